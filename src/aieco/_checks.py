@@ -1,0 +1,109 @@
+"""Field checks shared by the model classes (internal).
+
+Every check raises :class:`~aieco.errors.ValidationError` with a :class:`~aieco.errors.Problem`
+whose path is ``Class.field``; the serializer turns that into a JSON path.
+Reference data (currency codes, territories) comes from babel and is loaded on first use only.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+from typing import Any, NoReturn
+
+from aieco.errors import Problem, ValidationError
+
+_ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?")
+#: Territory codes in CLDR that are groupings, not countries.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
+
+
+def fail(owner: object, field: str, value: Any, expected: str) -> NoReturn:
+    """Raise a ValidationError for ``owner.field``."""
+    name = owner if isinstance(owner, str) else type(owner).__name__
+    raise ValidationError([Problem(f"{name}.{field}", value, expected)])
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """Every ISO 4217 code babel knows (loaded once, on first use)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes of the territories babel knows (loaded once, on first use)."""
+    from babel import Locale
+
+    codes = (str(code) for code in Locale.parse("en").territories)
+    return frozenset(c for c in codes if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
+
+
+def is_currency(code: object) -> bool:
+    """True for an ISO 4217 code babel knows (upper case, three letters)."""
+    return isinstance(code, str) and len(code) == 3 and code in currency_codes()
+
+
+def is_country(code: object) -> bool:
+    """True for an ISO 3166-1 alpha-2 country code babel knows (upper case)."""
+    return isinstance(code, str) and code in country_codes()
+
+
+def to_decimal(value: object) -> Any:
+    """Attrs converter: keep Decimal, take int exactly, refuse float, bool and str."""
+    if isinstance(value, bool | float):
+        raise TypeError(
+            f"{value!r} is a {type(value).__name__}; amounts are exact: "
+            f"pass a Decimal (Decimal('1.5')) or an int"
+        )
+    if isinstance(value, int):
+        return Decimal(value)
+    return value
+
+
+def check_decimal(owner: object, field: str, value: object, *, optional: bool = False) -> None:
+    """Require a finite Decimal (or None when ``optional``)."""
+    if value is None and optional:
+        return
+    if not isinstance(value, Decimal):
+        raise TypeError(
+            f"{type(owner).__name__}.{field} must be a Decimal, not {type(value).__name__}"
+        )
+    if not value.is_finite():
+        fail(owner, field, value, "is not a finite number")
+
+
+def check_text(owner: object, field: str, value: object, *, optional: bool = False) -> None:
+    """Require a non-blank str without surrounding whitespace (or None when ``optional``)."""
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"{type(owner).__name__}.{field} must be a str, not {type(value).__name__}")
+    if not value.strip():
+        fail(owner, field, value, "must not be empty")
+    if value != value.strip():
+        fail(owner, field, value, "must not start or end with whitespace")
+
+
+def check_id(owner: object, field: str, value: object, *, optional: bool = False) -> None:
+    """Require an id: lower-case letters, digits, '-' and '_' (or None when ``optional``)."""
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"{type(owner).__name__}.{field} must be a str, not {type(value).__name__}")
+    if not _ID.fullmatch(value):
+        fail(owner, field, value, "is not an id (lower-case letters, digits, '-' and '_')")
+
+
+def check_country(owner: object, field: str, value: object, *, allow_eu: bool = False) -> None:
+    """Require None or an ISO 3166-1 alpha-2 code (and "EU" when ``allow_eu``)."""
+    if value is None:
+        return
+    if allow_eu and value == "EU":
+        return
+    if not is_country(value):
+        expected = "is not an ISO 3166-1 alpha-2 country code"
+        fail(owner, field, value, expected + (" or 'EU'" if allow_eu else ""))

@@ -1,0 +1,175 @@
+"""The exceptions aieco raises, all in one place.
+
+Every error is an :class:`AiecoError` *and* the fitting built-in, so callers can catch either::
+
+    AiecoError
+    ├── ParseError(AiecoError, ValueError)       text that is not an amount
+    ├── ValidationError(AiecoError, ValueError)  a value or JSON document that breaks the model
+    ├── CurrencyMismatch(AiecoError, ValueError) arithmetic across currencies without conversion
+    ├── ConversionError(AiecoError, ValueError)  no exchange rate for a currency or day
+    └── NotFound(AiecoError, LookupError)        a key that names no record
+
+All of them pickle, so they cross process boundaries (multiprocessing, Dask, Spark) intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "MISSING",
+    "AiecoError",
+    "ConversionError",
+    "CurrencyMismatch",
+    "NotFound",
+    "ParseError",
+    "Problem",
+    "ValidationError",
+]
+
+
+class AiecoError(Exception):
+    """Base class of every error aieco raises on purpose."""
+
+
+class ParseError(AiecoError, ValueError):
+    """Text that cannot be read as the expression asked for.
+
+    Attributes:
+        text: The whole input.
+        position: The 0-based index in ``text`` where reading failed.
+        expected: What would have been accepted there.
+        suggestions: Readings the caller may have meant (possibly empty).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        text: str,
+        position: int,
+        expected: str | None = None,
+        suggestions: Sequence[str] = (),
+    ) -> None:
+        self.message = message
+        self.text = text
+        self.position = position
+        self.expected = expected
+        self.suggestions = tuple(suggestions)
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+        parts = [f"{self.message} at position {self.position} in {shown!r}"]
+        if self.expected:
+            parts.append(f"expected {self.expected}")
+        if self.suggestions:
+            parts.append("did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?")
+        return "; ".join(parts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild,
+            (
+                type(self),
+                (self.message,),
+                {
+                    "text": self.text,
+                    "position": self.position,
+                    "expected": self.expected,
+                    "suggestions": self.suggestions,
+                },
+            ),
+        )
+
+
+class _Missing:
+    """The value of a required field that is absent."""
+
+    def __repr__(self) -> str:
+        return "(missing)"
+
+    def __reduce__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+@attrs.frozen
+class Problem:
+    """One reason a value was rejected.
+
+    ``path`` is a JSON path (``$.participants[0].stake.unit``) when the value came from a
+    document, or a dotted field path (``Participation.stake``) when it was constructed in Python.
+    """
+
+    path: str
+    value: Any
+    expected: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.value!r} {self.expected}"
+
+
+class ValidationError(AiecoError, ValueError):
+    """A value, record or JSON document that breaks the model's rules.
+
+    ``problems`` lists every problem found, each with its path, the bad value and what was
+    allowed; ``str()`` shows them one per line.
+    """
+
+    def __init__(self, problems: Sequence[Problem] | str) -> None:
+        if isinstance(problems, str):
+            self.problems: tuple[Problem, ...] = ()
+            message = problems
+        else:
+            self.problems = tuple(problems)
+            message = "\n".join(str(p) for p in self.problems)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.problems or str(self),), {}))
+
+
+class CurrencyMismatch(AiecoError, ValueError):
+    """Arithmetic or comparison between two different currencies.
+
+    Convert one side first with :func:`aieco.convert`.
+    """
+
+
+class ConversionError(AiecoError, ValueError):
+    """A currency conversion that has no reference rate (unknown currency, date out of range)."""
+
+
+class NotFound(AiecoError, LookupError):
+    """A key that names no record.
+
+    Attributes:
+        key: What was looked up.
+        kind: What kind of record was looked for (``"company"``, ``"investor"``, ...).
+        suggestions: The closest existing names, best first.
+    """
+
+    def __init__(self, key: str, kind: str, suggestions: Sequence[str] = ()) -> None:
+        self.key = key
+        self.kind = kind
+        self.suggestions = tuple(suggestions)
+        message = f"no {kind} matches {key!r}"
+        if self.suggestions:
+            message += ". Did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.key, self.kind, self.suggestions))
+
+
+def _rebuild(cls: type[Exception], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Exception:
+    return cls(*args, **kwargs)

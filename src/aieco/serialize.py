@@ -1,0 +1,237 @@
+"""The JSON contract: one cattrs converter, :func:`to_json` and :func:`from_json`.
+
+* Decimal travels as a JSON string ("1500000000"), never a float; dates as ISO strings
+  ("2025-09"); enums by value; tuples as arrays.
+* Structuring is strict: unknown keys are rejected and nothing is coerced (an int where a str
+  belongs is an error, not "3").
+* Every problem in a document is reported at once, as a :class:`~aieco.errors.ValidationError`
+  whose lines read ``$.participants[0].stake.unit: 'XYZ' is not a currency code or '%'``.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+from cattrs.preconf.json import make_converter
+
+from aieco.dates import PartialDate
+from aieco.errors import MISSING, Problem, ValidationError
+from aieco.money import Amount
+
+__all__ = ["converter", "from_json", "to_json"]
+
+T = TypeVar("T")
+
+converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
+"""The cattrs converter behind :func:`to_json` and :func:`from_json`."""
+
+
+class _Expected(ValueError):
+    """A hook's complaint: ``value`` is not what ``expected`` describes."""
+
+    def __init__(self, value: Any, expected: str) -> None:
+        super().__init__(expected)
+        self.value = value
+        self.expected = expected
+
+
+def _type_name(value: Any) -> str:
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+        dict: "an object",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _strict(kind: type, label: str) -> Any:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not kind:
+            raise _Expected(value, f"is {_type_name(value)}, expected {label}")
+        return value
+
+    return hook
+
+
+converter.register_structure_hook(str, _strict(str, "a string"))
+converter.register_structure_hook(int, _strict(int, "an integer"))
+converter.register_structure_hook(bool, _strict(bool, "a boolean"))
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise _Expected(value, f"is {_type_name(value)}, expected a decimal number as a string")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise _Expected(value, "is not a decimal number") from None
+    if not number.is_finite() or value != value.strip():
+        raise _Expected(value, "is not a finite decimal number")
+    return number
+
+
+def _structure_date(value: Any, _: Any) -> PartialDate:
+    if not isinstance(value, str):
+        raise _Expected(value, f"is {_type_name(value)}, expected an ISO date string")
+    try:
+        return PartialDate.fromisoformat(value)
+    except ValidationError as exc:
+        reason = f" ({exc.problems[0]})" if exc.problems else ""
+        raise _Expected(
+            value, f"is not a valid ISO date (YYYY, YYYY-MM or YYYY-MM-DD){reason}"
+        ) from None
+
+
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    for member in cls:
+        if member.value == value and type(member.value) is type(value):
+            return member
+    allowed = ", ".join(repr(m.value) for m in cls)
+    raise _Expected(value, f"is not a {cls.__name__}; expected one of {allowed}")
+
+
+def _unstructure_amount(amount: Amount) -> dict[str, Any]:
+    """Points carry ``value`` only, ranges ``low`` and ``high`` only: no redundant bounds."""
+    data: dict[str, Any] = (
+        {"value": str(amount.value)}
+        if amount.value is not None
+        else {"low": str(amount.low), "high": str(amount.high)}
+    )
+    data["unit"] = amount.unit
+    data["qualifier"] = amount.qualifier.value
+    return data
+
+
+converter.register_unstructure_hook(Decimal, str)
+converter.register_structure_hook(Decimal, _structure_decimal)
+converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+converter.register_structure_hook(PartialDate, _structure_date)
+converter.register_structure_hook_func(
+    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+)
+converter.register_unstructure_hook(Amount, _unstructure_amount)
+
+
+def _object_hook_factory(cls: type) -> Callable[[Any, Any], Any]:
+    """Attrs classes: require a JSON object before cattrs' generated code looks inside."""
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter)
+    name = cls.__name__
+
+    def hook(value: Any, target: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _Expected(value, f"is {_type_name(value)}, expected an object ({name})")
+        return inner(value, target)
+
+    return hook
+
+
+converter.register_structure_hook_factory(attrs.has, _object_hook_factory)
+
+
+def _tuple_hook_factory(cls: Any) -> Callable[[Any, Any], Any]:
+    """Homogeneous tuples: require a JSON array (an object is not silently read as its keys)."""
+    (item_type, _) = get_args(cls)
+
+    def hook(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Expected(value, f"is {_type_name(value)}, expected an array")
+        item_hook = converter.get_structure_hook(item_type)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:
+                exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+        return tuple(items)
+
+    return hook
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = get_args(cls)
+    return bool(get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis)
+
+
+converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
+    """Walk a cattrs exception tree into problems with JSON paths."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield Problem(f"{path}.{key}", key, "is not a known field")
+        return
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    sub_path = f"{path}.{note.name}"
+                elif isinstance(note, IterableValidationNote):
+                    sub_path = f"{path}[{note.index}]"
+            yield from _problems(sub, sub_path)
+        return
+    if isinstance(exc, _Expected):
+        yield Problem(path, exc.value, exc.expected)
+    elif isinstance(exc, ValidationError) and exc.problems:
+        # Raised by a record's own checks: "Class.field" is relative to this object.
+        for problem in exc.problems:
+            _, _, field = problem.path.partition(".")
+            yield Problem(f"{path}.{field}" if field else path, problem.value, problem.expected)
+    elif isinstance(exc, KeyError):
+        yield Problem(path, MISSING, "is required but missing")
+    elif isinstance(exc, TypeError):
+        yield Problem(path, None, f"has the wrong shape ({exc})")
+    else:
+        yield Problem(path, None, str(exc))
+
+
+def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
+    """Build ``cls`` from JSON-shaped ``data``; a ValidationError lists every problem."""
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise ValidationError(list(_problems(exc, root))) from None
+    except (_Expected, ValidationError, TypeError, ValueError, KeyError) as exc:
+        raise ValidationError(list(_problems(exc, root))) from None
+
+
+def to_json(obj: Any, *, indent: int | None = None) -> str:
+    """Serialize a record (or a list or tuple of records) to JSON text."""
+    return json.dumps(converter.unstructure(obj), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Read JSON text into ``cls``; invalid JSON or content raises ValidationError."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            [
+                Problem(
+                    f"$ (line {exc.lineno}, column {exc.colno})",
+                    exc.doc[exc.pos : exc.pos + 20],
+                    f"is not valid JSON: {exc.msg}",
+                )
+            ]
+        ) from None
+    return structure(data, cls)
