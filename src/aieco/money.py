@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from aieco._checks import check_decimal, fail, is_currency, to_decimal
-from aieco.errors import CurrencyMismatch
+from aieco.errors import MISSING, CurrencyMismatch
 
 __all__ = ["Amount", "Money", "Qualifier"]
 
@@ -153,6 +153,10 @@ class Amount:
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        if self.value is None:
+            for name in ("low", "high"):
+                if getattr(self, name) is None:
+                    fail(self, name, MISSING, "is required for a range (value is None)")
         check_decimal(self, "value", self.value, optional=True)
         check_decimal(self, "low", self.low, optional=self.value is not None)
         check_decimal(self, "high", self.high, optional=self.value is not None)
