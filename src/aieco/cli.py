@@ -1,0 +1,766 @@
+"""The ``aieco`` command: ask the bundled dataset questions and read amounts from the shell.
+
+::
+
+    aieco [--json] [--locale L] COMMAND ...
+
+    aieco parse TEXT              read one amount ("rund 4 Mrd. USD")
+    aieco extract FILE|-          every amount in a text file (or stdin)
+    aieco rounds [filters]        funding rounds, newest first
+    aieco companies [filters]     companies
+    aieco investors               investors
+    aieco policies                policies
+    aieco show NAME               a company, investor or policy with its rounds and citations
+
+Tables are aligned for reading; ``--json`` writes JSON for machines instead: records exactly as
+:func:`aieco.to_json` writes them (the JSON contract of :data:`aieco.converter`, so they can be
+read back with :func:`aieco.from_json`). ``--locale`` (default ``de_DE``, never taken from the
+environment) is the locale amounts are read in (``parse``, ``extract``, ``--min``, ``--max``)
+and written in.
+
+Errors are one line on stderr starting with ``aieco: error:``; the exit status is 0 on success,
+1 when a name is not found, an input cannot be read or a text is not an amount, and 2 for a usage
+error. :func:`main` returns the status instead of exiting, so it can be called from Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import json
+import os
+import sys
+import textwrap
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any, NoReturn
+
+import aieco
+from aieco.errors import AiecoError, NotFound
+from aieco.model import (
+    Citation,
+    Company,
+    CompanyCategory,
+    FundingRound,
+    Investor,
+    Policy,
+    RoundType,
+)
+from aieco.money import Amount, Money
+
+__all__ = ["DEFAULT_LOCALE", "main"]
+
+DEFAULT_LOCALE = "de_DE"
+"""The locale amounts are read and written in unless ``--locale`` says otherwise."""
+
+PROG = "aieco"
+MISSING_CELL = "–"  # shown for a value the dataset does not have
+RULE = "─"
+
+# Widest a text column may grow before it is cut with "…" (display cells, not characters).
+NAME_WIDTH = 28
+INVESTORS_WIDTH = 40
+TEXT_WIDTH = 40
+WRAP_WIDTH = 92
+
+
+# --- text layout ----------------------------------------------------------------------------
+
+
+def _cell_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """The number of terminal cells ``text`` takes (wide CJK characters count twice)."""
+    return sum(_cell_width(c) for c in text)
+
+
+def _fit(text: str, width: int | None) -> str:
+    """``text`` cut to ``width`` display cells, ending in "…" when something was cut."""
+    text = " ".join(text.split())  # no newlines or tabs inside a cell
+    if width is None or display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        if used + _cell_width(char) > width - 1:
+            break
+        kept.append(char)
+        used += _cell_width(char)
+    return "".join(kept).rstrip() + "…"
+
+
+def _pad(text: str, width: int, align: str) -> str:
+    gap = " " * (width - display_width(text))
+    return gap + text if align == ">" else text + gap
+
+
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    widths: Sequence[int | None] | None = None,
+    align: str | None = None,
+) -> list[str]:
+    """Rows under a header, each column as wide as its widest cell.
+
+    ``widths`` caps a column (longer cells are cut with "…"), ``align`` gives one character per
+    column, ``<`` (left, the default) or ``>`` (right, for amounts and counts).
+    """
+    limits = list(widths) if widths is not None else [None] * len(headers)
+    aligns = align or "<" * len(headers)
+    cells = [[_fit(str(c), limits[i]) for i, c in enumerate(row)] for row in rows]
+    sizes = [
+        max([display_width(h), *(display_width(row[i]) for row in cells)])
+        for i, h in enumerate(headers)
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(_pad(v, sizes[i], aligns[i]) for i, v in enumerate(values)).rstrip()
+
+    return [line(headers), line([RULE * s for s in sizes]), *(line(row) for row in cells)]
+
+
+def fields(pairs: Iterable[tuple[str, str | None]]) -> list[str]:
+    """``label  value`` lines with the values aligned; pairs whose value is None are left out."""
+    shown = [(label, value) for label, value in pairs if value is not None]
+    if not shown:
+        return []
+    size = max(display_width(label) for label, _ in shown)
+    return [f"{_pad(label, size, '<')}  {value}".rstrip() for label, value in shown]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+def _amount(amount: Amount | None, locale: str) -> str:
+    return MISSING_CELL if amount is None else aieco.format_amount(amount, locale=locale)
+
+
+def _decimal(number: Decimal) -> str:
+    """A Decimal in plain positional notation ("1500000000", not "1.5E+9")."""
+    text = f"{number:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _enum(value: enum.Enum | None) -> str:
+    return MISSING_CELL if value is None else str(value.value)
+
+
+def _round_type(kind: RoundType) -> str:
+    """Series G, Seed, Pre-seed, Growth, ... ("–" when unknown)."""
+    if kind is RoundType.UNKNOWN:
+        return MISSING_CELL
+    if kind is RoundType.PRE_SEED:
+        return "Pre-seed"
+    words = kind.value.split("_")
+    if words[0] == "series":
+        return "Series " + words[1].upper()
+    return " ".join(words).capitalize()
+
+
+def _text(value: object) -> str:
+    return MISSING_CELL if value is None else str(value)
+
+
+def _records(items: Iterable[Any]) -> list[Any]:
+    """Records as the JSON contract writes them (aieco.converter)."""
+    return [aieco.converter.unstructure(item) for item in items]
+
+
+# --- arguments ------------------------------------------------------------------------------
+
+
+def _locale(value: str) -> str:
+    """Argparse type for --locale: a locale the amounts engine supports (checked by using it)."""
+    try:
+        aieco.format_money(Money(1, "EUR"), locale=value)
+    except (ValueError, LookupError, TypeError) as exc:
+        raise argparse.ArgumentTypeError(_one_line(str(exc))) from None
+    return value
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if not (len(code) == 2 and code.isascii() and code.isalpha()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a two-letter country code (e.g. FR)")
+    return code
+
+
+def _year(value: str) -> int:
+    text = value.strip()
+    if not (len(text) == 4 and text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a four-digit year (e.g. 2025)")
+    return int(text)
+
+
+def _choices(kind: type[enum.Enum]) -> list[str]:
+    return [str(member.value) for member in kind]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose error line starts with "aieco: error:" for subcommands too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{PROG}: error: {_one_line(message)}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``aieco`` command."""
+    # --json and --locale are accepted before and after the command name. The copies on the
+    # subcommands default to SUPPRESS, so they never overwrite a value given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="write JSON instead of a table",
+    )
+    common.add_argument(
+        "--locale",
+        type=_locale,
+        default=argparse.SUPPRESS,
+        metavar="L",
+        help=f"locale to read and write amounts in (default {DEFAULT_LOCALE})",
+    )
+
+    parser = _Parser(
+        prog=PROG,
+        description="Ask aieco's dataset of the AI ecosystem questions; read German amounts.",
+        epilog="Run 'aieco COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--json", action="store_true", help="write JSON instead of a table")
+    parser.add_argument(
+        "--locale",
+        type=_locale,
+        default=DEFAULT_LOCALE,
+        metavar="L",
+        help=f"locale to read and write amounts in (default {DEFAULT_LOCALE})",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {aieco.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = commands.add_parser(
+            name, parents=[common], help=summary, description=summary
+        )
+        return sub
+
+    sub = command("parse", "read one amount, e.g. 'rund 4 Mrd. USD'")
+    sub.add_argument("text", metavar="TEXT", help="the amount (put '--' before a text like '-5€')")
+
+    sub = command("extract", "list every amount in a text")
+    sub.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    sub.add_argument(
+        "--numbers", action="store_true", help="also list bare numbers (years, counts)"
+    )
+
+    sub = command("rounds", "list funding rounds, newest first")
+    sub.add_argument("--min", metavar="AMOUNT", help="at least this much, e.g. '1 Mrd. USD'")
+    sub.add_argument("--max", metavar="AMOUNT", help="at most this much, e.g. '500 Mio. EUR'")
+    sub.add_argument("--company", metavar="X", help="of this company (name, alias or id)")
+    sub.add_argument("--country", metavar="CC", type=_country, help="company country, e.g. FR")
+    sub.add_argument("--region", metavar="R", help="company region, e.g. EU, Europe, US, CN")
+    sub.add_argument("--since", metavar="YEAR", type=_year, help="announced in or after YEAR")
+    sub.add_argument("--until", metavar="YEAR", type=_year, help="announced in or before YEAR")
+    sub.add_argument("--investor", metavar="X", help="with this investor taking part")
+
+    sub = command("companies", "list companies")
+    sub.add_argument("--country", metavar="CC", type=_country, help="e.g. US, FR, KR")
+    sub.add_argument(
+        "--category",
+        metavar="C",
+        choices=_choices(CompanyCategory),
+        help="one of: " + ", ".join(_choices(CompanyCategory)),
+    )
+
+    command("investors", "list investors")
+    command("policies", "list policies: regulations, programmes, initiatives, controls")
+
+    sub = command("show", "show a company, investor or policy with its rounds and citations")
+    sub.add_argument("name", metavar="NAME", help="a name, alias or id, e.g. Mistral")
+    return parser
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+Output = Any  # the lines of a table, or with --json a JSON-shaped value
+
+
+def _cmd_parse(args: argparse.Namespace) -> Output:
+    text: str = args.text
+    amount = aieco.parse_amount(text, locale=args.locale)
+    formatted = aieco.format_amount(amount, locale=args.locale)
+    if args.json:
+        return {
+            "text": text,
+            "amount": aieco.converter.unstructure(amount),
+            "formatted": formatted,
+        }
+    if amount.value is not None:
+        number = ("value", _decimal(amount.value))
+    else:
+        number = ("range", f"{_decimal(amount.low)} – {_decimal(amount.high)}")
+    unit = {None: "none (a bare number)", "%": "% (a percentage)"}.get(amount.unit, amount.unit)
+    return fields(
+        [
+            ("text", _fit(text, WRAP_WIDTH)),
+            ("amount", formatted),
+            number,
+            ("unit", unit),
+            ("qualifier", amount.qualifier.value),
+        ]
+    )
+
+
+def _read_input(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    with open(name, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _cmd_extract(args: argparse.Namespace) -> Output:
+    source = _read_input(args.file)
+    mentions = aieco.extract_amounts(source, locale=args.locale, include_numbers=args.numbers)
+    if args.json:
+        return [
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "amount": aieco.converter.unstructure(m.amount),
+            }
+            for m in mentions
+        ]
+    rows = [
+        (
+            f"{m.start}–{m.end}",
+            m.text,
+            aieco.format_amount(m.amount, locale=args.locale),
+            m.amount.qualifier.value,
+        )
+        for m in mentions
+    ]
+    lines = table(
+        ["At", "Text", "Amount", "Qualifier"], rows, widths=[None, TEXT_WIDTH, None, None]
+    )
+    where = "standard input" if args.file == "-" else args.file
+    return [*lines, "", f"{_plural(len(mentions), 'amount', 'amounts')} in {where}"]
+
+
+def _amount_argument(option: str, text: str | None, locale: str) -> Amount | None:
+    if text is None:
+        return None
+    try:
+        return aieco.parse_amount(text, locale=locale)
+    except aieco.ParseError as exc:
+        raise aieco.ParseError(
+            f"{option}: {exc.message}",
+            text=exc.text,
+            position=exc.position,
+            expected=exc.expected,
+            suggestions=exc.suggestions,
+        ) from None
+
+
+def _participants(ds: Any, funding_round: FundingRound) -> str:
+    """Investor names, leads first and marked with "*"."""
+    ordered = sorted(funding_round.participants, key=lambda p: not p.lead)
+    names = [ds.investor(p.investor_id).name + ("*" if p.lead else "") for p in ordered]
+    return ", ".join(names) if names else MISSING_CELL
+
+
+def _newest_first(rounds: Iterable[FundingRound]) -> list[FundingRound]:
+    """Newest first; rounds without a date last (stable, so ties keep the dataset's order)."""
+    dated = [r for r in rounds if r.announced is not None]
+    undated = [r for r in rounds if r.announced is None]
+    dated.sort(key=lambda r: r.announced, reverse=True)
+    return dated + undated
+
+
+def _rounds_table(
+    ds: Any, rounds: Sequence[FundingRound], locale: str, *, company: bool = True
+) -> list[str]:
+    headers = ["Date", "Company", "Round", "Amount", "Valuation", "Investors (* lead)"]
+    widths: list[int | None] = [None, NAME_WIDTH, None, None, None, INVESTORS_WIDTH]
+    align = "<<<>><"
+    rows = [
+        [
+            _text(r.announced),
+            ds.company(r.company_id).name,
+            _round_type(r.round_type),
+            _amount(r.amount, locale),
+            _amount(r.valuation, locale),
+            _participants(ds, r),
+        ]
+        for r in rounds
+    ]
+    if not company:
+        del headers[1], widths[1]
+        align = "<<>><"
+        for row in rows:
+            del row[1]
+    return table(headers, rows, widths=widths, align=align)
+
+
+def _total_line(rounds: Any, locale: str) -> str | None:
+    """'together about X' in USD, or None when some amount has no rate to convert it."""
+    try:
+        total: Amount = rounds.total(currency="USD")
+    except (AiecoError, ValueError):
+        return None
+    return f"together {aieco.format_amount(total, locale=locale)} (in USD at each round's date)"
+
+
+def _cmd_rounds(args: argparse.Namespace) -> Output:
+    criteria: dict[str, Any] = {}
+    least = _amount_argument("--min", args.min, args.locale)
+    most = _amount_argument("--max", args.max, args.locale)
+    if least is not None:
+        criteria["min_amount"] = least
+    if most is not None:
+        criteria["max_amount"] = most
+    ds = aieco.load()
+    for key in ("country", "region", "since", "until"):
+        if getattr(args, key) is not None:
+            criteria[key] = getattr(args, key)
+    if args.company is not None:
+        criteria["company"] = ds.company(args.company)
+    if args.investor is not None:
+        criteria["investor"] = ds.investor(args.investor)
+    query = ds.funding_rounds.where(**criteria) if criteria else ds.funding_rounds
+    rounds = _newest_first(query)
+    if args.json:
+        return _records(rounds)
+    if not rounds:
+        return ["no funding rounds match"]
+    lines = _rounds_table(ds, rounds, args.locale)
+    footer = _plural(len(rounds), "funding round", "funding rounds")
+    total = _total_line(query, args.locale)
+    return [*lines, "", f"{footer}, {total}" if total else footer]
+
+
+def _cmd_companies(args: argparse.Namespace) -> Output:
+    ds = aieco.load()
+    criteria: dict[str, Any] = {}
+    if args.country is not None:
+        criteria["country"] = args.country
+    if args.category is not None:
+        criteria["category"] = CompanyCategory(args.category)
+    query = ds.companies.where(**criteria) if criteria else ds.companies
+    companies = sorted(query, key=lambda c: c.name.casefold())
+    if args.json:
+        return _records(companies)
+    if not companies:
+        return ["no companies match"]
+    rows = [
+        (
+            c.name,
+            _text(c.country),
+            _enum(c.category),
+            _text(c.founded),
+            _text(c.headquarters),
+            str(len(ds.rounds_for(c))),
+        )
+        for c in companies
+    ]
+    lines = table(
+        ["Name", "Country", "Category", "Founded", "Headquarters", "Rounds"],
+        rows,
+        widths=[NAME_WIDTH, None, None, None, 24, None],
+        align="<<<<<>",
+    )
+    return [*lines, "", _plural(len(companies), "company", "companies")]
+
+
+def _cmd_investors(args: argparse.Namespace) -> Output:
+    ds = aieco.load()
+    investors = sorted(ds.investors, key=lambda i: i.name.casefold())
+    if args.json:
+        return _records(investors)
+    rows = []
+    for investor in investors:
+        rounds = list(ds.investments_by(investor))
+        led = sum(
+            1 for r in rounds for p in r.participants if p.investor_id == investor.id and p.lead
+        )
+        rows.append(
+            (
+                investor.name,
+                _enum(investor.kind),
+                _text(investor.country),
+                str(len(rounds)),
+                str(led),
+            )
+        )
+    lines = table(
+        ["Name", "Kind", "Country", "Rounds", "Led"],
+        rows,
+        widths=[NAME_WIDTH, None, None, None, None],
+        align="<<<>>",
+    )
+    return [*lines, "", _plural(len(investors), "investor", "investors")]
+
+
+def _cmd_policies(args: argparse.Namespace) -> Output:
+    ds = aieco.load()
+    policies = sorted(ds.policies, key=lambda p: (p.jurisdiction, p.name.casefold()))
+    if args.json:
+        return _records(policies)
+    rows = [
+        (
+            p.name,
+            p.jurisdiction,
+            _enum(p.kind),
+            _enum(p.status),
+            _text(p.announced),
+            _amount(p.budget, args.locale),
+        )
+        for p in policies
+    ]
+    lines = table(
+        ["Name", "Jurisdiction", "Kind", "Status", "Announced", "Budget"],
+        rows,
+        widths=[36, None, None, None, None, None],
+        align="<<<<<>",
+    )
+    return [*lines, "", _plural(len(policies), "policy", "policies")]
+
+
+# --- show -----------------------------------------------------------------------------------
+
+
+def _lookup(ds: Any, name: str) -> Company | Investor | Policy:
+    """A company, else an investor, else a policy named ``name``; NotFound lists suggestions."""
+    suggestions: list[str] = []
+    lookups: tuple[Callable[[str], Any], ...] = (ds.company, ds.investor, ds.policy)
+    for lookup in lookups:
+        try:
+            record: Company | Investor | Policy = lookup(name)
+        except NotFound as exc:
+            suggestions.extend(s for s in exc.suggestions if s not in suggestions)
+        else:
+            return record
+    raise NotFound(name, "company, investor or policy", suggestions[:3])
+
+
+def _citations(ds: Any, citations: Sequence[Citation]) -> list[str]:
+    lines = [f"Sources ({len(citations)})"]
+    if not citations:
+        return [*lines, f"  {MISSING_CELL}"]
+    for citation in citations:
+        source = ds.source(citation.source_id)
+        published = f", {source.published}" if source.published is not None else ""
+        lines.append(f"  [{source.id}] {source.title}{published}")
+        lines.extend(
+            textwrap.wrap(
+                f"„{' '.join(citation.quote.split())}“",
+                WRAP_WIDTH,
+                initial_indent="    ",
+                subsequent_indent="     ",
+            )
+        )
+        if citation.note:
+            lines.extend(
+                textwrap.wrap(
+                    "Note: " + citation.note,
+                    WRAP_WIDTH,
+                    initial_indent="    ",
+                    subsequent_indent="          ",
+                )
+            )
+    return lines
+
+
+def _heading(title: str, subtitle: str) -> list[str]:
+    return [f"{title}  ({subtitle})"]
+
+
+def _show_company(ds: Any, company: Company, locale: str) -> list[str]:
+    rounds = list(ds.rounds_for(company))
+    investors = sorted(ds.investors_of(company), key=lambda i: i.name.casefold())
+    acquirer = ds.company(company.acquired_by).name if company.acquired_by else None
+    lines = _heading(company.name, f"company, id {company.id}")
+    lines += [
+        "  " + line
+        for line in fields(
+            [
+                ("aliases", ", ".join(company.aliases) or None),
+                ("country", company.country),
+                ("category", company.category.value),
+                ("founded", None if company.founded is None else str(company.founded)),
+                ("headquarters", company.headquarters),
+                ("acquired by", acquirer),
+                ("description", company.description),
+            ]
+        )
+    ]
+    lines += ["", f"Funding rounds ({len(rounds)})"]
+    if rounds:
+        lines += ["  " + line for line in _rounds_table(ds, rounds, locale, company=False)]
+    else:
+        lines.append(f"  {MISSING_CELL}")
+    lines += ["", f"Investors ({len(investors)})"]
+    lines += textwrap.wrap(
+        ", ".join(i.name for i in investors) or MISSING_CELL,
+        WRAP_WIDTH,
+        initial_indent="  ",
+        subsequent_indent="  ",
+    )
+    return [*lines, "", *_citations(ds, company.sources)]
+
+
+def _show_investor(ds: Any, investor: Investor, locale: str) -> list[str]:
+    rounds = _newest_first(ds.investments_by(investor))
+    partners = sorted(ds.co_investors(investor), key=lambda i: i.name.casefold())
+    company = ds.company(investor.company_id).name if investor.company_id else None
+    lines = _heading(investor.name, f"investor, id {investor.id}")
+    lines += [
+        "  " + line
+        for line in fields(
+            [
+                ("aliases", ", ".join(investor.aliases) or None),
+                ("kind", investor.kind.value),
+                ("country", investor.country),
+                ("company", company),
+            ]
+        )
+    ]
+    lines += ["", f"Funding rounds ({len(rounds)})"]
+    if rounds:
+        lines += ["  " + line for line in _rounds_table(ds, rounds, locale)]
+    else:
+        lines.append(f"  {MISSING_CELL}")
+    lines += ["", f"Co-investors ({len(partners)})"]
+    lines += textwrap.wrap(
+        ", ".join(i.name for i in partners) or MISSING_CELL,
+        WRAP_WIDTH,
+        initial_indent="  ",
+        subsequent_indent="  ",
+    )
+    return [*lines, "", *_citations(ds, investor.sources)]
+
+
+def _show_policy(ds: Any, policy: Policy, locale: str) -> list[str]:
+    lines = _heading(policy.name, f"policy, id {policy.id}")
+    lines += [
+        "  " + line
+        for line in fields(
+            [
+                ("aliases", ", ".join(policy.aliases) or None),
+                ("jurisdiction", policy.jurisdiction),
+                ("kind", policy.kind.value),
+                ("status", policy.status.value),
+                ("announced", None if policy.announced is None else str(policy.announced)),
+                ("budget", None if policy.budget is None else _amount(policy.budget, locale)),
+            ]
+        )
+    ]
+    if policy.description:
+        lines += textwrap.wrap(
+            policy.description, WRAP_WIDTH, initial_indent="  ", subsequent_indent="  "
+        )
+    return [*lines, "", *_citations(ds, policy.sources)]
+
+
+def _cmd_show(args: argparse.Namespace) -> Output:
+    ds = aieco.load()
+    record = _lookup(ds, args.name)
+    if isinstance(record, Company):
+        if args.json:
+            return {
+                "kind": "company",
+                "record": aieco.converter.unstructure(record),
+                "funding_rounds": _records(ds.rounds_for(record)),
+                "investors": _records(ds.investors_of(record)),
+            }
+        return _show_company(ds, record, args.locale)
+    if isinstance(record, Investor):
+        if args.json:
+            return {
+                "kind": "investor",
+                "record": aieco.converter.unstructure(record),
+                "funding_rounds": _records(_newest_first(ds.investments_by(record))),
+                "co_investors": _records(ds.co_investors(record)),
+            }
+        return _show_investor(ds, record, args.locale)
+    if args.json:
+        return {"kind": "policy", "record": aieco.converter.unstructure(record)}
+    return _show_policy(ds, record, args.locale)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], Output]] = {
+    "parse": _cmd_parse,
+    "extract": _cmd_extract,
+    "rounds": _cmd_rounds,
+    "companies": _cmd_companies,
+    "investors": _cmd_investors,
+    "policies": _cmd_policies,
+    "show": _cmd_show,
+}
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def _one_line(message: str) -> str:
+    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
+    return 1
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``aieco`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    0 on success, 1 for a name not found, unreadable input or text that is not an amount, 2 for a
+    usage error. Errors go to stderr as one line starting with ``aieco: error:``.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits: 2 after a usage error, 0 after --help
+        return exc.code if isinstance(exc.code, int) else 2
+
+    try:
+        output = COMMANDS[args.command](args)
+    except NotFound as exc:
+        return _fail(str(exc))
+    except UnicodeDecodeError as exc:
+        return _fail(f"{args.file}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    except OSError as exc:
+        filename = exc.filename if exc.filename is not None else getattr(args, "file", "")
+        return _fail(f"{filename}: {exc.strerror or exc}")
+    except (AiecoError, ValueError, LookupError) as exc:
+        return _fail(str(exc))
+
+    text = json.dumps(output, ensure_ascii=False, indent=2) if args.json else "\n".join(output)
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 1
+    return 0
