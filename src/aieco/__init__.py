@@ -1,5 +1,6 @@
 """aieco: a typed, cited model of the AI ecosystem read from German-language reporting."""
 
+from aieco.dataset import Dataset, dump, load
 from aieco.dates import PartialDate, Precision
 from aieco.errors import (
     AiecoError,
@@ -25,6 +26,7 @@ from aieco.model import (
     Source,
 )
 from aieco.money import Amount, Money, Qualifier
+from aieco.query import Query
 from aieco.serialize import converter, from_json, to_json
 
 __version__ = "0.1.0"
@@ -37,6 +39,7 @@ __all__ = [
     "CompanyCategory",
     "ConversionError",
     "CurrencyMismatch",
+    "Dataset",
     "FundingRound",
     "Investor",
     "InvestorKind",
@@ -51,11 +54,14 @@ __all__ = [
     "Precision",
     "Problem",
     "Qualifier",
+    "Query",
     "RoundType",
     "Source",
     "ValidationError",
     "__version__",
     "converter",
+    "dump",
     "from_json",
+    "load",
     "to_json",
 ]
