@@ -11,6 +11,7 @@ from aieco.errors import (
     Problem,
     ValidationError,
 )
+from aieco.fx import convert
 from aieco.model import (
     Citation,
     Company,
@@ -59,6 +60,7 @@ __all__ = [
     "Source",
     "ValidationError",
     "__version__",
+    "convert",
     "converter",
     "dump",
     "from_json",
