@@ -49,13 +49,14 @@ def decimals(min_value: int = -(10**15), max_value: int = 10**15) -> st.SearchSt
     ).filter(lambda d: min_value <= d <= max_value)
 
 
+ANY_UNIT: st.SearchStrategy[str | None] = st.none() | st.just("%") | st.sampled_from(CURRENCIES)
 money = st.builds(Money, decimals(), st.sampled_from(CURRENCIES))
 
 
 @st.composite
 def amounts(
     draw: st.DrawFn,
-    units: st.SearchStrategy[str | None] = st.none() | st.just("%") | st.sampled_from(CURRENCIES),
+    units: st.SearchStrategy[str | None] = ANY_UNIT,
     min_value: int = -(10**15),
     max_value: int = 10**15,
 ) -> Amount:

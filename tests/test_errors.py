@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import pickle
 
-import pytest
-
 import aieco
 from aieco import AiecoError, NotFound, ParseError, Problem, ValidationError
 
 
 def test_hierarchy() -> None:
     """Each error is an AiecoError and the fitting built-in."""
-    assert issubclass(ParseError, AiecoError) and issubclass(ParseError, ValueError)
-    assert issubclass(ValidationError, AiecoError) and issubclass(ValidationError, ValueError)
-    assert issubclass(NotFound, AiecoError) and issubclass(NotFound, LookupError)
+    assert issubclass(ParseError, AiecoError)
+    assert issubclass(ParseError, ValueError)
+    assert issubclass(ValidationError, AiecoError)
+    assert issubclass(ValidationError, ValueError)
+    assert issubclass(NotFound, AiecoError)
+    assert issubclass(NotFound, LookupError)
 
 
 def test_parse_error_attributes_and_message() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from decimal import Decimal
 from typing import Any
@@ -161,10 +162,8 @@ def test_invalid_json_is_a_validation_error(text: str) -> None:
 @given(st.text(max_size=50) | st.from_regex(r"\{.*\}", fullmatch=True))
 def test_from_json_raises_only_validation_error(text: str) -> None:
     """Arbitrary text never escapes as anything but ValidationError."""
-    try:
+    with contextlib.suppress(ValidationError):
         from_json(text, FundingRound)
-    except ValidationError:
-        pass
 
 
 @pytest.mark.parametrize("cls", list(MODELS), ids=lambda c: c.__name__)
@@ -178,9 +177,12 @@ def test_mutated_json_never_escapes_validation_error(cls: type, data: st.DataObj
     key = data.draw(st.sampled_from(sorted(document)))
     bad = data.draw(st.sampled_from([1.5, [], {}, True, 10**20]))
     document[key] = bad
+    text = json.dumps(document)
     try:
-        again = from_json(json.dumps(document), cls)
+        again = from_json(text, cls)
     except ValidationError as error:
-        assert any(p.path.startswith(f"$.{key}") for p in error.problems), str(error)
+        paths = [p.path for p in error.problems]
     else:  # the value was legitimate (an empty array, a boolean): kept as it was, not coerced
         assert bad == json.loads(to_json(again))[key]
+        return
+    assert any(path.startswith(f"$.{key}") for path in paths), paths
