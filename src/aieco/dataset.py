@@ -65,6 +65,11 @@ def _newest_first(rounds: Iterable[FundingRound]) -> tuple[FundingRound, ...]:
     return (*dated, *(r for r in by_id if r.announced is None))
 
 
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: 'a company', 'an investor'."""
+    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _announced(funding_round: FundingRound) -> PartialDate:
     assert funding_round.announced is not None
     return funding_round.announced
@@ -151,7 +156,7 @@ class Dataset:
             for index, record in enumerate(records[kind]):
                 if not isinstance(record, cls):
                     raise TypeError(
-                        f"{kind}[{index}] must be a {cls.__name__}, not {type(record).__name__}"
+                        f"{kind}[{index}] must be {_a(cls.__name__)}, not {type(record).__name__}"
                     )
         problems: list[Problem] = []
         by_id: dict[str, dict[str, Any]] = {}
@@ -278,7 +283,7 @@ class Dataset:
             return found
         if not isinstance(key, str):
             raise TypeError(
-                f"expected a {cls.__name__} or its id, name or alias as a str, "
+                f"expected {_a(cls.__name__)} or its id, name or alias as a str, "
                 f"not {type(key).__name__}"
             )
         found = self._by_key[kind].get(fold(key))
@@ -451,7 +456,7 @@ def _check_references(
 
     def check(path: str, value: str | None, kind: str) -> None:
         if value is not None and value not in by_id[kind]:
-            problems.append(Problem(path, value, f"does not name a {_SINGULAR[kind]}"))
+            problems.append(Problem(path, value, f"does not name {_a(_SINGULAR[kind])}"))
 
     for kind in KINDS:
         base = prefix(kind)
