@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aieco
+import aieco.amounts
 from aieco import (
     Amount,
     Company,
@@ -110,24 +111,17 @@ def test_criteria_accept_records() -> None:
         ("policies", {"since": 2024}, ["eu-ai-act", "stargate"]),
         ("policies", {"year": 2018}, ["de-ki-strategie"]),
         ("policies", {"name": "ai act"}, ["eu-ai-act"]),
-        ("policies", {"min_amount": "100 USD"}, ["stargate"]),
+        ("policies", {"min_amount": "100 Mrd. USD"}, ["stargate"]),
         ("sources", {"year": 2026}, ["s2"]),
         ("sources", {"language": "de", "until": "2025"}, ["s1"]),
     ],
     ids=lambda v: json.dumps(v, default=str) if isinstance(v, dict) else v,
 )
 def test_criteria_of_other_kinds(
-    collection: str, criteria: dict[str, Any], expected: list[str], monkeypatch: pytest.MonkeyPatch
+    collection: str, criteria: dict[str, Any], expected: list[str]
 ) -> None:
     """Companies, investors, policies and sources have criteria of their own."""
-    monkeypatch.setattr(aieco, "parse_amount", _parse_plain, raising=False)
     assert expected == ids(getattr(sample(), collection).where(**criteria))
-
-
-def _parse_plain(text: str) -> Amount:
-    """A stand-in for aieco.parse_amount that reads '<digits> <ISO code>'."""
-    number, code = text.split()
-    return Amount(D(number), unit=code)
 
 
 # --- bad criteria -------------------------------------------------------------------------------
@@ -249,23 +243,41 @@ def test_at_least_round_does_not_meet_a_higher_minimum() -> None:
 def test_min_amount_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """A text criterion goes through aieco.parse_amount once per where(), not per round."""
     calls: list[str] = []
+    real = aieco.amounts.parse_amount
 
     def parse(text: str) -> Amount:
         calls.append(text)
-        return _parse_plain(text)
+        return real(text)
 
-    monkeypatch.setattr(aieco, "parse_amount", parse, raising=False)
-    rounds = sample().funding_rounds.where(min_amount="1000000000 USD")
-    assert ["mistral-c", "anthropic-f", "anthropic-g"] == ids(rounds)
-    assert ["1000000000 USD"] == calls
-
-
-def test_min_amount_with_the_amounts_engine() -> None:
-    """With the amounts engine, where(min_amount='1 Mrd. USD') reads German text."""
-    if not hasattr(aieco, "parse_amount"):
-        pytest.skip("the amounts engine (aieco.parse_amount) is not available yet")
+    monkeypatch.setattr(aieco.amounts, "parse_amount", parse)
     rounds = sample().funding_rounds.where(min_amount="1 Mrd. USD")
     assert ["mistral-c", "anthropic-f", "anthropic-g"] == ids(rounds)
+    assert ["1 Mrd. USD"] == calls
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 Mrd. USD", ["mistral-c", "anthropic-f", "anthropic-g"]),
+        ("mindestens 1 Mrd. USD", ["mistral-c", "anthropic-f", "anthropic-g"]),
+        (
+            "100 Millionen Dollar",
+            ["mistral-c", "anthropic-f", "anthropic-g", "xai-e", "aleph-b", "zurich-a"],
+        ),
+        ("1,3 Mrd. Euro", ["mistral-c", "anthropic-f", "anthropic-g"]),
+        ("1,4 Mrd. €", ["anthropic-f", "anthropic-g"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_min_amount_reads_german_text(text: str, expected: list[str]) -> None:
+    """where(min_amount=...) reads German amounts; 1.3 bn EUR is not 1.4 bn EUR."""
+    assert expected == ids(sample().funding_rounds.where(min_amount=text))
+
+
+def test_unreadable_amount_text_is_a_parse_error() -> None:
+    """Text that is no amount raises the amounts engine's ParseError."""
+    with pytest.raises(aieco.ParseError):
+        sample().funding_rounds.where(min_amount="eine Menge Geld")
 
 
 def test_amounts_compare_across_currencies_at_the_round_date() -> None:

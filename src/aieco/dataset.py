@@ -15,12 +15,14 @@ lists every problem with its path (``$.funding_rounds[3].company_id`` in a user'
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import tempfile
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
@@ -29,7 +31,6 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from aieco._fold import fold
-from aieco.dates import PartialDate
 from aieco.errors import MISSING, NotFound, Problem, ValidationError
 from aieco.model import Company, FundingRound, Investor, Policy, Source
 from aieco.query import Query
@@ -61,7 +62,7 @@ def _newest_first(rounds: Iterable[FundingRound]) -> tuple[FundingRound, ...]:
     """Rounds by date, newest first (2025-09-09, 2025-09, 2025, ...), undated last; ties by id."""
     by_id = sorted(rounds, key=lambda r: r.id)
     dated = [r for r in by_id if r.announced is not None]
-    dated.sort(key=_announced, reverse=True)  # stable: ties stay in id order
+    dated.sort(key=_date_key, reverse=True)  # stable: ties stay in id order
     return (*dated, *(r for r in by_id if r.announced is None))
 
 
@@ -70,9 +71,11 @@ def _a(noun: str) -> str:
     return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
 
 
-def _announced(funding_round: FundingRound) -> PartialDate:
-    assert funding_round.announced is not None
-    return funding_round.announced
+def _date_key(funding_round: FundingRound) -> tuple[int, int, int]:
+    """PartialDate's order (a missing part first) as a plain tuple, fast to compare."""
+    date = funding_round.announced
+    assert date is not None
+    return (date.year, date.month or 0, date.day or 0)
 
 
 def _names(record: Record) -> tuple[str, ...]:
@@ -542,14 +545,34 @@ def _decode(raw: bytes, where: str) -> Any:
         ) from None
 
 
+@contextlib.contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that stay alive.
+
+    Building 100,000 records allocates millions of objects, none of them garbage; the collector
+    would walk the growing heap again and again (half the load time). Records hold no cycles,
+    so nothing is lost by collecting once afterwards instead.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _load_file(path: Path) -> Dataset:
-    data = _decode(path.read_bytes(), "$")
-    if not isinstance(data, dict):
-        raise ValidationError(
-            [Problem("$", type(data).__name__, "is not a JSON object with the keys " + _keys())]
-        )
-    document = structure(data, _Document, root="$")
-    return Dataset._from_records(attrs.asdict(document, recurse=False), lambda kind: f"$.{kind}")
+    raw = path.read_bytes()
+    with _no_gc_pauses():
+        data = _decode(raw, "$")
+        if not isinstance(data, dict):
+            raise ValidationError(
+                [Problem("$", type(data).__name__, "is not a JSON object with the keys " + _keys())]
+            )
+        document = structure(data, _Document, root="$")
+        records = attrs.asdict(document, recurse=False)
+        return Dataset._from_records(records, lambda kind: f"$.{kind}")
 
 
 def _keys() -> str:
@@ -568,13 +591,15 @@ def _load_bundled() -> Dataset:
             problems.append(Problem(name, MISSING, "is missing from the aieco package"))
             continue
         try:
-            data = _decode(entry.read_bytes(), name)
-            records[kind] = structure(data, tuple[cls, ...], root=name)  # type: ignore[valid-type]
+            with _no_gc_pauses():
+                data = _decode(entry.read_bytes(), name)
+                records[kind] = structure(data, tuple[cls, ...], root=name)  # type: ignore[valid-type]
         except ValidationError as exc:
             problems.extend(exc.problems or [Problem(name, None, str(exc))])
     if problems:
         raise ValidationError(problems)
-    return Dataset._from_records(records, lambda kind: f"{kind}.json")
+    with _no_gc_pauses():
+        return Dataset._from_records(records, lambda kind: f"{kind}.json")
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:

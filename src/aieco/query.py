@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import html
-import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -772,7 +771,8 @@ def _language_criterion(query: Query[Any], name: str, value: Any) -> Predicate:
 def _threshold(value: Any, name: str) -> Money:
     """The money an amount criterion compares with, read once."""
     if isinstance(value, str):
-        parse_amount = importlib.import_module("aieco").parse_amount
+        from aieco.amounts import parse_amount
+
         amount = parse_amount(value)
     elif isinstance(value, Money):
         amount = Amount.of(value)
