@@ -32,7 +32,7 @@ from aieco import (
     convert,
 )
 from aieco.query import Groups, meets_max, meets_min
-from tests.fixtures.sample import ROUNDS, sample, usd
+from tests.fixtures.sample import COMPANIES, ROUNDS, sample, usd
 
 D = Decimal
 Q = Qualifier
@@ -172,6 +172,14 @@ def test_bad_criterion_values(criteria: dict[str, Any], error: type, message: st
     """A bad value is refused when where() is called, with a message saying what was expected."""
     with pytest.raises(error, match=message):
         sample().funding_rounds.where(**criteria)
+
+
+def test_name_criterion_with_and_without_a_dataset() -> None:
+    """where(name=...) matches names and aliases alike from a Dataset and from bare records."""
+    keys = ["MISTRAL", "zurich robotics", "nobody"]
+    expected = ["mistral-ai", "zurich-robotics"]
+    assert expected == ids(sample().companies.where(name=keys))
+    assert expected == ids(Query(COMPANIES).where(name=keys))
 
 
 def test_relational_criteria_need_a_dataset() -> None:
