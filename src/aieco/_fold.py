@@ -11,6 +11,8 @@ def fold(text: str) -> str:
     "Mistral AI", "mistral ai" and "MISTRAL  AI" share a key; so do "Aleph Alpha" and
     "Aléph Alpha", and "Straße" and "STRASSE".
     """
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(unicodedata.normalize("NFC", stripped).split())
