@@ -1,5 +1,14 @@
 """aieco: a typed, cited model of the AI ecosystem read from German-language reporting."""
 
+from aieco.amounts import (
+    Mention,
+    extract_amounts,
+    format_amount,
+    format_money,
+    parse_amount,
+    parse_money,
+    parse_number,
+)
 from aieco.dataset import Dataset, dump, load
 from aieco.dates import PartialDate, Precision
 from aieco.errors import (
@@ -9,6 +18,7 @@ from aieco.errors import (
     NotFound,
     ParseError,
     Problem,
+    UnsupportedLocale,
     ValidationError,
 )
 from aieco.fx import convert
@@ -44,6 +54,7 @@ __all__ = [
     "FundingRound",
     "Investor",
     "InvestorKind",
+    "Mention",
     "Money",
     "NotFound",
     "ParseError",
@@ -58,12 +69,19 @@ __all__ = [
     "Query",
     "RoundType",
     "Source",
+    "UnsupportedLocale",
     "ValidationError",
     "__version__",
     "convert",
     "converter",
     "dump",
+    "extract_amounts",
+    "format_amount",
+    "format_money",
     "from_json",
     "load",
+    "parse_amount",
+    "parse_money",
+    "parse_number",
     "to_json",
 ]

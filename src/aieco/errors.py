@@ -7,6 +7,7 @@ Every error is an :class:`AiecoError` *and* the fitting built-in, so callers can
     ├── ValidationError(AiecoError, ValueError)  a value or JSON document that breaks the model
     ├── CurrencyMismatch(AiecoError, ValueError) arithmetic across currencies without conversion
     ├── ConversionError(AiecoError, ValueError)  no exchange rate for a currency or day
+    ├── UnsupportedLocale(AiecoError, ValueError) a locale the amounts engine does not read
     └── NotFound(AiecoError, LookupError)        a key that names no record
 
 All of them pickle, so they cross process boundaries (multiprocessing, Dask, Spark) intact.
@@ -27,6 +28,7 @@ __all__ = [
     "NotFound",
     "ParseError",
     "Problem",
+    "UnsupportedLocale",
     "ValidationError",
 ]
 
@@ -144,6 +146,33 @@ class CurrencyMismatch(AiecoError, ValueError):
 
 class ConversionError(AiecoError, ValueError):
     """A currency conversion that has no reference rate (unknown currency, date out of range)."""
+
+
+class UnsupportedLocale(AiecoError, ValueError):
+    """A locale that the amounts engine has no rules for.
+
+    Attributes:
+        locale: The locale as given (its string form).
+        supported: Every locale that is supported.
+        suggestions: The supported locales closest to the one given (same language first).
+    """
+
+    def __init__(
+        self, locale: str, supported: Sequence[str], suggestions: Sequence[str] = ()
+    ) -> None:
+        self.locale = locale
+        self.supported = tuple(supported)
+        self.suggestions = tuple(suggestions)
+        message = f"locale {locale!r} is not supported; supported: {', '.join(self.supported)}"
+        if self.suggestions:
+            message += ". Did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.locale, self.supported, self.suggestions))
 
 
 class NotFound(AiecoError, LookupError):

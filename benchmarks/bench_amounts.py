@@ -1,0 +1,116 @@
+"""Benchmarks for the amounts engine (run by hand; figures go to docs/performance.md).
+
+    uv run python benchmarks/bench_amounts.py
+
+1. parse_amount over a corpus of expressions vs price_parser.Price.fromstring on the same
+   strings (goal: at most 0.5x its time).
+2. extract_amounts over the five source articles vs a bare re.findall(r"\\d[\\d.,']*") over the
+   same text (goal: at least 1/4 of its speed, i.e. at most 4x its time).
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import sys
+import timeit
+from pathlib import Path
+
+from price_parser import Price
+
+from aieco import extract_amounts, parse_amount
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT.parent / "shared" / "sources"
+
+_NUMBERS = ["1", "12", "250", "1.234", "18.000", "1.234.567", "0,75", "12,5", "1.500,–", "2,50"]
+_SCALES = ["", " Mio.", " Mrd.", " Millionen", " Milliarden", " Tsd.", " Bio."]
+_UNITS = ["", " €", " EUR", " Euro", " USD", " US-Dollar", " Dollar", " %", " CHF"]
+_WORDED = [
+    "rund vier Milliarden US-Dollar",
+    "Drei-Milliarden-Euro",
+    "5–50 Millionen Euro",
+    "20 bis 30 Milliarden Dollar",
+    "zwischen 20 und 30 Mrd. €",
+    "mehr als 1,5 Mrd. USD",
+    "fast 14 Mrd. USD",
+    "mindestens 100 Millionen Dollar",
+    "ein zweistelliger Millionenbetrag",
+    "zweistellige Milliardenbeträge",
+    "eine halbe Milliarde Euro",
+    "zwei Millionen dreihunderttausend Euro",
+    "elf Prozent",
+    "€ 1.500,–",
+    "-2,50 €",
+]
+
+
+def corpus() -> list[str]:
+    """At least 100 expressions: every number × scale × unit cycle, plus worded ones."""
+    out: list[str] = []
+    i = 0
+    for number in _NUMBERS:
+        for scale in _SCALES:
+            unit = _UNITS[i % len(_UNITS)]
+            i += 1
+            if unit == " %" and scale:
+                unit = " €"
+            out.append(f"{number}{scale}{unit}")
+    return out + _WORDED
+
+
+def best(fn: object, number: int, repeat: int = 7) -> float:
+    """The best per-call time of ``fn`` in seconds."""
+    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number  # type: ignore[arg-type]
+
+
+def main() -> None:
+    """Print both comparisons."""
+    print(f"python {sys.version.split()[0]} on {platform.platform()} ({platform.processor()})")
+    exprs = corpus()
+    for e in exprs:  # warm the caches and check the corpus is readable
+        parse_amount(e)
+        Price.fromstring(e)
+
+    def ours() -> None:
+        for e in exprs:
+            parse_amount(e)
+
+    def theirs() -> None:
+        for e in exprs:
+            Price.fromstring(e)
+
+    t_ours, t_theirs = best(ours, 20), best(theirs, 20)
+    print(f"\nparse_amount over {len(exprs)} expressions")
+    each_ours, each_theirs = t_ours / len(exprs) * 1e6, t_theirs / len(exprs) * 1e6
+    print(f"  aieco.parse_amount         {t_ours * 1e3:8.3f} ms  ({each_ours:.1f} µs each)")
+    print(f"  price_parser.fromstring    {t_theirs * 1e3:8.3f} ms  ({each_theirs:.1f} µs each)")
+    print(f"  ratio                      {t_ours / t_theirs:8.2f}x  (goal <= 0.5x)")
+
+    if not SOURCES.is_dir():
+        print(f"\n{SOURCES} is absent: extract_amounts benchmark skipped")
+        return
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SOURCES.glob("0*.txt"))]
+    size = sum(len(t) for t in texts)
+    pattern = r"\d[\d.,']*"
+
+    def extract() -> None:
+        for t in texts:
+            extract_amounts(t)
+
+    def findall() -> None:
+        for t in texts:
+            re.findall(pattern, t)
+
+    extract()
+    t_ex, t_re = best(extract, 50), best(findall, 500)
+    found = sum(len(extract_amounts(t)) for t in texts)
+    print(f"\nextract_amounts over the {len(texts)} source articles")
+    print(f"  ({size} characters, {found} mentions)")
+    print(f"  aieco.extract_amounts      {t_ex * 1e3:8.3f} ms")
+    print(f"  re.findall({pattern!r})  {t_re * 1e3:8.3f} ms")
+    print(f"  speed ratio                {t_re / t_ex:8.2f}  (goal >= 0.25)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,295 @@
+"""Finding every amount in running text: :func:`extract_amounts` and :class:`Mention`.
+
+A fast regex finds the places where an amount may be (digits, currency and percent signs, the
+capitalised nouns "Millionen", "Milliarden", "Euro", "Dollar", "Prozent", ...). From each such
+trigger the extractor walks back over at most a few words that may belong to the expression
+("rund", "mehr als", "zwischen", "vier", "zweistellige") and runs the grammar from the earliest
+of them that yields an expression covering the trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from aieco._checks import fail
+from aieco.amounts._fast import FastTables, ends_cleanly, fast_mention_amount, fast_tables
+from aieco.amounts._lexicon import DASHES, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
+from aieco.amounts._locale import resolve_locale
+from aieco.amounts._parse import DATE, Parsed, Parser
+from aieco.money import Amount, Qualifier
+
+__all__ = ["Mention", "extract_amounts"]
+
+_BACK_LIMIT = 6
+_ORDINAL_DATE = re.compile(r"[0-9]{1,2}(?:\.|st|nd|rd|th)?[ \u00a0]?([^\W\d_]+)")
+_DIGITS = re.compile("[0-9]+")
+_RAW = re.compile("[0-9][0-9.,'’]*")
+_NOT_AMOUNT = re.compile(f"(?:{DATE.pattern})|[0-9]+(?:[:/][0-9]+)+")
+_STELLIG = ("stellige", "stelliger", "stelligen", "stelliges", "stelligem", "stellig")
+
+
+@attrs.frozen
+class Mention:
+    """One amount found in a text.
+
+    ``text == source[start:end]`` always; the span covers the hedge, the number, the scale
+    word and the currency ("rund vier Milliarden US-Dollar"), and in a compound only the amount
+    ("500-Milliarden-Dollar" in "500-Milliarden-Dollar-Projekt").
+    """
+
+    start: int
+    end: int
+    text: str
+    amount: Amount
+
+    def __attrs_post_init__(self) -> None:
+        if not (isinstance(self.start, int) and isinstance(self.end, int)):
+            raise TypeError("Mention.start and Mention.end must be ints")
+        if not 0 <= self.start <= self.end or self.end - self.start != len(self.text):
+            fail(
+                self, "end", self.end, f"must be start + len(text) ({self.start}+{len(self.text)})"
+            )
+        if not isinstance(self.amount, Amount):
+            raise TypeError(f"Mention.amount must be an Amount, not {type(self.amount).__name__}")
+
+
+def extract_amounts(
+    text: str, *, locale: Any = "de_DE", include_numbers: bool = False
+) -> list[Mention]:
+    """Every amount in running text, in order of appearance.
+
+    By default only amounts with a currency, a percent, a scale word or a vague magnitude are
+    reported; bare numbers (years, counts) only with ``include_numbers=True``. Dates and times
+    are never amounts. The function never raises for a ``str``: what cannot be read exactly
+    (such as "1.5 Mrd." in German, where "." only groups thousands) is left out, not guessed.
+
+    >>> [m.text for m in extract_amounts("Luma wird mit rund vier Milliarden US-Dollar bewertet.")]
+    ['rund vier Milliarden US-Dollar']
+
+    Args:
+        text: Running text.
+        locale: A ``babel.Locale`` or a name: de_DE, de_AT, de_CH, en_US or en_GB.
+        include_numbers: Also report bare numbers ("2021", "17", "zwei").
+
+    Raises:
+        UnsupportedLocale: ``locale`` is not supported (a ValueError).
+        TypeError: ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    lx = lexicon(resolve_locale(locale))
+    parser = Parser(text, lx, strict=False)
+    ft = fast_tables(lx)
+    trigger = lx.trigger_all if include_numbers else ft.trigger
+    out: list[Mention] = []
+    last = 0
+    n = len(text)
+    for m in trigger.finditer(text):
+        t = m.start()
+        if t < last:
+            continue
+        if text[t].isdigit():
+            if t > 1 and text[t - 1] in lx.raw_separators and text[t - 2].isdigit():
+                continue  # the rest of a number that could not be read ("1.5" in German)
+            d = _NOT_AMOUNT.match(text, t)
+            if d is not None and (d.group("iso") is None or 1 <= int(d.group("month")) <= 12):
+                last = d.end()  # a date, time or ratio: nothing starts inside it
+                continue
+            if not include_numbers:
+                fast = _fast(text, t, m, lx, ft, last)
+                if fast is _SKIP:
+                    continue
+                if isinstance(fast, Mention):
+                    out.append(fast)
+                    last = fast.end
+                    continue
+        found = _find(parser, lx, t, last, include_numbers)
+        if found is not None:
+            out.append(Mention(found.start, found.end, text[found.start : found.end], found.amount))
+            last = found.end
+        elif text[t].isdigit():
+            raw = _RAW.match(text, t)
+            assert raw is not None
+            if raw.end() < n and text[raw.end() - 1] in lx.raw_separators:
+                last = max(last, raw.end())
+    return out
+
+
+_SKIP = object()
+
+
+def _fast(
+    text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
+) -> Mention | object | None:
+    """Read a digit trigger without the grammar: a Mention, _SKIP (nothing there) or None."""
+    if t > 0:
+        b = text[t - 1]
+        if b.isalnum() or b == "_" or b in MINUS_SIGNS or b in DASHES or b in lx.symbol_firsts:
+            return None
+    e = m.end()
+    plain = m.group("scale") is None and m.group("cur") is None and m.group("pct") is None
+    start = t
+    qualifier = Qualifier.EXACT
+    prev = _previous(text, t)
+    if prev is not None and prev[0] >= last:
+        s, token = prev
+        kind = _kind(lx, token)
+        if kind:
+            if plain:
+                return None
+            low = token.lower()
+            found = ft.single_qualifiers.get(low)
+            if found is None and kind == 1:
+                prev2 = _previous(text, s)
+                if prev2 is None or prev2[0] < last:
+                    return None
+                found = ft.qualifier_words.get((prev2[1].lower(), low))
+                if found is None or not _spaced(text, prev2[0] + len(prev2[1]), s):
+                    return None
+                s = prev2[0]
+            if found is None or not _spaced(text, prev[0] + len(token), t):
+                return None
+            before = _previous(text, s)
+            if before is not None and before[0] >= last and _kind(lx, before[1]):
+                return None
+            start = s
+            qualifier = found
+    if not ends_cleanly(text, e, lx, ft.guard_words):
+        return None
+    if plain:
+        return _SKIP
+    if _is_date(text, t, lx):
+        return _SKIP
+    amount = fast_mention_amount(lx, m, text, qualifier)
+    if amount is None:
+        return None
+    return Mention(start, e, text[start:e], amount)
+
+
+def _spaced(text: str, a: int, b: int) -> bool:
+    """Only whitespace (at least one character) between ``a`` and ``b``."""
+    return a < b and not text[a:b].strip()
+
+
+def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool) -> Parsed | None:
+    """The expression that covers the trigger at ``t`` (and starts at or after ``last``)."""
+    text = parser.text
+    c = text[t]
+    if c.isdigit():
+        if t > 0 and (text[t - 1].isalnum() or text[t - 1] == "_"):
+            start = t  # glued to a word: "B2B", "CHF1.234K" (the word may be a currency)
+            own = False
+        else:
+            start = t
+            own = True
+        if _is_date(text, t, lx):
+            return None
+    elif c.isalpha():
+        start = t
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        own = True
+    else:
+        start = t
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1  # "US$", "CA$"
+        own = True
+    candidates = [start] if own else []
+    k = start
+    if (
+        c.isdigit()
+        and t > 0
+        and text[t - 1] in MINUS_SIGNS
+        and (t < 2 or not text[t - 2].isalnum())
+    ):
+        candidates.append(t - 1)
+        k = t - 1
+    steps = 0
+    while steps < _BACK_LIMIT:
+        prev = _previous(text, k)
+        if prev is None:
+            break
+        s, token = prev
+        if s < last:
+            break
+        kind = _kind(lx, token)
+        if kind == 0:
+            break
+        if kind == 2:
+            candidates.append(s)
+        k = s
+        steps += 1
+    for s in sorted(candidates):
+        if s < last:
+            continue
+        try:
+            r = parser.expr(s)
+        except (ArithmeticError, ValueError):
+            continue
+        if r is None or r.end <= t:
+            continue
+        if include_numbers or r.reportable:
+            return r
+    return None
+
+
+def _kind(lx: Lexicon, token: str) -> int:
+    """0: not part of an expression; 1: may sit inside one; 2: may start one."""
+    low = token.lower()
+    if low in lx.qualifier_starts or low in lx.range_intro or low == "minus":
+        return 2
+    if token in lx.symbols or (len(token) == 3 and token.isupper() and token in lx.codes):
+        return 2
+    if lx.is_number_word(low) or (lx.german and low.endswith(_STELLIG)):
+        return 2
+    if low in lx.back_words:
+        return 1
+    return 0
+
+
+def _previous(text: str, k: int) -> tuple[int, str] | None:
+    """The token before position ``k``: a word (with an abbreviation's dot) or a symbol."""
+    j = k
+    while j > 0 and text[j - 1] in SPACE_CHARS:
+        j -= 1
+    if j > 0 and text[j - 1] == "\n":
+        j -= 1
+        if j > 0 and text[j - 1] == "\r":
+            j -= 1
+        while j > 0 and text[j - 1] in SPACE_CHARS:
+            j -= 1
+    if j > 0 and text[j - 1] == "-":
+        j -= 1  # "Drei-Milliarden", "neun- oder zehnstellige"
+    e = j
+    if j > 0 and text[j - 1] == ".":
+        j -= 1
+    s = j
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    if s == j:
+        while s > 0 and not text[s - 1].isalnum() and not text[s - 1].isspace():
+            if text[s - 1] in "-.,;:!?()[]{}\"'„“”«»‚‘’":
+                break
+            s -= 1
+        while s > 0 and text[s - 1].isalpha():
+            s -= 1
+        if s == j:
+            return None
+    return s, text[s:e]
+
+
+def _is_date(text: str, t: int, lx: Lexicon) -> bool:
+    """A day or year next to a month name: "17. Februar", "Februar 2026", "17 February"."""
+    m = _ORDINAL_DATE.match(text, t)
+    if m is not None and m.group(1).lower().rstrip(".") in lx.months:
+        return True
+    prev = _previous(text, t)
+    if prev is None or prev[1].lower().rstrip(".") not in lx.months:
+        return False
+    d = _DIGITS.match(text, t)
+    assert d is not None
+    width = len(d.group())
+    return width == 4 or (not lx.german and width <= 2)

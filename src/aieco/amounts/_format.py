@@ -1,0 +1,168 @@
+"""Writing amounts back as text, through babel: format_money and format_amount."""
+
+from __future__ import annotations
+
+import decimal
+import re
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from aieco.amounts._lexicon import QUALIFIER_WORDS, lexicon
+from aieco.amounts._locale import resolve_locale
+from aieco.money import PERCENT, Amount, Money, Qualifier
+
+__all__ = ["format_amount", "format_money"]
+
+#: Enough precision for babel's arithmetic on any amount the parser produces (≤ 100 digits).
+_PREC = 250
+_NUMBER = re.compile(r"[-\u2212]?[0-9](?:[0-9.,'’\u00a0\u202f]*[0-9])?")
+_COMPACT_FROM = Decimal(10) ** 6
+
+
+def _fraction_digits(value: Decimal) -> int:
+    """Fraction digits that keep ``value`` exact after the largest compact division (10¹²)."""
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent) + 12
+
+
+@cache
+def _code_instead_of_symbol(name: str) -> frozenset[str]:
+    """Currencies whose symbol in this locale would not read back as the same currency."""
+    from babel import Locale
+
+    from aieco._checks import currency_codes
+
+    lx = lexicon(name)
+    loc = Locale.parse(name)
+    unsafe = set()
+    for code in currency_codes():
+        symbol = loc.currency_symbols.get(code, code)
+        if symbol == code:
+            if not (len(code) == 3 and code.isupper() and code.isalpha()):
+                unsafe.add(code)
+            elif lx.symbols.get(code, code) != code:
+                unsafe.add(code)  # a code that is also another currency's symbol
+        elif lx.symbols.get(symbol) != code:
+            unsafe.add(code)
+    return frozenset(unsafe)
+
+
+def _check_money(money: object) -> Money:
+    if not isinstance(money, Money):
+        raise TypeError(f"expected a Money, not {type(money).__name__}")
+    return money
+
+
+def _currency(value: Decimal, code: str, name: str, *, compact: bool) -> str:
+    from babel import Locale
+    from babel.numbers import format_compact_currency, format_currency
+
+    with decimal.localcontext() as ctx:
+        ctx.prec = _PREC
+        if compact:
+            text = format_compact_currency(
+                value, code, locale=name, fraction_digits=_fraction_digits(value)
+            )
+        else:
+            text = format_currency(value, code, locale=name, decimal_quantization=False)
+    if code in _code_instead_of_symbol(name):
+        symbol = Locale.parse(name).currency_symbols.get(code, code)
+        text = text.replace(symbol, code, 1)
+    return text
+
+
+def format_money(money: Money, *, locale: Any = "de_DE", compact: bool = False) -> str:
+    r"""Write ``money`` in the locale's format, through babel, without losing a digit.
+
+    ``compact=True`` uses the locale's own abbreviations (CLDR: "Mio.", "Mrd.", "Bio." in
+    German; "K", "M", "B", "T" in English) with as many fraction digits as the value needs.
+    A currency whose symbol would read back as another currency is written as its ISO code.
+    ``parse_amount(format_money(m, locale=L, compact=c), locale=L).money == m`` always holds.
+
+    >>> from decimal import Decimal
+    >>> format_money(Money(Decimal("1.5e9"), "USD"), compact=True)
+    '1,5\\xa0Mrd.\\xa0$'
+
+    Raises:
+        UnsupportedLocale: ``locale`` is not supported (a ValueError).
+        TypeError: ``money`` is not a :class:`~aieco.Money`.
+    """
+    money = _check_money(money)
+    name = resolve_locale(locale)
+    return _currency(money.amount, money.currency, name, compact=compact)
+
+
+def _one(value: Decimal, unit: str | None, name: str) -> str:
+    """One figure: compact from a million up, plain digits (no padding) below."""
+    from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+    with decimal.localcontext() as ctx:
+        ctx.prec = _PREC
+        if unit == PERCENT:
+            return format_percent(value.scaleb(-2), locale=name, decimal_quantization=False)
+        big = abs(value) >= _COMPACT_FROM
+        if unit is None:
+            if big:
+                return format_compact_decimal(
+                    value, locale=name, fraction_digits=_fraction_digits(value)
+                )
+            return format_decimal(value, locale=name, decimal_quantization=False)
+        if big:
+            return _currency(value, unit, name, compact=True)
+        return _plain_currency(value, unit, name)
+
+
+def _plain_currency(value: Decimal, code: str, name: str) -> str:
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    loc = Locale.parse(name)
+    pattern = parse_pattern(loc.currency_formats["standard"].pattern)
+    digits = max(0, -int(value.as_tuple().exponent))
+    pattern.frac_prec = (digits, digits)
+    text: str = pattern.apply(value, loc, currency=code, currency_digits=False)
+    if code in _code_instead_of_symbol(name):
+        symbol = loc.currency_symbols.get(code, code)
+        text = text.replace(symbol, code, 1)
+    return text
+
+
+def format_amount(amount: Amount, *, locale: Any = "de_DE") -> str:
+    """Write an Amount for people: hedge, compact figure or range, unit.
+
+    German: ``"rund 4 Mrd. $"``, ``"5–50 Mio. €"``, ``"mindestens 100 Mio. $"``, ``"11 %"``;
+    English: ``"about $4B"``. Figures from a million up use the locale's compact form with
+    every digit kept; smaller ones are written in full. A vague magnitude is written as its
+    range. The text reads back with :func:`parse_amount` as the same Amount.
+
+    Raises:
+        UnsupportedLocale: ``locale`` is not supported (a ValueError).
+        TypeError: ``amount`` is not an :class:`~aieco.Amount`.
+    """
+    if not isinstance(amount, Amount):
+        raise TypeError(f"expected an Amount, not {type(amount).__name__}")
+    name = resolve_locale(locale)
+    german = name.startswith("de")
+    words = QUALIFIER_WORDS["de" if german else "en"]
+    hedge = words[amount.qualifier]
+    if amount.value is not None:
+        body = _one(amount.value, amount.unit, name)
+    else:
+        body = _range(amount.low, amount.high, amount.unit, name, german)
+    return f"{hedge} {body}" if amount.qualifier is not Qualifier.EXACT else body
+
+
+def _range(low: Decimal, high: Decimal, unit: str | None, name: str, german: bool) -> str:
+    first, second = _one(low, unit, name), _one(high, unit, name)
+    a, b = _NUMBER.search(first), _NUMBER.search(second)
+    if (
+        a is not None
+        and b is not None
+        and low >= 0
+        and first[: a.start()] == second[: b.start()]
+        and first[a.end() :] == second[b.end() :]
+    ):
+        return f"{first[: a.end()]}–{b.group()}{second[b.end() :]}"
+    return f"{first} {'bis' if german else 'to'} {second}"

@@ -1,0 +1,952 @@
+"""The words, symbols and number formats of each supported locale (internal).
+
+Sources:
+
+* CLDR, through babel: decimal and group separators, currency symbols and display names
+  (singular and plural), the compact patterns' abbreviations ("Mio.", "Mrd.", "Bio."; "K", "M",
+  "B", "T") and long scale words ("Millionen", "Milliarden", "Billionen"; "million", "billion").
+* ISO 4217, through babel's ``list_currencies``: every three-letter code.
+* Duden, "Zahlwörter" and "Billion": German cardinals, "anderthalb"/"eineinhalb", and the long
+  scale (Billion = 10¹², Billiarde = 10¹⁵); Swiss usage "Mia." and "Fr."/"SFr."; newsroom
+  abbreviations "Tsd.", "TEUR", "T€".
+* Hand-collected press usage for what CLDR does not list: inflected adjective currency names
+  ("schwedischen Kronen", "saudische Riyal"), bare nouns ("Dollar" is USD, "Franken" CHF,
+  "Rupien" INR), hedges ("rund", "knapp", "bis zu"; "about", "up to") and vague magnitudes
+  ("ein zweistelliger Millionenbetrag", "zig Milliarden", "hundreds of millions").
+
+Nothing here runs at import: :func:`lexicon` builds a locale's tables on first use and caches
+them (the build is idempotent, so a race between threads only costs a second build).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from functools import cache, lru_cache
+from typing import Any
+
+from aieco.money import Qualifier
+
+__all__ = ["Lexicon", "lexicon"]
+
+Q = Qualifier
+_D = Decimal
+_TEN = Decimal(10)
+
+#: Whitespace allowed inside an expression (never a blank line).
+SPACE_CHARS = " \t\u00a0\u202f\u2009\u2007"
+#: Thin and no-break spaces that may group digits in every locale.
+_SPACE_GROUPS = "\u00a0\u202f\u2009"
+#: Dash characters: hyphen-minus, non-breaking hyphen, figure dash, en dash, em dash.
+DASHES = "-\u2011\u2012\u2013\u2014"
+#: Sign characters: hyphen-minus and the typographic minus sign.
+MINUS_SIGNS = "-\u2212"
+
+# --------------------------------------------------------------------------------------------
+# German cardinals
+# --------------------------------------------------------------------------------------------
+
+_DE_UNITS = {
+    "ein": 1,
+    "eins": 1,
+    "zwei": 2,
+    "zwo": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+}
+_DE_TEENS = {
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "dreizehn": 13,
+    "vierzehn": 14,
+    "fünfzehn": 15,
+    "sechzehn": 16,
+    "siebzehn": 17,
+    "achtzehn": 18,
+    "neunzehn": 19,
+}
+_DE_TENS = {
+    "zwanzig": 20,
+    "dreißig": 30,
+    "dreissig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
+}
+_DE_MORPHEMES = sorted(
+    [*_DE_UNITS, *_DE_TEENS, *_DE_TENS, "hundert", "tausend", "und"], key=len, reverse=True
+)
+_DE_MORPH = re.compile("(?:" + "|".join(_DE_MORPHEMES) + ")")
+_DE_WORD = re.compile("(?:" + "|".join(_DE_MORPHEMES) + ")++")
+#: Articles that mean "one" before a scale word ("eine Milliarde", "einem Millionenbetrag").
+DE_ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
+DE_HALF = frozenset({"halb", "halbe", "halben", "halber", "halbes", "halbem"})
+
+
+def _de_below_100(ms: list[str]) -> int | None:
+    if len(ms) == 1:
+        m = ms[0]
+        if m in _DE_TEENS:
+            return _DE_TEENS[m]
+        if m in _DE_TENS:
+            return _DE_TENS[m]
+        if m in _DE_UNITS:
+            return _DE_UNITS[m]
+        return None
+    if (
+        len(ms) == 3
+        and ms[1] == "und"
+        and ms[0] in _DE_UNITS
+        and ms[0] != "eins"
+        and ms[2] in _DE_TENS
+    ):
+        return _DE_UNITS[ms[0]] + _DE_TENS[ms[2]]
+    return None
+
+
+def _de_below_1000(ms: list[str]) -> int | None:
+    if not ms:
+        return None
+    if "hundert" in ms:
+        at = ms.index("hundert")
+        head, rest = ms[:at], ms[at + 1 :]
+        if not head:
+            hundreds = 1
+        elif len(head) == 1 and head[0] in _DE_UNITS and head[0] != "eins":
+            hundreds = _DE_UNITS[head[0]]
+        else:
+            return None
+        if rest and rest[0] == "und":
+            rest = rest[1:]
+            if not rest:
+                return None
+        if not rest:
+            return hundreds * 100
+        low = _de_below_100(rest)
+        return None if low is None else hundreds * 100 + low
+    return _de_below_100(ms)
+
+
+def _de_integer(word: str) -> int | None:
+    if not _DE_WORD.fullmatch(word):
+        return None
+    ms = _DE_MORPH.findall(word)
+    if ms.count("tausend") > 1:
+        return None
+    if "tausend" in ms:
+        at = ms.index("tausend")
+        head, rest = ms[:at], ms[at + 1 :]
+        thousands = _de_below_1000(head) if head else 1
+        if thousands is None:
+            return None
+        if rest and rest[0] == "und":
+            rest = rest[1:]
+            if not rest:
+                return None
+        low = _de_below_1000(rest) if rest else 0
+        return None if low is None else thousands * 1000 + low
+    if ms[-1] == "ein":  # "ein" alone is an article; inside a compound it needs "eins"
+        return 1 if len(ms) == 1 else None
+    return _de_below_1000(ms)
+
+
+@lru_cache(maxsize=4096)
+def de_cardinal(word: str) -> Decimal | None:
+    """The value of one German number word (lower case), or None.
+
+    Reads cardinals below a million ("dreihundertfünfzig", "einundzwanzig",
+    "zweitausendvierhundert"), "null", and the halves "anderthalb", "einhalb", "eineinhalb",
+    "zweieinhalb". The article "ein" reads as 1; callers decide where an article may stand.
+    """
+    if len(word) > 64:
+        return None
+    if word == "null":
+        return _D(0)
+    if word == "anderthalb":
+        return _D("1.5")
+    if word.endswith("einhalb"):
+        head = word[:-7]
+        if not head:
+            return _D("0.5")
+        whole = _de_integer(head)
+        return None if whole is None else _D(whole) + _D("0.5")
+    value = _de_integer(word)
+    return None if value is None else _D(value)
+
+
+# --------------------------------------------------------------------------------------------
+# English cardinals (one word each: "twenty-one" is read as two words joined by a hyphen)
+# --------------------------------------------------------------------------------------------
+
+EN_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+EN_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+EN_ARTICLES = frozenset({"a", "an"})
+
+
+# --------------------------------------------------------------------------------------------
+# Hand-collected words per language
+# --------------------------------------------------------------------------------------------
+
+_DE_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
+    ("rund",): Q.APPROX,
+    ("etwa",): Q.APPROX,
+    ("ca.",): Q.APPROX,
+    ("ca",): Q.APPROX,
+    ("circa",): Q.APPROX,
+    ("zirka",): Q.APPROX,
+    ("ungefähr",): Q.APPROX,
+    ("um", "die"): Q.APPROX,
+    ("fast",): Q.NEARLY,
+    ("knapp",): Q.NEARLY,
+    ("beinahe",): Q.NEARLY,
+    ("nahezu",): Q.NEARLY,
+    ("mehr", "als"): Q.MORE_THAN,
+    ("über",): Q.MORE_THAN,
+    ("mindestens",): Q.AT_LEAST,
+    ("wenigstens",): Q.AT_LEAST,
+    ("weniger", "als"): Q.LESS_THAN,
+    ("unter",): Q.LESS_THAN,
+    ("höchstens",): Q.AT_MOST,
+    ("maximal",): Q.AT_MOST,
+    ("bis", "zu"): Q.AT_MOST,
+}
+_EN_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
+    ("about",): Q.APPROX,
+    ("around",): Q.APPROX,
+    ("approximately",): Q.APPROX,
+    ("approx.",): Q.APPROX,
+    ("roughly",): Q.APPROX,
+    ("some",): Q.APPROX,
+    ("nearly",): Q.NEARLY,
+    ("almost",): Q.NEARLY,
+    ("more", "than"): Q.MORE_THAN,
+    ("over",): Q.MORE_THAN,
+    ("at", "least"): Q.AT_LEAST,
+    ("less", "than"): Q.LESS_THAN,
+    ("under",): Q.LESS_THAN,
+    ("up", "to"): Q.AT_MOST,
+    ("at", "most"): Q.AT_MOST,
+}
+_DE_POSTFIX = {
+    ("oder", "mehr"): Q.AT_LEAST,
+    ("und", "mehr"): Q.AT_LEAST,
+    ("oder", "weniger"): Q.AT_MOST,
+}
+_EN_POSTFIX = {("or", "more"): Q.AT_LEAST, ("or", "less"): Q.AT_MOST, ("or", "fewer"): Q.AT_MOST}
+
+#: The qualifier words format_amount writes.
+QUALIFIER_WORDS = {
+    "de": {
+        Q.EXACT: "",
+        Q.APPROX: "rund",
+        Q.NEARLY: "fast",
+        Q.MORE_THAN: "mehr als",
+        Q.AT_LEAST: "mindestens",
+        Q.LESS_THAN: "weniger als",
+        Q.AT_MOST: "höchstens",
+    },
+    "en": {
+        Q.EXACT: "",
+        Q.APPROX: "about",
+        Q.NEARLY: "nearly",
+        Q.MORE_THAN: "more than",
+        Q.AT_LEAST: "at least",
+        Q.LESS_THAN: "less than",
+        Q.AT_MOST: "at most",
+    },
+}
+
+#: Scale words that CLDR's compact patterns do not list, lower case, with their multiplier.
+_DE_SCALES = {
+    "tausend": 3,
+    "tsd": 3,
+    "tsd.": 3,
+    "mio": 6,
+    "mio.": 6,
+    "mill.": 6,
+    "million": 6,
+    "millionen": 6,
+    "mrd": 9,
+    "mrd.": 9,
+    "mia": 9,
+    "mia.": 9,
+    "milliarde": 9,
+    "milliarden": 9,
+    "bio": 12,
+    "bio.": 12,
+    "billion": 12,
+    "billionen": 12,
+    "billiarde": 15,
+    "billiarden": 15,
+}
+_EN_SCALES = {
+    "thousand": 3,
+    "million": 6,
+    "mn": 6,
+    "mln": 6,
+    "mm": 6,
+    "billion": 9,
+    "bn": 9,
+    "bln": 9,
+    "trillion": 12,
+    "thousands": 3,
+    "millions": 6,
+    "billions": 9,
+    "trillions": 12,
+    "tn": 12,
+    "trn": 12,
+}
+#: One-letter scales, read only when glued to the digits ("$5m", "1.2B").
+_EN_GLUED = {"k": 3, "m": 6, "b": 9, "t": 12}
+#: A thousand of a currency in one word ("500 TEUR", "20 T€").
+_DE_THOUSANDS_OF = {"teur": "EUR", "tusd": "USD", "tchf": "CHF", "t€": "EUR", "t$": "USD"}
+
+_DE_PERCENT = ("prozent",)
+_EN_PERCENT = ("percent", "per cent", "pct", "pct.")
+
+#: Vague counts: "zig Milliarden", "Hunderte Millionen" — [low, high) before a scale word.
+_DE_VAGUE_COUNTS = {
+    "zig": (1, 2),
+    "dutzende": (1, 2),
+    "hunderte": (2, 3),
+    "hunderten": (2, 3),
+    "tausende": (3, 4),
+    "tausenden": (3, 4),
+    "zehntausende": (4, 5),
+    "zehntausenden": (4, 5),
+    "hunderttausende": (5, 6),
+    "hunderttausenden": (5, 6),
+}
+#: English vague counts, always followed by "of": "tens of billions".
+_EN_VAGUE_COUNTS = {"tens": (1, 2), "dozens": (1, 2), "hundreds": (2, 3), "thousands": (3, 4)}
+
+#: Nouns a "-stellig" adjective qualifies ("ein zweistelliger Millionenbetrag").
+_DE_VAGUE_NOUNS = (
+    "betrag",
+    "betrages",
+    "betrags",
+    "beträge",
+    "beträgen",
+    "bereich",
+    "bereiches",
+    "bereichs",
+    "bereiche",
+    "summe",
+    "summen",
+    "höhe",
+)
+#: Scale prefixes of those nouns, by power of ten.
+_DE_VAGUE_SCALES = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}
+
+_DE_MONTH_NAMES = (
+    "januar jänner februar feber märz april mai juni juli august september oktober "
+    "november dezember jan feb mär apr jun jul aug sep sept okt nov dez"
+)
+_EN_MONTH_NAMES = (
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DE_MONTHS = frozenset(_DE_MONTH_NAMES.split())
+_EN_MONTHS = frozenset(_EN_MONTH_NAMES.split())
+
+# Currency nouns and phrases, lower case → ISO 4217. CLDR's display names are added on top.
+_DE_CURRENCY_WORDS = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us-dollar": "USD",
+    "us-dollars": "USD",
+    "us dollar": "USD",
+    "pfund": "GBP",
+    "pfund sterling": "GBP",
+    "britische pfund": "GBP",
+    "britischen pfund": "GBP",
+    "franken": "CHF",
+    "schweizer franken": "CHF",
+    "fränkli": "CHF",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "rupie": "INR",
+    "rupien": "INR",
+    "złoty": "PLN",
+    "zloty": "PLN",
+    "rubel": "RUB",
+    "hongkong-dollar": "HKD",
+}
+_EN_CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollar": "USD",
+    "us dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "pounds sterling": "GBP",
+    "swiss franc": "CHF",
+    "swiss francs": "CHF",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "rupee": "INR",
+    "rupees": "INR",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+}
+#: German adjective stems + nouns: "schwedische Kronen", "saudischen Riyal", "kanadischer Dollar".
+_DE_ADJECTIVE_CURRENCIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("schwedisch", ("krone", "kronen"), "SEK"),
+    ("norwegisch", ("krone", "kronen"), "NOK"),
+    ("dänisch", ("krone", "kronen"), "DKK"),
+    ("isländisch", ("krone", "kronen"), "ISK"),
+    ("tschechisch", ("krone", "kronen"), "CZK"),
+    ("saudisch", ("riyal", "rial", "riyals", "rials"), "SAR"),
+    ("katarisch", ("riyal", "rial", "riyals", "rials"), "QAR"),
+    ("omanisch", ("rial", "rials"), "OMR"),
+    ("iranisch", ("rial", "rials"), "IRR"),
+    ("emiratisch", ("dirham",), "AED"),
+    ("marokkanisch", ("dirham",), "MAD"),
+    ("kanadisch", ("dollar", "dollars"), "CAD"),
+    ("australisch", ("dollar", "dollars"), "AUD"),
+    ("neuseeländisch", ("dollar", "dollars"), "NZD"),
+    ("singapurisch", ("dollar", "dollars"), "SGD"),
+    ("taiwanisch", ("dollar", "dollars"), "TWD"),
+    ("amerikanisch", ("dollar", "dollars"), "USD"),
+    ("britisch", ("pfund",), "GBP"),
+    ("ägyptisch", ("pfund",), "EGP"),
+    ("japanisch", ("yen",), "JPY"),
+    ("chinesisch", ("yuan", "renminbi"), "CNY"),
+    ("südkoreanisch", ("won",), "KRW"),
+    ("koreanisch", ("won",), "KRW"),
+    ("indisch", ("rupie", "rupien"), "INR"),
+    ("pakistanisch", ("rupie", "rupien"), "PKR"),
+    ("indonesisch", ("rupiah",), "IDR"),
+    ("russisch", ("rubel",), "RUB"),
+    ("türkisch", ("lira",), "TRY"),
+    ("brasilianisch", ("real", "reais"), "BRL"),
+    ("mexikanisch", ("peso", "pesos"), "MXN"),
+    ("argentinisch", ("peso", "pesos"), "ARS"),
+    ("chilenisch", ("peso", "pesos"), "CLP"),
+    ("polnisch", ("złoty", "zloty"), "PLN"),
+    ("ungarisch", ("forint",), "HUF"),
+    ("südafrikanisch", ("rand",), "ZAR"),
+    ("israelisch", ("schekel", "shekel"), "ILS"),
+    ("nigerianisch", ("naira",), "NGN"),
+    ("kenianisch", ("schilling",), "KES"),
+    ("rumänisch", ("leu", "lei"), "RON"),
+)
+_DE_ADJ_ENDINGS = ("e", "en", "er", "es", "em", "")
+_EN_ADJECTIVE_CURRENCIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("swedish", ("krona", "kronor"), "SEK"),
+    ("norwegian", ("krone", "kroner"), "NOK"),
+    ("danish", ("krone", "kroner"), "DKK"),
+    ("saudi", ("riyal", "riyals", "rial", "rials"), "SAR"),
+    ("qatari", ("riyal", "riyals"), "QAR"),
+    ("canadian", ("dollar", "dollars"), "CAD"),
+    ("australian", ("dollar", "dollars"), "AUD"),
+    ("hong kong", ("dollar", "dollars"), "HKD"),
+    ("singapore", ("dollar", "dollars"), "SGD"),
+    ("new zealand", ("dollar", "dollars"), "NZD"),
+    ("japanese", ("yen",), "JPY"),
+    ("chinese", ("yuan", "renminbi"), "CNY"),
+    ("south korean", ("won",), "KRW"),
+    ("korean", ("won",), "KRW"),
+    ("indian", ("rupee", "rupees"), "INR"),
+    ("british", ("pound", "pounds"), "GBP"),
+    ("polish", ("zloty", "zlotys"), "PLN"),
+    ("russian", ("ruble", "rubles", "rouble", "roubles"), "RUB"),
+    ("turkish", ("lira", "liras"), "TRY"),
+    ("brazilian", ("real", "reais"), "BRL"),
+    ("mexican", ("peso", "pesos"), "MXN"),
+)
+#: Nouns that need an adjective: a bare "Kronen" could be four currencies.
+AMBIGUOUS_NOUNS = {
+    "krone": ("schwedische Kronen", "norwegische Kronen", "dänische Kronen"),
+    "kronen": ("schwedische Kronen", "norwegische Kronen", "dänische Kronen"),
+    "riyal": ("saudische Riyal", "katarische Riyal"),
+    "rial": ("saudische Riyal", "iranische Rial"),
+    "krona": ("Swedish krona",),
+    "kronor": ("Swedish kronor",),
+    "kroner": ("Norwegian kroner", "Danish kroner"),
+    "franc": ("Swiss francs",),
+    "francs": ("Swiss francs",),
+    "peso": ("mexikanische Pesos", "Mexican pesos"),
+    "pesos": ("mexikanische Pesos", "Mexican pesos"),
+}
+
+#: Symbols every locale reads, beyond CLDR's own symbols for that locale.
+_COMMON_SYMBOLS = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "JP¥": "JPY",
+    "CN¥": "CNY",
+    "₩": "KRW",
+    "₹": "INR",
+    "₪": "ILS",
+    "₽": "RUB",
+    "₺": "TRY",
+    "zł": "PLN",
+    "RMB": "CNY",
+    "Fr.": "CHF",
+    "SFr.": "CHF",
+    "sFr.": "CHF",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "R$": "BRL",
+}
+#: Codes never read from a name: precious metals, test and "no currency" codes.
+_NOT_WORD_CURRENCIES = frozenset({"XAU", "XAG", "XPT", "XPD", "XTS", "XXX", "XDR", "XSU", "XUA"})
+
+
+class Lexicon:
+    """Everything locale-dependent that the parser and the formatter read."""
+
+    __slots__ = (
+        "ambiguous",
+        "articles",
+        "back_words",
+        "cardinal",
+        "codes",
+        "currency_max_words",
+        "currency_words",
+        "decimal_chars",
+        "decimal_word",
+        "german",
+        "glued_scales",
+        "group_chars",
+        "half_words",
+        "language",
+        "months",
+        "name",
+        "number",
+        "percent_words",
+        "postfix",
+        "qualifier_starts",
+        "qualifiers",
+        "range_intro",
+        "range_words",
+        "raw_separators",
+        "scale_words",
+        "symbol_firsts",
+        "symbol_lengths",
+        "symbols",
+        "thousands_of",
+        "trigger",
+        "trigger_all",
+        "vague_counts",
+        "vague_noun",
+        "vague_words",
+    )
+
+    name: str
+    language: str
+    german: bool
+    number: re.Pattern[str]
+    group_chars: str
+    decimal_chars: str
+    raw_separators: str
+    scale_words: dict[str, Decimal]
+    glued_scales: dict[str, Decimal]
+    thousands_of: dict[str, str]
+    currency_words: dict[str, str]
+    currency_max_words: int
+    ambiguous: dict[str, tuple[str, ...]]
+    symbols: dict[str, str]
+    symbol_lengths: tuple[int, ...]
+    symbol_firsts: frozenset[str]
+    codes: frozenset[str]
+    percent_words: dict[str, int]
+    qualifiers: dict[tuple[str, ...], Qualifier]
+    qualifier_starts: frozenset[str]
+    postfix: dict[tuple[str, str], Qualifier]
+    range_intro: dict[str, str]
+    range_words: frozenset[str]
+    cardinal: Callable[[str], Decimal | None]
+    articles: frozenset[str]
+    half_words: frozenset[str]
+    decimal_word: str
+    vague_counts: dict[str, tuple[int, int]]
+    vague_noun: re.Pattern[str] | None
+    vague_words: frozenset[str]
+    months: frozenset[str]
+    back_words: frozenset[str]
+    trigger: re.Pattern[str]
+    trigger_all: re.Pattern[str]
+
+    def is_number_word(self, word: str) -> bool:
+        """True for a cardinal, an article, a half or a vague count (lower case)."""
+        return (
+            word in self.articles
+            or word in self.half_words
+            or word in self.vague_counts
+            or self.cardinal(word) is not None
+        )
+
+
+def _number_regex(groups: str, decimals: str, dash_cents: bool) -> re.Pattern[str]:
+    """Digits with one consistent group separator (blocks of exactly three) and a fraction."""
+    group = "[" + re.escape(groups + _SPACE_GROUPS) + "]"
+    frac = "(?P<frac>[0-9]++)"
+    if dash_cents:
+        frac = f"(?:{frac}|(?P<dash>[{DASHES}]{{1,2}})(?![{DASHES}0-9]))"
+    return re.compile(
+        "(?P<int>[0-9]{1,3}(?P<g>" + group + ")[0-9]{3}(?![0-9])"
+        "(?:(?P=g)[0-9]{3}(?![0-9]))*+|[0-9]++)"
+        "(?:[" + re.escape(decimals) + "]" + frac + ")?"
+    )
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation factored by common prefixes (fast for sre), longest match first."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return render(tree)
+
+
+def _babel_scales(locale_name: str) -> dict[str, Decimal]:
+    """Scale words from CLDR's compact patterns: "0 Mio'.'" at 1000000 → "mio." = 10⁶."""
+    from babel import Locale
+
+    loc = Locale.parse(locale_name)
+    out: dict[str, Decimal] = {}
+    for formats in (loc.compact_decimal_formats, loc.compact_currency_formats):
+        for by_plural in formats.values():
+            for patterns in by_plural.values():
+                for key, pattern in patterns.items():
+                    text = getattr(pattern, "pattern", pattern)
+                    zeros = text.count("0")
+                    word = text.replace("'", "").replace("¤", "").replace("0", "")
+                    word = "".join(word.split()).lower()
+                    if not word or zeros == 0:
+                        continue
+                    out[word] = _D(int(key) // 10 ** (zeros - 1))
+    return out
+
+
+def _babel_currency_names(locale_name: str, german: bool) -> dict[str, str]:
+    """CLDR display names (singular and plural) → code, with German adjective inflections."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    from aieco._checks import currency_codes
+
+    loc = Locale.parse(locale_name)
+    seen: dict[str, set[str]] = {}
+    for code in currency_codes():
+        if code in _NOT_WORD_CURRENCIES:
+            continue
+        names = {loc.currencies.get(code)}
+        for count in (1, 2):
+            names.add(get_currency_name(code, count=count, locale=loc))
+        for name in names:
+            if not name or name.upper() == code or not _NAME.fullmatch(name):
+                continue
+            for form in _name_forms(name.lower(), german):
+                seen.setdefault(form, set()).add(code)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+
+
+def _name_forms(name: str, german: bool) -> set[str]:
+    forms = {name, name.replace("-", " ")} if "-" in name else {name}
+    if german:
+        words = name.split(" ")
+        if len(words) == 2 and words[0].endswith(("e", "er", "es")) and words[0].isalpha():
+            stem = words[0][:-2] if words[0].endswith(("er", "es")) else words[0][:-1]
+            forms.update(f"{stem}{ending} {words[1]}" for ending in _DE_ADJ_ENDINGS if ending)
+    return forms
+
+
+def _symbols(locale_name: str) -> dict[str, str]:
+    from babel import Locale
+
+    from aieco._checks import currency_codes
+
+    out: dict[str, str] = {}
+    for name in (locale_name, "en_US", "en_GB", "de_DE", "de_CH"):
+        loc = Locale.parse(name)
+        for code in currency_codes():
+            symbol = loc.currency_symbols.get(code)
+            if symbol and symbol != code and symbol not in out:
+                out[symbol] = code
+    out.update(_COMMON_SYMBOLS)
+    return out
+
+
+def _words(*groups: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for group in groups for phrase in group for w in phrase.split())
+
+
+@cache
+def lexicon(name: str) -> Lexicon:
+    """The tables for a canonical locale name ("de_DE", ...), built on first use."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from aieco._checks import currency_codes
+
+    lx = Lexicon()
+    lx.name = name
+    lx.language = name.split("_")[0]
+    german = lx.german = lx.language == "de"
+
+    group, decimal = get_group_symbol(name), get_decimal_symbol(name)
+    if name == "de_CH":
+        groups, decimals = "'’" + group, ".,"
+    elif german:
+        groups, decimals = ".", ","
+    else:
+        groups, decimals = ",", "."
+    groups = "".join(dict.fromkeys(groups + (group if group not in decimals else "")))
+    decimals = "".join(dict.fromkeys(decimals + decimal))
+    lx.group_chars = groups + _SPACE_GROUPS
+    lx.decimal_chars = decimals
+    lx.raw_separators = "".join(dict.fromkeys(".,'’" + groups + decimals))
+    lx.number = _number_regex(groups, decimals, dash_cents=german)
+
+    scales = {w: _TEN**p for w, p in (_DE_SCALES if german else _EN_SCALES).items()}
+    glued = {} if german else {w: _TEN**p for w, p in _EN_GLUED.items()}
+    for word, value in _babel_scales(name).items():
+        if len(word) == 1:
+            glued.setdefault(word, value)
+            continue
+        scales.setdefault(word, value)
+        if word.endswith("."):
+            scales.setdefault(word[:-1], value)
+    lx.scale_words = scales
+    lx.glued_scales = glued
+    lx.thousands_of = dict(_DE_THOUSANDS_OF) if german else {}
+
+    words = _babel_currency_names(name, german)
+    hand = _DE_CURRENCY_WORDS if german else _EN_CURRENCY_WORDS
+    words.update(hand)
+    adjectives = _DE_ADJECTIVE_CURRENCIES if german else _EN_ADJECTIVE_CURRENCIES
+    for stem, nouns, code in adjectives:
+        endings = _DE_ADJ_ENDINGS if german else ("",)
+        for ending in endings:
+            for noun in nouns:
+                words[f"{stem}{ending} {noun}"] = code
+    lx.currency_words = words
+    lx.currency_max_words = max(len(re.split(r"[ -]", w)) for w in words)
+    lx.ambiguous = {w: s for w, s in AMBIGUOUS_NOUNS.items() if w not in words}
+    lx.symbols = _symbols(name)
+    lx.symbol_lengths = tuple(sorted({len(s) for s in lx.symbols}, reverse=True))
+    lx.symbol_firsts = frozenset({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
+    lx.codes = currency_codes()
+
+    lx.percent_words = {w: len(w.split()) for w in (_DE_PERCENT if german else _EN_PERCENT)}
+    lx.qualifiers = _DE_QUALIFIERS if german else _EN_QUALIFIERS
+    lx.qualifier_starts = frozenset(k[0] for k in lx.qualifiers)
+    lx.postfix = _DE_POSTFIX if german else _EN_POSTFIX
+    lx.range_intro = (
+        {"zwischen": "und", "von": "bis"} if german else {"between": "and", "from": "to"}
+    )
+    lx.range_words = frozenset({"bis", "oder"} if german else {"to", "or"})
+    lx.cardinal = de_cardinal if german else _en_cardinal
+    lx.articles = DE_ARTICLES if german else EN_ARTICLES
+    lx.half_words = DE_HALF if german else frozenset({"half"})
+    lx.decimal_word = "komma" if german else "point"
+    lx.vague_counts = _DE_VAGUE_COUNTS if german else _EN_VAGUE_COUNTS
+    if german:
+        currency_nouns = "|".join(
+            re.escape(w) for w in sorted(hand, key=len, reverse=True) if " " not in w
+        )
+        lx.vague_noun = re.compile(
+            f"(?:(?P<cur1>{currency_nouns})-?)?"
+            f"(?:(?P<scale>{'|'.join(_DE_VAGUE_SCALES)}|prozent)-?)?"
+            f"(?:(?P<cur2>{currency_nouns})-?)?"
+            f"(?:{'|'.join(_DE_VAGUE_NOUNS)})"
+        )
+    else:
+        lx.vague_noun = None
+    lx.vague_words = frozenset({"gar", "sogar", "auch"} if german else {"even"})
+    lx.months = frozenset(_DE_MONTHS if german else _EN_MONTHS)
+    lx.back_words = (
+        _words(" ".join(k) for k in lx.qualifiers)
+        | frozenset(lx.range_intro)
+        | frozenset(lx.range_intro.values())
+        | lx.range_words
+        | lx.vague_words
+        | lx.articles
+        | lx.half_words
+        | frozenset(lx.vague_counts)
+        | {"minus", lx.decimal_word, "of", "und", "and"}
+    )
+    lx.trigger, lx.trigger_all = _triggers(lx)
+    return lx
+
+
+@lru_cache(maxsize=4096)
+def _en_cardinal(word: str) -> Decimal | None:
+    if word in EN_UNITS:
+        return _D(EN_UNITS[word])
+    if word in EN_TEENS:
+        return _D(EN_TEENS[word])
+    if word in EN_TENS:
+        return _D(EN_TENS[word])
+    if word == "hundred":
+        return _D(100)
+    return None
+
+
+def _triggers(lx: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for the places where an amount may be: digits, symbols, key nouns.
+
+    The default trigger avoids case-insensitive alternations (slow in ``re``): German nouns are
+    capitalised, so it lists the capitalised and upper-case forms only. Amounts written with
+    digits are always found through the digits.
+    """
+    symbol_chars = "".join(sorted({s[-1] for s in lx.symbols if not s[-1].isalnum()} | {"%"}))
+    symbol_chars = symbol_chars.replace(".", "")
+    digits = "[0-9][0-9.,'’]*+|[" + re.escape(symbol_chars) + "]"
+    if lx.german:
+        stems = [
+            "Tausend",
+            "Tsd",
+            "TEUR",
+            "T€",
+            "Mio",
+            "Million",
+            "Mrd",
+            "Milliard",
+            "Mia",
+            "Bio",
+            "Billion",
+            "Billiard",
+            "Dollar",
+            "Pfund",
+            "Franken",
+            "Yen",
+            "Yuan",
+            "Renminbi",
+            "Rupie",
+            "Riyal",
+            "Rial",
+            "Krone",
+            "Złoty",
+            "Zloty",
+            "Won",
+            "Rubel",
+            "Lira",
+            "Prozent",
+            "Betrag",
+            "Beträg",
+            "Summe",
+        ]
+        stems += [s.upper() for s in stems if s.upper() != s]
+        words = f"Euro(?!p)|EURO|{_trie(stems)}"
+        everything = (
+            "(?i:(?<![^\\W\\d_])(?:"
+            + _trie(
+                [*_DE_MORPHEMES, "null", "anderthalb", *_DE_VAGUE_COUNTS]
+                + [w for w in lx.scale_words if w.isalpha()]
+            )
+            + "))"
+        )
+    else:
+        stems = [
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "dollar",
+            "euro",
+            "pound",
+            "sterling",
+            "franc",
+            "yen",
+            "yuan",
+            "renminbi",
+            "won",
+            "rupee",
+            "riyal",
+            "rial",
+            "krona",
+            "kronor",
+            "krone",
+            "zloty",
+            "ruble",
+            "rouble",
+            "percent",
+            "per cent",
+        ]
+        words = "(?i:" + _trie(stems) + ")"
+        everything = (
+            "(?i:(?<![^\\W\\d_])(?:"
+            + _trie([*EN_UNITS, *EN_TEENS, *EN_TENS, "hundred", *_EN_VAGUE_COUNTS])
+            + "))"
+        )
+    return re.compile(f"{digits}|{words}"), re.compile(f"{digits}|{words}|{everything}")

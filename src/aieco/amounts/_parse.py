@@ -1,0 +1,1238 @@
+"""Reading one amount expression: the grammar, and parse_amount / parse_money / parse_number.
+
+The grammar is a small recursive-descent parser over the raw string. Every step is an
+anchored match of a simple regex (no nested quantifiers) or a dictionary look-up, and every loop
+is bounded by the input it consumes, so the time grows linearly with the text.
+
+::
+
+    expression := [qualifier] body [postfix]          "rund …", "… oder mehr"
+    body       := intro end conj end                   "zwischen 20 und 30 Mrd."
+                | end [range-sep end]                  "5–50 Mio. €", "20 bis 30 Mrd. $"
+    end        := [sign] [currency] [sign] numeral [scale] [currency | percent]
+    numeral    := digits | number words | article [half] | vague count | "-stellig" noun
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from aieco.amounts._fast import fast_amount, fast_tables, make_amount
+from aieco.amounts._lexicon import DASHES, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
+from aieco.amounts._locale import resolve_locale
+from aieco.errors import ParseError
+from aieco.money import PERCENT, Amount, Money, Qualifier
+
+__all__ = ["DATE", "Parsed", "Parser", "parse_amount", "parse_money", "parse_number"]
+
+_SP = re.compile(f"[{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?")
+_WORD = re.compile(r"[^\W\d_]++")
+_NOUN = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
+DATE = re.compile(
+    r"(?P<dmy>[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4}|[0-9]{2})?(?![0-9]))"
+    r"|(?P<iso>[0-9]{4}-(?P<month>[0-9]{1,2})(?:-[0-9]{1,2})?(?![0-9.,]))"
+    r"|(?P<us>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
+)
+_ORDINAL_DAY = re.compile(r"[0-9]{1,2}\.[ \u00a0]?(?P<month>[^\W\d_]+)")
+_STELLIG_ENDINGS = ("stellige", "stelliger", "stelligen", "stelliges", "stelligem", "stellig")
+_TIME_WORDS_DE = frozenset({"uhr", "h"})
+_TIME_WORDS_EN = frozenset({"am", "pm", "h", "o"})
+_MAX_DIGITS = 100
+_HALF = Decimal("0.5")
+
+
+def _shift(value: Decimal, power: int) -> Decimal:
+    """``value × 10**power``, exactly (no context rounding)."""
+    if not power:
+        return value
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return Decimal((sign, digits, exponent + power))
+
+
+def _plain(value: Decimal) -> Decimal:
+    """The same number written without an exponent ("1.5E+9" → "1500000000")."""
+    return Decimal(format(value, "f"))
+
+
+class _Num:
+    """A numeral: a point (lo == hi) or a vague interval, before scale and currency."""
+
+    __slots__ = ("end", "hi", "kind", "lo", "power", "unit", "unit_pos", "word_int")
+
+    def __init__(self, lo: Decimal, hi: Decimal, end: int, kind: str) -> None:
+        self.lo = lo
+        self.hi = hi
+        self.end = end
+        self.kind = kind  # digits | words | article | count | stellig
+        self.power: int | None = None  # the scale applied (stellig: the noun's scale)
+        self.unit: str | None = None
+        self.unit_pos = -1
+        self.word_int: int | None = None
+
+
+class _End:
+    """One end of a range, or a whole single amount."""
+
+    __slots__ = (
+        "end",
+        "hi",
+        "lo",
+        "needs_scale",
+        "point",
+        "power",
+        "stellig",
+        "unit",
+        "unit_pos",
+        "vague",
+        "word_int",
+    )
+
+    def __init__(self) -> None:
+        self.lo = Decimal(0)
+        self.hi = Decimal(0)
+        self.end = 0
+        self.point = True
+        self.power: int | None = None
+        self.unit: str | None = None
+        self.unit_pos = -1
+        self.vague = False
+        self.needs_scale = False
+        self.stellig: int | None = None
+        self.word_int: int | None = None
+
+
+class Parsed:
+    """One expression read at a position, with what the callers need to judge it."""
+
+    __slots__ = ("amount", "end", "qualifier_pos", "range_pos", "reportable", "start", "unit_pos")
+
+    def __init__(
+        self,
+        amount: Amount,
+        start: int,
+        end: int,
+        *,
+        reportable: bool,
+        unit_pos: int,
+        qualifier_pos: int,
+        range_pos: int,
+    ) -> None:
+        self.amount = amount
+        self.start = start
+        self.end = end
+        self.reportable = reportable
+        self.unit_pos = unit_pos
+        self.qualifier_pos = qualifier_pos
+        self.range_pos = range_pos
+
+
+class Parser:
+    """Reads expressions in one text; remembers the farthest failure for error messages."""
+
+    __slots__ = (
+        "fail_expected",
+        "fail_message",
+        "fail_pos",
+        "fail_rank",
+        "fail_suggestions",
+        "lx",
+        "n",
+        "strict",
+        "text",
+    )
+
+    def __init__(self, text: str, lx: Lexicon, *, strict: bool) -> None:
+        self.text = text
+        self.lx = lx
+        self.n = len(text)
+        self.strict = strict
+        self.fail_pos = -1
+        self.fail_rank = 0
+        self.fail_message = "not an amount"
+        self.fail_expected: str | None = None
+        self.fail_suggestions: tuple[str, ...] = ()
+
+    # -- bookkeeping -----------------------------------------------------------------------
+
+    def fail(
+        self,
+        pos: int,
+        message: str,
+        expected: str | None = None,
+        suggestions: tuple[str, ...] = (),
+        rank: int = 0,
+    ) -> None:
+        """Record a failure; the farthest one (then the highest ranked) is reported."""
+        if not self.strict:
+            return
+        if pos > self.fail_pos or (pos == self.fail_pos and rank > self.fail_rank):
+            self.fail_pos = pos
+            self.fail_rank = rank
+            self.fail_message = message
+            self.fail_expected = expected
+            self.fail_suggestions = suggestions
+
+    def ws(self, i: int) -> int:
+        """The position after the whitespace at ``i`` (never more than one line break)."""
+        m = _SP.match(self.text, i)
+        assert m is not None
+        return m.end()
+
+    def word(self, i: int) -> re.Match[str] | None:
+        """The run of letters at ``i``."""
+        return _WORD.match(self.text, i)
+
+    def part(self, i: int) -> tuple[int, str]:
+        """Where the next part of an expression starts: glued, after a space or a hyphen."""
+        text = self.text
+        if i >= self.n:
+            return i, "end"
+        c = text[i]
+        if c in SPACE_CHARS or c == "\n" or c == "\r":
+            j = self.ws(i)
+            return (j, "space") if j > i else (i, "end")
+        if c == "-" and i + 1 < self.n and text[i + 1].isalpha():
+            return i + 1, "hyphen"
+        return i, "glued"
+
+    # -- expression ------------------------------------------------------------------------
+
+    def expr(self, i: int) -> Parsed | None:
+        """An expression starting exactly at ``i``."""
+        qualifier = Qualifier.EXACT
+        qualifier_pos = -1
+        q = self.qualifier(i)
+        body_start = i
+        if q is not None:
+            qualifier, body_start = q
+            qualifier_pos = i
+        body = self.body(body_start)
+        if body is None:
+            return None
+        lo, hi, point, unit, reportable, end, unit_pos, range_pos = body
+        if q is None:
+            post = self.postfix(end)
+            if post is not None:
+                qualifier, end = post
+                qualifier_pos = end
+        if point:
+            value = _plain(lo)
+            amount = make_amount(value, value, value, unit, qualifier)
+        else:
+            amount = make_amount(None, _plain(lo), _plain(hi), unit, qualifier)
+        return Parsed(
+            amount,
+            i,
+            end,
+            reportable=reportable or unit is not None,
+            unit_pos=unit_pos,
+            qualifier_pos=qualifier_pos,
+            range_pos=range_pos,
+        )
+
+    def qualifier(self, i: int) -> tuple[Qualifier, int] | None:
+        """A hedge at ``i`` ("rund", "mehr als", "ca."), and where the figure starts."""
+        m = self.word(i)
+        if m is None:
+            return None
+        lx = self.lx
+        w = m.group().lower()
+        e = m.end()
+        dotted = e < self.n and self.text[e] == "."
+        if w not in lx.qualifier_starts and not (dotted and w + "." in lx.qualifier_starts):
+            return None
+        j = self.ws(e)
+        if j > e:
+            m2 = self.word(j)
+            if m2 is not None:
+                q = lx.qualifiers.get((w, m2.group().lower()))
+                if q is not None:
+                    return q, self.ws(m2.end())
+        if dotted:
+            q = lx.qualifiers.get((w + ".",))
+            if q is not None:
+                return q, self.ws(e + 1)
+        q = lx.qualifiers.get((w,))
+        if q is not None and j > e:
+            return q, j
+        return None
+
+    def postfix(self, i: int) -> tuple[Qualifier, int] | None:
+        """A trailing hedge: "oder mehr", "or more"."""
+        j = self.ws(i)
+        m = self.word(j)
+        if m is None or j == i:
+            return None
+        k = self.ws(m.end())
+        m2 = self.word(k)
+        if m2 is None or k == m.end():
+            return None
+        q = self.lx.postfix.get((m.group().lower(), m2.group().lower()))
+        return None if q is None else (q, m2.end())
+
+    # -- body: one end or a range ----------------------------------------------------------
+
+    def body(self, i: int) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+        """(low, high, is_point, unit, reportable, end, unit_pos, range_pos) at ``i``."""
+        lx = self.lx
+        m = self.word(i)
+        if m is not None:
+            w = m.group().lower()
+            conj = lx.range_intro.get(w)
+            if conj is not None:
+                return self.intro_range(i, m.end(), conj)
+        e1 = self.end(i)
+        if e1 is None:
+            return None
+        ranged = self.range_after(e1)
+        if ranged is not None:
+            return ranged
+        if e1.needs_scale:
+            self.fail(e1.end, "a vague count needs a scale word", "'Millionen' or 'Milliarden'")
+            return None
+        return (
+            e1.lo,
+            e1.hi,
+            e1.point,
+            e1.unit,
+            e1.vague or e1.power is not None,
+            e1.end,
+            (e1.unit_pos),
+            -1,
+        )
+
+    def intro_range(
+        self, i: int, after: int, conj: str
+    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+        """Read "zwischen X und Y", "von X bis Y", "between X and Y", "from X to Y"."""
+        j = self.ws(after)
+        if j == after:
+            return None
+        e1 = self.end(j)
+        if e1 is None:
+            return None
+        k = self.ws(e1.end)
+        m = self.word(k)
+        if m is None or m.group().lower() != conj or k == e1.end:
+            self.fail(k, "a range needs its second end", repr(conj))
+            return None
+        k2 = self.ws(m.end())
+        m2 = self.word(k2)
+        if conj == "bis" and m2 is not None and m2.group().lower() == "zu":
+            k2 = self.ws(m2.end())
+        e2 = self.end(k2)
+        if e2 is None:
+            return None
+        return self.combine(e1, e2, i, suspended=False)
+
+    def range_after(
+        self, e1: _End
+    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+        """A range continuing after its first end: "5–50", "20 bis 30", "20- oder 30-"."""
+        text, n, lx = self.text, self.n, self.lx
+        j = e1.end
+        suspended = False
+        if j < n and text[j] in DASHES:
+            k = self.ws(j + 1)
+            m = self.word(k)
+            if k > j + 1 and m is not None and m.group().lower() in lx.range_words | {"und", "and"}:
+                suspended = True
+                sep_end = m.end()
+                sep = m.group().lower()
+            else:
+                sep_end = j + 1
+                sep = "-"
+        else:
+            k = self.ws(j)
+            if k < n and text[k] in DASHES and k > j:
+                sep_end = k + 1
+                sep = "-"
+                if k + 1 < n and text[k + 1] not in SPACE_CHARS:
+                    return None  # "5 -3" is not a range
+            else:
+                m = self.word(k)
+                if m is None or k == j or m.group().lower() not in lx.range_words:
+                    return None
+                sep_end = m.end()
+                sep = m.group().lower()
+        start2 = self.ws(sep_end)
+        if sep != "-" and start2 == sep_end:
+            return None
+        m = self.word(start2)
+        if m is not None:
+            w = m.group().lower()
+            if (sep == "bis" and w == "zu") or (sep in ("oder", "or") and w in lx.vague_words):
+                start2 = self.ws(m.end())
+        e2 = self.end(start2)
+        if e2 is None:
+            return None
+        return self.combine(e1, e2, j, suspended=suspended)
+
+    def combine(
+        self, e1: _End, e2: _End, pos: int, *, suspended: bool
+    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+        """Join two ends into a range: the scale and currency of one end apply to the other."""
+        lo1, hi1 = e1.lo, e1.hi
+        power = e1.power
+        vague = e1.vague or e2.vague
+        if e2.stellig is not None and e1.word_int is not None and suspended and e1.unit is None:
+            # "neun- oder zehnstellige Beträge"
+            p = e2.power or 0
+            lo1 = _shift(Decimal(1), e1.word_int - 1 + p)
+            hi1 = _shift(Decimal(1), e1.word_int + p)
+            power = p
+        elif power is None and e2.power is not None and e1.stellig is None:
+            lo1, hi1 = _shift(lo1, e2.power), _shift(hi1, e2.power)
+            power = e2.power
+        elif e1.needs_scale:
+            self.fail(e2.end, "a vague count needs a scale word", "'Millionen' or 'Milliarden'")
+            return None
+        if e2.needs_scale:
+            return None
+        if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
+            self.fail(pos, f"a range cannot run from {e1.unit} to {e2.unit}", rank=2)
+            return None
+        unit = e1.unit if e1.unit is not None else e2.unit
+        unit_pos = e1.unit_pos if e1.unit is not None else e2.unit_pos
+        lo, hi = lo1, e2.hi
+        if not (lo < hi and lo1 <= e2.lo):
+            self.fail(
+                pos,
+                f"a range must rise, but {_plain(lo):f} is not below {_plain(hi):f}",
+                rank=2,
+            )
+            return None
+        reportable = vague or power is not None or e2.power is not None
+        return lo, hi, False, unit, reportable, e2.end, unit_pos, pos
+
+    # -- one end ---------------------------------------------------------------------------
+
+    def end(self, i: int) -> _End | None:
+        """[sign] [currency] [sign] numeral [scale] [currency | percent] at ``i``."""
+        text, n = self.text, self.n
+        negative = False
+        if i < n and text[i] in MINUS_SIGNS and i + 1 < n and not text[i + 1].isspace():
+            negative = True
+            i += 1
+        elif i < n and text[i] == "+" and i + 1 < n and text[i + 1].isdigit():
+            i += 1
+        else:
+            m = self.word(i)
+            if m is not None and m.group().lower() == "minus":
+                j = self.ws(m.end())
+                if j > m.end():
+                    negative = True
+                    i = j
+        unit: str | None = None
+        unit_pos = -1
+        cur = self.currency_at(i)
+        if cur is not None:
+            unit, j = cur
+            unit_pos = i
+            j2 = self.ws(j)
+            if not negative and j2 < n and text[j2] in MINUS_SIGNS:
+                negative = True
+                j2 += 1
+            num = self.numeral(j2)
+            if num is None:
+                self.fail(j2, "a currency must be followed by a number", "a number")
+                return None
+            if num.kind != "digits" and num.kind != "words":
+                return None
+        else:
+            num = self.numeral(i)
+            if num is None:
+                return None
+        e = _End()
+        e.lo, e.hi, e.point = num.lo, num.hi, num.lo == num.hi and num.kind != "count"
+        e.word_int = num.word_int
+        pos = num.end
+        power = num.power
+        if num.kind == "stellig":
+            e.stellig = num.word_int
+            e.vague = True
+            e.point = False
+            e.power = num.power
+            if num.unit is not None:
+                if unit is not None and unit != num.unit:
+                    return None
+                unit, unit_pos = num.unit, num.unit_pos
+            e.unit, e.unit_pos, e.end = unit, unit_pos, pos
+            e.word_int = None
+            return self._sign(e, negative)
+        if num.kind == "count":
+            e.vague = True
+            e.point = False
+        if power is None and num.kind != "words":
+            sc = self.scale(pos, glued=num.kind == "digits")
+            if sc is not None:
+                power, pos, implied = sc
+                if implied is not None:
+                    if unit is not None and unit != implied:
+                        self.fail(pos, f"two currencies, {unit} and {implied}", rank=1)
+                        return None
+                    unit, unit_pos = implied, pos
+                e.lo, e.hi = _shift(e.lo, power), _shift(e.hi, power)
+        if power is not None:
+            e.word_int = None
+        e.power = power
+        if unit is None:
+            cur2 = self.currency_after(pos, glued=num.kind == "digits")
+            if cur2 is not None:
+                unit, unit_pos, pos = cur2
+            else:
+                pct = self.percent(pos)
+                if pct is not None:
+                    unit, unit_pos, pos = PERCENT, self.part(pos)[0], pct
+        elif cur is not None:
+            cur2 = self.currency_after(pos, glued=num.kind == "digits")
+            if cur2 is not None and cur2[0] != unit:
+                self.fail(cur2[1], f"two currencies, {unit} and {cur2[0]}", rank=1)
+                return None
+            if cur2 is not None:
+                pos = cur2[2]
+        if num.kind in ("article", "count") and power is None:
+            if num.kind == "article" and unit != PERCENT:
+                self.fail(
+                    num.end,
+                    "'ein'/'a' is a number only before a scale word",
+                    "a scale word",
+                    rank=1,
+                )
+                return None
+            e.needs_scale = num.kind == "count" and unit is None
+        if num.kind == "digits" and not self._digits_end_ok(pos, unit is None and power is None):
+            return None
+        e.unit, e.unit_pos, e.end = unit, unit_pos, pos
+        return self._sign(e, negative)
+
+    @staticmethod
+    def _sign(e: _End, negative: bool) -> _End:
+        if negative:
+            e.lo, e.hi = -e.hi, -e.lo
+            e.word_int = None
+        return e
+
+    def _digits_end_ok(self, pos: int, bare: bool) -> bool:
+        """Digits must not run on into letters ("3D") or a time ("9 Uhr", "12:30")."""
+        text, n = self.text, self.n
+        if pos >= n:
+            return True
+        c = text[pos]
+        if c.isalpha() or c == "_":
+            self.fail(pos, f"unexpected {self._shown(pos)} after the number", self._after_number())
+            return False
+        if c in ":/" and pos + 1 < n and text[pos + 1].isdigit():
+            self.fail(pos, "a time, ratio or date is not an amount", rank=1)
+            return False
+        if bare:
+            m = self.word(self.ws(pos))
+            times = _TIME_WORDS_DE if self.lx.german else _TIME_WORDS_EN
+            if m is not None and m.group().lower() in times:
+                self.fail(pos, "a time is not an amount", rank=1)
+                return False
+        return True
+
+    def _after_number(self) -> str:
+        return "a scale word, a currency, '%' or the end"
+
+    def _shown(self, pos: int) -> str:
+        m = _NOUN.match(self.text, pos)
+        return repr(m.group() if m else self.text[pos : pos + 1])
+
+    # -- numerals --------------------------------------------------------------------------
+
+    def numeral(self, i: int) -> _Num | None:
+        """Digits, number words, an article before a scale, a vague count or "-stellig"."""
+        text, n, lx = self.text, self.n, self.lx
+        if i >= n:
+            self.fail(i, "the text ends where a number should be", "a number")
+            return None
+        if text[i].isdigit():
+            num = self.digits(i)
+            if num is not None and lx.german and num.end < n and text[num.end] == "-":
+                st = self.stellig(num.end + 1, digits=num)
+                if st is not None:
+                    return st
+            return num
+        m = self.word(i)
+        if m is None:
+            self.fail(i, f"unexpected {self._shown(i)}", "a number")
+            return None
+        w = m.group().lower()
+        if lx.german and w.endswith(_STELLIG_ENDINGS):
+            return self.stellig(i)
+        if w in lx.vague_counts:
+            return self.vague_count(m, w)
+        if w in lx.articles:
+            return self.article(m, w)
+        return self.words(i)
+
+    def digits(self, i: int) -> _Num | None:
+        """A number written with digits in the locale's convention."""
+        text, n, lx = self.text, self.n, self.lx
+        d = DATE.match(text, i)
+        if d is not None and (d.group("iso") is None or 1 <= int(d.group("month")) <= 12):
+            self.fail(i, f"{d.group()!r} looks like a date, not an amount", rank=3)
+            return None
+        m = lx.number.match(text, i)
+        assert m is not None
+        e = m.end()
+        if e + 1 < n and text[e] in lx.raw_separators and text[e + 1].isdigit():
+            self._bad_separator(i, e)
+            return None
+        whole = m.group("int")
+        if m.group("g") is not None:
+            whole = whole.replace(m.group("g"), "")
+        frac = m.group("frac") or ""
+        if len(whole) + len(frac) > _MAX_DIGITS:
+            self.fail(i, f"a number with more than {_MAX_DIGITS} digits", rank=3)
+            return None
+        value = Decimal(f"{whole}.{frac}" if frac else whole)
+        num = _Num(value, value, e, "digits")
+        if not frac and m.group("g") is None and len(whole) <= 2:
+            num.word_int = int(whole)
+        return num
+
+    def _bad_separator(self, start: int, at: int) -> None:
+        """Explain a separator the locale does not allow there, with the likely reading."""
+        text, lx = self.text, self.lx
+        raw_end = at
+        while raw_end < self.n and (text[raw_end].isdigit() or text[raw_end] in lx.raw_separators):
+            raw_end += 1
+        raw = text[start:raw_end].rstrip(lx.raw_separators)
+        sep = text[at]
+        suggestions: tuple[str, ...] = ()
+        swapped = raw.translate({ord("."): ",", ord(","): "."})
+        if swapped != raw and lx.number.fullmatch(swapped) and lx.name != "de_CH":
+            suggestions = (text[:start] + swapped + text[start + len(raw) :],)
+        if lx.german and sep == ".":
+            message = f"in German '.' groups digits in threes only, so {raw!r} is not a number"
+            expected = "a decimal comma or a group of exactly three digits after '.'"
+        elif sep == ",":
+            message = f"',' groups digits in threes here, so {raw!r} is not a number"
+            expected = "a decimal point or a group of exactly three digits after ','"
+        else:
+            message = f"{raw!r} is not a number in {lx.name}"
+            expected = "digits grouped in threes with one decimal separator"
+        self.fail(at, message, expected, suggestions, rank=3)
+
+    def words(self, i: int) -> _Num | None:
+        """Number words, chunked by decreasing scale: "zwei Millionen dreihunderttausend"."""
+        return self.de_words(i) if self.lx.german else self.en_words(i)
+
+    def de_words(self, i: int) -> _Num | None:
+        """German number words: each word a cardinal below a million, then a scale word."""
+        lx = self.lx
+        total = Decimal(0)
+        last_power: int | None = None
+        end = -1
+        chunks = 0
+        pos = i
+        word_int: int | None = None
+        while chunks < 8:
+            m = self.word(pos)
+            if m is None:
+                break
+            w = m.group().lower()
+            is_article = w in lx.articles
+            value = Decimal(1) if is_article else lx.cardinal(w)
+            if value is None:
+                break
+            k = m.end()
+            if not is_article:
+                value, k = self._decimal_words(value, k)
+            sc = self.scale(k, glued=False)
+            if sc is not None and sc[2] is None:
+                power, k2, _ = sc
+                if last_power is not None and power >= last_power:
+                    break
+                total += _shift(value, power)
+                last_power = power
+                end = k2
+                chunks += 1
+                nxt = self.ws(k2)
+                if nxt == k2:
+                    break
+                pos = nxt
+                continue
+            if is_article or (
+                chunks
+                and not (
+                    last_power is not None
+                    and value < _shift(Decimal(1), last_power)
+                    and value >= 100
+                    and value % 100 == 0
+                )
+            ):
+                break
+            total += value
+            end = k
+            chunks += 1
+            if chunks == 1 and value == value.to_integral_value():
+                word_int = int(value)
+            break
+        if chunks == 0:
+            self.fail(i, f"unexpected {self._shown(i)}", "a number")
+            return None
+        num = _Num(total, total, end, "words")
+        num.power = last_power
+        num.word_int = word_int if last_power is None else None
+        return num
+
+    def _decimal_words(self, value: Decimal, k: int) -> tuple[Decimal, int]:
+        """Read "drei Komma fünf", "two point five": digits spelled out after the number."""
+        lx = self.lx
+        j = self.ws(k)
+        m = self.word(j)
+        if m is None or j == k or m.group().lower() != lx.decimal_word:
+            return value, k
+        if value != value.to_integral_value():
+            return value, k
+        digits = ""
+        pos = m.end()
+        while len(digits) < _MAX_DIGITS:
+            j = self.ws(pos)
+            m2 = self.word(j)
+            if m2 is None or j == pos:
+                break
+            d = lx.cardinal(m2.group().lower())
+            if d is None or d != d.to_integral_value() or m2.group().lower() in lx.articles:
+                break
+            if d > 9:
+                if digits:
+                    break
+                digits = str(int(d))
+                pos = m2.end()
+                break
+            digits += str(int(d))
+            pos = m2.end()
+        if not digits:
+            return value, k
+        return Decimal(f"{int(value)}.{digits}"), pos
+
+    def en_words(self, i: int) -> _Num | None:
+        """English number words in groups below a thousand, each followed by a scale word."""
+        total = Decimal(0)
+        last_power: int | None = None
+        end = -1
+        chunks = 0
+        pos = i
+        word_int: int | None = None
+        while chunks < 8:
+            group = self._en_group(pos)
+            if group is None:
+                break
+            value, k, is_article = group
+            if not is_article:
+                value, k = self._decimal_words(value, k)
+            sc = self.scale(k, glued=False)
+            if sc is not None and sc[2] is None:
+                power, k2, _ = sc
+                if last_power is not None and power >= last_power:
+                    break
+                total += _shift(value, power)
+                last_power = power
+                end = k2
+                chunks += 1
+                j = self.ws(k2)
+                m = self.word(j)
+                if m is not None and m.group().lower() == "and":
+                    j = self.ws(m.end())
+                if j == k2:
+                    break
+                pos = j
+                continue
+            if is_article or (
+                chunks and not (last_power is not None and value < _shift(Decimal(1), last_power))
+            ):
+                break
+            total += value
+            end = k
+            chunks += 1
+            if chunks == 1 and value == value.to_integral_value():
+                word_int = int(value)
+            break
+        if chunks == 0:
+            self.fail(i, f"unexpected {self._shown(i)}", "a number")
+            return None
+        num = _Num(total, total, end, "words")
+        num.power = last_power
+        num.word_int = word_int if last_power is None else None
+        return num
+
+    def _en_group(self, i: int) -> tuple[Decimal, int, bool] | None:
+        """An English number below a thousand: "three hundred and fifty", "twenty-one", "a".
+
+        Returns (value, end, is_article).
+        """
+        from aieco.amounts._lexicon import EN_TEENS, EN_TENS, EN_UNITS
+
+        m = self.word(i)
+        if m is None:
+            return None
+        w = m.group().lower()
+        k = m.end()
+        if w in EN_TEENS:
+            return Decimal(EN_TEENS[w]), k, False
+        if w in EN_TENS:
+            below = self._en_below_100(m)
+            assert below is not None
+            return Decimal(below[0]), below[1], False
+        if w == "hundred":
+            value = 100
+        elif w in EN_UNITS or w in self.lx.articles:
+            value = EN_UNITS.get(w, 1)
+            j = self.ws(k)
+            m2 = self.word(j)
+            if w == "zero" or m2 is None or j == k or m2.group().lower() != "hundred":
+                return Decimal(value), k, w in self.lx.articles
+            value *= 100
+            k = m2.end()
+        else:
+            return None
+        j = self.ws(k)
+        m3 = self.word(j)
+        if m3 is not None and j > k and m3.group().lower() == "and":
+            j = self.ws(m3.end())
+            m3 = self.word(j) if j > m3.end() else None
+        if m3 is not None and j > k:
+            rest = self._en_below_100(m3)
+            if rest is not None:
+                return Decimal(value + rest[0]), rest[1], False
+        return Decimal(value), k, False
+
+    def _en_below_100(self, m: re.Match[str]) -> tuple[int, int] | None:
+        from aieco.amounts._lexicon import EN_TEENS, EN_TENS, EN_UNITS
+
+        w = m.group().lower()
+        k = m.end()
+        if w in EN_TEENS:
+            return EN_TEENS[w], k
+        if w in EN_UNITS:
+            return EN_UNITS[w], k
+        if w in EN_TENS:
+            if k + 1 < self.n and self.text[k] in " -":
+                m2 = self.word(k + 1)
+                if m2 is not None and m2.group().lower() in EN_UNITS:
+                    unit = EN_UNITS[m2.group().lower()]
+                    if unit:
+                        return EN_TENS[w] + unit, m2.end()
+            return EN_TENS[w], k
+        return None
+
+    def article(self, m: re.Match[str], w: str) -> _Num | None:
+        """Read "eine Milliarde", "eine halbe Milliarde", "ein zweistelliger …", "a billion"."""
+        lx = self.lx
+        j = self.ws(m.end())
+        if j == m.end():
+            return None
+        m2 = self.word(j)
+        if m2 is not None:
+            w2 = m2.group().lower()
+            if w2 in lx.half_words:
+                return _Num(_HALF, _HALF, m2.end(), "article")
+            if lx.german and w2.endswith(_STELLIG_ENDINGS):
+                return self.stellig(j)
+        words = self.words(m.start())
+        if words is not None:
+            return words
+        return _Num(Decimal(1), Decimal(1), m.end(), "article")
+
+    def vague_count(self, m: re.Match[str], w: str) -> _Num | None:
+        """Read "zig", "Hunderte", "tens of": an interval [10^a, 10^b) before a scale word."""
+        lx = self.lx
+        a, b = lx.vague_counts[w]
+        end = m.end()
+        if not lx.german:
+            j = self.ws(end)
+            m2 = self.word(j)
+            if m2 is None or j == end or m2.group().lower() != "of":
+                return None
+            end = m2.end()
+        num = _Num(_shift(Decimal(1), a), _shift(Decimal(1), b), end, "count")
+        if not lx.german:
+            sc = self.scale(end, glued=False)
+            if sc is None or sc[2] is not None:
+                return None
+            power, end2, _ = sc
+            num.lo, num.hi = _shift(num.lo, power), _shift(num.hi, power)
+            num.power = power
+            num.end = end2
+            j = self.ws(end2)
+            m3 = self.word(j)
+            if m3 is not None and j > end2 and m3.group().lower() == "of":
+                cur = self.currency_word(self.ws(m3.end()))
+                if cur is not None:
+                    num.unit, num.unit_pos = cur[0], self.ws(m3.end())
+                    num.end = cur[1]
+            num.kind = "stellig"  # complete: nothing may follow
+            num.word_int = None
+        return num
+
+    def stellig(self, i: int, digits: _Num | None = None) -> _Num | None:
+        """Read "zweistellige Milliardenbeträge", "9-stellige Summen": [10^(n-1), 10^n) × scale."""
+        lx = self.lx
+        m = self.word(i)
+        if m is None:
+            return None
+        w = m.group().lower()
+        ending = next((s for s in _STELLIG_ENDINGS if w.endswith(s)), None)
+        if ending is None:
+            return None
+        head = w[: -len(ending)]
+        if digits is not None:
+            if head or digits.word_int is None:
+                return None
+            count = digits.word_int
+        else:
+            value = lx.cardinal(head) if head else None
+            if value is None or value != value.to_integral_value():
+                return None
+            count = int(value)
+        if not 1 <= count <= 30:
+            return None
+        j = self.ws(m.end())
+        noun = _NOUN.match(self.text, j)
+        if noun is None or j == m.end() or lx.vague_noun is None:
+            self.fail(j, "a '-stellig' figure needs a noun", "'Betrag', 'Summe' or 'Bereich'")
+            return None
+        parts = lx.vague_noun.fullmatch(noun.group().lower())
+        if parts is None:
+            self.fail(j, "a '-stellig' figure needs a noun", "'Betrag', 'Summe' or 'Bereich'")
+            return None
+        scale_word = parts.group("scale")
+        power = 0
+        unit: str | None = None
+        if scale_word == "prozent":
+            unit = PERCENT
+        elif scale_word:
+            power = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}[scale_word]
+        cur = parts.group("cur1") or parts.group("cur2")
+        if cur:
+            if unit is not None:
+                return None
+            unit = lx.currency_words[cur]
+        num = _Num(_shift(Decimal(1), count - 1 + power), _shift(Decimal(1), count + power), 0, "")
+        num.kind = "stellig"
+        num.end = noun.end()
+        num.power = power
+        num.word_int = count
+        num.unit = unit
+        num.unit_pos = j
+        return num
+
+    # -- scale, currency, percent ----------------------------------------------------------
+
+    def scale(self, i: int, *, glued: bool) -> tuple[int, int, str | None] | None:
+        """A scale word after a number: (power of ten, end, implied currency or None)."""
+        text, n, lx = self.text, self.n, self.lx
+        j, kind = self.part(i)
+        if kind == "end" or (kind == "glued" and not glued):
+            return None
+        if (
+            lx.thousands_of
+            and j + 1 < n
+            and text[j] == "T"
+            and text[j + 1] in "€$"
+            and (j + 2 >= n or not text[j + 2].isalnum())
+        ):
+            return 3, j + 2, lx.thousands_of["t" + text[j + 1]]
+        m = self.word(j)
+        if m is None:
+            return None
+        w = m.group().lower()
+        e = m.end()
+        if e < n and text[e] == ".":
+            value = lx.scale_words.get(w + ".")
+            if value is not None:
+                return _power(value), e + 1, None
+        value = lx.scale_words.get(w)
+        if value is not None:
+            if w == "bio" and e < n and text[e] == "-":
+                return None  # "5 Bio-Läden"
+            return _power(value), e, None
+        if kind == "glued":
+            value = lx.glued_scales.get(w)
+            if value is not None:
+                return _power(value), e, None
+        code = lx.thousands_of.get(w)
+        if code is not None:
+            return 3, e, code
+        return None
+
+    def currency_at(self, i: int) -> tuple[str, int] | None:
+        """A currency written before the number: "€", "US$", "USD", "Fr.", "CHF"."""
+        sym = self.symbol(i)
+        if sym is not None:
+            return sym
+        m = self.word(i)
+        if m is None:
+            return None
+        w = m.group()
+        if len(w) == 3 and w.isupper() and w in self.lx.codes:
+            return w, m.end()
+        return None
+
+    def currency_after(self, i: int, *, glued: bool) -> tuple[str, int, int] | None:
+        """A currency after the number: (code, start, end)."""
+        j, kind = self.part(i)
+        if kind == "end":
+            return None
+        sym = self.symbol(j)
+        if sym is not None:
+            return sym[0], j, sym[1]
+        m = self.word(j)
+        if m is None:
+            return None
+        w = m.group()
+        if len(w) == 3 and w.isupper() and w in self.lx.codes:
+            return w, j, m.end()
+        if kind == "glued":
+            return None
+        cur = self.currency_word(j)
+        if cur is None:
+            amb = self.lx.ambiguous.get(w.lower())
+            if amb is not None:
+                self.fail(j, f"{w!r} names more than one currency", "a currency", amb, rank=2)
+            return None
+        return cur[0], j, cur[1]
+
+    def symbol(self, i: int) -> tuple[str, int] | None:
+        """The longest currency symbol at ``i``."""
+        text, n, lx = self.text, self.n, self.lx
+        symbols = lx.symbols
+        for length in lx.symbol_lengths:
+            s = text[i : i + length]
+            if len(s) < length:
+                continue
+            code = symbols.get(s)
+            if code is not None:
+                e = i + length
+                if s[-1].isalpha() and e < n and text[e].isalpha():
+                    continue
+                return code, e
+        return None
+
+    def currency_word(self, i: int) -> tuple[str, int] | None:
+        """The longest currency name at ``i``: "Euro", "US-Dollar", "schwedische Kronen"."""
+        text, n, lx = self.text, self.n, self.lx
+        m = self.word(i)
+        if m is None:
+            return None
+        words = lx.currency_words
+        key = m.group().lower()
+        k = m.end()
+        best: tuple[str, int] | None = None
+        code = words.get(key)
+        if code is not None:
+            best = (code, k)
+        for _ in range(lx.currency_max_words - 1):
+            if k + 1 >= n or text[k] not in " -\u00a0":
+                break
+            m2 = self.word(k + 1)
+            if m2 is None:
+                break
+            key = key + text[k].replace("\u00a0", " ") + m2.group().lower()
+            k = m2.end()
+            code = words.get(key)
+            if code is not None:
+                best = (code, k)
+        return best
+
+    def percent(self, i: int) -> int | None:
+        """Read "%", "Prozent", "percent", "per cent" after the number: the end position."""
+        text, n, lx = self.text, self.n, self.lx
+        j, kind = self.part(i)
+        if kind == "end":
+            return None
+        if j < n and text[j] == "%":
+            return j + 1
+        if kind == "glued":
+            return None
+        m = self.word(j)
+        if m is None:
+            return None
+        w = m.group().lower()
+        if lx.percent_words.get(w) == 1:
+            e = m.end()
+            if e < n and text[e] == "." and w + "." in lx.percent_words:
+                return e + 1
+            return e
+        k = self.ws(m.end())
+        m2 = self.word(k)
+        if m2 is not None and lx.percent_words.get(f"{w} {m2.group().lower()}") == 2:
+            return m2.end()
+        return None
+
+
+def _power(value: Decimal) -> int:
+    return value.adjusted()
+
+
+# -- public API ------------------------------------------------------------------------------
+
+
+def _check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    return text
+
+
+def _read(text: str, locale: Any) -> tuple[Parsed, Parser]:
+    """Parse the whole of ``text`` as one expression (surrounding whitespace allowed)."""
+    _check_text(text)
+    lx = lexicon(resolve_locale(locale))
+    start = len(text) - len(text.lstrip())
+    stop = len(text.rstrip())
+    if start >= stop:
+        raise ParseError(
+            "empty text",
+            text=text,
+            position=len(text),
+            expected="an amount such as '1,5 Mrd. €'"
+            if lx.german
+            else "an amount such as '$1.5bn'",
+        )
+    p = Parser(text, lx, strict=True)
+    r = p.expr(start)
+    if r is not None and r.end == stop:
+        return r, p
+    if r is not None:
+        after = p.ws(r.end)
+        if after >= p.fail_pos and p.fail_rank < 2:
+            p.fail(after, f"unexpected {p._shown(after)} after the amount", "the end of the text")
+    if p.fail_pos < 0:
+        p.fail(start, "not an amount", "a number")
+    raise ParseError(
+        p.fail_message,
+        text=text,
+        position=p.fail_pos,
+        expected=p.fail_expected,
+        suggestions=p.fail_suggestions,
+    )
+
+
+def _quick(text: Any, locale: Any) -> Amount | None:
+    """The fast path's reading of the whole text, or None (then the grammar decides)."""
+    _check_text(text)
+    lx = lexicon(resolve_locale(locale))
+    stop = len(text.rstrip())
+    start = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
+    if start >= stop:
+        return None
+    return fast_amount(lx, fast_tables(lx), text, start, stop)
+
+
+def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
+    """Read ``text`` as one amount expression: a point, a range or a vague magnitude.
+
+    The whole text must be one expression (surrounding whitespace is allowed); anything else
+    raises :class:`~aieco.errors.ParseError` with the position and what was expected there.
+
+    >>> parse_amount("rund 4 Mrd. US-Dollar")
+    Amount(value=Decimal('4000000000'), low=Decimal('4000000000'), high=Decimal('4000000000'), unit='USD', qualifier=<Qualifier.APPROX: 'approx'>)
+
+    Args:
+        text: The expression, e.g. ``"1,5 Mrd. €"``, ``"5–50 Millionen Euro"``, ``"11 %"``.
+        locale: A ``babel.Locale`` or a name: de_DE, de_AT, de_CH, en_US or en_GB.
+
+    Raises:
+        ParseError: ``text`` is not exactly one amount.
+        UnsupportedLocale: ``locale`` is not supported (a ValueError).
+        TypeError: ``text`` is not a ``str``.
+    """  # noqa: E501
+    quick = _quick(text, locale)
+    if quick is not None:
+        return quick
+    return _read(text, locale)[0].amount
+
+
+def parse_money(text: str, *, locale: Any = "de_DE") -> Money:
+    """Read ``text`` as one sum of money: a point amount with a currency.
+
+    A hedge ("rund", "mehr als") is dropped; a range, a vague magnitude, a percentage or a
+    figure without a currency raise :class:`~aieco.errors.ParseError`.
+
+    Raises:
+        ParseError: ``text`` is not exactly one sum of money.
+        UnsupportedLocale: ``locale`` is not supported (a ValueError).
+        TypeError: ``text`` is not a ``str``.
+    """
+    quick = _quick(text, locale)
+    if quick is not None and quick.value is not None and quick.currency is not None:
+        return Money(quick.value, quick.currency)
+    parsed, _ = _read(text, locale)
+    amount = parsed.amount
+    if amount.value is None:
+        raise ParseError(
+            "a range is not one sum of money",
+            text=text,
+            position=max(parsed.range_pos, parsed.start),
+            expected="a single amount (use parse_amount for ranges)",
+        )
+    if amount.unit == PERCENT:
+        raise ParseError(
+            "a percentage is not a sum of money",
+            text=text,
+            position=parsed.unit_pos,
+            expected="a currency",
+        )
+    if amount.unit is None:
+        raise ParseError(
+            "no currency",
+            text=text,
+            position=parsed.end,
+            expected="a currency such as '€', 'EUR', 'Euro', '$' or 'USD'",
+        )
+    return Money(amount.value, amount.unit)
+
+
+def parse_number(text: str, *, locale: Any = "de_DE") -> Decimal:
+    """Read ``text`` as one number: digits, number words, scale words and a sign.
+
+    >>> parse_number("zwei Millionen dreihunderttausend")
+    Decimal('2300000')
+
+    A currency, a percent sign, a hedge or a range raise :class:`~aieco.errors.ParseError`.
+
+    Raises:
+        ParseError: ``text`` is not exactly one number.
+        UnsupportedLocale: ``locale`` is not supported (a ValueError).
+        TypeError: ``text`` is not a ``str``.
+    """
+    quick = _quick(text, locale)
+    if (
+        quick is not None
+        and quick.value is not None
+        and quick.unit is None
+        and quick.qualifier is Qualifier.EXACT
+    ):
+        return quick.value
+    parsed, _ = _read(text, locale)
+    amount = parsed.amount
+    if amount.qualifier is not Qualifier.EXACT:
+        raise ParseError(
+            "a hedged figure is not a number",
+            text=text,
+            position=parsed.qualifier_pos,
+            expected="a number without 'rund', 'mehr als', …",
+        )
+    if amount.value is None:
+        raise ParseError(
+            "a range is not a number",
+            text=text,
+            position=max(parsed.range_pos, parsed.start),
+            expected="a single number",
+        )
+    if amount.unit is not None:
+        raise ParseError(
+            f"{'a percentage' if amount.unit == PERCENT else 'a sum of money'} is not a number",
+            text=text,
+            position=parsed.unit_pos,
+            expected="a number without currency or percent sign",
+        )
+    return amount.value
