@@ -16,7 +16,7 @@ import attrs
 
 from aieco._checks import fail
 from aieco.amounts._fast import FastTables, ends_cleanly, fast_mention_amount, fast_tables
-from aieco.amounts._lexicon import DASHES, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
+from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._parse import DATE, Parsed, Parser
 from aieco.money import Amount, Qualifier
@@ -91,8 +91,8 @@ def extract_amounts(
         t = m.start()
         if t < last:
             continue
-        if text[t].isdigit():
-            if t > 1 and text[t - 1] in lx.raw_separators and text[t - 2].isdigit():
+        if text[t] in DIGITS:
+            if t > 1 and text[t - 1] in lx.raw_separators and text[t - 2] in DIGITS:
                 continue  # the rest of a number that could not be read ("1.5" in German)
             d = _NOT_AMOUNT.match(text, t)
             if d is not None and (d.group("iso") is None or 1 <= int(d.group("month")) <= 12):
@@ -110,7 +110,7 @@ def extract_amounts(
         if found is not None:
             out.append(Mention(found.start, found.end, text[found.start : found.end], found.amount))
             last = found.end
-        elif text[t].isdigit():
+        elif text[t] in DIGITS:
             raw = _RAW.match(text, t)
             assert raw is not None
             if raw.end() < n and text[raw.end() - 1] in lx.raw_separators:
@@ -178,7 +178,7 @@ def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool)
     """The expression that covers the trigger at ``t`` (and starts at or after ``last``)."""
     text = parser.text
     c = text[t]
-    if c.isdigit():
+    if c in DIGITS:
         if t > 0 and (text[t - 1].isalnum() or text[t - 1] == "_"):
             start = t  # glued to a word: "B2B", "CHF1.234K" (the word may be a currency)
             own = False
@@ -200,7 +200,7 @@ def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool)
     candidates = [start] if own else []
     k = start
     if (
-        c.isdigit()
+        c in DIGITS
         and t > 0
         and text[t - 1] in MINUS_SIGNS
         and (t < 2 or not text[t - 2].isalnum())

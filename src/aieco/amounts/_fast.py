@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from aieco.amounts._lexicon import DASHES, MINUS_SIGNS, SPACE_CHARS, Lexicon, _trie
+from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, SPACE_CHARS, Lexicon, _trie
 from aieco.money import PERCENT, Amount, Qualifier
 
 __all__ = ["FastTables", "fast_tables", "make_amount", "number_value"]
@@ -78,13 +78,13 @@ def _number_rest(lx: Lexicon) -> str:
 
 
 def _scale_currency(lx: Lexicon) -> str:
-    scales = sorted(w for w in lx.scale_words if len(w.rstrip(".")) > 1)
+    scales = sorted({w.rstrip(".") for w in lx.scale_words if len(w.rstrip(".")) > 1})
     symbols = [s for s in lx.symbols if not s[0].isalpha()]
     letter_symbols = [s for s in lx.symbols if s[0].isalpha()]
     words = [w for w in lx.currency_words if " " not in w and "-" not in w]
     percents = [w for w in lx.percent_words if " " not in w]
     return (
-        f"(?:(?P<s1>{_WS}*+)(?P<scale>(?i:{_trie(scales)})){_NOT_LETTER}(?!-))?"
+        f"(?:(?P<s1>{_WS}*+)(?P<scale>(?i:{_trie(scales)})){_NOT_LETTER}(?P<dot>\\.)?)?"
         f"(?:(?P<s2>{_WS}*+)(?:(?P<cur>{_trie(symbols)}"
         f"|(?:{_trie(letter_symbols)}|[A-Z]{{3}}|(?i:{_trie(words)})){_NOT_LETTER})"
         f"|(?P<pct>%|(?i:{_trie(percents)}){_NOT_LETTER})))?"
@@ -127,6 +127,9 @@ def fast_tables(lx: Lexicon) -> FastTables:
     for table in (lx.scale_words, lx.percent_words, lx.range_intro):
         guard.update(w.split()[0].rstrip(".") for w in table)
     guard.update(lx.range_words)
+    guard.update(lx.thousands_of)
+    guard.update(re.match(r"[^\W\d_]*", s).group().lower() for s in lx.symbols)  # type: ignore[union-attr]
+    guard.update({"t"} if lx.german else set())
     guard.update(k[0] for k in lx.postfix)
     guard.update({"und", "and", "of", "uhr", "am", "pm", "h", "stellig", "stellige"})
     ft.guard_words = frozenset(guard)
@@ -163,7 +166,7 @@ def ends_cleanly(text: str, e: int, lx: Lexicon, guard: frozenset[str]) -> bool:
     c = text[e]
     if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
         return False
-    if c in ".,'’" and e + 1 < n and text[e + 1].isdigit():
+    if c in ".,'’" and e + 1 < n and text[e + 1] in DIGITS:
         return False
     j = e
     while j < n and text[j] in SPACE_CHARS:
@@ -182,7 +185,10 @@ def ends_cleanly(text: str, e: int, lx: Lexicon, guard: frozenset[str]) -> bool:
     k = j
     while k < n and text[k].isalpha():
         k += 1
-    return text[j:k].lower() not in guard
+    word = text[j:k]
+    if len(word) == 3 and word.isupper() and word in lx.codes:
+        return False
+    return word.lower() not in guard
 
 
 def fast_amount(lx: Lexicon, ft: FastTables, text: str, start: int, stop: int) -> Amount | None:
@@ -232,7 +238,12 @@ def _build(
     power = 0
     scale = m.group("scale")
     if scale is not None:
-        factor = lx.scale_words.get(scale.lower())
+        word = scale.lower()
+        if m.group("dot") is not None:
+            word += "."
+        elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
+            return None  # "5 Bio-Läden"
+        factor = lx.scale_words.get(word)
         if factor is None:
             return None
         power = factor.adjusted()

@@ -94,15 +94,16 @@ def format_money(money: Money, *, locale: Any = "de_DE", compact: bool = False) 
     return _currency(money.amount, money.currency, name, compact=compact)
 
 
-def _one(value: Decimal, unit: str | None, name: str) -> str:
-    """One figure: compact from a million up, plain digits (no padding) below."""
+def _one(value: Decimal, unit: str | None, name: str, big: bool | None = None) -> str:
+    """One figure: compact from a million up (or as ``big`` says), plain digits below."""
     from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
     with decimal.localcontext() as ctx:
         ctx.prec = _PREC
         if unit == PERCENT:
             return format_percent(value.scaleb(-2), locale=name, decimal_quantization=False)
-        big = abs(value) >= _COMPACT_FROM
+        if big is None:
+            big = abs(value) >= _COMPACT_FROM
         if unit is None:
             if big:
                 return format_compact_decimal(
@@ -155,7 +156,10 @@ def format_amount(amount: Amount, *, locale: Any = "de_DE") -> str:
 
 
 def _range(low: Decimal, high: Decimal, unit: str | None, name: str, german: bool) -> str:
-    first, second = _one(low, unit, name), _one(high, unit, name)
+    # A scale word at the end applies to both ends when read back ("1 bis 2 Mio."), so the
+    # ends are either both compact or both written in full.
+    big = abs(low) >= _COMPACT_FROM and abs(high) >= _COMPACT_FROM
+    first, second = _one(low, unit, name, big), _one(high, unit, name, big)
     a, b = _NUMBER.search(first), _NUMBER.search(second)
     if (
         a is not None

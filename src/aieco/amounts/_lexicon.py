@@ -34,6 +34,8 @@ Q = Qualifier
 _D = Decimal
 _TEN = Decimal(10)
 
+#: ASCII digits (str.isdigit also accepts "²" and other digits Decimal would misread).
+DIGITS = frozenset("0123456789")
 #: Whitespace allowed inside an expression (never a blank line).
 SPACE_CHARS = " \t\u00a0\u202f\u2009\u2007"
 #: Thin and no-break spaces that may group digits in every locale.

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from aieco.amounts._fast import fast_amount, fast_tables, make_amount
-from aieco.amounts._lexicon import DASHES, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
+from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
 from aieco.amounts._locale import resolve_locale
 from aieco.errors import ParseError
 from aieco.money import PERCENT, Amount, Money, Qualifier
@@ -417,7 +417,7 @@ class Parser:
         if i < n and text[i] in MINUS_SIGNS and i + 1 < n and not text[i + 1].isspace():
             negative = True
             i += 1
-        elif i < n and text[i] == "+" and i + 1 < n and text[i + 1].isdigit():
+        elif i < n and text[i] == "+" and i + 1 < n and text[i + 1] in DIGITS:
             i += 1
         else:
             m = self.word(i)
@@ -525,7 +525,7 @@ class Parser:
         if c.isalpha() or c == "_":
             self.fail(pos, f"unexpected {self._shown(pos)} after the number", self._after_number())
             return False
-        if c in ":/" and pos + 1 < n and text[pos + 1].isdigit():
+        if c in ":/" and pos + 1 < n and text[pos + 1] in DIGITS:
             self.fail(pos, "a time, ratio or date is not an amount", rank=1)
             return False
         if bare:
@@ -551,7 +551,7 @@ class Parser:
         if i >= n:
             self.fail(i, "the text ends where a number should be", "a number")
             return None
-        if text[i].isdigit():
+        if text[i] in DIGITS:
             num = self.digits(i)
             if num is not None and lx.german and num.end < n and text[num.end] == "-":
                 st = self.stellig(num.end + 1, digits=num)
@@ -581,7 +581,7 @@ class Parser:
         m = lx.number.match(text, i)
         assert m is not None
         e = m.end()
-        if e + 1 < n and text[e] in lx.raw_separators and text[e + 1].isdigit():
+        if e + 1 < n and text[e] in lx.raw_separators and text[e + 1] in DIGITS:
             self._bad_separator(i, e)
             return None
         whole = m.group("int")
@@ -601,7 +601,7 @@ class Parser:
         """Explain a separator the locale does not allow there, with the likely reading."""
         text, lx = self.text, self.lx
         raw_end = at
-        while raw_end < self.n and (text[raw_end].isdigit() or text[raw_end] in lx.raw_separators):
+        while raw_end < self.n and (text[raw_end] in DIGITS or text[raw_end] in lx.raw_separators):
             raw_end += 1
         raw = text[start:raw_end].rstrip(lx.raw_separators)
         sep = text[at]

@@ -1,0 +1,239 @@
+"""extract_amounts: every amount in running text, with exact spans."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from aieco import Amount, Mention, Qualifier, ValidationError, extract_amounts
+
+Q = Qualifier
+D = Decimal
+SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "sources"
+
+
+def point(value: str, unit: str | None = None, qualifier: Qualifier = Q.EXACT) -> Amount:
+    return Amount(D(value), unit=unit, qualifier=qualifier)
+
+
+def span(low: str, high: str, unit: str | None = None, qualifier: Qualifier = Q.EXACT) -> Amount:
+    return Amount.range(D(low), D(high), unit, qualifier)
+
+
+# Hand-checked against the articles: every money expression, in order of appearance.
+# Not mentions by design: "Multimilliardär", "Milliardeninvestitionen", "Milliardenbudgets" and a
+# bare "Milliarden" (no number); years, counts and "Ray 3" (bare numbers); "17. Februar 2026"
+# and "date 2025-01" (dates); "hundertprozentiger" (an adjective). In "bei einer Bewertung um
+# 380 Milliarden Dollar" the preposition "um" is not read as a hedge (it also means "by").
+EXPECTED: dict[str, list[tuple[str, Amount]]] = {
+    "000_76980fcd8d93e445.txt": [
+        ("rund vier Milliarden US-Dollar", point("4000000000", "USD", Q.APPROX)),
+        ("900 Millionen Dollar", point("900000000", "USD")),
+    ],
+    "001_ef3c1178bf048dc4.txt": [
+        ("500-Milliarden-Dollar", point("500000000000", "USD")),
+        ("Drei-Milliarden-Euro", point("3000000000", "EUR")),
+        ("800 Milliarden Dollar", point("800000000000", "USD")),
+        ("100 Milliarden Dollar", point("100000000000", "USD")),
+        ("zehn Milliarden", point("10000000000")),
+    ],
+    "002_b704ae214b97fad1.txt": [],
+    "003_f933f5c1a75dfc8d.txt": [
+        ("mindestens 100 Millionen Dollar", point("100000000", "USD", Q.AT_LEAST)),
+        ("zweistellige Milliardenbeträge", span("10000000000", "100000000000")),
+        ("100 Millionen Dollar oder mehr", point("100000000", "USD", Q.AT_LEAST)),
+        ("etwa 30 Milliarden Dollar", point("30000000000", "USD", Q.APPROX)),
+        ("380 Milliarden Dollar", point("380000000000", "USD")),
+        ("rund 20 Milliarden Dollar", point("20000000000", "USD", Q.APPROX)),
+        ("über 76 Milliarden Dollar", point("76000000000", "USD", Q.MORE_THAN)),
+        ("20 bis 30 Milliarden Dollar", span("20000000000", "30000000000", "USD")),
+        ("neun- oder zehnstellige Beträge", span("100000000", "10000000000")),
+        (
+            "zig oder gar hunderten Milliarden Dollar",
+            span("10000000000", "1000000000000", "USD"),
+        ),
+        ("dreistelligen Milliardenbereich", span("100000000000", "1000000000000")),
+        ("20- oder 30-Milliarden", span("20000000000", "30000000000")),
+        ("5–50 Millionen Euro", span("5000000", "50000000", "EUR")),
+    ],
+    "004_c9c2689ae2915dc5.txt": [
+        ("mehr als 1,5 Mrd. USD", point("1500000000", "USD", Q.MORE_THAN)),
+        ("11 %", point("11", "%")),
+        ("fast 14 Mrd. USD", point("14000000000", "USD", Q.NEARLY)),
+        ("rund 2 Mrd. USD", point("2000000000", "USD", Q.APPROX)),
+        ("13 Mrd. USD", point("13000000000", "USD")),
+        ("183 Mrd. USD", point("183000000000", "USD")),
+        ("mehr als 300 Mrd. USD", point("300000000000", "USD", Q.MORE_THAN)),
+        ("1,3 Mrd. Euro", point("1300000000", "EUR")),
+    ],
+}
+
+needs_sources = pytest.mark.skipif(
+    not SOURCES.is_dir(), reason=f"the source articles are not at {SOURCES}"
+)
+
+
+@needs_sources
+@pytest.mark.parametrize("name", sorted(EXPECTED), ids=sorted(EXPECTED))
+def test_source_articles(name: str) -> None:
+    """Every money expression in the five source articles comes out as hand-checked."""
+    source = (SOURCES / name).read_text(encoding="utf-8")
+    mentions = extract_amounts(source)
+    assert EXPECTED[name] == [(m.text, m.amount) for m in mentions]
+
+
+@needs_sources
+@pytest.mark.parametrize("name", sorted(EXPECTED), ids=sorted(EXPECTED))
+def test_source_spans(name: str) -> None:
+    """Each mention's text is the source slice at its offsets, in increasing order."""
+    source = (SOURCES / name).read_text(encoding="utf-8")
+    mentions = extract_amounts(source, include_numbers=True)
+    assert [source[m.start : m.end] for m in mentions] == [m.text for m in mentions]
+    assert sorted(m.start for m in mentions) == [m.start for m in mentions]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+RUNNING = [
+    (
+        "Luma wird mit rund vier Milliarden US-Dollar bewertet.",
+        [("rund vier Milliarden US-Dollar", point("4000000000", "USD", Q.APPROX))],
+    ),
+    (
+        "Trump kündigte ein 500-Milliarden-Dollar-Projekt an.",
+        [("500-Milliarden-Dollar", point("500000000000", "USD"))],
+    ),
+    (
+        "eine 1,5-Milliarden-Euro-Investition und eine 900-Millionen-Dollar-Runde",
+        [
+            ("1,5-Milliarden-Euro", point("1500000000", "EUR")),
+            ("900-Millionen-Dollar", point("900000000", "USD")),
+        ],
+    ),
+    (
+        "Der Umsatz stieg um 11 Prozent auf 2,3 Mrd. €.",
+        [("11 Prozent", point("11", "%")), ("2,3 Mrd. €", point("2300000000", "EUR"))],
+    ),
+    (
+        "Es geht um zwischen 20 und 30 Mrd. Euro.",
+        [("zwischen 20 und 30 Mrd. Euro", span("20000000000", "30000000000", "EUR"))],
+    ),
+    (
+        "Runden von 1 bis 2 Mrd. € sind selten.",
+        [("von 1 bis 2 Mrd. €", span("1000000000", "2000000000", "EUR"))],
+    ),
+    (
+        "Preis: € 1.500,– statt -2,50 € Rabatt.",
+        [("€ 1.500,–", point("1500", "EUR")), ("-2,50 €", point("-2.50", "EUR"))],
+    ),
+    (
+        "Er sammelte einen zweistelligen Millionenbetrag ein.",
+        [("einen zweistelligen Millionenbetrag", span("10000000", "100000000"))],
+    ),
+    (
+        "Die EU plant eine halbe Milliarde Euro.",
+        [("eine halbe Milliarde Euro", point("500000000", "EUR"))],
+    ),
+    (
+        "Im Jahr 2021 arbeiteten 300 Menschen dort; am 12.06.1994 um 12:30 Uhr.",
+        [],
+    ),
+    ("Der 17. Februar 2026 war ein Dienstag.", []),
+    ("1.5 Mrd. USD ist in Deutschland keine Zahl.", []),
+    ("Das B2B-Geschäft mit 3D-Druck und GPT-4o.", []),
+    (
+        "Geschätzt: knapp 5 Mio. € bis höchstens 8 Mio. €.",
+        [
+            ("knapp 5 Mio. €", point("5000000", "EUR", Q.NEARLY)),
+            ("höchstens 8 Mio. €", point("8000000", "EUR", Q.AT_MOST)),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUNNING, ids=[r[0][:40] for r in RUNNING])
+def test_running_text(text: str, expected: list[tuple[str, Amount]]) -> None:
+    """Mentions cover hedge, number, scale and currency; dates and bare numbers are left out."""
+    assert expected == [(m.text, m.amount) for m in extract_amounts(text)]
+
+
+INCLUDE_NUMBERS = [
+    ("Im Jahr 2021 arbeiteten 300 Menschen dort.", ["2021", "300"]),
+    ("Zwei Teams, zehn Jahre, 18.000 Chips.", ["Zwei", "zehn", "18.000"]),
+    ("Am 12.06.1994 um 12:30 Uhr, seit 17. Februar 2026.", []),
+    ("Phase eins (2020–2022) und 12 bis 24 Monate.", ["eins", "2020–2022", "12 bis 24"]),
+    ("date 2025-01 und Industrie 4.0", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), INCLUDE_NUMBERS, ids=[r[0][:40] for r in INCLUDE_NUMBERS]
+)
+def test_include_numbers(text: str, expected: list[str]) -> None:
+    """With include_numbers=True bare numbers come too; dates and times still never do."""
+    assert expected == [m.text for m in extract_amounts(text, include_numbers=True)]
+
+
+EN_RUNNING = [
+    (
+        "Anthropic raised $13bn at a $183bn valuation, about $4 billion more than planned.",
+        [
+            ("$13bn", point("13000000000", "USD")),
+            ("$183bn", point("183000000000", "USD")),
+            ("about $4 billion", point("4000000000", "USD", Q.APPROX)),
+        ],
+    ),
+    (
+        "Rounds of between $5m and $50m, or $20-30 billion for the biggest.",
+        [
+            ("between $5m and $50m", span("5000000", "50000000", "USD")),
+            ("$20-30 billion", span("20000000000", "30000000000", "USD")),
+        ],
+    ),
+    (
+        "A billion dollars here, hundreds of millions of euros there, 11 percent up.",
+        [
+            ("A billion dollars", point("1000000000", "USD")),
+            ("hundreds of millions of euros", span("100000000", "1000000000", "EUR")),
+            ("11 percent", point("11", "%")),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_RUNNING, ids=[r[0][:40] for r in EN_RUNNING])
+def test_english_running_text(text: str, expected: list[tuple[str, Amount]]) -> None:
+    """English text in en_US."""
+    assert expected == [(m.text, m.amount) for m in extract_amounts(text, locale="en_US")]
+
+
+def test_swiss_text() -> None:
+    """de_CH reads apostrophe groups, a decimal point and "Fr." / "Mia."."""
+    text = "Kosten: Fr. 120'000.– und 2,5 Mia. Franken, also 1’250’000.50 CHF."
+    assert [
+        ("Fr. 120'000.–", point("120000", "CHF")),
+        ("2,5 Mia. Franken", point("2500000000", "CHF")),
+        ("1’250’000.50 CHF", point("1250000.50", "CHF")),
+    ] == [(m.text, m.amount) for m in extract_amounts(text, locale="de_CH")]
+
+
+def test_mention_is_picklable() -> None:
+    """A Mention survives pickling (multiprocessing, Dask, Spark)."""
+    mention = extract_amounts("rund 2 Mrd. USD")[0]
+    assert mention == pickle.loads(pickle.dumps(mention))
+
+
+def test_mention_checks_its_span() -> None:
+    """A Mention whose text does not fit its offsets is rejected."""
+    with pytest.raises(ValidationError):
+        Mention(0, 3, "ab", point("1"))
+
+
+@pytest.mark.parametrize("bad", [None, 5, b"5 Mio."], ids=["None", "int", "bytes"])
+def test_extract_non_str_is_type_error(bad: object) -> None:
+    """A non-str text is a TypeError."""
+    with pytest.raises(TypeError):
+        extract_amounts(bad)  # type: ignore[arg-type]

@@ -1,0 +1,297 @@
+"""Bad input, long input, threads, processes, pickling, and the fast path's agreement."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import pickle
+from decimal import Decimal
+from unittest import mock
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aieco import (
+    Amount,
+    ParseError,
+    UnsupportedLocale,
+    extract_amounts,
+    parse_amount,
+    parse_money,
+    parse_number,
+)
+from aieco._checks import is_currency
+from aieco.amounts import _extract, _fast, _lexicon, _parse
+
+LOCALES = ["de_DE", "de_AT", "de_CH", "en_US", "en_GB"]
+
+# Pieces of expressions and their near misses; joined with random separators they make
+# strings that are almost amounts, which is where a parser breaks.
+VOCABULARY = [
+    "1",
+    "5",
+    "12",
+    "1.234",
+    "1,5",
+    "1.5",
+    "1'250",
+    "1’250.50",
+    "2025-01",
+    "12.06.",
+    "12:30",
+    "0",
+    "100000000000000000000000000000000000",
+    "Mio.",
+    "Mrd",
+    "Milliarden",
+    "Billion",
+    "bn",
+    "m",
+    "k",
+    "TEUR",
+    "T€",
+    "Tsd.",
+    "€",
+    "$",
+    "US$",
+    "EUR",
+    "USD",
+    "Euro",
+    "Dollar",
+    "US-Dollar",
+    "Fr.",
+    "Kronen",
+    "schwedische",
+    "%",
+    "Prozent",
+    "percent",
+    "rund",
+    "ca.",
+    "mehr",
+    "als",
+    "bis",
+    "zu",
+    "zwischen",
+    "und",
+    "von",
+    "oder",
+    "gar",
+    "mehr",
+    "between",
+    "and",
+    "to",
+    "about",
+    "vier",
+    "einundzwanzig",
+    "eine",
+    "halbe",
+    "a",
+    "hundred",
+    "twenty",
+    "Komma",
+    "minus",
+    "zweistellige",
+    "Millionenbetrag",
+    "Beträge",
+    "zig",
+    "Hunderte",
+    "neun",
+    "9-stellige",
+    "Uhr",
+    "Projekt",
+    "Mai",
+    "-",
+    "–",
+    ",–",
+    ".",
+    "(",
+]
+SEPARATORS = ["", " ", "  ", "-", "\u00a0", "\u202f", "\n", ", "]
+
+near_misses = st.lists(
+    st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(SEPARATORS)), min_size=1, max_size=8
+).map(lambda parts: "".join(word + sep for word, sep in parts))
+any_text = st.text(max_size=60)
+
+
+def _check_parse(text: str, locale: str) -> None:
+    positions = []
+    for fn in (parse_amount, parse_money, parse_number):
+        try:
+            fn(text, locale=locale)
+        except ParseError as exc:
+            positions.append(exc.position)
+    assert all(0 <= p <= len(text) for p in positions)
+
+
+def _check_extract(text: str, locale: str, include_numbers: bool) -> None:
+    mentions = extract_amounts(text, locale=locale, include_numbers=include_numbers)
+    previous_end = 0
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert previous_end <= m.start < m.end
+        previous_end = m.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=any_text, locale=st.sampled_from(LOCALES))
+def test_parse_raises_only_parse_error_on_any_text(text: str, locale: str) -> None:
+    """For every str, parse_* raise nothing but ParseError (with a position inside the text)."""
+    _check_parse(text, locale)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=near_misses, locale=st.sampled_from(LOCALES))
+def test_parse_raises_only_parse_error_on_near_misses(text: str, locale: str) -> None:
+    """Near-miss expressions also give a result or a ParseError, nothing else."""
+    _check_parse(text, locale)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=any_text, locale=st.sampled_from(LOCALES), include=st.booleans())
+def test_extract_never_raises_on_any_text(text: str, locale: str, include: bool) -> None:
+    """extract_amounts never raises for a str, and its spans are exact and ordered."""
+    _check_extract(text, locale, include)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=near_misses, locale=st.sampled_from(LOCALES), include=st.booleans())
+def test_extract_never_raises_on_near_misses(text: str, locale: str, include: bool) -> None:
+    """Near-miss running text: no exception, exact ordered spans."""
+    _check_extract(text, locale, include)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=near_misses, locale=st.sampled_from(LOCALES))
+def test_fast_path_agrees_with_grammar(text: str, locale: str) -> None:
+    """Whenever the one-regex fast path reads a text, the grammar reads the same Amount."""
+    lx = _lexicon.lexicon(locale)
+    start, stop = len(text) - len(text.lstrip()), len(text.rstrip())
+    if start >= stop:
+        return
+    fast = _fast.fast_amount(lx, _fast.fast_tables(lx), text, start, stop)
+    if fast is None:
+        return
+    slow = _parse._read(text, locale)[0].amount
+    assert (slow, str(slow.value)) == (fast, str(fast.value))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=near_misses, locale=st.sampled_from(LOCALES))
+def test_fast_mentions_agree_with_grammar(text: str, locale: str) -> None:
+    """extract_amounts finds the same mentions with and without its fast path."""
+    with_fast = extract_amounts(text, locale=locale)
+    with mock.patch.object(_extract, "_fast", return_value=None):
+        without = extract_amounts(text, locale=locale)
+    assert without == with_fast
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=near_misses, locale=st.sampled_from(LOCALES))
+def test_trusted_amounts_equal_validated_ones(text: str, locale: str) -> None:
+    """The parser's amounts (built without attrs' validators) pass the validators unchanged."""
+    try:
+        amount = parse_amount(text, locale=locale)
+    except ParseError:
+        return
+    rebuilt = Amount(
+        amount.value, amount.low, amount.high, unit=amount.unit, qualifier=amount.qualifier
+    )
+    assert rebuilt == amount
+
+
+def test_amount_fields_are_what_the_fast_constructor_sets() -> None:
+    """make_amount sets exactly Amount's fields; a new field must be added there too."""
+    assert ["value", "low", "high", "unit", "qualifier"] == [f.name for f in attrs.fields(Amount)]
+
+
+def test_lexicon_codes_are_iso_4217() -> None:
+    """Every currency the lexicons name is an ISO 4217 code babel knows."""
+    bad = {
+        (name, code)
+        for name in LOCALES
+        for table in (_lexicon.lexicon(name).symbols, _lexicon.lexicon(name).currency_words)
+        for code in table.values()
+        if not is_currency(code)
+    }
+    assert set() == bad
+
+
+LONG = [
+    "1" * 100_000,
+    "1." * 50_000,
+    "1.1.1." * 16_000,
+    "rund " * 20_000,
+    "Mio. " * 20_000,
+    "5-" * 50_000,
+    "zwei " * 20_000,
+    "a" * 100_000,
+    "1,5 Mrd. USD " * 8_000,
+    "mehr als " * 12_000,
+    "zwischen " * 12_000,
+]
+
+
+@pytest.mark.parametrize("text", LONG, ids=[t[:12] for t in LONG])
+def test_long_input(text: str) -> None:
+    """100 kB of repeated pieces: parse fails with a ParseError, extraction finishes."""
+    with pytest.raises(ParseError):
+        parse_amount(text)
+    assert all(text[m.start : m.end] == m.text for m in extract_amounts(text))
+
+
+def test_long_input_mentions() -> None:
+    """Every amount in a long repeated text is found."""
+    text = "rund 1,5 Mrd. USD; " * 5_000
+    assert 5_000 == len(extract_amounts(text))
+
+
+def _parse_in_worker(text: str) -> str:
+    return str(parse_amount(text))
+
+
+def test_functions_and_errors_pickle() -> None:
+    """The functions pickle by reference; errors pickle with their details."""
+    assert parse_amount is pickle.loads(pickle.dumps(parse_amount))
+    with pytest.raises(ParseError) as info:
+        parse_amount("1.5 Mrd.")
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert (info.value.position, info.value.suggestions, str(info.value)) == (
+        copy.position,
+        copy.suggestions,
+        str(copy),
+    )
+    locale_error = UnsupportedLocale("fr_FR", ("de_DE",), ())
+    assert str(locale_error) == str(pickle.loads(pickle.dumps(locale_error)))
+
+
+def test_in_worker_processes() -> None:
+    """parse_amount runs in spawned worker processes (what multiprocessing/Dask/Spark do)."""
+    texts = ["rund 4 Mrd. USD", "5–50 Mio. €", "elf Prozent"]
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+        results = list(pool.map(_parse_in_worker, texts))
+    assert [str(parse_amount(t)) for t in texts] == results
+
+
+def test_threads_share_the_lazy_tables() -> None:
+    """Many threads building and using the tables at once get the same results as one."""
+    texts = ["rund 4 Mrd. USD", "5–50 Mio. €", "zweistellige Milliardenbeträge", "$5bn"] * 50
+    locales = ["de_DE", "de_DE", "de_CH", "en_US"] * 50
+    _lexicon.lexicon.cache_clear()
+    _fast.fast_tables.cache_clear()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(
+            pool.map(lambda tl: parse_amount(tl[0], locale=tl[1]), zip(texts, locales, strict=True))
+        )
+    assert [parse_amount(t, locale=loc) for t, loc in zip(texts, locales, strict=True)] == results
+
+
+def test_decimal_results_are_plain() -> None:
+    """Values are written without an exponent, as the text gave them ("2.50", not "2.5E+0")."""
+    assert ["1500000000", "2.50", "500000"] == [
+        str(parse_amount(t).value) for t in ("1,5 Mrd. USD", "2,50 €", "0,5 Mio.")
+    ]
+    assert Decimal("1500000000") == parse_amount("1,5 Mrd. USD").value
