@@ -124,13 +124,18 @@ def table(
     return [line(headers), line([RULE * s for s in sizes]), *(line(row) for row in cells)]
 
 
-def fields(pairs: Iterable[tuple[str, str | None]]) -> list[str]:
-    """``label  value`` lines with the values aligned; pairs whose value is None are left out."""
+def fields(pairs: Iterable[tuple[str, str | None]], *, width: int = WRAP_WIDTH) -> list[str]:
+    """``label  value`` lines with the values aligned and wrapped; None values are left out."""
     shown = [(label, value) for label, value in pairs if value is not None]
     if not shown:
         return []
     size = max(display_width(label) for label, _ in shown)
-    return [f"{_pad(label, size, '<')}  {value}".rstrip() for label, value in shown]
+    lines = []
+    for label, value in shown:
+        wrapped = textwrap.wrap(" ".join(value.split()), max(20, width - size - 2)) or [""]
+        lines.append(f"{_pad(label, size, '<')}  {wrapped[0]}".rstrip())
+        lines.extend(" " * (size + 2) + more for more in wrapped[1:])
+    return lines
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -141,7 +146,15 @@ def _plural(count: int, one: str, many: str) -> str:
 
 
 def _amount(amount: Amount | None, locale: str) -> str:
-    return MISSING_CELL if amount is None else aieco.format_amount(amount, locale=locale)
+    """The amount as format_amount writes it, with plain spaces (easier to grep and copy)."""
+    if amount is None:
+        return MISSING_CELL
+    return _spaces(aieco.format_amount(amount, locale=locale))
+
+
+def _spaces(text: str) -> str:
+    """No-break spaces (babel puts them into amounts) as plain spaces, for the terminal."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
 
 
 def _decimal(number: Decimal) -> str:
@@ -162,7 +175,7 @@ def _round_type(kind: RoundType) -> str:
         return MISSING_CELL
     if kind is RoundType.PRE_SEED:
         return "Pre-seed"
-    words = kind.value.split("_")
+    words = str(kind.value).split("_")
     if words[0] == "series":
         return "Series " + words[1].upper()
     return " ".join(words).capitalize()
@@ -219,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``aieco`` command."""
     # --json and --locale are accepted before and after the command name. The copies on the
     # subcommands default to SUPPRESS, so they never overwrite a value given before the command.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--json",
         action="store_true",
@@ -316,7 +329,7 @@ def _cmd_parse(args: argparse.Namespace) -> Output:
     return fields(
         [
             ("text", _fit(text, WRAP_WIDTH)),
-            ("amount", formatted),
+            ("amount", _spaces(formatted)),
             number,
             ("unit", unit),
             ("qualifier", amount.qualifier.value),
@@ -348,7 +361,7 @@ def _cmd_extract(args: argparse.Namespace) -> Output:
         (
             f"{m.start}–{m.end}",
             m.text,
-            aieco.format_amount(m.amount, locale=args.locale),
+            _amount(m.amount, args.locale),
             m.amount.qualifier.value,
         )
         for m in mentions
@@ -382,12 +395,9 @@ def _participants(ds: Any, funding_round: FundingRound) -> str:
     return ", ".join(names) if names else MISSING_CELL
 
 
-def _newest_first(rounds: Iterable[FundingRound]) -> list[FundingRound]:
-    """Newest first; rounds without a date last (stable, so ties keep the dataset's order)."""
-    dated = [r for r in rounds if r.announced is not None]
-    undated = [r for r in rounds if r.announced is None]
-    dated.sort(key=lambda r: r.announced, reverse=True)
-    return dated + undated
+def _newest_first(rounds: Any) -> list[FundingRound]:
+    """A Query of rounds newest first, undated ones last (ties keep the dataset's order)."""
+    return list(rounds.sort_by("announced", descending=True))
 
 
 def _rounds_table(
@@ -421,7 +431,7 @@ def _total_line(rounds: Any, locale: str) -> str | None:
         total: Amount = rounds.total(currency="USD")
     except (AiecoError, ValueError):
         return None
-    return f"together {aieco.format_amount(total, locale=locale)} (in USD at each round's date)"
+    return f"together {_amount(total, locale)} (in USD at each round's date)"
 
 
 def _cmd_rounds(args: argparse.Namespace) -> Output:
@@ -557,30 +567,38 @@ def _lookup(ds: Any, name: str) -> Company | Investor | Policy:
 
 
 def _citations(ds: Any, citations: Sequence[Citation]) -> list[str]:
-    lines = [f"Sources ({len(citations)})"]
-    if not citations:
-        return [*lines, f"  {MISSING_CELL}"]
+    """The quotes grouped by source: the source's id, title and date, then each quote."""
+    by_source: dict[str, list[Citation]] = {}
     for citation in citations:
-        source = ds.source(citation.source_id)
-        published = f", {source.published}" if source.published is not None else ""
-        lines.append(f"  [{source.id}] {source.title}{published}")
-        lines.extend(
-            textwrap.wrap(
-                f"„{' '.join(citation.quote.split())}“",
-                WRAP_WIDTH,
-                initial_indent="    ",
-                subsequent_indent="     ",
-            )
+        by_source.setdefault(citation.source_id, []).append(citation)
+    count = _plural(len(citations), "quote", "quotes")
+    lines = [f"Sources ({count} from {_plural(len(by_source), 'article', 'articles')})"]
+    if not citations:
+        return ["Sources (0)", f"  {MISSING_CELL}"]
+    for source_id, quotes in by_source.items():
+        source = ds.source(source_id)
+        published = f" ({source.published})" if source.published is not None else ""
+        lines.append(
+            f"  {source.id}  {_fit(source.title, WRAP_WIDTH - len(source.id) - 16)}{published}"
         )
-        if citation.note:
+        for citation in quotes:
             lines.extend(
                 textwrap.wrap(
-                    "Note: " + citation.note,
+                    f"„{' '.join(citation.quote.split())}“",
                     WRAP_WIDTH,
                     initial_indent="    ",
-                    subsequent_indent="          ",
+                    subsequent_indent="     ",
                 )
             )
+            if citation.note:
+                lines.extend(
+                    textwrap.wrap(
+                        "Note: " + " ".join(citation.note.split()),
+                        WRAP_WIDTH,
+                        initial_indent="      ",
+                        subsequent_indent="            ",
+                    )
+                )
     return lines
 
 
@@ -665,13 +683,10 @@ def _show_policy(ds: Any, policy: Policy, locale: str) -> list[str]:
                 ("status", policy.status.value),
                 ("announced", None if policy.announced is None else str(policy.announced)),
                 ("budget", None if policy.budget is None else _amount(policy.budget, locale)),
+                ("description", policy.description),
             ]
         )
     ]
-    if policy.description:
-        lines += textwrap.wrap(
-            policy.description, WRAP_WIDTH, initial_indent="  ", subsequent_indent="  "
-        )
     return [*lines, "", *_citations(ds, policy.sources)]
 
 
