@@ -1,0 +1,78 @@
+"""Every script in examples/ runs and prints what it promises."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SCRIPTS = sorted(EXAMPLES.glob("*.py"))
+
+# Lines (or parts of lines) each script must print: real values from the bundled dataset.
+EXPECTED: dict[str, list[str]] = {
+    "quickstart.py": [
+        "Mistral AI (FR, founded 2023, Paris)",
+        "2025-09-09 Series C: rund 2 Mrd. $, valued at fast 14 Mrd. $",
+        "ASML (lead, 1,3 Mrd. €, for 11 %)",
+        "Rounds of at least 1 Mrd. $: 4",
+        "Anthropic   Series G  rund 30 Mrd. $",
+    ],
+    "us_vs_europe.py": [
+        "Europe  2025      1 round   rund 2 Mrd. $",
+        "US      2026     11 rounds  mindestens 50,9 Mrd. $",
+        "US      together mindestens 64,8 Mrd. $",
+        "largest: Anthropic, rund 30 Mrd. $",
+        "1,3 Mrd. € = rund 1,53 Mrd. $ (exactly 1526720000.00 USD)",
+        "500 Mrd. $ = 500 Mrd. $",
+        "3 Mrd. € = rund 3,12 Mrd. $",
+    ],
+    "extract_from_article.py": [
+        "8 amounts in the paragraph:",
+        "= ASML's part in the round Mistral AI, Series C (2025-09-09)",
+        "= amount of the round Anthropic, Series G (2026)",
+        "'etwa 30 Milliarden Dollar'        rund 30 Mrd. $",
+        "= budget of EU AI innovation package",
+        "(no record in the dataset has this figure)",
+    ],
+}
+
+
+def run_script(path: Path) -> subprocess.CompletedProcess[str]:
+    """Run one example with this interpreter, from a neutral working directory."""
+    return subprocess.run(
+        [sys.executable, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=path.parent,
+        encoding="utf-8",
+    )
+
+
+def test_every_script_is_checked() -> None:
+    """Each script in examples/ has expected output listed here, and each listed one exists."""
+    assert sorted(EXPECTED) == [path.name for path in SCRIPTS]
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=[p.name for p in SCRIPTS])
+def test_script_has_a_docstring(path: Path) -> None:
+    """Each script says in its module docstring what it shows."""
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    assert docstring
+    assert len(docstring.split()) >= 8
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=[p.name for p in SCRIPTS])
+def test_script_runs_and_prints_key_lines(path: Path) -> None:
+    """The script exits 0 with nothing on stderr and prints its key values."""
+    result = run_script(path)
+    assert not result.stderr
+    assert not result.returncode
+    # format_amount puts no-break spaces into amounts; compare with plain spaces.
+    out = result.stdout.replace("\xa0", " ").replace("\u202f", " ")
+    missing = [text for text in EXPECTED.get(path.name, []) if text not in out]
+    assert not missing, result.stdout
