@@ -228,6 +228,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{PROG}: error: {_one_line(message)}\n")
 
 
+class _Help(argparse.HelpFormatter):
+    """Help at a fixed width (not read from the terminal), with room for the command names."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=28, width=100)
+        # argparse sizes the name column before it indents the subcommands, which would
+        # wrap "companies" and "investors" onto lines of their own.
+        self._action_max_length = 16
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``aieco`` command."""
     # --json and --locale are accepted before and after the command name. The copies on the
@@ -249,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog=PROG,
+        formatter_class=_Help,
         description="Ask aieco's dataset of the AI ecosystem questions; read German amounts.",
         epilog="Run 'aieco COMMAND --help' for a command's options.",
     )
@@ -265,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
         sub: argparse.ArgumentParser = commands.add_parser(
-            name, parents=[common], help=summary, description=summary
+            name, parents=[common], help=summary, description=summary, formatter_class=_Help
         )
         return sub
 
