@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from decimal import Decimal
@@ -546,3 +547,38 @@ def test_table_lines_are_equally_wide(rows: list[tuple[str, str, str]]) -> None:
     lines = table(["A", "B", "C"], rows, widths=[None, 5, None], align="<<>")
     widths = {display_width(line) for line in lines}
     assert len(widths) == 1
+
+
+# --- docs/cli.md ----------------------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+
+
+def console_examples() -> list[tuple[str, list[str], str | None, str]]:
+    """The ```console blocks of docs/cli.md: (command line, argv, stdin, shown output)."""
+    examples = []
+    blocks = DOCS.read_text(encoding="utf-8").split("```console\n")[1:]
+    for block in blocks:
+        body = block.split("```", 1)[0]
+        first, _, shown = body.partition("\n")
+        line = first.removeprefix("$ ")
+        stdin = None
+        if " | " in line:
+            echo, _, line = line.partition(" | ")
+            stdin = shlex.split(echo)[1] + "\n"
+        argv = shlex.split(line.removeprefix("uv run "))
+        assert argv[0] == "aieco", first
+        examples.append((first, argv[1:], stdin, shown.rstrip("\n")))
+    return examples
+
+
+@pytest.mark.parametrize(
+    ("line", "argv", "stdin", "shown"),
+    [pytest.param(*example, id=" ".join(example[1])[:40]) for example in console_examples()],
+)
+def test_docs_console_examples_are_current(
+    line: str, argv: list[str], stdin: str | None, shown: str
+) -> None:
+    """Each shell example in docs/cli.md shows what the command prints today."""
+    _, out, err = run(*argv, stdin=stdin)
+    assert shown == (out or err).rstrip("\n"), line

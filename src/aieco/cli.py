@@ -59,8 +59,8 @@ MISSING_CELL = "–"  # shown for a value the dataset does not have
 RULE = "─"
 
 # Widest a text column may grow before it is cut with "…" (display cells, not characters).
-NAME_WIDTH = 28
-INVESTORS_WIDTH = 40
+NAME_WIDTH = 24
+INVESTORS_WIDTH = 32
 TEXT_WIDTH = 40
 WRAP_WIDTH = 92
 
