@@ -217,6 +217,11 @@ def test_extract_numbers_adds_bare_numbers() -> None:
     assert "2025" in [m["text"] for m in numbers]
 
 
+def test_extract_without_amounts_says_so() -> None:
+    """A text without amounts: exit 0 and one line saying so."""
+    assert "no amounts in standard input\n" == ok("extract", "-", stdin="Keine Beträge hier.")
+
+
 def test_extract_unreadable_inputs_exit_1(tmp_path: Path) -> None:
     """A missing file, a directory and non-UTF-8 bytes are one-line errors with exit 1."""
     latin = tmp_path / "latin1.txt"
@@ -310,14 +315,21 @@ def test_rounds_locale_formats_amounts(ds: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "argv",
-    [["rounds", "--min", "viel Geld"], ["rounds", "--max", "1.5 Mrd. USD"]],
-    ids=["words", "english-dot"],
+    ("argv", "named"),
+    [
+        (["rounds", "--min", "viel Geld"], "--min"),
+        (["rounds", "--max", "1.5 Mrd. USD"], "--max"),
+        (["rounds", "--min", "5"], "--min"),
+        (["rounds", "--min", "5–50 Mio. EUR"], "--min"),
+        (["rounds", "--min", "1 Mrd. XAU"], "XAU"),
+        (["rounds", "--region", "Mars"], "--region"),
+    ],
+    ids=["words", "english-dot", "no-currency", "range", "no-rate", "region"],
 )
-def test_rounds_bad_amount_exits_1(argv: list[str]) -> None:
-    """An amount option that is not an amount is a one-line error naming the option."""
+def test_rounds_bad_values_exit_1(argv: list[str], named: str) -> None:
+    """A value the query cannot use is a one-line error naming the option or the value."""
     err = fails(*argv)
-    assert argv[1] in err
+    assert named in err
 
 
 def test_rounds_unknown_company_suggests() -> None:

@@ -37,7 +37,7 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 import aieco
-from aieco.errors import AiecoError, NotFound
+from aieco.errors import AiecoError, NotFound, ValidationError
 from aieco.model import (
     Citation,
     Company,
@@ -377,10 +377,12 @@ def _cmd_extract(args: argparse.Namespace) -> Output:
         )
         for m in mentions
     ]
+    where = "standard input" if args.file == "-" else args.file
+    if not mentions:
+        return [f"no amounts in {where}"]
     lines = table(
         ["At", "Text", "Amount", "Qualifier"], rows, widths=[None, TEXT_WIDTH, None, None]
     )
-    where = "standard input" if args.file == "-" else args.file
     return [*lines, "", f"{_plural(len(mentions), 'amount', 'amounts')} in {where}"]
 
 
@@ -445,6 +447,16 @@ def _total_line(rounds: Any, locale: str) -> str | None:
     return f"together {_amount(total, locale)} (in USD at each round's date)"
 
 
+_OPTIONS = {
+    "min_amount": "--min",
+    "max_amount": "--max",
+    "country": "--country",
+    "region": "--region",
+    "since": "--since",
+    "until": "--until",
+}
+
+
 def _cmd_rounds(args: argparse.Namespace) -> Output:
     criteria: dict[str, Any] = {}
     least = _amount_argument("--min", args.min, args.locale)
@@ -461,7 +473,13 @@ def _cmd_rounds(args: argparse.Namespace) -> Output:
         criteria["company"] = ds.company(args.company)
     if args.investor is not None:
         criteria["investor"] = ds.investor(args.investor)
-    query = ds.funding_rounds.where(**criteria) if criteria else ds.funding_rounds
+    try:
+        query = ds.funding_rounds.where(**criteria)
+    except ValidationError as exc:  # name the option, not the criterion behind it
+        message = str(exc)
+        for criterion, option in _OPTIONS.items():
+            message = message.replace(f"where({criterion})", option)
+        raise ValidationError(message) from None
     rounds = _newest_first(query)
     if args.json:
         return _records(rounds)
