@@ -536,14 +536,14 @@ def test_broken_pipe_in_a_real_pipe() -> None:
 def test_table_cuts_wide_cells_with_ellipsis() -> None:
     """A cell over its column's limit ends in '…' and fits the limit."""
     lines = table(["Name", "N"], [["Andreessen Horowitz", "1"]], widths=[10, None], align="<>")
-    assert lines == ["Name        N", "──────────  ─", "Andreesse…  1"]
+    assert ["Name        N", "──────────  ─", "Andreesse…  1"] == lines
 
 
 def test_table_counts_wide_characters_twice() -> None:
     """Korean names take two cells per character, so the next column still lines up."""
     lines = table(["Name", "Land"], [["독파모", "KR"], ["KT", "KR"]])
     starts = [display_width(line[: line.index("KR")]) for line in lines[2:]]
-    assert starts == [len("독파모") * 2 + 2] * 2
+    assert [len("독파모") * 2 + 2] * 2 == starts
 
 
 cells = st.text(
@@ -558,7 +558,7 @@ def test_table_lines_are_equally_wide(rows: list[tuple[str, str, str]]) -> None:
     """With the last column right-aligned every line has the same display width."""
     lines = table(["A", "B", "C"], rows, widths=[None, 5, None], align="<<>")
     widths = {display_width(line) for line in lines}
-    assert len(widths) == 1
+    assert 1 == len(widths)
 
 
 # --- docs/cli.md ----------------------------------------------------------------------------
