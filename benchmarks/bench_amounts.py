@@ -46,16 +46,19 @@ _WORDED = [
 
 
 def corpus() -> list[str]:
-    """At least 100 expressions: every number × scale × unit cycle, plus worded ones."""
+    """Over 100 expressions: numbers × scales with cycling units and hedges, plus worded ones."""
+    hedges = ["", "", "", "rund ", "mehr als ", "fast ", "bis zu "]
     out: list[str] = []
     i = 0
     for number in _NUMBERS:
         for scale in _SCALES:
-            unit = _UNITS[i % len(_UNITS)]
-            i += 1
-            if unit == " %" and scale:
-                unit = " €"
-            out.append(f"{number}{scale}{unit}")
+            for _ in range(2):
+                unit = _UNITS[i % len(_UNITS)]
+                hedge = hedges[i % len(hedges)]
+                i += 1
+                if unit == " %" and scale:
+                    unit = " €"
+                out.append(f"{hedge}{number}{scale}{unit}")
     return out + _WORDED
 
 

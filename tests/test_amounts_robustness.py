@@ -84,6 +84,13 @@ VOCABULARY = [
     "to",
     "about",
     "vier",
+    "Drei",
+    "elf",
+    "ein",
+    "einer",
+    "eineinhalb",
+    "anderthalb",
+    "zwölftausend",
     "einundzwanzig",
     "eine",
     "halbe",
@@ -168,10 +175,7 @@ def test_extract_never_raises_on_near_misses(text: str, locale: str, include: bo
 def test_fast_path_agrees_with_grammar(text: str, locale: str) -> None:
     """Whenever the one-regex fast path reads a text, the grammar reads the same Amount."""
     lx = _lexicon.lexicon(locale)
-    start, stop = len(text) - len(text.lstrip()), len(text.rstrip())
-    if start >= stop:
-        return
-    fast = _fast.fast_amount(lx, _fast.fast_tables(lx), text, start, stop)
+    fast = _fast.fast_amount(lx, _fast.fast_tables(lx), text.strip())
     if fast is None:
         return
     slow = _parse._read(text, locale)[0].amount
@@ -282,6 +286,7 @@ def test_threads_share_the_lazy_tables() -> None:
     locales = ["de_DE", "de_DE", "de_CH", "en_US"] * 50
     _lexicon.lexicon.cache_clear()
     _fast.fast_tables.cache_clear()
+    _fast._BY_NAME.clear()
     with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
         results = list(
             pool.map(lambda tl: parse_amount(tl[0], locale=tl[1]), zip(texts, locales, strict=True))

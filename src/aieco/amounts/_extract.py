@@ -106,6 +106,8 @@ def extract_amounts(
                     out.append(fast)
                     last = fast.end
                     continue
+        elif text[t].isalpha() and not _may_start(text, t, lx, last):
+            continue
         found = _find(parser, lx, t, last, include_numbers)
         if found is not None:
             out.append(Mention(found.start, found.end, text[found.start : found.end], found.amount))
@@ -121,43 +123,65 @@ def extract_amounts(
 _SKIP = object()
 
 
+def _may_start(text: str, t: int, lx: Lexicon, last: int) -> bool:
+    """Whether a noun trigger ("Milliarden") can be part of an expression at all."""
+    s = t
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    e = t
+    while e < len(text) and text[e].isalpha():
+        e += 1
+    if _kind(lx, text[s:e]) == 2:
+        return True
+    prev = _previous(text, s)
+    return prev is not None and prev[0] >= last and _kind(lx, prev[1]) != 0
+
+
 def _fast(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
 ) -> Mention | object | None:
     """Read a digit trigger without the grammar: a Mention, _SKIP (nothing there) or None."""
     if t > 0:
         b = text[t - 1]
-        if b.isalnum() or b == "_" or b in MINUS_SIGNS or b in DASHES or b in lx.symbol_firsts:
+        if b.isalnum() or b == "_" or b in lx.symbol_firsts:
             return None
+        if (b in MINUS_SIGNS or b in DASHES) and not (t > 1 and text[t - 2] in DIGITS):
+            return None  # a sign, or a hyphen the grammar must read
     e = m.end()
     plain = m.group("scale") is None and m.group("cur") is None and m.group("pct") is None
+    if plain:
+        # The trigger saw something before (maybe a currency) or after the digits.
+        if not ends_cleanly(text, m, lx, ft):
+            return None
+        prev = _previous(text, t)
+        if prev is not None and prev[0] >= last:
+            token = prev[1]
+            if token in lx.symbols or (len(token) == 3 and token.isupper() and token in lx.codes):
+                return None
+        return _SKIP
     start = t
     qualifier = Qualifier.EXACT
-    prev = _previous(text, t)
-    if prev is not None and prev[0] >= last:
-        s, token = prev
-        kind = _kind(lx, token)
-        if kind:
-            if plain:
-                return None
-            low = token.lower()
-            found = ft.single_qualifiers.get(low)
-            if found is None and kind == 1:
-                prev2 = _previous(text, s)
-                if prev2 is None or prev2[0] < last:
-                    return None
-                found = ft.qualifier_words.get((prev2[1].lower(), low))
-                if found is None or not _spaced(text, prev2[0] + len(prev2[1]), s):
-                    return None
-                s = prev2[0]
-            if found is None or not _spaced(text, prev[0] + len(token), t):
-                return None
-            before = _previous(text, s)
-            if before is not None and before[0] >= last and _kind(lx, before[1]):
-                return None
-            start = s
-            qualifier = found
-    if not ends_cleanly(text, e, lx, ft.guard_words):
+    chain = _walk(text, t, lx, last)
+    rest = chain
+    if chain:
+        s0, token0, kind0 = chain[0]
+        low0 = token0.lower()
+        found = ft.single_qualifiers.get(low0) if kind0 == 2 else None
+        if found is not None and _spaced(text, s0 + len(token0), t):
+            start, qualifier, rest = s0, found, chain[1:]
+        elif kind0 == 1 and len(chain) > 1:
+            s1, token1, _ = chain[1]
+            found = ft.qualifier_words.get((token1.lower(), low0))
+            if (
+                found is not None
+                and _spaced(text, s1 + len(token1), s0)
+                and _spaced(text, s0 + len(token0), t)
+            ):
+                start, qualifier, rest = s1, found, chain[2:]
+    for _, token, kind in rest:
+        if kind == 2 and not _inert(lx, token.lower()):
+            return None  # a currency, sign, number word or range the grammar must weigh
+    if not ends_cleanly(text, m, lx, ft):
         return None
     if plain:
         return _SKIP
@@ -167,6 +191,33 @@ def _fast(
     if amount is None:
         return None
     return Mention(start, e, text[start:e], amount)
+
+
+def _inert(lx: Lexicon, low: str) -> bool:
+    """A word before a figure that cannot join it: an article, "von", a stray hedge word.
+
+    An article only joins words ("eine halbe Milliarde"), never digits; a range intro needs
+    its conjunction after the figure (which ends_cleanly rules out); a hedge word that is
+    not followed by the rest of its phrase starts nothing.
+    """
+    if low in lx.articles or low in lx.range_intro:
+        return True
+    return low in lx.qualifier_starts and not lx.is_number_word(low)
+
+
+def _walk(text: str, k: int, lx: Lexicon, last: int) -> list[tuple[int, str, int]]:
+    """The tokens before ``k`` that may belong to an expression, nearest first."""
+    chain: list[tuple[int, str, int]] = []
+    while len(chain) < _BACK_LIMIT:
+        prev = _previous(text, k)
+        if prev is None or prev[0] < last:
+            break
+        kind = _kind(lx, prev[1])
+        if kind == 0:
+            break
+        chain.append((prev[0], prev[1], kind))
+        k = prev[0]
+    return chain
 
 
 def _spaced(text: str, a: int, b: int) -> bool:
@@ -207,21 +258,7 @@ def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool)
     ):
         candidates.append(t - 1)
         k = t - 1
-    steps = 0
-    while steps < _BACK_LIMIT:
-        prev = _previous(text, k)
-        if prev is None:
-            break
-        s, token = prev
-        if s < last:
-            break
-        kind = _kind(lx, token)
-        if kind == 0:
-            break
-        if kind == 2:
-            candidates.append(s)
-        k = s
-        steps += 1
+    candidates.extend(s for s, _, kind in _walk(text, k, lx, last) if kind == 2)
     for s in sorted(candidates):
         if s < last:
             continue
@@ -286,6 +323,8 @@ def _is_date(text: str, t: int, lx: Lexicon) -> bool:
     m = _ORDINAL_DATE.match(text, t)
     if m is not None and m.group(1).lower().rstrip(".") in lx.months:
         return True
+    if t < 2 or not (text[t - 1].isspace() and (text[t - 2].isalpha() or text[t - 2] == ".")):
+        return False  # a month name ends right before, after a space
     prev = _previous(text, t)
     if prev is None or prev[1].lower().rstrip(".") not in lx.months:
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, SPACE_CHARS, Lexicon, _trie
 from aieco.money import PERCENT, Amount, Qualifier
@@ -22,7 +23,7 @@ _WS = f"[{SPACE_CHARS}]"
 _WS_NL = f"[{SPACE_CHARS}\n]"
 _NOT_LETTER = r"(?![^\W\d_])"
 _new = object.__new__
-_set = object.__setattr__
+_SLOT_SETTERS: tuple[Any, ...] | None = None
 
 
 def make_amount(
@@ -32,14 +33,22 @@ def make_amount(
 
     The parser only calls this with a finite Decimal (or None and ``low < high``), a unit that
     is a known currency code, "%" or None, and a Qualifier; the tests check that the result
-    equals the validated constructor's for every shape the parser produces.
+    equals the validated constructor's for every shape the parser produces, and that Amount
+    still has exactly these five fields.
     """
+    global _SLOT_SETTERS
+    setters = _SLOT_SETTERS
+    if setters is None:
+        slots = vars(Amount)
+        setters = _SLOT_SETTERS = tuple(
+            slots[name].__set__ for name in ("value", "low", "high", "unit", "qualifier")
+        )
     amount = _new(Amount)
-    _set(amount, "value", value)
-    _set(amount, "low", low)
-    _set(amount, "high", high)
-    _set(amount, "unit", unit)
-    _set(amount, "qualifier", qualifier)
+    setters[0](amount, value)
+    setters[1](amount, low)
+    setters[2](amount, high)
+    setters[3](amount, unit)
+    setters[4](amount, qualifier)
     return amount
 
 
@@ -59,12 +68,24 @@ def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
 class FastTables:
     """The compiled fast-path regexes of one locale."""
 
-    __slots__ = ("full", "guard_words", "qualifier_words", "single_qualifiers", "trigger")
+    __slots__ = (
+        "continuations",
+        "full",
+        "guard_words",
+        "phrase_re",
+        "qualifier_text",
+        "qualifier_words",
+        "single_qualifiers",
+        "trigger",
+    )
 
     full: re.Pattern[str]
     trigger: re.Pattern[str]
     guard_words: frozenset[str]
+    phrase_re: re.Pattern[str]
+    continuations: dict[str, frozenset[str]]
     single_qualifiers: dict[str, Qualifier]
+    qualifier_text: dict[str, Qualifier]
     qualifier_words: dict[tuple[str, str], Qualifier]
 
 
@@ -81,13 +102,47 @@ def _scale_currency(lx: Lexicon) -> str:
     scales = sorted({w.rstrip(".") for w in lx.scale_words if len(w.rstrip(".")) > 1})
     symbols = [s for s in lx.symbols if not s[0].isalpha()]
     letter_symbols = [s for s in lx.symbols if s[0].isalpha()]
-    words = [w for w in lx.currency_words if " " not in w and "-" not in w]
+    words = [w for w in lx.currency_words if " " not in w]
     percents = [w for w in lx.percent_words if " " not in w]
     return (
-        f"(?:(?P<s1>{_WS}*+)(?P<scale>(?i:{_trie(scales)})){_NOT_LETTER}(?P<dot>\\.)?)?"
-        f"(?:(?P<s2>{_WS}*+)(?:(?P<cur>{_trie(symbols)}"
+        f"(?:(?P<s1>{_WS}*+|-(?=[^\\W\\d_]))(?P<scale>(?i:{_trie(scales)})){_NOT_LETTER}(?P<dot>\\.)?)?"
+        f"(?:(?P<s2>{_WS}*+|-(?=[^\\W\\d_]))(?:(?P<cur>{_trie(symbols)}"
         f"|(?:{_trie(letter_symbols)}|[A-Z]{{3}}|(?i:{_trie(words)})){_NOT_LETTER})"
         f"|(?P<pct>%|(?i:{_trie(percents)}){_NOT_LETTER})))?"
+    )
+
+
+def _code_flag() -> str:
+    """An empty group that matches when a code or lettered symbol may precede the digits.
+
+    It sits right after the first digit, so the look-behinds have a fixed width; it is
+    liberal ("USD 5", "Fr. 5", "RMB 5", but also "KI 17"): the caller looks closer.
+    """
+    before = "[A-ZÄÖÜ.ł]"
+    return f"(?P<code>(?<={before}[0-9])|(?<={before}[ \\u00a0\\u202f][0-9]))?"
+
+
+def _phrases(lx: Lexicon) -> str:
+    """Every currency name as a regex (a space may also be a no-break space)."""
+    return _trie(sorted(lx.currency_words)).replace("\\ ", "[ \\u00a0]")
+
+
+def _cont(lx: Lexicon, guard: set[str]) -> str:
+    """After a bare number: anything the grammar might read on with (liberal on purpose).
+
+    Words are matched case-sensitively in their lower, Capitalised and UPPER forms (a
+    case-insensitive alternation is several times slower in ``re``); the first word of every
+    currency name stands for the name.
+    """
+    dash = re.escape(DASHES + MINUS_SIGNS)
+    firsts = re.escape("".join(sorted(lx.symbol_firsts)))
+    lettered = _trie(s for s in lx.symbols if s[0].isalpha())
+    words = set(guard) | {re.split(r"[ -]", phrase)[0] for phrase in lx.currency_words}
+    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}
+    return (
+        f"(?=[^\\W\\d_]|[{dash}{firsts}]|[.,'’:/][0-9]"
+        f"|[ \\t\\u00a0\\u202f\\u2009\\u2007\\n]++(?:[{dash}{firsts}]"
+        f"|(?:{_trie(sorted(forms))})(?![^\\W\\d_])|[A-Z]{{3}}(?![^\\W\\d_])|{lettered}))"
     )
 
 
@@ -98,17 +153,39 @@ def fast_tables(lx: Lexicon) -> FastTables:
     rest = _number_rest(lx)
     tail = _scale_currency(lx)
     qualifiers = sorted((" ".join(k) for k in lx.qualifiers), key=len, reverse=True)
-    quals = "|".join(re.escape(q).replace("\\ ", f"{_WS}+") for q in qualifiers)
+    quals = _trie(qualifiers).replace("\\ ", f"{_WS}+")
     symbols = _trie(s for s in lx.symbols)
     ft.full = re.compile(
         f"(?:(?P<q>(?i:{quals})){_WS}+)?(?P<neg>[{MINUS_SIGNS}])?"
-        f"(?:(?P<pre>{symbols}|[A-Z]{{3}})(?P<s0>{_WS}*+))?(?P<first>[0-9]){rest}{tail}"
+        f"(?:(?P<pre>{symbols}|[A-Z]{{3}})(?P<s0>{_WS}*+))?"
+        f"(?:(?P<num>(?P<first>[0-9]){rest})|(?P<nw>[^\\W\\d_]++)){tail}"
     )
+    guard: set[str] = set()
+    continuations: dict[str, set[str]] = {}
+    for phrase in lx.currency_words:
+        words = re.split(r"[ -]", phrase)
+        for i in range(1, len(words)):
+            for sep in " -":
+                head = sep.join(words[:i])
+                if head in lx.currency_words:
+                    continuations.setdefault(head, set()).add(words[i])  # "Pfund Sterling"
+    for table in (lx.scale_words, lx.percent_words, lx.range_intro):
+        guard.update(w.split()[0].rstrip(".") for w in table)
+    guard.update(lx.range_words)
+    guard.update(lx.thousands_of)
+    guard.update({"t"} if lx.german else set())
+    guard.update(k[0] for k in lx.postfix)
+    guard.update({"und", "and", "of", "uhr", "am", "pm", "h", "stellig", "stellige"})
     symbol_chars = sorted({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
     first = re.escape("".join(symbol_chars))
+    cont = _cont(lx, guard)
+    # Atomic: once the number is read, the engine must not try a shorter reading of it.
+    digits = (
+        f"(?<=[0-9]){_code_flag()}(?>{rest}{tail})(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
+    )
     if lx.german:
         ft.trigger = re.compile(
-            f"[0-9{first}MBTPEDF](?:(?<=[0-9]){rest}{tail}|(?<=[{first}])"
+            f"[0-9{first}MBTPEDF](?:{digits}|(?<=[{first}])"
             "|(?<=M)(?:io|rd|ia|illi(?:on|ard)|ILLI(?:ON|ARD))"
             "|(?<=B)(?:io|illi(?:on|ard)|ILLI(?:ON|ARD)|etr[aä]g)"
             "|(?<=T)(?:ausend|sd|EUR|€)|(?<=P)(?:rozent|ROZENT|fund)"
@@ -116,23 +193,15 @@ def fast_tables(lx: Lexicon) -> FastTables:
         )
     else:
         ft.trigger = re.compile(
-            f"[0-9{first}a-zA-Z](?:(?<=[0-9]){rest}{tail}|(?<=[{first}])"
+            f"[0-9{first}a-zA-Z](?:{digits}|(?<=[{first}])"
             f"|(?<![^\\W\\d_].)(?i:(?<=[tmbdepfyrksz])"
             "(?:housand|illion|rillion|ollar|uro|ound|terling|ranc|en|uan|enminbi|upee"
             "|iyal|rona|ronor|rone|loty|uble|ouble|ercent|er cent)))"
         )
-    guard: set[str] = set()
-    for phrase in lx.currency_words:
-        guard.update(re.split(r"[ -]", phrase))
-    for table in (lx.scale_words, lx.percent_words, lx.range_intro):
-        guard.update(w.split()[0].rstrip(".") for w in table)
-    guard.update(lx.range_words)
-    guard.update(lx.thousands_of)
-    guard.update(re.match(r"[^\W\d_]*", s).group().lower() for s in lx.symbols)  # type: ignore[union-attr]
-    guard.update({"t"} if lx.german else set())
-    guard.update(k[0] for k in lx.postfix)
-    guard.update({"und", "and", "of", "uhr", "am", "pm", "h", "stellig", "stellige"})
+    ft.continuations = {k: frozenset(v) for k, v in continuations.items()}
     ft.guard_words = frozenset(guard)
+    ft.phrase_re = re.compile(f"(?i:{_phrases(lx)})(?![^\\W\\d_])")
+    ft.qualifier_text = {" ".join(k): q for k, q in lx.qualifiers.items()}
     ft.single_qualifiers = {k[0]: q for k, q in lx.qualifiers.items() if len(k) == 1}
     ft.qualifier_words = {(k[0], k[1]): q for k, q in lx.qualifiers.items() if len(k) == 2}
     return ft
@@ -158,12 +227,15 @@ def unit_of(lx: Lexicon, m: re.Match[str]) -> tuple[str | None, bool] | None:
     return None if code is None else (code, True)
 
 
-def ends_cleanly(text: str, e: int, lx: Lexicon, guard: frozenset[str]) -> bool:
-    """Nothing after ``e`` could extend the expression (else the grammar must decide)."""
+def ends_cleanly(text: str, m: re.Match[str], lx: Lexicon, ft: FastTables) -> bool:
+    """Nothing after the match could extend the expression (else the grammar must decide)."""
     n = len(text)
+    e = m.end()
     if e >= n:
         return True
     c = text[e]
+    if c == "-" and e + 1 < n and text[e + 1].isalpha():
+        return _inert_word(text, e + 1, m, lx, ft)  # "500-Milliarden-Dollar-Projekt"
     if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
         return False
     if c in ".,'’" and e + 1 < n and text[e + 1] in DIGITS:
@@ -182,32 +254,59 @@ def ends_cleanly(text: str, e: int, lx: Lexicon, guard: frozenset[str]) -> bool:
         return False
     if not c.isalpha():
         return True
+    return _inert_word(text, j, m, lx, ft)
+
+
+def _inert_word(text: str, j: int, m: re.Match[str], lx: Lexicon, ft: FastTables) -> bool:
+    """The word at ``j`` cannot continue the expression the fast match read."""
+    if text[j] in lx.symbol_starts and lx.symbol_re.match(text, j):
+        return False
     k = j
+    n = len(text)
     while k < n and text[k].isalpha():
         k += 1
     word = text[j:k]
     if len(word) == 3 and word.isupper() and word in lx.codes:
         return False
-    return word.lower() not in guard
+    low = word.lower()
+    if low in ft.guard_words or lx.is_number_word(low) or "stellig" in low:
+        return False
+    if ft.phrase_re.match(text, j):
+        return False
+    cur = m.group("cur")
+    return cur is None or low not in ft.continuations.get(cur.lower(), ())
 
 
-def fast_amount(lx: Lexicon, ft: FastTables, text: str, start: int, stop: int) -> Amount | None:
-    """The Amount of ``text[start:stop]`` if it has the common shape, else None."""
-    m = ft.full.fullmatch(text, start, stop)
+def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
+    """The Amount of ``text`` (already stripped) if it has the common shape, else None."""
+    m = ft.full.fullmatch(text)
     if m is None:
         return None
+    q, neg, pre, s2, cur, pct, scale, dot, g, frac, nw, num = m.group(*_FULL_GROUPS)
     qualifier = Qualifier.EXACT
-    q = m.group("q")
     if q is not None:
-        found = lx.qualifiers.get(tuple(q.lower().split()))
+        found = ft.qualifier_text.get(q.lower()) or lx.qualifiers.get(tuple(q.lower().split()))
         if found is None:
             return None
         qualifier = found
-    unit_ok = unit_of(lx, m)
-    if unit_ok is None:
-        return None
-    unit = unit_ok[0]
-    pre = m.group("pre")
+    unit: str | None = None
+    if pct is not None:
+        if not s2 and pct != "%":
+            return None
+        unit = PERCENT
+    elif cur is not None:
+        unit = lx.symbols.get(cur)
+        if unit is None:
+            if len(cur) == 3 and cur.isupper() and cur.isalpha():
+                if cur not in lx.codes:
+                    return None
+                unit = cur
+            elif not s2:
+                return None
+            else:
+                unit = lx.currency_words.get(cur.lower())
+                if unit is None:
+                    return None
     if pre is not None:
         if unit is not None:
             return None
@@ -216,7 +315,64 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str, start: int, stop: int) -
             if not (pre.isupper() and pre.isalpha() and pre in lx.codes):
                 return None
             unit = pre
-    return _build(lx, m, text, m.start("first"), m.group("neg") is not None, unit, qualifier)
+    if nw is not None:
+        # One German number word ("vier", "eineinhalb"; an article only before a scale
+        # word or "Prozent"), then a scale word after a space or hyphen, never glued.
+        if not lx.german or pre is not None or (scale is not None and not m.group("s1")):
+            return None
+        low = nw.lower()
+        if low in lx.articles:
+            if scale is None and pct is None:
+                return None
+            number = Decimal(1)
+        else:
+            found_number = lx.cardinal(low)
+            if found_number is None:
+                return None
+            number = found_number
+        whole, _, frac = format(number, "f").partition(".")
+    else:
+        # With a fraction or ",–" (no cents) the integer part is only part of the number.
+        simple = frac is None and num[-1] in DIGITS
+        whole = num if simple else text[m.start("first") : m.end("int")]
+        if g is not None:
+            whole = whole.replace(g, "")
+        frac = frac or ""
+    if len(whole) + len(frac) > 100:
+        return None
+    power = 0
+    if scale is not None:
+        word = scale.lower()
+        if dot is not None:
+            word += "."
+        elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
+            return None
+        factor = lx.scale_words.get(word)
+        if factor is None:
+            return None
+        power = factor.adjusted()
+    value = number_value(neg is not None, whole, frac, power)
+    return make_amount(value, value, value, unit, qualifier)
+
+
+_FULL_GROUPS = ("q", "neg", "pre", "s2", "cur", "pct", "scale", "dot", "g", "frac", "nw", "num")
+_BY_NAME: dict[str, tuple[Lexicon, FastTables]] = {}
+
+
+def tables_for(locale: Any) -> tuple[Lexicon, FastTables]:
+    """The lexicon and fast tables of a locale (a str or babel.Locale), remembered by name."""
+    if type(locale) is str:
+        hit = _BY_NAME.get(locale)
+        if hit is not None:
+            return hit
+    from aieco.amounts._lexicon import lexicon
+    from aieco.amounts._locale import resolve_locale
+
+    lx = lexicon(resolve_locale(locale))
+    pair = (lx, fast_tables(lx))
+    if type(locale) is str:
+        _BY_NAME[locale] = pair
+    return pair
 
 
 def _build(

@@ -590,6 +590,8 @@ class Lexicon:
         "scale_words",
         "symbol_firsts",
         "symbol_lengths",
+        "symbol_re",
+        "symbol_starts",
         "symbols",
         "thousands_of",
         "trigger",
@@ -615,6 +617,8 @@ class Lexicon:
     symbols: dict[str, str]
     symbol_lengths: tuple[int, ...]
     symbol_firsts: frozenset[str]
+    symbol_starts: frozenset[str]
+    symbol_re: re.Pattern[str]
     codes: frozenset[str]
     percent_words: dict[str, int]
     qualifiers: dict[tuple[str, ...], Qualifier]
@@ -807,6 +811,13 @@ def lexicon(name: str) -> Lexicon:
     lx.symbols = _symbols(name)
     lx.symbol_lengths = tuple(sorted({len(s) for s in lx.symbols}, reverse=True))
     lx.symbol_firsts = frozenset({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
+    lx.symbol_starts = frozenset(s[0] for s in lx.symbols)
+    lx.symbol_re = re.compile(
+        "|".join(
+            re.escape(s) + ("(?![^\\W\\d_])" if s[-1].isalpha() else "")
+            for s in sorted(lx.symbols, key=len, reverse=True)
+        )
+    )
     lx.codes = currency_codes()
 
     lx.percent_words = {w: len(w.split()) for w in (_DE_PERCENT if german else _EN_PERCENT)}

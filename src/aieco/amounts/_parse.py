@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from aieco.amounts._fast import fast_amount, fast_tables, make_amount
+from aieco.amounts._fast import fast_amount, make_amount, tables_for
 from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
 from aieco.amounts._locale import resolve_locale
 from aieco.errors import ParseError
@@ -27,6 +27,7 @@ from aieco.money import PERCENT, Amount, Money, Qualifier
 
 __all__ = ["DATE", "Parsed", "Parser", "parse_amount", "parse_money", "parse_number"]
 
+_SPACE_START = frozenset(SPACE_CHARS + "\r\n")
 _SP = re.compile(f"[{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?")
 _WORD = re.compile(r"[^\W\d_]++")
 _NOUN = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
@@ -142,6 +143,7 @@ class Parser:
         "n",
         "strict",
         "text",
+        "words_at",
     )
 
     def __init__(self, text: str, lx: Lexicon, *, strict: bool) -> None:
@@ -154,6 +156,7 @@ class Parser:
         self.fail_message = "not an amount"
         self.fail_expected: str | None = None
         self.fail_suggestions: tuple[str, ...] = ()
+        self.words_at: dict[int, re.Match[str] | None] = {}
 
     # -- bookkeeping -----------------------------------------------------------------------
 
@@ -177,13 +180,19 @@ class Parser:
 
     def ws(self, i: int) -> int:
         """The position after the whitespace at ``i`` (never more than one line break)."""
+        if i >= self.n or self.text[i] not in _SPACE_START:
+            return i
         m = _SP.match(self.text, i)
         assert m is not None
         return m.end()
 
     def word(self, i: int) -> re.Match[str] | None:
-        """The run of letters at ``i``."""
-        return _WORD.match(self.text, i)
+        """The run of letters at ``i`` (remembered: the grammar asks for it repeatedly)."""
+        cache = self.words_at
+        if i in cache:
+            return cache[i]
+        m = cache[i] = _WORD.match(self.text, i)
+        return m
 
     def part(self, i: int) -> tuple[int, str]:
         """Where the next part of an expression starts: glued, after a space or a hyphen."""
@@ -1003,19 +1012,13 @@ class Parser:
 
     def symbol(self, i: int) -> tuple[str, int] | None:
         """The longest currency symbol at ``i``."""
-        text, n, lx = self.text, self.n, self.lx
-        symbols = lx.symbols
-        for length in lx.symbol_lengths:
-            s = text[i : i + length]
-            if len(s) < length:
-                continue
-            code = symbols.get(s)
-            if code is not None:
-                e = i + length
-                if s[-1].isalpha() and e < n and text[e].isalpha():
-                    continue
-                return code, e
-        return None
+        text, lx = self.text, self.lx
+        if i >= self.n or text[i] not in lx.symbol_starts:
+            return None
+        m = lx.symbol_re.match(text, i)
+        if m is None:
+            return None
+        return lx.symbols[m.group()], m.end()
 
     def currency_word(self, i: int) -> tuple[str, int] | None:
         """The longest currency name at ``i``: "Euro", "US-Dollar", "schwedische Kronen"."""
@@ -1118,13 +1121,10 @@ def _read(text: str, locale: Any) -> tuple[Parsed, Parser]:
 
 def _quick(text: Any, locale: Any) -> Amount | None:
     """The fast path's reading of the whole text, or None (then the grammar decides)."""
-    _check_text(text)
-    lx = lexicon(resolve_locale(locale))
-    stop = len(text.rstrip())
-    start = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
-    if start >= stop:
-        return None
-    return fast_amount(lx, fast_tables(lx), text, start, stop)
+    if type(text) is not str:
+        _check_text(text)
+    lx, ft = tables_for(locale)
+    return fast_amount(lx, ft, text.strip())
 
 
 def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
@@ -1145,9 +1145,11 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
         UnsupportedLocale: ``locale`` is not supported (a ValueError).
         TypeError: ``text`` is not a ``str``.
     """  # noqa: E501
-    quick = _quick(text, locale)
-    if quick is not None:
-        return quick
+    if type(text) is str:
+        lx, ft = tables_for(locale)
+        quick = fast_amount(lx, ft, text.strip())
+        if quick is not None:
+            return quick
     return _read(text, locale)[0].amount
 
 
