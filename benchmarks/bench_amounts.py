@@ -19,6 +19,7 @@ from pathlib import Path
 from price_parser import Price
 
 from aieco import extract_amounts, parse_amount
+from aieco.amounts._fast import fast_amount, tables_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -89,6 +90,20 @@ def main() -> None:
     print(f"  aieco.parse_amount         {t_ours * 1e3:8.3f} ms  ({each_ours:.1f} µs each)")
     print(f"  price_parser.fromstring    {t_theirs * 1e3:8.3f} ms  ({each_theirs:.1f} µs each)")
     print(f"  ratio                      {t_ours / t_theirs:8.2f}x  (goal <= 0.5x)")
+
+    # Where the time goes: the one-regex fast path versus the full grammar.
+    lx, ft = tables_for("de_DE")
+    fast = [e for e in exprs if fast_amount(lx, ft, e.strip()) is not None]
+    slow = [e for e in exprs if e not in fast]
+    for label, group in (("fast path", fast), ("grammar", slow)):
+        if not group:
+            continue
+        t_group = best(lambda g=group: [parse_amount(e) for e in g], 20)  # type: ignore[misc]
+        t_price = best(lambda g=group: [Price.fromstring(e) for e in g], 20)  # type: ignore[misc]
+        print(
+            f"  {label:9} {len(group):3} expressions: {t_group / len(group) * 1e6:5.1f} µs each"
+            f" ({t_group / t_price:.2f}x price-parser on the same)"
+        )
 
     if not SOURCES.is_dir():
         print(f"\n{SOURCES} is absent: extract_amounts benchmark skipped")

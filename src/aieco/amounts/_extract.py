@@ -66,9 +66,6 @@ def extract_amounts(
     are never amounts. The function never raises for a ``str``: what cannot be read exactly
     (such as "1.5 Mrd." in German, where "." only groups thousands) is left out, not guessed.
 
-    >>> [m.text for m in extract_amounts("Luma wird mit rund vier Milliarden US-Dollar bewertet.")]
-    ['rund vier Milliarden US-Dollar']
-
     Args:
         text: Running text.
         locale: A ``babel.Locale`` or a name: de_DE, de_AT, de_CH, en_US or en_GB.
@@ -77,6 +74,11 @@ def extract_amounts(
     Raises:
         UnsupportedLocale: ``locale`` is not supported (a ValueError).
         TypeError: ``text`` is not a ``str``.
+
+    Examples:
+        >>> text = "Luma wird mit rund vier Milliarden US-Dollar bewertet."
+        >>> [m.text for m in extract_amounts(text)]
+        ['rund vier Milliarden US-Dollar']
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")

@@ -26,6 +26,16 @@ _new = object.__new__
 _SLOT_SETTERS: tuple[Any, ...] | None = None
 
 
+def _slot_setters() -> tuple[Any, ...]:
+    """The slot descriptors' setters of Amount's fields (looked up once)."""
+    global _SLOT_SETTERS
+    slots = vars(Amount)
+    _SLOT_SETTERS = tuple(
+        slots[name].__set__ for name in ("value", "low", "high", "unit", "qualifier")
+    )
+    return _SLOT_SETTERS
+
+
 def make_amount(
     value: Decimal | None, low: Decimal, high: Decimal, unit: str | None, qualifier: Qualifier
 ) -> Amount:
@@ -36,13 +46,7 @@ def make_amount(
     equals the validated constructor's for every shape the parser produces, and that Amount
     still has exactly these five fields.
     """
-    global _SLOT_SETTERS
-    setters = _SLOT_SETTERS
-    if setters is None:
-        slots = vars(Amount)
-        setters = _SLOT_SETTERS = tuple(
-            slots[name].__set__ for name in ("value", "low", "high", "unit", "qualifier")
-        )
+    setters = _SLOT_SETTERS or _slot_setters()
     amount = _new(Amount)
     setters[0](amount, value)
     setters[1](amount, low)
@@ -70,11 +74,13 @@ class FastTables:
 
     __slots__ = (
         "continuations",
+        "exact_units",
         "full",
         "guard_words",
         "phrase_re",
         "qualifier_text",
         "qualifier_words",
+        "scale_powers",
         "single_qualifiers",
         "trigger",
     )
@@ -86,6 +92,8 @@ class FastTables:
     continuations: dict[str, frozenset[str]]
     single_qualifiers: dict[str, Qualifier]
     qualifier_text: dict[str, Qualifier]
+    exact_units: dict[str, str]
+    scale_powers: dict[str, int]
     qualifier_words: dict[tuple[str, str], Qualifier]
 
 
@@ -179,9 +187,11 @@ def fast_tables(lx: Lexicon) -> FastTables:
     symbol_chars = sorted({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
     first = re.escape("".join(symbol_chars))
     cont = _cont(lx, guard)
-    # Atomic: once the number is read, the engine must not try a shorter reading of it.
+    # Only at the start of a digit run (else a long run is re-read from every digit), and
+    # atomic: once the number is read, the engine must not try a shorter reading of it.
     digits = (
-        f"(?<=[0-9]){_code_flag()}(?>{rest}{tail})(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
+        f"(?<=[0-9])(?<![0-9][0-9]){_code_flag()}(?>{rest}{tail})"
+        f"(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
     )
     if lx.german:
         ft.trigger = re.compile(
@@ -201,6 +211,9 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.continuations = {k: frozenset(v) for k, v in continuations.items()}
     ft.guard_words = frozenset(guard)
     ft.phrase_re = re.compile(f"(?i:{_phrases(lx)})(?![^\\W\\d_])")
+    ft.exact_units = dict(lx.symbols)
+    ft.exact_units.update((code, code) for code in lx.codes)
+    ft.scale_powers = {w: f.adjusted() for w, f in lx.scale_words.items()}
     ft.qualifier_text = {" ".join(k): q for k, q in lx.qualifiers.items()}
     ft.single_qualifiers = {k[0]: q for k, q in lx.qualifiers.items() if len(k) == 1}
     ft.qualifier_words = {(k[0], k[1]): q for k, q in lx.qualifiers.items() if len(k) == 2}
@@ -295,26 +308,19 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
             return None
         unit = PERCENT
     elif cur is not None:
-        unit = lx.symbols.get(cur)
+        unit = ft.exact_units.get(cur)  # a symbol or an ISO code as written
         if unit is None:
-            if len(cur) == 3 and cur.isupper() and cur.isalpha():
-                if cur not in lx.codes:
-                    return None
-                unit = cur
-            elif not s2:
+            if not s2 or (len(cur) == 3 and cur.isupper()):
                 return None
-            else:
-                unit = lx.currency_words.get(cur.lower())
-                if unit is None:
-                    return None
+            unit = lx.currency_words.get(cur.lower())
+            if unit is None:
+                return None
     if pre is not None:
         if unit is not None:
             return None
-        unit = lx.symbols.get(pre)
+        unit = ft.exact_units.get(pre)
         if unit is None:
-            if not (pre.isupper() and pre.isalpha() and pre in lx.codes):
-                return None
-            unit = pre
+            return None
     if nw is not None:
         # One German number word ("vier", "eineinhalb"; an article only before a scale
         # word or "Prozent"), then a scale word after a space or hyphen, never glued.
@@ -333,26 +339,40 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
         whole, _, frac = format(number, "f").partition(".")
     else:
         # With a fraction or ",–" (no cents) the integer part is only part of the number.
-        simple = frac is None and num[-1] in DIGITS
-        whole = num if simple else text[m.start("first") : m.end("int")]
+        if frac is None and num[-1] in DIGITS:
+            whole, frac = num, ""
+        else:
+            whole, frac = text[m.start("first") : m.end("int")], frac or ""
         if g is not None:
             whole = whole.replace(g, "")
-        frac = frac or ""
     if len(whole) + len(frac) > 100:
         return None
-    power = 0
     if scale is not None:
         word = scale.lower()
         if dot is not None:
             word += "."
         elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
             return None
-        factor = lx.scale_words.get(word)
-        if factor is None:
+        power = ft.scale_powers.get(word)
+        if power is None:
             return None
-        power = factor.adjusted()
-    value = number_value(neg is not None, whole, frac, power)
-    return make_amount(value, value, value, unit, qualifier)
+        if len(frac) <= power:
+            digits = whole + frac + "0" * (power - len(frac))
+        else:
+            digits = f"{whole}{frac[:power]}.{frac[power:]}"
+    else:
+        digits = f"{whole}.{frac}" if frac else whole
+    value = Decimal(digits)
+    if neg is not None:
+        value = -value
+    amount = _new(Amount)
+    setters = _SLOT_SETTERS or _slot_setters()
+    setters[0](amount, value)
+    setters[1](amount, value)
+    setters[2](amount, value)
+    setters[3](amount, unit)
+    setters[4](amount, qualifier)
+    return amount
 
 
 _FULL_GROUPS = ("q", "neg", "pre", "s2", "cur", "pct", "scale", "dot", "g", "frac", "nw", "num")

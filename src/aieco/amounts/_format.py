@@ -81,13 +81,14 @@ def format_money(money: Money, *, locale: Any = "de_DE", compact: bool = False) 
     A currency whose symbol would read back as another currency is written as its ISO code.
     ``parse_amount(format_money(m, locale=L, compact=c), locale=L).money == m`` always holds.
 
-    >>> from decimal import Decimal
-    >>> format_money(Money(Decimal("1.5e9"), "USD"), compact=True)
-    '1,5\\xa0Mrd.\\xa0$'
-
     Raises:
         UnsupportedLocale: ``locale`` is not supported (a ValueError).
         TypeError: ``money`` is not a :class:`~aieco.Money`.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> format_money(Money(Decimal("1.5e9"), "USD"), compact=True)
+        '1,5\xa0Mrd.\xa0$'
     """
     money = _check_money(money)
     name = resolve_locale(locale)

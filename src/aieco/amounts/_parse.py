@@ -1133,9 +1133,6 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     The whole text must be one expression (surrounding whitespace is allowed); anything else
     raises :class:`~aieco.errors.ParseError` with the position and what was expected there.
 
-    >>> parse_amount("rund 4 Mrd. US-Dollar")
-    Amount(value=Decimal('4000000000'), low=Decimal('4000000000'), high=Decimal('4000000000'), unit='USD', qualifier=<Qualifier.APPROX: 'approx'>)
-
     Args:
         text: The expression, e.g. ``"1,5 Mrd. €"``, ``"5–50 Millionen Euro"``, ``"11 %"``.
         locale: A ``babel.Locale`` or a name: de_DE, de_AT, de_CH, en_US or en_GB.
@@ -1144,7 +1141,13 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
         ParseError: ``text`` is not exactly one amount.
         UnsupportedLocale: ``locale`` is not supported (a ValueError).
         TypeError: ``text`` is not a ``str``.
-    """  # noqa: E501
+
+    Examples:
+        >>> print(parse_amount("rund 4 Mrd. US-Dollar"))
+        about 4000000000 USD
+        >>> print(parse_amount("5–50 Millionen Euro"))
+        5000000–50000000 EUR
+    """
     if type(text) is str:
         lx, ft = tables_for(locale)
         quick = fast_amount(lx, ft, text.strip())
@@ -1196,15 +1199,16 @@ def parse_money(text: str, *, locale: Any = "de_DE") -> Money:
 def parse_number(text: str, *, locale: Any = "de_DE") -> Decimal:
     """Read ``text`` as one number: digits, number words, scale words and a sign.
 
-    >>> parse_number("zwei Millionen dreihunderttausend")
-    Decimal('2300000')
-
     A currency, a percent sign, a hedge or a range raise :class:`~aieco.errors.ParseError`.
 
     Raises:
         ParseError: ``text`` is not exactly one number.
         UnsupportedLocale: ``locale`` is not supported (a ValueError).
         TypeError: ``text`` is not a ``str``.
+
+    Examples:
+        >>> parse_number("zwei Millionen dreihunderttausend")
+        Decimal('2300000')
     """
     quick = _quick(text, locale)
     if (
