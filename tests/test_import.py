@@ -38,3 +38,14 @@ def test_import_opens_no_data_files() -> None:
     assert [] == result["opened"]
     assert [] == result["modules"]
     assert [] == result["babel_locales"]
+
+
+def test_lazy_names_resolve_to_their_modules() -> None:
+    """Every lazily imported public name is the object its module defines."""
+    import importlib
+
+    import aieco
+
+    for name, module in aieco._LAZY.items():
+        assert name in aieco.__all__
+        assert getattr(importlib.import_module(module), name) is getattr(aieco, name)

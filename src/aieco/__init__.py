@@ -1,15 +1,13 @@
-"""aieco: a typed, cited model of the AI ecosystem read from German-language reporting."""
+"""aieco: a typed, cited model of the AI ecosystem read from German-language reporting.
 
-from aieco.amounts import (
-    Mention,
-    extract_amounts,
-    format_amount,
-    format_money,
-    parse_amount,
-    parse_money,
-    parse_number,
-)
-from aieco.dataset import Dataset, dump, load
+The model, the errors and the JSON contract are imported with the package. The amounts engine,
+the dataset, queries and currency conversion are imported on first use of one of their names
+(PEP 562), so that ``import aieco`` stays about as cheap as importing attrs, cattrs and babel.
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from aieco.dates import PartialDate, Precision
 from aieco.errors import (
     AiecoError,
@@ -21,7 +19,6 @@ from aieco.errors import (
     UnsupportedLocale,
     ValidationError,
 )
-from aieco.fx import convert
 from aieco.model import (
     Citation,
     Company,
@@ -37,10 +34,53 @@ from aieco.model import (
     Source,
 )
 from aieco.money import Amount, Money, Qualifier
-from aieco.query import Query
 from aieco.serialize import converter, from_json, to_json
 
+if TYPE_CHECKING:
+    from aieco.amounts import (
+        Mention,
+        extract_amounts,
+        format_amount,
+        format_money,
+        parse_amount,
+        parse_money,
+        parse_number,
+    )
+    from aieco.dataset import Dataset, dump, load
+    from aieco.fx import convert
+    from aieco.query import Query
+
 __version__ = "0.1.0"
+
+#: Public names whose modules are imported on first use, and where they live.
+_LAZY = {
+    "Dataset": "aieco.dataset",
+    "Mention": "aieco.amounts",
+    "Query": "aieco.query",
+    "convert": "aieco.fx",
+    "dump": "aieco.dataset",
+    "extract_amounts": "aieco.amounts",
+    "format_amount": "aieco.amounts",
+    "format_money": "aieco.amounts",
+    "load": "aieco.dataset",
+    "parse_amount": "aieco.amounts",
+    "parse_money": "aieco.amounts",
+    "parse_number": "aieco.amounts",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'aieco' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "AiecoError",
