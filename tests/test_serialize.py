@@ -186,3 +186,9 @@ def test_mutated_json_never_escapes_validation_error(cls: type, data: st.DataObj
         assert bad == json.loads(to_json(again))[key]
         return
     assert any(path.startswith(f"$.{key}") for path in paths), paths
+
+
+def test_bytes_that_are_not_utf8_are_a_validation_error() -> None:
+    """Undecodable bytes are reported as a ValidationError, not a UnicodeDecodeError."""
+    with pytest.raises(ValidationError, match=r"\$: b'\\xff' is not UTF-8 text"):
+        from_json(b"\xff", FundingRound)

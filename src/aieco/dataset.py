@@ -34,7 +34,7 @@ from aieco._fold import fold
 from aieco.errors import MISSING, NotFound, Problem, ValidationError
 from aieco.model import Company, FundingRound, Investor, Policy, Source
 from aieco.query import Query
-from aieco.serialize import converter, structure
+from aieco.serialize import converter, decode_json, structure
 
 __all__ = ["Dataset", "dump", "load"]
 
@@ -525,26 +525,6 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     return dataset
 
 
-def _decode(raw: bytes, where: str) -> Any:
-    """Parse UTF-8 JSON; errors become a ValidationError at ``where``."""
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            [Problem(where, raw[exc.start : exc.start + 10], "is not UTF-8 text")]
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            [
-                Problem(
-                    f"{where} (line {exc.lineno}, column {exc.colno})",
-                    exc.doc[exc.pos : exc.pos + 20],
-                    f"is not valid JSON: {exc.msg}",
-                )
-            ]
-        ) from None
-
-
 @contextlib.contextmanager
 def _no_gc_pauses() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects that stay alive.
@@ -565,7 +545,7 @@ def _no_gc_pauses() -> Iterator[None]:
 def _load_file(path: Path) -> Dataset:
     raw = path.read_bytes()
     with _no_gc_pauses():
-        data = _decode(raw, "$")
+        data = decode_json(raw, "$")
         if not isinstance(data, dict):
             raise ValidationError(
                 [Problem("$", type(data).__name__, "is not a JSON object with the keys " + _keys())]
@@ -592,7 +572,7 @@ def _load_bundled() -> Dataset:
             continue
         try:
             with _no_gc_pauses():
-                data = _decode(entry.read_bytes(), name)
+                data = decode_json(entry.read_bytes(), name)
                 records[kind] = structure(data, tuple[cls, ...], root=name)  # type: ignore[valid-type]
         except ValidationError as exc:
             problems.extend(exc.problems or [Problem(name, None, str(exc))])

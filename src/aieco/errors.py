@@ -163,10 +163,9 @@ class UnsupportedLocale(AiecoError, ValueError):
         self.locale = locale
         self.supported = tuple(supported)
         self.suggestions = tuple(suggestions)
-        message = f"locale {locale!r} is not supported; supported: {', '.join(self.supported)}"
-        if self.suggestions:
-            message += ". Did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        super().__init__(message)
+        supported_list = ", ".join(self.supported)
+        message = f"locale {locale!r} is not supported; supported: {supported_list}"
+        super().__init__(message + _did_you_mean(self.suggestions))
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -188,16 +187,20 @@ class NotFound(AiecoError, LookupError):
         self.key = key
         self.kind = kind
         self.suggestions = tuple(suggestions)
-        message = f"no {kind} matches {key!r}"
-        if self.suggestions:
-            message += ". Did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        super().__init__(message)
+        super().__init__(f"no {kind} matches {key!r}" + _did_you_mean(self.suggestions))
 
     def __str__(self) -> str:
         return str(self.args[0])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.key, self.kind, self.suggestions))
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    """ ". Did you mean 'A' or 'B'?" for a non-empty list, else ""."""
+    if not suggestions:
+        return ""
+    return ". Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
 
 
 def _rebuild(cls: type[Exception], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Exception:

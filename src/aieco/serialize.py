@@ -220,18 +220,25 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(converter.unstructure(obj), ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Read JSON text into ``cls``; invalid JSON or content raises ValidationError."""
+def decode_json(text: str | bytes, where: str = "$") -> Any:
+    """Parse JSON text (a str, or UTF-8 bytes); a problem is a ValidationError at ``where``."""
     try:
-        data = json.loads(text)
+        return json.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
+    except UnicodeDecodeError as exc:
+        bad = exc.object[exc.start : exc.start + 10]
+        raise ValidationError([Problem(where, bad, "is not UTF-8 text")]) from None
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [
                 Problem(
-                    f"$ (line {exc.lineno}, column {exc.colno})",
+                    f"{where} (line {exc.lineno}, column {exc.colno})",
                     exc.doc[exc.pos : exc.pos + 20],
                     f"is not valid JSON: {exc.msg}",
                 )
             ]
         ) from None
-    return structure(data, cls)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Read JSON text into ``cls``; invalid JSON or content raises ValidationError."""
+    return structure(decode_json(text), cls)
