@@ -589,12 +589,10 @@ class Lexicon:
         "raw_separators",
         "scale_words",
         "symbol_firsts",
-        "symbol_lengths",
         "symbol_re",
         "symbol_starts",
         "symbols",
         "thousands_of",
-        "trigger",
         "trigger_all",
         "vague_counts",
         "vague_noun",
@@ -615,7 +613,6 @@ class Lexicon:
     currency_max_words: int
     ambiguous: dict[str, tuple[str, ...]]
     symbols: dict[str, str]
-    symbol_lengths: tuple[int, ...]
     symbol_firsts: frozenset[str]
     symbol_starts: frozenset[str]
     symbol_re: re.Pattern[str]
@@ -635,7 +632,6 @@ class Lexicon:
     vague_words: frozenset[str]
     months: frozenset[str]
     back_words: frozenset[str]
-    trigger: re.Pattern[str]
     trigger_all: re.Pattern[str]
 
     def is_number_word(self, word: str) -> bool:
@@ -809,7 +805,6 @@ def lexicon(name: str) -> Lexicon:
     lx.currency_max_words = max(len(re.split(r"[ -]", w)) for w in words)
     lx.ambiguous = {w: s for w, s in AMBIGUOUS_NOUNS.items() if w not in words}
     lx.symbols = _symbols(name)
-    lx.symbol_lengths = tuple(sorted({len(s) for s in lx.symbols}, reverse=True))
     lx.symbol_firsts = frozenset({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
     lx.symbol_starts = frozenset(s[0] for s in lx.symbols)
     lx.symbol_re = re.compile(
@@ -858,7 +853,7 @@ def lexicon(name: str) -> Lexicon:
         | frozenset(lx.vague_counts)
         | {"minus", lx.decimal_word, "of", "und", "and"}
     )
-    lx.trigger, lx.trigger_all = _triggers(lx)
+    lx.trigger_all = _trigger_all(lx)
     return lx
 
 
@@ -875,91 +870,35 @@ def _en_cardinal(word: str) -> Decimal | None:
     return None
 
 
-def _triggers(lx: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes for the places where an amount may be: digits, symbols, key nouns.
+_DE_STEMS = (
+    "Tausend Tsd TEUR T€ Mio Million Mrd Milliard Mia Bio Billion Billiard Dollar Pfund "
+    "Franken Yen Yuan Renminbi Rupie Riyal Rial Krone Złoty Zloty Won Rubel Lira Prozent "
+    "Betrag Beträg Summe"
+)
+_EN_STEMS = (
+    "thousand million billion trillion dollar euro pound sterling franc yen yuan renminbi "
+    "won rupee riyal rial krona kronor krone zloty ruble rouble percent"
+)
 
-    The default trigger avoids case-insensitive alternations (slow in ``re``): German nouns are
-    capitalised, so it lists the capitalised and upper-case forms only. Amounts written with
-    digits are always found through the digits.
+
+def _trigger_all(lx: Lexicon) -> re.Pattern[str]:
+    """Where an amount or a bare number may be (for ``include_numbers=True``).
+
+    Digit runs, currency and percent signs, the key nouns of digit-free amounts and every
+    number word. The default extraction uses the faster trigger of :mod:`._fast`, which also
+    reads the commonest shape in the same match.
     """
     symbol_chars = "".join(sorted({s[-1] for s in lx.symbols if not s[-1].isalnum()} | {"%"}))
     symbol_chars = symbol_chars.replace(".", "")
     digits = "[0-9][0-9.,'’]*+|[" + re.escape(symbol_chars) + "]"
     if lx.german:
-        stems = [
-            "Tausend",
-            "Tsd",
-            "TEUR",
-            "T€",
-            "Mio",
-            "Million",
-            "Mrd",
-            "Milliard",
-            "Mia",
-            "Bio",
-            "Billion",
-            "Billiard",
-            "Dollar",
-            "Pfund",
-            "Franken",
-            "Yen",
-            "Yuan",
-            "Renminbi",
-            "Rupie",
-            "Riyal",
-            "Rial",
-            "Krone",
-            "Złoty",
-            "Zloty",
-            "Won",
-            "Rubel",
-            "Lira",
-            "Prozent",
-            "Betrag",
-            "Beträg",
-            "Summe",
-        ]
+        stems = _DE_STEMS.split()
         stems += [s.upper() for s in stems if s.upper() != s]
         words = f"Euro(?!p)|EURO|{_trie(stems)}"
-        everything = (
-            "(?i:(?<![^\\W\\d_])(?:"
-            + _trie(
-                [*_DE_MORPHEMES, "null", "anderthalb", *_DE_VAGUE_COUNTS]
-                + [w for w in lx.scale_words if w.isalpha()]
-            )
-            + "))"
-        )
+        numbers = [*_DE_MORPHEMES, "null", "anderthalb", *_DE_VAGUE_COUNTS]
+        numbers += [w for w in lx.scale_words if w.isalpha()]
     else:
-        stems = [
-            "thousand",
-            "million",
-            "billion",
-            "trillion",
-            "dollar",
-            "euro",
-            "pound",
-            "sterling",
-            "franc",
-            "yen",
-            "yuan",
-            "renminbi",
-            "won",
-            "rupee",
-            "riyal",
-            "rial",
-            "krona",
-            "kronor",
-            "krone",
-            "zloty",
-            "ruble",
-            "rouble",
-            "percent",
-            "per cent",
-        ]
-        words = "(?i:" + _trie(stems) + ")"
-        everything = (
-            "(?i:(?<![^\\W\\d_])(?:"
-            + _trie([*EN_UNITS, *EN_TEENS, *EN_TENS, "hundred", *_EN_VAGUE_COUNTS])
-            + "))"
-        )
-    return re.compile(f"{digits}|{words}"), re.compile(f"{digits}|{words}|{everything}")
+        words = "(?i:" + _trie([*_EN_STEMS.split(), "per cent"]) + ")"
+        numbers = [*EN_UNITS, *EN_TEENS, *EN_TENS, "hundred", *_EN_VAGUE_COUNTS]
+    everything = "(?i:(?<![^\\W\\d_])(?:" + _trie(numbers) + "))"
+    return re.compile(f"{digits}|{words}|{everything}")

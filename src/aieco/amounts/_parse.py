@@ -36,7 +36,6 @@ DATE = re.compile(
     r"|(?P<iso>[0-9]{4}-(?P<month>[0-9]{1,2})(?:-[0-9]{1,2})?(?![0-9.,]))"
     r"|(?P<us>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
 )
-_ORDINAL_DAY = re.compile(r"[0-9]{1,2}\.[ \u00a0]?(?P<month>[^\W\d_]+)")
 _STELLIG_ENDINGS = ("stellige", "stelliger", "stelligen", "stelliges", "stelligem", "stellig")
 _TIME_WORDS_DE = frozenset({"uhr", "h"})
 _TIME_WORDS_EN = frozenset({"am", "pm", "h", "o"})
