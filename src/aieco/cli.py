@@ -654,19 +654,26 @@ def _show_company(ds: Any, company: Company, locale: str) -> list[str]:
             ]
         )
     ]
-    lines += ["", f"Funding rounds ({len(rounds)})"]
-    if rounds:
-        lines += ["  " + line for line in _rounds_table(ds, rounds, locale, company=False)]
-    else:
-        lines.append(f"  {MISSING_CELL}")
-    lines += ["", f"Investors ({len(investors)})"]
-    lines += textwrap.wrap(
-        ", ".join(i.name for i in investors) or MISSING_CELL,
-        WRAP_WIDTH,
-        initial_indent="  ",
-        subsequent_indent="  ",
-    )
+    lines += _rounds_section(ds, rounds, locale, company=False)
+    lines += _names_section("Investors", investors)
     return [*lines, "", *_citations(ds, company.sources)]
+
+
+def _rounds_section(
+    ds: Any, rounds: list[FundingRound], locale: str, *, company: bool
+) -> list[str]:
+    """A "Funding rounds (n)" heading with the rounds' table, indented."""
+    lines = ["", f"Funding rounds ({len(rounds)})"]
+    if not rounds:
+        return [*lines, f"  {MISSING_CELL}"]
+    return lines + ["  " + line for line in _rounds_table(ds, rounds, locale, company=company)]
+
+
+def _names_section(title: str, records: list[Investor]) -> list[str]:
+    """A "Title (n)" heading with the records' names wrapped and indented."""
+    names = ", ".join(r.name for r in records) or MISSING_CELL
+    wrapped = textwrap.wrap(names, WRAP_WIDTH, initial_indent="  ", subsequent_indent="  ")
+    return ["", f"{title} ({len(records)})", *wrapped]
 
 
 def _show_investor(ds: Any, investor: Investor, locale: str) -> list[str]:
@@ -685,18 +692,8 @@ def _show_investor(ds: Any, investor: Investor, locale: str) -> list[str]:
             ]
         )
     ]
-    lines += ["", f"Funding rounds ({len(rounds)})"]
-    if rounds:
-        lines += ["  " + line for line in _rounds_table(ds, rounds, locale)]
-    else:
-        lines.append(f"  {MISSING_CELL}")
-    lines += ["", f"Co-investors ({len(partners)})"]
-    lines += textwrap.wrap(
-        ", ".join(i.name for i in partners) or MISSING_CELL,
-        WRAP_WIDTH,
-        initial_indent="  ",
-        subsequent_indent="  ",
-    )
+    lines += _rounds_section(ds, rounds, locale, company=True)
+    lines += _names_section("Co-investors", partners)
     return [*lines, "", *_citations(ds, investor.sources)]
 
 
