@@ -197,7 +197,7 @@ class NotFound(AiecoError, LookupError):
 
 
 def _did_you_mean(suggestions: Sequence[str]) -> str:
-    """ ". Did you mean 'A' or 'B'?" for a non-empty list, else ""."""
+    """Return ". Did you mean 'A' or 'B'?" for a non-empty list, else an empty string."""
     if not suggestions:
         return ""
     return ". Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
