@@ -140,6 +140,8 @@ def rate(
     Cross rates go through the euro, as the ECB publishes them: ``rate("USD", "EUR")`` is
     ``1 / (USD per EUR)``; both legs come from the same business day.
 
+    >>> import datetime
+    >>> from aieco.fx import rate
     >>> rate("EUR", "USD", on=datetime.date(2025, 9, 9))
     (Decimal('1.1744'), datetime.date(2025, 9, 9))
     """

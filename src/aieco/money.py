@@ -23,8 +23,8 @@ class Money:
     ``amount`` is a :class:`~decimal.Decimal` (an ``int`` is taken exactly; a ``float`` is a
     TypeError), ``currency`` an ISO 4217 code that babel knows.
 
-    >>> Money(Decimal("1.5e9"), "USD") + Money(Decimal("500000000"), "USD")
-    Money(amount=Decimal('2.0E+9'), currency='USD')
+    >>> Money(Decimal("1500000000"), "USD") + Money(Decimal("500000000"), "USD")
+    Money(amount=Decimal('2000000000'), currency='USD')
     """
 
     amount: Decimal = attrs.field(converter=to_decimal)
