@@ -28,6 +28,10 @@ _ORDINAL_DATE = re.compile(r"[0-9]{1,2}(?:\.|st|nd|rd|th)?[ \u00a0]?([^\W\d_]+)"
 _DIGITS = re.compile("[0-9]+")
 _RAW = re.compile("[0-9][0-9.,'’]*")
 _NOT_AMOUNT = re.compile(f"(?:{DATE.pattern})|[0-9]+(?:[:/][0-9]+)+")
+#: Memo tables stop growing at this many entries (running text has an open vocabulary).
+_MEMO_LIMIT = 100_000
+#: How far back _previous looks for the space before a word in one C-level search.
+_WORD_WINDOW = 40
 _STELLIG = ("stellige", "stelliger", "stelligen", "stelliges", "stelligem", "stellig")
 
 
@@ -276,7 +280,16 @@ def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool)
 
 
 def _kind(lx: Lexicon, token: str) -> int:
-    """0: not part of an expression; 1: may sit inside one; 2: may start one."""
+    """0: not part of an expression; 1: may sit inside one; 2: may start one (memoised)."""
+    kind = lx.kinds.get(token)
+    if kind is None:
+        kind = _kind_of(lx, token)
+        if len(lx.kinds) < _MEMO_LIMIT:
+            lx.kinds[token] = kind
+    return kind
+
+
+def _kind_of(lx: Lexicon, token: str) -> int:
     low = token.lower()
     if low in lx.qualifier_starts or low in lx.range_intro or low == "minus":
         return 2
@@ -291,6 +304,14 @@ def _kind(lx: Lexicon, token: str) -> int:
 
 def _previous(text: str, k: int) -> tuple[int, str] | None:
     """The token before position ``k``: a word (with an abbreviation's dot) or a symbol."""
+    if k > 1 and text[k - 1] == " ":
+        # The common case, one space after a plain word ("rund", "ca."), found in C.
+        lo = k - _WORD_WINDOW
+        j = text.rfind(" ", lo if lo > 0 else 0, k - 1)
+        if j >= 0 or lo <= 0:
+            word = text[j + 1 : k - 1]
+            if word.isalpha() or (len(word) > 1 and word[-1] == "." and word[:-1].isalpha()):
+                return j + 1, word
     j = k
     while j > 0 and text[j - 1] in SPACE_CHARS:
         j -= 1

@@ -22,6 +22,9 @@ __all__ = ["FastTables", "fast_tables", "make_amount", "number_value"]
 _WS = f"[{SPACE_CHARS}]"
 _WS_NL = f"[{SPACE_CHARS}\n]"
 _NOT_LETTER = r"(?![^\W\d_])"
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Memo tables stop growing at this many entries (running text has an open vocabulary).
+_MEMO_LIMIT = 100_000
 _new = object.__new__
 _SLOT_SETTERS: tuple[Any, ...] | None = None
 
@@ -77,12 +80,15 @@ class FastTables:
         "exact_units",
         "full",
         "guard_words",
+        "phrase_heads",
         "phrase_re",
         "qualifier_text",
         "qualifier_words",
         "scale_powers",
         "single_qualifiers",
+        "symbol_heads",
         "trigger",
+        "words",
     )
 
     full: re.Pattern[str]
@@ -95,6 +101,9 @@ class FastTables:
     exact_units: dict[str, str]
     scale_powers: dict[str, int]
     qualifier_words: dict[tuple[str, str], Qualifier]
+    phrase_heads: re.Pattern[str]
+    symbol_heads: frozenset[str]
+    words: dict[str, tuple[bool, bool, bool, str]]
 
 
 def _number_rest(lx: Lexicon) -> str:
@@ -215,6 +224,9 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.continuations = {k: frozenset(v) for k, v in continuations.items()}
     ft.guard_words = frozenset(guard)
     ft.phrase_re = re.compile(f"(?i:{_phrases(lx)})(?![^\\W\\d_])")
+    ft.phrase_heads = re.compile(f"(?i:{_trie(sorted({_head(p) for p in lx.currency_words}))})")
+    ft.symbol_heads = frozenset(_head(s) for s in lx.symbols if s[0].isalpha())
+    ft.words = {}
     ft.exact_units = dict(lx.symbols)
     ft.exact_units.update((code, code) for code in lx.codes)
     ft.scale_powers = {w: f.adjusted() for w, f in lx.scale_words.items()}
@@ -222,6 +234,12 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.single_qualifiers = {k[0]: q for k, q in lx.qualifiers.items() if len(k) == 1}
     ft.qualifier_words = {(k[0], k[1]): q for k, q in lx.qualifiers.items() if len(k) == 2}
     return ft
+
+
+def _head(phrase: str) -> str:
+    """The letters a currency name or symbol starts with ("us" of "us-dollar", "Fr" of "Fr.")."""
+    m = _LETTERS.match(phrase)
+    return m.group() if m else ""
 
 
 def unit_of(lx: Lexicon, m: re.Match[str]) -> tuple[str | None, bool] | None:
@@ -276,22 +294,43 @@ def ends_cleanly(text: str, m: re.Match[str], lx: Lexicon, ft: FastTables) -> bo
 
 def _inert_word(text: str, j: int, m: re.Match[str], lx: Lexicon, ft: FastTables) -> bool:
     """The word at ``j`` cannot continue the expression the fast match read."""
-    if text[j] in lx.symbol_starts and lx.symbol_re.match(text, j):
+    w = _LETTERS.match(text, j)
+    assert w is not None
+    word = w.group()
+    if not word.isalpha():  # "[^\W\d_]" also takes "²"; the word ends at the first non-letter
+        k = j
+        while text[k].isalpha():
+            k += 1
+        word = text[j:k]
+    info = ft.words.get(word)
+    if info is None:
+        info = _word_info(lx, ft, word)
+        if len(ft.words) < _MEMO_LIMIT:
+            ft.words[word] = info
+    blocks, may_be_symbol, may_be_phrase, low = info
+    if may_be_symbol and lx.symbol_re.match(text, j):
         return False
-    k = j
-    n = len(text)
-    while k < n and text[k].isalpha():
-        k += 1
-    word = text[j:k]
-    if len(word) == 3 and word.isupper() and word in lx.codes:
-        return False
-    low = word.lower()
-    if low in ft.guard_words or lx.is_number_word(low) or "stellig" in low:
-        return False
-    if ft.phrase_re.match(text, j):
+    if blocks or (may_be_phrase and ft.phrase_re.match(text, j)):
         return False
     cur = m.group("cur")
     return cur is None or low not in ft.continuations.get(cur.lower(), ())
+
+
+def _word_info(lx: Lexicon, ft: FastTables, word: str) -> tuple[bool, bool, bool, str]:
+    """What a word after a figure is, as far as the word alone tells (memoised by the caller).
+
+    (blocks: a code, number word or guard word; may start a currency symbol; may start a
+    currency name; lower case). A symbol or name can only match where the word is exactly the
+    letters it starts with, so the two regexes run only for such words.
+    """
+    low = word.lower()
+    blocks = (
+        (len(word) == 3 and word.isupper() and word in lx.codes)
+        or low in ft.guard_words
+        or lx.is_number_word(low)
+        or "stellig" in low
+    )
+    return blocks, word in ft.symbol_heads, ft.phrase_heads.fullmatch(word) is not None, low
 
 
 def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:

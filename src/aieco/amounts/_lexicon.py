@@ -576,6 +576,7 @@ class Lexicon:
         "glued_scales",
         "group_chars",
         "half_words",
+        "kinds",
         "language",
         "months",
         "name",
@@ -633,6 +634,8 @@ class Lexicon:
     months: frozenset[str]
     back_words: frozenset[str]
     trigger_all: re.Pattern[str]
+    #: The extractor's memo of word kinds (filled on use; see ``_extract._kind``).
+    kinds: dict[str, int]
 
     def is_number_word(self, word: str) -> bool:
         """True for a cardinal, an article, a half or a vague count (lower case)."""
@@ -854,6 +857,7 @@ def lexicon(name: str) -> Lexicon:
         | {"minus", lx.decimal_word, "of", "und", "and"}
     )
     lx.trigger_all = _trigger_all(lx)
+    lx.kinds = {}
     return lx
 
 
