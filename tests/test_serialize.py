@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from aieco import (
     Amount,
+    Company,
     FundingRound,
     Money,
     PartialDate,
@@ -114,7 +115,10 @@ def _mutated(change: Any) -> str:
             "$.participants[1]: 3 is an integer, expected an object (Participation)",
         ),
         (lambda d: d["amount"].update(value="NaN"), "$.amount.value: 'NaN' is not a finite"),
-        (lambda d: d["amount"].update(value="1,5"), "$.amount.value: '1,5' is not a decimal"),
+        (
+            lambda d: d["amount"].update(value="1,5"),
+            "$.amount.value: '1,5' is not a finite decimal number",
+        ),
     ],
     ids=[
         "unit",
@@ -192,3 +196,42 @@ def test_bytes_that_are_not_utf8_are_a_validation_error() -> None:
     """Undecodable bytes are reported as a ValidationError, not a UnicodeDecodeError."""
     with pytest.raises(ValidationError, match=r"\$: b'\\xff' is not UTF-8 text"):
         from_json(b"\xff", FundingRound)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1_000", " 1", "1 ", "Infinity", "-inf", "NaN", "sNaN", "1,5", "+1", "0x10", "", "1e", "."],
+)
+def test_decimal_strings_are_strict(text: str) -> None:
+    """Only plain decimal strings are Decimals: no underscores, spaces, signs '+' or specials."""
+    document = json.dumps({"value": text, "unit": "USD"})
+    with pytest.raises(ValidationError, match=r"\$\.value: "):
+        from_json(document, Amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1500000000", D(1500000000)),
+        ("1.5E+9", D("1.5E+9")),
+        ("-2.50", D("-2.50")),
+        (".5", D("0.5")),
+    ],
+    ids=["plain", "exponent", "negative", "leading-dot"],
+)
+def test_decimal_strings_accepted(text: str, expected: Decimal) -> None:
+    """What str(Decimal) writes, and plain JSON number forms, are read exactly."""
+    assert expected == from_json(json.dumps({"value": text, "unit": "USD"}), Amount).value
+
+
+def test_duplicate_keys_are_refused() -> None:
+    """A key named twice in one object is an error, not 'the last one wins'."""
+    with pytest.raises(ValidationError, match="'amount' is a key that appears twice"):
+        from_json('{"amount": "1", "currency": "USD", "amount": "2"}', Money)
+
+
+def test_every_value_problem_of_a_record_is_reported() -> None:
+    """Two bad fields of one record are both reported, not just the first."""
+    with pytest.raises(ValidationError) as info:
+        from_json('{"id": "x", "name": "", "country": "XX"}', Company)
+    assert ["$.country", "$.name"] == sorted(p.path for p in info.value.problems)

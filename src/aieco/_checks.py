@@ -8,6 +8,7 @@ Reference data (currency codes, territories) comes from babel and is loaded on f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from typing import Any, NoReturn
@@ -17,6 +18,40 @@ from aieco.errors import Problem, ValidationError
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?")
 #: Territory codes in CLDR that are groupings, not countries.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
+
+
+class Checks:
+    """Run a record's checks and raise one ValidationError listing every problem found.
+
+    ::
+
+        with Checks() as check:
+            check(check_id, self, "id", self.id)        # a failing check is recorded, not raised
+            if self.a == self.b:
+                check.fail(self, "b", self.b, "must differ from a")
+
+    TypeErrors (a wrong type given in Python) still raise at once.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def __call__(self, check: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+        try:
+            check(*args, **kwargs)
+        except ValidationError as error:
+            self.problems.extend(error.problems)
+
+    def fail(self, owner: object, field: str, value: Any, expected: str) -> None:
+        """Record that ``owner.field`` holds ``value``, which breaks ``expected``."""
+        self(fail, owner, field, value, expected)
+
+    def __enter__(self) -> Checks:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None and self.problems:
+            raise ValidationError(self.problems)
 
 
 def fail(owner: object, field: str, value: Any, expected: str) -> NoReturn:

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from aieco._checks import check_country, check_id, check_text, fail
+from aieco._checks import Checks, check_country, check_id, check_text, fail
 from aieco.dates import PartialDate
 from aieco.money import PERCENT, Amount
 
@@ -187,9 +187,10 @@ class Citation:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        check_id(self, "source_id", self.source_id)
-        check_text(self, "quote", self.quote)
-        check_text(self, "note", self.note, optional=True)
+        with Checks() as check:
+            check(check_id, self, "source_id", self.source_id)
+            check(check_text, self, "quote", self.quote)
+            check(check_text, self, "note", self.note, optional=True)
 
 
 @attrs.frozen
@@ -204,12 +205,13 @@ class Source:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        check_id(self, "id", self.id)
-        check_text(self, "title", self.title)
-        _check_optional(self, "published", self.published, PartialDate)
-        check_text(self, "language", self.language)
-        check_text(self, "publisher", self.publisher, optional=True)
-        check_text(self, "note", self.note, optional=True)
+        with Checks() as check:
+            check(check_id, self, "id", self.id)
+            check(check_text, self, "title", self.title)
+            check(_check_optional, self, "published", self.published, PartialDate)
+            check(check_text, self, "language", self.language)
+            check(check_text, self, "publisher", self.publisher, optional=True)
+            check(check_text, self, "note", self.note, optional=True)
 
 
 @attrs.frozen
@@ -228,24 +230,30 @@ class Company:
     sources: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
-        check_id(self, "id", self.id)
-        check_text(self, "name", self.name)
-        check_country(self, "country", self.country)
-        _check_enum(self, "category", self.category, CompanyCategory)
-        _check_aliases(self)
-        if self.founded is not None:
-            if isinstance(self.founded, bool) or not isinstance(self.founded, int):
-                raise TypeError(
-                    f"Company.founded must be an int or None, not {type(self.founded).__name__}"
-                )
-            if not 1600 <= self.founded <= 2100:
-                fail(self, "founded", self.founded, "is not a plausible founding year (1600-2100)")
-        check_text(self, "headquarters", self.headquarters, optional=True)
-        check_text(self, "description", self.description, optional=True)
-        check_id(self, "acquired_by", self.acquired_by, optional=True)
-        if self.acquired_by == self.id:
-            fail(self, "acquired_by", self.acquired_by, "must not be the company itself")
-        _check_sources(self)
+        with Checks() as check:
+            check(check_id, self, "id", self.id)
+            check(check_text, self, "name", self.name)
+            check(check_country, self, "country", self.country)
+            check(_check_enum, self, "category", self.category, CompanyCategory)
+            _check_aliases(self)
+            if self.founded is not None:
+                if isinstance(self.founded, bool) or not isinstance(self.founded, int):
+                    raise TypeError(
+                        f"Company.founded must be an int or None, not {type(self.founded).__name__}"
+                    )
+                if not 1600 <= self.founded <= 2100:
+                    check.fail(
+                        self,
+                        "founded",
+                        self.founded,
+                        "is not a plausible founding year (1600-2100)",
+                    )
+            check(check_text, self, "headquarters", self.headquarters, optional=True)
+            check(check_text, self, "description", self.description, optional=True)
+            check(check_id, self, "acquired_by", self.acquired_by, optional=True)
+            if self.acquired_by == self.id:
+                check.fail(self, "acquired_by", self.acquired_by, "must not be the company itself")
+            _check_sources(self)
 
 
 @attrs.frozen
@@ -258,18 +266,21 @@ class Participation:
     stake: Amount | None = None
 
     def __attrs_post_init__(self) -> None:
-        check_id(self, "investor_id", self.investor_id)
-        if not isinstance(self.lead, bool):
-            raise TypeError(f"Participation.lead must be a bool, not {type(self.lead).__name__}")
-        _check_money_amount(self, "amount", self.amount)
-        if self.stake is not None:
-            _check_optional(self, "stake", self.stake, Amount)
-            if self.stake.unit != PERCENT:
-                fail(self, "stake.unit", self.stake.unit, "must be '%' for a stake")
-            if self.stake.low < 0:
-                fail(self, "stake.low", self.stake.low, "must not be negative")
-            if self.stake.high > 100:
-                fail(self, "stake.high", self.stake.high, "must not exceed 100 %")
+        with Checks() as check:
+            check(check_id, self, "investor_id", self.investor_id)
+            if not isinstance(self.lead, bool):
+                raise TypeError(
+                    f"Participation.lead must be a bool, not {type(self.lead).__name__}"
+                )
+            check(_check_money_amount, self, "amount", self.amount)
+            if self.stake is not None:
+                check(_check_optional, self, "stake", self.stake, Amount)
+                if self.stake.unit != PERCENT:
+                    check.fail(self, "stake.unit", self.stake.unit, "must be '%' for a stake")
+                if self.stake.low < 0:
+                    check.fail(self, "stake.low", self.stake.low, "must not be negative")
+                if self.stake.high > 100:
+                    check.fail(self, "stake.high", self.stake.high, "must not exceed 100 %")
 
 
 @attrs.frozen
@@ -286,17 +297,18 @@ class FundingRound:
     sources: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
-        check_id(self, "id", self.id)
-        check_id(self, "company_id", self.company_id)
-        _check_enum(self, "round_type", self.round_type, RoundType)
-        _check_optional(self, "announced", self.announced, PartialDate)
-        _check_money_amount(self, "amount", self.amount)
-        _check_money_amount(self, "valuation", self.valuation)
-        _check_items(self, "participants", self.participants, Participation)
-        ids = [p.investor_id for p in self.participants]
-        if len(set(ids)) != len(ids):
-            fail(self, "participants", ids, "must not name an investor twice")
-        _check_sources(self)
+        with Checks() as check:
+            check(check_id, self, "id", self.id)
+            check(check_id, self, "company_id", self.company_id)
+            check(_check_enum, self, "round_type", self.round_type, RoundType)
+            check(_check_optional, self, "announced", self.announced, PartialDate)
+            check(_check_money_amount, self, "amount", self.amount)
+            check(_check_money_amount, self, "valuation", self.valuation)
+            check(_check_items, self, "participants", self.participants, Participation)
+            ids = [p.investor_id for p in self.participants]
+            if len(set(ids)) != len(ids):
+                check.fail(self, "participants", ids, "must not name an investor twice")
+            _check_sources(self)
 
     @property
     def leads(self) -> tuple[str, ...]:
@@ -317,13 +329,14 @@ class Investor:
     sources: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
-        check_id(self, "id", self.id)
-        check_text(self, "name", self.name)
-        _check_enum(self, "kind", self.kind, InvestorKind)
-        check_country(self, "country", self.country)
-        _check_aliases(self)
-        check_id(self, "company_id", self.company_id, optional=True)
-        _check_sources(self)
+        with Checks() as check:
+            check(check_id, self, "id", self.id)
+            check(check_text, self, "name", self.name)
+            check(_check_enum, self, "kind", self.kind, InvestorKind)
+            check(check_country, self, "country", self.country)
+            _check_aliases(self)
+            check(check_id, self, "company_id", self.company_id, optional=True)
+            _check_sources(self)
 
 
 @attrs.frozen
@@ -342,15 +355,18 @@ class Policy:
     sources: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
-        check_id(self, "id", self.id)
-        check_text(self, "name", self.name)
-        if self.jurisdiction is None:
-            fail(self, "jurisdiction", None, "is required: 'EU' or an ISO 3166-1 alpha-2 code")
-        check_country(self, "jurisdiction", self.jurisdiction, allow_eu=True)
-        _check_enum(self, "kind", self.kind, PolicyKind)
-        _check_enum(self, "status", self.status, PolicyStatus)
-        _check_aliases(self)
-        _check_optional(self, "announced", self.announced, PartialDate)
-        _check_money_amount(self, "budget", self.budget)
-        check_text(self, "description", self.description, optional=True)
-        _check_sources(self)
+        with Checks() as check:
+            check(check_id, self, "id", self.id)
+            check(check_text, self, "name", self.name)
+            if self.jurisdiction is None:
+                check.fail(
+                    self, "jurisdiction", None, "is required: 'EU' or an ISO 3166-1 alpha-2 code"
+                )
+            check(check_country, self, "jurisdiction", self.jurisdiction, allow_eu=True)
+            check(_check_enum, self, "kind", self.kind, PolicyKind)
+            check(_check_enum, self, "status", self.status, PolicyStatus)
+            _check_aliases(self)
+            check(_check_optional, self, "announced", self.announced, PartialDate)
+            check(_check_money_amount, self, "budget", self.budget)
+            check(check_text, self, "description", self.description, optional=True)
+            _check_sources(self)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Callable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -74,16 +75,17 @@ converter.register_structure_hook(int, _strict(int, "an integer"))
 converter.register_structure_hook(bool, _strict(bool, "a boolean"))
 
 
+#: The decimal strings the contract accepts: what str(Decimal) writes, and plain JSON numbers.
+#: Python's Decimal() would also take "1_000", " 1", "Infinity" and "NaN": none of these pass.
+_DECIMAL = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     if not isinstance(value, str):
         raise _Expected(value, f"is {_type_name(value)}, expected a decimal number as a string")
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise _Expected(value, "is not a decimal number") from None
-    if not number.is_finite() or value != value.strip():
-        raise _Expected(value, "is not a finite decimal number")
-    return number
+    if _DECIMAL.fullmatch(value) is None:
+        raise _Expected(value, "is not a finite decimal number such as '1500000000' or '1.5E+9'")
+    return Decimal(value)
 
 
 def _structure_date(value: Any, _: Any) -> PartialDate:
@@ -220,10 +222,37 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(converter.unstructure(obj), ensure_ascii=False, indent=indent)
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON objects with a key twice are refused: json.loads would silently keep the last."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return result
+
+
 def decode_json(text: str | bytes, where: str = "$") -> Any:
-    """Parse JSON text (a str, or UTF-8 bytes); a problem is a ValidationError at ``where``."""
+    """Parse JSON text (a str, or UTF-8 bytes); a problem is a ValidationError at ``where``.
+
+    Stricter than :func:`json.loads`: an object that names a key twice is an error, not "the
+    last one wins".
+    """
     try:
-        return json.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
+        raw = text.decode("utf-8") if isinstance(text, bytes) else text
+        return json.loads(raw, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as exc:
+        raise ValidationError(
+            [Problem(where, exc.key, "is a key that appears twice in one JSON object")]
+        ) from None
     except UnicodeDecodeError as exc:
         bad = exc.object[exc.start : exc.start + 10]
         raise ValidationError([Problem(where, bad, "is not UTF-8 text")]) from None
