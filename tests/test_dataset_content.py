@@ -409,6 +409,9 @@ ROUND_FACTS = [
     ("baseten-unknown-2026", "baseten", RoundType.UNKNOWN, "2026", AT_LEAST_100M, None),
     ("deepgram-unknown-2026", "deepgram", RoundType.UNKNOWN, "2026", AT_LEAST_100M, None),
     ("elevenlabs-unknown-2026", "elevenlabs", RoundType.UNKNOWN, "2026", AT_LEAST_100M, None),
+    ("fundamental-unknown-2026", "fundamental", RoundType.UNKNOWN, "2026", AT_LEAST_100M, None),
+    ("goodfire-unknown-2026", "goodfire", RoundType.UNKNOWN, "2026", AT_LEAST_100M, None),
+    ("humans-and-unknown-2026", "humans-and", RoundType.UNKNOWN, "2026", AT_LEAST_100M, None),
     ("inferact-unknown-2026", "inferact", RoundType.UNKNOWN, "2026", AT_LEAST_100M, None),
     (
         "luma-series-c-2025",
@@ -479,20 +482,52 @@ def test_round_facts(
     )
 
 
+def test_round_ids_follow_the_documented_rule() -> None:
+    """A round id is company-type-year; an undated round has a word in place of the year."""
+    expected = {"luma-unknown-earlier": "luma-unknown-earlier"}
+    actual = {}
+    for funding_round in records("funding_rounds"):
+        stem = f"{funding_round.company_id}-{funding_round.round_type.value.replace('_', '-')}"
+        year = "earlier" if funding_round.announced is None else funding_round.announced.year
+        built = f"{stem}-{year}"
+        if built != funding_round.id or funding_round.announced is None:
+            actual[funding_round.id] = built
+    assert expected == actual
+
+
 def test_rounds_are_exactly_the_fact_table() -> None:
     """Every reported round is in the data, and nothing else."""
     assert {r[0] for r in ROUND_FACTS} == set(by_id("funding_rounds"))
 
 
 def test_the_17_us_rounds_are_not_double_counted() -> None:
-    """003's 17 rounds: Anthropic and xAI once each (with their own figures), 11 named in all."""
+    """003's 17 rounds: Anthropic and xAI once each (with their own figures), 14 named in all."""
     from_003 = [r for r in records("funding_rounds") if r.announced == day("2026")]
     per_company = [r.company_id for r in from_003]
     assert len(per_company) == len(set(per_company))
-    named, without_own_figure = 11, 9
+    named, without_own_figure = 14, 12
     assert named == len(from_003)
     assert without_own_figure == sum(r.amount == AT_LEAST_100M for r in from_003)
     assert all(any(s.source_id == S3 for s in r.sources) for r in from_003)
+
+
+NEW_LABS = ["fundamental", "goodfire", "humans-and"]
+
+
+@pytest.mark.parametrize("cid", NEW_LABS)
+def test_new_labs_of_003_cite_the_floor_and_their_naming(cid: str) -> None:
+    """Goodfire, Fundamental and humans& have a floor round citing both quotes, with the reading."""
+    funding_round = by_id("funding_rounds")[f"{cid}-unknown-2026"]
+    quotes = " ".join(s.quote for s in funding_round.sources)
+    notes = _notes(funding_round)
+    expected = (True, True, True, True, False)
+    assert expected == (
+        "jeweils mindestens 100 Millionen Dollar" in quotes,
+        "Goodfire, Fundamental oder humans&" in quotes,
+        "17" in notes and "floor" in notes,
+        "does not spell out" in notes,
+        "records none" in _notes(by_id("companies")[cid]),
+    )
 
 
 PARTICIPANT_FACTS = [

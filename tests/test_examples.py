@@ -23,8 +23,8 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "us_vs_europe.py": [
         "Europe  2025      1 round   rund 2 Mrd. $",
-        "US      2026     11 rounds  mindestens 50,9 Mrd. $",
-        "US      together mindestens 64,8 Mrd. $",
+        "US      2026     14 rounds  mindestens 51,2 Mrd. $",
+        "US      together mindestens 65,1 Mrd. $",
         "largest: Anthropic, rund 30 Mrd. $",
         "1,3 Mrd. € = rund 1,53 Mrd. $ (exactly 1526720000.00 USD)",
         "500 Mrd. $ = 500 Mrd. $",
