@@ -24,11 +24,17 @@ from aieco.cli import display_width, main, table
 PREFIX = "aieco: error: "
 
 
-def run(*argv: str, stdin: str | None = None) -> tuple[int, str, str]:
-    """Call main() with argv and return (status, stdout, stderr)."""
+def run(*argv: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
+    """Call main() with argv and return (status, stdout, stderr).
+
+    Bytes for stdin come in a text stream whose encoding is Latin-1, as an environment with
+    PYTHONIOENCODING=latin-1 (or a Latin-1 locale) would set it up.
+    """
     out, err = io.StringIO(), io.StringIO()
     saved = sys.stdin
-    if stdin is not None:
+    if isinstance(stdin, bytes):
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="latin-1")
+    elif stdin is not None:
         sys.stdin = io.StringIO(stdin)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -38,14 +44,14 @@ def run(*argv: str, stdin: str | None = None) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-def ok(*argv: str, stdin: str | None = None, expected_status: int = 0) -> str:
+def ok(*argv: str, stdin: str | bytes | None = None, expected_status: int = 0) -> str:
     """Stdout of a command that must succeed silently on stderr."""
     status, out, err = run(*argv, stdin=stdin)
     assert (expected_status, "") == (status, err)
     return out
 
 
-def ok_json(*argv: str, stdin: str | None = None) -> Any:
+def ok_json(*argv: str, stdin: str | bytes | None = None) -> Any:
     """The parsed JSON a command writes with --json."""
     return json.loads(ok("--json", *argv, stdin=stdin))
 
@@ -57,9 +63,9 @@ def assert_one_error_line(err: str) -> None:
     assert "Traceback" not in err
 
 
-def fails(*argv: str, expected_status: int = 1) -> str:
+def fails(*argv: str, expected_status: int = 1, stdin: str | bytes | None = None) -> str:
     """Stderr of a command that must fail with one error line and nothing on stdout."""
-    status, out, err = run(*argv)
+    status, out, err = run(*argv, stdin=stdin)
     assert (expected_status, "") == (status, out)
     if expected_status == 1:
         assert_one_error_line(err)
@@ -229,6 +235,50 @@ def test_extract_unreadable_inputs_exit_1(tmp_path: Path) -> None:
     for target in (tmp_path / "missing.txt", tmp_path, latin):
         err = fails("extract", str(target))
         assert str(target) in err
+
+
+def test_extract_stdin_is_utf8_whatever_the_environment_says() -> None:
+    """Standard input is read as UTF-8 bytes, not in the stream's (here Latin-1) encoding."""
+    text = "Es flossen 1,5 Mrd. € und rund 300 Mio. £."
+    expected = [aieco.converter.unstructure(m.amount) for m in aieco.extract_amounts(text)]
+    data = ok_json("extract", "-", stdin=text.encode("utf-8"))
+    assert expected == [m["amount"] for m in data]
+    assert {"EUR", "GBP"} == {m["amount"]["unit"] for m in data}
+
+
+def test_extract_stdin_and_file_read_the_same_bytes(tmp_path: Path) -> None:
+    """The same bytes give the same mentions, offsets included, from a file and from stdin."""
+    data = "Zeile eins: 5 Mio. €\r\nZeile zwei: rund 2 Mrd. USD\r\n".encode()
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(data)
+    from_file = ok_json("extract", str(path))
+    assert from_file == ok_json("extract", "-", stdin=data)
+    assert [m["text"] for m in from_file] == [
+        data.decode()[m["start"] : m["end"]] for m in from_file
+    ]
+
+
+def test_extract_stdin_with_bad_bytes_exits_1_like_a_file(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 on stdin are the same one-line error (exit 1) as in a file."""
+    data = "Größe: 5 Mio. EUR".encode("latin-1")
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(data)
+    from_stdin = fails("extract", "-", stdin=data)
+    from_file = fails("extract", str(path))
+    assert from_file.replace(str(path), "standard input") == from_stdin
+    assert "not UTF-8" in from_stdin
+
+
+def test_extract_stdin_in_a_latin1_environment() -> None:
+    """`echo … | PYTHONIOENCODING=latin-1 aieco extract -` still finds the euro amount."""
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1:backslashreplace"}
+    argv = [sys.executable, "-m", "aieco", "--json", "extract", "-"]
+    text = "Es flossen 1,5 Mrd. €\n"
+    result = subprocess.run(argv, input=text.encode(), capture_output=True, env=env, check=False)
+    expected = [aieco.converter.unstructure(m.amount) for m in aieco.extract_amounts(text)]
+    assert (0, b"") == (result.returncode, result.stderr)
+    assert expected == [m["amount"] for m in json.loads(result.stdout)]
+    assert "EUR" == expected[0]["unit"]
 
 
 # --- rounds ---------------------------------------------------------------------------------

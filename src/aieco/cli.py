@@ -348,11 +348,34 @@ def _cmd_parse(args: argparse.Namespace) -> Output:
     )
 
 
+class _Unreadable(Exception):
+    """An input the command cannot read (exit status 1); the message names the input."""
+
+
 def _read_input(name: str) -> str:
+    """The text of a file, or of standard input for "-": its bytes decoded strictly as UTF-8.
+
+    Files and standard input take the same path, so the environment (PYTHONIOENCODING, the
+    locale) never changes what is read, line ends stay as they are (the offsets ``extract``
+    reports are offsets into the text as stored) and bytes that are not UTF-8 are an error.
+    """
     if name == "-":
-        return sys.stdin.read()
-    with open(name, encoding="utf-8") as handle:
-        return handle.read()
+        stream = sys.stdin
+        if stream is None:
+            raise _Unreadable("standard input: there is none (it is closed)")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text stream set from Python (io.StringIO): already decoded
+            return stream.read()
+        data: bytes = buffer.read()
+        where = "standard input"
+    else:
+        with open(name, "rb") as handle:
+            data = handle.read()
+        where = name
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
 def _cmd_extract(args: argparse.Namespace) -> Output:
@@ -787,10 +810,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         output = COMMANDS[args.command](args)
-    except NotFound as exc:
+    except (NotFound, _Unreadable) as exc:
         return _fail(str(exc))
-    except UnicodeDecodeError as exc:
-        return _fail(f"{args.file}: not UTF-8 text ({exc.reason} at byte {exc.start})")
     except OSError as exc:
         filename = exc.filename if exc.filename is not None else getattr(args, "file", "")
         return _fail(f"{filename}: {exc.strerror or exc}")
