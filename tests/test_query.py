@@ -81,6 +81,36 @@ def test_round_criteria(criteria: dict[str, Any], expected: list[str]) -> None:
     assert expected == ids(sample().funding_rounds.where(**criteria))
 
 
+YEAR_2025 = [
+    2025,
+    "2025",
+    "2025-09",
+    "2025-09-09",
+    PartialDate(2025),
+    PartialDate(2025, 9),
+    PartialDate(2025, 9, 9),
+    datetime.date(2025, 1, 1),
+    datetime.datetime(2025, 12, 31, 23, 59),
+    [PartialDate(2025), "2025-01"],
+]
+
+
+@pytest.mark.parametrize("year", YEAR_2025, ids=repr)
+@pytest.mark.parametrize(
+    ("collection", "expected"),
+    [
+        ("funding_rounds", ["mistral-c", "anthropic-f", "naver-grant"]),
+        ("policies", ["stargate"]),
+    ],
+    ids=["rounds", "policies"],
+)
+def test_year_takes_the_calendar_year_of_any_date_form(
+    year: Any, collection: str, expected: list[str]
+) -> None:
+    """year= is the calendar year of an int, ISO string, PartialDate or date, at any precision."""
+    assert expected == ids(getattr(sample(), collection).where(year=year))
+
+
 def test_criteria_accept_records() -> None:
     """Company and investor criteria take records as well as keys."""
     ds = sample()
@@ -144,8 +174,10 @@ def test_unknown_criterion_names_the_allowed_ones() -> None:
         ({"country": "fr"}, ValidationError, "'fr' is not an ISO 3166-1"),
         ({"region": "Mars"}, ValidationError, "'Mars' is not a region: expected 'EU', 'Europe'"),
         ({"round_type": "series_z"}, ValidationError, "'series_z' is not a RoundType"),
-        ({"year": "2025"}, TypeError, "takes an int year, not str"),
-        ({"year": True}, TypeError, "takes an int year, not bool"),
+        ({"year": "twenty25"}, ValidationError, "'twenty25' is not a year or an ISO date"),
+        ({"year": True}, TypeError, "takes a year, an ISO date or a date, not a bool"),
+        ({"year": 2025.0}, TypeError, "takes an int year, .* not float"),
+        ({"year": [2025, None]}, TypeError, "not NoneType"),
         ({"since": "Sept. 2025"}, ValidationError, "is not a year or an ISO date"),
         ({"since": 2025.5}, TypeError, "not float"),
         ({"company": "Mistrl"}, NotFound, "Did you mean 'Mistral AI'"),

@@ -181,7 +181,9 @@ class Query(Generic[T]):
           the rest of geographic Europe except Russia and Turkey) or an ISO code.
         * ``year``/``since``/``until``: an int year, an ISO string ("2025-09"), a PartialDate
           or a date; a record matches when its (partial) date can fall in the span: a round
-          dated "2025" is within ``since="2025-09"``. Undated records never match.
+          dated "2025" is within ``since="2025-09"``. ``year`` is always a whole calendar
+          year, the year of the value given (``year="2025-09"`` means 2025; for a month use
+          ``since`` and ``until``). Undated records never match.
         * ``min_amount``/``max_amount``: an Amount, a Money or a text for ``parse_amount``
           ("1 Mrd. USD"), compared in its currency after converting each round at its date.
           Hedges count as stated: EXACT and APPROX by their value, NEARLY as just below it,
@@ -614,12 +616,18 @@ def _enum_criterion(field: str, cls: type[enum.Enum]) -> Criterion:
     return build
 
 
-def _ints(value: Any, name: str) -> frozenset[int]:
+def _years(value: Any, name: str) -> frozenset[int]:
+    """The calendar years a ``year`` criterion names: an int, or the year of a date in any form.
+
+    ``"2025-09"``, ``PartialDate(2025, 9)`` and ``date(2025, 9, 9)`` all mean 2025: ``year``
+    is a whole calendar year; a month or a day is what ``since``/``until`` are for.
+    """
     years = set()
     for item in _many(value):
-        if isinstance(item, bool) or not isinstance(item, int):
-            raise TypeError(f"where({name}=...) takes an int year, not {type(item).__name__}")
-        years.add(item)
+        if isinstance(item, int) and not isinstance(item, bool):
+            years.add(item)
+        else:
+            years.add(_date_bound(item, name).year)
     return frozenset(years)
 
 
@@ -656,7 +664,7 @@ def _date_bound(value: Any, name: str) -> PartialDate:
 def _date_criterion(get: Callable[[Any], PartialDate | None], kind: str) -> Criterion:
     def build(query: Query[Any], name: str, value: Any) -> Predicate:
         if kind == "year":
-            years = _ints(value, name)
+            years = _years(value, name)
 
             def in_year(r: Any) -> bool:
                 date = get(r)
