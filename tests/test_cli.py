@@ -544,6 +544,54 @@ def test_locale_never_comes_from_the_environment() -> None:
     assert not result.stderr
 
 
+@pytest.mark.parametrize(
+    ("encoding", "argv"),
+    [
+        ("ascii", ["parse", "5 €"]),
+        ("ascii", ["--json", "parse", "rund 4 Mrd. €"]),
+        ("latin-1", ["rounds"]),
+        ("ascii", ["show", "Mistral"]),
+        ("ascii", ["show", "Mistrallé"]),
+        ("ascii", ["rounds", "--country", "Österreich"]),
+        ("ascii", ["--help"]),
+    ],
+    ids=["parse", "parse-json", "rounds-latin1", "show", "not-found", "usage", "help"],
+)
+def test_output_is_utf8_whatever_the_environment(encoding: str, argv: list[str]) -> None:
+    """With PYTHONIOENCODING=ascii or latin-1 the command still writes UTF-8, no traceback."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    child = [sys.executable, "-m", "aieco", *argv]
+    result = subprocess.run(child, capture_output=True, env=env, check=False)
+    status, out, err = run(*argv)
+    actual = (result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8"))
+    assert (status, out, err) == actual
+    assert "Traceback" not in actual[2]
+
+
+def test_main_writes_utf8_and_restores_the_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    """main() writes UTF-8 into an ASCII text stream and leaves its encoding as it was."""
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert 0 == main(["parse", "5 €"])
+    stream.flush()
+    assert ("ascii", "strict") == (stream.encoding, stream.errors)
+    monkeypatch.undo()
+    assert ok("parse", "5 €") == stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+def test_undecodable_command_line_bytes_do_not_crash(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 is written back as a visible escape, not a traceback."""
+    name = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(name, "wb") as handle:
+        handle.write("Es flossen 5 Mio. €.".encode())
+    child = [os.fsencode(sys.executable), b"-m", b"aieco", b"extract", name]
+    result = subprocess.run(child, capture_output=True, check=False)
+    assert (0, b"") == (result.returncode, result.stderr)
+    assert result.stdout.decode("utf-8").endswith(
+        "1 amount in " + str(tmp_path) + "/caf\\udce9.txt\n"
+    )
+
+
 def test_python_m_aieco_and_version() -> None:
     """`python -m aieco --version` runs the command."""
     argv = [sys.executable, "-m", "aieco", "--version"]

@@ -26,13 +26,15 @@ error. :func:`main` returns the status instead of exiting, so it can be called f
 from __future__ import annotations
 
 import argparse
+import contextlib
 import enum
+import io
 import json
 import os
 import sys
 import textwrap
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -796,12 +798,46 @@ def _quiet_stdout() -> None:
         pass
 
 
+@contextlib.contextmanager
+def _utf8_output() -> Iterator[None]:
+    """While the command runs, sys.stdout and sys.stderr write UTF-8, whatever the environment.
+
+    PYTHONIOENCODING or a C locale would otherwise pick ASCII or Latin-1, and "€" or "─" would
+    end in a UnicodeEncodeError. Text streams over a byte buffer (the real ones, pytest's) are
+    reconfigured and put back afterwards, so calling :func:`main` from Python leaves them as they
+    were; other streams (io.StringIO, a notebook's) take text and are left alone. Characters
+    UTF-8 cannot encode (lone surrogates from undecodable command-line bytes) are written as
+    backslash escapes, visibly, instead of failing.
+    """
+    saved = []
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            before = (stream, stream.encoding, stream.errors)
+            try:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+            except (OSError, ValueError):  # a closed stream, or a pipe already gone
+                continue
+            saved.append(before)
+    try:
+        yield
+    finally:
+        for stream, encoding, errors in saved:
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(encoding=encoding, errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``aieco`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
     0 on success, 1 for a name not found, unreadable input or text that is not an amount, 2 for a
-    usage error. Errors go to stderr as one line starting with ``aieco: error:``.
+    usage error. Errors go to stderr as one line starting with ``aieco: error:``. Output is UTF-8
+    whatever the environment's encoding.
     """
+    with _utf8_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -825,4 +861,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 1
+    except OSError as exc:  # e.g. a full disk
+        return _fail(f"cannot write the output: {exc.strerror or exc}")
     return 0
