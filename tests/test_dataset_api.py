@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import stat
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -450,6 +453,61 @@ def test_dump_failure_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(PermissionError, match="cannot write"):
         aieco.dump(sample(), tmp_path / "x.json")
     assert [] == list(tmp_path.iterdir())
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Set the process umask for one test, restoring it afterwards."""
+    original = os.umask(0o022)
+    os.umask(original)
+    yield os.umask
+    os.umask(original)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and umask are POSIX")
+@pytest.mark.parametrize("mask", [0o022, 0o002, 0o077, 0o027], ids=oct)
+def test_dump_file_mode_is_what_open_gives(
+    tmp_path: Path, umask: Callable[[int], None], mask: int
+) -> None:
+    """The dumped file gets the mode open(path, "w") would give (0666 & ~umask), not 0600."""
+    umask(mask)
+    reference = tmp_path / "reference.json"
+    with open(reference, "w", encoding="utf-8"):
+        pass
+    dumped = aieco.dump(sample(), tmp_path / "dumped.json")
+    assert stat.S_IMODE(reference.stat().st_mode) == stat.S_IMODE(dumped.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and umask are POSIX")
+def test_dump_over_a_file_keeps_its_mode(tmp_path: Path, umask: Callable[[int], None]) -> None:
+    """Like open(path, "w"), dumping over an existing file keeps that file's mode."""
+    umask(0o022)
+    path = tmp_path / "shared.json"
+    path.write_text("{}", encoding="utf-8")
+    path.chmod(0o664)
+    aieco.dump(sample(), path)
+    assert 0o664 == stat.S_IMODE(path.stat().st_mode)
+    assert sample() == aieco.load(path)
+
+
+def test_dump_into_a_missing_folder_names_the_target(tmp_path: Path) -> None:
+    """A missing folder is a FileNotFoundError naming the target, not a temporary file."""
+    target = tmp_path / "missing" / "x.json"
+    with pytest.raises(FileNotFoundError) as caught:
+        aieco.dump(sample(), target)
+    assert (str(target), False) == (caught.value.filename, ".tmp" in str(caught.value))
+    assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="renaming onto a folder fails differently")
+def test_dump_onto_a_folder_names_the_target(tmp_path: Path) -> None:
+    """Dumping onto an existing folder fails naming the target and leaves no temporary file."""
+    target = tmp_path / "folder"
+    target.mkdir()
+    with pytest.raises(IsADirectoryError) as caught:
+        aieco.dump(sample(), target)
+    assert (str(target), False) == (caught.value.filename, ".tmp" in str(caught.value))
+    assert [target] == list(tmp_path.iterdir())
 
 
 def test_load_missing_keys_are_empty(tmp_path: Path) -> None:
