@@ -1,8 +1,14 @@
 """US versus Europe: the funding rounds in aieco's dataset by region and year, normalized to US
 dollars with ECB reference rates at each round's date (``group_by``, ``total``, ``convert``),
-next to the public money both sides announced. This is the comparison the source articles argue
-about. Hedges stay visible: most US rounds are reported only as "mindestens 100 Millionen
-Dollar", so the US totals are lower bounds ("mindestens").
+next to the programmes, initiatives and proposals with a budget that both sides announced. This
+is the comparison the source articles argue about. Hedges stay visible: most US rounds are
+reported only as "mindestens 100 Millionen Dollar", so the US totals are lower bounds
+("mindestens").
+
+The announced budgets are listed by kind and never added up: not all of them are public money
+(article 001 calls the 500-billion-dollar US project "keine staatliche, sondern eine rein
+private" investment, and the dataset says so), and Draghi's figure is a sum per year, not a
+one-off budget.
 
 Run it with ``uv run python examples/us_vs_europe.py``.
 """
@@ -10,14 +16,14 @@ Run it with ``uv run python examples/us_vs_europe.py``.
 from decimal import ROUND_HALF_UP, Decimal
 
 import aieco
-from aieco import Amount, Qualifier
+from aieco import Amount, Policy, Qualifier
 
 ds = aieco.load()
 rounds = ds.funding_rounds.where(region=["US", "Europe"])
 
 
 def show(amount: Amount) -> str:
-    """An amount the way a German text writes it, e.g. 'mindestens 50,9 Mrd. $'."""
+    """An amount the way a German text writes it, e.g. 'mindestens 51,2 Mrd. $'."""
     return aieco.format_amount(amount)
 
 
@@ -64,10 +70,27 @@ print(f"ASML's part in Mistral AI's round ({mistral_round.announced}):")
 print(f"  {show(asml.amount)} = {show(rounded(in_usd))} (exactly {in_usd.value} USD)")
 print()
 
-print("Public money announced (budgets in USD at the announcement date)")
-public = ds.policies.where(region=["US", "Europe"]).filter(lambda p: p.budget is not None)
-for policy in public.sort_by("budget", descending=True):
-    assert policy.budget is not None
-    converted = rounded(aieco.convert(policy.budget, "USD", on=policy.announced))
-    print(f"  {policy.jurisdiction}  {policy.name}")
-    print(f"      {show(policy.budget)} = {show(converted)}")
+
+def dataset_says(policy: Policy, words: str) -> bool:
+    """Whether the record's description or a citation note says ``words``.
+
+    The model has no field for who pays or for a yearly budget; the dataset states both in
+    words (Stargate: "privately funded"; Draghi: "the budget is per year"), so this reads them
+    there instead of guessing.
+    """
+    texts = [policy.description or "", *(citation.note or "" for citation in policy.sources)]
+    return any(words in text.lower() for text in texts)
+
+
+print("Announced programmes, initiatives and proposals with a budget (in USD at the")
+print("announcement date; listed, not added up: some are private, some figures are yearly)")
+announced = ds.policies.where(region=["US", "Europe"]).filter(lambda p: p.budget is not None)
+for kind, group in announced.group_by("kind").items():
+    print(f"  {kind.value.replace('_', ' ').capitalize()}")
+    for policy in group.sort_by("budget", descending=True):
+        assert policy.budget is not None
+        converted = rounded(aieco.convert(policy.budget, "USD", on=policy.announced))
+        private = " (private money)" if dataset_says(policy, "private") else ""
+        per_year = " a year" if dataset_says(policy, "per year") else ""
+        print(f"    {policy.jurisdiction}  {policy.name}{private}")
+        print(f"        {show(policy.budget)}{per_year} = {show(converted)}{per_year}")

@@ -27,8 +27,12 @@ EXPECTED: dict[str, list[str]] = {
         "US      together mindestens 65,1 Mrd. $",
         "largest: Anthropic, rund 30 Mrd. $",
         "1,3 Mrd. € = rund 1,53 Mrd. $ (exactly 1526720000.00 USD)",
-        "500 Mrd. $ = 500 Mrd. $",
-        "3 Mrd. € = rund 3,12 Mrd. $",
+        "Announced programmes, initiatives and proposals",
+        "Investment initiative\n    US  Stargate Project (private money)\n"
+        "        500 Mrd. $ = 500 Mrd. $",
+        "Proposal\n    EU  Draghi's proposal for additional EU investment\n"
+        "        750–800 Mrd. € a year = rund 828,23–883,44 Mrd. $ a year",
+        "Funding programme\n    EU  EU AI innovation package\n        3 Mrd. € = rund 3,12 Mrd. $",
     ],
     "extract_from_article.py": [
         "8 amounts in the paragraph:",
@@ -38,6 +42,13 @@ EXPECTED: dict[str, list[str]] = {
         "= budget of EU AI innovation package",
         "(no record in the dataset has this figure)",
     ],
+}
+
+
+# Texts a script must not print: claims the dataset contradicts.
+ABSENT: dict[str, list[str]] = {
+    # Article 001: Stargate is "keine staatliche, sondern eine rein private" investment.
+    "us_vs_europe.py": ["Public money", "public money"],
 }
 
 
@@ -76,3 +87,5 @@ def test_script_runs_and_prints_key_lines(path: Path) -> None:
     out = result.stdout.replace("\xa0", " ").replace("\u202f", " ")
     missing = [text for text in EXPECTED.get(path.name, []) if text not in out]
     assert not missing, result.stdout
+    unwanted = [text for text in ABSENT.get(path.name, []) if text in out]
+    assert not unwanted, result.stdout
