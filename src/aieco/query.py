@@ -268,6 +268,10 @@ class Query(Generic[T]):
         NEARLY); with MORE_THAN or AT_LEAST → AT_LEAST; with LESS_THAN or AT_MOST → AT_MOST;
         both directions → APPROX. A record without an amount makes the total AT_LEAST (its
         share is unknown but not negative). An empty query totals 0, exactly.
+
+        Policy budgets are added as recorded: nothing in the model says whether a budget is a
+        one-off sum or a yearly one (Draghi's proposal in the bundled data is per year, as its
+        description says), so total only budgets that are comparable.
         """
         from aieco.fx import convert
 
