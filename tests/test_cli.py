@@ -512,6 +512,42 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
     fails(*argv, expected_status=2)
 
 
+LONG = "x" * 100_000
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["parse", LONG],
+        ["parse", "1.5" + "5" * 100_000 + " Mrd. USD"],
+        ["show", LONG],
+        ["rounds", "--company", LONG],
+        ["rounds", "--min", LONG],
+        ["rounds", "--region", LONG],
+        ["companies", "--category", LONG],
+        ["extract", LONG],
+        ["rounds", LONG],
+    ],
+    ids=["parse", "parse-token", "show", "company", "min", "region", "category", "file", "extra"],
+)
+def test_long_inputs_give_short_error_lines(argv: list[str]) -> None:
+    """A 100 kB argument gives an error line of a few hundred characters that starts quoting it."""
+    status, out, err = run(*argv)
+    last = err.splitlines()[-1]
+    assert ("", True) == (out, status in (1, 2))
+    assert last.startswith(PREFIX)
+    assert len(last) < 700, last[:200]
+    assert "xxxxxxxxxx…" in last or "5555555555…" in last
+
+
+def test_short_inputs_are_quoted_in_full() -> None:
+    """An ordinary error line keeps the input and the suggestion as they were."""
+    err = fails("parse", "1.5 Mrd. USD")
+    assert "in '1.5 Mrd. USD'" in err
+    assert "did you mean '1,5 Mrd. USD'?" in err
+    assert "…" not in err
+
+
 def test_help_exits_0() -> None:
     """--help prints the commands and returns 0."""
     out = ok("--help")

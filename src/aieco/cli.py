@@ -31,6 +31,7 @@ import enum
 import io
 import json
 import os
+import re
 import sys
 import textwrap
 import unicodedata
@@ -65,6 +66,11 @@ NAME_WIDTH = 24
 INVESTORS_WIDTH = 32
 TEXT_WIDTH = 40
 WRAP_WIDTH = 92
+# An error line quotes at most QUOTE_WIDTH characters of an input, shows a word (a file name)
+# of at most WORD_WIDTH characters, and is at most LINE_WIDTH long.
+QUOTE_WIDTH = 60
+WORD_WIDTH = 200
+LINE_WIDTH = 600
 
 
 # --- text layout ----------------------------------------------------------------------------
@@ -780,8 +786,37 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], Output]] = {
 # --- main -----------------------------------------------------------------------------------
 
 
+# A quoted input in a message (a Python repr, '…' or "…", or a German quote, „…“), or a word.
+_QUOTED_OR_WORD = re.compile(
+    r"""(?<!\w)'(?:[^'\\]|\\.)*'(?!\w)|(?<!\w)"(?:[^"\\]|\\.)*"(?!\w)|„[^“]*“|[^\s'"„]+"""
+)
+
+
+def _shorten(message: str) -> str:
+    """The message with long quoted inputs and long words cut with "…", at most LINE_WIDTH long.
+
+    A 100 kB argument must not make a 100 kB "one-line" error: a quoted text over QUOTE_WIDTH
+    characters or a word (a file name) over WORD_WIDTH keeps its start and its closing quote or
+    final punctuation.
+    """
+
+    def cut(match: re.Match[str]) -> str:
+        text = match.group()
+        width = QUOTE_WIDTH if text[0] in "'\"„" else WORD_WIDTH
+        if len(text) <= width:
+            return text
+        end = text[-1] if not text[-1].isalnum() else ""
+        return f"{text[: width - 2]}…{end}"
+
+    message = _QUOTED_OR_WORD.sub(cut, message)
+    if len(message) > LINE_WIDTH:
+        message = message[: LINE_WIDTH - 1] + "…"
+    return message
+
+
 def _one_line(message: str) -> str:
-    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
+    """The message on one line, its long inputs shortened (see _shorten)."""
+    return _shorten("; ".join(part.strip() for part in message.splitlines() if part.strip()))
 
 
 def _fail(message: str) -> int:
