@@ -333,6 +333,9 @@ def test_rounds_filters_agree_with_where(ds: Any) -> None:
     cases: list[tuple[list[str], dict[str, Any]]] = [
         (["--country", "fr"], {"country": "FR"}),
         (["--region", "US"], {"region": "US"}),
+        (["--region", "eu"], {"region": "EU"}),
+        (["--region", "europe"], {"region": "Europe"}),
+        (["--region", "us"], {"region": "US"}),
         (["--since", "2026"], {"since": 2026}),
         (["--until", "2025"], {"until": 2025}),
         (["--investor", "ASML"], {"investor": ds.investor("ASML").id}),
@@ -364,28 +367,63 @@ def test_rounds_locale_formats_amounts(ds: Any) -> None:
         assert english in out
 
 
+OPTION_ERRORS = [
+    (["rounds", "--min", "viel Geld"], "--min", 2),
+    (["rounds", "--max", "1.5 Mrd. USD"], "--max", 2),
+    (["rounds", "--min", "5"], "--min", 2),
+    (["rounds", "--min", "5–50 Mio. EUR"], "--min", 2),
+    (["rounds", "--min", "höchstens 5 Mio. EUR"], "--min", 2),
+    (["rounds", "--min", "1 Mrd. XAU"], "--min", 2),
+    (["rounds", "--country", "XX"], "--country", 2),
+    (["rounds", "--country", "Germany"], "--country", 2),
+    (["companies", "--country", "XX"], "--country", 2),
+    (["rounds", "--region", "Mars"], "--region", 2),
+    (["rounds", "--since", "abc"], "--since", 2),
+    (["rounds", "--until", "0000"], "--until", 2),
+    (["companies", "--category", "bakery"], "--category", 2),
+    (["--locale", "xx_XX", "rounds"], "--locale", 2),
+    (["rounds", "--locale", "xx_XX"], "--locale", 2),
+    (["rounds", "--company", "Mistrall"], "--company", 1),
+    (["rounds", "--investor", "Nvidea"], "--investor", 1),
+]
+
+
 @pytest.mark.parametrize(
-    ("argv", "named"),
-    [
-        (["rounds", "--min", "viel Geld"], "--min"),
-        (["rounds", "--max", "1.5 Mrd. USD"], "--max"),
-        (["rounds", "--min", "5"], "--min"),
-        (["rounds", "--min", "5–50 Mio. EUR"], "--min"),
-        (["rounds", "--min", "1 Mrd. XAU"], "XAU"),
-        (["rounds", "--region", "Mars"], "--region"),
+    ("argv", "option", "status"),
+    OPTION_ERRORS,
+    ids=[
+        "min-words",
+        "max-english-dot",
+        "min-no-currency",
+        "min-range",
+        "min-at-most",
+        "min-no-rate",
+        "rounds-country-unknown",
+        "rounds-country-name",
+        "companies-country",
+        "region",
+        "since",
+        "until",
+        "category",
+        "locale-before",
+        "locale-after",
+        "company-not-found",
+        "investor-not-found",
     ],
-    ids=["words", "english-dot", "no-currency", "range", "no-rate", "region"],
 )
-def test_rounds_bad_values_exit_1(argv: list[str], named: str) -> None:
-    """A value the query cannot use is a one-line error naming the option or the value."""
-    err = fails(*argv)
-    assert named in err
+def test_option_errors_name_the_option(argv: list[str], option: str, status: int) -> None:
+    """A value an option cannot use exits 2, a name that matches nothing 1; both name the option."""
+    err = fails(*argv, expected_status=status)
+    last = err.splitlines()[-1]
+    assert last.startswith(f"{PREFIX}{option}: "), last
+    assert "where(" not in last
+    assert "_amount" not in last
 
 
 def test_rounds_unknown_company_suggests() -> None:
     """--company with a misspelt name: exit 1 and a suggestion."""
     err = fails("rounds", "--company", "Mistrall")
-    assert "Mistral AI" in err
+    assert f"{PREFIX}--company: no company matches 'Mistrall'. Did you mean 'Mistral AI'?\n" == err
 
 
 # --- companies, investors, policies ---------------------------------------------------------

@@ -19,8 +19,12 @@ environment) is the locale amounts are read in (``parse``, ``extract``, ``--min`
 and written in.
 
 Errors are one line on stderr starting with ``aieco: error:``; the exit status is 0 on success,
-1 when a name is not found, an input cannot be read or a text is not an amount, and 2 for a usage
-error. :func:`main` returns the status instead of exiting, so it can be called from Python.
+1 when a name is not found (``show NAME``, ``--company``, ``--investor``), an input cannot be read
+or the TEXT of ``parse`` is not an amount, and 2 for a usage error: an unknown command or option,
+or a value an option cannot use at all (``--min`` that is not an amount of money, ``--since``
+that is not a year, ``--country`` that is not a country code, ...). An error about an option's
+value starts with the option: ``aieco: error: --min: ...``. :func:`main` returns the status
+instead of exiting, so it can be called from Python.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 import aieco
+from aieco._checks import is_country
+from aieco._regions import region_countries
 from aieco.errors import AiecoError, NotFound, ValidationError
 from aieco.model import (
     Citation,
@@ -211,15 +217,30 @@ def _locale(value: str) -> str:
 
 
 def _country(value: str) -> str:
+    """Argparse type for --country: an ISO 3166-1 alpha-2 code babel knows, in any case."""
     code = value.strip().upper()
-    if not (len(code) == 2 and code.isascii() and code.isalpha()):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a two-letter country code (e.g. FR)")
+    if not is_country(code):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. FR, US, KR)"
+        )
     return code
 
 
-def _year(value: str) -> int:
+def _region(value: str) -> str:
+    """Argparse type for --region: "EU", "Europe" or a country code, in any case."""
     text = value.strip()
-    if not (len(text) == 4 and text.isascii() and text.isdigit()):
+    try:
+        name, _ = region_countries(text.upper() if len(text) == 2 else text, "--region")
+    except ValidationError as exc:
+        expected = exc.problems[0].expected if exc.problems else str(exc)
+        raise argparse.ArgumentTypeError(f"{value!r} {expected}") from None
+    return name
+
+
+def _year(value: str) -> int:
+    """Argparse type for --since and --until: a year from 0001 to 9999."""
+    text = value.strip()
+    if not (len(text) == 4 and text.isascii() and text.isdigit() and text != "0000"):
         raise argparse.ArgumentTypeError(f"{value!r} is not a four-digit year (e.g. 2025)")
     return int(text)
 
@@ -229,11 +250,33 @@ def _choices(kind: type[enum.Enum]) -> list[str]:
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose error line starts with "aieco: error:" for subcommands too."""
+    """An ArgumentParser whose error line starts with "aieco: error:" for subcommands too.
+
+    A bad value is reported as ``--option: …`` (argparse says ``argument --option: …``), the
+    same form the commands use for values they check themselves.
+    """
+
+    def usage_error(self, message: str) -> int:
+        """Print the usage and the one error line; return the exit status of a usage error, 2."""
+        self.print_usage(sys.stderr)
+        message = re.sub(r"^argument ([^\s:]+): ", r"\1: ", message)
+        print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
+        return 2
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{PROG}: error: {_one_line(message)}\n")
+        sys.exit(self.usage_error(message))
+
+
+class _OptionError(Exception):
+    """A value given to an option that the command cannot use; the message names the option.
+
+    ``status`` 2 (the default) is a usage error: the value cannot be read or used at all. 1 is a
+    value that is well-formed but names nothing (``--company Mistrall``).
+    """
+
+    def __init__(self, option: str, message: str, status: int = 2) -> None:
+        super().__init__(f"{option}: {message}")
+        self.status = status
 
 
 class _Help(argparse.HelpFormatter):
@@ -286,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub: argparse.ArgumentParser = commands.add_parser(
             name, parents=[common], help=summary, description=summary, formatter_class=_Help
         )
+        sub.set_defaults(_parser=sub)  # for the usage line of errors found after parsing
         return sub
 
     sub = command("parse", "read one amount, e.g. 'rund 4 Mrd. USD'")
@@ -302,7 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--max", metavar="AMOUNT", help="at most this much, e.g. '500 Mio. EUR'")
     sub.add_argument("--company", metavar="X", help="of this company (name, alias or id)")
     sub.add_argument("--country", metavar="CC", type=_country, help="company country, e.g. FR")
-    sub.add_argument("--region", metavar="R", help="company region, e.g. EU, Europe, US, CN")
+    sub.add_argument(
+        "--region", metavar="R", type=_region, help="company region, e.g. EU, Europe, US, CN"
+    )
     sub.add_argument("--since", metavar="YEAR", type=_year, help="announced in or after YEAR")
     sub.add_argument("--until", metavar="YEAR", type=_year, help="announced in or before YEAR")
     sub.add_argument("--investor", metavar="X", help="with this investor taking part")
@@ -418,18 +464,47 @@ def _cmd_extract(args: argparse.Namespace) -> Output:
 
 
 def _amount_argument(option: str, text: str | None, locale: str) -> Amount | None:
+    """The amount of --min or --max; text that is not an amount is a usage error."""
     if text is None:
         return None
     try:
-        return aieco.parse_amount(text, locale=locale)
+        amount = aieco.parse_amount(text, locale=locale)
     except aieco.ParseError as exc:
-        raise aieco.ParseError(
-            f"{option}: {exc.message}",
-            text=exc.text,
-            position=exc.position,
-            expected=exc.expected,
-            suggestions=exc.suggestions,
-        ) from None
+        raise _OptionError(option, str(exc)) from None
+    if amount.currency is not None and amount.currency != "EUR":
+        from aieco.fx import rate
+
+        try:  # a currency the ECB table does not have can never be compared
+            rate(amount.currency, "EUR")
+        except aieco.ConversionError as exc:
+            raise _OptionError(option, str(exc)) from None
+    return amount
+
+
+def _record(lookup: Callable[[str], Any], option: str, key: str | None) -> Any:
+    """The record an option names (--company, --investor); a miss is exit 1, option named."""
+    if key is None:
+        return None
+    try:
+        return lookup(key)
+    except NotFound as exc:
+        raise _OptionError(option, str(exc), status=1) from None
+
+
+def _where(query: Any, options: dict[str, str], criteria: dict[str, Any]) -> Any:
+    """``query.where(**criteria)``; a value where() rejects is a usage error naming the option."""
+    try:
+        return query.where(**criteria)
+    except ValidationError as exc:
+        problems = exc.problems or ()
+        paths = [p.path for p in problems]
+        criterion = next((c for c in options if f"where({c})" in paths), None)
+        if criterion is None:
+            raise
+        problem = problems[paths.index(f"where({criterion})")]
+        option = options[criterion]
+        expected = re.sub(rf"\b{criterion}\b", option, problem.expected)
+        raise _OptionError(option, f"{problem.value!r} {expected}") from None
 
 
 def _participants(ds: Any, funding_round: FundingRound) -> str:
@@ -478,7 +553,7 @@ def _total_line(rounds: Any, locale: str) -> str | None:
     return f"together {_amount(total, locale)} (in USD at each round's date)"
 
 
-_OPTIONS = {
+_ROUND_OPTIONS = {
     "min_amount": "--min",
     "max_amount": "--max",
     "country": "--country",
@@ -489,28 +564,19 @@ _OPTIONS = {
 
 
 def _cmd_rounds(args: argparse.Namespace) -> Output:
-    criteria: dict[str, Any] = {}
-    least = _amount_argument("--min", args.min, args.locale)
-    most = _amount_argument("--max", args.max, args.locale)
-    if least is not None:
-        criteria["min_amount"] = least
-    if most is not None:
-        criteria["max_amount"] = most
+    criteria: dict[str, Any] = {
+        "min_amount": _amount_argument("--min", args.min, args.locale),
+        "max_amount": _amount_argument("--max", args.max, args.locale),
+        "country": args.country,
+        "region": args.region,
+        "since": args.since,
+        "until": args.until,
+    }
     ds = aieco.load()
-    for key in ("country", "region", "since", "until"):
-        if getattr(args, key) is not None:
-            criteria[key] = getattr(args, key)
-    if args.company is not None:
-        criteria["company"] = ds.company(args.company)
-    if args.investor is not None:
-        criteria["investor"] = ds.investor(args.investor)
-    try:
-        query = ds.funding_rounds.where(**criteria)
-    except ValidationError as exc:  # name the option, not the criterion behind it
-        message = str(exc)
-        for criterion, option in _OPTIONS.items():
-            message = message.replace(f"where({criterion})", option)
-        raise ValidationError(message) from None
+    criteria["company"] = _record(ds.company, "--company", args.company)
+    criteria["investor"] = _record(ds.investor, "--investor", args.investor)
+    criteria = {key: value for key, value in criteria.items() if value is not None}
+    query = _where(ds.funding_rounds, _ROUND_OPTIONS, criteria)
     rounds = _newest_first(query)
     if args.json:
         return _records(rounds)
@@ -529,7 +595,7 @@ def _cmd_companies(args: argparse.Namespace) -> Output:
         criteria["country"] = args.country
     if args.category is not None:
         criteria["category"] = CompanyCategory(args.category)
-    query = ds.companies.where(**criteria) if criteria else ds.companies
+    query = _where(ds.companies, {"country": "--country", "category": "--category"}, criteria)
     companies = sorted(query, key=lambda c: c.name.casefold())
     if args.json:
         return _records(companies)
@@ -864,9 +930,9 @@ def _utf8_output() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``aieco`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
-    0 on success, 1 for a name not found, unreadable input or text that is not an amount, 2 for a
-    usage error. Errors go to stderr as one line starting with ``aieco: error:``. Output is UTF-8
-    whatever the environment's encoding.
+    0 on success, 1 for a name not found, unreadable input or a TEXT of ``parse`` that is not an
+    amount, 2 for a usage error (a value an option cannot use included). Errors go to stderr as
+    one line starting with ``aieco: error:``. Output is UTF-8 whatever the environment's encoding.
     """
     with _utf8_output():
         return _run(argv)
@@ -881,6 +947,10 @@ def _run(argv: Sequence[str] | None) -> int:
 
     try:
         output = COMMANDS[args.command](args)
+    except _OptionError as exc:
+        if exc.status == 2:
+            return int(args._parser.usage_error(str(exc)))
+        return _fail(str(exc))
     except (NotFound, _Unreadable) as exc:
         return _fail(str(exc))
     except OSError as exc:
