@@ -80,6 +80,11 @@ def shown(amount: aieco.Amount, locale: str = "de_DE") -> str:
     return aieco.format_amount(amount, locale=locale).replace("\xa0", " ").replace("\u202f", " ")
 
 
+def dedent(out: str) -> str:
+    """The lines of an indented section of `show` without their two-space indent."""
+    return "\n".join(line.removeprefix("  ") for line in out.splitlines())
+
+
 def rows_of(out: str) -> list[str]:
     """The table body: the lines after the header rule, up to the first blank line."""
     lines = out.splitlines()
@@ -507,8 +512,89 @@ def test_show_investor_lists_its_rounds(ds: Any) -> None:
     """`show a16z` shows Andreessen Horowitz, Mistral's round and co-investors."""
     out = ok("show", "a16z")
     assert out.startswith("Andreessen Horowitz")
-    assert "Co-investors" in out
-    assert len(ds.investments_by("a16z")) == len(ok_json("show", "a16z")["funding_rounds"])
+    assert f"Investments ({len(ds.investments_by('a16z'))})" in out.splitlines()
+    data = ok_json("show", "a16z")
+    assert sorted(r.id for r in ds.investments_by("a16z")) == sorted(
+        r["id"] for r in data["investments"]
+    )
+    assert sorted(i.id for i in ds.co_investors("a16z")) == sorted(
+        i["id"] for i in data["co_investors"]
+    )
+
+
+def _companies_that_invest(ds: Any) -> list[tuple[Company, Investor]]:
+    return [(ds.company(i.company_id), i) for i in ds.investors if i.company_id is not None]
+
+
+def test_show_company_that_invests_lists_its_investments(ds: Any) -> None:
+    """`show ASML` (Nvidia, Humain): the company also shows its rounds as an investor."""
+    pairs = _companies_that_invest(ds)
+    assert {"ASML", "Nvidia", "Humain"} <= {company.name for company, _ in pairs}
+    for company, investor in pairs:
+        rounds = ds.investments_by(investor)
+        out = ok("show", company.name)
+        lines = out.splitlines()
+        assert rounds, company.name
+        assert f"Investments ({len(rounds)})" in lines, company.name
+        assert f"Co-investors ({len(ds.co_investors(investor))})" in lines, company.name
+        section = out[out.index("Investments (") : out.index("Co-investors (")]
+        for funding_round in rounds:
+            assert ds.company(funding_round.company_id).name in section
+            (mine,) = [p for p in funding_round.participants if p.investor_id == investor.id]
+            assert ("lead" in section) == any(
+                p.lead for r in rounds for p in r.participants if p.investor_id == investor.id
+            )
+            for amount in (mine.amount, mine.stake):
+                if amount is not None:
+                    assert shown(amount) in section, (company.name, amount)
+
+
+def test_show_asml_has_its_lead_of_mistral(ds: Any) -> None:
+    """ASML's lead of Mistral's round, with the amount and stake put in, is in `show ASML`."""
+    (mistral_round,) = ds.investments_by("ASML")
+    (asml,) = [p for p in mistral_round.participants if p.investor_id == ds.investor("ASML").id]
+    assert asml.amount is not None
+    assert asml.stake is not None
+    rows = rows_of(dedent(ok("show", "ASML").split("Investments (")[1]))
+    assert 1 == len(rows)
+    expected = ["Mistral AI", "lead", shown(asml.amount), shown(asml.stake)]
+    assert expected == [cell for cell in expected if f" {cell}" in rows[0]]
+
+
+def test_show_company_json_has_the_investor_side(ds: Any) -> None:
+    """--json of a company that invests carries its investor record, investments, co-investors."""
+    for company, investor in _companies_that_invest(ds):
+        data = ok_json("show", company.id)
+        assert [investor.id] == [i["id"] for i in data["as_investor"]]
+        assert sorted(r.id for r in ds.investments_by(investor)) == sorted(
+            r["id"] for r in data["investments"]
+        )
+        assert sorted(i.id for i in ds.co_investors(investor)) == sorted(
+            i["id"] for i in data["co_investors"]
+        )
+    plain = ok_json("show", "Anthropic")
+    assert ([], [], []) == (plain["as_investor"], plain["investments"], plain["co_investors"])
+
+
+def test_show_company_lists_what_each_investor_put_in(ds: Any) -> None:
+    """`show Mistral` lists every participation with role, amount and stake where reported."""
+    out = ok("show", "Mistral")
+    section = dedent(out[out.index("\nInvestors (") : out.index("\nSources (")])
+    participations = [
+        p
+        for r in ds.rounds_for("Mistral")
+        for p in sorted(r.participants, key=lambda p: not p.lead)
+    ]
+    rows = rows_of(section)
+    assert len(participations) == len(rows)
+    assert any(p.amount is not None for p in participations)
+    for participation, row in zip(participations, rows, strict=True):
+        assert ds.investor(participation.investor_id).name in row
+        assert participation.lead == (" lead " in row)
+        assert (not participation.lead) == (" participant " in row)
+        for amount in (participation.amount, participation.stake):
+            if amount is not None:
+                assert shown(amount) in row
 
 
 def test_show_unknown_name_suggests() -> None:

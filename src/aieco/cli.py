@@ -53,6 +53,7 @@ from aieco.model import (
     CompanyCategory,
     FundingRound,
     Investor,
+    Participation,
     Policy,
     RoundType,
 )
@@ -732,11 +733,120 @@ def _heading(title: str, subtitle: str) -> list[str]:
     return [f"{title}  ({subtitle})"]
 
 
+def _as_investor(ds: Any, company: Company) -> list[Investor]:
+    """The investor records of a company that also invests (ASML, Nvidia): company_id is its id."""
+    return [i for i in ds.investors if i.company_id == company.id]
+
+
+def _role(participation: Participation) -> str:
+    return "lead" if participation.lead else "participant"
+
+
+def _section(title: str, count: int, lines: list[str]) -> list[str]:
+    """A "Title (n)" heading over the lines indented, or over "–" when there are none."""
+    return ["", f"{title} ({count})", *("  " + line for line in lines or [MISSING_CELL])]
+
+
+def _participation_rows(
+    ds: Any, rounds: Iterable[FundingRound], locale: str, *, only: frozenset[str] | None = None
+) -> list[list[str]]:
+    """One row per participation in ``rounds``, leads first (only ``only``'s when given).
+
+    The cells: date, company, round, round amount, investor, role, invested, stake.
+    """
+    rows = []
+    for r in rounds:
+        for p in sorted(r.participants, key=lambda p: not p.lead):
+            if only is not None and p.investor_id not in only:
+                continue
+            rows.append(
+                [
+                    _text(r.announced),
+                    ds.company(r.company_id).name,
+                    _round_type(r.round_type),
+                    _amount(r.amount, locale),
+                    ds.investor(p.investor_id).name,
+                    _role(p),
+                    _amount(p.amount, locale),
+                    _amount(p.stake, locale),
+                ]
+            )
+    return rows
+
+
+def _investors_section(ds: Any, company: Company, locale: str) -> list[str]:
+    """Who invested in the company's rounds: one row per investor and round.
+
+    Each with its role and the amount and stake it is reported to have put in.
+    """
+    count = len(ds.investors_of(company))
+    rows = _participation_rows(ds, _newest_first(ds.rounds_for(company)), locale)
+    if not rows:
+        return _section("Investors", count, [])
+    lines = table(
+        ["Date", "Round", "Investor", "Role", "Invested", "Stake"],
+        [[row[0], row[2], row[4], *row[5:]] for row in rows],
+        widths=[None, None, NAME_WIDTH, None, None, None],
+        align="<<<<>>",
+    )
+    return _section("Investors", count, lines)
+
+
+def _investments(ds: Any, investors: Sequence[Investor]) -> list[FundingRound]:
+    """The rounds any of ``investors`` took part in, newest first."""
+    ids = sorted(i.id for i in investors)
+    return _newest_first(ds.funding_rounds.where(investor=ids)) if ids else []
+
+
+def _investments_section(ds: Any, investors: Sequence[Investor], locale: str) -> list[str]:
+    """The "Investments (n)" section: the rounds the investors took part in, role, amount, stake.
+
+    The investor column is shown only when there are several investors.
+    """
+    ids = frozenset(i.id for i in investors)
+    rounds = _investments(ds, investors)
+    rows = _participation_rows(ds, rounds, locale, only=ids)
+    headers = ["Date", "Company", "Round", "Amount", "Investor", "Role", "Invested", "Stake"]
+    widths: list[int | None] = [None, NAME_WIDTH, None, None, NAME_WIDTH, None, None, None]
+    align = "<<<><<>>"
+    if len(ids) == 1:
+        del headers[4], widths[4]
+        align = "<<<><>>"
+        for row in rows:
+            del row[4]
+    lines = table(headers, rows, widths=widths, align=align) if rows else []
+    return _section("Investments", len(rounds), lines)
+
+
+def _co_investors(ds: Any, investors: Sequence[Investor]) -> list[Investor]:
+    """Everyone who invested alongside any of ``investors`` (not they themselves), by name."""
+    ids = {i.id for i in investors}
+    found = {p.id: p for i in investors for p in ds.co_investors(i) if p.id not in ids}
+    return sorted(found.values(), key=lambda i: i.name.casefold())
+
+
+def _unique(citations: Iterable[Citation]) -> list[Citation]:
+    """The citations in order, each quote of a source once."""
+    seen, kept = set(), []
+    for citation in citations:
+        key = (citation.source_id, " ".join(citation.quote.split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(citation)
+    return kept
+
+
 def _show_company(ds: Any, company: Company, locale: str) -> list[str]:
     rounds = list(ds.rounds_for(company))
-    investors = sorted(ds.investors_of(company), key=lambda i: i.name.casefold())
+    as_investor = _as_investor(ds, company)
     acquirer = ds.company(company.acquired_by).name if company.acquired_by else None
-    lines = _heading(company.name, f"company, id {company.id}")
+    kind = f"company, id {company.id}"
+    if as_investor:
+        ids = ", ".join(i.id for i in as_investor)
+        kind = f"company and investor, id {company.id}"
+        if ids != company.id:
+            kind = f"company, id {company.id}; investor, id {ids}"
+    lines = _heading(company.name, kind)
     lines += [
         "  " + line
         for line in fields(
@@ -744,6 +854,7 @@ def _show_company(ds: Any, company: Company, locale: str) -> list[str]:
                 ("aliases", ", ".join(company.aliases) or None),
                 ("country", company.country),
                 ("category", company.category.value),
+                ("investor kind", ", ".join(i.kind.value for i in as_investor) or None),
                 ("founded", None if company.founded is None else str(company.founded)),
                 ("headquarters", company.headquarters),
                 ("acquired by", acquirer),
@@ -752,18 +863,21 @@ def _show_company(ds: Any, company: Company, locale: str) -> list[str]:
         )
     ]
     lines += _rounds_section(ds, rounds, locale, company=False)
-    lines += _names_section("Investors", investors)
-    return [*lines, "", *_citations(ds, company.sources)]
+    lines += _investors_section(ds, company, locale)
+    citations = list(company.sources)
+    if as_investor:
+        lines += _investments_section(ds, as_investor, locale)
+        lines += _names_section("Co-investors", _co_investors(ds, as_investor))
+        citations += [c for i in as_investor for c in i.sources]
+    return [*lines, "", *_citations(ds, _unique(citations))]
 
 
 def _rounds_section(
     ds: Any, rounds: list[FundingRound], locale: str, *, company: bool
 ) -> list[str]:
     """A "Funding rounds (n)" heading with the rounds' table, indented."""
-    lines = ["", f"Funding rounds ({len(rounds)})"]
-    if not rounds:
-        return [*lines, f"  {MISSING_CELL}"]
-    return lines + ["  " + line for line in _rounds_table(ds, rounds, locale, company=company)]
+    lines = _rounds_table(ds, rounds, locale, company=company) if rounds else []
+    return _section("Funding rounds", len(rounds), lines)
 
 
 def _names_section(title: str, records: list[Investor]) -> list[str]:
@@ -774,8 +888,6 @@ def _names_section(title: str, records: list[Investor]) -> list[str]:
 
 
 def _show_investor(ds: Any, investor: Investor, locale: str) -> list[str]:
-    rounds = _newest_first(ds.investments_by(investor))
-    partners = sorted(ds.co_investors(investor), key=lambda i: i.name.casefold())
     company = ds.company(investor.company_id).name if investor.company_id else None
     lines = _heading(investor.name, f"investor, id {investor.id}")
     lines += [
@@ -789,8 +901,8 @@ def _show_investor(ds: Any, investor: Investor, locale: str) -> list[str]:
             ]
         )
     ]
-    lines += _rounds_section(ds, rounds, locale, company=True)
-    lines += _names_section("Co-investors", partners)
+    lines += _investments_section(ds, [investor], locale)
+    lines += _names_section("Co-investors", _co_investors(ds, [investor]))
     return [*lines, "", *_citations(ds, investor.sources)]
 
 
@@ -813,16 +925,27 @@ def _show_policy(ds: Any, policy: Policy, locale: str) -> list[str]:
     return [*lines, "", *_citations(ds, policy.sources)]
 
 
+def _investor_json(ds: Any, investors: Sequence[Investor]) -> dict[str, Any]:
+    """The investor side of a record: the rounds taken part in and the co-investors."""
+    return {
+        "investments": _records(_investments(ds, investors)),
+        "co_investors": _records(_co_investors(ds, investors)),
+    }
+
+
 def _cmd_show(args: argparse.Namespace) -> Output:
     ds = aieco.load()
     record = _lookup(ds, args.name)
     if isinstance(record, Company):
         if args.json:
+            as_investor = _as_investor(ds, record)
             return {
                 "kind": "company",
                 "record": aieco.converter.unstructure(record),
                 "funding_rounds": _records(ds.rounds_for(record)),
                 "investors": _records(ds.investors_of(record)),
+                "as_investor": _records(as_investor),
+                **_investor_json(ds, as_investor),
             }
         return _show_company(ds, record, args.locale)
     if isinstance(record, Investor):
@@ -830,8 +953,7 @@ def _cmd_show(args: argparse.Namespace) -> Output:
             return {
                 "kind": "investor",
                 "record": aieco.converter.unstructure(record),
-                "funding_rounds": _records(_newest_first(ds.investments_by(record))),
-                "co_investors": _records(ds.co_investors(record)),
+                **_investor_json(ds, [record]),
             }
         return _show_investor(ds, record, args.locale)
     if args.json:
