@@ -122,6 +122,37 @@ near_misses = st.lists(
 ).map(lambda parts: "".join(word + sep for word, sep in parts))
 any_text = st.text(max_size=60)
 
+# Expressions in the shapes the fast paths read (ranges of two numbers, a number word before
+# a scale, a "-stellig" magnitude, a trailing "oder mehr"), with a near miss in every slot.
+HEDGES = ["", "rund ", "mehr als ", "bis zu ", "fast ", "ca. ", "um die ", "about ", "über\n"]
+INTROS = ["", "zwischen ", "von ", "between ", "from ", "Zwischen ", "von  ", "zwischen\n"]
+FIGURES = ["5", "50", "1,5", "1.500", "1.500,–", "20", "2020", "12", "0", "1'250", "1.5", "3"]
+FIGURES += ["2.000.000", "00", "1,5000", "vier", "Drei", "zehn", "eine", "ein", "halbe", "elf"]
+FIGURES += ["zweistellige", "zweistelliger", "dreistelligen", "zig", "hundert", "eins", "one"]
+RANGE_SEPARATORS = ["–", "-", " – ", " - ", " bis ", " bis zu ", " oder ", " und ", " to "]
+RANGE_SEPARATORS += [" and ", "- ", " -", "—", " Bis ", "\u00a0bis\u00a0", " oder gar ", "–-"]
+SCALES = ["", " Mio.", " Millionen", " Milliarden", "-Milliarden", " Mrd.", " Bio", "Mio"]
+SCALES += [" Tsd.", " Millionenbetrag", " Milliardenbeträge", " Beträge", " Bio-", " billion"]
+UNITS = ["", " €", " Euro", "-Euro", " Dollar", " US-Dollar", " USD", " %", " Prozent", "€"]
+UNITS += [" Pfund", " Pfund Sterling", " schwedische Kronen", " Kronen", " EUR", " dollars"]
+TAILS = ["", ".", " oder mehr", " und mehr", "-Projekt", " für KI", " bis 2030", " Monate"]
+TAILS += ["D", ",5", " 2025", " Euro", " Dollar", "-stellige", " or more", " Sterling", "-"]
+
+
+@st.composite
+def shaped(draw: st.DrawFn) -> str:
+    """One expression in a fast path's shape, or a near miss of one (no surrounding text)."""
+    figure = draw(st.sampled_from(FIGURES))
+    if draw(st.booleans()):
+        figure += draw(st.sampled_from(RANGE_SEPARATORS)) + draw(st.sampled_from(FIGURES))
+    parts = [HEDGES, INTROS], [SCALES, UNITS]
+    before = "".join(draw(st.sampled_from(table)) for table in parts[0])
+    after = "".join(draw(st.sampled_from(table)) for table in parts[1])
+    return before + figure + after
+
+
+shaped_texts = st.tuples(shaped(), st.sampled_from(TAILS)).map(lambda pair: pair[0] + pair[1])
+
 
 def _check_parse(text: str, locale: str) -> None:
     positions = []
@@ -170,26 +201,58 @@ def test_extract_never_raises_on_near_misses(text: str, locale: str, include: bo
     _check_extract(text, locale, include)
 
 
-@settings(max_examples=600, deadline=None)
-@given(text=near_misses, locale=st.sampled_from(LOCALES))
-def test_fast_path_agrees_with_grammar(text: str, locale: str) -> None:
-    """Whenever the one-regex fast path reads a text, the grammar reads the same Amount."""
+def _check_fast_amount(text: str, locale: str) -> None:
     lx = _lexicon.lexicon(locale)
     fast = _fast.fast_amount(lx, _fast.fast_tables(lx), text.strip())
     if fast is None:
         return
     slow = _parse._read(text, locale)[0].amount
-    assert (slow, str(slow.value)) == (fast, str(fast.value))
+    # The same digits, not only equal values ("2.50" stays "2.50").
+    assert (slow, _digits(slow)) == (fast, _digits(fast))
+
+
+def _digits(amount: Amount) -> list[str]:
+    return [str(amount.value), str(amount.low), str(amount.high)]
+
+
+def _check_fast_mentions(text: str, locale: str) -> None:
+    with_fast = extract_amounts(text, locale=locale)
+    with mock.patch.object(_extract, "_fast", return_value=None):
+        without = extract_amounts(text, locale=locale)
+    assert without == with_fast
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=near_misses, locale=st.sampled_from(LOCALES))
+def test_fast_path_agrees_with_grammar(text: str, locale: str) -> None:
+    """Whenever the one-regex fast path reads a text, the grammar reads the same Amount."""
+    _check_fast_amount(text, locale)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=shaped_texts, locale=st.sampled_from(LOCALES))
+def test_fast_shapes_agree_with_grammar(text: str, locale: str) -> None:
+    """Ranges, number words, "-stellig" magnitudes: the fast paths read what the grammar reads."""
+    _check_fast_amount(text, locale)
 
 
 @settings(max_examples=400, deadline=None)
 @given(text=near_misses, locale=st.sampled_from(LOCALES))
 def test_fast_mentions_agree_with_grammar(text: str, locale: str) -> None:
     """extract_amounts finds the same mentions with and without its fast path."""
-    with_fast = extract_amounts(text, locale=locale)
-    with mock.patch.object(_extract, "_fast", return_value=None):
-        without = extract_amounts(text, locale=locale)
-    assert without == with_fast
+    _check_fast_mentions(text, locale)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.tuples(st.sampled_from(["", "Es sind ", "(", "Firma ", "9 "]), shaped_texts).map(
+        "".join
+    ),
+    locale=st.sampled_from(LOCALES),
+)
+def test_fast_shaped_mentions_agree_with_grammar(text: str, locale: str) -> None:
+    """In running text too, the fast paths' shapes give the mentions the grammar gives."""
+    _check_fast_mentions(text, locale)
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,8 +15,25 @@ from typing import Any
 import attrs
 
 from aieco._checks import fail
-from aieco.amounts._fast import FastTables, ends_cleanly, fast_mention_amount, fast_tables
-from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
+from aieco.amounts._fast import (
+    FastTables,
+    ends_cleanly,
+    fast_mention_amount,
+    fast_tables,
+    full_amount,
+    glued_unreadable,
+    range_amount,
+    stellig_amount,
+)
+from aieco.amounts._lexicon import (
+    DASHES,
+    DIGITS,
+    MINUS_SIGNS,
+    SPACE_CHARS,
+    STELLIG_ENDINGS,
+    Lexicon,
+    lexicon,
+)
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._parse import DATE, Parsed, Parser
 from aieco.money import Amount, Qualifier
@@ -27,12 +44,12 @@ _BACK_LIMIT = 6
 _ORDINAL_DATE = re.compile(r"[0-9]{1,2}(?:\.|st|nd|rd|th)?[ \u00a0]?([^\W\d_]+)")
 _DIGITS = re.compile("[0-9]+")
 _RAW = re.compile("[0-9][0-9.,'’]*")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _NOT_AMOUNT = re.compile(f"(?:{DATE.pattern})|[0-9]+(?:[:/][0-9]+)+")
 #: Memo tables stop growing at this many entries (running text has an open vocabulary).
 _MEMO_LIMIT = 100_000
 #: How far back _previous looks for the space before a word in one C-level search.
 _WORD_WINDOW = 40
-_STELLIG = ("stellige", "stelliger", "stelligen", "stelliges", "stelligem", "stellig")
 
 
 @attrs.frozen
@@ -97,28 +114,30 @@ def extract_amounts(
         t = m.start()
         if t < last:
             continue
-        if text[t] in DIGITS:
+        digit = text[t] in DIGITS
+        if digit:
             if t > 1 and text[t - 1] in lx.raw_separators and text[t - 2] in DIGITS:
                 continue  # the rest of a number that could not be read ("1.5" in German)
             d = _NOT_AMOUNT.match(text, t)
             if d is not None and (d.group("iso") is None or 1 <= int(d.group("month")) <= 12):
                 last = d.end()  # a date, time or ratio: nothing starts inside it
                 continue
-            if not include_numbers:
-                fast = _fast(text, t, m, lx, ft, last)
-                if fast is _SKIP:
-                    continue
-                if isinstance(fast, Mention):
-                    out.append(fast)
-                    last = fast.end
-                    continue
-        elif text[t].isalpha() and not _may_start(text, t, lx, last):
+        found: Parsed | None = None
+        fast = None if include_numbers else _fast(text, t, m, lx, ft, last)
+        if fast is _SKIP:
             continue
-        found = _find(parser, lx, t, last, include_numbers)
+        if isinstance(fast, Mention):
+            out.append(fast)
+            last = fast.end
+            continue
+        if fast is None:
+            if not digit and text[t].isalpha() and not _may_start(text, t, lx, last):
+                continue
+            found = _find(parser, lx, t, last, include_numbers)
         if found is not None:
             out.append(Mention(found.start, found.end, text[found.start : found.end], found.amount))
             last = found.end
-        elif text[t] in DIGITS:
+        elif digit:
             raw = _RAW.match(text, t)
             assert raw is not None
             if raw.end() < n and text[raw.end() - 1] in lx.raw_separators:
@@ -126,7 +145,10 @@ def extract_amounts(
     return out
 
 
+#: _fast's answers besides a Mention and None: nothing starts at this trigger; or the grammar
+#: would find nothing here either (the caller then does what it does after the grammar).
 _SKIP = object()
+_NOTHING = object()
 
 
 def _may_start(text: str, t: int, lx: Lexicon, last: int) -> bool:
@@ -146,57 +168,222 @@ def _may_start(text: str, t: int, lx: Lexicon, last: int) -> bool:
 def _fast(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
 ) -> Mention | object | None:
-    """Read a digit trigger without the grammar: a Mention, _SKIP (nothing there) or None."""
+    """Read a trigger without the grammar where the outcome is certain.
+
+    Returns a Mention; _SKIP (nothing starts here); _NOTHING (the grammar would find nothing
+    here either); or None (ask the grammar). A hypothesis test checks that extract_amounts
+    gives the same mentions with this function and without it.
+    """
+    c = text[t]
+    if c in DIGITS:
+        return _fast_digits(text, t, m, lx, ft, last)
+    if c.isalpha() and lx.german:
+        return _fast_noun(text, t, lx, ft, last)
+    return None
+
+
+def _fast_digits(
+    text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
+) -> Mention | object | None:
+    """A digit trigger: one end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range."""
     if t > 0:
         b = text[t - 1]
         if b.isalnum() or b == "_" or b in lx.symbol_firsts:
             return None
         if (b in MINUS_SIGNS or b in DASHES) and not (t > 1 and text[t - 2] in DIGITS):
             return None  # a sign, or a hyphen the grammar must read
+    scale, cur, pct = m.group("scale", "cur", "pct")
+    if scale is None and cur is None and pct is None:
+        return _fast_plain(text, t, m, lx, ft, last)
+    start, qualifier, rest = _lead(text, _walk(text, t, lx, last), t, ft)
+    if not _all_inert(lx, rest):
+        return None  # a currency, sign, number word or range the grammar must weigh
     e = m.end()
-    plain = m.group("scale") is None and m.group("cur") is None and m.group("pct") is None
-    if plain:
-        # The trigger saw something before (maybe a currency) or after the digits.
-        if not ends_cleanly(text, m, lx, ft):
+    if not ends_cleanly(text, e, cur, lx, ft):
+        # "100 Millionen Dollar oder mehr": the grammar reads a trailing hedge only when
+        # there is none before; nothing after it matters.
+        post = ft.postfix_re.match(text, e) if qualifier is Qualifier.EXACT else None
+        if post is None:
             return None
-        prev = _previous(text, t)
-        if prev is not None and prev[0] >= last:
-            token = prev[1]
-            if token in lx.symbols or (len(token) == 3 and token.isupper() and token in lx.codes):
-                return None
-        return _SKIP
-    start = t
-    qualifier = Qualifier.EXACT
-    chain = _walk(text, t, lx, last)
-    rest = chain
-    if chain:
-        s0, token0, kind0 = chain[0]
-        low0 = token0.lower()
-        found = ft.single_qualifiers.get(low0) if kind0 == 2 else None
-        if found is not None and _spaced(text, s0 + len(token0), t):
-            start, qualifier, rest = s0, found, chain[1:]
-        elif kind0 == 1 and len(chain) > 1:
-            s1, token1, _ = chain[1]
-            found = ft.qualifier_words.get((token1.lower(), low0))
-            if (
-                found is not None
-                and _spaced(text, s1 + len(token1), s0)
-                and _spaced(text, s0 + len(token0), t)
-            ):
-                start, qualifier, rest = s1, found, chain[2:]
-    for _, token, kind in rest:
-        if kind == 2 and not _inert(lx, token.lower()):
-            return None  # a currency, sign, number word or range the grammar must weigh
-    if not ends_cleanly(text, m, lx, ft):
-        return None
-    if plain:
-        return _SKIP
+        found = lx.postfix.get((post.group("p1").lower(), post.group("p2").lower()))
+        if found is None:
+            return None
+        qualifier, e = found, post.end()
     if _is_date(text, t, lx):
         return _SKIP
     amount = fast_mention_amount(lx, m, text, qualifier)
     if amount is None:
         return None
     return Mention(start, e, text[start:e], amount)
+
+
+def _fast_plain(
+    text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
+) -> Mention | object | None:
+    """Digits the trigger read without a scale, currency or percent after them."""
+    e = m.end()
+    n = len(text)
+    if ft.range_tail is not None:
+        r = ft.range_tail.match(text, e)
+        if r is not None:
+            return _fast_range(text, t, m, r, lx, ft, last)
+    if e < n:
+        c = text[e]
+        if (c.isalpha() and glued_unreadable(lx, ft, text, e)) or (
+            c in lx.raw_separators and e + 1 < n and text[e + 1] in DIGITS
+        ):
+            # The grammar cannot read these digits ("3D-Modelle"; "4.0" in German, where "."
+            # groups thousands), so no expression reaching past them can start before them.
+            return _NOTHING if _all_inert(lx, _walk(text, t, lx, last)) else None
+    # The trigger saw something before (maybe a currency) or after the digits.
+    if not ends_cleanly(text, e, None, lx, ft):
+        return None
+    prev = _previous(text, t)
+    if prev is not None and prev[0] >= last:
+        token = prev[1]
+        if token in lx.symbols or (len(token) == 3 and token.isupper() and token in lx.codes):
+            return None
+    return _SKIP
+
+
+def _fast_range(
+    text: str,
+    t: int,
+    m: re.Match[str],
+    r: re.Match[str],
+    lx: Lexicon,
+    ft: FastTables,
+    last: int,
+) -> Mention | object | None:
+    """A range of two digit numbers: "5–50 Millionen Euro", "zwischen 20 und 30 Mrd. €"."""
+    chain = _walk(text, t, lx, last)
+    conj: str | None = None
+    at = t
+    w = r.group("w")
+    if chain and w is not None:
+        s0, token0, _ = chain[0]
+        intro_conj = lx.range_intro.get(token0.lower())
+        if intro_conj == w.lower() and _spaced(text, s0 + len(token0), t):
+            conj, at, chain = intro_conj, s0, chain[1:]  # the grammar starts at "zwischen"
+    start, qualifier, rest = _lead(text, chain, at, ft)
+    if not _all_inert(lx, rest):
+        return None
+    e = r.end()
+    if not ends_cleanly(text, e, r.group("cur"), lx, ft):
+        return None
+    if _is_date(text, t, lx):
+        return _NOTHING
+    whole = text[t : m.end("int")]
+    g = m.group("g")
+    if g is not None:
+        whole = whole.replace(g, "")
+    amount = range_amount(lx, ft, text, whole, m.group("frac") or "", r, conj, qualifier)
+    if amount is None:
+        return None
+    if amount.unit is None and r.group("scale") is None:
+        return _NOTHING  # "2020–2022", "12 bis 24 Monate": bare numbers are not reported
+    return Mention(start, e, text[start:e], amount)
+
+
+def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> object | None:
+    """A noun trigger ("Milliarden", "Euro", "Beträge") after a number word or a "-stellig"."""
+    s = t
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    w = _LETTER_RUN.match(text, s)
+    assert w is not None
+    word = w.group()
+    if not word.isalpha():
+        e = s
+        while e < len(text) and text[e].isalpha():
+            e += 1
+        word = text[s:e]
+    if _kind(lx, word) == 2:
+        return None  # the noun itself may start an expression
+    chain = _walk(text, s, lx, last)
+    if not any(kind == 2 for _, _, kind in chain):
+        return _NOTHING  # nothing before the noun can start an expression reaching it
+    s0, token0, kind0 = chain[0]
+    if kind0 != 2:
+        return None
+    low0 = token0.lower()
+    if low0.endswith(STELLIG_ENDINGS):
+        return _fast_stellig(text, t, chain, lx, ft)
+    if not (low0 in lx.articles or lx.cardinal(low0) is not None):
+        return None
+    # "vier Milliarden", "Drei-Milliarden-Euro", "eine Milliarde": the one-regex reading
+    # from the number word (the grammar's other candidates before it must be inert).
+    mm = ft.full.match(text, s0)
+    if mm is None or mm.end() <= t:
+        return None
+    start, qualifier, rest = _lead(text, chain[1:], s0, ft)
+    if not _all_inert(lx, rest):
+        return None
+    e = mm.end()
+    if not ends_cleanly(text, e, mm.group("cur"), lx, ft):
+        return None
+    amount = full_amount(lx, ft, mm, text, qualifier)
+    if amount is None or (amount.unit is None and mm.group("scale") is None):
+        return None
+    return Mention(start, e, text[start:e], amount)
+
+
+def _fast_stellig(
+    text: str, t: int, chain: list[tuple[int, str, int]], lx: Lexicon, ft: FastTables
+) -> Mention | None:
+    """A vague magnitude: "zweistellige Milliardenbeträge", "ein zweistelliger Millionenbetrag"."""
+    if ft.stellig_at is None:
+        return None
+    s0 = chain[0][0]
+    f, after = s0, 1
+    if len(chain) > 1:
+        s1, token1, _ = chain[1]
+        if token1.lower() in lx.articles and _spaced(text, s1 + len(token1), s0):
+            f, after = s1, 2  # the grammar reads the article with the adjective
+    sm = ft.stellig_at.match(text, f)
+    if sm is None or sm.end() <= t or (sm.group("art") is None) != (after == 1):
+        return None
+    start, qualifier, rest = _lead(text, chain[after:], f, ft)
+    if not _all_inert(lx, rest):
+        return None
+    e = sm.end()
+    if not ends_cleanly(text, e, None, lx, ft):
+        return None
+    amount = stellig_amount(lx, sm, qualifier)
+    if amount is None:
+        return None
+    return Mention(start, e, text[start:e], amount)
+
+
+def _lead(
+    text: str, chain: list[tuple[int, str, int]], at: int, ft: FastTables
+) -> tuple[int, Qualifier, list[tuple[int, str, int]]]:
+    """The hedge right before ``at`` in a walked chain: (start, qualifier, the tokens before).
+
+    Single words ("rund", "ca.") and two-word hedges ("mehr als"), separated by whitespace only,
+    as the grammar reads them; (at, EXACT, chain) if there is none.
+    """
+    if chain:
+        s0, token0, kind0 = chain[0]
+        low0 = token0.lower()
+        found = ft.single_qualifiers.get(low0) if kind0 == 2 else None
+        if found is not None and _spaced(text, s0 + len(token0), at):
+            return s0, found, chain[1:]
+        if kind0 == 1 and len(chain) > 1:
+            s1, token1, _ = chain[1]
+            found = ft.qualifier_words.get((token1.lower(), low0))
+            if (
+                found is not None
+                and _spaced(text, s1 + len(token1), s0)
+                and _spaced(text, s0 + len(token0), at)
+            ):
+                return s1, found, chain[2:]
+    return at, Qualifier.EXACT, chain
+
+
+def _all_inert(lx: Lexicon, chain: list[tuple[int, str, int]]) -> bool:
+    """No token in the chain can start an expression of its own (see :func:`_inert`)."""
+    return all(kind != 2 or _inert(lx, token.lower()) for _, token, kind in chain)
 
 
 def _inert(lx: Lexicon, low: str) -> bool:
@@ -295,7 +482,7 @@ def _kind_of(lx: Lexicon, token: str) -> int:
         return 2
     if token in lx.symbols or (len(token) == 3 and token.isupper() and token in lx.codes):
         return 2
-    if lx.is_number_word(low) or (lx.german and low.endswith(_STELLIG)):
+    if lx.is_number_word(low) or (lx.german and low.endswith(STELLIG_ENDINGS)):
         return 2
     if low in lx.back_words:
         return 1

@@ -14,7 +14,15 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, SPACE_CHARS, Lexicon, _trie
+from aieco.amounts._lexicon import (
+    DASHES,
+    DIGITS,
+    MINUS_SIGNS,
+    SPACE_CHARS,
+    STELLIG_ENDINGS,
+    Lexicon,
+    _trie,
+)
 from aieco.money import PERCENT, Amount, Qualifier
 
 __all__ = ["FastTables", "fast_tables", "make_amount", "number_value"]
@@ -79,13 +87,19 @@ class FastTables:
         "continuations",
         "exact_units",
         "full",
+        "glued",
         "guard_words",
         "phrase_heads",
         "phrase_re",
+        "postfix_re",
         "qualifier_text",
         "qualifier_words",
+        "range_full",
+        "range_tail",
         "scale_powers",
         "single_qualifiers",
+        "stellig_at",
+        "stellig_full",
         "symbol_heads",
         "trigger",
         "words",
@@ -103,7 +117,13 @@ class FastTables:
     qualifier_words: dict[tuple[str, str], Qualifier]
     phrase_heads: re.Pattern[str]
     symbol_heads: frozenset[str]
+    range_tail: re.Pattern[str] | None
+    range_full: re.Pattern[str] | None
+    stellig_at: re.Pattern[str] | None
+    stellig_full: re.Pattern[str] | None
+    postfix_re: re.Pattern[str]
     words: dict[str, tuple[bool, bool, bool, str]]
+    glued: dict[str, bool]
 
 
 def _number_rest(lx: Lexicon) -> str:
@@ -227,13 +247,69 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.phrase_heads = re.compile(f"(?i:{_trie(sorted({_head(p) for p in lx.currency_words}))})")
     ft.symbol_heads = frozenset(_head(s) for s in lx.symbols if s[0].isalpha())
     ft.words = {}
+    ft.glued = {}
     ft.exact_units = dict(lx.symbols)
     ft.exact_units.update((code, code) for code in lx.codes)
     ft.scale_powers = {w: f.adjusted() for w, f in lx.scale_words.items()}
     ft.qualifier_text = {" ".join(k): q for k, q in lx.qualifiers.items()}
     ft.single_qualifiers = {k[0]: q for k, q in lx.qualifiers.items() if len(k) == 1}
     ft.qualifier_words = {(k[0], k[1]): q for k, q in lx.qualifiers.items() if len(k) == 2}
+    _range_tables(lx, ft, rest, tail, quals)
+    _stellig_tables(lx, ft, quals)
+    p1 = _trie(sorted({k[0] for k in lx.postfix}))
+    p2 = _trie(sorted({k[1] for k in lx.postfix}))
+    ft.postfix_re = re.compile(f"{_WS}++(?P<p1>(?i:{p1})){_WS}++(?P<p2>(?i:{p2})){_NOT_LETTER}")
     return ft
+
+
+def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str) -> None:
+    """Regexes for "5–50 Mio. €", "20 bis 30 Milliarden Dollar", "zwischen 20 und 30 Mrd.".
+
+    ``range_tail`` reads, right after the first number, the separator and the second end
+    (whose scale and currency apply to both); ``range_full`` a whole such expression with an
+    optional hedge and "zwischen"/"von". The separators are the grammar's, narrowed: spaces
+    only (no line break), "bis zu" only with spaces around "zu". They are left out (None) if
+    the locale's words could make the grammar read the first number on (a range word that is
+    also a currency, scale or percent word; a symbol starting with a dash or digit).
+    """
+    seps = sorted(set(lx.range_words) | set(lx.range_intro.values()))
+    names = [*lx.currency_words, *lx.scale_words, *lx.percent_words, *lx.thousands_of]
+    if any(n.split()[0] in seps or re.split(r"[ -]", n)[0] in seps for n in names) or any(
+        c in lx.symbol_starts for c in DASHES + "0123456789"
+    ):
+        ft.range_tail = ft.range_full = None
+        return
+    sep = (
+        f"(?:[{DASHES}]{_WS}*+|{_WS}++(?:[{DASHES}]{_WS}++"
+        f"|(?P<w>(?i:{_trie(seps)})){_WS}++(?:(?P<zu>(?i:zu)){_WS}++)?))"
+    )
+    second = f"(?P<first>[0-9])(?>{rest}{tail})"
+    first = rest  # the first number's groups get a "1": int1, g1, frac1, dash1
+    for name in ("int", "g", "frac", "dash"):
+        first = first.replace(f"(?P<{name}>", f"(?P<{name}1>")
+        first = first.replace(f"(?P={name})", f"(?P={name}1)")
+    ft.range_tail = re.compile(sep + second)
+    ft.range_full = re.compile(
+        f"(?:(?P<q>(?i:{quals})){_WS}+)?(?:(?P<intro>(?i:{_trie(sorted(lx.range_intro))})){_WS}++)?"
+        f"(?P<first1>[0-9])(?>{first}){sep}{second}"
+    )
+
+
+def _stellig_tables(lx: Lexicon, ft: FastTables, quals: str) -> None:
+    """Regexes for "ein zweistelliger Millionenbetrag", "zweistellige Milliardenbeträge".
+
+    Shaped like the grammar's reading (an article, the "-stellig" adjective, a noun after
+    spaces); the words are checked in Python as the grammar checks them. German only.
+    """
+    if not lx.german or lx.vague_noun is None:
+        ft.stellig_at = ft.stellig_full = None
+        return
+    body = (
+        f"(?:(?P<art>(?i:{_trie(sorted(lx.articles))})){_WS}++)?(?P<sw>[^\\W\\d_]++){_WS}++"
+        "(?P<noun>[^\\W\\d_]++(?:-[^\\W\\d_]++)*+)"
+    )
+    ft.stellig_at = re.compile(body)
+    ft.stellig_full = re.compile(f"(?:(?P<q>(?i:{quals})){_WS}+)?{body}")
 
 
 def _head(phrase: str) -> str:
@@ -262,15 +338,17 @@ def unit_of(lx: Lexicon, m: re.Match[str]) -> tuple[str | None, bool] | None:
     return None if code is None else (code, True)
 
 
-def ends_cleanly(text: str, m: re.Match[str], lx: Lexicon, ft: FastTables) -> bool:
-    """Nothing after the match could extend the expression (else the grammar must decide)."""
+def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
+    """Nothing after ``e`` could extend the expression (else the grammar must decide).
+
+    ``cur`` is the currency the expression ended with, as written (for "Pfund Sterling").
+    """
     n = len(text)
-    e = m.end()
     if e >= n:
         return True
     c = text[e]
     if c == "-" and e + 1 < n and text[e + 1].isalpha():
-        return _inert_word(text, e + 1, m, lx, ft)  # "500-Milliarden-Dollar-Projekt"
+        return _inert_word(text, e + 1, cur, lx, ft)  # "500-Milliarden-Dollar-Projekt"
     if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
         return False
     if c in ".,'’" and e + 1 < n and text[e + 1] in DIGITS:
@@ -289,10 +367,10 @@ def ends_cleanly(text: str, m: re.Match[str], lx: Lexicon, ft: FastTables) -> bo
         return False
     if not c.isalpha():
         return True
-    return _inert_word(text, j, m, lx, ft)
+    return _inert_word(text, j, cur, lx, ft)
 
 
-def _inert_word(text: str, j: int, m: re.Match[str], lx: Lexicon, ft: FastTables) -> bool:
+def _inert_word(text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
     """The word at ``j`` cannot continue the expression the fast match read."""
     w = _LETTERS.match(text, j)
     assert w is not None
@@ -312,8 +390,35 @@ def _inert_word(text: str, j: int, m: re.Match[str], lx: Lexicon, ft: FastTables
         return False
     if blocks or (may_be_phrase and ft.phrase_re.match(text, j)):
         return False
-    cur = m.group("cur")
     return cur is None or low not in ft.continuations.get(cur.lower(), ())
+
+
+def glued_unreadable(lx: Lexicon, ft: FastTables, text: str, j: int) -> bool:
+    """Letters glued to digits at ``j`` that the grammar cannot read ("3D", "5G", "B2B").
+
+    The grammar reads glued letters only as a scale word ("5Mio", "5k"), a thousand of a
+    currency ("5TEUR", "5T€"), a currency symbol ("5Fr.") or an ISO code ("5EUR"); after
+    anything else a number is not an amount ("3D-Modelle"). Memoised per word.
+    """
+    w = _LETTERS.match(text, j)
+    if w is None:
+        return False
+    word = w.group()
+    found = ft.glued.get(word)
+    if found is None:
+        low = word.lower()
+        found = not (
+            word == "T"
+            or low in lx.scale_words
+            or low + "." in lx.scale_words
+            or low in lx.glued_scales
+            or low in lx.thousands_of
+            or word in ft.symbol_heads
+            or (len(word) == 3 and word.isupper() and word in lx.codes)
+        )
+        if len(ft.glued) < _MEMO_LIMIT:
+            ft.glued[word] = found
+    return found
 
 
 def _word_info(lx: Lexicon, ft: FastTables, word: str) -> tuple[bool, bool, bool, str]:
@@ -334,17 +439,35 @@ def _word_info(lx: Lexicon, ft: FastTables, word: str) -> tuple[bool, bool, bool
 
 
 def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
-    """The Amount of ``text`` (already stripped) if it has the common shape, else None."""
+    """The Amount of ``text`` (already stripped) if it has a common shape, else None.
+
+    The shapes: one end ("rund 1,5 Mrd. USD", "vier Milliarden Dollar"), a range of two
+    digit numbers ("5–50 Mio. €", "zwischen 20 und 30 Mrd.") and a vague magnitude ("ein
+    zweistelliger Millionenbetrag").
+    """
     m = ft.full.fullmatch(text)
     if m is None:
-        return None
+        return _fast_other(lx, ft, text)
+    return full_amount(lx, ft, m, text, None)
+
+
+def full_amount(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier | None
+) -> Amount | None:
+    """The Amount of a match of ``ft.full``, or None where the grammar must decide.
+
+    The hedge is read from the match if ``qualifier`` is None.
+    """
     q, neg, pre, s2, cur, pct, scale, dot, g, frac, nw, num = m.group(*_FULL_GROUPS)
-    qualifier = Qualifier.EXACT
-    if q is not None:
-        found = ft.qualifier_text.get(q.lower()) or lx.qualifiers.get(tuple(q.lower().split()))
-        if found is None:
-            return None
-        qualifier = found
+    if qualifier is None:
+        qualifier = Qualifier.EXACT
+        if q is not None:
+            found = ft.qualifier_text.get(q.lower()) or lx.qualifiers.get(tuple(q.lower().split()))
+            if found is None:
+                return None
+            qualifier = found
+    elif q is not None:
+        return None
     unit: str | None = None
     if pct is not None:
         if not s2 and pct != "%":
@@ -371,7 +494,10 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
             return None
         low = nw.lower()
         if low in lx.articles:
-            if scale is None and pct is None:
+            # The grammar reads an article only before a scale word or "Prozent", and
+            # only after a space: "eine Milliarde", not "eine-Milliarde" or "ein%".
+            after = m.group("s1") if scale is not None else s2
+            if (scale is None and pct is None) or not after or after[0] == "-":
                 return None
             number = Decimal(1)
         else:
@@ -418,6 +544,151 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     return amount
 
 
+def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
+    """The Qualifier of a matched hedge ("rund", "mehr  als"), EXACT for none, None if unknown."""
+    if q is None:
+        return Qualifier.EXACT
+    low = q.lower()
+    return ft.qualifier_text.get(low) or lx.qualifiers.get(tuple(low.split()))
+
+
+def _fast_other(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
+    """A whole text that is a range of two digit numbers or a vague magnitude, else None."""
+    if ft.range_full is not None:
+        m = ft.range_full.fullmatch(text)
+        if m is not None:
+            qualifier = _qualifier(lx, ft, m.group("q"))
+            if qualifier is None:
+                return None
+            intro = m.group("intro")
+            conj = None if intro is None else lx.range_intro[intro.lower()]
+            whole = text[m.start("first1") : m.end("int1")]
+            g = m.group("g1")
+            if g is not None:
+                whole = whole.replace(g, "")
+            return range_amount(lx, ft, text, whole, m.group("frac1") or "", m, conj, qualifier)
+    if ft.stellig_full is not None:
+        m = ft.stellig_full.fullmatch(text)
+        if m is not None:
+            qualifier = _qualifier(lx, ft, m.group("q"))
+            return None if qualifier is None else stellig_amount(lx, m, qualifier)
+    return None
+
+
+def tail_unit_power(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str
+) -> tuple[str | None, int | None] | None:
+    """The unit and the scale's power of ten that a match's scale-and-currency tail names.
+
+    (None, None) for an empty tail; None where the grammar must decide (a currency name
+    glued to the digits, an unknown word, "Bio-" as in "5 Bio-Läden").
+    """
+    s2, cur, pct, scale, dot = m.group("s2", "cur", "pct", "scale", "dot")
+    unit: str | None = None
+    if pct is not None:
+        if not s2 and pct != "%":
+            return None
+        unit = PERCENT
+    elif cur is not None:
+        unit = ft.exact_units.get(cur)  # a symbol or an ISO code as written
+        if unit is None:
+            if not s2 or (len(cur) == 3 and cur.isupper()):
+                return None
+            unit = lx.currency_words.get(cur.lower())
+            if unit is None:
+                return None
+    if scale is None:
+        return unit, None
+    word = scale.lower()
+    if dot is not None:
+        word += "."
+    elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
+        return None
+    power = ft.scale_powers.get(word)
+    return None if power is None else (unit, power)
+
+
+def range_amount(
+    lx: Lexicon,
+    ft: FastTables,
+    text: str,
+    whole1: str,
+    frac1: str,
+    r: re.Match[str],
+    conj: str | None,
+    qualifier: Qualifier,
+) -> Amount | None:
+    """The range from a first number (its digits) and a match of the separator and second end.
+
+    ``conj`` is the conjunction a range intro before the first number asks for ("und" after
+    "zwischen"); without an intro the separator is a dash or a range word ("bis", "oder").
+    As in the grammar, the second end's scale and currency apply to both ends, and the range
+    must rise. None where the grammar must decide (or would refuse).
+    """
+    w = r.group("w")
+    if w is None:
+        if conj is not None:
+            return None
+    else:
+        w = w.lower()
+        if (w != conj) if conj is not None else (w not in lx.range_words):
+            return None
+        if r.group("zu") is not None and w != "bis":
+            return None
+    whole2 = text[r.start("first") : r.end("int")]
+    g = r.group("g")
+    if g is not None:
+        whole2 = whole2.replace(g, "")
+    frac2 = r.group("frac") or ""
+    if len(whole1) + len(frac1) > 100 or len(whole2) + len(frac2) > 100:
+        return None
+    found = tail_unit_power(lx, ft, r, text)
+    if found is None:
+        return None
+    unit, power = found
+    low = number_value(False, whole1, frac1, power or 0)
+    high = number_value(False, whole2, frac2, power or 0)
+    if not low < high:
+        return None
+    return make_amount(None, low, high, unit, qualifier)
+
+
+def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amount | None:
+    """A vague magnitude from a match of ``stellig_at``/``stellig_full``, read as the grammar does.
+
+    "zweistellige Milliardenbeträge" is 10¹⁰ ≤ x < 10¹¹: [10^(n-1), 10^n) times the noun's
+    scale, in the noun's currency if it names one.
+    """
+    w = m.group("sw").lower()
+    ending = next((e for e in STELLIG_ENDINGS if w.endswith(e)), None)
+    if ending is None or len(w) == len(ending):
+        return None
+    value = lx.cardinal(w[: -len(ending)])
+    if value is None or value != value.to_integral_value() or not 1 <= value <= 30:
+        return None
+    assert lx.vague_noun is not None
+    parts = lx.vague_noun.fullmatch(m.group("noun").lower())
+    if parts is None:
+        return None
+    scale_word = parts.group("scale")
+    power = 0
+    unit: str | None = None
+    if scale_word == "prozent":
+        unit = PERCENT
+    elif scale_word:
+        power = _VAGUE_POWERS[scale_word]
+    cur = parts.group("cur1") or parts.group("cur2")
+    if cur:
+        if unit is not None:
+            return None
+        unit = lx.currency_words[cur]
+    digits = int(value) - 1 + power
+    return make_amount(
+        None, Decimal("1" + "0" * digits), Decimal("1" + "0" * (digits + 1)), unit, qualifier
+    )
+
+
+_VAGUE_POWERS = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}
 _FULL_GROUPS = ("q", "neg", "pre", "s2", "cur", "pct", "scale", "dot", "g", "frac", "nw", "num")
 _BY_NAME: dict[str, tuple[Lexicon, FastTables]] = {}
 

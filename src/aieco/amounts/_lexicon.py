@@ -44,6 +44,8 @@ _SPACE_GROUPS = "\u00a0\u202f\u2009"
 DASHES = "-\u2011\u2012\u2013\u2014"
 #: Sign characters: hyphen-minus and the typographic minus sign.
 MINUS_SIGNS = "-\u2212"
+#: Endings of the German "-stellig" adjective ("zweistellige", "dreistelligen", ...).
+STELLIG_ENDINGS = ("stellige", "stelliger", "stelligen", "stelliges", "stelligem", "stellig")
 
 # --------------------------------------------------------------------------------------------
 # German cardinals

@@ -20,7 +20,15 @@ from decimal import Decimal
 from typing import Any
 
 from aieco.amounts._fast import fast_amount, make_amount, tables_for
-from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, SPACE_CHARS, Lexicon, lexicon
+from aieco.amounts._lexicon import (
+    DASHES,
+    DIGITS,
+    MINUS_SIGNS,
+    SPACE_CHARS,
+    STELLIG_ENDINGS,
+    Lexicon,
+    lexicon,
+)
 from aieco.amounts._locale import resolve_locale
 from aieco.errors import ParseError
 from aieco.money import PERCENT, Amount, Money, Qualifier
@@ -36,7 +44,6 @@ DATE = re.compile(
     r"|(?P<iso>[0-9]{4}-(?P<month>[0-9]{1,2})(?:-[0-9]{1,2})?(?![0-9.,]))"
     r"|(?P<us>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
 )
-_STELLIG_ENDINGS = ("stellige", "stelliger", "stelligen", "stelliges", "stelligem", "stellig")
 _TIME_WORDS_DE = frozenset({"uhr", "h"})
 _TIME_WORDS_EN = frozenset({"am", "pm", "h", "o"})
 _MAX_DIGITS = 100
@@ -571,7 +578,7 @@ class Parser:
             self.fail(i, f"unexpected {self._shown(i)}", "a number")
             return None
         w = m.group().lower()
-        if lx.german and w.endswith(_STELLIG_ENDINGS):
+        if lx.german and w.endswith(STELLIG_ENDINGS):
             return self.stellig(i)
         if w in lx.vague_counts:
             return self.vague_count(m, w)
@@ -843,7 +850,7 @@ class Parser:
             w2 = m2.group().lower()
             if w2 in lx.half_words:
                 return _Num(_HALF, _HALF, m2.end(), "article")
-            if lx.german and w2.endswith(_STELLIG_ENDINGS):
+            if lx.german and w2.endswith(STELLIG_ENDINGS):
                 return self.stellig(j)
         words = self.words(m.start())
         if words is not None:
@@ -888,7 +895,7 @@ class Parser:
         if m is None:
             return None
         w = m.group().lower()
-        ending = next((s for s in _STELLIG_ENDINGS if w.endswith(s)), None)
+        ending = next((s for s in STELLIG_ENDINGS if w.endswith(s)), None)
         if ending is None:
             return None
         head = w[: -len(ending)]
