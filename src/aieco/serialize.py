@@ -101,9 +101,9 @@ def _structure_date(value: Any, _: Any) -> PartialDate:
 
 
 def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
-    for member in cls:
-        if member.value == value and type(member.value) is type(value):
-            return member
+    member = cls._value2member_map_.get(value) if isinstance(value, str | int) else None
+    if member is not None and type(member.value) is type(value):  # 1 is not True, "1" not 1
+        return member
     allowed = ", ".join(repr(m.value) for m in cls)
     raise _Expected(value, f"is not a {cls.__name__}; expected one of {allowed}")
 
