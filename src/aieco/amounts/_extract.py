@@ -311,6 +311,8 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
         return _fast_stellig(text, t, chain, lx, ft)
     if not (low0 in lx.articles or lx.cardinal(low0) is not None):
         return None
+    if s0 > 0 and text[s0 - 1] in MINUS_SIGNS:
+        return None  # a sign, which the walk steps over like a hyphen ("ca.-vier Mio.")
     # "vier Milliarden", "Drei-Milliarden-Euro", "eine Milliarde": the one-regex reading
     # from the number word (the grammar's other candidates before it must be inert).
     mm = ft.full.match(text, s0)
@@ -335,13 +337,22 @@ def _fast_stellig(
     if ft.stellig_at is None:
         return None
     s0 = chain[0][0]
-    f, after = s0, 1
-    if len(chain) > 1:
+    f, after, suspended = s0, 1, False
+    if len(chain) > 2 and chain[1][2] == 1 and chain[2][2] == 2:
+        f, after, suspended = chain[2][0], 3, True  # "neun- oder zehnstellige Beträge"
+    elif len(chain) > 1:
         s1, token1, _ = chain[1]
         if token1.lower() in lx.articles and _spaced(text, s1 + len(token1), s0):
             f, after = s1, 2  # the grammar reads the article with the adjective
+    if f > 0 and text[f - 1] in MINUS_SIGNS:
+        return None
     sm = ft.stellig_at.match(text, f)
-    if sm is None or sm.end() <= t or (sm.group("art") is None) != (after == 1):
+    if (
+        sm is None
+        or sm.end() <= t
+        or (sm.group("w1") is not None) != suspended
+        or (sm.group("art") is not None) != (after == 2)
+    ):
         return None
     start, qualifier, rest = _lead(text, chain[after:], f, ft)
     if not _all_inert(lx, rest):
@@ -360,15 +371,17 @@ def _lead(
 ) -> tuple[int, Qualifier, list[tuple[int, str, int]]]:
     """The hedge right before ``at`` in a walked chain: (start, qualifier, the tokens before).
 
-    Single words ("rund", "ca.") and two-word hedges ("mehr als"), separated by whitespace only,
-    as the grammar reads them; (at, EXACT, chain) if there is none.
+    Single words ("rund", "ca.") and two-word hedges ("mehr als"), separated by whitespace only
+    (an abbreviation's dot may touch the figure), as the grammar reads them; (at, EXACT,
+    chain) if there is none.
     """
     if chain:
         s0, token0, kind0 = chain[0]
         low0 = token0.lower()
         found = ft.single_qualifiers.get(low0) if kind0 == 2 else None
-        if found is not None and _spaced(text, s0 + len(token0), at):
-            return s0, found, chain[1:]
+        after = s0 + len(token0)
+        if found is not None and (_spaced(text, after, at) or (low0[-1] == "." and after == at)):
+            return s0, found, chain[1:]  # "rund 5", "ca. 5", also "ca.5"
         if kind0 == 1 and len(chain) > 1:
             s1, token1, _ = chain[1]
             found = ft.qualifier_words.get((token1.lower(), low0))

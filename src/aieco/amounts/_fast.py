@@ -268,7 +268,9 @@ def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str)
     ``range_tail`` reads, right after the first number, the separator and the second end
     (whose scale and currency apply to both); ``range_full`` a whole such expression with an
     optional hedge and "zwischen"/"von". The separators are the grammar's, narrowed: spaces
-    only (no line break), "bis zu" only with spaces around "zu". They are left out (None) if
+    only (no line break), "bis zu" only with spaces around "zu", no "oder gar". A dash right
+    after the first number and then a word is the suspended "20- oder 30-Milliarden", where
+    "und" may join too but no intro applies. The regexes are left out (None) if
     the locale's words could make the grammar read the first number on (a range word that is
     also a currency, scale or percent word; a symbol starting with a dash or digit).
     """
@@ -279,9 +281,11 @@ def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str)
     ):
         ft.range_tail = ft.range_full = None
         return
-    sep = (
-        f"(?:[{DASHES}]{_WS}*+|{_WS}++(?:[{DASHES}]{_WS}++"
-        f"|(?P<w>(?i:{_trie(seps)})){_WS}++(?:(?P<zu>(?i:zu)){_WS}++)?))"
+    words = _trie(seps)
+    sep = (  # "5–50", "5 – 50", "20 bis (zu) 30", "20- oder 30-Milliarden" (sw: suspended)
+        f"(?:[{DASHES}](?:{_WS}++(?P<sw>(?i:{words})){_WS}++|{_WS}*+)"
+        f"|{_WS}++(?:[{DASHES}]{_WS}++|(?P<w>(?i:{words})){_WS}++))"
+        f"(?:(?P<zu>(?i:zu)){_WS}++)?"
     )
     second = f"(?P<first>[0-9])(?>{rest}{tail})"
     first = rest  # the first number's groups get a "1": int1, g1, frac1, dash1
@@ -296,17 +300,20 @@ def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str)
 
 
 def _stellig_tables(lx: Lexicon, ft: FastTables, quals: str) -> None:
-    """Regexes for "ein zweistelliger Millionenbetrag", "zweistellige Milliardenbeträge".
+    """Regexes for "ein zweistelliger Millionenbetrag", "neun- oder zehnstellige Beträge".
 
-    Shaped like the grammar's reading (an article, the "-stellig" adjective, a noun after
-    spaces); the words are checked in Python as the grammar checks them. German only.
+    Shaped like the grammar's reading (an article or a suspended first number word, the
+    "-stellig" adjective, a noun after spaces); the words are checked in Python as the
+    grammar checks them. German only.
     """
     if not lx.german or lx.vague_noun is None:
         ft.stellig_at = ft.stellig_full = None
         return
+    joins = _trie(sorted(set(lx.range_words) | {"und"}))
     body = (
-        f"(?:(?P<art>(?i:{_trie(sorted(lx.articles))})){_WS}++)?(?P<sw>[^\\W\\d_]++){_WS}++"
-        "(?P<noun>[^\\W\\d_]++(?:-[^\\W\\d_]++)*+)"
+        f"(?:(?P<art>(?i:{_trie(sorted(lx.articles))})){_WS}++)?"
+        f"(?:(?P<w1>[^\\W\\d_]++)[{DASHES}]{_WS}++(?P<sw1>(?i:{joins})){_WS}++)?"
+        f"(?P<sw>[^\\W\\d_]++){_WS}++(?P<noun>[^\\W\\d_]++(?:-[^\\W\\d_]++)*+)"
     )
     ft.stellig_at = re.compile(body)
     ft.stellig_full = re.compile(f"(?:(?P<q>(?i:{quals})){_WS}+)?{body}")
@@ -625,16 +632,19 @@ def range_amount(
     As in the grammar, the second end's scale and currency apply to both ends, and the range
     must rise. None where the grammar must decide (or would refuse).
     """
-    w = r.group("w")
-    if w is None:
-        if conj is not None:
+    w, sw, zu = r.group("w", "sw", "zu")
+    if sw is not None:  # suspended: "20- oder 30-Milliarden", "20- und 30-Milliarden"
+        w = sw.lower()
+        if conj is not None or (w not in lx.range_words and w not in ("und", "and")):
             return None
-    else:
+    elif w is not None:
         w = w.lower()
         if (w != conj) if conj is not None else (w not in lx.range_words):
             return None
-        if r.group("zu") is not None and w != "bis":
-            return None
+    elif conj is not None:
+        return None
+    if zu is not None and w != "bis":
+        return None
     whole2 = text[r.start("first") : r.end("int")]
     g = r.group("g")
     if g is not None:
@@ -666,6 +676,24 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
     value = lx.cardinal(w[: -len(ending)])
     if value is None or value != value.to_integral_value() or not 1 <= value <= 30:
         return None
+    count = int(value)
+    first = count  # the lower end's digit count; "neun- oder zehnstellige": 9
+    w1 = m.group("w1")
+    if w1 is not None:
+        # The grammar reads "neun" as a number (an article there fails), then "- oder" as a
+        # suspended range whose end "zehnstellige" lends its noun to both.
+        low1 = w1.lower()
+        join = m.group("sw1").lower()
+        if m.group("art") is not None or low1 in lx.articles:
+            return None
+        if join not in lx.range_words and join != "und":
+            return None
+        if len(w1) == 3 and w1.isupper() and w1 in lx.codes:
+            return None
+        value1 = lx.cardinal(low1)
+        if value1 is None or value1 != value1.to_integral_value() or not 1 <= value1 <= count:
+            return None
+        first = int(value1)
     assert lx.vague_noun is not None
     parts = lx.vague_noun.fullmatch(m.group("noun").lower())
     if parts is None:
@@ -682,10 +710,8 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
         if unit is not None:
             return None
         unit = lx.currency_words[cur]
-    digits = int(value) - 1 + power
-    return make_amount(
-        None, Decimal("1" + "0" * digits), Decimal("1" + "0" * (digits + 1)), unit, qualifier
-    )
+    low = "1" + "0" * (first - 1 + power)
+    return make_amount(None, Decimal(low), Decimal("1" + "0" * (count + power)), unit, qualifier)
 
 
 _VAGUE_POWERS = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}
