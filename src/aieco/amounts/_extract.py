@@ -24,6 +24,7 @@ from aieco.amounts._fast import (
     glued_unreadable,
     range_amount,
     stellig_amount,
+    vague_amount,
 )
 from aieco.amounts._lexicon import (
     DASHES,
@@ -309,6 +310,8 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
     low0 = token0.lower()
     if low0.endswith(STELLIG_ENDINGS):
         return _fast_stellig(text, t, chain, lx, ft)
+    if low0 in lx.vague_counts:
+        return _fast_vague(text, t, chain, lx, ft)
     if not (low0 in lx.articles or lx.cardinal(low0) is not None):
         return None
     if s0 > 0 and text[s0 - 1] in MINUS_SIGNS:
@@ -361,6 +364,38 @@ def _fast_stellig(
     if not ends_cleanly(text, e, None, lx, ft):
         return None
     amount = stellig_amount(lx, sm, qualifier)
+    if amount is None:
+        return None
+    return Mention(start, e, text[start:e], amount)
+
+
+def _fast_vague(
+    text: str, t: int, chain: list[tuple[int, str, int]], lx: Lexicon, ft: FastTables
+) -> Mention | None:
+    """A vague count: "zig Milliarden", "zig oder gar hunderten Milliarden Dollar"."""
+    if ft.vague_at is None:
+        return None
+    f, after, sep = chain[0][0], 1, None
+    i = 2 if len(chain) > 2 and chain[1][1].lower() in lx.vague_words else 1
+    if len(chain) > i + 1:
+        word, first = chain[i][1].lower(), chain[i + 1][1].lower()
+        if word in lx.range_words and first in lx.vague_counts:
+            f, after, sep = chain[i + 1][0], i + 2, word  # the grammar reads from "zig"
+    if f > 0 and text[f - 1] in MINUS_SIGNS:
+        return None
+    vm = ft.vague_at.match(text, f)
+    if vm is None or vm.end() <= t or (vm.group("v2") is None) != (sep is None):
+        return None
+    rest = chain[after:]
+    if sep is not None and rest and lx.range_intro.get(rest[0][1].lower()) == sep:
+        return None  # "von zig bis hunderten Milliarden": the grammar starts at "von"
+    start, qualifier, rest = _lead(text, rest, f, ft)
+    if not _all_inert(lx, rest):
+        return None
+    e = vm.end()
+    if not ends_cleanly(text, e, vm.group("cur"), lx, ft):
+        return None
+    amount = vague_amount(lx, ft, vm, text, qualifier)
     if amount is None:
         return None
     return Mention(start, e, text[start:e], amount)

@@ -10,8 +10,10 @@ give the same result; a hypothesis test checks that they agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from aieco.amounts._lexicon import (
@@ -85,8 +87,11 @@ class FastTables:
 
     __slots__ = (
         "continuations",
+        "digits_full",
+        "digits_pick",
         "exact_units",
         "full",
+        "full_pick",
         "glued",
         "guard_words",
         "phrase_heads",
@@ -102,10 +107,15 @@ class FastTables:
         "stellig_full",
         "symbol_heads",
         "trigger",
+        "vague_at",
+        "vague_full",
         "words",
     )
 
     full: re.Pattern[str]
+    full_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
+    digits_full: re.Pattern[str]
+    digits_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     trigger: re.Pattern[str]
     guard_words: frozenset[str]
     phrase_re: re.Pattern[str]
@@ -121,6 +131,8 @@ class FastTables:
     range_full: re.Pattern[str] | None
     stellig_at: re.Pattern[str] | None
     stellig_full: re.Pattern[str] | None
+    vague_at: re.Pattern[str] | None
+    vague_full: re.Pattern[str] | None
     postfix_re: re.Pattern[str]
     words: dict[str, tuple[bool, bool, bool, str]]
     glued: dict[str, bool]
@@ -197,6 +209,11 @@ def fast_tables(lx: Lexicon) -> FastTables:
         f"(?:(?P<pre>{symbols}|[A-Z]{{3}})(?P<s0>{_WS}*+))?"
         f"(?:(?P<num>(?P<first>[0-9]){rest})|(?P<nw>[^\\W\\d_]++)){tail}"
     )
+    # A text that starts with a digit has no hedge, sign, currency or number word in front:
+    # this leaner regex reads it in two thirds of the time.
+    ft.digits_full = re.compile(f"(?P<first>[0-9]){rest}{tail}")
+    ft.full_pick = _picker(ft.full, _FULL_GROUPS)
+    ft.digits_pick = _picker(ft.digits_full, _DIGITS_GROUPS)
     guard: set[str] = set()
     continuations: dict[str, set[str]] = {}
     for phrase in lx.currency_words:
@@ -256,6 +273,7 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.qualifier_words = {(k[0], k[1]): q for k, q in lx.qualifiers.items() if len(k) == 2}
     _range_tables(lx, ft, rest, tail, quals)
     _stellig_tables(lx, ft, quals)
+    _vague_tables(lx, ft, tail, quals)
     p1 = _trie(sorted({k[0] for k in lx.postfix}))
     p2 = _trie(sorted({k[1] for k in lx.postfix}))
     ft.postfix_re = re.compile(f"{_WS}++(?P<p1>(?i:{p1})){_WS}++(?P<p2>(?i:{p2})){_NOT_LETTER}")
@@ -317,6 +335,25 @@ def _stellig_tables(lx: Lexicon, ft: FastTables, quals: str) -> None:
     )
     ft.stellig_at = re.compile(body)
     ft.stellig_full = re.compile(f"(?:(?P<q>(?i:{quals})){_WS}+)?{body}")
+
+
+def _vague_tables(lx: Lexicon, ft: FastTables, tail: str, quals: str) -> None:
+    """Regexes for "zig Milliarden", "zig oder gar hunderten Milliarden Dollar" (German only).
+
+    A vague count, optionally "oder"/"bis" (and "gar"/"sogar"/"auch" after "oder") and a
+    second one, then the scale and currency tail.
+    """
+    if not lx.german:
+        ft.vague_at = ft.vague_full = None
+        return
+    counts = _trie(sorted(lx.vague_counts))
+    body = (
+        f"(?P<v1>(?i:{counts})){_NOT_LETTER}(?:{_WS}++(?P<vsep>(?i:{_trie(sorted(lx.range_words))}))"
+        f"{_WS}++(?:(?P<even>(?i:{_trie(sorted(lx.vague_words))})){_WS}++)?"
+        f"(?P<v2>(?i:{counts})){_NOT_LETTER})?{tail}"
+    )
+    ft.vague_at = re.compile(body)
+    ft.vague_full = re.compile(f"(?:(?P<q>(?i:{quals})){_WS}+)?{body}")
 
 
 def _head(phrase: str) -> str:
@@ -452,10 +489,72 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     digit numbers ("5–50 Mio. €", "zwischen 20 und 30 Mrd.") and a vague magnitude ("ein
     zweistelliger Millionenbetrag").
     """
+    if text[:1] in DIGITS:
+        m = ft.digits_full.fullmatch(text)
+        return _fast_other(lx, ft, text) if m is None else _digits_amount(lx, ft, m, text)
     m = ft.full.fullmatch(text)
     if m is None:
         return _fast_other(lx, ft, text)
     return full_amount(lx, ft, m, text, None)
+
+
+def _digits_amount(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
+    """The Amount of a match of ``ft.digits_full``: as :func:`full_amount`, for digits first."""
+    g, frac, s2, cur, pct, scale, dot = ft.digits_pick(m.groups())
+    unit: str | None = None
+    if pct is not None:
+        if not s2 and pct != "%":
+            return None
+        unit = PERCENT
+    elif cur is not None:
+        unit = ft.exact_units.get(cur)  # a symbol or an ISO code as written
+        if unit is None:
+            if not s2 or (len(cur) == 3 and cur.isupper()):
+                return None
+            unit = lx.currency_words.get(cur.lower())
+            if unit is None:
+                return None
+    whole = text[: m.end("int")]
+    if g is not None:
+        whole = whole.replace(g, "")
+    if frac is None:
+        frac = ""
+    if len(whole) + len(frac) > 100:
+        return None
+    if scale is not None:
+        word = scale.lower()
+        if dot is not None:
+            word += "."
+        elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
+            return None
+        power = ft.scale_powers.get(word)
+        if power is None:
+            return None
+        if len(frac) <= power:
+            digits = whole + frac + "0" * (power - len(frac))
+        else:
+            digits = f"{whole}{frac[:power]}.{frac[power:]}"
+    else:
+        digits = f"{whole}.{frac}" if frac else whole
+    value = Decimal(digits)
+    amount = _new(Amount)
+    setters = _SLOT_SETTERS or _slot_setters()
+    setters[0](amount, value)
+    setters[1](amount, value)
+    setters[2](amount, value)
+    setters[3](amount, unit)
+    setters[4](amount, qualifier_exact)
+    return amount
+
+
+qualifier_exact = Qualifier.EXACT
+
+
+def _picker(
+    pattern: re.Pattern[str], names: tuple[str, ...]
+) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """Pick the named groups out of ``match.groups()`` (faster than ``match.group(*names)``)."""
+    return itemgetter(*(pattern.groupindex[name] - 1 for name in names))
 
 
 def full_amount(
@@ -465,7 +564,7 @@ def full_amount(
 
     The hedge is read from the match if ``qualifier`` is None.
     """
-    q, neg, pre, s2, cur, pct, scale, dot, g, frac, nw, num = m.group(*_FULL_GROUPS)
+    q, neg, pre, s2, cur, pct, scale, dot, g, frac, nw, num = ft.full_pick(m.groups())
     if qualifier is None:
         qualifier = Qualifier.EXACT
         if q is not None:
@@ -568,7 +667,9 @@ def _fast_other(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
             if qualifier is None:
                 return None
             intro = m.group("intro")
-            conj = None if intro is None else lx.range_intro[intro.lower()]
+            conj = None if intro is None else lx.range_intro.get(intro.lower())
+            if intro is not None and conj is None:
+                return None  # matched only through re's wider case folding ("zwıschen")
             whole = text[m.start("first1") : m.end("int1")]
             g = m.group("g1")
             if g is not None:
@@ -579,6 +680,11 @@ def _fast_other(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
         if m is not None:
             qualifier = _qualifier(lx, ft, m.group("q"))
             return None if qualifier is None else stellig_amount(lx, m, qualifier)
+    if ft.vague_full is not None:
+        m = ft.vague_full.fullmatch(text)
+        if m is not None:
+            qualifier = _qualifier(lx, ft, m.group("q"))
+            return None if qualifier is None else vague_amount(lx, ft, m, text, qualifier)
     return None
 
 
@@ -643,7 +749,7 @@ def range_amount(
             return None
     elif conj is not None:
         return None
-    if zu is not None and w != "bis":
+    if zu is not None and (w != "bis" or zu.lower() != "zu"):
         return None
     whole2 = text[r.start("first") : r.end("int")]
     g = r.group("g")
@@ -678,13 +784,16 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
         return None
     count = int(value)
     first = count  # the lower end's digit count; "neun- oder zehnstellige": 9
+    art = m.group("art")
+    if art is not None and art.lower() not in lx.articles:
+        return None
     w1 = m.group("w1")
     if w1 is not None:
         # The grammar reads "neun" as a number (an article there fails), then "- oder" as a
         # suspended range whose end "zehnstellige" lends its noun to both.
         low1 = w1.lower()
         join = m.group("sw1").lower()
-        if m.group("art") is not None or low1 in lx.articles:
+        if art is not None or low1 in lx.articles:
             return None
         if join not in lx.range_words and join != "und":
             return None
@@ -714,8 +823,48 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
     return make_amount(None, Decimal(low), Decimal("1" + "0" * (count + power)), unit, qualifier)
 
 
+def vague_amount(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier
+) -> Amount | None:
+    """A vague count before a scale word from a match of ``vague_at``/``vague_full``.
+
+    "zig Milliarden" is 10¹⁰ ≤ x < 10¹¹; "zig oder gar hunderten Milliarden Dollar" runs from
+    the first count's low end to the second's high end, the scale and currency applying to
+    both, as the grammar reads them. A count needs a scale word after it.
+    """
+    v1, sep, even, v2, s1, scale = m.group("v1", "vsep", "even", "v2", "s1", "scale")
+    first = lx.vague_counts.get(v1.lower())
+    if first is None or scale is None or not s1:
+        return None  # a count without a scale word is no amount; never glued to it
+    low, high = first
+    if v2 is not None:
+        second = lx.vague_counts.get(v2.lower())
+        sep = sep.lower()
+        if second is None or sep not in lx.range_words:
+            return None
+        if even is not None and (sep != "oder" or even.lower() not in lx.vague_words):
+            return None
+        if second[0] < low:
+            return None  # the grammar refuses a range that does not rise
+        high = second[1]
+    found = tail_unit_power(lx, ft, m, text)
+    if found is None:
+        return None
+    unit, power = found
+    if power is None:
+        return None
+    return make_amount(
+        None,
+        Decimal("1" + "0" * (low + power)),
+        Decimal("1" + "0" * (high + power)),
+        unit,
+        qualifier,
+    )
+
+
 _VAGUE_POWERS = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}
 _FULL_GROUPS = ("q", "neg", "pre", "s2", "cur", "pct", "scale", "dot", "g", "frac", "nw", "num")
+_DIGITS_GROUPS = ("g", "frac", "s2", "cur", "pct", "scale", "dot")
 _BY_NAME: dict[str, tuple[Lexicon, FastTables]] = {}
 
 
