@@ -57,3 +57,12 @@ def test_public_all_is_sorted_and_complete() -> None:
     assert sorted(aieco.__all__) == aieco.__all__
     for name in aieco.__all__:
         assert hasattr(aieco, name), name
+
+
+def test_parse_error_message_stays_short_for_huge_input() -> None:
+    """A 100 kB input makes a message of a few hundred characters; .message keeps it whole."""
+    bad = "1." * 50_000
+    error = ParseError(f"cannot read {bad!r}", text=bad, position=0)
+    assert len(str(error)) < 400
+    assert error.message == f"cannot read {bad!r}"
+    assert str(error).endswith("...1.1.1.1.1.1.1.1.1.1.'")

@@ -64,8 +64,8 @@ class ParseError(AiecoError, ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
-        parts = [f"{self.message} at position {self.position} in {shown!r}"]
+        shown = _shorten(self.text, 80)
+        parts = [f"{_shorten(self.message, 200)} at position {self.position} in {shown!r}"]
         if self.expected:
             parts.append(f"expected {self.expected}")
         if self.suggestions:
@@ -194,6 +194,17 @@ class NotFound(AiecoError, LookupError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.key, self.kind, self.suggestions))
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` itself up to ``limit`` characters, else its start and end around "...".
+
+    Messages quote the input; a 100 kB input must not make a 100 kB message.
+    """
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    return text[: limit - tail - 3] + "..." + text[-tail:]
 
 
 def _did_you_mean(suggestions: Sequence[str]) -> str:
