@@ -131,6 +131,7 @@ FIGURES += ["2.000.000", "00", "1,5000", "vier", "Drei", "zehn", "eine", "ein", 
 FIGURES += ["zweistellige", "zweistelliger", "dreistelligen", "zig", "hundert", "eins", "one"]
 FIGURES += ["neun", "zehnstellige", "einstellige", "null", "anderthalb", "9-stellige"]
 FIGURES += ["Hunderte", "hunderten", "zig oder gar hunderten", "Dutzende", "tens of", "gar"]
+FIGURES += ["eine halbe", "ein halber", "zwei halbe", "eine  halbe", "eine\nhalbe", "a half"]
 RANGE_SEPARATORS = ["–", "-", " – ", " - ", " bis ", " bis zu ", " oder ", " und ", " to "]
 RANGE_SEPARATORS += [" and ", "- ", " -", "—", " Bis ", "\u00a0bis\u00a0", " oder gar ", "–-"]
 RANGE_SEPARATORS += ["- oder ", "- und ", "–\u00a0bis ", "- bis zu ", "-oder ", "- or "]

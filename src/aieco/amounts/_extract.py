@@ -312,16 +312,21 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
         return _fast_stellig(text, t, chain, lx, ft)
     if low0 in lx.vague_counts:
         return _fast_vague(text, t, chain, lx, ft)
-    if not (low0 in lx.articles or lx.cardinal(low0) is not None):
+    after = 1
+    if low0 in lx.half_words:  # "eine halbe Milliarde": the grammar reads from the article
+        if len(chain) < 2 or chain[1][1].lower() not in lx.articles:
+            return None
+        s0, after = chain[1][0], 2
+    elif not (low0 in lx.articles or lx.cardinal(low0) is not None):
         return None
     if s0 > 0 and text[s0 - 1] in MINUS_SIGNS:
         return None  # a sign, which the walk steps over like a hyphen ("ca.-vier Mio.")
     # "vier Milliarden", "Drei-Milliarden-Euro", "eine Milliarde": the one-regex reading
     # from the number word (the grammar's other candidates before it must be inert).
     mm = ft.full.match(text, s0)
-    if mm is None or mm.end() <= t:
+    if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
         return None
-    start, qualifier, rest = _lead(text, chain[1:], s0, ft)
+    start, qualifier, rest = _lead(text, chain[after:], s0, ft)
     if not _all_inert(lx, rest):
         return None
     e = mm.end()
