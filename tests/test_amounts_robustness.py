@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from aieco import (
     Amount,
+    Mention,
     ParseError,
     UnsupportedLocale,
     extract_amounts,
@@ -288,6 +289,23 @@ def test_trusted_amounts_equal_validated_ones(text: str, locale: str) -> None:
 def test_amount_fields_are_what_the_fast_constructor_sets() -> None:
     """make_amount sets exactly Amount's fields; a new field must be added there too."""
     assert ["value", "low", "high", "unit", "qualifier"] == [f.name for f in attrs.fields(Amount)]
+
+
+def test_mention_fields_are_what_the_fast_constructor_sets() -> None:
+    """_extract._mention sets exactly Mention's fields; a new field must be added there too."""
+    assert ["start", "end", "text", "amount"] == [f.name for f in attrs.fields(Mention)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=shaped_texts.map(lambda t: f"Es sind {t} gewesen."), locale=st.sampled_from(LOCALES))
+def test_trusted_mentions_equal_validated_ones(text: str, locale: str) -> None:
+    """Mentions built without attrs' validators pass the validators unchanged."""
+    for m in extract_amounts(text, locale=locale):
+        amount = m.amount
+        rebuilt = Amount(
+            amount.value, amount.low, amount.high, unit=amount.unit, qualifier=amount.qualifier
+        )
+        assert (m, rebuilt) == (Mention(m.start, m.end, m.text, m.amount), amount)
 
 
 def test_lexicon_codes_are_iso_4217() -> None:

@@ -46,6 +46,8 @@ _ORDINAL_DATE = re.compile(r"[0-9]{1,2}(?:\.|st|nd|rd|th)?[ \u00a0]?([^\W\d_]+)"
 _DIGITS = re.compile("[0-9]+")
 _RAW = re.compile("[0-9][0-9.,'’]*")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: "Not given" for the optional previous-token arguments (compared by identity).
+_UNSET: tuple[int, str] = (-1, "")
 _NOT_AMOUNT = re.compile(f"(?:{DATE.pattern})|[0-9]+(?:[:/][0-9]+)+")
 #: Memo tables stop growing at this many entries (running text has an open vocabulary).
 _MEMO_LIMIT = 100_000
@@ -196,8 +198,9 @@ def _fast_digits(
     scale, cur, pct = m.group("scale", "cur", "pct")
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
-    start, qualifier, rest = _lead(text, _walk(text, t, lx, last), t, ft)
-    if not _all_inert(lx, rest):
+    prev = _previous(text, t)
+    start, qualifier, rest = _lead(text, _walk(text, t, lx, last, prev), t, ft)
+    if rest and not _all_inert(lx, rest):
         return None  # a currency, sign, number word or range the grammar must weigh
     e = m.end()
     if not ends_cleanly(text, e, cur, lx, ft):
@@ -210,12 +213,12 @@ def _fast_digits(
         if found is None:
             return None
         qualifier, e = found, post.end()
-    if _is_date(text, t, lx):
+    if _is_date(text, t, lx, prev, ft.tail_months):
         return _SKIP
-    amount = fast_mention_amount(lx, m, text, qualifier)
+    amount = fast_mention_amount(lx, ft, m, text, qualifier)
     if amount is None:
         return None
-    return Mention(start, e, text[start:e], amount)
+    return _mention(start, e, text[start:e], amount)
 
 
 def _fast_plain(
@@ -267,12 +270,17 @@ def _fast_range(
         if intro_conj == w.lower() and _spaced(text, s0 + len(token0), t):
             conj, at, chain = intro_conj, s0, chain[1:]  # the grammar starts at "zwischen"
     start, qualifier, rest = _lead(text, chain, at, ft)
-    if not _all_inert(lx, rest):
+    if rest and not _all_inert(lx, rest):
         return None
     e = r.end()
-    if not ends_cleanly(text, e, r.group("cur"), lx, ft):
+    scale, cur, pct = r.group("scale", "cur", "pct")
+    if not ends_cleanly(text, e, cur, lx, ft):
         return None
     if _is_date(text, t, lx):
+        return _NOTHING
+    if scale is None and cur is None and pct is None:
+        # "2020–2022", "12 bis 24 Monaten": whether or not the grammar reads a range here
+        # (it must rise), bare numbers are not reported.
         return _NOTHING
     whole = text[t : m.end("int")]
     g = m.group("g")
@@ -281,9 +289,9 @@ def _fast_range(
     amount = range_amount(lx, ft, text, whole, m.group("frac") or "", r, conj, qualifier)
     if amount is None:
         return None
-    if amount.unit is None and r.group("scale") is None:
-        return _NOTHING  # "2020–2022", "12 bis 24 Monate": bare numbers are not reported
-    return Mention(start, e, text[start:e], amount)
+    if amount.unit is None and scale is None:
+        return _NOTHING  # the currency or percent sign was not one after all
+    return _mention(start, e, text[start:e], amount)
 
 
 def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> object | None:
@@ -335,7 +343,7 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
     amount = full_amount(lx, ft, mm, text, qualifier)
     if amount is None or (amount.unit is None and mm.group("scale") is None):
         return None
-    return Mention(start, e, text[start:e], amount)
+    return _mention(start, e, text[start:e], amount)
 
 
 def _fast_stellig(
@@ -371,7 +379,7 @@ def _fast_stellig(
     amount = stellig_amount(lx, sm, qualifier)
     if amount is None:
         return None
-    return Mention(start, e, text[start:e], amount)
+    return _mention(start, e, text[start:e], amount)
 
 
 def _fast_vague(
@@ -403,7 +411,7 @@ def _fast_vague(
     amount = vague_amount(lx, ft, vm, text, qualifier)
     if amount is None:
         return None
-    return Mention(start, e, text[start:e], amount)
+    return _mention(start, e, text[start:e], amount)
 
 
 def _lead(
@@ -439,6 +447,29 @@ def _all_inert(lx: Lexicon, chain: list[tuple[int, str, int]]) -> bool:
     return all(kind != 2 or _inert(lx, token.lower()) for _, token, kind in chain)
 
 
+def _mention(start: int, end: int, text: str, amount: Amount) -> Mention:
+    """A Mention from parts the fast paths have checked (``text`` is the source's slice)."""
+    setters = _MENTION_SETTERS or _mention_setters()
+    mention = _new(Mention)
+    setters[0](mention, start)
+    setters[1](mention, end)
+    setters[2](mention, text)
+    setters[3](mention, amount)
+    return mention
+
+
+_new = object.__new__
+_MENTION_SETTERS: tuple[Any, ...] | None = None
+
+
+def _mention_setters() -> tuple[Any, ...]:
+    """The slot descriptors' setters of Mention's fields (looked up once)."""
+    global _MENTION_SETTERS
+    slots = vars(Mention)
+    _MENTION_SETTERS = tuple(slots[name].__set__ for name in ("start", "end", "text", "amount"))
+    return _MENTION_SETTERS
+
+
 def _inert(lx: Lexicon, low: str) -> bool:
     """A word before a figure that cannot join it: an article, "von", a stray hedge word.
 
@@ -451,18 +482,26 @@ def _inert(lx: Lexicon, low: str) -> bool:
     return low in lx.qualifier_starts and not lx.is_number_word(low)
 
 
-def _walk(text: str, k: int, lx: Lexicon, last: int) -> list[tuple[int, str, int]]:
-    """The tokens before ``k`` that may belong to an expression, nearest first."""
+def _walk(
+    text: str, k: int, lx: Lexicon, last: int, prev: tuple[int, str] | None = _UNSET
+) -> list[tuple[int, str, int]]:
+    """The tokens before ``k`` that may belong to an expression, nearest first.
+
+    ``prev`` is ``_previous(text, k)`` if the caller has it already.
+    """
     chain: list[tuple[int, str, int]] = []
+    token = _previous(text, k) if prev is _UNSET else prev
     while len(chain) < _BACK_LIMIT:
-        prev = _previous(text, k)
-        if prev is None or prev[0] < last:
+        if token is None:
             break
-        kind = _kind(lx, prev[1])
+        start, word = token
+        if start < last:
+            break
+        kind = _kind(lx, word)
         if kind == 0:
             break
-        chain.append((prev[0], prev[1], kind))
-        k = prev[0]
+        chain.append((start, word, kind))
+        token = _previous(text, start)
     return chain
 
 
@@ -581,14 +620,22 @@ def _previous(text: str, k: int) -> tuple[int, str] | None:
     return s, text[s:e]
 
 
-def _is_date(text: str, t: int, lx: Lexicon) -> bool:
-    """A day or year next to a month name: "17. Februar", "Februar 2026", "17 February"."""
-    m = _ORDINAL_DATE.match(text, t)
-    if m is not None and m.group(1).lower().rstrip(".") in lx.months:
-        return True
+def _is_date(
+    text: str, t: int, lx: Lexicon, prev: tuple[int, str] | None = _UNSET, after: bool = True
+) -> bool:
+    """A day or year next to a month name: "17. Februar", "Februar 2026", "17 February".
+
+    ``prev`` is ``_previous(text, t)`` if the caller has it already; ``after=False`` skips
+    the month after the number (the caller knows a scale or currency word comes next).
+    """
+    if after:
+        m = _ORDINAL_DATE.match(text, t)
+        if m is not None and m.group(1).lower().rstrip(".") in lx.months:
+            return True
     if t < 2 or not (text[t - 1].isspace() and (text[t - 2].isalpha() or text[t - 2] == ".")):
         return False  # a month name ends right before, after a space
-    prev = _previous(text, t)
+    if prev is _UNSET:
+        prev = _previous(text, t)
     if prev is None or prev[1].lower().rstrip(".") not in lx.months:
         return False
     d = _DIGITS.match(text, t)

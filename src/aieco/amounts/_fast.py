@@ -94,6 +94,7 @@ class FastTables:
         "full_pick",
         "glued",
         "guard_words",
+        "mention_tails",
         "number_at",
         "number_pick",
         "pair_firsts",
@@ -110,8 +111,10 @@ class FastTables:
         "stellig_full",
         "symbol_heads",
         "tail_full",
+        "tail_months",
         "tails",
         "trigger",
+        "trigger_pick",
         "vague_at",
         "vague_full",
         "words",
@@ -125,6 +128,10 @@ class FastTables:
     number_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     tail_full: re.Pattern[str]
     tails: dict[str, tuple[str | None, int] | None]
+    trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
+    mention_tails: dict[tuple[str | None, ...], tuple[str | None, int, bool] | None]
+    #: Whether a scale, currency or percent word starts like a month name ("Mai").
+    tail_months: bool
     trigger: re.Pattern[str]
     guard_words: frozenset[str]
     phrase_re: re.Pattern[str]
@@ -273,6 +280,10 @@ def fast_tables(lx: Lexicon) -> FastTables:
             "(?:housand|illion|rillion|ollar|uro|ound|terling|ranc|en|uan|enminbi|upee"
             "|iyal|rona|ronor|rone|loty|uble|ouble|ercent|er cent)))"
         )
+    ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
+    ft.mention_tails = {}
+    tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
+    ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
     ft.continuations = {k: frozenset(v) for k, v in continuations.items()}
     ft.guard_words = frozenset(guard)
     ft.phrase_re = re.compile(f"(?i:{_phrases(lx)})(?![^\\W\\d_])")
@@ -407,6 +418,8 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
     if e >= n:
         return True
     c = text[e]
+    if c == " " and e + 1 < n and text[e + 1].isalpha():
+        return _inert_word(text, e + 1, cur, lx, ft)  # the common case: a space, a word
     if c == "-" and e + 1 < n and text[e + 1].isalpha():
         return _inert_word(text, e + 1, cur, lx, ft)  # "500-Milliarden-Dollar-Projekt"
     if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
@@ -989,43 +1002,49 @@ def tables_for(locale: Any) -> tuple[Lexicon, FastTables]:
     return pair
 
 
-def _build(
-    lx: Lexicon,
-    m: re.Match[str],
-    text: str,
-    first: int,
-    negative: bool,
-    unit: str | None,
-    qualifier: Qualifier,
+def fast_mention_amount(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier
 ) -> Amount | None:
-    whole = text[first : m.end("int")]
-    g = m.group("g")
+    """The Amount of a trigger match in running text (digits first), or None.
+
+    The unit and scale are memoised per locale by the matched tail's groups (what they
+    mean depends on nothing else), so only the number is read each time.
+    """
+    g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
+    key = (s2, cur, pct, scale, dot)
+    tail = ft.mention_tails.get(key, _UNKNOWN)
+    if tail is _UNKNOWN:
+        tail = _mention_tail(lx, ft, m)
+        if len(ft.mention_tails) < _MEMO_LIMIT:
+            ft.mention_tails[key] = tail
+    if tail is None:
+        return None
+    unit, power, bio = tail
+    if bio and text[m.end("scale") : m.end("scale") + 1] == "-":
+        return None  # "5 Bio-Läden"
+    whole = text[m.start() : m.end("int")]
     if g is not None:
         whole = whole.replace(g, "")
-    frac = m.group("frac") or ""
+    if frac is None:
+        frac = ""
     if len(whole) + len(frac) > 100:
         return None
-    power = 0
-    scale = m.group("scale")
-    if scale is not None:
-        word = scale.lower()
-        if m.group("dot") is not None:
-            word += "."
-        elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
-            return None  # "5 Bio-Läden"
-        factor = lx.scale_words.get(word)
-        if factor is None:
-            return None
-        power = factor.adjusted()
-    value = number_value(negative, whole, frac, power)
+    value = number_value(False, whole, frac, power)
     return make_amount(value, value, value, unit, qualifier)
 
 
-def fast_mention_amount(
-    lx: Lexicon, m: re.Match[str], text: str, qualifier: Qualifier
-) -> Amount | None:
-    """The Amount of a trigger match in running text (digits first), or None."""
+def _mention_tail(
+    lx: Lexicon, ft: FastTables, m: re.Match[str]
+) -> tuple[str | None, int, bool] | None:
+    """(unit, power of ten, whether "Bio" must not be followed by "-") of a trigger's tail."""
     unit_ok = unit_of(lx, m)
     if unit_ok is None:
         return None
-    return _build(lx, m, text, m.start(), False, unit_ok[0], qualifier)
+    scale = m.group("scale")
+    if scale is None:
+        return unit_ok[0], 0, False
+    word = scale.lower()
+    if m.group("dot") is not None:
+        word += "."
+    power = ft.scale_powers.get(word)
+    return None if power is None else (unit_ok[0], power, word == "bio")
