@@ -16,6 +16,7 @@ import attrs
 
 from aieco._checks import fail
 from aieco.amounts._fast import (
+    _MEMO_LIMIT,
     FastTables,
     ends_cleanly,
     fast_mention_amount,
@@ -49,8 +50,6 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: "Not given" for the optional previous-token arguments (compared by identity).
 _UNSET: tuple[int, str] = (-1, "")
 _NOT_AMOUNT = re.compile(f"(?:{DATE.pattern})|[0-9]+(?:[:/][0-9]+)+")
-#: Memo tables stop growing at this many entries (running text has an open vocabulary).
-_MEMO_LIMIT = 100_000
 #: How far back _previous looks for the space before a word in one C-level search.
 _WORD_WINDOW = 40
 

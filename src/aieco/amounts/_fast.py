@@ -34,7 +34,7 @@ _WS_NL = f"[{SPACE_CHARS}\n]"
 _NOT_LETTER = r"(?![^\W\d_])"
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Memo tables stop growing at this many entries (running text has an open vocabulary).
-_MEMO_LIMIT = 100_000
+_MEMO_LIMIT = 50_000
 _new = object.__new__
 _SLOT_SETTERS: tuple[Any, ...] | None = None
 
