@@ -3,8 +3,11 @@
 A fast regex finds the places where an amount may be (digits, currency and percent signs, the
 capitalised nouns "Millionen", "Milliarden", "Euro", "Dollar", "Prozent", ...). From each such
 trigger the extractor walks back over at most a few words that may belong to the expression
-("rund", "mehr als", "zwischen", "vier", "zweistellige") and runs the grammar from the earliest
-of them that yields an expression covering the trigger.
+("rund", "mehr als", "zwischen", "vier", "zweistellige"). Where the expression has a shape a
+fast path reads (see :mod:`._fast`) and every word before it is one that cannot start an
+expression of its own, the fast path builds the Mention; otherwise the grammar runs from the
+earliest of those words that yields an expression covering the trigger. A hypothesis test
+checks that both ways give the same mentions.
 """
 
 from __future__ import annotations

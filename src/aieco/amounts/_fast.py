@@ -1,10 +1,18 @@
-"""The fast path for the commonest shape, "[hedge] [sign] [currency] digits [scale] [currency|%]".
+"""The fast paths: common shapes read by one regex each, checked against the grammar.
 
-One compiled regex reads such an expression in a single C-level match; Python then only looks
-words up and builds the value from the matched digit strings. Whatever the fast path is not
-sure about (hyphen compounds, ranges, number words, multi-word currencies, anything glued or
-unusual after the match) it hands to the grammar in :mod:`aieco.amounts._parse`, so both paths
-give the same result; a hypothesis test checks that they agree.
+* one end, "[hedge] [sign] [currency] digits-or-number-word [scale] [currency|%]";
+* a range of two digit numbers, "5–50 Mio. €", "20 bis 30 Mrd. $", "zwischen 20 und 30 Mrd.",
+  "20- oder 30-Milliarden";
+* a vague magnitude, "ein zweistelliger Millionenbetrag", "neun- oder zehnstellige Beträge",
+  "zig oder gar hunderten Milliarden Dollar".
+
+A compiled regex reads such an expression in a single C-level match; Python then only looks
+words up and builds the value from the matched digit strings. What a scale-and-currency tail
+(" Mio. EUR") means, and what a word next to a figure is, is memoised per locale (bounded):
+it depends on nothing else, and texts have few distinct tails. Whatever the fast paths are
+not sure about (unusual spacing, number-word chains, anything glued or unusual after the
+match) they hand to the grammar in :mod:`aieco.amounts._parse`, so both give the same
+result; hypothesis tests check that they agree.
 """
 
 from __future__ import annotations
