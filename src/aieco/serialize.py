@@ -32,7 +32,7 @@ from aieco.dates import PartialDate
 from aieco.errors import MISSING, Problem, ValidationError
 from aieco.money import Amount
 
-__all__ = ["converter", "from_json", "to_json"]
+__all__ = ["converter", "decode_json", "from_json", "structure", "to_json"]
 
 T = TypeVar("T")
 
