@@ -142,6 +142,21 @@ RUNNING = [
         [],
     ),
     ("Der 17. Februar 2026 war ein Dienstag.", []),
+    (
+        "Sie sammelten ein bis zwei Milliarden Euro ein.",
+        [("ein bis zwei Milliarden Euro", span("1000000000", "2000000000", "EUR"))],
+    ),
+    (
+        "Es waren eine bis zwei Milliarden Euro.",
+        [("eine bis zwei Milliarden Euro", span("1000000000", "2000000000", "EUR"))],
+    ),
+    (
+        "Es geht um zwischen einer und zwei Milliarden Euro.",
+        [("zwischen einer und zwei Milliarden Euro", span("1000000000", "2000000000", "EUR"))],
+    ),
+    ("Das sind ein bis zwei Prozent.", [("ein bis zwei Prozent", span("1", "2", "%"))]),
+    ("Das sind ein bis 2 Mrd. €.", [("ein bis 2 Mrd. €", span("1e9", "2e9", "EUR"))]),
+    ("Es dauert eine bis zwei Stunden.", []),
     ("1.5 Mrd. USD ist in Deutschland keine Zahl.", []),
     ("Das B2B-Geschäft mit 3D-Druck und GPT-4o.", []),
     (

@@ -212,6 +212,13 @@ RANGES = [
     ("200 Mio. € bis 1 Mrd. €", "de_DE", span("200000000", "1000000000", "EUR")),
     ("rund 20 bis 30 Mrd. $", "de_DE", span("20000000000", "30000000000", "USD", Q.APPROX)),
     ("zwei bis drei Millionen", "de_DE", span("2000000", "3000000")),
+    ("ein bis zwei Milliarden Euro", "de_DE", span("1000000000", "2000000000", "EUR")),
+    ("eine bis zwei Milliarden Euro", "de_DE", span("1000000000", "2000000000", "EUR")),
+    ("zwischen einer und zwei Milliarden Euro", "de_DE", span("1e9", "2e9", "EUR")),
+    ("ein oder zwei Millionen", "de_DE", span("1000000", "2000000")),
+    ("ein bis 2 Mrd. €", "de_DE", span("1000000000", "2000000000", "EUR")),
+    ("ein bis zwei Prozent", "de_DE", span("1", "2", "%")),
+    ("rund ein bis zwei Prozent", "de_DE", span("1", "2", "%", Q.APPROX)),
     ("20- oder 30-Milliarden", "de_DE", span("20000000000", "30000000000")),
     ("5 bis 10 %", "de_DE", span("5", "10", "%")),
     ("-5 bis -2 %", "de_DE", span("-5", "-2", "%")),
@@ -367,6 +374,8 @@ ERRORS = [
     ("30 bis 20 Mrd.", "de_DE", 2, ()),
     ("5 € bis 6 $", "de_DE", 3, ()),
     ("ein Dollar", "de_DE", 3, ()),
+    ("ein bis zwei", "de_DE", 3, ()),
+    ("eine bis zwei Stunden", "de_DE", 4, ()),
     ("zig", "de_DE", 3, ()),
 ]
 

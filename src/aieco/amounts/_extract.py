@@ -445,8 +445,25 @@ def _lead(
 
 
 def _all_inert(lx: Lexicon, chain: list[tuple[int, str, int]]) -> bool:
-    """No token in the chain can start an expression of its own (see :func:`_inert`)."""
-    return all(kind != 2 or _inert(lx, token.lower()) for _, token, kind in chain)
+    """No token in the chain can start an expression of its own (see :func:`_inert`).
+
+    An article right before "bis", "oder" or "und" is not inert: it may be the first end of
+    a range ("ein bis zwei Milliarden", "zwischen einer und zwei Prozent").
+    """
+    for i, (_, token, kind) in enumerate(chain):
+        low = token.lower()
+        if kind == 2 and not _inert(lx, low):
+            return False
+        if (
+            i + 1 < len(chain)
+            and (low in lx.range_words or low in _AND)
+            and chain[i + 1][1].lower() in lx.articles
+        ):
+            return False
+    return True
+
+
+_AND = frozenset({"und", "and"})
 
 
 def _mention(start: int, end: int, text: str, amount: Amount) -> Mention:

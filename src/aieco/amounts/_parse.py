@@ -84,6 +84,7 @@ class _End:
     """One end of a range, or a whole single amount."""
 
     __slots__ = (
+        "bare_article",
         "end",
         "hi",
         "lo",
@@ -107,6 +108,9 @@ class _End:
         self.unit_pos = -1
         self.vague = False
         self.needs_scale = False
+        #: "ein"/"eine" without a scale word: only the first end of a range ("ein bis zwei
+        #: Milliarden", "zwischen einer und zwei Prozent") whose second end has one.
+        self.bare_article = False
         self.stellig: int | None = None
         self.word_int: int | None = None
 
@@ -308,6 +312,9 @@ class Parser:
         if e1.needs_scale:
             self.fail(e1.end, "a vague count needs a scale word", "'Millionen' or 'Milliarden'")
             return None
+        if e1.bare_article:
+            self._fail_article(e1.end)
+            return None
         return (
             e1.lo,
             e1.hi,
@@ -393,6 +400,12 @@ class Parser:
         lo1, hi1 = e1.lo, e1.hi
         power = e1.power
         vague = e1.vague or e2.vague
+        if e2.bare_article:
+            self._fail_article(e2.end)
+            return None
+        if e1.bare_article and (e2.vague or (e2.power is None and e2.unit is None)):
+            self._fail_article(e1.end)
+            return None
         if e2.stellig is not None and e1.word_int is not None and suspended and e1.unit is None:
             # "neun- oder zehnstellige Beträge"
             p = e2.power or 0
@@ -510,19 +523,24 @@ class Parser:
             if cur2 is not None:
                 pos = cur2[2]
         if num.kind in ("article", "count") and power is None:
-            if num.kind == "article" and unit != PERCENT:
-                self.fail(
-                    num.end,
-                    "'ein'/'a' is a number only before a scale word",
-                    "a scale word",
-                    rank=1,
-                )
+            if num.kind == "article" and unit is None and not negative:
+                e.bare_article = True  # the first end of a range, or nothing
+            elif num.kind == "article" and unit != PERCENT:
+                self._fail_article(num.end)
                 return None
             e.needs_scale = num.kind == "count" and unit is None
         if num.kind == "digits" and not self._digits_end_ok(pos, unit is None and power is None):
             return None
         e.unit, e.unit_pos, e.end = unit, unit_pos, pos
         return self._sign(e, negative)
+
+    def _fail_article(self, pos: int) -> None:
+        self.fail(
+            pos,
+            "'ein'/'a' is a number only before a scale word or as the first end of a range",
+            "a scale word",
+            rank=1,
+        )
 
     @staticmethod
     def _sign(e: _End, negative: bool) -> _End:
