@@ -157,6 +157,16 @@ RUNNING = [
     ("Das sind ein bis zwei Prozent.", [("ein bis zwei Prozent", span("1", "2", "%"))]),
     ("Das sind ein bis 2 Mrd. €.", [("ein bis 2 Mrd. €", span("1e9", "2e9", "EUR"))]),
     ("Es dauert eine bis zwei Stunden.", []),
+    (
+        "Umsatz: 1,3 Mrd. €/1,5 Mrd. $",
+        [("1,3 Mrd. €", point("1300000000", "EUR")), ("1,5 Mrd. $", point("1500000000", "USD"))],
+    ),
+    (
+        "Umsatz: 1,3 Mrd. € / 1,5 Mrd. $",
+        [("1,3 Mrd. €", point("1300000000", "EUR")), ("1,5 Mrd. $", point("1500000000", "USD"))],
+    ),
+    ("Kurs 3 €/4 $", [("3 €", point("3", "EUR")), ("4 $", point("4", "USD"))]),
+    ("Anteil 5%/6%", [("5%", point("5", "%")), ("6%", point("6", "%"))]),
     ("1.5 Mrd. USD ist in Deutschland keine Zahl.", []),
     ("Das B2B-Geschäft mit 3D-Druck und GPT-4o.", []),
     (

@@ -529,7 +529,9 @@ class Parser:
                 self._fail_article(num.end)
                 return None
             e.needs_scale = num.kind == "count" and unit is None
-        if num.kind == "digits" and not self._digits_end_ok(pos, unit is None and power is None):
+        if num.kind == "digits" and not self._digits_end_ok(
+            pos, unit is None and power is None, ratio=pos == num.end
+        ):
             return None
         e.unit, e.unit_pos, e.end = unit, unit_pos, pos
         return self._sign(e, negative)
@@ -549,8 +551,13 @@ class Parser:
             e.word_int = None
         return e
 
-    def _digits_end_ok(self, pos: int, bare: bool) -> bool:
-        """Digits must not run on into letters ("3D") or a time ("9 Uhr", "12:30")."""
+    def _digits_end_ok(self, pos: int, bare: bool, *, ratio: bool) -> bool:
+        """Digits must not run on into letters ("3D") or a time ("9 Uhr", "12:30").
+
+        ``ratio``: ``pos`` is right after the digits, where ":" or "/" and a digit make a
+        time, ratio or date ("12:30", "3/4"); after a scale or currency ("1,3 Mrd. €/1,5 Mrd.
+        $") the slash only separates two amounts.
+        """
         text, n = self.text, self.n
         if pos >= n:
             return True
@@ -558,7 +565,7 @@ class Parser:
         if c.isalpha() or c == "_":
             self.fail(pos, f"unexpected {self._shown(pos)} after the number", self._after_number())
             return False
-        if c in ":/" and pos + 1 < n and text[pos + 1] in DIGITS:
+        if ratio and c in ":/" and pos + 1 < n and text[pos + 1] in DIGITS:
             self.fail(pos, "a time, ratio or date is not an amount", rank=1)
             return False
         if bare:
