@@ -167,6 +167,10 @@ RUNNING = [
     ),
     ("Kurs 3 €/4 $", [("3 €", point("3", "EUR")), ("4 $", point("4", "USD"))]),
     ("Anteil 5%/6%", [("5%", point("5", "%")), ("6%", point("6", "%"))]),
+    (
+        "Es geht um neun oder zehnstellige Beträge.",
+        [("neun oder zehnstellige Beträge", span("100000000", "10000000000"))],
+    ),
     ("1.5 Mrd. USD ist in Deutschland keine Zahl.", []),
     ("Das B2B-Geschäft mit 3D-Druck und GPT-4o.", []),
     (

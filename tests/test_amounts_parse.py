@@ -235,6 +235,10 @@ VAGUE = [
     ("zweistellige Milliardenbeträge", span("10000000000", "100000000000")),
     ("im dreistelligen Milliardenbereich".removeprefix("im "), span("1e11", "1e12")),
     ("neun- oder zehnstellige Beträge", span("100000000", "10000000000")),
+    ("neun oder zehnstellige Beträge", span("100000000", "10000000000")),
+    ("neun bis zehnstellige Beträge", span("100000000", "10000000000")),
+    ("9 oder 10-stellige Beträge", span("100000000", "10000000000")),
+    ("zwei bis dreistellige Millionenbeträge", span("10000000", "1000000000")),
     ("9-stellige Summen", span("100000000", "1000000000")),
     ("einstelliger Prozentbereich", span("1", "10", "%")),
     ("ein zweistelliger Millionen-Euro-Betrag", span("10000000", "100000000", "EUR")),
@@ -376,6 +380,7 @@ ERRORS = [
     ("ein Dollar", "de_DE", 3, ()),
     ("ein bis zwei", "de_DE", 3, ()),
     ("eine bis zwei Stunden", "de_DE", 4, ()),
+    ("5 Mio. bis zweistellige Millionenbeträge", "de_DE", 6, ()),
     ("zig", "de_DE", 3, ()),
 ]
 

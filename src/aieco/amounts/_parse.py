@@ -348,7 +348,7 @@ class Parser:
         e2 = self.end(k2)
         if e2 is None:
             return None
-        return self.combine(e1, e2, i, suspended=False)
+        return self.combine(e1, e2, i)
 
     def range_after(
         self, e1: _End
@@ -356,12 +356,10 @@ class Parser:
         """A range continuing after its first end: "5–50", "20 bis 30", "20- oder 30-"."""
         text, n, lx = self.text, self.n, self.lx
         j = e1.end
-        suspended = False
         if j < n and text[j] in DASHES:
             k = self.ws(j + 1)
             m = self.word(k)
             if k > j + 1 and m is not None and m.group().lower() in lx.range_words | {"und", "and"}:
-                suspended = True
                 sep_end = m.end()
                 sep = m.group().lower()
             else:
@@ -391,10 +389,10 @@ class Parser:
         e2 = self.end(start2)
         if e2 is None:
             return None
-        return self.combine(e1, e2, j, suspended=suspended)
+        return self.combine(e1, e2, j)
 
     def combine(
-        self, e1: _End, e2: _End, pos: int, *, suspended: bool
+        self, e1: _End, e2: _End, pos: int
     ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
         """Join two ends into a range: the scale and currency of one end apply to the other."""
         lo1, hi1 = e1.lo, e1.hi
@@ -406,8 +404,12 @@ class Parser:
         if e1.bare_article and (e2.vague or (e2.power is None and e2.unit is None)):
             self._fail_article(e1.end)
             return None
-        if e2.stellig is not None and e1.word_int is not None and suspended and e1.unit is None:
-            # "neun- oder zehnstellige Beträge"
+        if e2.stellig is not None and e1.stellig is None:
+            # "neun- oder zehnstellige Beträge", also without the hyphen: the first end is a
+            # digit count too, never the number nine.
+            if e1.word_int is None or e1.unit is not None or e1.vague:
+                self.fail(pos, "a '-stellig' range needs a digit count at both ends", rank=2)
+                return None
             p = e2.power or 0
             lo1 = _shift(Decimal(1), e1.word_int - 1 + p)
             hi1 = _shift(Decimal(1), e1.word_int + p)
