@@ -171,6 +171,14 @@ RUNNING = [
         "Es geht um neun oder zehnstellige Beträge.",
         [("neun oder zehnstellige Beträge", span("100000000", "10000000000"))],
     ),
+    (
+        "Es geht um zwischen 20- und 30-Milliarden Euro.",
+        [("zwischen 20- und 30-Milliarden Euro", span("20000000000", "30000000000", "EUR"))],
+    ),
+    (
+        "Er sammelte einen zwei- bis dreistelligen Millionenbetrag ein.",
+        [("einen zwei- bis dreistelligen Millionenbetrag", span("10000000", "1000000000"))],
+    ),
     ("1.5 Mrd. USD ist in Deutschland keine Zahl.", []),
     ("Das B2B-Geschäft mit 3D-Druck und GPT-4o.", []),
     (

@@ -13,6 +13,7 @@ from aieco import (
     ParseError,
     Qualifier,
     UnsupportedLocale,
+    extract_amounts,
     parse_amount,
     parse_money,
     parse_number,
@@ -220,6 +221,8 @@ RANGES = [
     ("ein bis zwei Prozent", "de_DE", span("1", "2", "%")),
     ("rund ein bis zwei Prozent", "de_DE", span("1", "2", "%", Q.APPROX)),
     ("20- oder 30-Milliarden", "de_DE", span("20000000000", "30000000000")),
+    ("zwischen 20- und 30-Milliarden", "de_DE", span("20000000000", "30000000000")),
+    ("von 20- bis 30-Milliarden Euro", "de_DE", span("20000000000", "30000000000", "EUR")),
     ("5 bis 10 %", "de_DE", span("5", "10", "%")),
     ("-5 bis -2 %", "de_DE", span("-5", "-2", "%")),
     ("$20-30 billion", "en_US", span("20000000000", "30000000000", "USD")),
@@ -239,6 +242,8 @@ VAGUE = [
     ("neun bis zehnstellige Beträge", span("100000000", "10000000000")),
     ("9 oder 10-stellige Beträge", span("100000000", "10000000000")),
     ("zwei bis dreistellige Millionenbeträge", span("10000000", "1000000000")),
+    ("ein zwei- bis dreistelliger Millionenbetrag", span("10000000", "1000000000")),
+    ("einen zwei bis dreistelligen Millionenbetrag", span("10000000", "1000000000")),
     ("9-stellige Summen", span("100000000", "1000000000")),
     ("einstelliger Prozentbereich", span("1", "10", "%")),
     ("ein zweistelliger Millionen-Euro-Betrag", span("10000000", "100000000", "EUR")),
@@ -355,6 +360,24 @@ def test_exact_beyond_default_decimal_precision() -> None:
     """Forty digits times a scale word stay exact (no 28-digit context rounding)."""
     digits = "1234567890" * 4
     assert D(digits + "000") == parse_number(digits + " Tsd.")
+
+
+NEGATIVE_LONG = [
+    "-1234567890123456789012345678901234",
+    "-1234567890123456789012345678901234 €",
+    "-1234567890123456789012345678901234 Tsd. €",
+    "minus 1234567890123456789012345678901234 Euro",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_LONG, ids=NEGATIVE_LONG)
+def test_negative_beyond_default_decimal_precision(text: str) -> None:
+    """A sign keeps every digit (unary minus would round to 28 digits)."""
+    digits = "1234567890123456789012345678901234"
+    expected = D("-" + digits + ("000" if "Tsd." in text else ""))
+    amount = parse_amount(text)
+    found = extract_amounts(text, include_numbers=True)
+    assert [expected, expected] == [amount.value, found[0].amount.value]
 
 
 # -- errors ---------------------------------------------------------------------------------

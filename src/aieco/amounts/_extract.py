@@ -266,6 +266,9 @@ def _fast_range(
     conj: str | None = None
     at = t
     w = r.group("w")
+    sw = r.group("sw")
+    if chain and sw is not None and lx.range_intro.get(chain[0][1].lower()) == sw.lower():
+        return None  # "zwischen 20- und 30-Milliarden": the grammar starts at "zwischen"
     if chain and w is not None:
         s0, token0, _ = chain[0]
         intro_conj = lx.range_intro.get(token0.lower())

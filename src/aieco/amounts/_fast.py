@@ -87,7 +87,7 @@ def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
     else:
         text = f"{whole}.{frac}" if frac else whole
     value = Decimal(text)
-    return -value if negative else value
+    return value.copy_negate() if negative else value  # exact, unlike unary -
 
 
 class FastTables:
@@ -763,7 +763,7 @@ def full_amount(
         digits = f"{whole}.{frac}" if frac else whole
     value = Decimal(digits)
     if neg is not None:
-        value = -value
+        value = value.copy_negate()  # exact, unlike unary -
     amount = _new(Amount)
     setters = _SLOT_SETTERS or _slot_setters()
     setters[0](amount, value)

@@ -151,6 +151,7 @@ class Parser:
         "fail_suggestions",
         "lx",
         "n",
+        "stellig_range",
         "strict",
         "text",
         "words_at",
@@ -161,6 +162,7 @@ class Parser:
         self.lx = lx
         self.n = len(text)
         self.strict = strict
+        self.stellig_range = False  # the last range combined was one of digit counts
         self.fail_pos = -1
         self.fail_rank = 0
         self.fail_message = "not an amount"
@@ -303,6 +305,10 @@ class Parser:
             conj = lx.range_intro.get(w)
             if conj is not None:
                 return self.intro_range(i, m.end(), conj)
+            if w in lx.articles and lx.german:
+                ranged = self.article_range(m.end())
+                if ranged is not None:
+                    return ranged
         e1 = self.end(i)
         if e1 is None:
             return None
@@ -326,6 +332,21 @@ class Parser:
             -1,
         )
 
+    def article_range(
+        self, after: int
+    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+        """The range after "ein" in "ein zwei- bis dreistelliger Millionenbetrag"."""
+        j = self.ws(after)
+        m = self.word(j)
+        if j == after or m is None or self.lx.cardinal(m.group().lower()) is None:
+            return None
+        e1 = self.end(j)
+        if e1 is None or e1.word_int is None:
+            return None
+        self.stellig_range = False
+        ranged = self.range_after(e1)
+        return ranged if ranged is not None and self.stellig_range else None
+
     def intro_range(
         self, i: int, after: int, conj: str
     ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
@@ -336,9 +357,12 @@ class Parser:
         e1 = self.end(j)
         if e1 is None:
             return None
-        k = self.ws(e1.end)
+        k0 = e1.end
+        if k0 + 1 < self.n and self.text[k0] in DASHES and self.text[k0 + 1] in _SPACE_START:
+            k0 += 1  # suspended: "zwischen 20- und 30-Milliarden"
+        k = self.ws(k0)
         m = self.word(k)
-        if m is None or m.group().lower() != conj or k == e1.end:
+        if m is None or m.group().lower() != conj or k == k0:
             self.fail(k, "a range needs its second end", repr(conj))
             return None
         k2 = self.ws(m.end())
@@ -411,6 +435,7 @@ class Parser:
                 self.fail(pos, "a '-stellig' range needs a digit count at both ends", rank=2)
                 return None
             p = e2.power or 0
+            self.stellig_range = True
             lo1 = _shift(Decimal(1), e1.word_int - 1 + p)
             hi1 = _shift(Decimal(1), e1.word_int + p)
             power = p
@@ -549,7 +574,7 @@ class Parser:
     @staticmethod
     def _sign(e: _End, negative: bool) -> _End:
         if negative:
-            e.lo, e.hi = -e.hi, -e.lo
+            e.lo, e.hi = e.hi.copy_negate(), e.lo.copy_negate()  # exact, unlike unary -
             e.word_int = None
         return e
 
