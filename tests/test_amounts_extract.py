@@ -179,6 +179,10 @@ RUNNING = [
         "Er sammelte einen zwei- bis dreistelligen Millionenbetrag ein.",
         [("einen zwei- bis dreistelligen Millionenbetrag", span("10000000", "1000000000"))],
     ),
+    (
+        "Gesucht werden rund 5 bis 50 Mio. € oder mehr.",
+        [("rund 5 bis 50 Mio. € oder mehr", span("5e6", "5e7", "EUR", Q.AT_LEAST))],
+    ),
     ("1.5 Mrd. USD ist in Deutschland keine Zahl.", []),
     ("Das B2B-Geschäft mit 3D-Druck und GPT-4o.", []),
     (

@@ -220,6 +220,9 @@ RANGES = [
     ("ein bis 2 Mrd. €", "de_DE", span("1000000000", "2000000000", "EUR")),
     ("ein bis zwei Prozent", "de_DE", span("1", "2", "%")),
     ("rund ein bis zwei Prozent", "de_DE", span("1", "2", "%", Q.APPROX)),
+    ("rund 5 bis 50 Mio. € oder mehr", "de_DE", span("5e6", "5e7", "EUR", Q.AT_LEAST)),
+    ("etwa 5 Mio. € oder weniger", "de_DE", point("5000000", "EUR", Q.AT_MOST)),
+    ("about $5m or more", "en_US", point("5000000", "USD", Q.AT_LEAST)),
     ("20- oder 30-Milliarden", "de_DE", span("20000000000", "30000000000")),
     ("zwischen 20- und 30-Milliarden", "de_DE", span("20000000000", "30000000000")),
     ("von 20- bis 30-Milliarden Euro", "de_DE", span("20000000000", "30000000000", "EUR")),
@@ -404,6 +407,7 @@ ERRORS = [
     ("ein bis zwei", "de_DE", 3, ()),
     ("eine bis zwei Stunden", "de_DE", 4, ()),
     ("5 Mio. bis zweistellige Millionenbeträge", "de_DE", 6, ()),
+    ("mehr als 5 Mio. € oder mehr", "de_DE", 23, ()),
     ("zig", "de_DE", 3, ()),
 ]
 

@@ -234,11 +234,16 @@ class Parser:
         if body is None:
             return None
         lo, hi, point, unit, reportable, end, unit_pos, range_pos = body
-        if q is None:
-            post = self.postfix(end)
-            if post is not None:
-                qualifier, end = post
-                qualifier_pos = end
+        post = self.postfix(end)
+        if post is not None:
+            if qualifier is not Qualifier.EXACT and qualifier is not Qualifier.APPROX:
+                m = self.word(self.ws(end))
+                assert m is not None
+                self.fail(self.ws(m.end()), "two hedges for one amount", rank=2)
+                return None
+            # "rund 5 Mio. € oder mehr": an open end with a rough start is still open.
+            qualifier, end = post
+            qualifier_pos = end
         if point:
             value = _plain(lo)
             amount = make_amount(value, value, value, unit, qualifier)
