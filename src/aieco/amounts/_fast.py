@@ -90,6 +90,23 @@ def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
     return value.copy_negate() if negative else value  # exact, unlike unary -
 
 
+def _scale_power(
+    ft: FastTables, text: str, m: re.Match[str], scale: str | None, dot: str | None
+) -> int | None:
+    """The power of ten of a matched scale word (0 for none), None if it is not one here.
+
+    "Bio" with no dot and a hyphen after it is not a scale word ("5 Bio-Läden").
+    """
+    if scale is None:
+        return 0
+    word = scale.lower()
+    if dot is not None:
+        word += "."
+    elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
+        return None
+    return ft.scale_powers.get(word)
+
+
 class FastTables:
     """The compiled fast-path regexes of one locale."""
 
@@ -591,21 +608,8 @@ def _digits_first(
         frac = ""
     if len(whole) + len(frac) > 100:
         return None
-    if not power:
-        digits = f"{whole}.{frac}" if frac else whole
-    elif len(frac) <= power:
-        digits = whole + frac + "0" * (power - len(frac))
-    else:
-        digits = f"{whole}{frac[:power]}.{frac[power:]}"
-    value = Decimal(digits)
-    amount = _new(Amount)
-    setters = _SLOT_SETTERS or _slot_setters()
-    setters[0](amount, value)
-    setters[1](amount, value)
-    setters[2](amount, value)
-    setters[3](amount, unit)
-    setters[4](amount, qualifier)
-    return amount
+    value = number_value(False, whole, frac, power)
+    return make_amount(value, value, value, unit, qualifier)
 
 
 _UNKNOWN: Any = object()
@@ -638,30 +642,11 @@ def _digits_amount(
         frac = ""
     if len(whole) + len(frac) > 100:
         return None
-    if scale is not None:
-        word = scale.lower()
-        if dot is not None:
-            word += "."
-        elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
-            return None
-        power = ft.scale_powers.get(word)
-        if power is None:
-            return None
-        if len(frac) <= power:
-            digits = whole + frac + "0" * (power - len(frac))
-        else:
-            digits = f"{whole}{frac[:power]}.{frac[power:]}"
-    else:
-        digits = f"{whole}.{frac}" if frac else whole
-    value = Decimal(digits)
-    amount = _new(Amount)
-    setters = _SLOT_SETTERS or _slot_setters()
-    setters[0](amount, value)
-    setters[1](amount, value)
-    setters[2](amount, value)
-    setters[3](amount, unit)
-    setters[4](amount, qualifier)
-    return amount
+    power = _scale_power(ft, text, m, scale, dot)
+    if power is None:
+        return None
+    value = number_value(False, whole, frac, power)
+    return make_amount(value, value, value, unit, qualifier)
 
 
 def _picker(
@@ -746,32 +731,13 @@ def full_amount(
             whole = whole.replace(g, "")
     if len(whole) + len(frac) > 100:
         return None
-    if scale is not None:
-        word = scale.lower()
-        if dot is not None:
-            word += "."
-        elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
-            return None
-        power = ft.scale_powers.get(word)
-        if power is None:
-            return None
-        if len(frac) <= power:
-            digits = whole + frac + "0" * (power - len(frac))
-        else:
-            digits = f"{whole}{frac[:power]}.{frac[power:]}"
-    else:
-        digits = f"{whole}.{frac}" if frac else whole
-    value = Decimal(digits)
+    power = _scale_power(ft, text, m, scale, dot)
+    if power is None:
+        return None
+    value = number_value(False, whole, frac, power)
     if neg is not None:
         value = value.copy_negate()  # exact, unlike unary -
-    amount = _new(Amount)
-    setters = _SLOT_SETTERS or _slot_setters()
-    setters[0](amount, value)
-    setters[1](amount, value)
-    setters[2](amount, value)
-    setters[3](amount, unit)
-    setters[4](amount, qualifier)
-    return amount
+    return make_amount(value, value, value, unit, qualifier)
 
 
 def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
