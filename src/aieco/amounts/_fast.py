@@ -617,24 +617,38 @@ _UNKNOWN: Any = object()
 _TAIL_LIMIT = 40
 
 
+#: What :func:`_matched_unit` returns for a unit the fast path must not read.
+_REJECT: Any = object()
+
+
+def _matched_unit(
+    lx: Lexicon, ft: FastTables, spaced: str | None, cur: str | None, pct: str | None
+) -> Any:
+    """The unit after a figure: "%", an ISO code, None for none, or _REJECT.
+
+    ``spaced`` is the white space before the unit: "Prozent" and currency words need it
+    ("5Prozent" is not read), symbols and codes written as such do not.
+    """
+    if pct is not None:
+        return PERCENT if spaced or pct == "%" else _REJECT
+    if cur is None:
+        return None
+    unit = ft.exact_units.get(cur)  # a symbol or an ISO code as written
+    if unit is not None:
+        return unit
+    if not spaced or (len(cur) == 3 and cur.isupper()):
+        return _REJECT
+    return lx.currency_words.get(cur.lower(), _REJECT)
+
+
 def _digits_amount(
     lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier
 ) -> Amount | None:
     """The Amount of a match of ``ft.digits_full``: as :func:`full_amount`, for digits first."""
     g, frac, s2, cur, pct, scale, dot = ft.digits_pick(m.groups())
-    unit: str | None = None
-    if pct is not None:
-        if not s2 and pct != "%":
-            return None
-        unit = PERCENT
-    elif cur is not None:
-        unit = ft.exact_units.get(cur)  # a symbol or an ISO code as written
-        if unit is None:
-            if not s2 or (len(cur) == 3 and cur.isupper()):
-                return None
-            unit = lx.currency_words.get(cur.lower())
-            if unit is None:
-                return None
+    unit = _matched_unit(lx, ft, s2, cur, pct)
+    if unit is _REJECT:
+        return None
     whole = text[m.start() : m.end("int")]
     if g is not None:
         whole = whole.replace(g, "")
@@ -673,19 +687,9 @@ def full_amount(
             qualifier = found
     elif q is not None:
         return None
-    unit: str | None = None
-    if pct is not None:
-        if not s2 and pct != "%":
-            return None
-        unit = PERCENT
-    elif cur is not None:
-        unit = ft.exact_units.get(cur)  # a symbol or an ISO code as written
-        if unit is None:
-            if not s2 or (len(cur) == 3 and cur.isupper()):
-                return None
-            unit = lx.currency_words.get(cur.lower())
-            if unit is None:
-                return None
+    unit = _matched_unit(lx, ft, s2, cur, pct)
+    if unit is _REJECT:
+        return None
     if pre is not None:
         if unit is not None:
             return None
@@ -787,19 +791,9 @@ def tail_unit_power(
     glued to the digits, an unknown word, "Bio-" as in "5 Bio-Läden").
     """
     s2, cur, pct, scale, dot = m.group("s2", "cur", "pct", "scale", "dot")
-    unit: str | None = None
-    if pct is not None:
-        if not s2 and pct != "%":
-            return None
-        unit = PERCENT
-    elif cur is not None:
-        unit = ft.exact_units.get(cur)  # a symbol or an ISO code as written
-        if unit is None:
-            if not s2 or (len(cur) == 3 and cur.isupper()):
-                return None
-            unit = lx.currency_words.get(cur.lower())
-            if unit is None:
-                return None
+    unit = _matched_unit(lx, ft, s2, cur, pct)
+    if unit is _REJECT:
+        return None
     if scale is None:
         return unit, None
     word = scale.lower()

@@ -747,6 +747,18 @@ class Parser:
             if chunks == 1 and value == value.to_integral_value():
                 word_int = int(value)
             break
+        return self._words_read(i, chunks, total, end, last_power, word_int)
+
+    def _words_read(
+        self,
+        i: int,
+        chunks: int,
+        total: Decimal,
+        end: int,
+        last_power: int | None,
+        word_int: int | None,
+    ) -> _Num | None:
+        """The number read by a number-word loop, or a failure at ``i`` if it read nothing."""
         if chunks == 0:
             self.fail(i, f"unexpected {self._shown(i)}", "a number")
             return None
@@ -828,13 +840,7 @@ class Parser:
             if chunks == 1 and value == value.to_integral_value():
                 word_int = int(value)
             break
-        if chunks == 0:
-            self.fail(i, f"unexpected {self._shown(i)}", "a number")
-            return None
-        num = _Num(total, total, end, "words")
-        num.power = last_power
-        num.word_int = word_int if last_power is None else None
-        return num
+        return self._words_read(i, chunks, total, end, last_power, word_int)
 
     def _en_group(self, i: int) -> tuple[Decimal, int, bool] | None:
         """An English number below a thousand: "three hundred and fifty", "twenty-one", "a".
