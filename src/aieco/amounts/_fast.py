@@ -30,6 +30,7 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
+    VAGUE_SCALE_POWERS,
     Lexicon,
     _trie,
 )
@@ -88,6 +89,18 @@ def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
         text = f"{whole}.{frac}" if frac else whole
     value = Decimal(text)
     return value.copy_negate() if negative else value  # exact, unlike unary -
+
+
+def _figure(written: str, group: str | None, frac: str | None) -> tuple[str, str] | None:
+    """The integer and fraction digits of a written figure, group separators removed.
+
+    None for more than 100 digits, which the grammar refuses with a message.
+    """
+    whole = written.replace(group, "") if group is not None else written
+    frac = frac or ""
+    if len(whole) + len(frac) > 100:
+        return None
+    return whole, frac
 
 
 def _scale_power(
@@ -601,11 +614,12 @@ def _digits_first(
         return _fast_other(lx, ft, text) if at == 0 else None
     unit, power = tail
     g, frac = ft.number_pick(m.groups())
+    # _figure() inlined: this is parse_amount's hottest path, and the call costs 0.03x of the
+    # price-parser budget (benchmarks/bench_amounts.py).
     whole = text[at : m.end("int")]
     if g is not None:
         whole = whole.replace(g, "")
-    if frac is None:
-        frac = ""
+    frac = frac or ""
     if len(whole) + len(frac) > 100:
         return None
     value = number_value(False, whole, frac, power)
@@ -649,13 +663,10 @@ def _digits_amount(
     unit = _matched_unit(lx, ft, s2, cur, pct)
     if unit is _REJECT:
         return None
-    whole = text[m.start() : m.end("int")]
-    if g is not None:
-        whole = whole.replace(g, "")
-    if frac is None:
-        frac = ""
-    if len(whole) + len(frac) > 100:
+    figure = _figure(text[m.start() : m.end("int")], g, frac)
+    if figure is None:
         return None
+    whole, frac = figure
     power = _scale_power(ft, text, m, scale, dot)
     if power is None:
         return None
@@ -897,7 +908,7 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
     if scale_word == "prozent":
         unit = PERCENT
     elif scale_word:
-        power = _VAGUE_POWERS[scale_word]
+        power = VAGUE_SCALE_POWERS[scale_word]
     cur = parts.group("cur1") or parts.group("cur2")
     if cur:
         if unit is not None:
@@ -947,7 +958,6 @@ def vague_amount(
 
 
 _HALF = Decimal("0.5")
-_VAGUE_POWERS = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}
 _FULL_GROUPS: tuple[str, ...] = ("q", "neg", "pre", "s2", "cur", "pct", "scale", "dot", "g")
 _FULL_GROUPS += ("frac", "nw", "num", "half")
 _DIGITS_GROUPS = ("g", "frac", "s2", "cur", "pct", "scale", "dot")
@@ -990,13 +1000,10 @@ def fast_mention_amount(
     unit, power, bio = tail
     if bio and text[m.end("scale") : m.end("scale") + 1] == "-":
         return None  # "5 Bio-Läden"
-    whole = text[m.start() : m.end("int")]
-    if g is not None:
-        whole = whole.replace(g, "")
-    if frac is None:
-        frac = ""
-    if len(whole) + len(frac) > 100:
+    figure = _figure(text[m.start() : m.end("int")], g, frac)
+    if figure is None:
         return None
+    whole, frac = figure
     value = number_value(False, whole, frac, power)
     return make_amount(value, value, value, unit, qualifier)
 

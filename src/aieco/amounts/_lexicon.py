@@ -382,7 +382,7 @@ _DE_VAGUE_NOUNS = (
     "höhe",
 )
 #: Scale prefixes of those nouns, by power of ten.
-_DE_VAGUE_SCALES = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}
+VAGUE_SCALE_POWERS = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}
 
 _DE_MONTH_NAMES = (
     "januar jänner februar feber märz april mai juni juli august september oktober "
@@ -839,7 +839,7 @@ def lexicon(name: str) -> Lexicon:
         )
         lx.vague_noun = re.compile(
             f"(?:(?P<cur1>{currency_nouns})-?)?"
-            f"(?:(?P<scale>{'|'.join(_DE_VAGUE_SCALES)}|prozent)-?)?"
+            f"(?:(?P<scale>{'|'.join(VAGUE_SCALE_POWERS)}|prozent)-?)?"
             f"(?:(?P<cur2>{currency_nouns})-?)?"
             f"(?:{'|'.join(_DE_VAGUE_NOUNS)})"
         )

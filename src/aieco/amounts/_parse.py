@@ -26,6 +26,7 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
+    VAGUE_SCALE_POWERS,
     Lexicon,
     lexicon,
 )
@@ -988,7 +989,7 @@ class Parser:
         if scale_word == "prozent":
             unit = PERCENT
         elif scale_word:
-            power = {"tausender": 3, "millionen": 6, "milliarden": 9, "billionen": 12}[scale_word]
+            power = VAGUE_SCALE_POWERS[scale_word]
         cur = parts.group("cur1") or parts.group("cur2")
         if cur:
             if unit is not None:
