@@ -40,7 +40,8 @@ from aieco.amounts._lexicon import (
     lexicon,
 )
 from aieco.amounts._locale import resolve_locale
-from aieco.amounts._parse import DATE, Parsed, Parser
+from aieco.amounts._parse import Parsed, Parser
+from aieco.amounts._rules import RATIO, continues_figure, date_at, hedge_at
 from aieco.money import Amount, Qualifier
 
 __all__ = ["Mention", "extract_amounts"]
@@ -52,7 +53,9 @@ _RAW = re.compile("[0-9][0-9.,'’]*")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: "Not given" for the optional previous-token arguments (compared by identity).
 _UNSET: tuple[int, str] = (-1, "")
-_NOT_AMOUNT = re.compile(f"(?:{DATE.pattern})|[0-9]+(?:[:/][0-9]+)+")
+#: Where a URL or percent-encoding may be ("%28", "://"): no figure is read in that word.
+_URLISH = re.compile(r"://|www\.|%[0-9A-Fa-f]{2}")
+_NON_SPACE = re.compile(r"\S*")
 #: How far back _previous looks for the space before a word in one C-level search.
 _WORD_WINDOW = 40
 
@@ -115,16 +118,22 @@ def extract_amounts(
     out: list[Mention] = []
     last = 0
     n = len(text)
+    odd = _odd_words(text)
     for m in trigger.finditer(text):
         t = m.start()
         if t < last:
             continue
+        while odd and odd[-1][1] <= t:
+            odd.pop()
+        if odd and odd[-1][0] <= t:
+            last = odd[-1][1]  # a URL or percent-encoding: no figure inside
+            continue
         digit = text[t] in DIGITS
         if digit:
-            if t > 1 and text[t - 1] in lx.raw_separators and text[t - 2] in DIGITS:
-                continue  # the rest of a number that could not be read ("1.5" in German)
-            d = _NOT_AMOUNT.match(text, t)
-            if d is not None and (d.group("iso") is None or 1 <= int(d.group("month")) <= 12):
+            if continues_figure(lx, text, t):
+                continue  # the rest of a figure that could not be read ("1.5" in German)
+            d = date_at(text, t, ratios=True)
+            if d is not None and not (d.re is not RATIO and d.group("dmy") and _after_currency(text, t, lx)):
                 last = d.end()  # a date, time or ratio: nothing starts inside it
                 continue
         found: Parsed | None = None
@@ -148,6 +157,31 @@ def extract_amounts(
             if raw.end() < n and text[raw.end() - 1] in lx.raw_separators:
                 last = max(last, raw.end())
     return out
+
+
+def _odd_words(text: str) -> list[tuple[int, int]]:
+    """The words that hold a URL or percent-encoding, as (start, end), last first."""
+    spans: list[tuple[int, int]] = []
+    for m in _URLISH.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        s = m.start()
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        e = _NON_SPACE.match(text, m.end())
+        assert e is not None
+        spans.append((s, e.end()))
+    spans.reverse()
+    return spans
+
+
+def _after_currency(text: str, t: int, lx: Lexicon) -> bool:
+    """A currency symbol or code right before the digits at ``t`` ("CHF 12.10.": no date)."""
+    prev = _previous(text, t)
+    if prev is None:
+        return False
+    token = prev[1]
+    return token in lx.symbols or (len(token) == 3 and token.isupper() and token in lx.codes)
 
 
 #: _fast's answers besides a Mention and None: nothing starts at this trigger; or the grammar
@@ -181,6 +215,8 @@ def _fast(
     """
     c = text[t]
     if c in DIGITS:
+        if t > 0 and text[t - 1] in ".,":
+            return None  # ".75 €", "1.5" in German: the grammar decides
         return _fast_digits(text, t, m, lx, ft, last)
     if c.isalpha() and lx.german:
         return _fast_noun(text, t, lx, ft, last)
@@ -201,7 +237,7 @@ def _fast_digits(
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
     prev = _previous(text, t)
-    start, qualifier, rest = _lead(text, _walk(text, t, lx, last, prev), t, ft)
+    start, qualifier, rest = _lead(text, _walk(text, t, lx, last, prev), t, lx)
     if rest and not _all_inert(lx, rest):
         return None  # a currency, sign, number word or range the grammar must weigh
     e = m.end()
@@ -274,7 +310,7 @@ def _fast_range(
         intro_conj = lx.range_intro.get(token0.lower())
         if intro_conj == w.lower() and _spaced(text, s0 + len(token0), t):
             conj, at, chain = intro_conj, s0, chain[1:]  # the grammar starts at "zwischen"
-    start, qualifier, rest = _lead(text, chain, at, ft)
+    start, qualifier, rest = _lead(text, chain, at, lx)
     if rest and not _all_inert(lx, rest):
         return None
     e = r.end()
@@ -339,7 +375,7 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
     mm = ft.full.match(text, s0)
     if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
         return None
-    start, qualifier, rest = _lead(text, chain[after:], s0, ft)
+    start, qualifier, rest = _lead(text, chain[after:], s0, lx)
     if not _all_inert(lx, rest):
         return None
     e = mm.end()
@@ -375,7 +411,7 @@ def _fast_stellig(
         or (sm.group("art") is not None) != (after == 2)
     ):
         return None
-    start, qualifier, rest = _lead(text, chain[after:], f, ft)
+    start, qualifier, rest = _lead(text, chain[after:], f, lx)
     if not _all_inert(lx, rest):
         return None
     e = sm.end()
@@ -407,7 +443,7 @@ def _fast_vague(
     rest = chain[after:]
     if sep is not None and rest and lx.range_intro.get(rest[0][1].lower()) == sep:
         return None  # "von zig bis hunderten Milliarden": the grammar starts at "von"
-    start, qualifier, rest = _lead(text, rest, f, ft)
+    start, qualifier, rest = _lead(text, rest, f, lx)
     if not _all_inert(lx, rest):
         return None
     e = vm.end()
@@ -420,30 +456,18 @@ def _fast_vague(
 
 
 def _lead(
-    text: str, chain: list[tuple[int, str, int]], at: int, ft: FastTables
+    text: str, chain: list[tuple[int, str, int]], at: int, lx: Lexicon
 ) -> tuple[int, Qualifier, list[tuple[int, str, int]]]:
     """The hedge right before ``at`` in a walked chain: (start, qualifier, the tokens before).
 
-    Single words ("rund", "ca.") and two-word hedges ("mehr als"), separated by whitespace only
-    (an abbreviation's dot may touch the figure), as the grammar reads them; (at, EXACT,
-    chain) if there is none.
+    The longest hedge (:func:`hedge_at`, as the grammar reads it) that starts at one of the
+    chain's tokens and ends exactly at ``at``; (at, EXACT, chain) if there is none.
     """
-    if chain:
-        s0, token0, kind0 = chain[0]
-        low0 = token0.lower()
-        found = ft.single_qualifiers.get(low0) if kind0 == 2 else None
-        after = s0 + len(token0)
-        if found is not None and (_spaced(text, after, at) or (low0[-1] == "." and after == at)):
-            return s0, found, chain[1:]  # "rund 5", "ca. 5", also "ca.5"
-        if kind0 == 1 and len(chain) > 1:
-            s1, token1, _ = chain[1]
-            found = ft.qualifier_words.get((token1.lower(), low0))
-            if (
-                found is not None
-                and _spaced(text, s1 + len(token1), s0)
-                and _spaced(text, s0 + len(token0), at)
-            ):
-                return s1, found, chain[2:]
+    for k in range(min(len(chain), lx.hedge_max_words), 0, -1):
+        s = chain[k - 1][0]
+        found = hedge_at(lx, text, s)
+        if found is not None and found[1] == at:
+            return s, found[0], chain[k:]
     return at, Qualifier.EXACT, chain
 
 
@@ -555,6 +579,8 @@ def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool)
         while start > 0 and text[start - 1].isalpha():
             start -= 1  # "US$", "CA$"
         own = True
+    if c in DIGITS and t > 0 and text[t - 1] in ".," and (t < 2 or not text[t - 2].isalnum()):
+        start, own = t - 1, True  # ".75 €": a fraction without its zero, or nothing
     candidates = [start] if own else []
     k = start
     if (

@@ -38,8 +38,13 @@ _TEN = Decimal(10)
 DIGITS = frozenset("0123456789")
 #: Whitespace allowed inside an expression (never a blank line).
 SPACE_CHARS = " \t\u00a0\u202f\u2009\u2007"
-#: Thin and no-break spaces that may group digits in every locale.
-_SPACE_GROUPS = "\u00a0\u202f\u2009"
+#: Spaces (plain, no-break, narrow no-break, thin) and zero-width characters that group
+#: digits in every locale ("250 000 Euro", standard German typography).
+_SPACE_GROUPS = " \u00a0\u202f\u2009\u200b\u2060"
+#: Apostrophes that group digits in every locale (Swiss usage: "300'000", "300’000", "300‘000").
+_APOSTROPHES = "'’‘"
+#: Characters that join two digit runs into one figure the engine cannot read ("1٫5", "10^9").
+_FOREIGN_JOINERS = "٫٬^·"
 #: Dash characters: hyphen-minus, non-breaking hyphen, figure dash, en dash, em dash.
 DASHES = "-\u2011\u2012\u2013\u2014"
 #: Sign characters: hyphen-minus and the typographic minus sign.
@@ -246,15 +251,45 @@ _DE_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("knapp",): Q.NEARLY,
     ("beinahe",): Q.NEARLY,
     ("nahezu",): Q.NEARLY,
+    ("rd.",): Q.APPROX,
+    ("annähernd",): Q.APPROX,
+    ("schätzungsweise",): Q.APPROX,
+    ("an", "die"): Q.APPROX,
+    ("nicht", "ganz"): Q.NEARLY,
     ("mehr", "als"): Q.MORE_THAN,
+    ("etwas", "mehr", "als"): Q.MORE_THAN,
+    ("größer", "als"): Q.MORE_THAN,
+    ("grösser", "als"): Q.MORE_THAN,
     ("über",): Q.MORE_THAN,
+    ("gut",): Q.MORE_THAN,
+    ("knapp", "über"): Q.MORE_THAN,
+    ("knapp", "mehr", "als"): Q.MORE_THAN,
+    ("weit", "über"): Q.MORE_THAN,
+    ("deutlich", "über"): Q.MORE_THAN,
+    ("deutlich", "mehr", "als"): Q.MORE_THAN,
     ("mindestens",): Q.AT_LEAST,
+    ("mind.",): Q.AT_LEAST,
     ("wenigstens",): Q.AT_LEAST,
+    ("ab",): Q.AT_LEAST,
+    ("ab", "rund"): Q.AT_LEAST,
+    ("ab", "etwa"): Q.AT_LEAST,
+    ("ab", "ca."): Q.AT_LEAST,
+    ("nicht", "weniger", "als"): Q.AT_LEAST,
+    ("nicht", "unter"): Q.AT_LEAST,
     ("weniger", "als"): Q.LESS_THAN,
+    ("etwas", "weniger", "als"): Q.LESS_THAN,
+    ("kleiner", "als"): Q.LESS_THAN,
     ("unter",): Q.LESS_THAN,
+    ("knapp", "unter"): Q.LESS_THAN,
+    ("knapp", "weniger", "als"): Q.LESS_THAN,
+    ("deutlich", "unter"): Q.LESS_THAN,
+    ("deutlich", "weniger", "als"): Q.LESS_THAN,
     ("höchstens",): Q.AT_MOST,
     ("maximal",): Q.AT_MOST,
+    ("max.",): Q.AT_MOST,
     ("bis", "zu"): Q.AT_MOST,
+    ("nicht", "mehr", "als"): Q.AT_MOST,
+    ("nicht", "über"): Q.AT_MOST,
 }
 _EN_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("about",): Q.APPROX,
@@ -263,15 +298,35 @@ _EN_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("approx.",): Q.APPROX,
     ("roughly",): Q.APPROX,
     ("some",): Q.APPROX,
+    ("an", "estimated"): Q.APPROX,
     ("nearly",): Q.NEARLY,
     ("almost",): Q.NEARLY,
+    ("close", "to"): Q.NEARLY,
     ("more", "than"): Q.MORE_THAN,
     ("over",): Q.MORE_THAN,
+    ("just", "over"): Q.MORE_THAN,
+    ("well", "over"): Q.MORE_THAN,
+    ("upwards", "of"): Q.MORE_THAN,
+    ("in", "excess", "of"): Q.MORE_THAN,
     ("at", "least"): Q.AT_LEAST,
+    ("no", "less", "than"): Q.AT_LEAST,
+    ("not", "less", "than"): Q.AT_LEAST,
     ("less", "than"): Q.LESS_THAN,
     ("under",): Q.LESS_THAN,
+    ("just", "under"): Q.LESS_THAN,
     ("up", "to"): Q.AT_MOST,
     ("at", "most"): Q.AT_MOST,
+    ("no", "more", "than"): Q.AT_MOST,
+    ("not", "more", "than"): Q.AT_MOST,
+}
+#: Hedges written as a symbol, glued or spaced, in every language ("~12 Mrd.", "≥ 5 %").
+_HEDGE_SYMBOLS: dict[str, Qualifier] = {
+    "~": Q.APPROX,
+    "≈": Q.APPROX,
+    ">": Q.MORE_THAN,
+    "<": Q.LESS_THAN,
+    "≥": Q.AT_LEAST,
+    "≤": Q.AT_MOST,
 }
 _DE_POSTFIX = {
     ("oder", "mehr"): Q.AT_LEAST,
@@ -577,7 +632,12 @@ class Lexicon:
         "german",
         "glued_scales",
         "group_chars",
+        "group_spaces",
         "half_words",
+        "hedge_max_words",
+        "hedge_prefixes",
+        "hedge_symbols",
+        "joiners",
         "kinds",
         "language",
         "months",
@@ -609,6 +669,9 @@ class Lexicon:
     group_chars: str
     decimal_chars: str
     raw_separators: str
+    #: Spaces that group digits; characters that join digit runs into one figure.
+    group_spaces: str
+    joiners: str
     scale_words: dict[str, Decimal]
     glued_scales: dict[str, Decimal]
     thousands_of: dict[str, str]
@@ -623,6 +686,9 @@ class Lexicon:
     percent_words: dict[str, int]
     qualifiers: dict[tuple[str, ...], Qualifier]
     qualifier_starts: frozenset[str]
+    hedge_symbols: dict[str, Qualifier]
+    hedge_max_words: int
+    hedge_prefixes: frozenset[tuple[str, ...]]
     postfix: dict[tuple[str, str], Qualifier]
     range_intro: dict[str, str]
     range_words: frozenset[str]
@@ -778,10 +844,13 @@ def lexicon(name: str) -> Lexicon:
     else:
         groups, decimals = ",", "."
     groups = "".join(dict.fromkeys(groups + (group if group not in decimals else "")))
+    groups = "".join(dict.fromkeys(groups + _APOSTROPHES))
     decimals = "".join(dict.fromkeys(decimals + decimal))
     lx.group_chars = groups + _SPACE_GROUPS
     lx.decimal_chars = decimals
     lx.raw_separators = "".join(dict.fromkeys(".,'’" + groups + decimals))
+    lx.group_spaces = _SPACE_GROUPS + "\u2007"
+    lx.joiners = lx.raw_separators + _FOREIGN_JOINERS
     lx.number = _number_regex(groups, decimals, dash_cents=german)
 
     scales = {w: _TEN**p for w, p in (_DE_SCALES if german else _EN_SCALES).items()}
@@ -822,7 +891,10 @@ def lexicon(name: str) -> Lexicon:
 
     lx.percent_words = {w: len(w.split()) for w in (_DE_PERCENT if german else _EN_PERCENT)}
     lx.qualifiers = _DE_QUALIFIERS if german else _EN_QUALIFIERS
-    lx.qualifier_starts = frozenset(k[0] for k in lx.qualifiers)
+    lx.hedge_symbols = _HEDGE_SYMBOLS
+    lx.hedge_max_words = max(len(k) for k in lx.qualifiers)
+    lx.hedge_prefixes = frozenset(k[:i] for k in lx.qualifiers for i in range(1, len(k)))
+    lx.qualifier_starts = frozenset(k[0] for k in lx.qualifiers) | frozenset(_HEDGE_SYMBOLS)
     lx.postfix = _DE_POSTFIX if german else _EN_POSTFIX
     lx.range_intro = (
         {"zwischen": "und", "von": "bis"} if german else {"between": "and", "from": "to"}

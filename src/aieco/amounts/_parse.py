@@ -31,24 +31,20 @@ from aieco.amounts._lexicon import (
     lexicon,
 )
 from aieco.amounts._locale import resolve_locale
+from aieco.amounts._rules import MAX_DIGITS, date_at, figure_ok, hedge_at
 from aieco.errors import ParseError
 from aieco.money import PERCENT, Amount, Money, Qualifier
 
-__all__ = ["DATE", "Parsed", "Parser", "parse_amount", "parse_money", "parse_number"]
+__all__ = ["Parsed", "Parser", "parse_amount", "parse_money", "parse_number"]
 
 _SPACE_START = frozenset(SPACE_CHARS + "\r\n")
 _SP = re.compile(f"[{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?")
 _WORD = re.compile(r"[^\W\d_]++")
 _NOUN = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
-DATE = re.compile(
-    r"(?P<dmy>[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4}|[0-9]{2})?(?![0-9]))"
-    r"|(?P<iso>[0-9]{4}-(?P<month>[0-9]{1,2})(?:-[0-9]{1,2})?(?![0-9.,]))"
-    r"|(?P<us>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
-)
 _TIME_WORDS_DE = frozenset({"uhr", "h"})
 _TIME_WORDS_EN = frozenset({"am", "pm", "h", "o"})
-_MAX_DIGITS = 100
 _HALF = Decimal("0.5")
+_FRACTION = re.compile("[0-9]++")
 
 
 def _shift(value: Decimal, power: int) -> Decimal:
@@ -261,31 +257,8 @@ class Parser:
         )
 
     def qualifier(self, i: int) -> tuple[Qualifier, int] | None:
-        """A hedge at ``i`` ("rund", "mehr als", "ca."), and where the figure starts."""
-        m = self.word(i)
-        if m is None:
-            return None
-        lx = self.lx
-        w = m.group().lower()
-        e = m.end()
-        dotted = e < self.n and self.text[e] == "."
-        if w not in lx.qualifier_starts and not (dotted and w + "." in lx.qualifier_starts):
-            return None
-        j = self.ws(e)
-        if j > e:
-            m2 = self.word(j)
-            if m2 is not None:
-                q = lx.qualifiers.get((w, m2.group().lower()))
-                if q is not None:
-                    return q, self.ws(m2.end())
-        if dotted:
-            q = lx.qualifiers.get((w + ".",))
-            if q is not None:
-                return q, self.ws(e + 1)
-        q = lx.qualifiers.get((w,))
-        if q is not None and j > e:
-            return q, j
-        return None
+        """A hedge at ``i`` ("rund", "mehr als", "ca.", "~"), and where the figure starts."""
+        return hedge_at(self.lx, self.text, i)
 
     def postfix(self, i: int) -> tuple[Qualifier, int] | None:
         """A trailing hedge: "oder mehr", "or more"."""
@@ -497,7 +470,7 @@ class Parser:
             if not negative and j2 < n and text[j2] in MINUS_SIGNS:
                 negative = True
                 j2 += 1
-            num = self.numeral(j2)
+            num = self.numeral(j2, after_currency=True)
             if num is None:
                 self.fail(j2, "a currency must be followed by a number", "a number")
                 return None
@@ -618,14 +591,16 @@ class Parser:
 
     # -- numerals --------------------------------------------------------------------------
 
-    def numeral(self, i: int) -> _Num | None:
+    def numeral(self, i: int, *, after_currency: bool = False) -> _Num | None:
         """Digits, number words, an article before a scale, a vague count or "-stellig"."""
         text, n, lx = self.text, self.n, self.lx
         if i >= n:
             self.fail(i, "the text ends where a number should be", "a number")
             return None
+        if text[i] in ".," and i + 1 < n and text[i + 1] in DIGITS:
+            return self.leading_decimal(i)
         if text[i] in DIGITS:
-            num = self.digits(i)
+            num = self.digits(i, after_currency=after_currency)
             if num is not None and lx.german and num.end < n and text[num.end] == "-":
                 st = self.stellig(num.end + 1, digits=num)
                 if st is not None:
@@ -644,11 +619,11 @@ class Parser:
             return self.article(m, w)
         return self.words(i)
 
-    def digits(self, i: int) -> _Num | None:
+    def digits(self, i: int, *, after_currency: bool = False) -> _Num | None:
         """A number written with digits in the locale's convention."""
         text, n, lx = self.text, self.n, self.lx
-        d = DATE.match(text, i)
-        if d is not None and (d.group("iso") is None or 1 <= int(d.group("month")) <= 12):
+        d = None if after_currency else date_at(text, i)
+        if d is not None:
             self.fail(i, f"{d.group()!r} looks like a date, not an amount", rank=3)
             return None
         m = lx.number.match(text, i)
@@ -661,14 +636,33 @@ class Parser:
         if m.group("g") is not None:
             whole = whole.replace(m.group("g"), "")
         frac = m.group("frac") or ""
-        if len(whole) + len(frac) > _MAX_DIGITS:
-            self.fail(i, f"a number with more than {_MAX_DIGITS} digits", rank=3)
+        if not figure_ok(whole, frac):
+            if len(whole) + len(frac) > MAX_DIGITS:
+                self.fail(i, f"a number with more than {MAX_DIGITS} digits", rank=3)
+            else:
+                self.fail(i, f"{whole!r} has a leading zero", "a figure without leading zeros", rank=3)
             return None
         value = Decimal(f"{whole}.{frac}" if frac else whole)
         num = _Num(value, value, e, "digits")
         if not frac and m.group("g") is None and len(whole) <= 2:
             num.word_int = int(whole)
         return num
+
+    def leading_decimal(self, i: int) -> _Num | None:
+        """A fraction without its zero: ".75 €", ",5 %" (a separator before nothing groups
+        nothing, so it can only be the decimal one)."""
+        if i > 0 and (self.text[i - 1].isalnum() or self.text[i - 1] in self.lx.joiners):
+            return None
+        m = _FRACTION.match(self.text, i + 1)
+        assert m is not None
+        frac = m.group()
+        if m.end() < self.n and self.text[m.end()] in self.lx.joiners:
+            return None  # ".5.3", ",5,3"
+        if not figure_ok("0", frac):
+            self.fail(i, f"a number with more than {MAX_DIGITS} digits", rank=3)
+            return None
+        value = Decimal("0." + frac)
+        return _Num(value, value, m.end(), "digits")
 
     def _bad_separator(self, start: int, at: int) -> None:
         """Explain a separator the locale does not allow there, with the likely reading."""
@@ -779,7 +773,7 @@ class Parser:
             return value, k
         digits = ""
         pos = m.end()
-        while len(digits) < _MAX_DIGITS:
+        while len(digits) < MAX_DIGITS:
             j = self.ws(pos)
             m2 = self.word(j)
             if m2 is None or j == pos:

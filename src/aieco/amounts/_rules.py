@@ -1,0 +1,125 @@
+"""Rules that the grammar, the fast shapes and the extractor share (internal).
+
+Each rule here is written once and called from every reader:
+
+* :func:`hedge_at` — which hedge ("rund", "nicht mehr als", "~") starts at a position;
+* :func:`date_at` — whether digits at a position are a date, time or ratio, not an amount;
+* :func:`figure_ok` — whether the digits of a figure may be read (no leading zeros, the limit);
+* :func:`continues_figure` — whether digits at a position are only the rest of a figure that
+  starts earlier ("432" in "98 765 432", "5" in "1٫5"), so that no amount may start there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from aieco.amounts._lexicon import SPACE_CHARS
+
+if TYPE_CHECKING:
+    from aieco.amounts._lexicon import Lexicon
+    from aieco.money import Qualifier
+
+__all__ = ["MAX_DIGITS", "continues_figure", "date_at", "figure_ok", "hedge_at"]
+
+#: A figure with more digits than this is refused (a clear error, not a slow Decimal).
+MAX_DIGITS = 100
+
+_HEDGE_WORD = re.compile(
+    f"([^\\W\\d_]++)(\\.?)([{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?)"
+)
+_SPACES = re.compile(f"[{SPACE_CHARS}]*+")
+
+
+def hedge_at(lx: Lexicon, text: str, i: int) -> tuple[Qualifier, int] | None:
+    """The longest hedge starting at ``i`` and where the figure after it starts, or None.
+
+    A hedge is a symbol ("~", "≈", glued or spaced) or one to three words from the
+    locale's table ("rund", "mehr als", "nicht mehr als"); a word needs white space after it
+    unless it ends with an abbreviation's dot ("ca.5").
+    """
+    q = lx.hedge_symbols.get(text[i : i + 1])
+    if q is not None:
+        if i > 0 and not (text[i - 1].isspace() or text[i - 1] in "(["):
+            return None  # "<b>5": markup, not a hedge
+        m = _SPACES.match(text, i + 1)
+        assert m is not None
+        return q, m.end()
+    best: tuple[Qualifier, int] | None = None
+    key: tuple[str, ...] = ()
+    j = i
+    for _ in range(lx.hedge_max_words):
+        m = _HEDGE_WORD.match(text, j)
+        if m is None:
+            break
+        w = m.group(1).lower()
+        if m.group(2):  # a dot: part of an abbreviation ("ca.", "rd.") or a sentence end
+            q = lx.qualifiers.get((*key, w + "."))
+            if q is not None:
+                best = (q, m.end())
+            break
+        key = (*key, w)
+        if not m.group(3):
+            break
+        q = lx.qualifiers.get(key)
+        if q is not None:
+            best = (q, m.end())
+        if key not in lx.hedge_prefixes:
+            break
+        j = m.end()
+    return best
+
+
+DATE = re.compile(
+    r"(?P<dmy>(?P<day>[0-9]{1,2})\.(?P<dm>[0-9]{1,2})\.(?:[0-9]{4}|[0-9]{2})?(?![0-9]))"
+    r"|(?P<iso>[0-9]{4}-(?P<month>[0-9]{1,2})(?:-[0-9]{1,2})?(?![0-9.,]))"
+    r"|(?P<us>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
+)
+RATIO = re.compile("[0-9]+(?:[:/][0-9]+)+")
+
+
+def date_at(text: str, i: int, *, ratios: bool = False) -> re.Match[str] | None:
+    """A date at ``i`` ("12.06.1994", "17.3.", "2026-02-17"), or with ``ratios`` also a
+    time or ratio ("12:30", "3/4"); None for anything else.
+
+    "7.40." (a price before a full stop) is no date: the day must be 1–31, the month 1–12.
+    """
+    d = DATE.match(text, i)
+    if d is not None:
+        if d.group("iso") is not None:
+            if 1 <= int(d.group("month")) <= 12:
+                return d
+        elif d.group("dmy") is None or (
+            1 <= int(d.group("day")) <= 31 and 1 <= int(d.group("dm")) <= 12
+        ):
+            return d
+    return RATIO.match(text, i) if ratios else None
+
+
+def figure_ok(whole: str, frac: str) -> bool:
+    """Whether a figure's integer digits (group separators removed) and fraction digits may be
+    read: no leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits."""
+    return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
+
+
+_THREE = re.compile("[0-9]{3}(?![0-9])")
+
+
+def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
+    """Digits at ``t`` are only the rest of a figure that starts before them.
+
+    True after a digit and a separator that joins digits ("1٫5", "10^9999", "1.5" in German),
+    after any other kind of digit ("١5"), and for a block of exactly three digits after a
+    digit and one grouping space or apostrophe ("432" in "98 765 432" or "1234 567"): such a
+    figure is read whole from its start or not at all.
+    """
+    if t == 0:
+        return False
+    b = text[t - 1]
+    if b.isdigit():
+        return True
+    if t < 2 or not text[t - 2].isdigit():
+        return False
+    if b in lx.joiners:
+        return True
+    return b in lx.group_spaces and _THREE.match(text, t) is not None
