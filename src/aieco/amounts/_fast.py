@@ -34,7 +34,7 @@ from aieco.amounts._lexicon import (
     Lexicon,
     _trie,
 )
-from aieco.amounts._rules import figure_ok, hedge_at
+from aieco.amounts._rules import figure_ok, hedge_at, scale_power, stellig_noun
 from aieco.money import PERCENT, Amount, Qualifier
 
 __all__ = ["FastTables", "fast_tables", "make_amount", "number_value"]
@@ -103,20 +103,13 @@ def _figure(written: str, group: str | None, frac: str | None) -> tuple[str, str
 
 
 def _scale_power(
-    ft: FastTables, text: str, m: re.Match[str], scale: str | None, dot: str | None
+    lx: Lexicon, text: str, m: re.Match[str], scale: str | None, dot: str | None
 ) -> int | None:
-    """The power of ten of a matched scale word (0 for none), None if it is not one here.
-
-    "Bio" with no dot and a hyphen after it is not a scale word ("5 Bio-Läden").
-    """
+    """The power of ten of a matched scale word (0 for none), None if it is not one here."""
     if scale is None:
         return 0
-    word = scale.lower()
-    if dot is not None:
-        word += "."
-    elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
-        return None
-    return ft.scale_powers.get(word)
+    e = m.end("scale")
+    return scale_power(lx, scale, dot is not None, text[e : e + 1] if dot is None else "")
 
 
 class FastTables:
@@ -131,7 +124,7 @@ class FastTables:
         "full_pick",
         "glued",
         "guard_words",
-        "mention_tails",
+        "mention_units",
         "number_at",
         "number_pick",
         "pair_firsts",
@@ -142,7 +135,6 @@ class FastTables:
         "qualifier_words",
         "range_full",
         "range_tail",
-        "scale_powers",
         "single_qualifiers",
         "stellig_at",
         "stellig_full",
@@ -166,7 +158,7 @@ class FastTables:
     tail_full: re.Pattern[str]
     tails: dict[str, tuple[str | None, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
-    mention_tails: dict[tuple[str | None, ...], tuple[str | None, int, bool] | None]
+    mention_units: dict[tuple[str | None, ...], Any]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool
     trigger: re.Pattern[str]
@@ -176,7 +168,6 @@ class FastTables:
     single_qualifiers: dict[str, Qualifier]
     qualifier_text: dict[str, Qualifier]
     exact_units: dict[str, str]
-    scale_powers: dict[str, int]
     qualifier_words: dict[tuple[str, str], Qualifier]
     pair_firsts: frozenset[str]
     phrase_heads: re.Pattern[str]
@@ -318,7 +309,7 @@ def fast_tables(lx: Lexicon) -> FastTables:
             "|iyal|rona|ronor|rone|loty|uble|ouble|ercent|er cent)))"
         )
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
-    ft.mention_tails = {}
+    ft.mention_units = {}
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
     ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
     ft.continuations = {k: frozenset(v) for k, v in continuations.items()}
@@ -330,7 +321,6 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.glued = {}
     ft.exact_units = dict(lx.symbols)
     ft.exact_units.update((code, code) for code in lx.codes)
-    ft.scale_powers = {w: f.adjusted() for w, f in lx.scale_words.items()}
     ft.qualifier_text = {" ".join(k): q for k, q in lx.qualifiers.items()}
     ft.single_qualifiers = {k[0]: q for k, q in lx.qualifiers.items() if len(k) == 1}
     ft.qualifier_words = {(k[0], k[1]): q for k, q in lx.qualifiers.items() if len(k) == 2}
@@ -424,26 +414,6 @@ def _head(phrase: str) -> str:
     """The letters a currency name or symbol starts with ("us" of "us-dollar", "Fr" of "Fr.")."""
     m = _LETTERS.match(phrase)
     return m.group() if m else ""
-
-
-def unit_of(lx: Lexicon, m: re.Match[str]) -> tuple[str | None, bool] | None:
-    """The unit the fast match names, and whether it is trustworthy (None: ask the grammar)."""
-    if m.group("pct") is not None:
-        if m.group("s2") == "" and m.group("pct") != "%":
-            return None
-        return PERCENT, True
-    cur = m.group("cur")
-    if cur is None:
-        return None, True
-    if len(cur) == 3 and cur.isupper() and cur.isalpha() and cur not in lx.symbols:
-        return (cur, True) if cur in lx.codes else None
-    code = lx.symbols.get(cur)
-    if code is not None:
-        return code, True
-    if m.group("s2") == "":
-        return None
-    code = lx.currency_words.get(cur.lower())
-    return None if code is None else (code, True)
 
 
 def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
@@ -659,7 +629,7 @@ def _digits_amount(
     if figure is None:
         return None
     whole, frac = figure
-    power = _scale_power(ft, text, m, scale, dot)
+    power = _scale_power(lx, text, m, scale, dot)
     if power is None:
         return None
     value = number_value(False, whole, frac, power)
@@ -738,7 +708,7 @@ def full_amount(
             whole = whole.replace(g, "")
     if not figure_ok(whole, frac):
         return None
-    power = _scale_power(ft, text, m, scale, dot)
+    power = _scale_power(lx, text, m, scale, dot)
     if power is None:
         return None
     value = number_value(False, whole, frac, power)
@@ -799,12 +769,7 @@ def tail_unit_power(
         return None
     if scale is None:
         return unit, None
-    word = scale.lower()
-    if dot is not None:
-        word += "."
-    elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
-        return None
-    power = ft.scale_powers.get(word)
+    power = _scale_power(lx, text, m, scale, dot)
     return None if power is None else (unit, power)
 
 
@@ -890,22 +855,10 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
         if value1 is None or value1 != value1.to_integral_value() or not 1 <= value1 <= count:
             return None
         first = int(value1)
-    assert lx.vague_noun is not None
-    parts = lx.vague_noun.fullmatch(m.group("noun").lower())
-    if parts is None:
+    meaning = stellig_noun(lx, m.group("noun"))
+    if meaning is None:
         return None
-    scale_word = parts.group("scale")
-    power = 0
-    unit: str | None = None
-    if scale_word == "prozent":
-        unit = PERCENT
-    elif scale_word:
-        power = VAGUE_SCALE_POWERS[scale_word]
-    cur = parts.group("cur1") or parts.group("cur2")
-    if cur:
-        if unit is not None:
-            return None
-        unit = lx.currency_words[cur]
+    power, unit = meaning
     low = "1" + "0" * (first - 1 + power)
     return make_amount(None, Decimal(low), Decimal("1" + "0" * (count + power)), unit, qualifier)
 
@@ -981,37 +934,20 @@ def fast_mention_amount(
     mean depends on nothing else), so only the number is read each time.
     """
     g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
-    key = (s2, cur, pct, scale, dot)
-    tail = ft.mention_tails.get(key, _UNKNOWN)
-    if tail is _UNKNOWN:
-        tail = _mention_tail(lx, ft, m)
-        if len(ft.mention_tails) < _MEMO_LIMIT:
-            ft.mention_tails[key] = tail
-    if tail is None:
+    key = (s2, cur, pct)
+    unit = ft.mention_units.get(key, _UNKNOWN)
+    if unit is _UNKNOWN:
+        unit = _matched_unit(lx, ft, s2, cur, pct)
+        if len(ft.mention_units) < _MEMO_LIMIT:
+            ft.mention_units[key] = unit
+    if unit is _REJECT:
         return None
-    unit, power, bio = tail
-    if bio and text[m.end("scale") : m.end("scale") + 1] == "-":
-        return None  # "5 Bio-Läden"
+    power = _scale_power(lx, text, m, scale, dot)
+    if power is None:
+        return None
     figure = _figure(text[m.start() : m.end("int")], g, frac)
     if figure is None:
         return None
     whole, frac = figure
     value = number_value(False, whole, frac, power)
     return make_amount(value, value, value, unit, qualifier)
-
-
-def _mention_tail(
-    lx: Lexicon, ft: FastTables, m: re.Match[str]
-) -> tuple[str | None, int, bool] | None:
-    """(unit, power of ten, whether "Bio" must not be followed by "-") of a trigger's tail."""
-    unit_ok = unit_of(lx, m)
-    if unit_ok is None:
-        return None
-    scale = m.group("scale")
-    if scale is None:
-        return unit_ok[0], 0, False
-    word = scale.lower()
-    if m.group("dot") is not None:
-        word += "."
-    power = ft.scale_powers.get(word)
-    return None if power is None else (unit_ok[0], power, word == "bio")

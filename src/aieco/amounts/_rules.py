@@ -14,13 +14,22 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from aieco.amounts._lexicon import SPACE_CHARS
+from aieco.amounts._lexicon import SPACE_CHARS, VAGUE_SCALE_POWERS
+from aieco.money import PERCENT
 
 if TYPE_CHECKING:
     from aieco.amounts._lexicon import Lexicon
     from aieco.money import Qualifier
 
-__all__ = ["MAX_DIGITS", "continues_figure", "date_at", "figure_ok", "hedge_at"]
+__all__ = [
+    "MAX_DIGITS",
+    "continues_figure",
+    "date_at",
+    "figure_ok",
+    "hedge_at",
+    "scale_power",
+    "stellig_noun",
+]
 
 #: A figure with more digits than this is refused (a clear error, not a slow Decimal).
 MAX_DIGITS = 100
@@ -123,3 +132,48 @@ def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
     if b in lx.joiners:
         return True
     return b in lx.group_spaces and _THREE.match(text, t) is not None
+
+
+def stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:
+    """What the noun after a "-stellig" adjective says: (the power of its scale, its unit).
+
+    "Millionenbetrag" (6, None), "Euro-Summe" (0, "EUR"), "Prozentbereich" (0, "%"); any
+    other noun counts the figure itself ("ein sechsstelliges Investment": 0, None). None for
+    no noun (a lower-case word) or two units.
+    """
+    if lx.vague_noun is None:
+        return None
+    parts = lx.vague_noun.fullmatch(noun.lower())
+    if parts is None or (parts.group("rest") is not None and not noun[:1].isupper()):
+        return None
+    scale = parts.group("scale")
+    power = 0
+    unit: str | None = None
+    if scale == "prozent":
+        unit = PERCENT
+    elif scale:
+        power = VAGUE_SCALE_POWERS[scale]
+    cur = parts.group("cur1") or parts.group("cur2")
+    if cur:
+        if unit is not None:
+            return None
+        unit = lx.currency_words[cur]
+    return power, unit
+
+
+def scale_power(lx: Lexicon, word: str, dotted: bool, after: str) -> int | None:
+    """The power of ten a scale word names ("Mio." 6, "Milliarden" 9, "bn" 9), or None.
+
+    ``dotted``: the word is written with a dot after it ("Mio."), ``after`` is the character
+    after the word (and its dot). "Bio" without a dot before a hyphen is not a scale word
+    ("5 Bio-Läden"); an English-looking word in German text ("billion" in lower case, where
+    German "Billion" is 10¹²) is not read at all.
+    """
+    if word in lx.foreign_scales:
+        return None
+    low = word.lower()
+    if dotted:
+        low += "."
+    elif after == "-" and low == "bio":
+        return None
+    return lx.scale_powers.get(low)
