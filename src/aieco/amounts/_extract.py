@@ -12,7 +12,9 @@ checks that both ways give the same mentions.
 
 from __future__ import annotations
 
+import itertools
 import re
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -41,7 +43,7 @@ from aieco.amounts._lexicon import (
 )
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._parse import Parsed, Parser
-from aieco.amounts._rules import RATIO, continues_figure, date_at, hedge_at
+from aieco.amounts._rules import RATIO, continues_figure, date_at, figure_ok, hedge_at
 from aieco.money import Amount, Qualifier
 
 __all__ = ["Mention", "extract_amounts"]
@@ -141,7 +143,7 @@ def extract_amounts(
         if fast is _SKIP:
             continue
         if isinstance(fast, Mention):
-            out.append(fast)
+            _add(out, fast, text, lx, parser)
             last = fast.end
             continue
         if fast is None:
@@ -149,7 +151,8 @@ def extract_amounts(
                 continue
             found = _find(parser, lx, t, last, include_numbers)
         if found is not None:
-            out.append(Mention(found.start, found.end, text[found.start : found.end], found.amount))
+            mention = Mention(found.start, found.end, text[found.start : found.end], found.amount)
+            _add(out, mention, text, lx, parser)
             last = found.end
         elif digit:
             raw = _RAW.match(text, t)
@@ -157,6 +160,122 @@ def extract_amounts(
             if raw.end() < n and text[raw.end() - 1] in lx.raw_separators:
                 last = max(last, raw.end())
     return out
+
+
+def _add(out: list[Mention], mention: Mention, text: str, lx: Lexicon, parser: Parser) -> None:
+    """Append a mention; the last item of a list ("20, 30 oder 50 Mio. Euro") lends its scale
+    and currency to the bare figures before it, each reported on its own."""
+    s = mention.start
+    if s >= 3 and text[s - 1] == " " and text[s - 2] in ",dr" and text[s] in DIGITS:
+        items = _list(text, mention, lx, parser)
+        if items is not None:
+            while out and out[-1].start >= items[0].start:
+                if (out[-1].start, out[-1].end) not in {(m.start, m.end) for m in items}:
+                    break  # an expression inside the list: leave it as it is
+                out.pop()
+            else:
+                out.extend(items)
+                return
+            out.extend(items[-1:])
+            return
+    out.append(mention)
+
+
+_CONJ = re.compile(r"[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+")
+_CONJ_BEFORE = re.compile(r"(?<=[0-9])[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+$")
+
+
+def _list(text: str, mention: Mention, lx: Lexicon, parser: Parser) -> list[Mention] | None:
+    """The mentions of a list whose last item is ``mention``, or None if it is not one.
+
+    The items are bare figures joined by ", " (and "oder"/"und" before the last), rising, the
+    last with a scale or currency and no hedge: "20, 30 oder 50 Mio. Euro" is 20, 30 and 50
+    million euros. ``mention`` may be the range "30 oder 50 Mio. Euro" the grammar read.
+    """
+    if mention.amount.qualifier is not Qualifier.EXACT:
+        return None
+    spans = _figures_before(text, mention.start, lx)
+    first = lx.number.match(text, mention.start)
+    if first is None:
+        return None
+    conj = _CONJ.match(text, first.end())
+    before = None if spans else _CONJ_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    if before is not None:  # "2,5, 3,5 und 4,5 Mrd. Dollar": the item before the last
+        b = _figure_start(text, before.start(), lx)
+        if b is None:
+            return None
+        spans = [*_figures_before(text, b, lx), (b, before.start())]
+        last_start = mention.start
+    elif not spans:
+        return None
+    elif conj is not None:
+        spans.append((mention.start, first.end()))
+        last_start = conj.end()
+    elif mention.amount.value is None:
+        return None  # "20, 30–50 Mio. €": a range as an item
+    else:
+        last_start = mention.start
+    last = parser.expr(last_start)
+    fig = lx.number.match(text, last_start)
+    if last is None or last.end != mention.end or last.amount.value is None or fig is None:
+        return None
+    values = [_figure_value(lx.number.fullmatch(text, a, b)) for a, b in spans]
+    values.append(_figure_value(fig))
+    if any(v is None for v in values) or values[-1] == 0:
+        return None
+    figures = [v for v in values if v is not None]
+    if any(a >= b for a, b in itertools.pairwise(figures)):
+        return None  # "2020, 30 oder 50 Mio. Euro": not a list of alternatives
+    power = last.amount.value.adjusted() - figures[-1].adjusted()
+    unit = last.amount.unit
+    out = [
+        Mention(a, b, text[a:b], Amount(_shift(v, power), unit=unit))
+        for (a, b), v in zip(spans, figures, strict=False)
+    ]
+    out.append(Mention(last.start, last.end, text[last.start : last.end], last.amount))
+    return out
+
+
+def _figures_before(text: str, s: int, lx: Lexicon) -> list[tuple[int, int]]:
+    """The bare figures before ``s``, each followed by ", " ("20, 30, "), in order."""
+    spans: list[tuple[int, int]] = []
+    k = s
+    while k >= 3 and text[k - 2 : k] == ", " and text[k - 3] in DIGITS:
+        b = _figure_start(text, k - 2, lx)
+        if b is None:
+            break
+        spans.append((b, k - 2))
+        k = b
+    spans.reverse()
+    return spans
+
+
+def _figure_start(text: str, e: int, lx: Lexicon) -> int | None:
+    """Where the bare figure that ends at ``e`` starts (after a space), or None."""
+    b = e
+    while b > 0 and (text[b - 1] in DIGITS or text[b - 1] in lx.raw_separators):
+        b -= 1
+    if b == e or lx.number.fullmatch(text, b, e) is None or (b > 0 and not text[b - 1].isspace()):
+        return None
+    return b
+
+
+def _figure_value(m: re.Match[str] | None) -> Decimal | None:
+    """The value of a match of the locale's number regex (None for a refused figure)."""
+    if m is None:
+        return None
+    whole = m.group("int")
+    if m.group("g") is not None:
+        whole = whole.replace(m.group("g"), "")
+    frac = m.group("frac") or ""
+    if not figure_ok(whole, frac):
+        return None
+    return Decimal(f"{whole}.{frac}" if frac else whole)
+
+
+def _shift(value: Decimal, power: int) -> Decimal:
+    """``value × 10**power``, exactly."""
+    return Decimal(format(value.scaleb(power), "f")) if power else value
 
 
 def _odd_words(text: str) -> list[tuple[int, int]]:

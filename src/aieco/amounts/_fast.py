@@ -294,11 +294,12 @@ def fast_tables(lx: Lexicon) -> FastTables:
         # it with one comparison (a branch led by a look-behind is entered every time): the
         # text's many other capitalised nouns then cost little. The digits come last.
         ft.trigger = re.compile(
-            f"[0-9{first}MBTPEDF](?:"
+            f"[0-9{first}MBTPEDFs](?:"
             "i(?:(?<=Mi)(?:o|a|lli(?:on|ard))|(?<=Bi)(?:o|lli(?:on|ard)))"
             "|r(?:(?<=Mr)d|(?<=Pr)ozent|(?<=Fr)anken)|I(?<=[MB]I)LLI(?:ON|ARD)"
             "|e(?<=Be)tr[aä]g|a(?<=Ta)usend|s(?<=Ts)d|E(?<=TE)UR|€(?<=T€)"
             "|R(?<=PR)OZENT|f(?<=Pf)und|u(?<=Eu)ro(?!p)|U(?<=EU)RO|o(?<=Do)llar|O(?<=DO)LLAR"
+            "|t(?<=st)ellig"
             f"|(?<=[{first}])|{digits})"
         )
     else:

@@ -63,6 +63,12 @@ _RANGE_HEDGES = {
     (_Q.APPROX, _Q.APPROX): _Q.APPROX,
     (_Q.NEARLY, _Q.NEARLY): _Q.NEARLY,
 }
+#: "1.5bn" in German text: a decimal point before an English scale letter (never three
+#: digits after the point, which German reads as a group: "1.500bn" is refused).
+_ENGLISH_DECIMAL = re.compile(
+    r"[0-9]++\.(?:[0-9]{1,2}|[0-9]{4,})(?=(?:bn|mn|[bmk])(?![^\W\d_]))", re.IGNORECASE
+)
+_GROUPED_DOT = re.compile(r"\.[0-9]{3}$")
 _CENTS = re.compile("[0-9]{1,2}(?![0-9.,'’])")
 
 
@@ -543,7 +549,10 @@ class Parser:
         if power is None and num.kind != "words":
             sc = self.scale(pos, glued=num.kind == "digits")
             if sc is not None:
-                letter_scale = self._letter_scale(pos, sc[1])
+                letter = self._letter_scale(pos, sc[1])
+                if letter is None:
+                    return None
+                letter_scale = letter
                 power, pos, implied = sc
                 if implied is not None:
                     if unit is not None and unit != implied:
@@ -591,12 +600,17 @@ class Parser:
         e.unit, e.unit_pos, e.end = unit, unit_pos, pos
         return self._sign(e, negative)
 
-    def _letter_scale(self, at: int, end: int) -> bool:
+    def _letter_scale(self, at: int, end: int) -> bool | None:
         """The scale at ``at`` is an English letter glued to the digits ("1bn", "5m") in a
-        language that reads those only with a currency."""
+        language that reads those only with a currency; None if the figure is ambiguous."""
         lx = self.lx
         word = self.text[at:end].lower()
-        return lx.german and word in lx.glued_scales and word not in lx.scale_words
+        if not (lx.german and word in lx.glued_scales and word not in lx.scale_words):
+            return False
+        if _GROUPED_DOT.search(self.text, max(0, at - 4), at):
+            self.fail(at, "'1.500bn' may be 1.5 or 1500 billion", "'1,5 Mrd.' or '1.500 Mrd.'")
+            return None
+        return True
 
     def cents(self, i: int, unit: str, unit_pos: int) -> tuple[Decimal, int] | None:
         """Cents after a sum in words: "zwei Euro fünfzig", "13 Euro und 45 Cent"."""
@@ -774,6 +788,10 @@ class Parser:
         assert m is not None
         e = m.end()
         if e + 1 < n and text[e] in lx.raw_separators and text[e + 1] in DIGITS:
+            english = _ENGLISH_DECIMAL.match(text, i) if lx.german else None
+            if english is not None:  # "USD 1.5bn": an English figure with its English scale
+                value = Decimal(english.group())
+                return _Num(value, value, english.end(), "digits")
             self._bad_separator(i, e)
             return None
         whole = m.group("int")
