@@ -446,8 +446,8 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
     if j == e or j >= n:
         return True
     c = text[j]
-    if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts:
-        return False
+    if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts or c in DIGITS:
+        return False  # a range, a sign, a currency, or cents ("2 Euro 50")
     if not c.isalpha():
         return True
     return _inert_word(text, j, cur, lx, ft)

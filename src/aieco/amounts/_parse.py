@@ -33,6 +33,7 @@ from aieco.amounts._lexicon import (
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._rules import (
     MAX_DIGITS,
+    continues_figure,
     date_at,
     figure_ok,
     hedge_at,
@@ -794,6 +795,9 @@ class Parser:
                 return _Num(value, value, english.end(), "digits")
             self._bad_separator(i, e)
             return None
+        if e + 1 < n and text[e + 1] in DIGITS and continues_figure(lx, text, e + 1):
+            self.fail(e + 1, "digits run on after a space", "one figure grouped in threes", rank=3)
+            return None
         whole = m.group("int")
         if m.group("g") is not None:
             whole = whole.replace(m.group("g"), "")
@@ -1071,6 +1075,8 @@ class Parser:
                 return _Num(_HALF, _HALF, m2.end(), "article")
             if w2 in lx.few and w2 not in lx.articles:  # "ein paar Millionen", "a few"
                 return self.few(m2, w2)
+            if w2 in lx.positions:  # "ein hoher einstelliger Milliardenbetrag"
+                return self.position(m2, w2)
             if lx.german and w2.endswith(STELLIG_ENDINGS):
                 return self.stellig(j)
         words = self.words(m.start())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from aieco.amounts._lexicon import SPACE_CHARS, VAGUE_SCALE_POWERS
+from aieco.amounts._lexicon import DIGITS, SPACE_CHARS, VAGUE_SCALE_POWERS
 from aieco.money import PERCENT
 
 if TYPE_CHECKING:
@@ -118,10 +118,18 @@ def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
     """Digits at ``t`` are only the rest of a figure that starts before them.
 
     True after a digit and a separator that joins digits ("1٫5", "10^9999", "1.5" in German),
-    after any other kind of digit ("١5"), and for a block of exactly three digits after a
-    digit and one grouping space or apostrophe ("432" in "98 765 432" or "1234 567"): such a
-    figure is read whole from its start or not at all.
+    after any other kind of digit ("١5"), after a digit and a no-break, thin or zero-width
+    space, and after a digit and a plain space where either side could be a group of a
+    grouped figure (a block of exactly three digits after it, or one to three digits before
+    it): "432" in "98 765 432", "567" in "1234 567", "34" in "12 34". Such a figure is read
+    whole from its start or not at all; "45" in "im Jahr 2019 45 Mio. Euro" is a figure of
+    its own.
     """
+    return _continues(lx, text, t, 3)
+
+
+def _continues(lx: Lexicon, text: str, t: int, depth: int) -> bool:
+    """:func:`continues_figure`, looking back over at most ``depth`` runs before."""
     if t == 0:
         return False
     b = text[t - 1]
@@ -129,9 +137,19 @@ def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
         return True
     if t < 2 or not text[t - 2].isdigit():
         return False
-    if b in lx.joiners:
+    if b in lx.joiners or (b in lx.group_spaces and b != " "):
         return True
-    return b in lx.group_spaces and _THREE.match(text, t) is not None
+    if b != " ":
+        return False
+    if _THREE.match(text, t) is not None:
+        return True
+    k = t - 2  # is the digit run before the space one to three digits long?
+    while k >= 0 and text[k] in DIGITS:
+        k -= 1
+    if t - 2 - k <= 3 and (k < 0 or not text[k].isdigit()):
+        return True
+    # A longer run is a figure of its own ("2019 45"), unless it continues one itself.
+    return depth == 0 or _continues(lx, text, k + 1, depth - 1)
 
 
 def stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:
