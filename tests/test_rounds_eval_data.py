@@ -96,6 +96,8 @@ def test_no_text_is_in_both_parts() -> None:
 def test_item_is_well_formed(item: dict[str, Any]) -> None:
     assert set(item) == ITEM_KEYS
     assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", item["id"])
+    assert set(item["source"]) == {"url", "publisher", "published", "country"}
+    assert item["source"]["country"] in ("DE", "AT", "CH")
     assert item["source"]["url"].startswith(("http://", "https://"))
     assert item["source"]["publisher"]
     if item["source"]["published"] is not None:
