@@ -1,5 +1,7 @@
-"""Real-text families for the amounts engine (issue #8 §2): each family is a table of our own
-examples, read whole and right by parse_amount and extract_amounts, or refused / not reported.
+"""Real-text families for the amounts engine (issue #8 §2).
+
+Each family is a table of our own examples, read whole and right by parse_amount and
+extract_amounts, or refused / not reported.
 
 Never a wrong value: where a family's member cannot be read exactly, the tables say "nothing".
 """
@@ -89,7 +91,7 @@ PARTS = [
 @pytest.mark.parametrize("text", PARTS)
 @pytest.mark.parametrize("locale", ["de_DE", "de_CH"])
 def test_no_part_of_a_figure_is_reported(text: str, locale: str) -> None:
-    """Never "000 Franken" = 0 CHF, "432 Euro" from "98 765 432 Euro" or "5 Mio." from "1٫5 Mio."."""
+    """Never "000 Euro" = 0 EUR, "432 Euro" from "98 765 432 Euro", "5 Mio." from "1٫5 Mio."."""
     for m in extract_amounts(text, locale=locale):
         assert not text[m.start - 1 : m.start].isdigit()
         assert m.start < 2 or not (text[m.start - 2].isdigit() and text[m.start - 1] in " ٫^")
@@ -106,7 +108,12 @@ _SEPARATORS = {
     "de_CH": [" ", "\u00a0", "\u202f", "'", "’", "‘", "\u200b"],
     "en": [" ", "\u00a0", "\u202f", "'", "’", "\u200b", ","],
 }
-_TAILS = [(" Euro", 0, "EUR"), (" Mio. Euro", 6, "EUR"), (" Prozent", 0, "%"), (" US-Dollar", 0, "USD")]
+_TAILS = [
+    (" Euro", 0, "EUR"),
+    (" Mio. Euro", 6, "EUR"),
+    (" Prozent", 0, "%"),
+    (" US-Dollar", 0, "USD"),
+]
 _EN_TAILS = [(" euros", 0, "EUR"), (" million dollars", 6, "USD"), (" percent", 0, "%")]
 
 
@@ -139,15 +146,19 @@ def grouped_sentences(draw: st.DrawFn) -> tuple[str, str, int, int, Decimal | No
 def test_a_grouped_figure_is_read_whole_or_not_reported(
     case: tuple[str, str, int, int, Decimal | None],
 ) -> None:
-    """Property: a number with any grouping inserted into a sentence is read whole (its
-    value exactly) or not reported; no mention starts inside it."""
+    """Property: a number with any grouping in a sentence is read whole or not reported.
+
+    Read whole: the mention covers the whole figure and has its exact value; no mention
+    starts inside it.
+    """
     text, locale, start, end, value = case
     for m in extract_amounts(text, locale=locale):
         if m.end <= start or m.start >= end:
             continue
-        assert m.start <= start and m.end >= end, (m, text)
-        assert value is not None and m.amount.value is not None
-        assert m.amount.value == value
+        assert m.start <= start, (m, text)
+        assert m.end >= end, (m, text)
+        assert value is not None, (m, text)
+        assert m.amount.value == value, (m, text)
 
 
 # -- sentence ends and line ends -------------------------------------------------------------
@@ -242,7 +253,7 @@ def test_english_hedges(text: str, qualifier: Qualifier) -> None:
 
 
 def test_unknown_hedge_is_left_out_never_turned_into_another() -> None:
-    """"um" also means "by" ("stieg um 5 %"): not a hedge, left out of the span."""
+    """ "um" also means "by" ("stieg um 5 %"): not a hedge, left out of the span."""
     assert found("mit einer Bewertung um 380 Milliarden Dollar") == [
         ("380 Milliarden Dollar", point("380000000000", "USD"))
     ]
@@ -357,7 +368,7 @@ def test_no_figure_from_names_urls_or_other_units(text: str) -> None:
 
 
 def test_cents_need_a_clear_end() -> None:
-    """"5 Euro 20 Mitarbeiter": the 20 are no cents."""
+    """ "5 Euro 20 Mitarbeiter": the 20 are no cents."""
     assert found("Das kostet 5 Euro 20 Mitarbeiter sind da") == [("5 Euro", point("5", "EUR"))]
     assert found("Es gab 5 Euro und 20 Mitarbeiter.") == [("5 Euro", point("5", "EUR"))]
 
@@ -441,8 +452,11 @@ def test_english_forms(text: str, locale: str, expected: Amount) -> None:
 
 @pytest.mark.parametrize("text", ["1,5 billion Dollar", "USD 1.500bn", "5m", "1.5bn"])
 def test_english_looking_german_is_refused(text: str) -> None:
-    """German "Billion" is 10¹²: a lower-case "billion" is refused with the reason; a scale
-    letter needs a currency ("5m" may be metres); "1.500bn" may be 1.5 or 1500 billion."""
+    """English-looking figures in German text that cannot be read exactly are refused.
+
+    German "Billion" is 10¹²: a lower-case "billion" is refused with the reason; a scale
+    letter needs a currency ("5m" may be metres); "1.500bn" may be 1.5 or 1500 billion.
+    """
     with pytest.raises(ParseError) as info:
         parse_amount(text)
     if "billion" in text:

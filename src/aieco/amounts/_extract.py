@@ -42,7 +42,7 @@ from aieco.amounts._lexicon import (
     lexicon,
 )
 from aieco.amounts._locale import resolve_locale
-from aieco.amounts._parse import Parsed, Parser
+from aieco.amounts._parse import Parsed, Parser, within_limits
 from aieco.amounts._rules import RATIO, continues_figure, date_at, figure_ok, hedge_at
 from aieco.money import Amount, Qualifier
 
@@ -135,13 +135,15 @@ def extract_amounts(
             if continues_figure(lx, text, t):
                 continue  # the rest of a figure that could not be read ("1.5" in German)
             d = date_at(text, t, ratios=True)
-            if d is not None and not (d.re is not RATIO and d.group("dmy") and _after_currency(text, t, lx)):
+            if d is not None and not _price_after_currency(d, text, t, lx):
                 last = d.end()  # a date, time or ratio: nothing starts inside it
                 continue
         found: Parsed | None = None
         fast = None if include_numbers else _fast(text, t, m, lx, ft, last)
         if fast is _SKIP:
             continue
+        if isinstance(fast, Mention) and within_limits(fast.amount) is None:
+            fast = None  # beyond the model's limit: the grammar finds nothing here
         if isinstance(fast, Mention):
             _add(out, fast, text, lx, parser)
             last = fast.end
@@ -163,8 +165,11 @@ def extract_amounts(
 
 
 def _add(out: list[Mention], mention: Mention, text: str, lx: Lexicon, parser: Parser) -> None:
-    """Append a mention; the last item of a list ("20, 30 oder 50 Mio. Euro") lends its scale
-    and currency to the bare figures before it, each reported on its own."""
+    """Append a mention, or the items of a list it ends.
+
+    The last item of a list ("20, 30 oder 50 Mio. Euro") lends its scale and currency to the
+    bare figures before it, each reported on its own.
+    """
     s = mention.start
     if s >= 3 and text[s - 1] == " " and text[s - 2] in ",dr" and text[s] in DIGITS:
         items = _list(text, mention, lx, parser)
@@ -292,6 +297,11 @@ def _odd_words(text: str) -> list[tuple[int, int]]:
         spans.append((s, e.end()))
     spans.reverse()
     return spans
+
+
+def _price_after_currency(d: re.Match[str], text: str, t: int, lx: Lexicon) -> bool:
+    """A day-month "date" right after a currency is a price ("CHF 12.10.")."""
+    return d.re is not RATIO and d.group("dmy") is not None and _after_currency(text, t, lx)
 
 
 def _after_currency(text: str, t: int, lx: Lexicon) -> bool:

@@ -30,7 +30,6 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
-    VAGUE_SCALE_POWERS,
     Lexicon,
     _trie,
 )

@@ -19,6 +19,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from aieco._limits import limit_problem
 from aieco.amounts._fast import fast_amount, make_amount, tables_for
 from aieco.amounts._lexicon import (
     DASHES,
@@ -26,7 +27,6 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
-    VAGUE_SCALE_POWERS,
     Lexicon,
     lexicon,
 )
@@ -58,8 +58,11 @@ _Q = Qualifier
 #: then an upper bound only restate what a range says ("mindestens 2.000 bis höchstens 8.000
 #: Euro" is 2000–8000 EUR); rough ends make a rough range; other pairs are refused.
 _RANGE_HEDGES = {
-    **{(low, high): _Q.EXACT for low in (_Q.EXACT, _Q.AT_LEAST, _Q.MORE_THAN) for high in (
-        _Q.AT_MOST, _Q.LESS_THAN)},
+    **{
+        (low, high): _Q.EXACT
+        for low in (_Q.EXACT, _Q.AT_LEAST, _Q.MORE_THAN)
+        for high in (_Q.AT_MOST, _Q.LESS_THAN)
+    },
     (_Q.EXACT, _Q.APPROX): _Q.APPROX,
     (_Q.APPROX, _Q.APPROX): _Q.APPROX,
     (_Q.NEARLY, _Q.NEARLY): _Q.NEARLY,
@@ -167,11 +170,11 @@ class Parser:
     """Reads expressions in one text; remembers the farthest failure for error messages."""
 
     __slots__ = (
+        "end_hedge",
         "fail_expected",
         "fail_message",
         "fail_pos",
         "fail_rank",
-        "end_hedge",
         "fail_suggestions",
         "lx",
         "n",
@@ -265,6 +268,10 @@ class Parser:
         lo, hi, point, unit, reportable, end, unit_pos, range_pos = body
         if self.end_hedge is not None:
             qualifier = _RANGE_HEDGES[qualifier, self.end_hedge]
+        problem = limit_problem(lo) or limit_problem(hi)
+        if problem is not None:  # the model's one limit on numbers (aieco._limits)
+            self.fail(body_start, f"a number that {problem}", rank=3)
+            return None
         post = self.postfix(end)
         if post is not None:
             if qualifier is not Qualifier.EXACT and qualifier is not Qualifier.APPROX:
@@ -387,8 +394,10 @@ class Parser:
     def _second_end(
         self, e1: _End, start2: int, pos: int
     ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
-        """The second end of a range at ``start2``, with its own hedge ("bis höchstens 8.000"),
-        joined to the first."""
+        """The second end of a range at ``start2``, joined to the first.
+
+        It may have its own hedge ("bis höchstens 8.000") if the pair makes one range.
+        """
         hedge = hedge_at(self.lx, self.text, start2)
         if hedge is not None:
             if (self.start_hedge, hedge[0]) not in _RANGE_HEDGES:
@@ -602,8 +611,11 @@ class Parser:
         return self._sign(e, negative)
 
     def _letter_scale(self, at: int, end: int) -> bool | None:
-        """The scale at ``at`` is an English letter glued to the digits ("1bn", "5m") in a
-        language that reads those only with a currency; None if the figure is ambiguous."""
+        """Whether the scale at ``at`` is an English letter glued to the digits ("1bn", "5m").
+
+        Such a letter is read in German only with a currency; None: the figure before it is
+        ambiguous ("1.500bn").
+        """
         lx = self.lx
         word = self.text[at:end].lower()
         if not (lx.german and word in lx.glued_scales and word not in lx.scale_words):
@@ -659,8 +671,10 @@ class Parser:
         return value.scaleb(-2), w.end()
 
     def _counts_one(self, unit: str | None, unit_pos: int) -> bool:
-        """An article counts one of this unit: "ein Prozent", "einen Euro" (a currency noun
-        from the lexicon's short list, after a space, not the head of a compound)."""
+        """Whether an article counts one of this unit: "ein Prozent", "einen Euro".
+
+        A currency noun from the lexicon's short list, after a space, not a compound's head.
+        """
         if unit == PERCENT:
             return True
         if unit is None or unit_pos < 0:
@@ -752,7 +766,7 @@ class Parser:
         return self.words(i)
 
     def few(self, m: re.Match[str], w: str) -> _Num | None:
-        """ "mehrere hundert", "einige", "ein paar": 2 ≤ x < 10, times "hundert"/"tausend"."""
+        """A few: "mehrere hundert", "einige", "ein paar" (2 ≤ x < 10, times "hundert")."""
         lo, hi = self.lx.few[w]
         end = m.end()
         j = self.ws(end)
@@ -764,7 +778,7 @@ class Parser:
         return _Num(lo, hi, end, "count")
 
     def position(self, m: re.Match[str], w: str) -> _Num | None:
-        """ "mittleren zweistelligen Millionenbereich": a part of a "-stellig" magnitude."""
+        """A part of a "-stellig" magnitude: "mittleren zweistelligen Millionenbereich"."""
         j = self.ws(m.end())
         if j == m.end():
             return None
@@ -806,7 +820,8 @@ class Parser:
             if len(whole) + len(frac) > MAX_DIGITS:
                 self.fail(i, f"a number with more than {MAX_DIGITS} digits", rank=3)
             else:
-                self.fail(i, f"{whole!r} has a leading zero", "a figure without leading zeros", rank=3)
+                expected = "a figure without leading zeros"
+                self.fail(i, f"{whole!r} has a leading zero", expected, rank=3)
             return None
         value = Decimal(f"{whole}.{frac}" if frac else whole)
         num = _Num(value, value, e, "digits")
@@ -815,8 +830,10 @@ class Parser:
         return num
 
     def leading_decimal(self, i: int) -> _Num | None:
-        """A fraction without its zero: ".75 €", ",5 %" (a separator before nothing groups
-        nothing, so it can only be the decimal one)."""
+        """A fraction without its zero: ".75 €", ",5 %".
+
+        A separator with no digits before it groups nothing, so it is the decimal one.
+        """
         if i > 0 and (self.text[i - 1].isalnum() or self.text[i - 1] in self.lx.joiners):
             return None
         m = _FRACTION.match(self.text, i + 1)
@@ -1305,6 +1322,16 @@ def _power(value: Decimal) -> int:
 # -- public API ------------------------------------------------------------------------------
 
 
+def within_limits(amount: Amount | None) -> Amount | None:
+    """A fast path's amount if its numbers are within the model's limit, else None.
+
+    With None the grammar decides, and refuses the figure with the limit's message.
+    """
+    if amount is None or (limit_problem(amount.low) or limit_problem(amount.high)) is None:
+        return amount
+    return None
+
+
 def _check_text(text: Any) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
@@ -1350,7 +1377,7 @@ def _quick(text: Any, locale: Any) -> Amount | None:
     if type(text) is not str:
         _check_text(text)
     lx, ft = tables_for(locale)
-    return fast_amount(lx, ft, text.strip())
+    return within_limits(fast_amount(lx, ft, text.strip()))
 
 
 def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
@@ -1376,7 +1403,7 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     """
     if type(text) is str:
         lx, ft = tables_for(locale)
-        quick = fast_amount(lx, ft, text.strip())
+        quick = within_limits(fast_amount(lx, ft, text.strip()))
         if quick is not None:
             return quick
     return _read(text, locale)[0].amount

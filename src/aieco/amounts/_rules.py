@@ -34,9 +34,7 @@ __all__ = [
 #: A figure with more digits than this is refused (a clear error, not a slow Decimal).
 MAX_DIGITS = 100
 
-_HEDGE_WORD = re.compile(
-    f"([^\\W\\d_]++)(\\.?)([{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?)"
-)
+_HEDGE_WORD = re.compile(f"([^\\W\\d_]++)(\\.?)([{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?)")
 _SPACES = re.compile(f"[{SPACE_CHARS}]*+")
 
 
@@ -88,8 +86,9 @@ RATIO = re.compile("[0-9]+(?:[:/][0-9]+)+")
 
 
 def date_at(text: str, i: int, *, ratios: bool = False) -> re.Match[str] | None:
-    """A date at ``i`` ("12.06.1994", "17.3.", "2026-02-17"), or with ``ratios`` also a
-    time or ratio ("12:30", "3/4"); None for anything else.
+    """A date at ``i`` ("12.06.1994", "17.3.", "2026-02-17"), else None.
+
+    With ``ratios`` also a time or ratio ("12:30", "3/4").
 
     "7.40." (a price before a full stop) is no date: the day must be 1–31, the month 1–12.
     """
@@ -106,8 +105,10 @@ def date_at(text: str, i: int, *, ratios: bool = False) -> re.Match[str] | None:
 
 
 def figure_ok(whole: str, frac: str) -> bool:
-    """Whether a figure's integer digits (group separators removed) and fraction digits may be
-    read: no leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits."""
+    """Whether a figure's integer and fraction digits (groups removed) may be read.
+
+    No leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits.
+    """
     return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
 
 
