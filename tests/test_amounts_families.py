@@ -253,7 +253,7 @@ def test_english_hedges(text: str, qualifier: Qualifier) -> None:
 
 
 def test_unknown_hedge_is_left_out_never_turned_into_another() -> None:
-    """ "um" also means "by" ("stieg um 5 %"): not a hedge, left out of the span."""
+    """The preposition "um" also means "by" ("stieg um 5 %"): no hedge, left out of the span."""
     assert found("mit einer Bewertung um 380 Milliarden Dollar") == [
         ("380 Milliarden Dollar", point("380000000000", "USD"))
     ]
@@ -368,7 +368,7 @@ def test_no_figure_from_names_urls_or_other_units(text: str) -> None:
 
 
 def test_cents_need_a_clear_end() -> None:
-    """ "5 Euro 20 Mitarbeiter": the 20 are no cents."""
+    """In "5 Euro 20 Mitarbeiter" the 20 are no cents."""
     assert found("Das kostet 5 Euro 20 Mitarbeiter sind da") == [("5 Euro", point("5", "EUR"))]
     assert found("Es gab 5 Euro und 20 Mitarbeiter.") == [("5 Euro", point("5", "EUR"))]
 
