@@ -552,7 +552,10 @@ REAL = [
 def test_forms_found_on_real_text(
     text: str, locale: str, expected: list[tuple[str, Amount]]
 ) -> None:
-    """Shapes from real pages: a currency code before the next figure is that figure's;
-    "über" after a noun means "of"; "um die" before a compound is no hedge; Cent, Rappen and
-    Pfennig are hundredths; "gegen" is a rough figure; a no-break hyphen joins "US‑Dollar"."""
+    """Shapes from real pages.
+
+    A currency code before the next figure is that figure's; "über" after a noun means "of";
+    "um die" before a compound is no hedge; Cent, Rappen and Pfennig are hundredths; "gegen"
+    is a rough figure; a no-break hyphen joins "US‑Dollar".
+    """
     assert found(text, locale) == expected

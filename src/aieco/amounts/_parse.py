@@ -302,8 +302,9 @@ class Parser:
         )
 
     def _article_of_compound(self, i: int, body_start: int, end: int) -> bool:
-        """A hedge ending in an article before a compound noun: in "um die 1-Prozent-Vorgabe"
-        "die" belongs to "Vorgabe", so "um die" is no hedge there.
+        """Whether a hedge ending in an article stands before a compound noun.
+
+        In "um die 1-Prozent-Vorgabe" "die" belongs to "Vorgabe": "um die" is no hedge there.
         """
         text = self.text
         if not (end + 1 < self.n and text[end] == "-" and text[end + 1].isalpha()):

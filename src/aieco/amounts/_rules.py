@@ -69,7 +69,9 @@ def hedge_at(lx: Lexicon, text: str, i: int) -> tuple[Qualifier, int] | None:
         if not m.group(3):
             break
         q = lx.qualifiers.get(key)
-        if q is not None and not (len(key) == 1 and w in lx.not_after_noun and _after_noun(text, i)):
+        if q is not None and not (
+            len(key) == 1 and w in lx.not_after_noun and _after_noun(text, i)
+        ):
             best = (q, m.end())
         if key not in lx.hedge_prefixes:
             break
@@ -110,8 +112,6 @@ def figure_ok(whole: str, frac: str) -> bool:
     No leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits.
     """
     return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
-
-
 
 
 def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
