@@ -9,14 +9,18 @@ Rule-based on :func:`aieco.extract_amounts`; plug in your own named-entity recog
 :class:`NameFinder`.
 """
 
+from aieco.rounds._draft import Conflict, Draft, read_article
 from aieco.rounds._extract import extract_rounds
 from aieco.rounds._types import InvestorMention, NameFinder, RoundMention, Span, ValuationBasis
 
 __all__ = [
+    "Conflict",
+    "Draft",
     "InvestorMention",
     "NameFinder",
     "RoundMention",
     "Span",
     "ValuationBasis",
     "extract_rounds",
+    "read_article",
 ]
