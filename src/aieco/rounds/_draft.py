@@ -185,13 +185,12 @@ class _Builder:
         if isinstance(record, Source):
             self.sources.setdefault(record.id, record)
             return
-        table: dict[str, Any]
-        if isinstance(record, Company):
-            table = self.companies
-        elif isinstance(record, Investor):
-            table = self.investors
-        else:
-            table = self.rounds
+        tables: dict[type, dict[str, Any]] = {
+            Company: self.companies,
+            Investor: self.investors,
+            FundingRound: self.rounds,
+        }
+        table = tables[type(record)]
         if table.get(record.id) == record:
             return
         table[record.id] = record
@@ -218,7 +217,7 @@ class _Builder:
 
     def _round(self, mention: RoundMention) -> None:
         company_id = self._company(mention)
-        participants = []
+        participants: list[Participation] = []
         for part in mention.participations:
             investor_id = self._investor(mention, part.name, part.span, part.investor_id)
             if any(p.investor_id == investor_id for p in participants):
@@ -272,8 +271,10 @@ class _Builder:
         return candidate
 
     def _known_round(self, mention: RoundMention, company_id: str) -> FundingRound | None:
-        """The round of ``known`` this mention reports: same company, and the same type, amount
-        or valuation (or, with none of them given, the same investors).
+        """The round of ``known`` this mention reports, if any.
+
+        Same company, and the same type, amount or valuation (or, with none of them given,
+        the same investors).
         """
         if self.known is None or mention.company_id is None:
             return None

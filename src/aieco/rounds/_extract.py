@@ -67,8 +67,15 @@ _DESCRIPTOR: Final = re.compile(
     + "|".join(re.escape(d) for d in sorted(lx.DESCRIPTORS, key=len, reverse=True))
     + r")(?:s|es|en|n|e|innen)?$"
     r"|(?<=[a-zäöüß])(?:"
-    + "|".join(re.escape(d) for d in sorted(lx.DESCRIPTORS, key=len, reverse=True))
+    + "|".join(
+        re.escape(d)
+        for d in sorted(lx.DESCRIPTORS, key=len, reverse=True)
+        if d not in lx.COMPOUND_ONLY
+    )
     + r")(?:s|es|en|n|e|innen)?$"
+    r"|^(?i:"
+    + "|".join(re.escape(d) for d in sorted(lx.COMPOUND_ONLY, key=len, reverse=True))
+    + r")(?:s|en)?$"
 )
 _OPENERS: Final = lx.words(
     "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so"
@@ -76,6 +83,8 @@ _OPENERS: Final = lx.words(
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
 _GENITIVE: Final = frozenset(["des", "der"])
+#: Words of money before "für X" ("Frisches Kapital für Neura Robotics").
+_MONEY_WORDS: Final = frozenset(["Kapital", "Geld", "Millionen", "Milliarden", "Finanzspritze"])
 _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
 _TRADE_NOUN: Final = re.compile(r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?)$")
@@ -431,15 +440,24 @@ class _Reader:
                 before = self._name_before(tokens, at(m2.start()), amount_tokens)
                 if before is not None:
                     out.leads.append(before)
-        if lx.INVESTORS_AFTER.search(clause):
-            out.investors += self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
-        if invest_verb is not None and not invest_verb.group().lower().startswith("investition"):
+        after = lx.INVESTORS_AFTER.search(clause)
+        if after is not None:
+            before = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+            out.investors += before or self._list(tokens, at(after.end()), amount_tokens)
+        noun = invest_verb is not None and invest_verb.group()[0].isupper()
+        if invest_verb is not None and not noun:
             verb_at = at(invest_verb.start())
             start = _skip_openers(tokens, 0)
             subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
             if not subjects and verb_at + 1 < len(tokens):
-                subjects = self._list(tokens, verb_at + 1, amount_tokens)
+                following = verb_at + 1
+                if tokens[following][2].lower() == "sich":
+                    following += 1
+                subjects = self._list(tokens, following, amount_tokens)
             out.invest_subjects = [s for s in subjects if not _is_object(tokens, s)]
+        if out.part_amounts and not noun and len(out.invest_subjects) != 1:
+            out.amounts += out.part_amounts  # no single investor to give them to
+            out.part_amounts = []
 
     def _company(
         self,
@@ -471,11 +489,11 @@ class _Reader:
                         out.companies = [found[0]]
                         return
                     break
-        if out.invest_subjects and not raise_verb:
-            return  # the subject is an investor; the company is "das Start-up" or named before
-        # The subject of a verb of raising, or whoever a valuation or round is about.
+        # The subject of a verb of raising, or whoever a valuation or round is about (when the
+        # subject is no investor: "Nvidia investiert" leaves the company to what follows).
+        subject_free = not out.invest_subjects or raise_verb is not None
         start = _skip_openers(tokens, 0)
-        names = self._list(tokens, start, amount_tokens)
+        names = self._list(tokens, start, amount_tokens) if subject_free else []
         names = [n for n in names if ok(n)]
         if names and (raise_verb or flow_verb or len(names) == 1):
             followed = _verb_follows(tokens, names[-1], amount_tokens)
@@ -484,7 +502,7 @@ class _Reader:
                 out.listed = len(names) > 1
                 return
         # Inverted order: "In der Runde sammelte Parloa ...", "Dabei wird sein Unternehmen Luma".
-        for i in range(start, min(len(tokens), start + 8)):
+        for i in range(start, min(len(tokens), start + 8) if subject_free else start):
             word = tokens[i][2].lower()
             if word in lx.AUXILIARIES or (raise_verb and tokens[i][0] == c0 + raise_verb.start()):
                 names = [n for n in self._list(tokens, i + 1, amount_tokens) if ok(n)]
@@ -496,7 +514,13 @@ class _Reader:
         # "Series G des Forschungslabors Anthropic", "20 Mrd. Dollar für Elon Musks xAI".
         for i, token in enumerate(tokens):
             word = token[2].lower()
-            if word == "für" or (word in _GENITIVE and i > 0 and _round_word(tokens[i - 1][2])):
+            money_before = any(
+                k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][2] in _MONEY_WORDS
+                for k in range(max(0, i - 3), i)
+            )
+            if (word == "für" and money_before) or (
+                word in _GENITIVE and i > 0 and _round_word(tokens[i - 1][2])
+            ):
                 found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
                     out.companies = [found[0]]
@@ -615,11 +639,9 @@ class _Reader:
                 return name, end
         while end < n and end not in amount_tokens:
             word = tokens[end][2]
-            if (
-                _namey(word)
-                or _DESCRIPTOR.search(word)
-                or (word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2]))
-            ):
+            joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
+            tail = end > start and word.lower() in lx.NAME_TAILS and word[0].isupper()
+            if _namey(word) or _DESCRIPTOR.search(word) or joined or tail:
                 end += 1
             else:
                 break
@@ -629,7 +651,9 @@ class _Reader:
             word = tokens[k][2]
             low = word.lower()
             following = k + 1 < end
-            if _DESCRIPTOR.search(word) or low in lx.NOT_NAMES:
+            if (k == cut and _DESCRIPTOR.search(word)) or (
+                low in lx.NOT_NAMES and (k == cut or low not in lx.NAME_TAILS)
+            ):
                 cut = k + 1
             elif (
                 following
@@ -650,7 +674,11 @@ class _Reader:
             ):
                 cut = k + 1  # "die Münchner Helsing"
         # Nouns of the trade after the name ("Parloa Finanzierung") are not part of it.
-        while end > cut and tokens[end - 1][2].lower() in lx.NOT_NAMES:
+        while (
+            end > cut
+            and tokens[end - 1][2].lower() in lx.NOT_NAMES
+            and tokens[end - 1][2].lower() not in lx.NAME_TAILS
+        ):
             end -= 1
         if end <= cut:
             return None

@@ -23,7 +23,7 @@ def words(text: str) -> frozenset[str]:
 #: A sentence is analysed only when one of these stems occurs in it (a cheap first filter).
 CUE: Final = re.compile(
     r"sammel|sammlu|erh[äa]lt|erhielt|bekomm|bekam|holt|schlie(?:ß|ss)t|schloss|abgeschlossen"
-    r"|runde|finanzierung|kapital|investi|beteilig|series|serie[ -]|seed|bewert|angef[üu]hrt"
+    r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert|angef[üu]hrt"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
     r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising",
     re.IGNORECASE,
@@ -40,8 +40,8 @@ RAISE_VERB: Final = re.compile(
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
 INVEST_VERB: Final = re.compile(
     r"\b(?:investier\w*|pumpt|pumpte\w*|gepumpt|steckt|steckte\w*|gesteckt|beteiligt"
-    r"|beteiligte\w*|beteiligen|steigt|stieg\w*|eingestiegen"
-    r"|investment|investition|invests?|invested)\b",
+    r"|beteiligte\w*|beteiligen|steigt|stieg\w*|eingestiegen|invests?|invested"
+    r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
     re.IGNORECASE,
 )
 #: Money that flows, with no one doing it: "In der Runde flossen 900 Millionen Dollar".
@@ -121,7 +121,8 @@ EACH_BEFORE: Final = re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$", re.
 HEAVY_AFTER: Final = re.compile(r"^\s*(?:schwer\w*|gro(?:ß|ss)\w*)\b", re.IGNORECASE)
 #: "Finanzierungsrunde über 15 Mio. Euro": "über" names the size, it is no hedge.
 OVER_IS_SIZE: Final = re.compile(
-    r"(?:runde|finanzierung|kapitalerh[öo]hung|investment|series\s+[a-h]|seed)\s*$",
+    r"(?:runde|finanzierung|kapitalerh[öo]hung|investment|series\s+[a-h]|seed)"
+    r"(?:\s+f[üu]r\s+\S+(?:\s+\S+)?)?\s*$",
     re.IGNORECASE,
 )
 #: "Bewertung um 380 Milliarden Dollar": "um" is a hedge (about).
@@ -183,7 +184,7 @@ LEAD_AROUND: Final = re.compile(
 #: "X führt die Runde an", "X als Lead-Investor": the leads come before.
 LEAD_AFTER: Final = re.compile(
     r"\b(?:f[üu]hrt|f[üu]hrte|f[üu]hren|f[üu]hrten|leitet|leitete)\s+(?:\S+\s+){0,3}?"
-    r"(?:runde|finanzierung|investment|series|serie)\w*(?:\s+\S+){0,3}?\s+an\b"
+    r"(?:runde|finanzierung|investment|series|serie)\w*(?:\s+\S+){0,10}?\s+an\b"
     r"|\bals\s+(?:lead-?investor|leadinvestor|hauptinvestor|lead)\b",
     re.IGNORECASE,
 )
@@ -274,6 +275,10 @@ DESCRIPTORS: Final = tuple(
     """
     )
 )
+#: Descriptors that end a compound only in these words ("Staatsbank", not "Softbank").
+COMPOUND_ONLY: Final = words(
+    "bank app lab office player chef angel profi staatsbank förderbank landesbank investmentbank"
+)
 #: Words that end a company name and never start a possessive ("Atlas Ventures").
 NAME_SUFFIXES: Final = words(
     """
@@ -282,6 +287,8 @@ NAME_SUFFIXES: Final = words(
     co corp kg robotics dynamics networks analytics solutions industries games studios bank
     """
 )
+#: Words of the trade that may end a name, though never start one ("Bayern Kapital").
+NAME_TAILS: Final = words("kapital capital invest beteiligungen holding gruppe fonds stiftung bank")
 #: Determiners and other words that may open a noun phrase before a name.
 DETERMINERS: Final = words(
     """
