@@ -442,8 +442,8 @@ class _Reader:
                     out.leads.append(before)
         after = lx.INVESTORS_AFTER.search(clause)
         if after is not None:
-            before = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
-            out.investors += before or self._list(tokens, at(after.end()), amount_tokens)
+            subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+            out.investors += subjects or self._list(tokens, at(after.end()), amount_tokens)
         noun = invest_verb is not None and invest_verb.group()[0].isupper()
         if invest_verb is not None and not noun:
             verb_at = at(invest_verb.start())

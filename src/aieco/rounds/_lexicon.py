@@ -23,7 +23,8 @@ def words(text: str) -> frozenset[str]:
 #: A sentence is analysed only when one of these stems occurs in it (a cheap first filter).
 CUE: Final = re.compile(
     r"sammel|sammlu|erh[äa]lt|erhielt|bekomm|bekam|holt|schlie(?:ß|ss)t|schloss|abgeschlossen"
-    r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert|angef[üu]hrt"
+    r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert"
+    r"|angef[üu]hrt"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
     r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising",
     re.IGNORECASE,
