@@ -27,6 +27,7 @@ Every step reads a bounded window around each word, so the time is linear in the
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -83,6 +84,9 @@ _OPENERS: Final = lx.words(
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
 _GENITIVE: Final = frozenset(["des", "der"])
+#: Between the sentences given to extract_amounts at once; no amount reaches across it.
+_SEPARATOR: Final = "\n\u2029\n"
+_ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
 #: Words of money before "für X" ("Frisches Kapital für Neura Robotics").
 _MONEY_WORDS: Final = frozenset(["Kapital", "Geld", "Millionen", "Milliarden", "Finanzspritze"])
 _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
@@ -262,6 +266,11 @@ class _Reader:
         self, text: str, locale: Any, known: Dataset | None, names: NameFinder | None
     ) -> None:
         self.text = text
+        low = text.lower()
+        if len(low) != len(text):  # "İ" lower-cases to two characters: keep such ones as they are
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        #: The text in lower case, same length: every pattern of _lexicon reads this.
+        self.low = low
         self.locale = locale
         self.known = known
         self.entities: dict[int, int] = _entities(text, names) if names is not None else {}
@@ -270,6 +279,7 @@ class _Reader:
         self.current_at = -1
         self.each: _Money | None = None
         self.each_date: tuple[PartialDate, Span] | None = None
+        self.each_sentence: Span | None = None
         self.last_investor: _Name | None = None
         self._names_pattern: re.Pattern[str] | None = None
         self._names_count = 0
@@ -279,18 +289,47 @@ class _Reader:
 
     def run(self) -> list[RoundMention]:
         text = self.text
-        for start, end in _sentences(text):
+        sentences = list(_sentences(text))
+        cued = [lx.CUE.search(self.low, start, end) is not None for start, end in sentences]
+        amounts = self._amounts([s for s, cue in zip(sentences, cued, strict=True) if cue])
+        for (start, end), cue in zip(sentences, cued, strict=True):
             self._track(start, end)
-            if lx.CUE.search(text, start, end) is None:
+            if not cue:
                 continue
             sentence = text[start:end]
-            mentions = extract_amounts(sentence, locale=self.locale)
+            mentions = amounts.get(start, [])
             span = Span(start, end, sentence)
-            generic = lx.GENERIC_SUBJECT.search(sentence) is not None
+            generic = lx.GENERIC_SUBJECT.search(self.low[start:end]) is not None
             for c0, c1 in _clauses(sentence):
                 inside = [m for m in mentions if c0 <= m.start and m.end <= c1]
                 self._clause(start + c0, start + c1, inside, start, span, generic)
         return self._finish()
+
+    def _amounts(self, sentences: list[tuple[int, int]]) -> dict[int, list[Mention]]:
+        """The amounts of each sentence (by its start), offsets relative to the sentence.
+
+        One call of extract_amounts for all sentences, joined by a paragraph separator that no
+        amount crosses: the engine's cost per call is far above its cost per sentence.
+        """
+        if not sentences:
+            return {}
+        joined = _SEPARATOR.join(self.text[a:b] for a, b in sentences)
+        offsets = []
+        position = 0
+        for a, b in sentences:
+            offsets.append(position)
+            position += b - a + len(_SEPARATOR)
+        found: dict[int, list[Mention]] = {}
+        for mention in extract_amounts(joined, locale=self.locale):
+            index = bisect.bisect_right(offsets, mention.start) - 1
+            a, b = sentences[index]
+            shift = offsets[index]
+            if mention.end - shift > b - a:
+                continue  # across a separator: not an amount of one sentence
+            found.setdefault(a, []).append(
+                Mention(mention.start - shift, mention.end - shift, mention.text, mention.amount)
+            )
+        return found
 
     def _track(self, start: int, end: int) -> None:
         """Make the company named last in this sentence the one "das Start-up" refers to."""
@@ -322,10 +361,10 @@ class _Reader:
         generic: bool,
     ) -> None:
         text = self.text
-        clause = text[c0:c1]
+        clause = self.low[c0:c1]
         if lx.ACQUISITION.search(clause):
             return
-        tokens = [(m.start() + c0, m.end() + c0, m.group()) for m in _TOKEN.finditer(clause)]
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, c0, c1)]
         if not tokens:
             return
         money = [(m.start + s0, m.end + s0, m) for m in mentions]
@@ -348,10 +387,15 @@ class _Reader:
         if found is not None:
             kind = _round_type(found)
             if kind is not None:
-                out.round_type = (kind, Span(found.start() + c0, found.end() + c0, found.group()))
+                out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
 
         # Investors.
-        amount_tokens = {i for i, t in enumerate(tokens) if _in_money(t, money)}
+        starts = [t[0] for t in tokens]
+        amount_tokens = {
+            i
+            for a0, a1, _ in money
+            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
+        }
         self._investors(out, clause, c0, tokens, amount_tokens, invest_verb)
 
         # The company.
@@ -359,16 +403,17 @@ class _Reader:
 
         date = lx.DATE.search(clause)
         if date is not None:
-            out.date = _date(date, c0)
+            out.date = _date(date, c0, text)
         self._add(out, sentence, c0)
 
     def _amount_role(
         self, out: _Clause, c0: int, a0: int, a1: int, mention: Mention, investor_money: bool
     ) -> None:
         text = self.text
+        low = self.low
         amount = mention.amount
-        before = text[max(c0, a0 - 60) : a0]
-        after = text[a1 : a1 + 40]
+        before = low[max(c0, a0 - 60) : a0]
+        after = low[a1 : a1 + 40]
         bracketed = before.rstrip().endswith("(")
         if amount.unit == PERCENT:
             if lx.STAKE_BEFORE.search(before) or lx.STAKE_AFTER.search(after):
@@ -444,7 +489,7 @@ class _Reader:
         if after is not None:
             subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
             out.investors += subjects or self._list(tokens, at(after.end()), amount_tokens)
-        noun = invest_verb is not None and invest_verb.group()[0].isupper()
+        noun = invest_verb is not None and self.text[c0 + invest_verb.start()].isupper()
         if invest_verb is not None and not noun:
             verb_at = at(invest_verb.start())
             start = _skip_openers(tokens, 0)
@@ -514,11 +559,7 @@ class _Reader:
         # "Series G des Forschungslabors Anthropic", "20 Mrd. Dollar für Elon Musks xAI".
         for i, token in enumerate(tokens):
             word = token[2].lower()
-            money_before = any(
-                k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][2] in _MONEY_WORDS
-                for k in range(max(0, i - 3), i)
-            )
-            if (word == "für" and money_before) or (
+            if (word == "für" and _money_before(tokens, i, amount_tokens)) or (
                 word in _GENITIVE and i > 0 and _round_word(tokens[i - 1][2])
             ):
                 found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
@@ -527,7 +568,7 @@ class _Reader:
                     return
         # "sein Unternehmen Luma", "das Pariser Start-up Mistral AI".
         for i, token in enumerate(tokens):
-            if _DESCRIPTOR.search(token[2]) and i + 1 < len(tokens):
+            if _descriptor(token[2]) and i + 1 < len(tokens):
                 found = self._noun_phrase(tokens, i + 1, amount_tokens, bare=True)
                 if found is not None and ok(found[0]):
                     out.companies = [found[0]]
@@ -544,8 +585,8 @@ class _Reader:
 
     def _attributed(self, name: _Name) -> bool:
         """Whether the name is a source of the news ("laut X", "X zufolge"), not an actor."""
-        before = self.text[max(0, name.start - 8) : name.start].lower()
-        after = self.text[name.end : name.end + 10].lower()
+        before = self.low[max(0, name.start - 8) : name.start]
+        after = self.low[name.end : name.end + 10]
         before = before.rstrip()
         return (
             before.endswith("laut")
@@ -617,7 +658,7 @@ class _Reader:
                 ):
                     pass
                 elif (
-                    _DESCRIPTOR.search(word)
+                    _descriptor(word)
                     and i + 1 < n
                     and (
                         tokens[i + 1][2].lower() in ("wie", "darunter") or _namey(tokens[i + 1][2])
@@ -641,7 +682,7 @@ class _Reader:
             word = tokens[end][2]
             joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
             tail = end > start and word.lower() in lx.NAME_TAILS and word[0].isupper()
-            if _namey(word) or _DESCRIPTOR.search(word) or joined or tail:
+            if _namey(word) or _descriptor(word) or joined or tail:
                 end += 1
             else:
                 break
@@ -651,7 +692,7 @@ class _Reader:
             word = tokens[k][2]
             low = word.lower()
             following = k + 1 < end
-            if (k == cut and _DESCRIPTOR.search(word)) or (
+            if (k == cut and _descriptor(word)) or (
                 low in lx.NOT_NAMES and (k == cut or low not in lx.NAME_TAILS)
             ):
                 cut = k + 1
@@ -712,6 +753,7 @@ class _Reader:
             if self.each is None:  # the first "jeweils" figure stands for the rest
                 self.each = clause.each
                 self.each_date = clause.date
+                self.each_sentence = sentence
             return
         companies = clause.companies
         if companies and not clause.has_content() and not clause.raising:
@@ -719,7 +761,7 @@ class _Reader:
         if not companies:
             if clause.generic or not clause.has_content():
                 return
-            if _plural_only(clause, sentence):
+            if _plural_only(clause, self.low[sentence.start : sentence.end]):
                 return
             current = self.current
             if current is None or c0 - self.current_at > _COREF_WINDOW:
@@ -810,6 +852,8 @@ class _Reader:
         for r in self.rounds:
             if not r.amounts and self.each is not None and r.listed_only:
                 r.amounts.append(self.each)
+                assert self.each_sentence is not None
+                r.sentences[self.each_sentence.start] = self.each_sentence
                 if r.date is None:
                     r.date = self.each_date
             if not r.amounts and len(r.parts) == 1:
@@ -875,13 +919,13 @@ class _Reader:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _plural_only(clause: _Clause, sentence: Span) -> bool:
+def _plural_only(clause: _Clause, sentence: str) -> bool:
     """A clause about many rounds ("Bewertungen im dreistelligen Milliardenbereich")."""
     return (
         not clause.anaphor
         and not clause.round_type
-        and lx.PLURAL_ROUNDS.search(sentence.text) is not None
-        and lx.ROUND_NOUN.search(re.sub(lx.PLURAL_ROUNDS, "", sentence.text)) is None
+        and lx.PLURAL_ROUNDS.search(sentence) is not None
+        and lx.ROUND_NOUN.search(lx.PLURAL_ROUNDS.sub("", sentence)) is None
     )
 
 
@@ -936,6 +980,18 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _is_verb(word: str) -> bool:
+    return _VERB.match(word) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _descriptor(word: str) -> bool:
+    """Whether a word describes a company or investor ("Start-up", "Staatsbank")."""
+    return _DESCRIPTOR.search(word) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _namey(word: str) -> bool:
     """Whether a word may be (part of) a name: a capital, an inner capital, digits, "&"."""
     first = word[0]
@@ -984,7 +1040,7 @@ def _verb_follows(tokens: list[tuple[int, int, str]], name: _Name, amount_tokens
                 if i >= len(tokens):
                     return False
                 token = tokens[i]
-            return _VERB.match(token[2]) is not None
+            return _is_verb(token[2])
     return False
 
 
@@ -998,15 +1054,17 @@ def _is_object(tokens: list[tuple[int, int, str]], name: _Name) -> bool:
     return previous is not None and previous[2].lower() in _PREPOSITIONS_IN
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _round_word(word: str) -> bool:
-    low = word.lower()
-    return bool(re.match(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$", low)) or (
-        len(word) == 1 and word.isupper()
+    return _ROUND_WORD.match(word.lower()) is not None or (len(word) == 1 and word.isupper())
+
+
+def _money_before(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> bool:
+    """Whether an amount or a word of money stands just before token ``i``."""
+    return any(
+        k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][2] in _MONEY_WORDS
+        for k in range(max(0, i - 3), i)
     )
-
-
-def _in_money(token: tuple[int, int, str], money: list[tuple[int, int, Mention]]) -> bool:
-    return any(a <= token[0] < b for a, b, _ in money)
 
 
 def _not_a_round(near: str) -> bool:
@@ -1059,8 +1117,8 @@ def _round_type(match: re.Match[str]) -> RoundType | None:
     return None
 
 
-def _date(match: re.Match[str], c0: int) -> tuple[PartialDate, Span] | None:
-    span = Span(match.start() + c0, match.end() + c0, match.group())
+def _date(match: re.Match[str], c0: int, text: str) -> tuple[PartialDate, Span] | None:
+    span = _span(text, match.start() + c0, match.end() + c0)
     if match.group("yonly"):
         return PartialDate(int(match.group("yonly"))), span
     month = lx.MONTHS.get(match.group("month").lower().rstrip("."))

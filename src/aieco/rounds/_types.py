@@ -61,9 +61,11 @@ class RoundMention:
     ``company``, ``leads`` and ``investors`` are names as written ("Mistral AI", "DST Global");
     ``investors`` lists every named investor, leads included, in order of appearance.
     ``start``/``end``/``text`` cover every sentence the round was read from (``sentences``);
-    each field has its own span (``company_span``, ``amount_span``, ...) inside it, and each
-    investor one in ``participations``. With ``known``, ``company_id`` and the investors'
-    ``investor_id`` link to its records; None marks a name to propose as a new record.
+    each field has its own span (``amount_span``, ``valuation_span``, ...) inside it, and each
+    investor one in ``participations``. ``company_span`` is where the company is named: inside
+    too, or before it when the round's sentences refer back to it ("das Start-up").
+    With ``known``, ``company_id`` and the investors' ``investor_id`` link to its records;
+    None marks a name to propose as a new record.
     """
 
     company: str
