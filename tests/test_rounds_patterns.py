@@ -366,10 +366,10 @@ def test_stake_and_participation_amount() -> None:
     [
         (VALUATION[2][0], ValuationBasis.POST_MONEY),
         (VALUATION[3][0], ValuationBasis.PRE_MONEY),
-        (VALUATION[0][0], ValuationBasis.UNSTATED),
+        (VALUATION[0][0], None),
     ],
 )
-def test_pre_and_post_money(text: str, basis: ValuationBasis) -> None:
+def test_pre_and_post_money(text: str, basis: ValuationBasis | None) -> None:
     (r,) = extract_rounds(text)
     assert r.valuation_basis is basis
 

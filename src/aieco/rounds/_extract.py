@@ -79,7 +79,7 @@ _DESCRIPTOR: Final = re.compile(
     + r")(?:s|en)?$"
 )
 _OPENERS: Final = lx.words(
-    "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so"
+    "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so sodass"
 )
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
@@ -209,7 +209,7 @@ class _Clause:
         self.amounts: list[_Money] = []
         self.each: _Money | None = None
         self.valuation: _Money | None = None
-        self.basis = ValuationBasis.UNSTATED
+        self.basis: ValuationBasis | None = None
         self.round_type: tuple[RoundType, Span] | None = None
         self.leads: list[_Name] = []
         self.investors: list[_Name] = []
@@ -242,7 +242,7 @@ class _Round:
         self.company = company
         self.amounts: list[_Money] = []
         self.valuation: _Money | None = None
-        self.basis = ValuationBasis.UNSTATED
+        self.basis: ValuationBasis | None = None
         self.round_type: tuple[RoundType, Span] | None = None
         self.parts: dict[str, _Part] = {}
         self.date: tuple[PartialDate, Span] | None = None

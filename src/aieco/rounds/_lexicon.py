@@ -119,13 +119,18 @@ EARLIER: Final = Gated(
 #: Words just before an amount that make it the valuation.
 VALUATION_BEFORE: Final = re.compile(
     r"(?:bewertung|bewertet|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
-    r"(?:\s+\S+){0,3}\s*$",
+    r"(?:\s+\S+){0,6}\s*$",
 )
 #: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet").
-VALUATION_AFTER: Final = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:bewertet|bewerten|valued)\b")
-PRE_MONEY: Final = re.compile(r"pre-?money|vor\s+(?:der|dem)\s+(?:finanzierung|investment|runde)")
+VALUATION_AFTER: Final = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:bewertet|bewerten|gesch[äa]tzt|wert|valued)\b"
+)
+PRE_MONEY: Final = re.compile(
+    r"pre-?money|vor\s+(?:der|dem)\s+(?:finanzierung|\w*investment|runde|\w*investition)"
+)
 POST_MONEY: Final = re.compile(
-    r"post-?money|nach\s+(?:der|dem)\s+(?:finanzierung|investment|runde|kapitalerh)"
+    r"post-?money|nach\s+(?:der|dem)\s+(?:finanzierung|\w*investment|runde|kapitalerh"
+    r"|\w*investition|abschluss)"
 )
 #: Words just before a percentage that make it a stake.
 STAKE_BEFORE: Final = re.compile(r"(?:anteil|beteiligung|stake)\w*(?:\s+\S+){0,2}\s*$")
@@ -136,7 +141,7 @@ STAKE_AFTER: Final = re.compile(r"^\s*(?:der|an\s+(?:der|dem))?\s*(?:anteile|akt
 NOT_A_ROUND: Final = re.compile(
     r"(?:umsatz|ums[äa]tze|erl[öo]s|verlust|gewinn|ebitda|budget|etat\b|haushalt|fonds"
     r"|markt|marktkapitalisierung|b[öo]rsenwert|kaufpreis|preis|kosten|ausgaben|schulden"
-    r"|programm|paket|projekt|initiative|plan\b|subvention|f[öo]rdertopf|topf\b|volumen"
+    r"|programm|paket|projekt|initiative|plan\b|subvention|f[öo]rdertopf|topf\b"
     r"|wert\b|gehalt|dividende|steuer)\w*"
     r"|\b(?:arr|revenue|revenues|loss|losses|market|fund|budget)\b",
 )
@@ -245,8 +250,10 @@ LEAD_AROUND: Final = Gated(
 #: "X führt die Runde an", "X als Lead-Investor": the leads come before.
 LEAD_AFTER: Final = Gated(
     re.compile(
-        r"\b(?:f[üu]hrt|f[üu]hrte|f[üu]hren|f[üu]hrten|leitet|leitete)\s+(?:\S+\s+){0,3}?"
+        r"\b(?:f[üu]hrt|f[üu]hrte|f[üu]hre|f[üu]hren|f[üu]hrten|leitet|leitete)\s+(?:\S+\s+){0,8}?"
         r"(?:runde|finanzierung|investment|series|serie)\w*(?:\s+\S+){0,10}?\s+an\b"
+        r"|\b(?:runde|finanzierung|investment)\w*\s+(?:\S+\s+){0,2}?(?:leiten|leiteten|leitet"
+        r"|leitete|anf[üu]hren|anf[üu]hrt)\b"
         r"|\bals\s+(?:lead-?investor|leadinvestor|hauptinvestor|lead)\b",
     ),
     "führt",
@@ -254,6 +261,9 @@ LEAD_AFTER: Final = Gated(
     "führen",
     "fuhren",
     "leitet",
+    "leiten",
+    "anführ",
+    "führe",
     "als ",
 )
 #: "Dies führt eine Finanzierungsrunde an": the lead is the investor named just before.
@@ -275,9 +285,10 @@ LEAD_ANAPHOR: Final = Gated(
 INVESTORS_BEFORE: Final = Gated(
     re.compile(
         r"\b(?:mit|unter)\s+(?:der\s+)?beteiligung\s+(?:von|des|der)\s+(?P<list>)"
-        r"|\bzu\s+(?:den|seinen|ihren|dessen|deren)\s+(?:\S+\s+){0,2}?(?:investoren|geldgebern"
-        r"|kapitalgebern|anteilseignern|gesellschaftern|aktion[äa]ren|unterst[üu]tzern)\s+"
-        r"(?:geh[öo]ren|geh[öo]rten|z[äa]hlen|z[äa]hlten)\s+(?:(?:auch|unter\s+anderem|nun|zudem"
+        r"|\bzu\s+(?:den|seinen|ihren|dessen|deren)\s+(?:\S+\s+){0,2}?(?:investor|geldgeber"
+        r"|kapitalgeber|anteilseigner|gesellschafter|aktion[äa]r|unterst[üu]tzer)\S*"
+        r"(?:\s+\S+){0,3}?\s+(?:geh[öo]ren|geh[öo]rten|z[äa]hlen|z[äa]hlten|sollen|sollten"
+        r"|werden)\s+(?:(?:auch|unter\s+anderem|nun|zudem"
         r"|au(?:ß|ss)erdem|weiterhin)\s+)*(?P<list2>)"
         r"|\b(?:beteiligt|dabei|mit\s+an\s+bord)\s+(?:sind|waren|haben\s+sich|hatten\s+sich)\s+"
         r"(?:(?:auch|au(?:ß|ss)erdem|zudem|ebenfalls|unter\s+anderem|weiterhin)\s+)*(?P<list3>)"
@@ -291,7 +302,10 @@ INVESTORS_BEFORE: Final = Gated(
         r"|\b(?:geld|gelder|kapital|mittel|investment|investition)\s+(?:kommt|kommen|stammt|stammen"
         r")?\s*(?:von|vom|aus)\s+(?P<list7>)"
         r"|\bbusiness\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
-        r"|\bwith\s+participation\s+from\s+(?P<list9>)",
+        r"|\bwith\s+participation\s+from\s+(?P<list9>)"
+        r"|\b\w*(?:investoren|investor\S*innen)\s+(?P<list10>)"
+        r"|\b(?:befinden|befanden)\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
+        r"|\bunter\s+anderem\s+(?:von|vom)\s+(?P<list12>)",
     ),
     "beteiligung",
     "investor",
@@ -355,6 +369,7 @@ NOT_NAMES: Final = words(
     business angel angels deal deals geld gelder mittel summe summen beträge betrag teil
     ki künstliche intelligenz europa deutschland usa österreich schweiz frankreich china
     berlin münchen wien zürich paris london hamburg news update kategorie foto bild quelle
+    ende anfang mitte regierung bundesregierung staat land stadt report studie bericht
     tech technologie software plattform daten markt märkte branche welt
     """
 )
@@ -367,7 +382,8 @@ DESCRIPTORS: Final = tuple(
     gruppe anbieter entwickler entwicklerin spezialist hersteller labor lab plattform
     dienstleister softwarehaus unicorn einhorn fintech insurtech proptech legaltech healthtech
     biotech medtech edtech cleantech foodtech deeptech newcomer tochter betreiber produzent
-    zulieferer lieferant ausrüster riese gigant champion player marktführer pionier app netzwerk
+    zulieferer lieferant ausrüster riese gigant firmen portal marktplatz händler versicherer
+    dienst lieferdienst vermittlung partnervermittlung konglomerat beteiligungsfirma champion player marktführer pionier app netzwerk
     investor investorin geldgeber kapitalgeber risikokapitalgeber wagniskapitalgeber vc
     fonds bank staatsbank förderbank beteiligungsgesellschaft gesellschaft holding angel
     vermögensverwalter staatsfonds finanzinvestor family-office office gründer gründerin
@@ -411,7 +427,7 @@ LIST_FILLERS: Final = words(
 AUXILIARIES: Final = words(
     """
     hat haben hatte hatten hätte ist sind war waren wird werden wurde wurden konnte konnten
-    kann können will wollen soll sollen
+    kann können will wollen soll sollen werde würde habe sei wäre hätten
     """
 )
 #: Words that open a subordinate or relative clause after a comma.

@@ -25,11 +25,10 @@ class Span:
 
 
 class ValuationBasis(enum.Enum):
-    """Whether a reported valuation is before or after the money came in."""
+    """Whether a reported valuation is before or after the money came in (None: not said)."""
 
-    PRE_MONEY = "pre_money"
-    POST_MONEY = "post_money"
-    UNSTATED = "unstated"
+    PRE_MONEY = "pre"
+    POST_MONEY = "post"
 
 
 @attrs.frozen
@@ -78,7 +77,7 @@ class RoundMention:
     other_amounts: tuple[Amount, ...] = ()
     valuation: Amount | None = None
     valuation_span: Span | None = None
-    valuation_basis: ValuationBasis = ValuationBasis.UNSTATED
+    valuation_basis: ValuationBasis | None = None
     round_type: RoundType = RoundType.UNKNOWN
     round_type_span: Span | None = None
     leads: tuple[str, ...] = ()
