@@ -72,7 +72,9 @@ def _round_json(mention: RoundMention) -> dict[str, Any]:
         "amount": unstructure(mention.amount),
         "other_amounts": [unstructure(a) for a in mention.other_amounts],
         "valuation": unstructure(mention.valuation),
-        "valuation_basis": None if mention.valuation_basis is None else mention.valuation_basis.value,
+        "valuation_basis": None
+        if mention.valuation_basis is None
+        else mention.valuation_basis.value,
         "round_type": mention.round_type.value,
         "leads": list(mention.leads),
         "investors": list(mention.investors),

@@ -84,6 +84,9 @@ _OPENERS: Final = lx.words(
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
 _GENITIVE: Final = frozenset(["des", "der"])
+_POSSESSIVES: Final = lx.words("sein seine seinem seinen seines ihr ihre ihrem ihren ihres")
+#: A German common noun: a capital, then small letters, parts joined by hyphens.
+_NOUN_SHAPE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-zäöüß][a-zäöüß]+)*")
 #: Between the sentences given to extract_amounts at once; no amount reaches across it.
 _SEPARATOR: Final = "\n\u2029\n"
 _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
@@ -281,6 +284,8 @@ class _Reader:
         self.each_date: tuple[PartialDate, Span] | None = None
         self.each_sentence: Span | None = None
         self.last_investor: _Name | None = None
+        #: A company named in a clause that reported nothing of a round, and where.
+        self.named: tuple[_Name, int] | None = None
         self._names_pattern: re.Pattern[str] | None = None
         self._names_count = 0
         self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
@@ -534,6 +539,16 @@ class _Reader:
                         out.companies = [found[0]]
                         return
                     break
+        # "Elon Musk hat mit seinem KI-Unternehmen xAI ...": the owner's company, not the owner.
+        for i, token in enumerate(tokens):
+            if token[2].lower() in _POSSESSIVES and i + 1 < len(tokens):
+                found = self._noun_phrase(tokens, i, amount_tokens)
+                described = found is not None and any(
+                    _descriptor(t[2]) for t in tokens[i + 1 : i + 4] if t[0] < found[0].start
+                )
+                if found is not None and described and ok(found[0]):
+                    out.companies = [found[0]]
+                    return
         # The subject of a verb of raising, or whoever a valuation or round is about (when the
         # subject is no investor: "Nvidia investiert" leaves the company to what follows).
         subject_free = not out.invest_subjects or raise_verb is not None
@@ -610,6 +625,11 @@ class _Reader:
                 continue
             found = self._noun_phrase(tokens, i, amount_tokens)
             if found is None:
+                if names:  # "X, der katarische Staatsfonds und Y": an item without a name
+                    k = _skip_description(tokens, i, amount_tokens)
+                    if k > i and k < n and tokens[k][2].lower() in _JOINS:
+                        i = k + 1
+                        continue
                 break
             name, i = found
             names.append(name)
@@ -714,6 +734,15 @@ class _Reader:
                 and end - k >= 2
             ):
                 cut = k + 1  # "die Münchner Helsing"
+            elif (
+                following
+                and k == cut
+                and determiner
+                and _NOUN_SHAPE.fullmatch(word)
+                and ("-" in word or len(word) >= 9)
+                and _namey(tokens[k + 1][2])
+            ):
+                cut = k + 1  # "Der Robo-Advisor Scalable Capital", "Das Immobilienportal Propster"
         # Nouns of the trade after the name ("Parloa Finanzierung") are not part of it.
         while (
             end > cut
@@ -757,13 +786,27 @@ class _Reader:
             return
         companies = clause.companies
         if companies and not clause.has_content() and not clause.raising:
-            return  # a name in a sentence that reports nothing of a round
+            if len(companies) == 1:  # nothing of a round, but "das Start-up" may mean it next
+                self.named = (companies[0], c0)
+            return
         if not companies:
             if clause.generic or not clause.has_content():
                 return
             if _plural_only(clause, self.low[sentence.start : sentence.end]):
                 return
             current = self.current
+            strong = clause.amounts or clause.valuation or clause.round_type or clause.leads
+            if self.named is not None and self.named[1] > self.current_at and strong:
+                name, at = self.named
+                if c0 - at <= _COREF_WINDOW:
+                    current = self._latest(name.text)
+                    if current is None:
+                        current = _Round(name)
+                        self.rounds.append(current)
+                        self._names_pattern = None
+                    self.current = current
+                    self.current_at = at
+                self.named = None
             if current is None or c0 - self.current_at > _COREF_WINDOW:
                 return
             if clause.earlier:
@@ -1004,6 +1047,8 @@ def _namey(word: str) -> bool:
         return True
     if first.isdigit():
         return any(c.isalpha() for c in word) and word[-1] != "."
+    if "-" in word:
+        return False  # "innen-Konsortien", "e-Mobilität"
     return any(c.isupper() for c in word[1:]) or "&" in word
 
 
@@ -1021,6 +1066,19 @@ def _skip_openers(tokens: list[tuple[int, int, str]], i: int) -> int:
     ):
         i += 1
     return i
+
+
+def _skip_description(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> int:
+    """The index after a short description without a name ("der katarische Staatsfonds")."""
+    k = i
+    while k < min(len(tokens), i + 5) and k not in amount_tokens:
+        word = tokens[k][2]
+        low = word.lower()
+        if low in lx.DETERMINERS or _ADJECTIVE.fullmatch(word) or _descriptor(word):
+            k += 1
+        else:
+            break
+    return k
 
 
 def _skip_brackets(tokens: list[tuple[int, int, str]], i: int) -> int:
