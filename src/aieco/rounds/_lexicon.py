@@ -290,7 +290,8 @@ INVESTORS_BEFORE: Final = Gated(
         r"(?:\s+\S+){0,3}?\s+(?:geh[öo]ren|geh[öo]rten|z[äa]hlen|z[äa]hlten|sollen|sollten"
         r"|werden)\s+(?:(?:auch|unter\s+anderem|nun|zudem"
         r"|au(?:ß|ss)erdem|weiterhin)\s+)*(?P<list2>)"
-        r"|\b(?:beteiligt|dabei|mit\s+an\s+bord)\s+(?:sind|waren|haben\s+sich|hatten\s+sich)\s+"
+        r"|\b(?:beteiligt|dabei|mit\s+an\s+bord)\s+(?:sind|waren|ist|war|haben\s+sich"
+        r"|hatten\s+sich|hat\s+sich)\s+"
         r"(?:(?:auch|au(?:ß|ss)erdem|zudem|ebenfalls|unter\s+anderem|weiterhin)\s+)*(?P<list3>)"
         r"|\bebenfalls\s+(?:beteiligt|dabei|mit\s+an\s+bord)\s*(?:sind|waren|:)?\s*(?P<list4>)"
         r"|\b(?:neue[rn]?\s+|weitere[rn]?\s+|bestehende[rn]?\s+|bisherige[rn]?\s+|alte[rn]?\s+)?"
@@ -383,7 +384,8 @@ DESCRIPTORS: Final = tuple(
     dienstleister softwarehaus unicorn einhorn fintech insurtech proptech legaltech healthtech
     biotech medtech edtech cleantech foodtech deeptech newcomer tochter betreiber produzent
     zulieferer lieferant ausrüster riese gigant firmen portal marktplatz händler versicherer
-    dienst lieferdienst vermittlung partnervermittlung konglomerat beteiligungsfirma champion player marktführer pionier app netzwerk
+    dienst lieferdienst vermittlung partnervermittlung konglomerat beteiligungsfirma champion
+    player marktführer pionier app netzwerk
     investor investorin geldgeber kapitalgeber risikokapitalgeber wagniskapitalgeber vc
     fonds bank staatsbank förderbank beteiligungsgesellschaft gesellschaft holding angel
     vermögensverwalter staatsfonds finanzinvestor family-office office gründer gründerin
