@@ -29,7 +29,14 @@ from aieco.amounts._fast import fast_amount, tables_for
 from aieco.amounts._lexicon import lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = next(
+    (
+        p
+        for p in (ROOT.parent / "shared" / "sources", ROOT.parents[1] / "shared" / "sources")
+        if p.is_dir()
+    ),
+    ROOT.parent / "shared" / "sources",
+)
 
 _NUMBERS = ["1", "12", "250", "1.234", "18.000", "1.234.567", "0,75", "12,5", "1.500,–", "2,50"]
 _SCALES = ["", " Mio.", " Mrd.", " Millionen", " Milliarden", " Tsd.", " Bio."]

@@ -12,8 +12,11 @@ checks that both ways give the same mentions.
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import operator
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -42,8 +45,8 @@ from aieco.amounts._lexicon import (
     lexicon,
 )
 from aieco.amounts._locale import resolve_locale
-from aieco.amounts._parse import Parsed, Parser, within_limits
-from aieco.amounts._rules import RATIO, continues_figure, date_at, figure_ok, hedge_at
+from aieco.amounts._parse import Parsed, Parser
+from aieco.amounts._rules import continues_figure, date_at, figure_ok, hedge_at
 from aieco.money import Amount, Qualifier
 
 __all__ = ["Mention", "extract_amounts"]
@@ -116,12 +119,12 @@ def extract_amounts(
     lx = lexicon(resolve_locale(locale))
     parser = Parser(text, lx, strict=False)
     ft = fast_tables(lx)
-    trigger = lx.trigger_all if include_numbers else ft.trigger
+    matches = _triggers(text, lx, ft, include_numbers)
     out: list[Mention] = []
     last = 0
     n = len(text)
     odd = _odd_words(text)
-    for m in trigger.finditer(text):
+    for m in matches:
         t = m.start()
         if t < last:
             continue
@@ -142,8 +145,6 @@ def extract_amounts(
         fast = None if include_numbers else _fast(text, t, m, lx, ft, last)
         if fast is _SKIP:
             continue
-        if isinstance(fast, Mention) and within_limits(fast.amount) is None:
-            fast = None  # beyond the model's limit: the grammar finds nothing here
         if isinstance(fast, Mention):
             _add(out, fast, text, lx, parser)
             last = fast.end
@@ -162,6 +163,26 @@ def extract_amounts(
             if raw.end() < n and text[raw.end() - 1] in lx.raw_separators:
                 last = max(last, raw.end())
     return out
+
+
+def _triggers(
+    text: str, lx: Lexicon, ft: FastTables, include_numbers: bool
+) -> Iterator[re.Match[str]]:
+    """The places where an amount may be, in order.
+
+    The trigger's matches, and the rarer words' ("zweistellige", "20 Cent") where the text
+    has them.
+    """
+    if include_numbers:
+        return lx.trigger_all.finditer(text)
+    rare = [m for word, pattern in ft.rare_words if word in text for m in pattern.finditer(text)]
+    if not rare:
+        return ft.trigger.finditer(text)
+    rare.sort(key=_START)
+    return heapq.merge(ft.trigger.finditer(text), rare, key=_START)
+
+
+_START = operator.methodcaller("start")
 
 
 def _add(out: list[Mention], mention: Mention, text: str, lx: Lexicon, parser: Parser) -> None:
@@ -285,11 +306,13 @@ def _shift(value: Decimal, power: int) -> Decimal:
 
 def _odd_words(text: str) -> list[tuple[int, int]]:
     """The words that hold a URL or percent-encoding, as (start, end), last first."""
+    hits = [i for needle in ("://", "www.", "%") for i in _occurrences(text, needle)]
     spans: list[tuple[int, int]] = []
-    for m in _URLISH.finditer(text):
-        if spans and m.start() < spans[-1][1]:
+    for h in sorted(hits):
+        m = _URLISH.match(text, h)
+        if m is None or (spans and h < spans[-1][1]):
             continue
-        s = m.start()
+        s = h
         while s > 0 and not text[s - 1].isspace():
             s -= 1
         e = _NON_SPACE.match(text, m.end())
@@ -301,7 +324,17 @@ def _odd_words(text: str) -> list[tuple[int, int]]:
 
 def _price_after_currency(d: re.Match[str], text: str, t: int, lx: Lexicon) -> bool:
     """A day-month "date" right after a currency is a price ("CHF 12.10.")."""
-    return d.re is not RATIO and d.group("dmy") is not None and _after_currency(text, t, lx)
+    return d.group("dmy") is not None and _after_currency(text, t, lx)
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Where ``needle`` occurs in ``text`` (found by C-level searches)."""
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
 
 
 def _after_currency(text: str, t: int, lx: Lexicon) -> bool:
@@ -485,6 +518,9 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
         while e < len(text) and text[e].isalpha():
             e += 1
         word = text[s:e]
+    if low_word_is_stellig(word):
+        chain = [(s, word, 2), *_walk(text, s, lx, last)]
+        return _fast_stellig(text, t, chain, lx, ft)  # "zweistellige" before its noun
     if _kind(lx, word) == 2:
         return None  # the noun itself may start an expression
     chain = _walk(text, s, lx, last)
@@ -522,6 +558,11 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
     if amount is None or (amount.unit is None and mm.group("scale") is None):
         return None
     return _mention(start, e, text[start:e], amount)
+
+
+def low_word_is_stellig(word: str) -> bool:
+    """A "-stellig" adjective ("zweistellige")."""
+    return word.lower().endswith(STELLIG_ENDINGS)
 
 
 def _fast_stellig(
@@ -601,7 +642,9 @@ def _lead(
     chain's tokens and ends exactly at ``at``; (at, EXACT, chain) if there is none.
     """
     for k in range(min(len(chain), lx.hedge_max_words), 0, -1):
-        s = chain[k - 1][0]
+        s, token, _ = chain[k - 1]
+        if token.lower() not in lx.qualifier_starts:
+            continue  # no hedge starts with this word
         found = hedge_at(lx, text, s)
         if found is not None and found[1] == at:
             return s, found[0], chain[k:]

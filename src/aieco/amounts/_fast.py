@@ -24,6 +24,7 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
+from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
@@ -79,7 +80,10 @@ def make_amount(
 
 
 def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
-    """``±whole.frac × 10**power`` written out without an exponent, as the grammar does."""
+    """``±whole.frac × 10**power`` written out without an exponent, as the grammar does.
+
+    The caller has checked the digits with :func:`fits`.
+    """
     if power:
         if len(frac) <= power:
             text = whole + frac + "0" * (power - len(frac))
@@ -89,6 +93,19 @@ def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
         text = f"{whole}.{frac}" if frac else whole
     value = Decimal(text)
     return value.copy_negate() if negative else value  # exact, unlike unary -
+
+
+def fits(whole: str, frac: str, power: int) -> bool:
+    """Whether ``whole.frac × 10**power`` is a figure the engine reads.
+
+    :func:`figure_ok`, and within the model's limit (aieco._limits), told from the digit
+    counts alone.
+    """
+    return (
+        figure_ok(whole, frac)
+        and len(whole) + power <= MAX_INTEGER_DIGITS
+        and len(frac) - power <= MAX_FRACTION_DIGITS
+    )
 
 
 def _figure(written: str, group: str | None, frac: str | None) -> tuple[str, str] | None:
@@ -134,6 +151,7 @@ class FastTables:
         "qualifier_words",
         "range_full",
         "range_tail",
+        "rare_words",
         "single_qualifiers",
         "stellig_at",
         "stellig_full",
@@ -161,6 +179,8 @@ class FastTables:
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool
     trigger: re.Pattern[str]
+    #: Rarer trigger words ("stellig", "Cent") and their literal regexes.
+    rare_words: tuple[tuple[str, re.Pattern[str]], ...]
     guard_words: frozenset[str]
     phrase_re: re.Pattern[str]
     continuations: dict[str, frozenset[str]]
@@ -299,15 +319,17 @@ def fast_tables(lx: Lexicon) -> FastTables:
         # Each noun branch starts with the letter after the capital, so that ``re`` rejects
         # it with one comparison (a branch led by a look-behind is entered every time): the
         # text's many other capitalised nouns then cost little. The digits come last.
-        ft.trigger = re.compile(
-            f"[0-9{first}MBTPEDFsCR](?:"
+        nouns = (
             "i(?:(?<=Mi)(?:o|a|lli(?:on|ard))|(?<=Bi)(?:o|lli(?:on|ard)))"
             "|r(?:(?<=Mr)d|(?<=Pr)ozent|(?<=Fr)anken)|I(?<=[MB]I)LLI(?:ON|ARD)"
             "|e(?<=Be)tr[aä]g|a(?<=Ta)usend|s(?<=Ts)d|E(?<=TE)UR|€(?<=T€)"
             "|R(?<=PR)OZENT|f(?<=Pf)und|u(?<=Eu)ro(?!p)|U(?<=EU)RO|o(?<=Do)llar|O(?<=DO)LLAR"
-            "|t(?<=st)ellig|e(?<=Ce)nt|a(?<=Ra)ppen"
-            f"|(?<=[{first}])|{digits})"
         )
+        ft.trigger = re.compile(f"[0-9{first}MBTPEDF](?:{nouns}|(?<=[{first}])|{digits})")
+        # Rarer words, found by a literal search of their own (a few hundredths of the
+        # trigger's time) and only in texts that have them: as branches of the trigger, a
+        # lower-case "s" would slow every text's scan by half.
+        ft.rare_words = tuple((w, re.compile(w)) for w in ("stellig", "Cent", "Rappen", "Pfennig"))
     else:
         ft.trigger = re.compile(
             f"[0-9{first}a-zA-Z](?:{digits}|(?<=[{first}])"
@@ -315,6 +337,7 @@ def fast_tables(lx: Lexicon) -> FastTables:
             "(?:housand|illion|rillion|ollar|uro|ound|terling|ranc|en|uan|enminbi|upee"
             "|iyal|rona|ronor|rone|loty|uble|ouble|ercent|er cent)))"
         )
+        ft.rare_words = ()
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
     ft.mention_units = {}
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
@@ -540,7 +563,9 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     if c.isalpha() or c in lx.hedge_symbols:
         # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
         # regex reads with its hedge branch, found here in a third of the time).
-        found = hedge_at(lx, text, 0)
+        sp = text.find(" ")
+        first = text[:sp].lower() if sp > 0 else ""
+        found = hedge_at(lx, text, 0) if first in lx.qualifier_starts or sp < 0 else None
         if found is not None and text[found[1] : found[1] + 1] in DIGITS:
             amount = _digits_first(lx, ft, text, found[1], found[0])
             if amount is not None:
@@ -589,7 +614,7 @@ def _digits_first(
     if g is not None:
         whole = whole.replace(g, "")
     frac = frac or ""
-    if not figure_ok(whole, frac):
+    if not fits(whole, frac, power):
         return None
     value = number_value(False, whole, frac, power)
     return make_amount(value, value, value, unit, qualifier)
@@ -638,6 +663,8 @@ def _digits_amount(
     whole, frac = figure
     power = _scale_power(lx, text, m, scale, dot)
     if power is None:
+        return None
+    if not fits(whole, frac, power):
         return None
     value = number_value(False, whole, frac, power)
     return make_amount(value, value, value, unit, qualifier)
@@ -717,6 +744,8 @@ def full_amount(
         return None
     power = _scale_power(lx, text, m, scale, dot)
     if power is None:
+        return None
+    if not fits(whole, frac, power):
         return None
     value = number_value(False, whole, frac, power)
     if neg is not None:
@@ -821,6 +850,8 @@ def range_amount(
     if found is None:
         return None
     unit, power = found
+    if not (fits(whole1, frac1, power or 0) and fits(whole2, frac2, power or 0)):
+        return None
     low = number_value(False, whole1, frac1, power or 0)
     high = number_value(False, whole2, frac2, power or 0)
     if not low < high:
@@ -866,6 +897,8 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
     if meaning is None:
         return None
     power, unit = meaning
+    if count + power >= MAX_INTEGER_DIGITS:
+        return None  # beyond the model's limit: the grammar refuses it with the message
     low = "1" + "0" * (first - 1 + power)
     return make_amount(None, Decimal(low), Decimal("1" + "0" * (count + power)), unit, qualifier)
 
@@ -898,8 +931,8 @@ def vague_amount(
     if found is None:
         return None
     unit, power = found
-    if power is None:
-        return None
+    if power is None or high + power >= MAX_INTEGER_DIGITS:
+        return None  # no scale word; or beyond the model's limit (the grammar says so)
     return make_amount(
         None,
         Decimal("1" + "0" * (low + power)),
@@ -956,5 +989,7 @@ def fast_mention_amount(
     if figure is None:
         return None
     whole, frac = figure
+    if not fits(whole, frac, power):
+        return None
     value = number_value(False, whole, frac, power)
     return make_amount(value, value, value, unit, qualifier)

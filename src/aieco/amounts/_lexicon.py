@@ -732,6 +732,7 @@ class Lexicon:
         "raw_separators",
         "scale_powers",
         "scale_words",
+        "single_hedges",
         "subunit_scales",
         "subunits",
         "symbol_firsts",
@@ -773,6 +774,8 @@ class Lexicon:
     qualifiers: dict[tuple[str, ...], Qualifier]
     qualifier_starts: frozenset[str]
     hedge_symbols: dict[str, Qualifier]
+    #: One-word hedges that start no longer one ("rund", not "knapp": "knapp unter").
+    single_hedges: dict[str, Qualifier]
     hedge_max_words: int
     hedge_prefixes: frozenset[tuple[str, ...]]
     postfix: dict[tuple[str, str], Qualifier]
@@ -990,6 +993,10 @@ def lexicon(name: str) -> Lexicon:
     lx.percent_words = {w: len(w.split()) for w in (_DE_PERCENT if german else _EN_PERCENT)}
     lx.qualifiers = _DE_QUALIFIERS if german else _EN_QUALIFIERS
     lx.hedge_symbols = _HEDGE_SYMBOLS
+    prefixes = {k[0] for k in lx.qualifiers if len(k) > 1}
+    lx.single_hedges = {
+        k[0]: q for k, q in lx.qualifiers.items() if len(k) == 1 and k[0] not in prefixes
+    }
     lx.hedge_max_words = max(len(k) for k in lx.qualifiers)
     lx.hedge_prefixes = frozenset(k[:i] for k in lx.qualifiers for i in range(1, len(k)))
     lx.qualifier_starts = frozenset(k[0] for k in lx.qualifiers) | frozenset(_HEDGE_SYMBOLS)

@@ -1350,16 +1350,6 @@ def _power(value: Decimal) -> int:
 # -- public API ------------------------------------------------------------------------------
 
 
-def within_limits(amount: Amount | None) -> Amount | None:
-    """A fast path's amount if its numbers are within the model's limit, else None.
-
-    With None the grammar decides, and refuses the figure with the limit's message.
-    """
-    if amount is None or (limit_problem(amount.low) or limit_problem(amount.high)) is None:
-        return amount
-    return None
-
-
 def _check_text(text: Any) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
@@ -1405,7 +1395,7 @@ def _quick(text: Any, locale: Any) -> Amount | None:
     if type(text) is not str:
         _check_text(text)
     lx, ft = tables_for(locale)
-    return within_limits(fast_amount(lx, ft, text.strip()))
+    return fast_amount(lx, ft, text.strip())
 
 
 def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
@@ -1431,7 +1421,7 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     """
     if type(text) is str:
         lx, ft = tables_for(locale)
-        quick = within_limits(fast_amount(lx, ft, text.strip()))
+        quick = fast_amount(lx, ft, text.strip())
         if quick is not None:
             return quick
     return _read(text, locale)[0].amount

@@ -12,7 +12,7 @@ Each rule here is written once and called from every reader:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aieco.amounts._lexicon import DIGITS, SPACE_CHARS, VAGUE_SCALE_POWERS
 from aieco.money import PERCENT
@@ -36,6 +36,7 @@ MAX_DIGITS = 100
 
 _HEDGE_WORD = re.compile(f"([^\\W\\d_]++)(\\.?)([{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?)")
 _SPACES = re.compile(f"[{SPACE_CHARS}]*+")
+_SPACE_OR_END = frozenset(SPACE_CHARS + "\r\n") | {""}
 
 
 def hedge_at(lx: Lexicon, text: str, i: int) -> tuple[Qualifier, int] | None:
@@ -52,6 +53,9 @@ def hedge_at(lx: Lexicon, text: str, i: int) -> tuple[Qualifier, int] | None:
         m = _SPACES.match(text, i + 1)
         assert m is not None
         return q, m.end()
+    quick = _spaced_hedge(lx, text, i)
+    if quick is not _SLOW:
+        return quick  # type: ignore[no-any-return]
     best: tuple[Qualifier, int] | None = None
     key: tuple[str, ...] = ()
     j = i
@@ -79,12 +83,47 @@ def hedge_at(lx: Lexicon, text: str, i: int) -> tuple[Qualifier, int] | None:
     return best
 
 
-DATE = re.compile(
+_DATE = (
     r"(?P<dmy>(?P<day>[0-9]{1,2})\.(?P<dm>[0-9]{1,2})\.(?:[0-9]{4}|[0-9]{2})?(?![0-9]))"
     r"|(?P<iso>[0-9]{4}-(?P<month>[0-9]{1,2})(?:-[0-9]{1,2})?(?![0-9.,]))"
     r"|(?P<us>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
 )
-RATIO = re.compile("[0-9]+(?:[:/][0-9]+)+")
+_SLOW: Any = object()
+
+
+def _spaced_hedge(lx: Lexicon, text: str, i: int) -> Any:
+    """:func:`hedge_at` for words each followed by one plain space ("mehr als 5").
+
+    Found with C-level searches; _SLOW where the general loop must look (other white space,
+    a glued dot).
+    """
+    best: tuple[Qualifier, int] | None = None
+    key: tuple[str, ...] = ()
+    end = i
+    for _ in range(lx.hedge_max_words):
+        sp = text.find(" ", end, end + 24)
+        if sp <= end:
+            break
+        key = (*key, text[end:sp].lower())
+        q = lx.qualifiers.get(key)
+        if q is not None:
+            best = (q, sp + 1)
+        if key not in lx.hedge_prefixes:
+            break
+        end = sp + 1
+    if best is not None and text[best[1] : best[1] + 1] not in _SPACE_OR_END:
+        if best[1] == i + len(key[0]) + 1 and key[0] in lx.not_after_noun:
+            return None if _after_noun(text, i) else best
+        return best
+    if best is None and key and key[0].isalpha() and key[0] not in lx.qualifier_starts:
+        return None
+    return _SLOW
+
+
+DATE = re.compile(_DATE)
+_RATIO = re.compile("[0-9]+(?:[:/][0-9]+)+")
+#: A date, or a time or ratio ("12:30", "3/4"), in one match.
+_DATE_OR_RATIO = re.compile(f"{_DATE}|(?P<ratio>[0-9]+(?:[:/][0-9]+)+)")
 
 
 def date_at(text: str, i: int, *, ratios: bool = False) -> re.Match[str] | None:
@@ -94,16 +133,18 @@ def date_at(text: str, i: int, *, ratios: bool = False) -> re.Match[str] | None:
 
     "7.40." (a price before a full stop) is no date: the day must be 1–31, the month 1–12.
     """
-    d = DATE.match(text, i)
-    if d is not None:
-        if d.group("iso") is not None:
-            if 1 <= int(d.group("month")) <= 12:
-                return d
-        elif d.group("dmy") is None or (
-            1 <= int(d.group("day")) <= 31 and 1 <= int(d.group("dm")) <= 12
-        ):
-            return d
-    return RATIO.match(text, i) if ratios else None
+    d = (_DATE_OR_RATIO if ratios else DATE).match(text, i)
+    if d is None:
+        return None
+    if d.group("dmy") is not None:
+        ok = 1 <= int(d.group("day")) <= 31 and 1 <= int(d.group("dm")) <= 12
+    elif d.group("iso") is not None:
+        ok = 1 <= int(d.group("month")) <= 12
+    else:
+        return d
+    if ok:
+        return d
+    return _RATIO.match(text, i) if ratios else None
 
 
 def figure_ok(whole: str, frac: str) -> bool:
