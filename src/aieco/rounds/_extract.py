@@ -95,6 +95,8 @@ _MONEY_WORDS: Final = frozenset(["Kapital", "Geld", "Millionen", "Milliarden", "
 _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
 _TRADE_NOUN: Final = re.compile(r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?)$")
+#: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
+_ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
 _NOT_ADJECTIVES: Final = lx.words(
     "aber oder über unter hinter wieder sowie seine ihre keine diese jene welche deren dessen"
     " denen zwischen neben gegen ohne seit sowohl weder entweder außer ausser"
@@ -532,13 +534,12 @@ class _Reader:
 
         # Seen from the investor: "X investiert in Y", "Investition von ... in Y".
         if invest_verb is not None:
-            for i in range(index_of(c0 + invest_verb.start()), len(tokens)):
+            for i in range(len(tokens)):
                 if tokens[i][2].lower() in _PREPOSITIONS_IN:
                     found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
                     if found is not None and ok(found[0]):
                         out.companies = [found[0]]
                         return
-                    break
         # "Elon Musk hat mit seinem KI-Unternehmen xAI ...": the owner's company, not the owner.
         for i, token in enumerate(tokens):
             if token[2].lower() in _POSSESSIVES and i + 1 < len(tokens):
@@ -1044,7 +1045,7 @@ def _namey(word: str) -> bool:
     if low in lx.NOT_NAMES or _TRADE_NOUN.search(low):
         return False
     if first.isupper():
-        return True
+        return _ABBREVIATED_NOUN.fullmatch(word) is None  # "KI-Infrastruktur" is no name
     if first.isdigit():
         return any(c.isalpha() for c in word) and word[-1] != "."
     if "-" in word:
