@@ -253,6 +253,7 @@ class _Round:
         self.date: tuple[PartialDate, Span] | None = None
         self.sentences: dict[int, Span] = {}
         self.earlier = False
+        self.order = 0
         self.listed_only = True  # known only from a list of names, nothing of its own
 
     def part(self, name: _Name) -> _Part:
@@ -290,6 +291,9 @@ class _Reader:
         self.named: tuple[_Name, int] | None = None
         self._names_pattern: re.Pattern[str] | None = None
         self._names_count = 0
+        self._by_key: dict[str, _Round] = {}
+        self._by_first: dict[str, _Round] = {}
+        self._forms: frozenset[str] = frozenset()
         self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
 
     # --- driver ------------------------------------------------------------------------------
@@ -343,18 +347,21 @@ class _Reader:
         if not self.rounds:
             return
         if self._names_pattern is None or self._names_count != len(self.rounds):
-            self._names_pattern = _names_pattern(r.company.text for r in self.rounds[-50:])
+            names = {r.company.text for r in self.rounds[-50:]}
+            self._forms = _name_forms(names)
+            self._names_pattern = _names_pattern(names)
             self._names_count = len(self.rounds)
+        sentence = self.text[start:end]
+        if not any(map(sentence.__contains__, self._forms)):
+            return  # the usual case, decided without a regex
         last = None
         for last in self._names_pattern.finditer(self.text, start, end):  # noqa: B007
             pass
         if last is not None:
-            key = fold(last.group(1))
-            for r in reversed(self.rounds):
-                if not r.earlier and _same_company(r.company.text, key):
-                    self.current = r
-                    self.current_at = last.start()
-                    break
+            found = self._latest(last.group(1))
+            if found is not None:
+                self.current = found
+                self.current_at = last.start()
 
     # --- one clause --------------------------------------------------------------------------
 
@@ -802,18 +809,14 @@ class _Reader:
                 if c0 - at <= _COREF_WINDOW:
                     current = self._latest(name.text)
                     if current is None:
-                        current = _Round(name)
-                        self.rounds.append(current)
-                        self._names_pattern = None
+                        current = self._new_round(name, earlier=False)
                     self.current = current
                     self.current_at = at
                 self.named = None
             if current is None or c0 - self.current_at > _COREF_WINDOW:
                 return
             if clause.earlier:
-                before = _Round(current.company)
-                before.earlier = True
-                self.rounds.append(before)
+                before = self._new_round(current.company, earlier=True)
                 self._apply(before, clause, sentence)
                 return
             self._apply(current, clause, sentence)
@@ -826,21 +829,36 @@ class _Reader:
             if target is not None and _conflicts(target, clause):
                 target = None
             if target is None:
-                target = _Round(company)
-                target.earlier = clause.earlier
-                self.rounds.append(target)
-                self._names_pattern = None
+                target = self._new_round(company, earlier=clause.earlier)
             self._apply(target, clause, sentence, each=clause.each, listed=clause.listed)
             if not clause.earlier:
                 self.current = target
                 self.current_at = c0
 
+    def _new_round(self, company: _Name, *, earlier: bool) -> _Round:
+        """A new round of the company, indexed by its name (unless it is an earlier one)."""
+        created = _Round(company)
+        created.earlier = earlier
+        created.order = len(self.rounds)
+        self.rounds.append(created)
+        if not earlier:
+            key = fold(company.text)
+            self._by_key[key] = created
+            first = key.split()[0] if key else key
+            if first != key and len(first) >= 3:
+                self._by_first[first] = created
+            self._names_pattern = None
+        return created
+
     def _latest(self, name: str) -> _Round | None:
+        """The company's latest round that is not an earlier one ("Mistral" = "Mistral AI")."""
         key = fold(name)
-        for r in reversed(self.rounds):
-            if not r.earlier and _same_company(r.company.text, key):
-                return r
-        return None
+        candidates = [self._by_key.get(key), self._by_first.get(key)]
+        first = key.split()[0] if key else key
+        if first != key and len(first) >= 3:
+            candidates.append(self._by_key.get(first))
+        found = [r for r in candidates if r is not None]
+        return max(found, key=lambda r: r.order, default=None)
 
     def _apply(
         self,
@@ -1191,15 +1209,6 @@ def _date(match: re.Match[str], c0: int, text: str) -> tuple[PartialDate, Span] 
         return PartialDate(year, month), span
 
 
-def _same_company(name: str, key: str) -> bool:
-    """Whether two names are one company in a text ("Mistral" and "Mistral AI")."""
-    mine = fold(name)
-    if mine == key:
-        return True
-    short, long = (mine, key) if len(mine) < len(key) else (key, mine)
-    return len(short) >= 3 and long.startswith(short + " ")
-
-
 def _conflicts(target: _Round, clause: _Clause) -> bool:
     """Whether the clause reports a different round of the same company."""
     if (
@@ -1256,14 +1265,20 @@ def _anaphoric_investor(target: _Round) -> _Part | None:
     return None
 
 
-def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """Any of the names (or its first word, for names of several words), as a whole word."""
+def _name_forms(names: Iterable[str]) -> frozenset[str]:
+    """The names and, for names of several words, their first words ("Mistral")."""
     forms: set[str] = set()
     for name in names:
         forms.add(name)
         first = name.split()[0]
         if first != name and len(first) >= 3:
             forms.add(first)
+    return frozenset(forms)
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of the names (or its first word, for names of several words), as a whole word."""
+    forms = _name_forms(names)
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w&])({alternatives})s?(?![\w&])")
 
