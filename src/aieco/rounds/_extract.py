@@ -170,12 +170,14 @@ def extract_rounds(
 
 
 class _Name:
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("described", "end", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
+        #: The descriptor word before the name, lower-cased ("risikokapitalgeber"), if any.
+        self.described = ""
 
     def span(self) -> Span:
         return Span(self.start, self.end, self.text)
@@ -532,7 +534,13 @@ class _Reader:
         taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
 
         def ok(name: _Name | None) -> bool:
-            return name is not None and fold(name.text) not in taken and not self._attributed(name)
+            return (
+                name is not None
+                and fold(name.text) not in taken
+                and not self._attributed(name)
+                and lx.PERSON_DESCRIPTOR.search(name.described) is None
+                and lx.INVESTOR_DESCRIPTOR.search(name.described) is None
+            )
 
         starts = [t[0] for t in tokens]
 
@@ -643,7 +651,7 @@ class _Reader:
             names.append(name)
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
-            if i < n and tokens[i][2].lower() in _JOINS:
+            if i < n and (tokens[i][2].lower() in _JOINS or tokens[i][2].lower() == "auch"):
                 i += 1
                 if i < n and tokens[i][2].lower() in _JOINS:
                     i += 1
@@ -731,9 +739,9 @@ class _Reader:
                 and low not in lx.NAME_SUFFIXES
                 and tokens[k + 1][2].lower() not in lx.NAME_SUFFIXES
                 and _namey(tokens[k + 1][2])
-                and k > start
+                and (k > start or _descriptor(tokens[k + 1][2]))
             ):
-                cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI"
+                cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI", "Eks Fonds X"
             elif (
                 following
                 and k == start
@@ -764,7 +772,13 @@ class _Reader:
             better = self._known_index.longest(tokens, start, end)
             if better is not None:
                 cut, end = better
-        return self._name(tokens, cut, end), max(end, cut)
+        if end - cut == 1 and tokens[cut][2].lower() in lx.NOT_ALONE:
+            return None
+        name = self._name(tokens, cut, end)
+        for k in range(max(start - 3, 0) if not bare else start, cut):
+            if _descriptor(tokens[k][2]):
+                name.described = tokens[k][2].lower()
+        return name, max(end, cut)
 
     def _name(self, tokens: list[tuple[int, int, str]], start: int, end: int) -> _Name:
         a = tokens[start][0]
