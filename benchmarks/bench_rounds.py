@@ -36,7 +36,7 @@ PASSES = 3
 
 
 def _megabyte(text: str) -> str:
-    return (text * (SIZE // len(text.encode("utf-8")) + 1))[: SIZE]
+    return (text * (SIZE // len(text.encode("utf-8")) + 1))[:SIZE]
 
 
 def inputs() -> dict[str, str]:

@@ -93,8 +93,12 @@ _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung
 #: Words of money before "für X" ("Frisches Kapital für Neura Robotics").
 _MONEY_WORDS: Final = frozenset(["Kapital", "Geld", "Millionen", "Milliarden", "Finanzspritze"])
 _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
+#: A figure with a scale word: money even where the text names no currency ("82 Millionen").
+_SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
-_TRADE_NOUN: Final = re.compile(r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?)$")
+_TRADE_NOUN: Final = re.compile(
+    r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments)$"
+)
 #: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
 _ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
 _NOT_ADJECTIVES: Final = lx.words(
@@ -228,6 +232,7 @@ class _Clause:
         self.generic = False
         self.date: tuple[PartialDate, Span] | None = None
         self.raising = False
+        self.fund = False  # an investor raises money: a fund, no round
 
     def has_content(self) -> bool:
         return bool(
@@ -420,7 +425,44 @@ class _Reader:
         date = lx.DATE.search(clause)
         if date is not None:
             out.date = _date(date, c0, text)
+        pairs = self._pairs(out, tokens, amount_tokens)
+        if len(pairs) >= 2:
+            # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each.
+            for name, entry in pairs:
+                single = _Clause()
+                single.companies = [name]
+                single.amounts = [entry]
+                single.date = out.date
+                self._add(single, sentence, c0)
+            return
         self._add(out, sentence, c0)
+
+    def _pairs(
+        self, out: _Clause, tokens: list[tuple[int, int, str]], amount_tokens: set[int]
+    ) -> list[tuple[_Name, _Money]]:
+        """Companies each given with their own figure.
+
+        "Name (24,4 Mio. Euro)", "Name mit 41 Mio. Euro", "10 Mio. Euro in das Start-up Name",
+        "jeweils 5 Mio. in A, B und C".
+        """
+        entries = [*out.amounts, *([out.each] if out.each is not None else [])]
+        if len(entries) < 2:
+            return []
+        starts = [t[0] for t in tokens]
+        pairs: list[tuple[_Name, _Money]] = []
+        for entry in sorted(entries, key=lambda e: e.span.start):
+            first = bisect.bisect_left(starts, entry.span.start)
+            last = bisect.bisect_left(starts, entry.span.end)
+            found: list[_Name] = []
+            if first >= 1 and tokens[first - 1][2].lower() in ("(", "mit"):
+                name = self._name_before(tokens, first - 1, amount_tokens)
+                found = [name] if name is not None else []
+            elif last < len(tokens) and tokens[last][2].lower() in ("in", "an"):
+                found = self._list(tokens, last + 1, amount_tokens)
+                if entry is not out.each:
+                    found = found[:1]
+            pairs += [(name, entry) for name in found if not _is_trade_word(name.text)]
+        return pairs
 
     def _amount_role(
         self, out: _Clause, c0: int, a0: int, a1: int, mention: Mention, investor_money: bool
@@ -435,8 +477,8 @@ class _Reader:
             if lx.STAKE_BEFORE.search(before) or lx.STAKE_AFTER.search(after):
                 out.stake = _Money(amount, _span(text, a0, a1), False)
             return
-        if amount.currency is None and not amount.is_range:
-            return  # a bare number ("zehn Milliarden") says nothing about money
+        if amount.currency is None and not amount.is_range and not _SCALED.search(mention.text):
+            return  # a bare number ("17") says nothing about money; "82 Millionen" may
         if after.startswith("-") and lx.NOT_A_ROUND.match(after[1:].lstrip("-")):
             return  # "500-Milliarden-Dollar-Projekt"
         near = _last_words(before, 4)
@@ -534,12 +576,14 @@ class _Reader:
         taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
 
         def ok(name: _Name | None) -> bool:
+            if name is not None and lx.INVESTOR_DESCRIPTOR.search(name.described):
+                out.fund = raise_verb is not None  # "Der Risikokapitalgeber X sammelt ... ein"
+                return False
             return (
                 name is not None
                 and fold(name.text) not in taken
                 and not self._attributed(name)
                 and lx.PERSON_DESCRIPTOR.search(name.described) is None
-                and lx.INVESTOR_DESCRIPTOR.search(name.described) is None
             )
 
         starts = [t[0] for t in tokens]
@@ -570,6 +614,8 @@ class _Reader:
         subject_free = not out.invest_subjects or raise_verb is not None
         start = _skip_openers(tokens, 0)
         names = self._list(tokens, start, amount_tokens) if subject_free else []
+        if tokens[0][2].lower() == "wie" and _REPORTS.search(clause):
+            names = []  # "Wie The Information berichtet, ...": the source of the news
         names = [n for n in names if ok(n)]
         if names and (raise_verb or flow_verb or len(names) == 1):
             followed = _verb_follows(tokens, names[-1], amount_tokens)
@@ -587,6 +633,15 @@ class _Reader:
                     out.listed = len(names) > 1
                     return
                 break
+        # "Die Bewertung von xAI", "die Runde von Parloa".
+        for i in range(1, len(tokens)):
+            if tokens[i][2] == "von" and (
+                _round_word(tokens[i - 1][2]) or tokens[i - 1][2].lower().startswith("bewertung")
+            ):
+                found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
+                if found is not None and ok(found[0]):
+                    out.companies = [found[0]]
+                    return
         # "Series G des Forschungslabors Anthropic", "20 Mrd. Dollar für Elon Musks xAI".
         for i, token in enumerate(tokens):
             word = token[2].lower()
@@ -734,7 +789,7 @@ class _Reader:
                 cut = k + 1
             elif (
                 following
-                and len(word) > 3
+                and len(word) >= 3
                 and word.endswith("s")
                 and low not in lx.NAME_SUFFIXES
                 and tokens[k + 1][2].lower() not in lx.NAME_SUFFIXES
@@ -775,7 +830,7 @@ class _Reader:
         if end - cut == 1 and tokens[cut][2].lower() in lx.NOT_ALONE:
             return None
         name = self._name(tokens, cut, end)
-        for k in range(max(start - 3, 0) if not bare else start, cut):
+        for k in range(max(start - 3, 0), cut):
             if _descriptor(tokens[k][2]):
                 name.described = tokens[k][2].lower()
         return name, max(end, cut)
@@ -812,7 +867,7 @@ class _Reader:
                 self.named = (companies[0], c0)
             return
         if not companies:
-            if clause.generic or not clause.has_content():
+            if clause.generic or clause.fund or not clause.has_content():
                 return
             if _plural_only(clause, self.low[sentence.start : sentence.end]):
                 return
@@ -1082,6 +1137,8 @@ def _namey(word: str) -> bool:
         return any(c.isalpha() for c in word) and word[-1] != "."
     if "-" in word:
         return False  # "innen-Konsortien", "e-Mobilität"
+    if "." in word.strip("."):
+        return True  # "crate.io"
     return any(c.isupper() for c in word[1:]) or "&" in word
 
 
@@ -1099,6 +1156,10 @@ def _skip_openers(tokens: list[tuple[int, int, str]], i: int) -> int:
     ):
         i += 1
     return i
+
+
+def _is_trade_word(name: str) -> bool:
+    return name.lower() in lx.NOT_NAMES or _TRADE_NOUN.search(name.lower()) is not None
 
 
 def _skip_description(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> int:
