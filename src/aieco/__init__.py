@@ -39,7 +39,9 @@ from aieco.serialize import converter, from_json, to_json
 if TYPE_CHECKING:
     from aieco.amounts import (
         Mention,
+        MentionColumns,
         extract_amounts,
+        extract_amounts_many,
         format_amount,
         format_money,
         parse_amount,
@@ -56,10 +58,12 @@ __version__ = "0.1.0"
 _LAZY = {
     "Dataset": "aieco.dataset",
     "Mention": "aieco.amounts",
+    "MentionColumns": "aieco.amounts",
     "Query": "aieco.query",
     "convert": "aieco.fx",
     "dump": "aieco.dataset",
     "extract_amounts": "aieco.amounts",
+    "extract_amounts_many": "aieco.amounts",
     "format_amount": "aieco.amounts",
     "format_money": "aieco.amounts",
     "load": "aieco.dataset",
@@ -95,6 +99,7 @@ __all__ = [
     "Investor",
     "InvestorKind",
     "Mention",
+    "MentionColumns",
     "Money",
     "NotFound",
     "ParseError",
@@ -116,6 +121,7 @@ __all__ = [
     "converter",
     "dump",
     "extract_amounts",
+    "extract_amounts_many",
     "format_amount",
     "format_money",
     "from_json",
