@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from aieco._columns import Store, days
+from aieco._columns import Store, days, plain_decimal
 from aieco._fold import fold
 from aieco._kinds import Kind, kind_of
 from aieco._regions import countries, region_countries, region_of
@@ -867,7 +867,17 @@ class _Converted:
     index of the error in ``errors`` (-1 elsewhere).
     """
 
-    __slots__ = ("errors", "failed", "high", "low", "present", "qualifiers", "scale")
+    __slots__ = (
+        "digits",
+        "errors",
+        "failed",
+        "foreign",
+        "high",
+        "low",
+        "present",
+        "qualifiers",
+        "scale",
+    )
 
     def __init__(self, **values: Any) -> None:
         for name, value in values.items():
@@ -876,6 +886,8 @@ class _Converted:
     low: Array
     high: Array
     scale: int
+    digits: int
+    foreign: Array
     present: Array
     failed: Array
     errors: list[Exception]
@@ -935,8 +947,8 @@ def _convert_column(
     failed = np.full(size, -1, dtype=np.int64)
     errors: list[Exception] = []
     foreign = [i for i, unit in enumerate(units) if unit != currency]
+    converting = present & np.isin(unit_codes, foreign)
     if foreign:
-        converting = present & np.isin(unit_codes, foreign)
         rows = np.flatnonzero(converting)
         if on is None and store.kind.date_field is not None:
             date_key, known = _date_key(store)
@@ -986,6 +998,8 @@ def _convert_column(
         low=out_low,
         high=out_high,
         scale=target,
+        digits=digits,
+        foreign=converting,
         present=present,
         failed=failed,
         errors=errors,
@@ -1123,6 +1137,8 @@ def _group_totals(
         np.add.at(sums_high, group, high)
     ranges = np.zeros(count, dtype=bool)
     ranges[group[low != high]] = True
+    converted_any = np.zeros(count, dtype=bool)
+    converted_any[group[converted.foreign[chosen]]] = True
     missing = np.zeros(count, dtype=bool)
     missing[codes[~present]] = True
     members = list(Qualifier)
@@ -1137,13 +1153,21 @@ def _group_totals(
         if missing[g]:
             qualifiers = {*qualifiers, Qualifier.AT_LEAST}
         qualifier = _combine(qualifiers)
-        total_low = Decimal(int(sums_low[g])).scaleb(-scale)
-        total_high = Decimal(int(sums_high[g])).scaleb(-scale)
+        # As Decimal addition writes it: cents once a converted amount is in the sum.
+        places = converted.digits if converted_any[g] else 0
+        total_low = _written(Decimal(int(sums_low[g])).scaleb(-scale), places)
+        total_high = _written(Decimal(int(sums_high[g])).scaleb(-scale), places)
         if ranges[g]:
             totals.append(Amount.range(total_low, total_high, currency, qualifier))
         else:
             totals.append(Amount(total_low, unit=currency, qualifier=qualifier))
     return totals
+
+
+def _written(value: Decimal, places: int) -> Decimal:
+    """``value`` with at least ``places`` decimals, and no trailing zeros beyond them."""
+    exponent = min(-places, int(plain_decimal(value).as_tuple().exponent))
+    return value.quantize(Decimal(1).scaleb(exponent))
 
 
 # --- sort and group keys ------------------------------------------------------------------------
