@@ -40,7 +40,7 @@ from aieco.model import (
     RoundType,
     Source,
 )
-from aieco.money import Amount, Money, Qualifier
+from aieco.money import DIRECTION_DOWN, DIRECTION_UP, Amount, Money, Qualifier, combine_qualifiers
 
 if TYPE_CHECKING:
     import pandas
@@ -704,29 +704,6 @@ def _take_values(values: list[Any], codes: Array) -> list[Any]:
     return result
 
 
-_DIRECTION_UP = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
-_DIRECTION_DOWN = frozenset({Qualifier.LESS_THAN, Qualifier.AT_MOST})
-
-
-def _combine(qualifiers: set[Qualifier]) -> Qualifier:
-    """The qualifier of a sum: the common one, else the weakest honest one."""
-    if not qualifiers:
-        return Qualifier.EXACT
-    if len(qualifiers) == 1:
-        return next(iter(qualifiers))
-    up = bool(qualifiers & _DIRECTION_UP)
-    down = bool(qualifiers & _DIRECTION_DOWN)
-    if up and down:
-        return Qualifier.APPROX
-    if up:
-        return Qualifier.AT_LEAST
-    if down:
-        return Qualifier.AT_MOST
-    if qualifiers <= {Qualifier.EXACT, Qualifier.NEARLY}:
-        return Qualifier.NEARLY
-    return Qualifier.APPROX
-
-
 # --- the hedge rule -----------------------------------------------------------------------------
 
 #: How each qualifier meets ``min_amount``: by its low bound (">=", or ">" when the text says
@@ -743,7 +720,7 @@ _MIN_RULE: dict[Qualifier, str | None] = {
 #: How each qualifier meets ``max_amount``: by its high bound ("<="), or never (None: no upper
 #: bound).
 _MAX_RULE: dict[Qualifier, str | None] = {
-    q: (None if q in _DIRECTION_UP else "<=") for q in Qualifier
+    q: (None if q in DIRECTION_UP else "<=") for q in Qualifier
 }
 
 
@@ -1152,7 +1129,7 @@ def _group_totals(
         qualifiers = seen[g]
         if missing[g]:
             qualifiers = {*qualifiers, Qualifier.AT_LEAST}
-        qualifier = _combine(qualifiers)
+        qualifier = combine_qualifiers(qualifiers)
         # As Decimal addition writes it: cents once a converted amount is in the sum.
         places = converted.digits if converted_any[g] else 0
         total_low = _written(Decimal(int(sums_low[g])).scaleb(-scale), places)
