@@ -51,6 +51,7 @@ _PRECISION_OF: Final = {p: i for i, p in enumerate(Precision)}
 def _pa() -> Any:
     try:
         import pyarrow
+        import pyarrow.compute
     except ImportError:  # pragma: no cover - pyarrow is a core dependency
         raise ImportError(
             "aieco's columnar engine needs pyarrow: pip install 'pyarrow>=17'"
@@ -115,18 +116,54 @@ def decimal_scale(values: Sequence[Decimal | None]) -> int:
     scale = 0
     for value in values:
         if value is not None:
-            exponent = value.as_tuple().exponent
-            assert isinstance(exponent, int)
-            if -exponent > scale and value != value.to_integral_value():
-                scale = max(scale, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+            exponent = int(plain_decimal(value).as_tuple().exponent)
+            scale = max(scale, -exponent)
     return scale
 
 
+def to_units(value: Decimal, scale: int) -> int:
+    """``value × 10**scale`` as an int, exactly (``scale`` holds every decimal of value)."""
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    number = int("".join(map(str, digits)) or "0")
+    shift = exponent + scale
+    number = number * int(10**shift) if shift >= 0 else number // int(10 ** (-shift))
+    return -number if sign else number
+
+
+def from_units(units: int, scale: int) -> Decimal:
+    """``units × 10**-scale`` as a Decimal, exactly, whatever the decimal context."""
+    digits = tuple(int(d) for d in str(abs(units)))
+    return Decimal((1 if units < 0 else 0, digits, -scale))
+
+
+def decimal_type(scale: int, integer_digits: int) -> Any:
+    """``decimal128(38, scale)``, or ``decimal256(76, scale)`` for what 38 digits cannot hold.
+
+    The model's limit (:mod:`aieco._limits`: below 10^30, at most 20 decimals) allows 50
+    digits; amounts of real data fit 38.
+    """
+    pa = _pa()
+    if max(integer_digits, 1) + scale <= DECIMAL_DIGITS:
+        return pa.decimal128(DECIMAL_DIGITS, scale)
+    return pa.decimal256(2 * DECIMAL_DIGITS, scale)
+
+
 def plain_decimal(value: Decimal) -> Decimal:
-    """``value`` without trailing zeros after the point (``1500000000.00`` → ``1500000000``)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    """``value`` without trailing zeros after the point (``1500000000.00`` → ``1500000000``).
+
+    Exact whatever the decimal context (no rounding to its precision).
+    """
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if not any(digits):
+        return Decimal(0)
+    if exponent >= 0:
+        return Decimal((sign, (*digits, *(0,) * exponent), 0))
+    trailing = 0
+    while trailing < -exponent and trailing < len(digits) - 1 and digits[-1 - trailing] == 0:
+        trailing += 1
+    return Decimal((sign, digits[: len(digits) - trailing] or (0,), exponent + trailing))
 
 
 def _enum_type(cls: type[enum.Enum]) -> Any:
@@ -155,10 +192,13 @@ def amount_arrays(amounts: Sequence[Amount | None]) -> tuple[Any, Any, Any, Any]
     lows = [None if a is None else a.low for a in amounts]
     highs = [None if a is None else a.high for a in amounts]
     scale = max(decimal_scale(lows), decimal_scale(highs))
-    kind = pa.decimal128(DECIMAL_DIGITS, scale)
-    quantum = Decimal(1).scaleb(-scale)
-    low = pa.array([None if v is None else v.quantize(quantum) for v in lows], kind)
-    high = pa.array([None if v is None else v.quantize(quantum) for v in highs], kind)
+    kind = decimal_type(scale, max((v.adjusted() + 1 for v in highs if v), default=1))
+    low = pa.array(
+        [None if v is None else from_units(to_units(v, scale), scale) for v in lows], kind
+    )
+    high = pa.array(
+        [None if v is None else from_units(to_units(v, scale), scale) for v in highs], kind
+    )
     unit = pa.array([None if a is None else a.unit for a in amounts], pa.string())
     qualifier = _enum_array(Qualifier, [None if a is None else a.qualifier for a in amounts])
     return low, high, unit.dictionary_encode(), qualifier
@@ -463,6 +503,9 @@ def _decimal_ints(array: Any) -> Array:
     array = array.fill_null(Decimal(0)) if array.null_count else array
     if len(array) == 0:
         return np.zeros(0, np.int64)
+    if array.type.byte_width != 16:  # decimal256: rare, through Python ints
+        scale = array.type.scale
+        return np.array([to_units(v, scale) for v in array.to_pylist()], dtype=object)
     buffer = array.buffers()[1]
     words = np.frombuffer(buffer, dtype=np.int64)[
         2 * array.offset : 2 * (array.offset + len(array))

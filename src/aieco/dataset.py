@@ -63,8 +63,8 @@ class Dataset:
     __slots__ = ("_cache", "_candidates", "_ids", "_keys", "_queries", "_stores")
     _cache: dict[str, Any]
     _candidates: dict[str, list[tuple[str, str]]]
-    _ids: dict[str, dict[str, int]]
-    _keys: dict[str, dict[str, int]]
+    _ids: dict[str, dict[str, int] | None]
+    _keys: dict[str, dict[str, int] | None]
     _queries: dict[str, Query[Any]]
     _stores: dict[str, Store]
 
@@ -99,14 +99,15 @@ class Dataset:
 
     @classmethod
     def _from_stores(
-        cls,
-        stores: dict[str, Store],
-        ids: dict[str, dict[str, int]],
-        keys: dict[str, dict[str, int]],
+        cls, stores: dict[str, Store], keys: dict[str, dict[str, int] | None]
     ) -> Dataset:
-        """A Dataset of stores whose checks have been done (the Parquet loader)."""
+        """A Dataset of stores whose checks have been done (the Parquet loader).
+
+        ``keys`` are the name indexes (None for a kind looked up by id only); the id indexes
+        are built on first use.
+        """
         dataset = cls.__new__(cls)
-        dataset._set(stores, ids, keys)
+        dataset._set(stores, dict.fromkeys(stores), keys)
         return dataset
 
     def _build(self, records: Mapping[str, tuple[Any, ...]], prefix: Callable[[str], str]) -> None:
@@ -133,13 +134,13 @@ class Dataset:
     def _set(
         self,
         stores: dict[str, Store],
-        ids: dict[str, dict[str, int]],
-        keys: dict[str, dict[str, int]],
+        ids: Mapping[str, dict[str, int] | None],
+        keys: Mapping[str, dict[str, int] | None],
     ) -> None:
         set_ = object.__setattr__
         set_(self, "_stores", stores)
-        set_(self, "_ids", ids)
-        set_(self, "_keys", keys)
+        set_(self, "_ids", dict(ids))
+        set_(self, "_keys", dict(keys))
         set_(self, "_candidates", {})
         set_(self, "_cache", {})
         set_(
@@ -201,11 +202,11 @@ class Dataset:
         if not isinstance(other, Dataset):
             return NotImplemented
         for kind in KINDS:
-            if self._ids[kind].keys() != other._ids[kind].keys():
+            if self._id_index(kind).keys() != other._id_index(kind).keys():
                 return False
             mine, theirs = self._stores[kind], other._stores[kind]
-            for record_id, row in self._ids[kind].items():
-                if mine.record(row) != theirs.record(other._ids[kind][record_id]):
+            for record_id, row in self._id_index(kind).items():
+                if mine.record(row) != theirs.record(other._id_index(kind)[record_id]):
                     return False
         return True
 
@@ -222,10 +223,24 @@ class Dataset:
 
     def row_of(self, kind: str, key: str) -> int | None:
         """The row of the record of ``kind`` with this id, name or alias, or None."""
-        row = self._ids[kind].get(key)
+        ids = self._id_index(kind)
+        row = ids.get(key)
         if row is None:
-            row = self._keys[kind].get(fold(key))
+            row = self._key_index(kind).get(fold(key))
         return row
+
+    def _id_index(self, kind: str) -> dict[str, int]:
+        """Id → row for one kind (built on first use for data read from columns)."""
+        index = self._ids[kind]
+        if index is None:
+            ids = self._stores[kind].table.column("id").to_pylist()
+            index = self._ids[kind] = dict(zip(ids, range(len(ids)), strict=True))
+        return index
+
+    def _key_index(self, kind: str) -> dict[str, int]:
+        """Folded id, name or alias → row (the id index where ids are the only keys)."""
+        index = self._keys[kind]
+        return self._id_index(kind) if index is None else index
 
     def resolve(self, kind: str, key: object) -> Any:
         """The record of ``kind`` that ``key`` (a record, or its id, name or alias) names.
@@ -234,7 +249,7 @@ class Dataset:
         """
         spec = KINDS[kind]
         if isinstance(key, spec.cls):
-            row = self._ids[kind].get(key.id)
+            row = self._id_index(kind).get(key.id)
             if row is None:
                 raise NotFound(key.id, spec.singular, self._suggest(kind, key.id))
             return self._stores[kind].record(row)
@@ -243,7 +258,7 @@ class Dataset:
                 f"expected {a(spec.cls.__name__)} or its id, name or alias as a str, "
                 f"not {type(key).__name__}"
             )
-        row = self._keys[kind].get(fold(key))
+        row = self._key_index(kind).get(fold(key))
         if row is None:
             raise NotFound(key, spec.singular, self._suggest(kind, key))
         return self._stores[kind].record(row)
@@ -364,7 +379,7 @@ class Dataset:
 
     def _related(self, owner_kind: str, key: object) -> Query[FundingRound]:
         found = self.resolve(owner_kind, key)
-        row = self._ids[owner_kind][found.id]
+        row = self._id_index(owner_kind)[found.id]
         order, spans = self._newest_first(owner_kind)
         rows = order[spans[row] : spans[row + 1]]
         return Query._of(self._stores["funding_rounds"], rows, self)
@@ -386,7 +401,7 @@ class Dataset:
         }
         investors = self._stores["investors"]
         chosen = sorted(
-            (self._ids["investors"][i] for i in ids),
+            (self._id_index("investors")[i] for i in ids),
             key=lambda row: (fold(investors.record(row).name), investors.record(row).id),
         )
         return Query._of(investors, chosen, self)
@@ -400,7 +415,7 @@ class Dataset:
                 if participation.investor_id != found.id:
                     shared[participation.investor_id] += 1
         investors = self._stores["investors"]
-        ids = self._ids["investors"]
+        ids = self._id_index("investors")
         chosen = sorted(
             (ids[i] for i in shared),
             key=lambda row: (
@@ -425,7 +440,7 @@ class Dataset:
         problems: list[Problem] = []
         merged: dict[str, tuple[Any, ...]] = {}
         for kind in KINDS:
-            mine = self._ids[kind]
+            mine = self._id_index(kind)
             store = self._stores[kind]
             extra = []
             for record in other._stores[kind].records():
@@ -544,21 +559,30 @@ _bundled_lock = threading.Lock()
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """The bundled dataset, or the dataset in a user's JSON file.
+    """The bundled dataset, or the dataset in a user's JSON file or Parquet folder.
 
     Without ``path``: the dataset shipped with aieco, read and checked on the first call and
     the very same object on every later call (thread-safe). With ``path``: a new Dataset read
-    from that file, a JSON object ``{"sources": [...], "companies": [...], "investors": [...],
+    from a JSON file, one object ``{"sources": [...], "companies": [...], "investors": [...],
     "funding_rounds": [...], "policies": [...]}`` (a missing key is an empty list, an unknown
-    key an error).
+    key an error), or from a folder that :func:`dump` wrote with ``format="parquet"`` (checked
+    column by column with the same guarantees; records are built only when touched).
 
     Raises:
         ValidationError: listing every problem with its JSON path
-            (``$.funding_rounds[3].amount.unit``).
+            (``$.funding_rounds[3].amount.unit``) or its Parquet file, row and column
+            (``funding_rounds.parquet[3].amount_unit``).
         OSError: when the file cannot be read.
     """
     if path is not None:
-        return _load_file(Path(path))
+        target = Path(path)
+        if target.is_dir():
+            from aieco._parquet import is_parquet_dataset, load_parquet
+
+            if is_parquet_dataset(target):
+                loaded: Dataset = load_parquet(target)
+                return loaded
+        return _load_file(target)
     global _bundled
     dataset = _bundled
     if dataset is None:
@@ -627,10 +651,15 @@ def _load_bundled() -> Dataset:
         return Dataset._from_records(records, lambda kind: f"{kind}.json")
 
 
-def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
-    """Write ``dataset`` to ``path`` as one JSON object that :func:`load` reads back.
+def dump(dataset: Dataset, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+    """Write ``dataset`` to ``path`` in a form :func:`load` reads back: JSON or Parquet.
 
-    Records are sorted by id, indented by 2, UTF-8 with non-ASCII characters as they are; the
+    ``format`` is ``"json"`` or ``"parquet"``; by default a path ending in ``.parquet`` gets
+    Parquet and any other JSON. Parquet is a folder of seven files, one per table (see
+    docs/dataset.md), written to a temporary folder next to ``path`` and then renamed; an
+    existing folder that is not an aieco Parquet dataset is never overwritten.
+
+    JSON records are sorted by id, indented by 2, UTF-8 with non-ASCII characters as they are; the
     file is written to a temporary name next to it first and then renamed, so a failure never
     leaves half a file. The file gets the permissions ``open(path, "w")`` would give it: 0o666
     less the umask for a new file, the old file's mode when it replaces one.
@@ -643,6 +672,14 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, not {type(dataset).__name__}")
     target = Path(path)
+    if format is None:
+        format = "parquet" if target.suffix == ".parquet" else "json"
+    if format == "parquet":
+        from aieco._parquet import dump_parquet
+
+        return dump_parquet(dataset, target)
+    if format != "json":
+        raise ValueError(f"format must be 'json' or 'parquet', not {format!r}")
     document = {
         kind: [
             converter.unstructure(record)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from aieco._columns import Store, days, plain_decimal
+from aieco._columns import Store, days, from_units, plain_decimal, to_units
 from aieco._fold import fold
 from aieco._kinds import Kind, kind_of
 from aieco._regions import countries, region_countries, region_of
@@ -40,7 +40,7 @@ from aieco.model import (
     RoundType,
     Source,
 )
-from aieco.money import DIRECTION_DOWN, DIRECTION_UP, Amount, Money, Qualifier, combine_qualifiers
+from aieco.money import DIRECTION_UP, Amount, Money, Qualifier, combine_qualifiers
 
 if TYPE_CHECKING:
     import pandas
@@ -995,8 +995,8 @@ def _qualifier_positions(codes: Array, values: list[Qualifier]) -> Array:
 def _convert_one(value: int, scale: int, unit: str, currency: str, when: Any, digits: int) -> int:
     from aieco.fx import convert
 
-    converted = convert(Money(Decimal(value).scaleb(-scale), unit), currency, on=when)
-    return int(converted.amount.scaleb(digits))
+    converted = convert(Money(from_units(value, scale), unit), currency, on=when)
+    return to_units(converted.amount, digits)
 
 
 def _narrow(values: Array) -> Array:
@@ -1013,9 +1013,11 @@ def _narrow(values: Array) -> Array:
 
 def _threshold_units(threshold: Decimal, scale: int, strict: bool) -> int:
     """The smallest integer V (at ``scale``) with V/10**scale ≥ threshold (> when strict)."""
-    scaled = threshold.scaleb(scale)
-    whole = int(scaled.to_integral_value(rounding="ROUND_FLOOR"))
-    if strict or whole != scaled:
+    places = max(scale, -int(plain_decimal(threshold).as_tuple().exponent))
+    exact = to_units(threshold, places)  # threshold × 10**places, an int
+    unit = int(10 ** (places - scale))
+    whole: int = exact // unit  # floor
+    if strict or whole * unit != exact:
         return whole + 1
     return whole
 
@@ -1132,8 +1134,8 @@ def _group_totals(
         qualifier = combine_qualifiers(qualifiers)
         # As Decimal addition writes it: cents once a converted amount is in the sum.
         places = converted.digits if converted_any[g] else 0
-        total_low = _written(Decimal(int(sums_low[g])).scaleb(-scale), places)
-        total_high = _written(Decimal(int(sums_high[g])).scaleb(-scale), places)
+        total_low = _written(int(sums_low[g]), scale, places)
+        total_high = _written(int(sums_high[g]), scale, places)
         if ranges[g]:
             totals.append(Amount.range(total_low, total_high, currency, qualifier))
         else:
@@ -1141,10 +1143,10 @@ def _group_totals(
     return totals
 
 
-def _written(value: Decimal, places: int) -> Decimal:
-    """``value`` with at least ``places`` decimals, and no trailing zeros beyond them."""
-    exponent = min(-places, int(plain_decimal(value).as_tuple().exponent))
-    return value.quantize(Decimal(1).scaleb(exponent))
+def _written(units: int, scale: int, places: int) -> Decimal:
+    """``units × 10**-scale`` with at least ``places`` decimals, no trailing zeros beyond."""
+    exponent = min(-places, int(plain_decimal(from_units(units, scale)).as_tuple().exponent))
+    return from_units(to_units(from_units(units, scale), -exponent), -exponent)
 
 
 # --- sort and group keys ------------------------------------------------------------------------
