@@ -331,8 +331,10 @@ def _check_fields(report: _Report, where: str, table: Any, cls: type, required: 
         if name in required:
             _check_required(report, where, table, field.columns()[0])
         if shape == "text":
-            if name in ("id", "company_id", "acquired_by", "source_id", "investor_id"):
+            if name == "id":
                 _check_texts(report, where, table, name, "id")
+            elif name in ("company_id", "acquired_by", "source_id", "investor_id"):
+                pass  # a reference: it must name a record, whose id is checked
             elif name in ("country",):
                 _check_distinct(report, where, table, name, lambda v: _expected(check_country, v))
             elif name == "jurisdiction":
@@ -660,7 +662,7 @@ def _check_repeated_investors(
     rounds = round_rows.to_numpy(zero_copy_only=False)
     investors = investor_rows.to_numpy(zero_copy_only=False)
     pairs = rounds.astype(np.int64) * (1 << 32) + investors
-    if len(np.unique(pairs)) != len(pairs):
+    if _pa().compute.count_distinct(pairs).as_py() != len(pairs):
         _, first, counts = np.unique(pairs, return_index=True, return_counts=True)
         repeated = sorted(first[counts > 1].tolist())
         for row in repeated[:_SHOWN]:
@@ -677,32 +679,50 @@ def _key_index(report: _Report, name: str, kind: Kind, table: Any) -> dict[str, 
     """The folded id/name/alias → row index; ambiguities are problems. None: ids only."""
     if kind.key_fields == ("id",):
         return None  # an id is its own key: ids are lower-case ASCII and unique
-    index: dict[str, int] = {}
-    columns = [table.column(field).to_pylist() for field in kind.key_fields]
-    aliases = table.column("aliases").to_pylist() if kind.has_aliases else None
-    where = _file(name)
-    for row in range(table.num_rows):
-        names = [column[row] for column in columns]
-        paths = list(kind.key_fields)
-        if aliases is not None and aliases[row]:
-            names.extend(aliases[row])
-            paths.extend(f"aliases[{i}]" for i in range(len(aliases[row])))
-        for path, text in zip(paths, names, strict=True):
-            key = fold(text)
-            owner = index.setdefault(key, row)
-            if owner != row and len(report.problems) < 50:
+    pc = _pa().compute
+    ids = table.column("id").to_pylist()  # valid ids are their own folded form
+    keys: list[str] = list(ids)
+    rows: list[int] = list(range(len(ids)))
+    paths: list[str] = ["id"] * len(ids)
+    texts: list[str] = list(ids)
+    for field in kind.key_fields[1:]:
+        values = table.column(field).to_pylist()
+        keys.extend(fold(v) for v in values)
+        rows.extend(range(len(values)))
+        paths.extend([field] * len(values))
+        texts.extend(values)
+    if kind.has_aliases:
+        aliases = table.column("aliases")
+        flat = pc.list_flatten(aliases).to_pylist()
+        parents = pc.list_parent_indices(aliases).to_pylist()
+        keys.extend(fold(v) for v in flat)
+        rows.extend(parents)
+        position = [0] * len(flat)
+        for i in range(1, len(flat)):
+            if parents[i] == parents[i - 1]:
+                position[i] = position[i - 1] + 1
+        paths.extend(f"aliases[{p}]" for p in position)
+        texts.extend(flat)
+        lists = aliases.to_pylist()
+        where = _file(name)
+        for row in {parents[i] for i in range(len(flat)) if position[i]}:
+            if len(set(lists[row])) != len(lists[row]):
                 report.problems.append(
-                    Problem(
-                        f"{where}[{row}].{path}",
-                        text,
-                        f"is ambiguous: {where}[{owner}] has the same id, name or alias "
-                        "(ignoring case and accents)",
-                    )
+                    Problem(f"{where}[{row}].aliases", lists[row], "must not repeat an alias")
                 )
-        if aliases is not None and aliases[row] and len(set(aliases[row])) != len(aliases[row]):
-            report.problems.append(
-                Problem(f"{where}[{row}].aliases", aliases[row], "must not repeat an alias")
+    index = dict(zip(reversed(keys), reversed(rows), strict=True))  # the first owner wins
+    where = _file(name)
+    clashes = [i for i, (key, row) in enumerate(zip(keys, rows, strict=True)) if index[key] != row]
+    for i in clashes[:_SHOWN]:
+        owner = index[keys[i]]
+        report.problems.append(
+            Problem(
+                f"{where}[{rows[i]}].{paths[i]}",
+                texts[i],
+                f"is ambiguous: {where}[{owner}] has the same id, name or alias "
+                "(ignoring case and accents)",
             )
+        )
     return index
 
 

@@ -809,6 +809,20 @@ def _date_key(store: Store) -> tuple[Array, Array]:
     return result
 
 
+def _partial_date(key: int) -> PartialDate:
+    """The PartialDate of a :func:`_date_key` value (first day × 4 + precision rank)."""
+    first = _EPOCH + _dt.timedelta(days=key // 4)
+    rank = key % 4
+    if rank == 0:
+        return PartialDate(first.year)
+    if rank == 1:
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year, first.month, first.day)
+
+
+_EPOCH = _dt.date(1970, 1, 1)
+
+
 def _dates(store: Store) -> list[PartialDate | None]:
     """Each row's date as a PartialDate (for rate look-ups and group keys)."""
 
@@ -930,7 +944,7 @@ def _convert_column(
         if on is None and store.kind.date_field is not None:
             date_key, known = _date_key(store)
             key = np.where(known, date_key + 1, 0)[rows]
-            dates = _dates(store)
+            dates: Array | None = date_key
         else:
             key = np.zeros(len(rows), dtype=np.int64)
             dates = None
@@ -943,7 +957,8 @@ def _convert_column(
         for group in range(len(groups)):
             members = rows[by_group[bounds[group] : bounds[group + 1]]]
             unit = units[int(unit_codes[members[0]])]
-            when = on if dates is None else dates[int(members[0])]
+            first = int(members[0])
+            when = on if dates is None or not known[first] else _partial_date(int(dates[first]))
             try:
                 factor, _ = fx.rate(unit, currency, on=when)
             except Exception as exc:  # the rule's own ConversionError, raised when asked
