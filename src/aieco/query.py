@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from aieco._checks import currency_argument
 from aieco._columns import Store, days, from_units, plain_decimal, to_units
 from aieco._fold import fold
 from aieco._kinds import Kind, kind_of
 from aieco._regions import countries, region_countries, region_of
-from aieco.dates import PartialDate
+from aieco.dates import PartialDate, as_partial_date
 from aieco.errors import NotFound, Problem, ValidationError
 from aieco.model import (
     Company,
@@ -376,11 +377,21 @@ class Query(Generic[T]):
         ordering = sorted(range(len(group_keys)), key=lambda i: _group_order(group_keys[i]))
         return Groups._of(self, rows, inverse, group_keys, ordering, tuple(names))
 
-    def total(self, currency: str = "USD", *, on: _dt.date | PartialDate | None = None) -> Amount:
+    def total(
+        self,
+        currency: str = "USD",
+        *,
+        on: _dt.date | PartialDate | str | None = None,
+        rates: Any = None,
+    ) -> Amount:
         """The sum of the amounts (funding rounds) or budgets (policies) in ``currency``.
 
-        Each amount is converted at its record's date (``on`` overrides it for all; an undated
-        record uses the latest rate); lows and highs are summed, so the total is a range as
+        Each amount is converted at its record's date by the rate rule of :mod:`aieco.fx` (a
+        day's rate, or the mean of a month's or year's daily rates; ``on`` overrides the date
+        for all; an undated record uses the latest rate) with the rate table in use or the one
+        ``rates=`` names (see :func:`aieco.fx.rate_table`); ``currency`` is a code in any case.
+        The rate is looked up once per currency and date, and each amount multiplied exactly.
+        Lows and highs are summed, so the total is a range as
         soon as one amount is. The qualifier is the common one when all agree; otherwise the
         weakest honest one: only EXACT, APPROX and NEARLY → APPROX (EXACT and NEARLY alone →
         NEARLY); with MORE_THAN or AT_LEAST → AT_LEAST; with LESS_THAN or AT_MOST → AT_MOST;
@@ -393,8 +404,8 @@ class Query(Generic[T]):
         """
         np = _np()
         rows = self._row_array()
-        totals = _group_totals(self, rows, np.zeros(len(rows), dtype=np.int64), 1, currency, on)
-        return totals[0]
+        zeros = np.zeros(len(rows), dtype=np.int64)
+        return _group_totals(self, rows, zeros, 1, currency, on, rates)[0]
 
     # --- export -----------------------------------------------------------------------------
 
@@ -604,13 +615,21 @@ class Groups(Mapping[Any, Query[T]]):
         return len(self._keys)
 
     def total(
-        self, currency: str = "USD", *, on: _dt.date | PartialDate | None = None
+        self,
+        currency: str = "USD",
+        *,
+        on: _dt.date | PartialDate | str | None = None,
+        rates: Any = None,
     ) -> dict[Any, Amount]:
         """Each group's :meth:`Query.total` in ``currency``, by group key."""
         parent = self._parent
         if parent is None:
-            return {key: query.total(currency, on=on) for key, query in self._all().items()}
-        totals = _group_totals(parent, self._rows, self._codes, len(self._keys), currency, on)
+            return {
+                key: query.total(currency, on=on, rates=rates) for key, query in self._all().items()
+            }
+        totals = _group_totals(
+            parent, self._rows, self._codes, len(self._keys), currency, on, rates
+        )
         return {self._keys[index]: totals[index] for index in self._order}
 
     def count(self) -> dict[Any, int]:
@@ -903,20 +922,26 @@ def _half_even(numerator: Any, divisor: int) -> Any:
 
 
 def _converted(
-    query: Query[Any], field: str, currency: str, on: _dt.date | PartialDate | None
+    query: Query[Any], field: str, currency: str, on: PartialDate | None, rates: Any = None
 ) -> _Converted:
-    """The ``field`` amounts of the query's kind in ``currency`` (cached per store)."""
+    """The ``field`` amounts of the query's kind in ``currency``, cached per store and table.
+
+    ``rates`` is the table (or what :func:`aieco.fx.rate_table` takes) to use, else the one in
+    use now; a different table is a different cache entry.
+    """
+    from aieco.fx import rate_table, rates_in_use
+
+    table = rates_in_use() if rates is None else rate_table(rates)
     store = query._columns_store(f"converting {field}")
-    on_key = on if on is None or isinstance(on, PartialDate) else ("date", on)
     converted: _Converted = store.cached(
-        ("converted", field, currency, on_key),
-        lambda: _convert_column(store, field, currency, on),
+        ("converted", field, currency, on, id(table)),
+        lambda: _convert_column(store, field, currency, on, table),
     )
     return converted
 
 
 def _convert_column(
-    store: Store, field: str, currency: str, on: _dt.date | PartialDate | None
+    store: Store, field: str, currency: str, on: PartialDate | None, table: Any
 ) -> _Converted:
     np = _np()
     from aieco import fx
@@ -927,8 +952,7 @@ def _convert_column(
     units = store.values(f"{field}_unit")
     qualifiers = store.codes(f"{field}_qualifier")
     qualifier_values = [Qualifier(v) for v in store.values(f"{field}_qualifier")]
-    quantum = fx._exponent(currency)
-    digits = max(0, -int(quantum.as_tuple().exponent))
+    digits = fx._minor_places(currency)
     target = max(scale, digits)
     size = store.size
     present = unit_codes >= 0
@@ -960,31 +984,17 @@ def _convert_column(
             first = int(members[0])
             when = on if dates is None or not known[first] else _partial_date(int(dates[first]))
             try:
-                factor, _ = fx.rate(unit, currency, on=when)
+                factor = fx.rate(unit, currency, on=when, rates=table)
             except Exception as exc:  # the rule's own ConversionError, raised when asked
                 failed[members] = len(errors)
                 errors.append(exc)
                 continue
-            _sign, factor_digits, exponent = factor.as_tuple()
-            assert isinstance(exponent, int)
-            numerator = int("".join(map(str, factor_digits)))
-            shift = scale - exponent - digits  # numerator * V / 10**shift, in units of quantum
+            # Rate.apply's arithmetic on the whole group: the exact ratio, rounded once.
+            numerator = factor.ratio.numerator * 10**digits
+            divisor = factor.ratio.denominator * 10**scale
             for source, result in ((low, results_low), (high, results_high)):
                 values = source[members].astype(object) * numerator
-                if shift > 0:
-                    divisor = 10**shift
-                    rounded = _half_even(values, divisor)
-                    # convert() multiplies in a 34-digit context before rounding: where that
-                    # could move a value across a half-way point, ask convert() itself.
-                    remainder = np.abs(values - rounded * divisor)
-                    near = np.abs(remainder * 2 - divisor) * (10**33) <= values
-                    for index in np.flatnonzero(near).tolist():
-                        rounded[index] = _convert_one(
-                            int(source[members[index]]), scale, unit, currency, when, digits
-                        )
-                else:
-                    rounded = values * 10 ** (-shift)
-                result[members] = rounded * (10 ** (target - digits))
+                result[members] = _half_even(values, divisor) * (10 ** (target - digits))
         out_low, out_high = _narrow(results_low), _narrow(results_high)
     return _Converted(
         low=out_low,
@@ -995,7 +1005,20 @@ def _convert_column(
         present=present,
         failed=failed,
         errors=errors,
-        qualifiers=_qualifier_positions(qualifiers, qualifier_values),
+        qualifiers=_collapsed(
+            _qualifier_positions(qualifiers, qualifier_values),
+            converting & (low != high) & (out_low == out_high),
+        ),
+    )
+
+
+def _collapsed(positions: Array, collapsed: Array) -> Array:
+    """convert()'s rule for a range whose ends round to the same unit: a point, APPROX if EXACT."""
+    np = _np()
+    members = list(Qualifier)
+    exact = positions == members.index(Qualifier.EXACT)
+    return np.where(
+        np.asarray(collapsed, dtype=bool) & exact, members.index(Qualifier.APPROX), positions
     )
 
 
@@ -1005,13 +1028,6 @@ def _qualifier_positions(codes: Array, values: list[Qualifier]) -> Array:
     members = list(Qualifier)
     table = np.array([members.index(v) for v in values] + [-1], dtype=np.int64)
     return table[codes]
-
-
-def _convert_one(value: int, scale: int, unit: str, currency: str, when: Any, digits: int) -> int:
-    from aieco.fx import convert
-
-    converted = convert(Money(from_units(value, scale), unit), currency, on=when)
-    return to_units(converted.amount, digits)
 
 
 def _narrow(values: Array) -> Array:
@@ -1095,7 +1111,8 @@ def _group_totals(
     codes: Array,
     count: int,
     currency: str,
-    on: _dt.date | PartialDate | None,
+    on: Any,
+    rates: Any = None,
 ) -> list[Amount]:
     """The total of each group of ``rows`` (``codes`` gives each row's group)."""
     np = _np()
@@ -1106,13 +1123,11 @@ def _group_totals(
             f"total() sums funding round amounts or policy budgets, "
             f"not {kind.plural if kind is not None else query.item_type.__name__}"
         )
-    if on is not None and not isinstance(on, _dt.date | PartialDate):
-        raise TypeError(
-            f"on must be a datetime.date, a PartialDate or None, not {type(on).__name__}"
-        )
+    currency = currency_argument(currency, "total(currency)")
+    when = None if on is None else as_partial_date(on, "total", "on")
     if not len(rows):
         return [Amount(Decimal(0), unit=currency)] * count
-    converted = _converted(query, field, currency, on)
+    converted = _converted(query, field, currency, when, rates)
     present = converted.present[rows]
     converted.check(rows[present])
     chosen = rows[present]
@@ -1350,33 +1365,7 @@ def _years(value: Any, name: str) -> frozenset[int]:
 
 
 def _date_bound(value: Any, name: str) -> PartialDate:
-    if isinstance(value, PartialDate):
-        return value
-    if isinstance(value, bool):
-        raise TypeError(f"where({name}=...) takes a year, an ISO date or a date, not a bool")
-    if isinstance(value, int):
-        return PartialDate(value)
-    if isinstance(value, _dt.datetime):
-        return PartialDate.from_date(value.date())
-    if isinstance(value, _dt.date):
-        return PartialDate.from_date(value)
-    if isinstance(value, str):
-        try:
-            return PartialDate.fromisoformat(value)
-        except ValidationError:
-            raise ValidationError(
-                [
-                    Problem(
-                        f"where({name})",
-                        value,
-                        "is not a year or an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                    )
-                ]
-            ) from None
-    raise TypeError(
-        f"where({name}=...) takes an int year, an ISO date string, a PartialDate or a date, "
-        f"not {type(value).__name__}"
-    )
+    return as_partial_date(value, "where", name)
 
 
 def _threshold(value: Any, name: str) -> Money:
