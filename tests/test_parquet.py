@@ -163,7 +163,7 @@ def test_dump_never_overwrites_other_folders(tmp_path: Path) -> None:
 
 
 def test_convert_data_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """aieco convert-data converts both ways and checks the input."""
+    """The convert-data command converts both ways and checks the input."""
     source = aieco.dump(aieco.load(), tmp_path / "all.json")
     assert 0 == main(["convert-data", str(source), str(tmp_path / "all.parquet")])
     assert "wrote 83 records" in capsys.readouterr().out
