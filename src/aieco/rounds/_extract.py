@@ -97,7 +97,8 @@ _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|re
 _SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
 _TRADE_NOUN: Final = re.compile(
-    r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments)$"
+    r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments"
+    r"|kapitalerh[öo]hung)$"
 )
 #: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
 _ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
@@ -703,6 +704,8 @@ class _Reader:
                         continue
                 break
             name, i = found
+            if not name.described and names:
+                name.described = names[-1].described  # "die Gründer A und B": B is one too
             names.append(name)
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
@@ -794,7 +797,10 @@ class _Reader:
                 and low not in lx.NAME_SUFFIXES
                 and tokens[k + 1][2].lower() not in lx.NAME_SUFFIXES
                 and _namey(tokens[k + 1][2])
-                and (k > start or _descriptor(tokens[k + 1][2]))
+                and (
+                    _descriptor(tokens[k + 1][2])
+                    or (k > start and not _descriptor(tokens[k - 1][2]))
+                )
             ):
                 cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI", "Eks Fonds X"
             elif (
@@ -847,6 +853,12 @@ class _Reader:
         k = i
         while k > 0 and (k - 1) not in amount_tokens and _namey(tokens[k - 1][2]):
             k -= 1
+        if k == i:
+            return None
+        for m in range(i - 1, k - 1, -1):
+            if _descriptor(tokens[m][2]):  # "Kärntner Videostreaming-Start-up Bitmovin"
+                k = m + 1
+                break
         if k == i:
             return None
         found = self._noun_phrase(tokens, k, amount_tokens, bare=True)
@@ -991,8 +1003,8 @@ class _Reader:
                 only = next(iter(r.parts.values()))
                 if only.amounts:
                     r.amounts = list(only.amounts)
-            if not (r.amounts or r.valuation or r.round_type or r.parts):
-                continue
+            if not (r.amounts or r.round_type or r.parts):
+                continue  # a valuation alone is no round ("OpenAI wird mit 80 Mrd. bewertet")
             out.append(self._mention(r))
         return out
 
