@@ -814,7 +814,7 @@ class _Reader:
             elif (
                 following
                 and k == cut
-                and determiner
+                and (determiner or (len(word) >= 12 and end - k >= 3))
                 and _NOUN_SHAPE.fullmatch(word)
                 and ("-" in word or len(word) >= 9)
                 and _namey(tokens[k + 1][2])
@@ -835,6 +835,12 @@ class _Reader:
                 cut, end = better
         if end - cut == 1 and tokens[cut][2].lower() in lx.NOT_ALONE:
             return None
+        if (
+            end - cut == 2
+            and _descriptor(tokens[end - 1][2])
+            and _ADJECTIVE.fullmatch(tokens[cut][2].lower())
+        ):
+            return None  # "Große Technologieunternehmen": an adjective and a descriptor
         name = self._name(tokens, cut, end)
         for k in range(max(start - 3, 0), cut):
             if _descriptor(tokens[k][2]):
@@ -1144,6 +1150,8 @@ def _namey(word: str) -> bool:
     if low in lx.NOT_NAMES or _TRADE_NOUN.search(low):
         return False
     if first.isupper():
+        if word.startswith(("Ex-", "Ex‑")):
+            return False  # "Ex-Nationalspieler"
         return _ABBREVIATED_NOUN.fullmatch(word) is None  # "KI-Infrastruktur" is no name
     if first.isdigit():
         return any(c.isalpha() for c in word) and word[-1] != "."

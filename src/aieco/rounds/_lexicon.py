@@ -373,7 +373,7 @@ NOT_NAMES: Final = words(
     berlin münchen wien zürich paris london hamburg news update kategorie foto bild quelle
     ende anfang mitte regierung bundesregierung staat land stadt report studie bericht
     demnach daher deshalb somit untersucht investiert gesamt rund knapp fast team ziel
-    herausgegeben
+    herausgegeben jahr jahre schon bord ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
     """
 )
