@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from aieco.amounts._extract import extract_amounts
+from aieco.amounts._extract import scan
+from aieco.amounts._locale import resolve_locale
 
 __all__ = ["MentionColumns", "decimal_text", "extract_amounts_many"]
 
@@ -98,15 +99,16 @@ def extract_amounts_many(
     out = MentionColumns()
     index, start, end, text = out.index, out.start, out.end, out.text
     low, high, unit, qualifier = out.low, out.high, out.unit, out.qualifier
+    resolve_locale(locale)  # an unsupported locale fails before the first text
     for i, source in enumerate(texts):
         if not isinstance(source, str):
             raise TypeError(f"texts[{i}] must be a str, not {type(source).__name__}")
-        for m in extract_amounts(source, locale=locale, include_numbers=include_numbers):
-            a = m.amount
+        # Straight from the engine's rows: no Mention objects (and their checks) in between.
+        for s, e, a in scan(source, locale, include_numbers):
             index.append(i)
-            start.append(m.start)
-            end.append(m.end)
-            text.append(m.text)
+            start.append(s)
+            end.append(e)
+            text.append(source[s:e])
             lo = decimal_text(a.low)
             low.append(lo)
             high.append(lo if a.high is a.low else decimal_text(a.high))

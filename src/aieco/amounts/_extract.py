@@ -18,13 +18,12 @@ import operator
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 from aieco._checks import fail
 from aieco.amounts._fast import (
-    _MEMO_LIMIT,
     FastTables,
     ends_cleanly,
     fast_mention_amount,
@@ -43,13 +42,14 @@ from aieco.amounts._lexicon import (
     STELLIG_ENDINGS,
     Lexicon,
     lexicon,
+    remember,
 )
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._parse import Parsed, Parser
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, hedge_at
 from aieco.money import Amount, Qualifier
 
-__all__ = ["Mention", "extract_amounts"]
+__all__ = ["Found", "Mention", "extract_amounts", "scan"]
 
 _BACK_LIMIT = 6
 _ORDINAL_DATE = re.compile(r"[0-9]{1,2}(?:\.|st|nd|rd|th)?[ \u00a0]?([^\W\d_]+)")
@@ -90,6 +90,14 @@ class Mention:
             raise TypeError(f"Mention.amount must be an Amount, not {type(self.amount).__name__}")
 
 
+class Found(NamedTuple):
+    """An amount found in a text, before it becomes a :class:`Mention`: its span and reading."""
+
+    start: int
+    end: int
+    amount: Amount
+
+
 def extract_amounts(
     text: str, *, locale: Any = "de_DE", include_numbers: bool = False
 ) -> list[Mention]:
@@ -116,11 +124,19 @@ def extract_amounts(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    return [
+        Mention(f.start, f.end, text[f.start : f.end], f.amount)
+        for f in scan(text, locale, include_numbers)
+    ]
+
+
+def scan(text: str, locale: Any, include_numbers: bool) -> list[Found]:
+    """What :func:`extract_amounts` reports, as (start, end, amount), in order."""
     lx = lexicon(resolve_locale(locale))
     parser = Parser(text, lx, strict=False)
     ft = fast_tables(lx)
     matches = _triggers(text, lx, ft, include_numbers)
-    out: list[Mention] = []
+    out: list[Found] = []
     last = 0
     n = len(text)
     odd = _odd_words(text)
@@ -145,7 +161,7 @@ def extract_amounts(
         fast = None if include_numbers else _fast(text, t, m, lx, ft, last)
         if fast is _SKIP:
             continue
-        if isinstance(fast, Mention):
+        if isinstance(fast, Found):
             _add(out, fast, text, lx, parser)
             last = fast.end
             continue
@@ -154,8 +170,7 @@ def extract_amounts(
                 continue
             found = _find(parser, lx, t, last, include_numbers)
         if found is not None:
-            mention = Mention(found.start, found.end, text[found.start : found.end], found.amount)
-            _add(out, mention, text, lx, parser)
+            _add(out, Found(found.start, found.end, found.amount), text, lx, parser)
             last = found.end
         elif digit:
             raw = _RAW.match(text, t)
@@ -185,7 +200,7 @@ def _triggers(
 _START = operator.methodcaller("start")
 
 
-def _add(out: list[Mention], mention: Mention, text: str, lx: Lexicon, parser: Parser) -> None:
+def _add(out: list[Found], mention: Found, text: str, lx: Lexicon, parser: Parser) -> None:
     """Append a mention, or the items of a list it ends.
 
     The last item of a list ("20, 30 oder 50 Mio. Euro") lends its scale and currency to the
@@ -211,7 +226,7 @@ _CONJ = re.compile(r"[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+")
 _CONJ_BEFORE = re.compile(r"(?<=[0-9])[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+$")
 
 
-def _list(text: str, mention: Mention, lx: Lexicon, parser: Parser) -> list[Mention] | None:
+def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found] | None:
     """The mentions of a list whose last item is ``mention``, or None if it is not one.
 
     The items are bare figures joined by ", " (and "oder"/"und" before the last), rising, the
@@ -255,10 +270,10 @@ def _list(text: str, mention: Mention, lx: Lexicon, parser: Parser) -> list[Ment
     power = last.amount.value.adjusted() - figures[-1].adjusted()
     unit = last.amount.unit
     out = [
-        Mention(a, b, text[a:b], Amount(_shift(v, power), unit=unit))
+        Found(a, b, Amount(_shift(v, power), unit=unit))
         for (a, b), v in zip(spans, figures, strict=False)
     ]
-    out.append(Mention(last.start, last.end, text[last.start : last.end], last.amount))
+    out.append(Found(last.start, last.end, last.amount))
     return out
 
 
@@ -368,10 +383,10 @@ def _may_start(text: str, t: int, lx: Lexicon, last: int) -> bool:
 
 def _fast(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Mention | object | None:
+) -> Found | object | None:
     """Read a trigger without the grammar where the outcome is certain.
 
-    Returns a Mention; _SKIP (nothing starts here); _NOTHING (the grammar would find nothing
+    Returns a Found; _SKIP (nothing starts here); _NOTHING (the grammar would find nothing
     here either); or None (ask the grammar). A hypothesis test checks that extract_amounts
     gives the same mentions with this function and without it.
     """
@@ -385,7 +400,7 @@ def _fast(
     else:
         return None
     if (
-        isinstance(found, Mention)
+        isinstance(found, Found)
         and found.amount.qualifier is not Qualifier.EXACT
         and text[found.end : found.end + 1] == "-"
     ):
@@ -395,7 +410,7 @@ def _fast(
 
 def _fast_digits(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Mention | object | None:
+) -> Found | object | None:
     """A digit trigger: one end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range."""
     if t > 0:
         b = text[t - 1]
@@ -426,12 +441,12 @@ def _fast_digits(
     amount = fast_mention_amount(lx, ft, m, text, qualifier)
     if amount is None:
         return None
-    return _mention(start, e, text[start:e], amount)
+    return Found(start, e, amount)
 
 
 def _fast_plain(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Mention | object | None:
+) -> Found | object | None:
     """Digits the trigger read without a scale, currency or percent after them."""
     e = m.end()
     n = len(text)
@@ -466,7 +481,7 @@ def _fast_range(
     lx: Lexicon,
     ft: FastTables,
     last: int,
-) -> Mention | object | None:
+) -> Found | object | None:
     """A range of two digit numbers: "5–50 Millionen Euro", "zwischen 20 und 30 Mrd. €"."""
     chain = _walk(text, t, lx, last)
     conj: str | None = None
@@ -502,7 +517,7 @@ def _fast_range(
         return None
     if amount.unit is None and scale is None:
         return _NOTHING  # the currency or percent sign was not one after all
-    return _mention(start, e, text[start:e], amount)
+    return Found(start, e, amount)
 
 
 def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> object | None:
@@ -557,7 +572,7 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
     amount = full_amount(lx, ft, mm, text, qualifier)
     if amount is None or (amount.unit is None and mm.group("scale") is None):
         return None
-    return _mention(start, e, text[start:e], amount)
+    return Found(start, e, amount)
 
 
 def low_word_is_stellig(word: str) -> bool:
@@ -567,7 +582,7 @@ def low_word_is_stellig(word: str) -> bool:
 
 def _fast_stellig(
     text: str, t: int, chain: list[tuple[int, str, int]], lx: Lexicon, ft: FastTables
-) -> Mention | None:
+) -> Found | None:
     """A vague magnitude: "zweistellige Milliardenbeträge", "ein zweistelliger Millionenbetrag"."""
     if ft.stellig_at is None:
         return None
@@ -598,12 +613,12 @@ def _fast_stellig(
     amount = stellig_amount(lx, sm, qualifier)
     if amount is None:
         return None
-    return _mention(start, e, text[start:e], amount)
+    return Found(start, e, amount)
 
 
 def _fast_vague(
     text: str, t: int, chain: list[tuple[int, str, int]], lx: Lexicon, ft: FastTables
-) -> Mention | None:
+) -> Found | None:
     """A vague count: "zig Milliarden", "zig oder gar hunderten Milliarden Dollar"."""
     if ft.vague_at is None:
         return None
@@ -630,7 +645,7 @@ def _fast_vague(
     amount = vague_amount(lx, ft, vm, text, qualifier)
     if amount is None:
         return None
-    return _mention(start, e, text[start:e], amount)
+    return Found(start, e, amount)
 
 
 def _lead(
@@ -671,29 +686,6 @@ def _all_inert(lx: Lexicon, chain: list[tuple[int, str, int]]) -> bool:
 
 
 _AND = frozenset({"und", "and"})
-
-
-def _mention(start: int, end: int, text: str, amount: Amount) -> Mention:
-    """A Mention from parts the fast paths have checked (``text`` is the source's slice)."""
-    setters = _MENTION_SETTERS or _mention_setters()
-    mention = _new(Mention)
-    setters[0](mention, start)
-    setters[1](mention, end)
-    setters[2](mention, text)
-    setters[3](mention, amount)
-    return mention
-
-
-_new = object.__new__
-_MENTION_SETTERS: tuple[Any, ...] | None = None
-
-
-def _mention_setters() -> tuple[Any, ...]:
-    """The slot descriptors' setters of Mention's fields (looked up once)."""
-    global _MENTION_SETTERS
-    slots = vars(Mention)
-    _MENTION_SETTERS = tuple(slots[name].__set__ for name in ("start", "end", "text", "amount"))
-    return _MENTION_SETTERS
 
 
 def _inert(lx: Lexicon, low: str) -> bool:
@@ -791,8 +783,7 @@ def _kind(lx: Lexicon, token: str) -> int:
     kind = lx.kinds.get(token)
     if kind is None:
         kind = _kind_of(lx, token)
-        if len(lx.kinds) < _MEMO_LIMIT:
-            lx.kinds[token] = kind
+        remember(lx.kinds, token, kind)
     return kind
 
 

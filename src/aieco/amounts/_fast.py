@@ -28,11 +28,13 @@ from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
+    MEMO_LIMIT,
     MINUS_SIGNS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
     Lexicon,
     _trie,
+    remember,
 )
 from aieco.amounts._rules import figure_ok, hedge_at, scale_power, stellig_noun
 from aieco.money import PERCENT, Amount, Qualifier
@@ -43,8 +45,6 @@ _WS = f"[{SPACE_CHARS}]"
 _WS_NL = f"[{SPACE_CHARS}\n]"
 _NOT_LETTER = r"(?![^\W\d_])"
 _LETTERS = re.compile(r"[^\W\d_]+")
-#: Memo tables stop growing at this many entries (running text has an open vocabulary).
-_MEMO_LIMIT = 50_000
 _new = object.__new__
 _SLOT_SETTERS: tuple[Any, ...] | None = None
 
@@ -475,8 +475,12 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
     if j == e or j >= n:
         return True
     c = text[j]
-    if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts or c in DIGITS:
-        return False  # a range, a sign, a currency, or cents ("2 Euro 50")
+    if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts:
+        return False  # a range, a sign, a currency
+    if c in DIGITS:
+        # Cents after a currency name ("2 Euro 50"), or a code that is the next figure's
+        # ("2007 CHF 1.85 Mio."): the grammar decides. After a symbol nothing follows.
+        return cur is None or not cur[0].isalpha()
     if not c.isalpha():
         return True
     return _inert_word(text, j, cur, lx, ft)
@@ -495,8 +499,7 @@ def _inert_word(text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables)
     info = ft.words.get(word)
     if info is None:
         info = _word_info(lx, ft, word)
-        if len(ft.words) < _MEMO_LIMIT:
-            ft.words[word] = info
+        remember(ft.words, word, info)
     blocks, may_be_symbol, may_be_phrase, low = info
     if may_be_symbol and lx.symbol_re.match(text, j):
         return False
@@ -528,8 +531,7 @@ def glued_unreadable(lx: Lexicon, ft: FastTables, text: str, j: int) -> bool:
             or word in ft.symbol_heads
             or (len(word) == 3 and word.isupper() and word in lx.codes)
         )
-        if len(ft.glued) < _MEMO_LIMIT:
-            ft.glued[word] = found
+        remember(ft.glued, word, found)
     return found
 
 
@@ -599,8 +601,7 @@ def _digits_first(
             found = None if tm is None else tail_unit_power(lx, ft, tm, suffix)
             if found is not None:
                 tail = (found[0], found[1] or 0)
-            if len(ft.tails) < _MEMO_LIMIT:
-                ft.tails[suffix] = tail
+            remember(ft.tails, suffix, tail)
     if tail is None:
         mm = ft.digits_full.fullmatch(text, at)
         if mm is not None:
@@ -960,8 +961,8 @@ def tables_for(locale: Any) -> tuple[Lexicon, FastTables]:
 
     lx = lexicon(resolve_locale(locale))
     pair = (lx, fast_tables(lx))
-    if type(locale) is str:
-        _BY_NAME[locale] = pair
+    if type(locale) is str and len(_BY_NAME) < 64 and len(locale) < 32:
+        _BY_NAME[locale] = pair  # bounded: callers may spell a locale many ways
     return pair
 
 
@@ -978,7 +979,7 @@ def fast_mention_amount(
     unit = ft.mention_units.get(key, _UNKNOWN)
     if unit is _UNKNOWN:
         unit = _matched_unit(lx, ft, s2, cur, pct)
-        if len(ft.mention_units) < _MEMO_LIMIT:
+        if len(ft.mention_units) < MEMO_LIMIT and (s2 is None or len(s2) < 8):
             ft.mention_units[key] = unit
     if unit is _REJECT:
         return None

@@ -179,16 +179,32 @@ def _de_integer(word: str) -> int | None:
 _DE_FRACTIONS = {"anderthalb": _D("1.5"), "dreiviertel": _D("0.75"), "dreivierteln": _D("0.75")}
 
 
-@lru_cache(maxsize=4096)
+#: Memos keep at most this many entries, each with a key of at most _KEY_LIMIT characters:
+#: running text has an open vocabulary, and a memo must stay small in bytes too (at most
+#: some 50,000 × 64 characters, a few MB) whatever words it is given.
+MEMO_LIMIT = 50_000
+_KEY_LIMIT = 64
+
+
+def remember(memo: dict[Any, Any], key: str, value: Any) -> None:
+    """Store ``value`` in a memo unless the memo is full or the key is long."""
+    if len(key) <= _KEY_LIMIT and len(memo) < MEMO_LIMIT:
+        memo[key] = value
+
+
 def de_cardinal(word: str) -> Decimal | None:
+    """The value of one German number word (lower case), or None (see :func:`_de_cardinal`)."""
+    return None if len(word) > 100 else _de_cardinal(word)
+
+
+@lru_cache(maxsize=4096)
+def _de_cardinal(word: str) -> Decimal | None:
     """The value of one German number word (lower case), or None.
 
     Reads cardinals below a million ("dreihundertfünfzig", "einundzwanzig",
     "zweitausendvierhundert"), "null", and the halves "anderthalb", "einhalb", "eineinhalb",
     "zweieinhalb". The article "ein" reads as 1; callers decide where an article may stand.
     """
-    if len(word) > 100:
-        return None
     if word == "null":
         return _D(0)
     fraction = _DE_FRACTIONS.get(word)
@@ -1050,8 +1066,12 @@ def lexicon(name: str) -> Lexicon:
     return lx
 
 
-@lru_cache(maxsize=4096)
 def _en_cardinal(word: str) -> Decimal | None:
+    return None if len(word) > 20 else _en_cardinal_cached(word)
+
+
+@lru_cache(maxsize=4096)
+def _en_cardinal_cached(word: str) -> Decimal | None:
     if word in EN_UNITS:
         return _D(EN_UNITS[word])
     if word in EN_TEENS:
