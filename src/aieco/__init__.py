@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         parse_money,
         parse_number,
     )
+    from aieco.batch import extract_amounts_table
     from aieco.dataset import Dataset, dump, load
     from aieco.fx import convert
     from aieco.query import Query
@@ -64,6 +65,7 @@ _LAZY = {
     "dump": "aieco.dataset",
     "extract_amounts": "aieco.amounts",
     "extract_amounts_many": "aieco.amounts",
+    "extract_amounts_table": "aieco.batch",
     "format_amount": "aieco.amounts",
     "format_money": "aieco.amounts",
     "load": "aieco.dataset",
@@ -122,6 +124,7 @@ __all__ = [
     "dump",
     "extract_amounts",
     "extract_amounts_many",
+    "extract_amounts_table",
     "format_amount",
     "format_money",
     "from_json",
