@@ -27,6 +27,7 @@ __all__ = [
     "COLUMNS",
     "ERRORS",
     "MAX_CHARS",
+    "Skip",
     "extract_amounts_table",
     "mention_batches",
     "mention_schema",
@@ -50,6 +51,7 @@ ERRORS = {
     "too_long": "the text is longer than max_chars characters",
     "invalid_text": "the text holds lone surrogates or invalid UTF-8, so it cannot be stored",
     "failed": "the engine raised an error on this text (a bug: please report it)",
+    "unreadable": "a file that could not be read or is not UTF-8 (aieco extract)",
 }
 """The codes of the ``error`` column: why a text gave no mentions (one row per such text)."""
 
@@ -84,6 +86,27 @@ def mention_schema(id_name: str = "index", id_type: pyarrow.DataType | None = No
     )
 
 
+class Skip:
+    """A value that stands for a text known to be unreadable: ``Skip("unreadable")``.
+
+    Put in place of a text (a file that is not UTF-8, one too large to load), it gives the
+    error row with its ``code`` (one of :data:`ERRORS`).
+    """
+
+    __slots__ = ("code",)
+
+    def __init__(self, code: str) -> None:
+        if code not in ERRORS:
+            raise ValueError(f"code must be one of {sorted(ERRORS)}, not {code!r}")
+        self.code = code
+
+    def __repr__(self) -> str:
+        return f"Skip({self.code!r})"
+
+    def __reduce__(self) -> tuple[type[Skip], tuple[str]]:
+        return Skip, (self.code,)
+
+
 def _screen(value: object, max_chars: int) -> str | None:
     """The error code of a text value, or None when it can be read."""
     if isinstance(value, str):
@@ -94,6 +117,8 @@ def _screen(value: object, max_chars: int) -> str | None:
         return None
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "missing"
+    if isinstance(value, Skip):
+        return value.code
     if type(value).__name__ == "NAType":  # pandas.NA, without importing pandas
         return "missing"
     if isinstance(value, bytes | bytearray | memoryview):
@@ -337,7 +362,7 @@ def _values(pa: Any, data: Any) -> tuple[Any, Any, Any]:
 
 
 def arrow_values(data: Any) -> list[object]:
-    """The Python values of an Arrow array; a value that is not valid UTF-8 becomes bytes."""
+    """The Python values of an Arrow array; a text that is not valid UTF-8 becomes a Skip."""
     try:
         return list(data.to_pylist())
     except UnicodeDecodeError:
@@ -346,17 +371,8 @@ def arrow_values(data: Any) -> list[object]:
             try:
                 out.append(item.as_py())
             except UnicodeDecodeError:
-                out.append(_INVALID)
+                out.append(Skip("invalid_text"))
         return out
-
-
-class _Invalid(str):
-    """A text Arrow held that is not valid UTF-8 (screened as invalid_text)."""
-
-    __slots__ = ()
-
-
-_INVALID = _Invalid("\ud800")  # a lone surrogate: _screen reports invalid_text
 
 
 def _pyarrow() -> Any:
