@@ -360,27 +360,36 @@ def test_german_billion_is_long_scale() -> None:
 
 
 def test_exact_beyond_default_decimal_precision() -> None:
-    """Forty digits times a scale word stay exact (no 28-digit context rounding)."""
-    digits = "1234567890" * 4
-    assert D(digits + "000") == parse_number(digits + " Tsd.")
+    """29 significant digits times a scale word stay exact (no 28-digit context rounding)."""
+    assert D("12345678901234567890123456789") == parse_number("12345678901234567890123456,789 Tsd.")
 
 
 NEGATIVE_LONG = [
-    "-1234567890123456789012345678901234",
-    "-1234567890123456789012345678901234 €",
-    "-1234567890123456789012345678901234 Tsd. €",
-    "minus 1234567890123456789012345678901234 Euro",
+    "-123456789012345678901234,5678901234",
+    "-123456789012345678901234,5678901234 €",
+    "-123456789012345678901234,5678901234 Tsd. €",
+    "minus 123456789012345678901234,5678901234 Euro",
 ]
 
 
 @pytest.mark.parametrize("text", NEGATIVE_LONG, ids=NEGATIVE_LONG)
 def test_negative_beyond_default_decimal_precision(text: str) -> None:
-    """A sign keeps every digit (unary minus would round to 28 digits)."""
-    digits = "1234567890123456789012345678901234"
-    expected = D("-" + digits + ("000" if "Tsd." in text else ""))
+    """A sign keeps all 34 digits (unary minus would round to 28 digits)."""
+    expected = D("-123456789012345678901234.5678901234")
+    if "Tsd." in text:
+        expected = D("-123456789012345678901234567.8901234")
     amount = parse_amount(text)
     found = extract_amounts(text, include_numbers=True)
     assert [expected, expected] == [amount.value, found[0].amount.value]
+
+
+def test_numbers_beyond_the_model_limit_are_refused_with_the_limit() -> None:
+    """The parser shares the model's one limit (aieco._limits): 10^30, 20 fraction digits."""
+    for text in ("1" + "0" * 30, "1" + "0" * 28 + " Mrd. €", "0," + "0" * 20 + "1 €"):
+        with pytest.raises(ParseError, match="the limit is a finite number below 10"):
+            parse_amount(text)
+        assert extract_amounts(f"Es waren {text} gestern.", include_numbers=True) == []
+    assert parse_amount("9" * 30 + " €").value == D("9" * 30)
 
 
 # -- errors ---------------------------------------------------------------------------------

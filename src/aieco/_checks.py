@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, NoReturn
 
+from aieco._limits import limit_problem
 from aieco.errors import Problem, ValidationError
 
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?")
@@ -100,15 +101,16 @@ def to_decimal(value: object) -> Any:
 
 
 def check_decimal(owner: object, field: str, value: object, *, optional: bool = False) -> None:
-    """Require a finite Decimal (or None when ``optional``)."""
+    """Require a Decimal within the model's limit (see :mod:`aieco._limits`), or None."""
     if value is None and optional:
         return
     if not isinstance(value, Decimal):
         raise TypeError(
             f"{type(owner).__name__}.{field} must be a Decimal, not {type(value).__name__}"
         )
-    if not value.is_finite():
-        fail(owner, field, value, "is not a finite number")
+    problem = limit_problem(value)
+    if problem is not None:
+        fail(owner, field, value, problem)
 
 
 def check_text(owner: object, field: str, value: object, *, optional: bool = False) -> None:

@@ -15,7 +15,7 @@ from aieco.errors import ValidationError
 
 __all__ = ["PartialDate", "Precision"]
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 class Precision(enum.Enum):

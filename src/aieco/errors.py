@@ -114,7 +114,7 @@ class Problem:
     expected: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.value!r} {self.expected}"
+        return f"{_shorten(self.path, 200)}: {_short_repr(self.value)} {self.expected}"
 
 
 class ValidationError(AiecoError, ValueError):
@@ -205,6 +205,25 @@ def _shorten(text: str, limit: int) -> str:
         return text
     tail = limit // 4
     return text[: limit - tail - 3] + "..." + text[-tail:]
+
+
+def _short_repr(value: Any) -> str:
+    """``repr(value)`` cut to a readable size: long strings, big or deeply nested values.
+
+    A problem may quote a 100 MB string or an array nested 100,000 deep from a hostile
+    document; its message stays a line, in constant time.
+    """
+    import reprlib
+
+    shortener = reprlib.Repr()
+    shortener.maxstring = 80
+    shortener.maxother = 80
+    shortener.maxlevel = 3
+    shortener.maxlist = shortener.maxtuple = shortener.maxdict = 5
+    try:
+        return shortener.repr(value)
+    except Exception:  # a value whose own repr fails must not hide the problem
+        return f"<{type(value).__name__}>"
 
 
 def _did_you_mean(suggestions: Sequence[str]) -> str:

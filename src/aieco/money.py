@@ -1,19 +1,126 @@
-"""Exact money and reported quantities: :class:`Money`, :class:`Amount`, :class:`Qualifier`."""
+"""Exact money and reported quantities: :class:`Money`, :class:`Amount`, :class:`Qualifier`.
+
+Arithmetic is exact whatever the caller's :mod:`decimal` context: every sum, difference,
+product, negation and absolute value is computed in a context of this module wide enough for
+the operands (a context that would have to round raises instead), and every value is within
+the model's limit (:mod:`aieco._limits`). :func:`exact_sum` and :func:`sum_amounts` are the
+sums the queries use.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import enum
-from decimal import Decimal
+from collections.abc import Iterable
+from decimal import (
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 from typing import Any
 
 import attrs
 
 from aieco._checks import check_decimal, fail, is_currency, to_decimal
-from aieco.errors import MISSING, CurrencyMismatch
+from aieco._limits import MAX_FRACTION_DIGITS, MAX_SIGNIFICANT_DIGITS
+from aieco.errors import MISSING, CurrencyMismatch, Problem, ValidationError
 
-__all__ = ["Amount", "Money", "Qualifier"]
+__all__ = [
+    "Amount",
+    "Money",
+    "Qualifier",
+    "combine_qualifiers",
+    "exact_sum",
+    "sum_amounts",
+]
 
 PERCENT = "%"
+
+_BIG_EXPONENT = 999_999_999_999_999_999
+
+
+def _context(digits: int) -> Context:
+    """A context that holds ``digits`` significant digits and traps any rounding."""
+    return Context(
+        prec=max(digits, 1),
+        Emax=_BIG_EXPONENT,
+        Emin=-_BIG_EXPONENT,
+        traps=[Inexact, InvalidOperation, Overflow],
+    )
+
+
+#: Wide enough for sums of up to 10**400 values within the limit: nothing is ever rounded.
+_SUM = _context(10 * MAX_SIGNIFICANT_DIGITS)
+
+
+def _digits(value: Decimal) -> int:
+    return len(value.as_tuple().digits)
+
+
+def exact_sum(values: Iterable[Decimal | int]) -> Decimal:
+    """The exact sum of ``values`` (Decimals or ints), whatever ``decimal.getcontext()`` says.
+
+    Under ``localcontext(prec=5)`` the built-in ``sum`` turns 123456 + 1 into 123460; this
+    does not. An empty iterable sums to ``Decimal(0)``.
+
+    >>> from decimal import localcontext
+    >>> with localcontext(prec=5):
+    ...     exact_sum([Decimal(123456), Decimal(1)])
+    Decimal('123457')
+    """
+    total = Decimal(0)
+    add = _SUM.add
+    try:
+        for value in values:
+            if isinstance(value, bool | float) or not isinstance(value, Decimal | int):
+                raise TypeError(f"exact_sum() adds Decimals and ints, not {type(value).__name__}")
+            total = add(total, value)
+    except (Inexact, InvalidOperation, Overflow):
+        raise ValidationError(
+            [Problem("exact_sum()", None, "has a value that is not a finite, limited number")]
+        ) from None
+    return total
+
+
+_FORMAT = Context(prec=10 * MAX_SIGNIFICANT_DIGITS, rounding=ROUND_HALF_EVEN)
+
+
+def _format_number(value: Decimal, spec: str, owner: str) -> str:
+    """``format(value, spec)`` rounding half-even whatever the caller's context."""
+    if "n" in spec[-1:]:
+        raise ValueError(
+            f"{owner} format spec {spec!r}: 'n' depends on the process locale; use ',' or '_' "
+            "for grouping, or aieco.format_money() for a German or English locale"
+        )
+    try:
+        with localcontext(_FORMAT):
+            return format(value, spec)
+    except ValueError:
+        raise ValueError(
+            f"{owner} format spec {spec!r} is not a decimal format spec "
+            "(expected e.g. '.2f', ',.2f' or '_.0f')"
+        ) from None
+
+
+def _exact_add(a: Decimal, b: Decimal) -> Decimal:
+    return _SUM.add(a, b)
+
+
+_SMALLEST = Decimal(1).scaleb(-MAX_FRACTION_DIGITS)
+
+
+def _exact_multiply(a: Decimal, b: Decimal) -> Decimal:
+    """``a × b`` exactly; trailing zeros past the limit's last digit are dropped (exactly)."""
+    product = _context(_digits(a) + _digits(b)).multiply(a, b)
+    exponent = product.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_FRACTION_DIGITS:
+        with contextlib.suppress(Inexact):  # if digits would be lost, the limit refuses it
+            product = product.quantize(_SMALLEST, context=_SUM)
+    return product
 
 
 @attrs.frozen(order=False)
@@ -52,26 +159,39 @@ class Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same(other, "add")
-        return Money(self.amount + other.amount, self.currency)
+        return Money(_exact_add(self.amount, other.amount), self.currency)
+
+    def __radd__(self, other: object) -> Money:
+        """``0 + money`` is ``money``, so that ``sum(monies)`` works."""
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
 
     def __sub__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same(other, "subtract")
-        return Money(self.amount - other.amount, self.currency)
+        return Money(_exact_add(self.amount, other.amount.copy_negate()), self.currency)
 
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, bool) or not isinstance(factor, int | Decimal):
             return NotImplemented
-        return Money(self.amount * factor, self.currency)
+        if isinstance(factor, int):
+            factor = Decimal(factor)
+        if not factor.is_finite():
+            fail(self, "amount", factor, "cannot be multiplied by a number that is not finite")
+        return Money(_exact_multiply(self.amount, factor), self.currency)
 
     __rmul__ = __mul__
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        return Money(_SUM.minus(self.amount), self.currency)
+
+    def __pos__(self) -> Money:
+        return self
 
     def __abs__(self) -> Money:
-        return Money(abs(self.amount), self.currency)
+        return Money(_SUM.abs(self.amount), self.currency)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Money):
@@ -99,6 +219,20 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.amount:f} {self.currency}"
+
+    def __format__(self, spec: str) -> str:
+        """``format(money, ".2f")``: the amount formatted with ``spec``, then the currency.
+
+        An empty spec is ``str(money)``. The spec is a :class:`~decimal.Decimal` format spec
+        (``",.2f"``, ``"_.0f"``, ``"e"``); rounding is half-even. For German output use
+        :func:`aieco.format_money`.
+
+        >>> f"{Money(Decimal('1234.565'), 'EUR'):,.2f}"
+        '1,234.56 EUR'
+        """
+        if not spec:
+            return str(self)
+        return f"{_format_number(self.amount, spec, 'Money')} {self.currency}"
 
 
 class Qualifier(enum.Enum):
@@ -213,3 +347,154 @@ class Amount:
         if self.unit is not None:
             number += f" {self.unit}"
         return _QUALIFIER_WORDS[self.qualifier] + number
+
+    def __format__(self, spec: str) -> str:
+        """``format(amount, ".2f")``: :meth:`__str__` with each number formatted by ``spec``.
+
+        >>> f"{Amount.range(5_000_000, 50_000_000, 'EUR'):,.0f}"
+        '5,000,000–50,000,000 EUR'
+        """
+        if not spec:
+            return str(self)
+        if self.value is not None:
+            number = _format_number(self.value, spec, "Amount")
+        else:
+            low = _format_number(self.low, spec, "Amount")
+            number = f"{low}–{_format_number(self.high, spec, 'Amount')}"
+        if self.unit is not None:
+            number += f" {self.unit}"
+        return _QUALIFIER_WORDS[self.qualifier] + number
+
+    # --- addition: see sum_amounts for what a hedge does to a sum --------------------------
+
+    def __add__(self, other: object) -> Amount:
+        """The sum of two amounts in the same unit (see :func:`sum_amounts`).
+
+        >>> print(Amount(Decimal(4), unit="USD", qualifier=Qualifier.APPROX)
+        ...       + Amount.range(1, 2, "USD"))
+        about 5–6 USD
+        """
+        if isinstance(other, Money):
+            other = Amount.of(other)
+        if not isinstance(other, Amount):
+            return NotImplemented
+        return sum_amounts((self, other), self.unit)
+
+    def __radd__(self, other: object) -> Amount:
+        """``0 + amount`` is ``amount``, so that ``sum(amounts)`` works; Money + Amount too."""
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        if isinstance(other, Money):
+            return sum_amounts((Amount.of(other), self), self.unit)
+        return NotImplemented
+
+    # --- comparisons: only where the answer is certain -------------------------------------
+
+    def _point(self, other: object, op: str) -> tuple[Decimal, Decimal] | None:
+        if not isinstance(other, Amount):
+            return None
+        for side in (self, other):
+            if side.value is None or side.qualifier is not Qualifier.EXACT:
+                raise TypeError(
+                    f"cannot compare ({op}) {self} with {other}: only exact points are "
+                    "ordered; compare .low or .high (or use where(min_amount=...)) for "
+                    "ranges and hedged amounts"
+                )
+        if self.unit != other.unit:
+            raise CurrencyMismatch(
+                f"cannot compare {self.unit} and {other.unit}; "
+                "convert one side first with aieco.convert()"
+            )
+        assert self.value is not None
+        assert other.value is not None
+        return self.value, other.value
+
+    def __lt__(self, other: object) -> bool:
+        pair = self._point(other, "<")
+        return NotImplemented if pair is None else pair[0] < pair[1]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._point(other, "<=")
+        return NotImplemented if pair is None else pair[0] <= pair[1]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._point(other, ">")
+        return NotImplemented if pair is None else pair[0] > pair[1]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._point(other, ">=")
+        return NotImplemented if pair is None else pair[0] >= pair[1]
+
+
+#: Hedges that put the true value above the figure, and those that put it below.
+DIRECTION_UP = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
+DIRECTION_DOWN = frozenset({Qualifier.LESS_THAN, Qualifier.AT_MOST})
+
+
+def combine_qualifiers(qualifiers: Iterable[Qualifier]) -> Qualifier:
+    """The qualifier of a sum: the common one of the parts, else the weakest honest one.
+
+    Only EXACT, APPROX and NEARLY → APPROX (EXACT and NEARLY alone → NEARLY); with MORE_THAN
+    or AT_LEAST → AT_LEAST; with LESS_THAN or AT_MOST → AT_MOST; both directions → APPROX.
+    None at all (an empty sum) → EXACT.
+
+    >>> combine_qualifiers([Qualifier.EXACT, Qualifier.MORE_THAN])
+    <Qualifier.AT_LEAST: 'at_least'>
+    """
+    found = set(qualifiers)
+    if not found:
+        return Qualifier.EXACT
+    if len(found) == 1:
+        return next(iter(found))
+    up = bool(found & DIRECTION_UP)
+    down = bool(found & DIRECTION_DOWN)
+    if up and down:
+        return Qualifier.APPROX
+    if up:
+        return Qualifier.AT_LEAST
+    if down:
+        return Qualifier.AT_MOST
+    if found <= {Qualifier.EXACT, Qualifier.NEARLY}:
+        return Qualifier.NEARLY
+    return Qualifier.APPROX
+
+
+def sum_amounts(amounts: Iterable[Amount | None], unit: str | None) -> Amount:
+    """The exact sum of ``amounts``, all in ``unit``, whatever the decimal context.
+
+    Lows and highs are summed separately, so the sum is a range as soon as one part is. What a
+    hedge does to a sum: the qualifier is :func:`combine_qualifiers` of the parts' (about 4 +
+    exactly 1 = about 5; more than 5 + 3 = at least 8). A ``None`` part is an amount that is
+    unknown but not negative: it makes the sum AT_LEAST. No parts sum to exactly 0.
+
+    Raises:
+        CurrencyMismatch: a part in another unit (convert it first with aieco.convert()).
+        ValidationError: a sum beyond the model's limit (10^30).
+
+    >>> print(sum_amounts([Amount(Decimal("123456"), unit="EUR"), None], "EUR"))
+    at least 123456 EUR
+    """
+    lows: list[Decimal] = []
+    highs: list[Decimal] = []
+    qualifiers: set[Qualifier] = set()
+    is_range = False
+    for amount in amounts:
+        if amount is None:
+            qualifiers.add(Qualifier.AT_LEAST)
+            continue
+        if not isinstance(amount, Amount):
+            raise TypeError(f"sum_amounts() adds Amounts, not {type(amount).__name__}")
+        if amount.unit != unit:
+            raise CurrencyMismatch(
+                f"cannot add {amount.unit or 'a bare number'} to {unit or 'a bare number'}; "
+                "convert first with aieco.convert()"
+            )
+        lows.append(amount.low)
+        highs.append(amount.high)
+        is_range = is_range or amount.value is None
+        qualifiers.add(amount.qualifier)
+    low, high = exact_sum(lows), exact_sum(highs)
+    qualifier = combine_qualifiers(qualifiers)
+    if is_range:
+        return Amount(None, low, high, unit=unit, qualifier=qualifier)
+    return Amount(low, unit=unit, qualifier=qualifier)

@@ -35,7 +35,7 @@ from aieco.model import (
     RoundType,
     Source,
 )
-from aieco.money import Amount, Money, Qualifier
+from aieco.money import DIRECTION_DOWN, DIRECTION_UP, Amount, Money, Qualifier, sum_amounts
 
 if TYPE_CHECKING:
     import pandas
@@ -281,24 +281,12 @@ class Query(Generic[T]):
                 f"total() sums funding round amounts or policy budgets, "
                 f"not {_PLURAL.get(self._type, ('', self._type.__name__))[1]}"
             )
-        low = high = Decimal(0)
-        qualifiers: set[Qualifier] = set()
-        is_range = False
+        converted: list[Amount | None] = []
         for item in self._items:
             amount: Amount | None = getattr(item, field)
-            if amount is None:
-                qualifiers.add(Qualifier.AT_LEAST)
-                continue
             when = on if on is not None else _date_of(item)
-            converted = convert(amount, currency, on=when)
-            low += converted.low
-            high += converted.high
-            is_range = is_range or converted.is_range
-            qualifiers.add(converted.qualifier)
-        qualifier = _combine(qualifiers)
-        if is_range:
-            return Amount.range(low, high, currency, qualifier)
-        return Amount(low, unit=currency, qualifier=qualifier)
+            converted.append(None if amount is None else convert(amount, currency, on=when))
+        return sum_amounts(converted, currency)
 
     # --- export -----------------------------------------------------------------------------
 
@@ -553,27 +541,8 @@ def _amount_sort_key(field: str) -> Key:
     return get
 
 
-_DIRECTION_UP = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
-_DIRECTION_DOWN = frozenset({Qualifier.LESS_THAN, Qualifier.AT_MOST})
-
-
-def _combine(qualifiers: set[Qualifier]) -> Qualifier:
-    """The qualifier of a sum: the common one, else the weakest honest one."""
-    if not qualifiers:
-        return Qualifier.EXACT
-    if len(qualifiers) == 1:
-        return next(iter(qualifiers))
-    up = bool(qualifiers & _DIRECTION_UP)
-    down = bool(qualifiers & _DIRECTION_DOWN)
-    if up and down:
-        return Qualifier.APPROX
-    if up:
-        return Qualifier.AT_LEAST
-    if down:
-        return Qualifier.AT_MOST
-    if qualifiers <= {Qualifier.EXACT, Qualifier.NEARLY}:
-        return Qualifier.NEARLY
-    return Qualifier.APPROX
+_DIRECTION_UP = DIRECTION_UP
+_DIRECTION_DOWN = DIRECTION_DOWN
 
 
 # --- criteria -----------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
+from aieco._limits import LIMIT_TEXT, MAX_SIGNIFICANT_DIGITS, limit_problem
 from aieco.dates import PartialDate
 from aieco.errors import MISSING, Problem, ValidationError
 from aieco.money import Amount
@@ -76,16 +77,25 @@ converter.register_structure_hook(bool, _strict(bool, "a boolean"))
 
 
 #: The decimal strings the contract accepts: what str(Decimal) writes, and plain JSON numbers.
-#: Python's Decimal() would also take "1_000", " 1", "Infinity" and "NaN": none of these pass.
-_DECIMAL = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+#: Python's Decimal() would also take "1_000", " 1", "Infinity", "NaN" and other scripts' digits
+#: ("١٥٠٠", "１５００"): none of these pass. The exponent has at most 18 digits (Decimal's own).
+_DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,18})?")
+#: Longer strings cannot be within the limit (50 significant digits, see aieco._limits).
+_DECIMAL_MAX_LENGTH = 2 * MAX_SIGNIFICANT_DIGITS + 30
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     if not isinstance(value, str):
         raise _Expected(value, f"is {_type_name(value)}, expected a decimal number as a string")
+    if len(value) > _DECIMAL_MAX_LENGTH:
+        raise _Expected(value, f"is too long ({len(value)} characters): the limit is {LIMIT_TEXT}")
     if _DECIMAL.fullmatch(value) is None:
         raise _Expected(value, "is not a finite decimal number such as '1500000000' or '1.5E+9'")
-    return Decimal(value)
+    number = Decimal(value)
+    problem = limit_problem(number)
+    if problem is not None:
+        raise _Expected(value, problem)
+    return number
 
 
 def _structure_date(value: Any, _: Any) -> PartialDate:

@@ -40,7 +40,7 @@ from aieco.amounts._lexicon import (
     lexicon,
 )
 from aieco.amounts._locale import resolve_locale
-from aieco.amounts._parse import DATE, Parsed, Parser
+from aieco.amounts._parse import DATE, Parsed, Parser, within_limits
 from aieco.money import Amount, Qualifier
 
 __all__ = ["Mention", "extract_amounts"]
@@ -131,6 +131,8 @@ def extract_amounts(
         fast = None if include_numbers else _fast(text, t, m, lx, ft, last)
         if fast is _SKIP:
             continue
+        if isinstance(fast, Mention) and within_limits(fast.amount) is None:
+            fast = None  # beyond the model's limit: the grammar finds nothing here
         if isinstance(fast, Mention):
             out.append(fast)
             last = fast.end

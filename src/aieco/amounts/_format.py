@@ -49,6 +49,43 @@ def _code_instead_of_symbol(name: str) -> frozenset[str]:
     return frozenset(unsafe)
 
 
+@cache
+def _quote_group(name: str) -> tuple[str, tuple[int, int], re.Pattern[str]] | None:
+    """How to put back the group separators babel drops in this locale; None if it drops none.
+
+    From CLDR 48 (babel 2.19) de_CH groups digits with an ASCII apostrophe, which babel's
+    number patterns then take for quoting and remove in pairs: "1'234'567" came out as
+    "1234567" and "1'000'000'000" as "1000000'000", which is not a number. The symbol and the
+    grouping sizes come from the locale's CLDR data.
+    """
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    symbol = get_group_symbol(name)
+    if "'" not in symbol:
+        return None
+    grouping: tuple[int, int] = Locale.parse(name).decimal_formats[None].grouping
+    digits = re.escape(symbol) + re.escape(get_decimal_symbol(name))
+    run = re.compile(rf"(?<![0-9{digits}])[0-9]+(?:{re.escape(symbol)}[0-9]+)*")
+    return symbol, grouping, run
+
+
+def _regrouped(text: str, name: str) -> str:
+    """A grouped (not compact) babel output with every group separator where CLDR puts it."""
+    found = _quote_group(name)
+    if found is None:
+        return text
+    symbol, (first, rest), run = found
+
+    def group(match: re.Match[str]) -> str:
+        head, tail, size = match.group().replace(symbol, ""), "", first
+        while len(head) > size:
+            head, tail, size = head[:-size], symbol + head[-size:] + tail, rest
+        return head + tail
+
+    return run.sub(group, text)
+
+
 def _check_money(money: object) -> Money:
     if not isinstance(money, Money):
         raise TypeError(f"expected a Money, not {type(money).__name__}")
@@ -67,6 +104,7 @@ def _currency(value: Decimal, code: str, name: str, *, compact: bool) -> str:
             )
         else:
             text = format_currency(value, code, locale=name, decimal_quantization=False)
+            text = _regrouped(text, name)
     if code in _code_instead_of_symbol(name):
         symbol = Locale.parse(name).currency_symbols.get(code, code)
         text = text.replace(symbol, code, 1)
@@ -102,7 +140,8 @@ def _one(value: Decimal, unit: str | None, name: str, big: bool | None = None) -
     with decimal.localcontext() as ctx:
         ctx.prec = _PREC
         if unit == PERCENT:
-            return format_percent(value.scaleb(-2), locale=name, decimal_quantization=False)
+            text = format_percent(value.scaleb(-2), locale=name, decimal_quantization=False)
+            return _regrouped(text, name)
         if big is None:
             big = abs(value) >= _COMPACT_FROM
         if unit is None:
@@ -110,7 +149,7 @@ def _one(value: Decimal, unit: str | None, name: str, big: bool | None = None) -
                 return format_compact_decimal(
                     value, locale=name, fraction_digits=_fraction_digits(value)
                 )
-            return format_decimal(value, locale=name, decimal_quantization=False)
+            return _regrouped(format_decimal(value, locale=name, decimal_quantization=False), name)
         if big:
             return _currency(value, unit, name, compact=True)
         return _plain_currency(value, unit, name)
@@ -124,7 +163,7 @@ def _plain_currency(value: Decimal, code: str, name: str) -> str:
     pattern = parse_pattern(loc.currency_formats["standard"].pattern)
     digits = max(0, -int(value.as_tuple().exponent))
     pattern.frac_prec = (digits, digits)
-    text: str = pattern.apply(value, loc, currency=code, currency_digits=False)
+    text = _regrouped(pattern.apply(value, loc, currency=code, currency_digits=False), name)
     if code in _code_instead_of_symbol(name):
         symbol = loc.currency_symbols.get(code, code)
         text = text.replace(symbol, code, 1)

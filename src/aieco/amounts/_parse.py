@@ -19,6 +19,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from aieco._limits import limit_problem
 from aieco.amounts._fast import fast_amount, make_amount, tables_for
 from aieco.amounts._lexicon import (
     DASHES,
@@ -235,6 +236,10 @@ class Parser:
         if body is None:
             return None
         lo, hi, point, unit, reportable, end, unit_pos, range_pos = body
+        problem = limit_problem(lo) or limit_problem(hi)
+        if problem is not None:  # the model's one limit on numbers (aieco._limits)
+            self.fail(body_start, f"a number that {problem}", rank=3)
+            return None
         post = self.postfix(end)
         if post is not None:
             if qualifier is not Qualifier.EXACT and qualifier is not Qualifier.APPROX:
@@ -1149,6 +1154,16 @@ def _power(value: Decimal) -> int:
 # -- public API ------------------------------------------------------------------------------
 
 
+def within_limits(amount: Amount | None) -> Amount | None:
+    """A fast path's amount if its numbers are within the model's limit, else None.
+
+    With None the grammar decides, and refuses the figure with the limit's message.
+    """
+    if amount is None or (limit_problem(amount.low) or limit_problem(amount.high)) is None:
+        return amount
+    return None
+
+
 def _check_text(text: Any) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
@@ -1194,7 +1209,7 @@ def _quick(text: Any, locale: Any) -> Amount | None:
     if type(text) is not str:
         _check_text(text)
     lx, ft = tables_for(locale)
-    return fast_amount(lx, ft, text.strip())
+    return within_limits(fast_amount(lx, ft, text.strip()))
 
 
 def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
@@ -1220,7 +1235,7 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     """
     if type(text) is str:
         lx, ft = tables_for(locale)
-        quick = fast_amount(lx, ft, text.strip())
+        quick = within_limits(fast_amount(lx, ft, text.strip()))
         if quick is not None:
             return quick
     return _read(text, locale)[0].amount

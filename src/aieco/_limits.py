@@ -1,0 +1,63 @@
+"""The one limit on every number that enters the model (internal; documented in docs/model.md).
+
+A :class:`~decimal.Decimal` is accepted as a value of the model — by a constructor
+(``Money``, ``Amount``), by the JSON reader, by the amounts parser and by the columnar loader —
+only when it is **finite**, its magnitude is **below 10³⁰** and it has **at most 20 digits after
+the decimal point**. So every accepted number has at most 50 significant digits, prints in
+microseconds and survives any arithmetic aieco does exactly. The largest sums in the sources are
+around 10¹² euros and the smallest a cent or a basis point: the limit leaves room for currencies
+with tiny units (10¹⁵ rupiah) and for sums over many records, and refuses what can only be an
+error or an attack (``"1E+999999999"``, whose ``str()`` takes seconds and gigabytes, or
+``"1E-999999999"``, which formats as "0,00 €").
+
+The limit is written in exponent terms so that it can be checked without looking at the digits:
+``value.adjusted() < MAX_INTEGER_DIGITS`` and ``value.as_tuple().exponent >= -MAX_FRACTION_DIGITS``
+(for zero as for any other value, so ``Decimal("0E+99")`` is refused too). A vectorised checker
+uses the same two constants.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+__all__ = [
+    "LIMIT_TEXT",
+    "MAX_FRACTION_DIGITS",
+    "MAX_INTEGER_DIGITS",
+    "MAX_SIGNIFICANT_DIGITS",
+    "limit_problem",
+]
+
+#: Digits before the decimal point: every accepted value is below 10**MAX_INTEGER_DIGITS.
+MAX_INTEGER_DIGITS: Final = 30
+#: Digits after the decimal point: the last digit stands for at least 10**-MAX_FRACTION_DIGITS.
+MAX_FRACTION_DIGITS: Final = 20
+#: What the two limits together allow: at most this many significant digits.
+MAX_SIGNIFICANT_DIGITS: Final = MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS
+#: The limit in words, as error messages give it.
+LIMIT_TEXT: Final = (
+    f"a finite number below 10^{MAX_INTEGER_DIGITS} in magnitude "
+    f"with at most {MAX_FRACTION_DIGITS} digits after the decimal point"
+)
+
+
+def limit_problem(value: Decimal) -> str | None:
+    """Why ``value`` breaks the limit (a phrase for a message), or None when it is within it.
+
+    Constant time whatever the value: only its exponent is looked at, never its digits.
+
+    >>> limit_problem(Decimal("1.5E+9")) is None
+    True
+    >>> limit_problem(Decimal("1E+999999999"))[:40]
+    'is too large: the limit is a finite numb'
+    """
+    if not value.is_finite():
+        return f"is not a finite number: the limit is {LIMIT_TEXT}"
+    if value.adjusted() >= MAX_INTEGER_DIGITS:
+        return f"is too large: the limit is {LIMIT_TEXT}"
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent < -MAX_FRACTION_DIGITS:
+        return f"has too many digits after the decimal point: the limit is {LIMIT_TEXT}"
+    return None
