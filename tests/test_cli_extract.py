@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from aieco import _cli_extract
 from aieco.batch import COLUMNS
 from tests._mentions import corpus, error_rows, expected, mention_rows
 from tests.test_cli import run
@@ -32,8 +33,11 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], l
     return root, [names[i] for i in order], [texts[i] for i in order]
 
 
-def test_parquet_of_a_folder_has_every_mention(folder: tuple[Path, list[str], list[str]]) -> None:
+def test_parquet_of_a_folder_has_every_mention(
+    folder: tuple[Path, list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, names, texts = folder
+    monkeypatch.setattr(_cli_extract, "TASK_FILES", 3)  # several tasks for the two workers
     out = root.parent / "mentions.parquet"
     status, stdout, stderr = run("extract", str(root), "--out", str(out), "--jobs", "2")
     assert (status, stdout) == (0, "")

@@ -313,7 +313,9 @@ def run(args: argparse.Namespace) -> int:
     mentions = errors = 0
     ok = False
     try:
-        for task, (batches, warnings, nbytes) in _results(_tasks(paths), options, jobs):
+        tasks = list(_tasks(paths))
+        jobs = min(jobs, len(tasks))  # no idle worker processes to start for a small corpus
+        for task, (batches, warnings, nbytes) in _results(iter(tasks), options, jobs):
             for batch in batches:
                 writer.write(batch)
                 found = batch.column("error").null_count  # rows without an error: mentions
@@ -346,7 +348,7 @@ def _results(
     tasks: Iterator[list[tuple[str, int]]], options: tuple[str, bool, int], jobs: int
 ) -> Iterator[tuple[list[tuple[str, int]], tuple[list[Any], list[str], int]]]:
     """Each task with its result, in order; at most two tasks per worker in flight."""
-    if jobs == 1:
+    if jobs <= 1:
         for task in tasks:
             yield task, _read_task(task, *options)
         return

@@ -265,9 +265,9 @@ def extract_amounts_table(
     ``index`` (each text's position in ``texts``; for a pandas Series, its index) or, with
     ``ids``, ``id`` (``ids[i]`` for the mentions of ``texts[i]``); the others are described in
     :data:`COLUMNS`. Amounts are exact: ``value``, ``low`` and ``high`` are decimal text in
-    positional notation (the engine reads up to 100 digits, more than Arrow's widest decimal
-    type holds), read them with ``Decimal(...)``; the ``*_float`` columns are for sorting and
-    plotting only.
+    positional notation (the model's limit allows 50 significant digits, more than Arrow's
+    decimal128 or Spark's DecimalType holds), read them with ``Decimal(...)``; the ``*_float``
+    columns are for sorting and plotting only.
 
     A value that is not readable text (None, NaN, bytes, a number, a text over ``max_chars``
     characters, lone surrogates) gives no mentions but one row with the ``error`` column set to

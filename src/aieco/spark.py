@@ -46,7 +46,7 @@ def mention_schema(id_name: str, id_type: Any) -> Any:
     """The Spark schema of the mentions table: the id column, then :data:`aieco.batch.COLUMNS`.
 
     ``start`` and ``end`` are longs, the ``*_float`` columns doubles, the rest strings: the
-    exact amounts are decimal text, since the engine reads up to 100 digits and Spark's
+    exact amounts are decimal text, since the model allows 50 significant digits and Spark's
     ``DecimalType`` holds 38 (``F.col("low").cast("decimal(38,2)")`` where that is enough).
     """
     types = _pyspark().types
