@@ -78,7 +78,7 @@ def best(fn: object, number: int, repeat: int = 7) -> float:
 def forget() -> None:
     """Empty the engine's per-locale memos (tails, word kinds, words after figures)."""
     _, ft = tables_for("de_DE")
-    for memo in (ft.tails, ft.mention_tails, ft.words, ft.glued, lexicon("de_DE").kinds):
+    for memo in (ft.tails, ft.mention_units, ft.words, ft.glued, lexicon("de_DE").kinds):
         memo.clear()
 
 

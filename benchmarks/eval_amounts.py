@@ -1,6 +1,6 @@
 """Score the amounts engine on real German, Austrian and Swiss text (tests/data/amounts_eval).
 
-    uv run python benchmarks/eval_amounts.py [--part dev|test|all] [--verbose]
+    uv run python benchmarks/eval_amounts.py [--part dev|test|all] [--verbose] [--markdown]
 
 Runs the public API only — ``parse_amount`` on every labelled expression and ``extract_amounts``
 on every labelled sentence — and prints, per part and per family of issue #8:
@@ -15,8 +15,9 @@ Lesser faults are counted apart, not as wrong values: in running text a hedge le
 span and reported ``exact`` ("hedge dropped", the documented behaviour for an unknown hedge), a
 labelled range reported as one of its ends ("range split") and a figure reported without its
 currency ("unit dropped"). In ``parse_amount``, which reads the whole text, each of these is a
-wrong value. ``--verbose`` also lists misses and the lesser faults. The data format and the
-labelling rules are in tests/data/amounts_eval/README.md; the figures go to docs/evaluation.md.
+wrong value. ``--verbose`` also lists misses and the lesser faults; ``--markdown`` prints the
+tables of docs/evaluation.md instead (the set's size per part and family, then the figures). The
+data format and the labelling rules are in tests/data/amounts_eval/README.md.
 """
 
 from __future__ import annotations
@@ -256,10 +257,73 @@ def evaluate(part: str) -> Report:
     return rep
 
 
+def markdown_tables(reports: dict[str, Report]) -> str:
+    """The set's size and the figures as the Markdown tables of docs/evaluation.md."""
+    out = [
+        "| part | pages | sentences | labelled mentions (optional) | refusal spans "
+        "| `parse_amount` items (expect refusal) | de_DE / de_AT / de_CH / en |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    sizes: dict[str, Counter[str]] = defaultdict(Counter)
+    for part in reports:
+        items, parse = load(part, "extract"), load(part, "parse")
+        loc = Counter(i["locale"] for i in items)
+        mentions = [m for i in items for m in i["mentions"]]
+        out.append(
+            f"| {part} | {len({i['source'] for i in items})} | {len(items)} "
+            f"| {len(mentions)} ({sum(m['optional'] for m in mentions)}) "
+            f"| {sum(len(i['refuse']) for i in items)} "
+            f"| {len(parse)} ({sum(p['expect'] == 'refuse' for p in parse)}) "
+            f"| {loc['de_DE']} / {loc['de_AT']} / {loc['de_CH']} / {loc['en_US'] + loc['en_GB']} |"
+        )
+        for i in items:
+            sizes[part].update(f + ":s" for f in i["families"])
+            sizes[part].update(f + ":m" for s in i["mentions"] + i["refuse"] for f in s["families"])
+        sizes[part].update(f + ":p" for p in parse for f in p["families"])
+    parts = list(reports)
+    out += ["", "| family | " + " | ".join(parts) + " |", "|---|" + "---|" * len(parts)]
+    families = sorted({k.split(":")[0] for c in sizes.values() for k in c})
+    for f in families:
+        cells = [" / ".join(str(sizes[p][f"{f}:{k}"]) for k in "smp") for p in parts]
+        out.append(f"| {f} | " + " | ".join(cells) + " |")
+    out += [
+        "",
+        "| part | `parse_amount` accuracy | silent wrong (parse) | extraction recall | precision "
+        "| silent wrong (extraction) | lesser faults |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for part, rep in reports.items():
+        t = rep.tallies[ALL]
+        out.append(
+            f"| {part} | {pct(t.parse_ok, t.parse_n).strip()} (of {t.parse_n}) | {t.parse_wrong} "
+            f"| {pct(t.found, t.labelled).strip()} (of {t.labelled}) "
+            f"| {pct(t.correct, t.reported).strip()} (of {t.reported} reported) "
+            f"| **{t.wrong}** | {t.lesser} |"
+        )
+    out += [
+        "",
+        "| family | parse accuracy | extraction recall | silent wrong |",
+        "|---|---|---|---|",
+    ]
+    for f in families:
+        ts = [rep.tallies[f] for rep in reports.values()]
+        out.append(
+            f"| {f} | "
+            + " / ".join(pct(t.parse_ok, t.parse_n).strip() for t in ts)
+            + " | "
+            + " / ".join(pct(t.found, t.labelled).strip() for t in ts)
+            + " | "
+            + " / ".join(str(t.wrong + t.parse_wrong) for t in ts)
+            + " |"
+        )
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", choices=[*PARTS, "all"], default="all")
     ap.add_argument("--verbose", action="store_true", help="also list misses and lesser faults")
+    ap.add_argument("--markdown", action="store_true", help="print docs/evaluation.md's tables")
     args = ap.parse_args(argv)
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
@@ -268,8 +332,13 @@ def main(argv: list[str] | None = None) -> int:
         check=False,
     ).stdout.strip()
     print(f"aieco amounts evaluation — commit {commit or '?'}, Python {sys.version.split()[0]}")
-    for part in PARTS if args.part == "all" else (args.part,):
-        print_report(part, evaluate(part), args.verbose)
+    parts = PARTS if args.part == "all" else (args.part,)
+    reports = {part: evaluate(part) for part in parts}
+    if args.markdown:
+        print(markdown_tables(reports))
+        return 0
+    for part, rep in reports.items():
+        print_report(part, rep, args.verbose)
     return 0
 
 

@@ -11,17 +11,22 @@ What is measured, per part:
 
 * **Round recall / precision.** Predicted rounds are matched to the gold rounds of the same text
   by company name; when a company has several gold rounds, a prediction with the right amount is
-  preferred. A gold round marked ``optional`` (a planned round, a bank loan, a round only
+  preferred. For pairing, a predicted name that is the labelled name with descriptor words in
+  front ("Robo-Advisor Scalable Capital") is enough; the ``company`` accuracy below then counts
+  it as wrong. A gold round marked ``optional`` (a planned round, a bank loan, a round only
   implied) is never a miss, and a prediction matched to it is never a false positive.
-* **Per-field accuracy** on the matched (required) rounds: amount, valuation, round_type,
-  announced and leads, each compared exactly (a gold ``alt`` value is accepted too). Amounts
-  compare low, high, unit and qualifier (Decimal equality, so "45400000" == "4.54E+7").
+* **Per-field accuracy** on the matched (required) rounds: company (the name exactly as
+  labelled, after normalisation), amount, valuation, round_type, announced and leads, each
+  compared exactly (a gold ``alt`` value is accepted too). Amounts compare low, high, unit and
+  qualifier (Decimal equality, so "45400000" == "4.54E+7").
+  Where a prediction has ``valuation_basis`` (PRE_MONEY, POST_MONEY, UNSTATED), its accuracy
+  is reported too, on the matched rounds whose label has a valuation.
 * **Investor-set F1**, micro-averaged over the matched rounds; names in ``investors_optional``
   are neither hits nor false positives.
 * **Speed**: MB of UTF-8 text per second through ``extract_rounds``, one process, all texts of
   the part, repeated for at least one second (``--repeat`` passes at least).
 
-Names match when they are equal after :func:`normalize_name`: Unicode NFKC, case folded, every
+Names are equal when they are equal after :func:`normalize_name`: Unicode NFKC, case folded, every
 run of characters other than letters and digits as one space (so "Origin.Bio" = "origin bio",
 "Dieter-von-Holtzbrinck-Ventures" = "dieter von holtzbrinck ventures"), a leading article
 (der, die, das, den, dem, des) dropped, and trailing legal forms (GmbH, AG, SE, KG, Inc., Ltd.,
@@ -49,7 +54,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "rounds_eval"
 LOCALE_BY_COUNTRY = {"DE": "de_DE", "AT": "de_AT", "CH": "de_CH"}
-FIELDS = ("amount", "valuation", "round_type", "announced", "leads")
+FIELDS = ("company", "amount", "valuation", "round_type", "announced", "leads")
 
 _ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 _LEGAL_FORMS = {
@@ -154,6 +159,12 @@ def _text_of(value: Any) -> str | None:
     return str(getattr(value, "value", value))
 
 
+def _basis_of(value: Any) -> str | None:
+    """A predicted valuation basis as the labels write it: "pre", "post" or None (unstated)."""
+    text = _text_of(value)
+    return {"pre_money": "pre", "post_money": "post", "unstated": None}.get(text or "", text)
+
+
 def _accepted(gold: dict[str, Any], field: str) -> list[Any]:
     """The gold value of a field and its accepted alternatives, in comparable form."""
     values = [gold[field], *gold["alt"].get(field, [])]
@@ -163,6 +174,8 @@ def _accepted(gold: dict[str, Any], field: str) -> list[Any]:
 
 
 def _field_ok(pred: Any, gold: dict[str, Any], field: str) -> bool:
+    if field == "company":
+        return _company_exact(pred, gold)
     if field == "leads":
         _, false, misses = _match_names(getattr(pred, "leads", ()), gold["leads"])
         return false == 0 and misses == 0
@@ -171,10 +184,22 @@ def _field_ok(pred: Any, gold: dict[str, Any], field: str) -> bool:
     return value in _accepted(gold, field)
 
 
-def _company_ok(pred: Any, gold: dict[str, Any]) -> bool:
+def _company_exact(pred: Any, gold: dict[str, Any]) -> bool:
+    """The predicted company is the labelled name (or an alias) after normalize_name."""
     return normalize_name(str(pred.company)) in _spellings(
         [gold["company"], *gold["company_aliases"]]
     )
+
+
+def _company_ok(pred: Any, gold: dict[str, Any]) -> bool:
+    """Exact, or the labelled name with descriptor words before it ("Robo-Advisor Scalable
+    Capital" for Scalable Capital): enough to pair the rounds, counted against the company field."""
+    words = normalize_name(str(pred.company)).split()
+    for name in _spellings([gold["company"], *gold["company_aliases"]]):
+        tail = name.split()
+        if tail and words[-len(tail) :] == tail:
+            return True
+    return False
 
 
 # --- matching ---------------------------------------------------------------------------------
@@ -262,7 +287,7 @@ def evaluate(items: list[dict[str, Any]], extract: Any, locale: str | None, verb
                     )
             if g["valuation"] is not None and hasattr(p, "valuation_basis"):
                 basis_n += 1
-                basis_ok += _text_of(p.valuation_basis) == g["valuation"]["basis"]
+                basis_ok += _basis_of(p.valuation_basis) == g["valuation"]["basis"]
             h, f, m = _match_names(
                 getattr(p, "investors", ()), g["investors"], g["investors_optional"]
             )

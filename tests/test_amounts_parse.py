@@ -412,7 +412,7 @@ ERRORS = [
     ("rund", "de_DE", 0, ()),
     ("30 bis 20 Mrd.", "de_DE", 2, ()),
     ("5 € bis 6 $", "de_DE", 3, ()),
-    ("ein Dollar", "de_DE", 3, ()),
+    ("ein Pfund", "de_DE", 3, ()),
     ("ein bis zwei", "de_DE", 3, ()),
     ("eine bis zwei Stunden", "de_DE", 4, ()),
     ("5 Mio. bis zweistellige Millionenbeträge", "de_DE", 6, ()),

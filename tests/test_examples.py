@@ -32,7 +32,7 @@ EXPECTED: dict[str, list[str]] = {
         "        500 Mrd. $ = 500 Mrd. $",
         "Proposal\n    EU  Draghi's proposal for additional EU investment\n"
         "        750–800 Mrd. € a year = rund 828,23–883,44 Mrd. $ a year",
-        "Funding programme\n    EU  EU AI innovation package\n        3 Mrd. € = rund 3,12 Mrd. $",
+        "Funding programme\n    EU  EU AI innovation package\n        3 Mrd. € = rund 3,25 Mrd. $",
     ],
     "extract_corpus.py": [
         "corpus: 300 articles, 0.3 million characters",

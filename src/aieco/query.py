@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from aieco._checks import currency_argument
 from aieco._fold import fold
 from aieco._regions import countries, region_countries, region_of
-from aieco.dates import PartialDate
+from aieco.dates import PartialDate, as_partial_date
 from aieco.errors import NotFound, Problem, ValidationError
 from aieco.model import (
     Company,
@@ -258,11 +259,20 @@ class Query(Generic[T]):
             tuple(names),
         )
 
-    def total(self, currency: str = "USD", *, on: _dt.date | PartialDate | None = None) -> Amount:
+    def total(
+        self,
+        currency: str = "USD",
+        *,
+        on: _dt.date | PartialDate | str | None = None,
+        rates: Any = None,
+    ) -> Amount:
         """The sum of the amounts (funding rounds) or budgets (policies) in ``currency``.
 
-        Each amount is converted at its record's date (``on`` overrides it for all; an undated
-        record uses the latest rate); lows and highs are summed, so the total is a range as
+        Each amount is converted at its record's date by the rate rule of :mod:`aieco.fx` (a
+        day's rate, or the mean of a month's or year's daily rates; ``on`` overrides the date
+        for all; an undated record uses the latest rate) with the rate table in use or the one
+        ``rates=`` names (see :func:`aieco.fx.rate_table`); ``currency`` is a code in any case.
+        Lows and highs are summed, so the total is a range as
         soon as one amount is. The qualifier is the common one when all agree; otherwise the
         weakest honest one: only EXACT, APPROX and NEARLY → APPROX (EXACT and NEARLY alone →
         NEARLY); with MORE_THAN or AT_LEAST → AT_LEAST; with LESS_THAN or AT_MOST → AT_MOST;
@@ -273,7 +283,7 @@ class Query(Generic[T]):
         one-off sum or a yearly one (Draghi's proposal in the bundled data is per year, as its
         description says), so total only budgets that are comparable.
         """
-        from aieco.fx import convert
+        from aieco.fx import convert, rate_table
 
         field = _AMOUNT_FIELD.get(self._type)
         if field is None:
@@ -281,11 +291,16 @@ class Query(Generic[T]):
                 f"total() sums funding round amounts or policy budgets, "
                 f"not {_PLURAL.get(self._type, ('', self._type.__name__))[1]}"
             )
+        currency = currency_argument(currency, "total(currency)")
+        if rates is not None:
+            rates = rate_table(rates)  # read once, not once per record
         converted: list[Amount | None] = []
         for item in self._items:
             amount: Amount | None = getattr(item, field)
             when = on if on is not None else _date_of(item)
-            converted.append(None if amount is None else convert(amount, currency, on=when))
+            converted.append(
+                None if amount is None else convert(amount, currency, on=when, rates=rates)
+            )
         return sum_amounts(converted, currency)
 
     # --- export -----------------------------------------------------------------------------
@@ -428,10 +443,20 @@ class Groups(Mapping[Any, Query[T]]):
         return len(self._groups)
 
     def total(
-        self, currency: str = "USD", *, on: _dt.date | PartialDate | None = None
+        self,
+        currency: str = "USD",
+        *,
+        on: _dt.date | PartialDate | str | None = None,
+        rates: Any = None,
     ) -> dict[Any, Amount]:
         """Each group's :meth:`Query.total` in ``currency``, by group key."""
-        return {key: query.total(currency, on=on) for key, query in self._groups.items()}
+        if rates is not None:
+            from aieco.fx import rate_table
+
+            rates = rate_table(rates)
+        return {
+            key: query.total(currency, on=on, rates=rates) for key, query in self._groups.items()
+        }
 
     def count(self) -> dict[Any, int]:
         """The number of records in each group, by group key."""
@@ -605,33 +630,7 @@ def _years(value: Any, name: str) -> frozenset[int]:
 
 
 def _date_bound(value: Any, name: str) -> PartialDate:
-    if isinstance(value, PartialDate):
-        return value
-    if isinstance(value, bool):
-        raise TypeError(f"where({name}=...) takes a year, an ISO date or a date, not a bool")
-    if isinstance(value, int):
-        return PartialDate(value)
-    if isinstance(value, _dt.datetime):
-        return PartialDate.from_date(value.date())
-    if isinstance(value, _dt.date):
-        return PartialDate.from_date(value)
-    if isinstance(value, str):
-        try:
-            return PartialDate.fromisoformat(value)
-        except ValidationError:
-            raise ValidationError(
-                [
-                    Problem(
-                        f"where({name})",
-                        value,
-                        "is not a year or an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                    )
-                ]
-            ) from None
-    raise TypeError(
-        f"where({name}=...) takes an int year, an ISO date string, a PartialDate or a date, "
-        f"not {type(value).__name__}"
-    )
+    return as_partial_date(value, "where", name)
 
 
 def _date_criterion(get: Callable[[Any], PartialDate | None], kind: str) -> Criterion:

@@ -12,7 +12,9 @@ checks that both ways give the same mentions.
 
 from __future__ import annotations
 
+import itertools
 import re
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -40,7 +42,8 @@ from aieco.amounts._lexicon import (
     lexicon,
 )
 from aieco.amounts._locale import resolve_locale
-from aieco.amounts._parse import DATE, Parsed, Parser, within_limits
+from aieco.amounts._parse import Parsed, Parser, within_limits
+from aieco.amounts._rules import RATIO, continues_figure, date_at, figure_ok, hedge_at
 from aieco.money import Amount, Qualifier
 
 __all__ = ["Mention", "extract_amounts"]
@@ -52,7 +55,9 @@ _RAW = re.compile("[0-9][0-9.,'’]*")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: "Not given" for the optional previous-token arguments (compared by identity).
 _UNSET: tuple[int, str] = (-1, "")
-_NOT_AMOUNT = re.compile(f"(?:{DATE.pattern})|[0-9]+(?:[:/][0-9]+)+")
+#: Where a URL or percent-encoding may be ("%28", "://"): no figure is read in that word.
+_URLISH = re.compile(r"://|www\.|%[0-9A-Fa-f]{2}")
+_NON_SPACE = re.compile(r"\S*")
 #: How far back _previous looks for the space before a word in one C-level search.
 _WORD_WINDOW = 40
 
@@ -115,16 +120,22 @@ def extract_amounts(
     out: list[Mention] = []
     last = 0
     n = len(text)
+    odd = _odd_words(text)
     for m in trigger.finditer(text):
         t = m.start()
         if t < last:
             continue
+        while odd and odd[-1][1] <= t:
+            odd.pop()
+        if odd and odd[-1][0] <= t:
+            last = odd[-1][1]  # a URL or percent-encoding: no figure inside
+            continue
         digit = text[t] in DIGITS
         if digit:
-            if t > 1 and text[t - 1] in lx.raw_separators and text[t - 2] in DIGITS:
-                continue  # the rest of a number that could not be read ("1.5" in German)
-            d = _NOT_AMOUNT.match(text, t)
-            if d is not None and (d.group("iso") is None or 1 <= int(d.group("month")) <= 12):
+            if continues_figure(lx, text, t):
+                continue  # the rest of a figure that could not be read ("1.5" in German)
+            d = date_at(text, t, ratios=True)
+            if d is not None and not _price_after_currency(d, text, t, lx):
                 last = d.end()  # a date, time or ratio: nothing starts inside it
                 continue
         found: Parsed | None = None
@@ -134,7 +145,7 @@ def extract_amounts(
         if isinstance(fast, Mention) and within_limits(fast.amount) is None:
             fast = None  # beyond the model's limit: the grammar finds nothing here
         if isinstance(fast, Mention):
-            out.append(fast)
+            _add(out, fast, text, lx, parser)
             last = fast.end
             continue
         if fast is None:
@@ -142,7 +153,8 @@ def extract_amounts(
                 continue
             found = _find(parser, lx, t, last, include_numbers)
         if found is not None:
-            out.append(Mention(found.start, found.end, text[found.start : found.end], found.amount))
+            mention = Mention(found.start, found.end, text[found.start : found.end], found.amount)
+            _add(out, mention, text, lx, parser)
             last = found.end
         elif digit:
             raw = _RAW.match(text, t)
@@ -150,6 +162,155 @@ def extract_amounts(
             if raw.end() < n and text[raw.end() - 1] in lx.raw_separators:
                 last = max(last, raw.end())
     return out
+
+
+def _add(out: list[Mention], mention: Mention, text: str, lx: Lexicon, parser: Parser) -> None:
+    """Append a mention, or the items of a list it ends.
+
+    The last item of a list ("20, 30 oder 50 Mio. Euro") lends its scale and currency to the
+    bare figures before it, each reported on its own.
+    """
+    s = mention.start
+    if s >= 3 and text[s - 1] == " " and text[s - 2] in ",dr" and text[s] in DIGITS:
+        items = _list(text, mention, lx, parser)
+        if items is not None:
+            while out and out[-1].start >= items[0].start:
+                if (out[-1].start, out[-1].end) not in {(m.start, m.end) for m in items}:
+                    break  # an expression inside the list: leave it as it is
+                out.pop()
+            else:
+                out.extend(items)
+                return
+            out.extend(items[-1:])
+            return
+    out.append(mention)
+
+
+_CONJ = re.compile(r"[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+")
+_CONJ_BEFORE = re.compile(r"(?<=[0-9])[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+$")
+
+
+def _list(text: str, mention: Mention, lx: Lexicon, parser: Parser) -> list[Mention] | None:
+    """The mentions of a list whose last item is ``mention``, or None if it is not one.
+
+    The items are bare figures joined by ", " (and "oder"/"und" before the last), rising, the
+    last with a scale or currency and no hedge: "20, 30 oder 50 Mio. Euro" is 20, 30 and 50
+    million euros. ``mention`` may be the range "30 oder 50 Mio. Euro" the grammar read.
+    """
+    if mention.amount.qualifier is not Qualifier.EXACT:
+        return None
+    spans = _figures_before(text, mention.start, lx)
+    first = lx.number.match(text, mention.start)
+    if first is None:
+        return None
+    conj = _CONJ.match(text, first.end())
+    before = None if spans else _CONJ_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    if before is not None:  # "2,5, 3,5 und 4,5 Mrd. Dollar": the item before the last
+        b = _figure_start(text, before.start(), lx)
+        if b is None:
+            return None
+        spans = [*_figures_before(text, b, lx), (b, before.start())]
+        last_start = mention.start
+    elif not spans:
+        return None
+    elif conj is not None:
+        spans.append((mention.start, first.end()))
+        last_start = conj.end()
+    elif mention.amount.value is None:
+        return None  # "20, 30–50 Mio. €": a range as an item
+    else:
+        last_start = mention.start
+    last = parser.expr(last_start)
+    fig = lx.number.match(text, last_start)
+    if last is None or last.end != mention.end or last.amount.value is None or fig is None:
+        return None
+    values = [_figure_value(lx.number.fullmatch(text, a, b)) for a, b in spans]
+    values.append(_figure_value(fig))
+    if any(v is None for v in values) or values[-1] == 0:
+        return None
+    figures = [v for v in values if v is not None]
+    if any(a >= b for a, b in itertools.pairwise(figures)):
+        return None  # "2020, 30 oder 50 Mio. Euro": not a list of alternatives
+    power = last.amount.value.adjusted() - figures[-1].adjusted()
+    unit = last.amount.unit
+    out = [
+        Mention(a, b, text[a:b], Amount(_shift(v, power), unit=unit))
+        for (a, b), v in zip(spans, figures, strict=False)
+    ]
+    out.append(Mention(last.start, last.end, text[last.start : last.end], last.amount))
+    return out
+
+
+def _figures_before(text: str, s: int, lx: Lexicon) -> list[tuple[int, int]]:
+    """The bare figures before ``s``, each followed by ", " ("20, 30, "), in order."""
+    spans: list[tuple[int, int]] = []
+    k = s
+    while k >= 3 and text[k - 2 : k] == ", " and text[k - 3] in DIGITS:
+        b = _figure_start(text, k - 2, lx)
+        if b is None:
+            break
+        spans.append((b, k - 2))
+        k = b
+    spans.reverse()
+    return spans
+
+
+def _figure_start(text: str, e: int, lx: Lexicon) -> int | None:
+    """Where the bare figure that ends at ``e`` starts (after a space), or None."""
+    b = e
+    while b > 0 and (text[b - 1] in DIGITS or text[b - 1] in lx.raw_separators):
+        b -= 1
+    if b == e or lx.number.fullmatch(text, b, e) is None or (b > 0 and not text[b - 1].isspace()):
+        return None
+    return b
+
+
+def _figure_value(m: re.Match[str] | None) -> Decimal | None:
+    """The value of a match of the locale's number regex (None for a refused figure)."""
+    if m is None:
+        return None
+    whole = m.group("int")
+    if m.group("g") is not None:
+        whole = whole.replace(m.group("g"), "")
+    frac = m.group("frac") or ""
+    if not figure_ok(whole, frac):
+        return None
+    return Decimal(f"{whole}.{frac}" if frac else whole)
+
+
+def _shift(value: Decimal, power: int) -> Decimal:
+    """``value × 10**power``, exactly."""
+    return Decimal(format(value.scaleb(power), "f")) if power else value
+
+
+def _odd_words(text: str) -> list[tuple[int, int]]:
+    """The words that hold a URL or percent-encoding, as (start, end), last first."""
+    spans: list[tuple[int, int]] = []
+    for m in _URLISH.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        s = m.start()
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        e = _NON_SPACE.match(text, m.end())
+        assert e is not None
+        spans.append((s, e.end()))
+    spans.reverse()
+    return spans
+
+
+def _price_after_currency(d: re.Match[str], text: str, t: int, lx: Lexicon) -> bool:
+    """A day-month "date" right after a currency is a price ("CHF 12.10.")."""
+    return d.re is not RATIO and d.group("dmy") is not None and _after_currency(text, t, lx)
+
+
+def _after_currency(text: str, t: int, lx: Lexicon) -> bool:
+    """A currency symbol or code right before the digits at ``t`` ("CHF 12.10.": no date)."""
+    prev = _previous(text, t)
+    if prev is None:
+        return False
+    token = prev[1]
+    return token in lx.symbols or (len(token) == 3 and token.isupper() and token in lx.codes)
 
 
 #: _fast's answers besides a Mention and None: nothing starts at this trigger; or the grammar
@@ -183,6 +344,8 @@ def _fast(
     """
     c = text[t]
     if c in DIGITS:
+        if t > 0 and text[t - 1] in ".,":
+            return None  # ".75 €", "1.5" in German: the grammar decides
         return _fast_digits(text, t, m, lx, ft, last)
     if c.isalpha() and lx.german:
         return _fast_noun(text, t, lx, ft, last)
@@ -203,7 +366,7 @@ def _fast_digits(
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
     prev = _previous(text, t)
-    start, qualifier, rest = _lead(text, _walk(text, t, lx, last, prev), t, ft)
+    start, qualifier, rest = _lead(text, _walk(text, t, lx, last, prev), t, lx)
     if rest and not _all_inert(lx, rest):
         return None  # a currency, sign, number word or range the grammar must weigh
     e = m.end()
@@ -276,7 +439,7 @@ def _fast_range(
         intro_conj = lx.range_intro.get(token0.lower())
         if intro_conj == w.lower() and _spaced(text, s0 + len(token0), t):
             conj, at, chain = intro_conj, s0, chain[1:]  # the grammar starts at "zwischen"
-    start, qualifier, rest = _lead(text, chain, at, ft)
+    start, qualifier, rest = _lead(text, chain, at, lx)
     if rest and not _all_inert(lx, rest):
         return None
     e = r.end()
@@ -341,7 +504,7 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
     mm = ft.full.match(text, s0)
     if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
         return None
-    start, qualifier, rest = _lead(text, chain[after:], s0, ft)
+    start, qualifier, rest = _lead(text, chain[after:], s0, lx)
     if not _all_inert(lx, rest):
         return None
     e = mm.end()
@@ -377,7 +540,7 @@ def _fast_stellig(
         or (sm.group("art") is not None) != (after == 2)
     ):
         return None
-    start, qualifier, rest = _lead(text, chain[after:], f, ft)
+    start, qualifier, rest = _lead(text, chain[after:], f, lx)
     if not _all_inert(lx, rest):
         return None
     e = sm.end()
@@ -409,7 +572,7 @@ def _fast_vague(
     rest = chain[after:]
     if sep is not None and rest and lx.range_intro.get(rest[0][1].lower()) == sep:
         return None  # "von zig bis hunderten Milliarden": the grammar starts at "von"
-    start, qualifier, rest = _lead(text, rest, f, ft)
+    start, qualifier, rest = _lead(text, rest, f, lx)
     if not _all_inert(lx, rest):
         return None
     e = vm.end()
@@ -422,30 +585,18 @@ def _fast_vague(
 
 
 def _lead(
-    text: str, chain: list[tuple[int, str, int]], at: int, ft: FastTables
+    text: str, chain: list[tuple[int, str, int]], at: int, lx: Lexicon
 ) -> tuple[int, Qualifier, list[tuple[int, str, int]]]:
     """The hedge right before ``at`` in a walked chain: (start, qualifier, the tokens before).
 
-    Single words ("rund", "ca.") and two-word hedges ("mehr als"), separated by whitespace only
-    (an abbreviation's dot may touch the figure), as the grammar reads them; (at, EXACT,
-    chain) if there is none.
+    The longest hedge (:func:`hedge_at`, as the grammar reads it) that starts at one of the
+    chain's tokens and ends exactly at ``at``; (at, EXACT, chain) if there is none.
     """
-    if chain:
-        s0, token0, kind0 = chain[0]
-        low0 = token0.lower()
-        found = ft.single_qualifiers.get(low0) if kind0 == 2 else None
-        after = s0 + len(token0)
-        if found is not None and (_spaced(text, after, at) or (low0[-1] == "." and after == at)):
-            return s0, found, chain[1:]  # "rund 5", "ca. 5", also "ca.5"
-        if kind0 == 1 and len(chain) > 1:
-            s1, token1, _ = chain[1]
-            found = ft.qualifier_words.get((token1.lower(), low0))
-            if (
-                found is not None
-                and _spaced(text, s1 + len(token1), s0)
-                and _spaced(text, s0 + len(token0), at)
-            ):
-                return s1, found, chain[2:]
+    for k in range(min(len(chain), lx.hedge_max_words), 0, -1):
+        s = chain[k - 1][0]
+        found = hedge_at(lx, text, s)
+        if found is not None and found[1] == at:
+            return s, found[0], chain[k:]
     return at, Qualifier.EXACT, chain
 
 
@@ -557,6 +708,8 @@ def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool)
         while start > 0 and text[start - 1].isalpha():
             start -= 1  # "US$", "CA$"
         own = True
+    if c in DIGITS and t > 0 and text[t - 1] in ".," and (t < 2 or not text[t - 2].isalnum()):
+        start, own = t - 1, True  # ".75 €": a fraction without its zero, or nothing
     candidates = [start] if own else []
     k = start
     if (

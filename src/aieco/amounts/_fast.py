@@ -30,10 +30,10 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
-    VAGUE_SCALE_POWERS,
     Lexicon,
     _trie,
 )
+from aieco.amounts._rules import figure_ok, hedge_at, scale_power, stellig_noun
 from aieco.money import PERCENT, Amount, Qualifier
 
 __all__ = ["FastTables", "fast_tables", "make_amount", "number_value"]
@@ -94,30 +94,21 @@ def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
 def _figure(written: str, group: str | None, frac: str | None) -> tuple[str, str] | None:
     """The integer and fraction digits of a written figure, group separators removed.
 
-    None for more than 100 digits, which the grammar refuses with a message.
+    None where :func:`figure_ok` says no (the grammar refuses those with a message).
     """
     whole = written.replace(group, "") if group is not None else written
     frac = frac or ""
-    if len(whole) + len(frac) > 100:
-        return None
-    return whole, frac
+    return (whole, frac) if figure_ok(whole, frac) else None
 
 
 def _scale_power(
-    ft: FastTables, text: str, m: re.Match[str], scale: str | None, dot: str | None
+    lx: Lexicon, text: str, m: re.Match[str], scale: str | None, dot: str | None
 ) -> int | None:
-    """The power of ten of a matched scale word (0 for none), None if it is not one here.
-
-    "Bio" with no dot and a hyphen after it is not a scale word ("5 Bio-Läden").
-    """
+    """The power of ten of a matched scale word (0 for none), None if it is not one here."""
     if scale is None:
         return 0
-    word = scale.lower()
-    if dot is not None:
-        word += "."
-    elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
-        return None
-    return ft.scale_powers.get(word)
+    e = m.end("scale")
+    return scale_power(lx, scale, dot is not None, text[e : e + 1] if dot is None else "")
 
 
 class FastTables:
@@ -132,7 +123,7 @@ class FastTables:
         "full_pick",
         "glued",
         "guard_words",
-        "mention_tails",
+        "mention_units",
         "number_at",
         "number_pick",
         "pair_firsts",
@@ -143,7 +134,6 @@ class FastTables:
         "qualifier_words",
         "range_full",
         "range_tail",
-        "scale_powers",
         "single_qualifiers",
         "stellig_at",
         "stellig_full",
@@ -167,7 +157,7 @@ class FastTables:
     tail_full: re.Pattern[str]
     tails: dict[str, tuple[str | None, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
-    mention_tails: dict[tuple[str | None, ...], tuple[str | None, int, bool] | None]
+    mention_units: dict[tuple[str | None, ...], Any]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool
     trigger: re.Pattern[str]
@@ -177,7 +167,6 @@ class FastTables:
     single_qualifiers: dict[str, Qualifier]
     qualifier_text: dict[str, Qualifier]
     exact_units: dict[str, str]
-    scale_powers: dict[str, int]
     qualifier_words: dict[tuple[str, str], Qualifier]
     pair_firsts: frozenset[str]
     phrase_heads: re.Pattern[str]
@@ -304,11 +293,12 @@ def fast_tables(lx: Lexicon) -> FastTables:
         # it with one comparison (a branch led by a look-behind is entered every time): the
         # text's many other capitalised nouns then cost little. The digits come last.
         ft.trigger = re.compile(
-            f"[0-9{first}MBTPEDF](?:"
+            f"[0-9{first}MBTPEDFs](?:"
             "i(?:(?<=Mi)(?:o|a|lli(?:on|ard))|(?<=Bi)(?:o|lli(?:on|ard)))"
             "|r(?:(?<=Mr)d|(?<=Pr)ozent|(?<=Fr)anken)|I(?<=[MB]I)LLI(?:ON|ARD)"
             "|e(?<=Be)tr[aä]g|a(?<=Ta)usend|s(?<=Ts)d|E(?<=TE)UR|€(?<=T€)"
             "|R(?<=PR)OZENT|f(?<=Pf)und|u(?<=Eu)ro(?!p)|U(?<=EU)RO|o(?<=Do)llar|O(?<=DO)LLAR"
+            "|t(?<=st)ellig"
             f"|(?<=[{first}])|{digits})"
         )
     else:
@@ -319,7 +309,7 @@ def fast_tables(lx: Lexicon) -> FastTables:
             "|iyal|rona|ronor|rone|loty|uble|ouble|ercent|er cent)))"
         )
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
-    ft.mention_tails = {}
+    ft.mention_units = {}
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
     ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
     ft.continuations = {k: frozenset(v) for k, v in continuations.items()}
@@ -331,7 +321,6 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.glued = {}
     ft.exact_units = dict(lx.symbols)
     ft.exact_units.update((code, code) for code in lx.codes)
-    ft.scale_powers = {w: f.adjusted() for w, f in lx.scale_words.items()}
     ft.qualifier_text = {" ".join(k): q for k, q in lx.qualifiers.items()}
     ft.single_qualifiers = {k[0]: q for k, q in lx.qualifiers.items() if len(k) == 1}
     ft.qualifier_words = {(k[0], k[1]): q for k, q in lx.qualifiers.items() if len(k) == 2}
@@ -427,26 +416,6 @@ def _head(phrase: str) -> str:
     return m.group() if m else ""
 
 
-def unit_of(lx: Lexicon, m: re.Match[str]) -> tuple[str | None, bool] | None:
-    """The unit the fast match names, and whether it is trustworthy (None: ask the grammar)."""
-    if m.group("pct") is not None:
-        if m.group("s2") == "" and m.group("pct") != "%":
-            return None
-        return PERCENT, True
-    cur = m.group("cur")
-    if cur is None:
-        return None, True
-    if len(cur) == 3 and cur.isupper() and cur.isalpha() and cur not in lx.symbols:
-        return (cur, True) if cur in lx.codes else None
-    code = lx.symbols.get(cur)
-    if code is not None:
-        return code, True
-    if m.group("s2") == "":
-        return None
-    code = lx.currency_words.get(cur.lower())
-    return None if code is None else (code, True)
-
-
 def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
     """Nothing after ``e`` could extend the expression (else the grammar must decide).
 
@@ -467,6 +436,8 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
     j = e
     while j < n and text[j] in SPACE_CHARS:
         j += 1
+    if j + 1 < n and text[j] == "\r" and text[j + 1] == "\n":
+        j += 1
     if j < n and text[j] == "\n":
         j += 1
         while j < n and text[j] in SPACE_CHARS:
@@ -474,8 +445,8 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
     if j == e or j >= n:
         return True
     c = text[j]
-    if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts:
-        return False
+    if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts or c in DIGITS:
+        return False  # a range, a sign, a currency, or cents ("2 Euro 50")
     if not c.isalpha():
         return True
     return _inert_word(text, j, cur, lx, ft)
@@ -559,23 +530,14 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     c = text[:1]
     if c in DIGITS:
         return _digits_first(lx, ft, text, 0, Qualifier.EXACT)
-    if c.isalpha():
-        # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge and one space, then digits
-        # (what the full regex reads with its hedge branch, found here in a third of the time).
-        sp = text.find(" ")
-        if sp > 0:
-            low = text[:sp].lower()
-            qualifier = ft.single_qualifiers.get(low)
-            at = sp + 1
-            if qualifier is None and low in ft.pair_firsts:
-                sp = text.find(" ", at)
-                if sp > 0:
-                    qualifier = ft.qualifier_words.get((low, text[at:sp].lower()))
-                    at = sp + 1
-            if qualifier is not None and text[at : at + 1] in DIGITS:
-                amount = _digits_first(lx, ft, text, at, qualifier)
-                if amount is not None:
-                    return amount
+    if c.isalpha() or c in lx.hedge_symbols:
+        # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
+        # regex reads with its hedge branch, found here in a third of the time).
+        found = hedge_at(lx, text, 0)
+        if found is not None and text[found[1] : found[1] + 1] in DIGITS:
+            amount = _digits_first(lx, ft, text, found[1], found[0])
+            if amount is not None:
+                return amount
     m = ft.full.fullmatch(text)
     if m is None:
         return _fast_other(lx, ft, text)
@@ -620,7 +582,7 @@ def _digits_first(
     if g is not None:
         whole = whole.replace(g, "")
     frac = frac or ""
-    if len(whole) + len(frac) > 100:
+    if not figure_ok(whole, frac):
         return None
     value = number_value(False, whole, frac, power)
     return make_amount(value, value, value, unit, qualifier)
@@ -667,7 +629,7 @@ def _digits_amount(
     if figure is None:
         return None
     whole, frac = figure
-    power = _scale_power(ft, text, m, scale, dot)
+    power = _scale_power(lx, text, m, scale, dot)
     if power is None:
         return None
     value = number_value(False, whole, frac, power)
@@ -744,9 +706,9 @@ def full_amount(
             whole, frac = text[m.start("first") : m.end("int")], frac or ""
         if g is not None:
             whole = whole.replace(g, "")
-    if len(whole) + len(frac) > 100:
+    if not figure_ok(whole, frac):
         return None
-    power = _scale_power(ft, text, m, scale, dot)
+    power = _scale_power(lx, text, m, scale, dot)
     if power is None:
         return None
     value = number_value(False, whole, frac, power)
@@ -807,12 +769,7 @@ def tail_unit_power(
         return None
     if scale is None:
         return unit, None
-    word = scale.lower()
-    if dot is not None:
-        word += "."
-    elif word == "bio" and text[m.end("scale") : m.end("scale") + 1] == "-":
-        return None
-    power = ft.scale_powers.get(word)
+    power = _scale_power(lx, text, m, scale, dot)
     return None if power is None else (unit, power)
 
 
@@ -851,7 +808,7 @@ def range_amount(
     if g is not None:
         whole2 = whole2.replace(g, "")
     frac2 = r.group("frac") or ""
-    if len(whole1) + len(frac1) > 100 or len(whole2) + len(frac2) > 100:
+    if not (figure_ok(whole1, frac1) and figure_ok(whole2, frac2)):
         return None
     found = tail_unit_power(lx, ft, r, text)
     if found is None:
@@ -898,22 +855,10 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
         if value1 is None or value1 != value1.to_integral_value() or not 1 <= value1 <= count:
             return None
         first = int(value1)
-    assert lx.vague_noun is not None
-    parts = lx.vague_noun.fullmatch(m.group("noun").lower())
-    if parts is None:
+    meaning = stellig_noun(lx, m.group("noun"))
+    if meaning is None:
         return None
-    scale_word = parts.group("scale")
-    power = 0
-    unit: str | None = None
-    if scale_word == "prozent":
-        unit = PERCENT
-    elif scale_word:
-        power = VAGUE_SCALE_POWERS[scale_word]
-    cur = parts.group("cur1") or parts.group("cur2")
-    if cur:
-        if unit is not None:
-            return None
-        unit = lx.currency_words[cur]
+    power, unit = meaning
     low = "1" + "0" * (first - 1 + power)
     return make_amount(None, Decimal(low), Decimal("1" + "0" * (count + power)), unit, qualifier)
 
@@ -989,37 +934,20 @@ def fast_mention_amount(
     mean depends on nothing else), so only the number is read each time.
     """
     g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
-    key = (s2, cur, pct, scale, dot)
-    tail = ft.mention_tails.get(key, _UNKNOWN)
-    if tail is _UNKNOWN:
-        tail = _mention_tail(lx, ft, m)
-        if len(ft.mention_tails) < _MEMO_LIMIT:
-            ft.mention_tails[key] = tail
-    if tail is None:
+    key = (s2, cur, pct)
+    unit = ft.mention_units.get(key, _UNKNOWN)
+    if unit is _UNKNOWN:
+        unit = _matched_unit(lx, ft, s2, cur, pct)
+        if len(ft.mention_units) < _MEMO_LIMIT:
+            ft.mention_units[key] = unit
+    if unit is _REJECT:
         return None
-    unit, power, bio = tail
-    if bio and text[m.end("scale") : m.end("scale") + 1] == "-":
-        return None  # "5 Bio-Läden"
+    power = _scale_power(lx, text, m, scale, dot)
+    if power is None:
+        return None
     figure = _figure(text[m.start() : m.end("int")], g, frac)
     if figure is None:
         return None
     whole, frac = figure
     value = number_value(False, whole, frac, power)
     return make_amount(value, value, value, unit, qualifier)
-
-
-def _mention_tail(
-    lx: Lexicon, ft: FastTables, m: re.Match[str]
-) -> tuple[str | None, int, bool] | None:
-    """(unit, power of ten, whether "Bio" must not be followed by "-") of a trigger's tail."""
-    unit_ok = unit_of(lx, m)
-    if unit_ok is None:
-        return None
-    scale = m.group("scale")
-    if scale is None:
-        return unit_ok[0], 0, False
-    word = scale.lower()
-    if m.group("dot") is not None:
-        word += "."
-    power = ft.scale_powers.get(word)
-    return None if power is None else (unit_ok[0], power, word == "bio")

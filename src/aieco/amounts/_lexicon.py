@@ -38,8 +38,13 @@ _TEN = Decimal(10)
 DIGITS = frozenset("0123456789")
 #: Whitespace allowed inside an expression (never a blank line).
 SPACE_CHARS = " \t\u00a0\u202f\u2009\u2007"
-#: Thin and no-break spaces that may group digits in every locale.
-_SPACE_GROUPS = "\u00a0\u202f\u2009"
+#: Spaces (plain, no-break, narrow no-break, thin) and zero-width characters that group
+#: digits in every locale ("250 000 Euro", standard German typography).
+_SPACE_GROUPS = " \u00a0\u202f\u2009\u200b\u2060"
+#: Apostrophes that group digits in every locale (Swiss usage: "300'000", "300’000", "300‘000").
+_APOSTROPHES = "'’‘"
+#: Characters that join two digit runs into one figure the engine cannot read ("1٫5", "10^9").
+_FOREIGN_JOINERS = "٫٬^·"
 #: Dash characters: hyphen-minus, non-breaking hyphen, figure dash, en dash, em dash.
 DASHES = "-\u2011\u2012\u2013\u2014"
 #: Sign characters: hyphen-minus and the typographic minus sign.
@@ -59,6 +64,7 @@ _DE_UNITS = {
     "drei": 3,
     "vier": 4,
     "fünf": 5,
+    "fuenf": 5,
     "sechs": 6,
     "sieben": 7,
     "acht": 8,
@@ -68,9 +74,11 @@ _DE_TEENS = {
     "zehn": 10,
     "elf": 11,
     "zwölf": 12,
+    "zwoelf": 12,
     "dreizehn": 13,
     "vierzehn": 14,
     "fünfzehn": 15,
+    "fuenfzehn": 15,
     "sechzehn": 16,
     "siebzehn": 17,
     "achtzehn": 18,
@@ -82,6 +90,7 @@ _DE_TENS = {
     "dreissig": 30,
     "vierzig": 40,
     "fünfzig": 50,
+    "fuenfzig": 50,
     "sechzig": 60,
     "siebzig": 70,
     "achtzig": 80,
@@ -118,7 +127,7 @@ def _de_below_100(ms: list[str]) -> int | None:
     return None
 
 
-def _de_below_1000(ms: list[str]) -> int | None:
+def _de_below_1000(ms: list[str], *, thousands_before: bool = False) -> int | None:
     if not ms:
         return None
     if "hundert" in ms:
@@ -128,6 +137,8 @@ def _de_below_1000(ms: list[str]) -> int | None:
             hundreds = 1
         elif len(head) == 1 and head[0] in _DE_UNITS and head[0] != "eins":
             hundreds = _DE_UNITS[head[0]]
+        elif len(head) == 1 and head[0] in _DE_TEENS and not thousands_before:
+            hundreds = _DE_TEENS[head[0]]  # "achtzehnhundertzweiundfünfzig" = 1852
         else:
             return None
         if rest and rest[0] == "und":
@@ -150,18 +161,22 @@ def _de_integer(word: str) -> int | None:
     if "tausend" in ms:
         at = ms.index("tausend")
         head, rest = ms[:at], ms[at + 1 :]
-        thousands = _de_below_1000(head) if head else 1
+        thousands = _de_below_1000(head, thousands_before=True) if head else 1
         if thousands is None:
             return None
         if rest and rest[0] == "und":
             rest = rest[1:]
             if not rest:
                 return None
-        low = _de_below_1000(rest) if rest else 0
+        low = _de_below_1000(rest, thousands_before=True) if rest else 0
         return None if low is None else thousands * 1000 + low
     if ms[-1] == "ein":  # "ein" alone is an article; inside a compound it needs "eins"
         return 1 if len(ms) == 1 else None
     return _de_below_1000(ms)
+
+
+#: Fractions written as one word ("anderthalb" = 1½, "dreiviertel" = ¾).
+_DE_FRACTIONS = {"anderthalb": _D("1.5"), "dreiviertel": _D("0.75"), "dreivierteln": _D("0.75")}
 
 
 @lru_cache(maxsize=4096)
@@ -172,12 +187,13 @@ def de_cardinal(word: str) -> Decimal | None:
     "zweitausendvierhundert"), "null", and the halves "anderthalb", "einhalb", "eineinhalb",
     "zweieinhalb". The article "ein" reads as 1; callers decide where an article may stand.
     """
-    if len(word) > 64:
+    if len(word) > 100:
         return None
     if word == "null":
         return _D(0)
-    if word == "anderthalb":
-        return _D("1.5")
+    fraction = _DE_FRACTIONS.get(word)
+    if fraction is not None:
+        return fraction
     if word.endswith("einhalb"):
         head = word[:-7]
         if not head:
@@ -246,15 +262,45 @@ _DE_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("knapp",): Q.NEARLY,
     ("beinahe",): Q.NEARLY,
     ("nahezu",): Q.NEARLY,
+    ("rd.",): Q.APPROX,
+    ("annähernd",): Q.APPROX,
+    ("schätzungsweise",): Q.APPROX,
+    ("an", "die"): Q.APPROX,
+    ("nicht", "ganz"): Q.NEARLY,
     ("mehr", "als"): Q.MORE_THAN,
+    ("etwas", "mehr", "als"): Q.MORE_THAN,
+    ("größer", "als"): Q.MORE_THAN,
+    ("grösser", "als"): Q.MORE_THAN,
     ("über",): Q.MORE_THAN,
+    ("gut",): Q.MORE_THAN,
+    ("knapp", "über"): Q.MORE_THAN,
+    ("knapp", "mehr", "als"): Q.MORE_THAN,
+    ("weit", "über"): Q.MORE_THAN,
+    ("deutlich", "über"): Q.MORE_THAN,
+    ("deutlich", "mehr", "als"): Q.MORE_THAN,
     ("mindestens",): Q.AT_LEAST,
+    ("mind.",): Q.AT_LEAST,
     ("wenigstens",): Q.AT_LEAST,
+    ("ab",): Q.AT_LEAST,
+    ("ab", "rund"): Q.AT_LEAST,
+    ("ab", "etwa"): Q.AT_LEAST,
+    ("ab", "ca."): Q.AT_LEAST,
+    ("nicht", "weniger", "als"): Q.AT_LEAST,
+    ("nicht", "unter"): Q.AT_LEAST,
     ("weniger", "als"): Q.LESS_THAN,
+    ("etwas", "weniger", "als"): Q.LESS_THAN,
+    ("kleiner", "als"): Q.LESS_THAN,
     ("unter",): Q.LESS_THAN,
+    ("knapp", "unter"): Q.LESS_THAN,
+    ("knapp", "weniger", "als"): Q.LESS_THAN,
+    ("deutlich", "unter"): Q.LESS_THAN,
+    ("deutlich", "weniger", "als"): Q.LESS_THAN,
     ("höchstens",): Q.AT_MOST,
     ("maximal",): Q.AT_MOST,
+    ("max.",): Q.AT_MOST,
     ("bis", "zu"): Q.AT_MOST,
+    ("nicht", "mehr", "als"): Q.AT_MOST,
+    ("nicht", "über"): Q.AT_MOST,
 }
 _EN_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("about",): Q.APPROX,
@@ -263,15 +309,35 @@ _EN_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("approx.",): Q.APPROX,
     ("roughly",): Q.APPROX,
     ("some",): Q.APPROX,
+    ("an", "estimated"): Q.APPROX,
     ("nearly",): Q.NEARLY,
     ("almost",): Q.NEARLY,
+    ("close", "to"): Q.NEARLY,
     ("more", "than"): Q.MORE_THAN,
     ("over",): Q.MORE_THAN,
+    ("just", "over"): Q.MORE_THAN,
+    ("well", "over"): Q.MORE_THAN,
+    ("upwards", "of"): Q.MORE_THAN,
+    ("in", "excess", "of"): Q.MORE_THAN,
     ("at", "least"): Q.AT_LEAST,
+    ("no", "less", "than"): Q.AT_LEAST,
+    ("not", "less", "than"): Q.AT_LEAST,
     ("less", "than"): Q.LESS_THAN,
     ("under",): Q.LESS_THAN,
+    ("just", "under"): Q.LESS_THAN,
     ("up", "to"): Q.AT_MOST,
     ("at", "most"): Q.AT_MOST,
+    ("no", "more", "than"): Q.AT_MOST,
+    ("not", "more", "than"): Q.AT_MOST,
+}
+#: Hedges written as a symbol, glued or spaced, in every language ("~12 Mrd.", "≥ 5 %").
+_HEDGE_SYMBOLS: dict[str, Qualifier] = {
+    "~": Q.APPROX,
+    "≈": Q.APPROX,
+    ">": Q.MORE_THAN,
+    "<": Q.LESS_THAN,
+    "≥": Q.AT_LEAST,
+    "≤": Q.AT_MOST,
 }
 _DE_POSTFIX = {
     ("oder", "mehr"): Q.AT_LEAST,
@@ -363,6 +429,50 @@ _DE_VAGUE_COUNTS = {
     "hunderttausende": (5, 6),
     "hunderttausenden": (5, 6),
 }
+#: A few ("mehrere", "einige", "ein paar"): 2 ≤ x < 10, times "hundert"/"tausend" and a scale
+#: word after it ("mehrere hundert Millionen" = 200 million ≤ x < 1 billion).
+_DE_FEW = {
+    w: (_D(2), _D(10))
+    for w in ("mehrere", "mehreren", "einige", "einigen", "etliche", "etlichen", "paar")
+}
+_EN_FEW = {w: (_D(2), _D(10)) for w in ("several", "few")}
+#: Words that multiply a few ("mehrere hundert"): their power of ten.
+_DE_FEW_TIMES = {"hundert": 2, "tausend": 3}
+_EN_FEW_TIMES = {"hundred": 2, "thousand": 3}
+#: Where in an n-digit range a position word puts the figure: the first digit's interval
+#: ("im mittleren zweistelligen Millionenbereich" = 40–70 million).
+_DE_POSITIONS = {
+    **{f"niedrig{e}": (1, 4) for e in ("e", "en", "er", "es", "em")},
+    **{f"unter{e}": (1, 4) for e in ("e", "en", "er", "es", "em")},
+    **{f"mittler{e}": (4, 7) for e in ("e", "en", "er", "es", "em")},
+    **{f"hoh{e}": (7, 10) for e in ("e", "en", "er", "es", "em")},
+    **{f"ober{e}": (7, 10) for e in ("e", "en", "er", "es", "em")},
+}
+#: Cents after a sum in words ("zwei Euro fünfzig", "13 Euro und 45 Cent"): the subunit's
+#: name and the currencies it belongs to (None: any).
+_DE_SUBUNITS: dict[str, frozenset[str] | None] = {
+    "cent": None,
+    "cents": None,
+    "rappen": frozenset({"CHF"}),
+    "pence": frozenset({"GBP"}),
+    "penny": frozenset({"GBP"}),
+}
+_EN_SUBUNITS: dict[str, frozenset[str] | None] = {
+    "cent": None,
+    "cents": None,
+    "pence": frozenset({"GBP"}),
+    "p": frozenset({"GBP"}),
+}
+#: Currency nouns an article counts as one ("einen Euro"); not "Pfund", also a weight.
+_DE_ARTICLE_UNITS = frozenset({"euro", "dollar", "us-dollar", "franken", "schweizer franken"})
+_EN_ARTICLE_UNITS = frozenset({"euro", "dollar", "us dollar", "swiss franc"})
+#: English scale words as written in a German text: refused, since German "Billion" is 10¹²
+#: and an English "billion" 10⁹ (case matters only here).
+_DE_FOREIGN_SCALES = frozenset({"billion", "billions", "trillion", "trillions"})
+#: English scale letters a German text uses glued to the digits of a sum ("$1bn", "1B USD");
+#: read only with a currency ("5m" alone is five metres).
+_DE_GLUED = {"bn": 9, "b": 9, "mn": 6, "m": 6, "k": 3}
+
 #: English vague counts, always followed by "of": "tens of billions".
 _EN_VAGUE_COUNTS = {"tens": (1, 2), "dozens": (1, 2), "hundreds": (2, 3), "thousands": (3, 4)}
 
@@ -566,6 +676,7 @@ class Lexicon:
 
     __slots__ = (
         "ambiguous",
+        "article_units",
         "articles",
         "back_words",
         "cardinal",
@@ -574,23 +685,34 @@ class Lexicon:
         "currency_words",
         "decimal_chars",
         "decimal_word",
+        "few",
+        "few_times",
+        "foreign_scales",
         "german",
         "glued_scales",
         "group_chars",
+        "group_spaces",
         "half_words",
+        "hedge_max_words",
+        "hedge_prefixes",
+        "hedge_symbols",
+        "joiners",
         "kinds",
         "language",
         "months",
         "name",
         "number",
         "percent_words",
+        "positions",
         "postfix",
         "qualifier_starts",
         "qualifiers",
         "range_intro",
         "range_words",
         "raw_separators",
+        "scale_powers",
         "scale_words",
+        "subunits",
         "symbol_firsts",
         "symbol_re",
         "symbol_starts",
@@ -609,7 +731,13 @@ class Lexicon:
     group_chars: str
     decimal_chars: str
     raw_separators: str
+    #: Spaces that group digits; characters that join digit runs into one figure.
+    group_spaces: str
+    joiners: str
     scale_words: dict[str, Decimal]
+    #: The same as powers of ten; and scale words not read in this language ("billion").
+    scale_powers: dict[str, int]
+    foreign_scales: frozenset[str]
     glued_scales: dict[str, Decimal]
     thousands_of: dict[str, str]
     currency_words: dict[str, str]
@@ -623,6 +751,9 @@ class Lexicon:
     percent_words: dict[str, int]
     qualifiers: dict[tuple[str, ...], Qualifier]
     qualifier_starts: frozenset[str]
+    hedge_symbols: dict[str, Qualifier]
+    hedge_max_words: int
+    hedge_prefixes: frozenset[tuple[str, ...]]
     postfix: dict[tuple[str, str], Qualifier]
     range_intro: dict[str, str]
     range_words: frozenset[str]
@@ -631,6 +762,11 @@ class Lexicon:
     half_words: frozenset[str]
     decimal_word: str
     vague_counts: dict[str, tuple[int, int]]
+    few: dict[str, tuple[Decimal, Decimal]]
+    few_times: dict[str, int]
+    positions: dict[str, tuple[int, int]]
+    subunits: dict[str, frozenset[str] | None]
+    article_units: frozenset[str]
     vague_noun: re.Pattern[str] | None
     vague_words: frozenset[str]
     months: frozenset[str]
@@ -645,6 +781,8 @@ class Lexicon:
             word in self.articles
             or word in self.half_words
             or word in self.vague_counts
+            or word in self.few
+            or word in self.positions
             or self.cardinal(word) is not None
         )
 
@@ -778,14 +916,17 @@ def lexicon(name: str) -> Lexicon:
     else:
         groups, decimals = ",", "."
     groups = "".join(dict.fromkeys(groups + (group if group not in decimals else "")))
+    groups = "".join(dict.fromkeys(groups + _APOSTROPHES))
     decimals = "".join(dict.fromkeys(decimals + decimal))
     lx.group_chars = groups + _SPACE_GROUPS
     lx.decimal_chars = decimals
     lx.raw_separators = "".join(dict.fromkeys(".,'’" + groups + decimals))
+    lx.group_spaces = _SPACE_GROUPS + "\u2007"
+    lx.joiners = lx.raw_separators + _FOREIGN_JOINERS
     lx.number = _number_regex(groups, decimals, dash_cents=german)
 
     scales = {w: _TEN**p for w, p in (_DE_SCALES if german else _EN_SCALES).items()}
-    glued = {} if german else {w: _TEN**p for w, p in _EN_GLUED.items()}
+    glued = {w: _TEN**p for w, p in (_DE_GLUED if german else _EN_GLUED).items()}
     for word, value in _babel_scales(name).items():
         if len(word) == 1:
             glued.setdefault(word, value)
@@ -794,6 +935,8 @@ def lexicon(name: str) -> Lexicon:
         if word.endswith("."):
             scales.setdefault(word[:-1], value)
     lx.scale_words = scales
+    lx.scale_powers = {w: f.adjusted() for w, f in scales.items()}
+    lx.foreign_scales = _DE_FOREIGN_SCALES if german else frozenset()
     lx.glued_scales = glued
     lx.thousands_of = dict(_DE_THOUSANDS_OF) if german else {}
 
@@ -822,7 +965,10 @@ def lexicon(name: str) -> Lexicon:
 
     lx.percent_words = {w: len(w.split()) for w in (_DE_PERCENT if german else _EN_PERCENT)}
     lx.qualifiers = _DE_QUALIFIERS if german else _EN_QUALIFIERS
-    lx.qualifier_starts = frozenset(k[0] for k in lx.qualifiers)
+    lx.hedge_symbols = _HEDGE_SYMBOLS
+    lx.hedge_max_words = max(len(k) for k in lx.qualifiers)
+    lx.hedge_prefixes = frozenset(k[:i] for k in lx.qualifiers for i in range(1, len(k)))
+    lx.qualifier_starts = frozenset(k[0] for k in lx.qualifiers) | frozenset(_HEDGE_SYMBOLS)
     lx.postfix = _DE_POSTFIX if german else _EN_POSTFIX
     lx.range_intro = (
         {"zwischen": "und", "von": "bis"} if german else {"between": "and", "from": "to"}
@@ -833,6 +979,11 @@ def lexicon(name: str) -> Lexicon:
     lx.half_words = DE_HALF if german else frozenset({"half"})
     lx.decimal_word = "komma" if german else "point"
     lx.vague_counts = _DE_VAGUE_COUNTS if german else _EN_VAGUE_COUNTS
+    lx.few = _DE_FEW if german else _EN_FEW
+    lx.few_times = _DE_FEW_TIMES if german else _EN_FEW_TIMES
+    lx.positions = _DE_POSITIONS if german else {}
+    lx.subunits = _DE_SUBUNITS if german else _EN_SUBUNITS
+    lx.article_units = _DE_ARTICLE_UNITS if german else _EN_ARTICLE_UNITS
     if german:
         currency_nouns = "|".join(
             re.escape(w) for w in sorted(hand, key=len, reverse=True) if " " not in w
@@ -841,7 +992,7 @@ def lexicon(name: str) -> Lexicon:
             f"(?:(?P<cur1>{currency_nouns})-?)?"
             f"(?:(?P<scale>{'|'.join(VAGUE_SCALE_POWERS)}|prozent)-?)?"
             f"(?:(?P<cur2>{currency_nouns})-?)?"
-            f"(?:{'|'.join(_DE_VAGUE_NOUNS)})"
+            f"(?:{'|'.join(_DE_VAGUE_NOUNS)}|(?P<rest>[^\\W\\d_]+(?:-[^\\W\\d_]+)*))"
         )
     else:
         lx.vague_noun = None
@@ -856,6 +1007,8 @@ def lexicon(name: str) -> Lexicon:
         | lx.articles
         | lx.half_words
         | frozenset(lx.vague_counts)
+        | frozenset(lx.few)
+        | frozenset(lx.positions)
         | {"minus", lx.decimal_word, "of", "und", "and"}
     )
     lx.trigger_all = _trigger_all(lx)
@@ -901,10 +1054,10 @@ def _trigger_all(lx: Lexicon) -> re.Pattern[str]:
         stems = _DE_STEMS.split()
         stems += [s.upper() for s in stems if s.upper() != s]
         words = f"Euro(?!p)|EURO|{_trie(stems)}"
-        numbers = [*_DE_MORPHEMES, "null", "anderthalb", *_DE_VAGUE_COUNTS]
+        numbers = [*_DE_MORPHEMES, "null", *_DE_FRACTIONS, *_DE_VAGUE_COUNTS, *_DE_FEW]
         numbers += [w for w in lx.scale_words if w.isalpha()]
     else:
         words = "(?i:" + _trie([*_EN_STEMS.split(), "per cent"]) + ")"
-        numbers = [*EN_UNITS, *EN_TEENS, *EN_TENS, "hundred", *_EN_VAGUE_COUNTS]
+        numbers = [*EN_UNITS, *EN_TEENS, *EN_TENS, "hundred", *_EN_VAGUE_COUNTS, *_EN_FEW]
     everything = "(?i:(?<![^\\W\\d_])(?:" + _trie(numbers) + "))"
     return re.compile(f"{digits}|{words}|{everything}")

@@ -27,29 +27,53 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
-    VAGUE_SCALE_POWERS,
     Lexicon,
     lexicon,
 )
 from aieco.amounts._locale import resolve_locale
+from aieco.amounts._rules import (
+    MAX_DIGITS,
+    continues_figure,
+    date_at,
+    figure_ok,
+    hedge_at,
+    scale_power,
+    stellig_noun,
+)
 from aieco.errors import ParseError
 from aieco.money import PERCENT, Amount, Money, Qualifier
 
-__all__ = ["DATE", "Parsed", "Parser", "parse_amount", "parse_money", "parse_number"]
+__all__ = ["Parsed", "Parser", "parse_amount", "parse_money", "parse_number"]
 
 _SPACE_START = frozenset(SPACE_CHARS + "\r\n")
 _SP = re.compile(f"[{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?")
 _WORD = re.compile(r"[^\W\d_]++")
 _NOUN = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
-DATE = re.compile(
-    r"(?P<dmy>[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4}|[0-9]{2})?(?![0-9]))"
-    r"|(?P<iso>[0-9]{4}-(?P<month>[0-9]{1,2})(?:-[0-9]{1,2})?(?![0-9.,]))"
-    r"|(?P<us>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
-)
 _TIME_WORDS_DE = frozenset({"uhr", "h"})
 _TIME_WORDS_EN = frozenset({"am", "pm", "h", "o"})
-_MAX_DIGITS = 100
 _HALF = Decimal("0.5")
+_FRACTION = re.compile("[0-9]++")
+_Q = Qualifier
+#: A range with a hedge at each end: (first, second) → the range's qualifier. A lower bound
+#: then an upper bound only restate what a range says ("mindestens 2.000 bis höchstens 8.000
+#: Euro" is 2000–8000 EUR); rough ends make a rough range; other pairs are refused.
+_RANGE_HEDGES = {
+    **{
+        (low, high): _Q.EXACT
+        for low in (_Q.EXACT, _Q.AT_LEAST, _Q.MORE_THAN)
+        for high in (_Q.AT_MOST, _Q.LESS_THAN)
+    },
+    (_Q.EXACT, _Q.APPROX): _Q.APPROX,
+    (_Q.APPROX, _Q.APPROX): _Q.APPROX,
+    (_Q.NEARLY, _Q.NEARLY): _Q.NEARLY,
+}
+#: "1.5bn" in German text: a decimal point before an English scale letter (never three
+#: digits after the point, which German reads as a group: "1.500bn" is refused).
+_ENGLISH_DECIMAL = re.compile(
+    r"[0-9]++\.(?:[0-9]{1,2}|[0-9]{4,})(?=(?:bn|mn|[bmk])(?![^\W\d_]))", re.IGNORECASE
+)
+_GROUPED_DOT = re.compile(r"\.[0-9]{3}$")
+_CENTS = re.compile("[0-9]{1,2}(?![0-9.,'’])")
 
 
 def _shift(value: Decimal, power: int) -> Decimal:
@@ -146,6 +170,7 @@ class Parser:
     """Reads expressions in one text; remembers the farthest failure for error messages."""
 
     __slots__ = (
+        "end_hedge",
         "fail_expected",
         "fail_message",
         "fail_pos",
@@ -153,6 +178,7 @@ class Parser:
         "fail_suggestions",
         "lx",
         "n",
+        "start_hedge",
         "stellig_range",
         "strict",
         "text",
@@ -165,6 +191,9 @@ class Parser:
         self.n = len(text)
         self.strict = strict
         self.stellig_range = False  # the last range combined was one of digit counts
+        #: The hedge before a range's second end ("bis höchstens 8.000"), if any.
+        self.end_hedge: Qualifier | None = None
+        self.start_hedge = Qualifier.EXACT
         self.fail_pos = -1
         self.fail_rank = 0
         self.fail_message = "not an amount"
@@ -232,10 +261,13 @@ class Parser:
         if q is not None:
             qualifier, body_start = q
             qualifier_pos = i
+        self.start_hedge, self.end_hedge = qualifier, None
         body = self.body(body_start)
         if body is None:
             return None
         lo, hi, point, unit, reportable, end, unit_pos, range_pos = body
+        if self.end_hedge is not None:
+            qualifier = _RANGE_HEDGES[qualifier, self.end_hedge]
         problem = limit_problem(lo) or limit_problem(hi)
         if problem is not None:  # the model's one limit on numbers (aieco._limits)
             self.fail(body_start, f"a number that {problem}", rank=3)
@@ -266,31 +298,8 @@ class Parser:
         )
 
     def qualifier(self, i: int) -> tuple[Qualifier, int] | None:
-        """A hedge at ``i`` ("rund", "mehr als", "ca."), and where the figure starts."""
-        m = self.word(i)
-        if m is None:
-            return None
-        lx = self.lx
-        w = m.group().lower()
-        e = m.end()
-        dotted = e < self.n and self.text[e] == "."
-        if w not in lx.qualifier_starts and not (dotted and w + "." in lx.qualifier_starts):
-            return None
-        j = self.ws(e)
-        if j > e:
-            m2 = self.word(j)
-            if m2 is not None:
-                q = lx.qualifiers.get((w, m2.group().lower()))
-                if q is not None:
-                    return q, self.ws(m2.end())
-        if dotted:
-            q = lx.qualifiers.get((w + ".",))
-            if q is not None:
-                return q, self.ws(e + 1)
-        q = lx.qualifiers.get((w,))
-        if q is not None and j > e:
-            return q, j
-        return None
+        """A hedge at ``i`` ("rund", "mehr als", "ca.", "~"), and where the figure starts."""
+        return hedge_at(self.lx, self.text, i)
 
     def postfix(self, i: int) -> tuple[Qualifier, int] | None:
         """A trailing hedge: "oder mehr", "or more"."""
@@ -380,10 +389,27 @@ class Parser:
         m2 = self.word(k2)
         if conj == "bis" and m2 is not None and m2.group().lower() == "zu":
             k2 = self.ws(m2.end())
-        e2 = self.end(k2)
+        return self._second_end(e1, k2, i)
+
+    def _second_end(
+        self, e1: _End, start2: int, pos: int
+    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+        """The second end of a range at ``start2``, joined to the first.
+
+        It may have its own hedge ("bis höchstens 8.000") if the pair makes one range.
+        """
+        hedge = hedge_at(self.lx, self.text, start2)
+        if hedge is not None:
+            if (self.start_hedge, hedge[0]) not in _RANGE_HEDGES:
+                return None  # "knapp 5 Mio. € bis höchstens 8 Mio. €": two amounts
+            start2 = hedge[1]
+        e2 = self.end(start2)
         if e2 is None:
             return None
-        return self.combine(e1, e2, i)
+        ranged = self.combine(e1, e2, pos)
+        if ranged is not None and hedge is not None:
+            self.end_hedge = hedge[0]
+        return ranged
 
     def range_after(
         self, e1: _End
@@ -421,10 +447,7 @@ class Parser:
             w = m.group().lower()
             if (sep == "bis" and w == "zu") or (sep in ("oder", "or") and w in lx.vague_words):
                 start2 = self.ws(m.end())
-        e2 = self.end(start2)
-        if e2 is None:
-            return None
-        return self.combine(e1, e2, j)
+        return self._second_end(e1, start2, j)
 
     def combine(
         self, e1: _End, e2: _End, pos: int
@@ -502,7 +525,7 @@ class Parser:
             if not negative and j2 < n and text[j2] in MINUS_SIGNS:
                 negative = True
                 j2 += 1
-            num = self.numeral(j2)
+            num = self.numeral(j2, after_currency=True)
             if num is None:
                 self.fail(j2, "a currency must be followed by a number", "a number")
                 return None
@@ -532,9 +555,14 @@ class Parser:
         if num.kind == "count":
             e.vague = True
             e.point = False
+        letter_scale = False
         if power is None and num.kind != "words":
             sc = self.scale(pos, glued=num.kind == "digits")
             if sc is not None:
+                letter = self._letter_scale(pos, sc[1])
+                if letter is None:
+                    return None
+                letter_scale = letter
                 power, pos, implied = sc
                 if implied is not None:
                     if unit is not None and unit != implied:
@@ -560,10 +588,18 @@ class Parser:
                 return None
             if cur2 is not None:
                 pos = cur2[2]
+        if letter_scale and unit is None:
+            self.fail(pos, "a scale letter needs a currency here ('5m' may be metres)", rank=1)
+            return None
+        if unit is not None and power is None and num.kind in ("digits", "words") and e.point:
+            cents = self.cents(pos, unit, unit_pos)
+            if cents is not None:
+                e.lo = e.hi = e.lo + cents[0]
+                pos = cents[1]
         if num.kind in ("article", "count") and power is None:
             if num.kind == "article" and unit is None and not negative:
                 e.bare_article = True  # the first end of a range, or nothing
-            elif num.kind == "article" and unit != PERCENT:
+            elif num.kind == "article" and not self._counts_one(unit, unit_pos):
                 self._fail_article(num.end)
                 return None
             e.needs_scale = num.kind == "count" and unit is None
@@ -573,6 +609,78 @@ class Parser:
             return None
         e.unit, e.unit_pos, e.end = unit, unit_pos, pos
         return self._sign(e, negative)
+
+    def _letter_scale(self, at: int, end: int) -> bool | None:
+        """Whether the scale at ``at`` is an English letter glued to the digits ("1bn", "5m").
+
+        Such a letter is read in German only with a currency; None: the figure before it is
+        ambiguous ("1.500bn").
+        """
+        lx = self.lx
+        word = self.text[at:end].lower()
+        if not (lx.german and word in lx.glued_scales and word not in lx.scale_words):
+            return False
+        if _GROUPED_DOT.search(self.text, max(0, at - 4), at):
+            self.fail(at, "'1.500bn' may be 1.5 or 1500 billion", "'1,5 Mrd.' or '1.500 Mrd.'")
+            return None
+        return True
+
+    def cents(self, i: int, unit: str, unit_pos: int) -> tuple[Decimal, int] | None:
+        """Cents after a sum in words: "zwei Euro fünfzig", "13 Euro und 45 Cent"."""
+        text, lx = self.text, self.lx
+        if not text[unit_pos : unit_pos + 1].isalpha():
+            return None  # after a symbol or code: "5 € 50" is no price
+        j = self.ws(i)
+        if j == i:
+            return None
+        m = self.word(j)
+        joined = m is not None and m.group().lower() in ("und", "and")
+        if m is not None and joined:
+            j = self.ws(m.end())
+            if j == m.end():
+                return None
+        read = self._cent_figure(j)
+        if read is None:
+            return None
+        value, k = read
+        j2 = self.ws(k)
+        m2 = self.word(j2)
+        if m2 is not None and j2 > k and m2.group().lower() in lx.subunits:
+            codes = lx.subunits[m2.group().lower()]
+            if codes is not None and unit not in codes:
+                return None
+            return value, m2.end()
+        if joined or (k < self.n and (text[k].isalnum() or text[k] in lx.symbol_firsts)):
+            return None
+        if m2 is not None and j2 > k and (m2.group()[0].isupper() or m2.group() in lx.back_words):
+            return None  # "5 Euro 20 Mitarbeiter", "5 Euro 20 bis 30"
+        return value, k
+
+    def _cent_figure(self, j: int) -> tuple[Decimal, int] | None:
+        """1–99 cents at ``j``: two digits or a number word."""
+        text = self.text
+        m = _CENTS.match(text, j)
+        if m is not None:
+            return Decimal(m.group()).scaleb(-2), m.end()
+        w = self.word(j)
+        if w is None or w.group().lower() in self.lx.articles:
+            return None
+        value = self.lx.cardinal(w.group().lower())
+        if value is None or value != value.to_integral_value() or not 1 <= value <= 99:
+            return None
+        return value.scaleb(-2), w.end()
+
+    def _counts_one(self, unit: str | None, unit_pos: int) -> bool:
+        """Whether an article counts one of this unit: "ein Prozent", "einen Euro".
+
+        A currency noun from the lexicon's short list, after a space, not a compound's head.
+        """
+        if unit == PERCENT:
+            return True
+        if unit is None or unit_pos < 0:
+            return False
+        m = _NOUN.match(self.text, unit_pos)
+        return m is not None and m.group().lower() in self.lx.article_units
 
     def _fail_article(self, pos: int) -> None:
         self.fail(
@@ -623,14 +731,16 @@ class Parser:
 
     # -- numerals --------------------------------------------------------------------------
 
-    def numeral(self, i: int) -> _Num | None:
+    def numeral(self, i: int, *, after_currency: bool = False) -> _Num | None:
         """Digits, number words, an article before a scale, a vague count or "-stellig"."""
         text, n, lx = self.text, self.n, self.lx
         if i >= n:
             self.fail(i, "the text ends where a number should be", "a number")
             return None
+        if text[i] in ".," and i + 1 < n and text[i + 1] in DIGITS:
+            return self.leading_decimal(i)
         if text[i] in DIGITS:
-            num = self.digits(i)
+            num = self.digits(i, after_currency=after_currency)
             if num is not None and lx.german and num.end < n and text[num.end] == "-":
                 st = self.stellig(num.end + 1, digits=num)
                 if st is not None:
@@ -647,33 +757,95 @@ class Parser:
             return self.vague_count(m, w)
         if w in lx.articles:
             return self.article(m, w)
+        if w in lx.few:
+            return self.few(m, w)
+        if w in lx.positions:
+            return self.position(m, w)
+        if w in lx.half_words:  # "halbe Milliarde Euro": half of one, before a scale word
+            return _Num(_HALF, _HALF, m.end(), "article")
         return self.words(i)
 
-    def digits(self, i: int) -> _Num | None:
+    def few(self, m: re.Match[str], w: str) -> _Num | None:
+        """A few: "mehrere hundert", "einige", "ein paar" (2 ≤ x < 10, times "hundert")."""
+        lo, hi = self.lx.few[w]
+        end = m.end()
+        j = self.ws(end)
+        m2 = self.word(j)
+        if m2 is not None and j > end:
+            power = self.lx.few_times.get(m2.group().lower())
+            if power is not None:
+                lo, hi, end = _shift(lo, power), _shift(hi, power), m2.end()
+        return _Num(lo, hi, end, "count")
+
+    def position(self, m: re.Match[str], w: str) -> _Num | None:
+        """A part of a "-stellig" magnitude: "mittleren zweistelligen Millionenbereich"."""
+        j = self.ws(m.end())
+        if j == m.end():
+            return None
+        st = self.stellig(j)
+        if st is None:
+            return None
+        first, last = self.lx.positions[w]
+        unit_power = st.lo.adjusted()  # st.lo is 10^(n-1+power)
+        st.lo = _shift(Decimal(first), unit_power)
+        st.hi = _shift(Decimal(last), unit_power)
+        st.word_int = None  # not the end of a "-stellig" range
+        return st
+
+    def digits(self, i: int, *, after_currency: bool = False) -> _Num | None:
         """A number written with digits in the locale's convention."""
         text, n, lx = self.text, self.n, self.lx
-        d = DATE.match(text, i)
-        if d is not None and (d.group("iso") is None or 1 <= int(d.group("month")) <= 12):
+        d = None if after_currency else date_at(text, i)
+        if d is not None:
             self.fail(i, f"{d.group()!r} looks like a date, not an amount", rank=3)
             return None
         m = lx.number.match(text, i)
         assert m is not None
         e = m.end()
         if e + 1 < n and text[e] in lx.raw_separators and text[e + 1] in DIGITS:
+            english = _ENGLISH_DECIMAL.match(text, i) if lx.german else None
+            if english is not None:  # "USD 1.5bn": an English figure with its English scale
+                value = Decimal(english.group())
+                return _Num(value, value, english.end(), "digits")
             self._bad_separator(i, e)
+            return None
+        if e + 1 < n and text[e + 1] in DIGITS and continues_figure(lx, text, e + 1):
+            self.fail(e + 1, "digits run on after a space", "one figure grouped in threes", rank=3)
             return None
         whole = m.group("int")
         if m.group("g") is not None:
             whole = whole.replace(m.group("g"), "")
         frac = m.group("frac") or ""
-        if len(whole) + len(frac) > _MAX_DIGITS:
-            self.fail(i, f"a number with more than {_MAX_DIGITS} digits", rank=3)
+        if not figure_ok(whole, frac):
+            if len(whole) + len(frac) > MAX_DIGITS:
+                self.fail(i, f"a number with more than {MAX_DIGITS} digits", rank=3)
+            else:
+                expected = "a figure without leading zeros"
+                self.fail(i, f"{whole!r} has a leading zero", expected, rank=3)
             return None
         value = Decimal(f"{whole}.{frac}" if frac else whole)
         num = _Num(value, value, e, "digits")
         if not frac and m.group("g") is None and len(whole) <= 2:
             num.word_int = int(whole)
         return num
+
+    def leading_decimal(self, i: int) -> _Num | None:
+        """A fraction without its zero: ".75 €", ",5 %".
+
+        A separator with no digits before it groups nothing, so it is the decimal one.
+        """
+        if i > 0 and (self.text[i - 1].isalnum() or self.text[i - 1] in self.lx.joiners):
+            return None
+        m = _FRACTION.match(self.text, i + 1)
+        assert m is not None
+        frac = m.group()
+        if m.end() < self.n and self.text[m.end()] in self.lx.joiners:
+            return None  # ".5.3", ",5,3"
+        if not figure_ok("0", frac):
+            self.fail(i, f"a number with more than {MAX_DIGITS} digits", rank=3)
+            return None
+        value = Decimal("0." + frac)
+        return _Num(value, value, m.end(), "digits")
 
     def _bad_separator(self, start: int, at: int) -> None:
         """Explain a separator the locale does not allow there, with the likely reading."""
@@ -742,11 +914,10 @@ class Parser:
                 and not (
                     last_power is not None
                     and value < _shift(Decimal(1), last_power)
-                    and value >= 100
-                    and value % 100 == 0
+                    and value == value.to_integral_value()
                 )
             ):
-                break
+                break  # "zwei Millionen eintausendeinhundert": one number below the scale
             total += value
             end = k
             chunks += 1
@@ -784,7 +955,7 @@ class Parser:
             return value, k
         digits = ""
         pos = m.end()
-        while len(digits) < _MAX_DIGITS:
+        while len(digits) < MAX_DIGITS:
             j = self.ws(pos)
             m2 = self.word(j)
             if m2 is None or j == pos:
@@ -919,6 +1090,10 @@ class Parser:
             w2 = m2.group().lower()
             if w2 in lx.half_words:
                 return _Num(_HALF, _HALF, m2.end(), "article")
+            if w2 in lx.few and w2 not in lx.articles:  # "ein paar Millionen", "a few"
+                return self.few(m2, w2)
+            if w2 in lx.positions:  # "ein hoher einstelliger Milliardenbetrag"
+                return self.position(m2, w2)
             if lx.german and w2.endswith(STELLIG_ENDINGS):
                 return self.stellig(j)
         words = self.words(m.start())
@@ -981,25 +1156,11 @@ class Parser:
             return None
         j = self.ws(m.end())
         noun = _NOUN.match(self.text, j)
-        if noun is None or j == m.end() or lx.vague_noun is None:
+        meaning = None if noun is None or j == m.end() else stellig_noun(lx, noun.group())
+        if noun is None or meaning is None:
             self.fail(j, "a '-stellig' figure needs a noun", "'Betrag', 'Summe' or 'Bereich'")
             return None
-        parts = lx.vague_noun.fullmatch(noun.group().lower())
-        if parts is None:
-            self.fail(j, "a '-stellig' figure needs a noun", "'Betrag', 'Summe' or 'Bereich'")
-            return None
-        scale_word = parts.group("scale")
-        power = 0
-        unit: str | None = None
-        if scale_word == "prozent":
-            unit = PERCENT
-        elif scale_word:
-            power = VAGUE_SCALE_POWERS[scale_word]
-        cur = parts.group("cur1") or parts.group("cur2")
-        if cur:
-            if unit is not None:
-                return None
-            unit = lx.currency_words[cur]
+        power, unit = meaning
         num = _Num(_shift(Decimal(1), count - 1 + power), _shift(Decimal(1), count + power), 0, "")
         num.kind = "stellig"
         num.end = noun.end()
@@ -1028,17 +1189,24 @@ class Parser:
         m = self.word(j)
         if m is None:
             return None
-        w = m.group().lower()
+        written = m.group()
+        w = written.lower()
         e = m.end()
         if e < n and text[e] == ".":
-            value = lx.scale_words.get(w + ".")
-            if value is not None:
-                return _power(value), e + 1, None
-        value = lx.scale_words.get(w)
-        if value is not None:
-            if w == "bio" and e < n and text[e] == "-":
-                return None  # "5 Bio-Läden"
-            return _power(value), e, None
+            power = scale_power(lx, written, True, "")
+            if power is not None:
+                return power, e + 1, None
+        power = scale_power(lx, written, False, text[e : e + 1])
+        if power is not None:
+            return power, e, None
+        if written in lx.foreign_scales:
+            self.fail(
+                j,
+                f"{written!r} looks English (10⁹), but German 'Billion' is 10¹²",
+                "'Mrd.' or 'Milliarden' for 10⁹, 'Billion' for 10¹²",
+                rank=2,
+            )
+            return None
         if kind == "glued":
             value = lx.glued_scales.get(w)
             if value is not None:

@@ -1,0 +1,198 @@
+"""Rules that the grammar, the fast shapes and the extractor share (internal).
+
+Each rule here is written once and called from every reader:
+
+* :func:`hedge_at` — which hedge ("rund", "nicht mehr als", "~") starts at a position;
+* :func:`date_at` — whether digits at a position are a date, time or ratio, not an amount;
+* :func:`figure_ok` — whether the digits of a figure may be read (no leading zeros, the limit);
+* :func:`continues_figure` — whether digits at a position are only the rest of a figure that
+  starts earlier ("432" in "98 765 432", "5" in "1٫5"), so that no amount may start there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from aieco.amounts._lexicon import DIGITS, SPACE_CHARS, VAGUE_SCALE_POWERS
+from aieco.money import PERCENT
+
+if TYPE_CHECKING:
+    from aieco.amounts._lexicon import Lexicon
+    from aieco.money import Qualifier
+
+__all__ = [
+    "MAX_DIGITS",
+    "continues_figure",
+    "date_at",
+    "figure_ok",
+    "hedge_at",
+    "scale_power",
+    "stellig_noun",
+]
+
+#: A figure with more digits than this is refused (a clear error, not a slow Decimal).
+MAX_DIGITS = 100
+
+_HEDGE_WORD = re.compile(f"([^\\W\\d_]++)(\\.?)([{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?)")
+_SPACES = re.compile(f"[{SPACE_CHARS}]*+")
+
+
+def hedge_at(lx: Lexicon, text: str, i: int) -> tuple[Qualifier, int] | None:
+    """The longest hedge starting at ``i`` and where the figure after it starts, or None.
+
+    A hedge is a symbol ("~", "≈", glued or spaced) or one to three words from the
+    locale's table ("rund", "mehr als", "nicht mehr als"); a word needs white space after it
+    unless it ends with an abbreviation's dot ("ca.5").
+    """
+    q = lx.hedge_symbols.get(text[i : i + 1])
+    if q is not None:
+        if i > 0 and not (text[i - 1].isspace() or text[i - 1] in "(["):
+            return None  # "<b>5": markup, not a hedge
+        m = _SPACES.match(text, i + 1)
+        assert m is not None
+        return q, m.end()
+    best: tuple[Qualifier, int] | None = None
+    key: tuple[str, ...] = ()
+    j = i
+    for _ in range(lx.hedge_max_words):
+        m = _HEDGE_WORD.match(text, j)
+        if m is None:
+            break
+        w = m.group(1).lower()
+        if m.group(2):  # a dot: part of an abbreviation ("ca.", "rd.") or a sentence end
+            q = lx.qualifiers.get((*key, w + "."))
+            if q is not None:
+                best = (q, m.end())
+            break
+        key = (*key, w)
+        if not m.group(3):
+            break
+        q = lx.qualifiers.get(key)
+        if q is not None:
+            best = (q, m.end())
+        if key not in lx.hedge_prefixes:
+            break
+        j = m.end()
+    return best
+
+
+DATE = re.compile(
+    r"(?P<dmy>(?P<day>[0-9]{1,2})\.(?P<dm>[0-9]{1,2})\.(?:[0-9]{4}|[0-9]{2})?(?![0-9]))"
+    r"|(?P<iso>[0-9]{4}-(?P<month>[0-9]{1,2})(?:-[0-9]{1,2})?(?![0-9.,]))"
+    r"|(?P<us>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
+)
+RATIO = re.compile("[0-9]+(?:[:/][0-9]+)+")
+
+
+def date_at(text: str, i: int, *, ratios: bool = False) -> re.Match[str] | None:
+    """A date at ``i`` ("12.06.1994", "17.3.", "2026-02-17"), else None.
+
+    With ``ratios`` also a time or ratio ("12:30", "3/4").
+
+    "7.40." (a price before a full stop) is no date: the day must be 1–31, the month 1–12.
+    """
+    d = DATE.match(text, i)
+    if d is not None:
+        if d.group("iso") is not None:
+            if 1 <= int(d.group("month")) <= 12:
+                return d
+        elif d.group("dmy") is None or (
+            1 <= int(d.group("day")) <= 31 and 1 <= int(d.group("dm")) <= 12
+        ):
+            return d
+    return RATIO.match(text, i) if ratios else None
+
+
+def figure_ok(whole: str, frac: str) -> bool:
+    """Whether a figure's integer and fraction digits (groups removed) may be read.
+
+    No leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits.
+    """
+    return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
+
+
+_THREE = re.compile("[0-9]{3}(?![0-9])")
+
+
+def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
+    """Digits at ``t`` are only the rest of a figure that starts before them.
+
+    True after a digit and a separator that joins digits ("1٫5", "10^9999", "1.5" in German),
+    after any other kind of digit ("١5"), after a digit and a no-break, thin or zero-width
+    space, and after a digit and a plain space where either side could be a group of a
+    grouped figure (a block of exactly three digits after it, or one to three digits before
+    it): "432" in "98 765 432", "567" in "1234 567", "34" in "12 34". Such a figure is read
+    whole from its start or not at all; "45" in "im Jahr 2019 45 Mio. Euro" is a figure of
+    its own.
+    """
+    return _continues(lx, text, t, 3)
+
+
+def _continues(lx: Lexicon, text: str, t: int, depth: int) -> bool:
+    """:func:`continues_figure`, looking back over at most ``depth`` runs before."""
+    if t == 0:
+        return False
+    b = text[t - 1]
+    if b.isdigit():
+        return True
+    if t < 2 or not text[t - 2].isdigit():
+        return False
+    if b in lx.joiners or (b in lx.group_spaces and b != " "):
+        return True
+    if b != " ":
+        return False
+    if _THREE.match(text, t) is not None:
+        return True
+    k = t - 2  # is the digit run before the space one to three digits long?
+    while k >= 0 and text[k] in DIGITS:
+        k -= 1
+    if t - 2 - k <= 3 and (k < 0 or not text[k].isdigit()):
+        return True
+    # A longer run is a figure of its own ("2019 45"), unless it continues one itself.
+    return depth == 0 or _continues(lx, text, k + 1, depth - 1)
+
+
+def stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:
+    """What the noun after a "-stellig" adjective says: (the power of its scale, its unit).
+
+    "Millionenbetrag" (6, None), "Euro-Summe" (0, "EUR"), "Prozentbereich" (0, "%"); any
+    other noun counts the figure itself ("ein sechsstelliges Investment": 0, None). None for
+    no noun (a lower-case word) or two units.
+    """
+    if lx.vague_noun is None:
+        return None
+    parts = lx.vague_noun.fullmatch(noun.lower())
+    if parts is None or (parts.group("rest") is not None and not noun[:1].isupper()):
+        return None
+    scale = parts.group("scale")
+    power = 0
+    unit: str | None = None
+    if scale == "prozent":
+        unit = PERCENT
+    elif scale:
+        power = VAGUE_SCALE_POWERS[scale]
+    cur = parts.group("cur1") or parts.group("cur2")
+    if cur:
+        if unit is not None:
+            return None
+        unit = lx.currency_words[cur]
+    return power, unit
+
+
+def scale_power(lx: Lexicon, word: str, dotted: bool, after: str) -> int | None:
+    """The power of ten a scale word names ("Mio." 6, "Milliarden" 9, "bn" 9), or None.
+
+    ``dotted``: the word is written with a dot after it ("Mio."), ``after`` is the character
+    after the word (and its dot). "Bio" without a dot before a hyphen is not a scale word
+    ("5 Bio-Läden"); an English-looking word in German text ("billion" in lower case, where
+    German "Billion" is 10¹²) is not read at all.
+    """
+    if word in lx.foreign_scales:
+        return None
+    low = word.lower()
+    if dotted:
+        low += "."
+    elif after == "-" and low == "bio":
+        return None
+    return lx.scale_powers.get(low)

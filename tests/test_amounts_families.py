@@ -1,0 +1,468 @@
+"""Real-text families for the amounts engine (issue #8 §2).
+
+Each family is a table of our own examples, read whole and right by parse_amount and
+extract_amounts, or refused / not reported.
+
+Never a wrong value: where a family's member cannot be read exactly, the tables say "nothing".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aieco import Amount, ParseError, Qualifier, extract_amounts, parse_amount
+
+Q = Qualifier
+D = Decimal
+
+
+def point(value: str, unit: str | None = None, q: Qualifier = Q.EXACT) -> Amount:
+    return Amount(D(value), unit=unit, qualifier=q)
+
+
+def span(low: str, high: str, unit: str | None = None, q: Qualifier = Q.EXACT) -> Amount:
+    return Amount.range(D(low), D(high), unit, q)
+
+
+def found(text: str, locale: str = "de_DE") -> list[tuple[str, Amount]]:
+    return [(m.text, m.amount) for m in extract_amounts(text, locale=locale)]
+
+
+# -- digit grouping: read whole, or not at all ---------------------------------------------
+
+GROUPED = [
+    ("250 000 Euro", "de_DE", point("250000", "EUR")),
+    ("98 765 432 Euro", "de_DE", point("98765432", "EUR")),
+    ("250\u00a0000 Euro", "de_DE", point("250000", "EUR")),
+    ("250\u202f000 Euro", "de_AT", point("250000", "EUR")),
+    ("250\u2009000 Euro", "de_DE", point("250000", "EUR")),
+    ("250\u200b000 Euro", "de_DE", point("250000", "EUR")),
+    ("CHF 640 000.00", "de_CH", point("640000.00", "CHF")),
+    ("300‘000 Franken", "de_CH", point("300000", "CHF")),
+    ("300'000 Franken", "de_CH", point("300000", "CHF")),
+    ("300’000 Franken", "de_CH", point("300000", "CHF")),
+    ("300'000 Franken", "de_DE", point("300000", "CHF")),
+    ("1 234 Mio. Euro", "de_DE", point("1234000000", "EUR")),
+    ("$1 250 000", "en_US", point("1250000", "USD")),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "expected"), GROUPED)
+def test_grouped_figures_read_whole(text: str, locale: str, expected: Amount) -> None:
+    """Spaces, no-break and thin spaces, apostrophes and zero-width spaces group digits."""
+    assert parse_amount(text, locale=locale) == expected
+    assert found(f"Es waren {text} im Jahr.", locale) == [(text, expected)]
+
+
+NOT_A_FIGURE = [
+    ("000 Euro", "de_DE"),
+    ("1٫5 Mio.", "de_DE"),
+    ("10^9999 €", "de_DE"),
+    ("1234 567 Euro", "de_DE"),
+    ("12 34 Euro", "de_DE"),
+    ("1 2345 Euro", "de_DE"),
+    ("1'250’000 Franken", "de_CH"),
+    ("0815 Euro", "de_DE"),
+]
+
+
+@pytest.mark.parametrize(("text", "locale"), NOT_A_FIGURE)
+def test_bad_groupings_are_refused(text: str, locale: str) -> None:
+    """A figure that cannot be read whole is a ParseError, and no part of it is reported."""
+    with pytest.raises(ParseError):
+        parse_amount(text, locale=locale)
+    assert found(f"Es kostet {text} oder so.", locale) == []
+
+
+PARTS = [
+    "Die Firma erhielt 250 000 Euro.",
+    "Es waren 98 765 432 Euro.",
+    "Er zahlte 300‘000 Franken.",
+    "Es kostet 1٫5 Mio. Euro",
+    "Es kostet 10^9999 € oder so",
+    "Am 3. 000 Euro",
+]
+
+
+@pytest.mark.parametrize("text", PARTS)
+@pytest.mark.parametrize("locale", ["de_DE", "de_CH"])
+def test_no_part_of_a_figure_is_reported(text: str, locale: str) -> None:
+    """Never "000 Euro" = 0 EUR, "432 Euro" from "98 765 432 Euro", "5 Mio." from "1٫5 Mio."."""
+    for m in extract_amounts(text, locale=locale):
+        assert not text[m.start - 1 : m.start].isdigit()
+        assert m.start < 2 or not (text[m.start - 2].isdigit() and text[m.start - 1] in " ٫^")
+
+
+def test_a_year_then_a_figure_stays_two() -> None:
+    """A four-digit year is no group head: the figure after it is its own."""
+    text = "Im Jahr 2019 45 Mio. Euro"
+    assert found(text) == [("45 Mio. Euro", point("45000000", "EUR"))]
+
+
+_SEPARATORS = {
+    "de": [" ", "\u00a0", "\u202f", "\u2009", "'", "’", "‘", "\u200b", "."],
+    "de_CH": [" ", "\u00a0", "\u202f", "'", "’", "‘", "\u200b"],
+    "en": [" ", "\u00a0", "\u202f", "'", "’", "\u200b", ","],
+}
+_TAILS = [
+    (" Euro", 0, "EUR"),
+    (" Mio. Euro", 6, "EUR"),
+    (" Prozent", 0, "%"),
+    (" US-Dollar", 0, "USD"),
+]
+_EN_TAILS = [(" euros", 0, "EUR"), (" million dollars", 6, "USD"), (" percent", 0, "%")]
+
+
+@st.composite
+def grouped_sentences(draw: st.DrawFn) -> tuple[str, str, int, int, Decimal | None]:
+    """A sentence with a figure grouped in any way: (text, locale, start, end, value if valid)."""
+    locale = draw(st.sampled_from(["de_DE", "de_AT", "de_CH", "en_US", "en_GB"]))
+    seps = _SEPARATORS["de_CH" if locale == "de_CH" else locale[:2]]
+    sep = draw(st.sampled_from(seps))
+    head_max = 3 if sep == " " else 4  # "2019 45 Mio.": a year is not the head of a figure
+    head = draw(st.integers(1, head_max))
+    groups = draw(st.lists(st.integers(1, 4), min_size=1, max_size=4))
+    digits = draw(st.text("0123456789", min_size=head + sum(groups), max_size=head + sum(groups)))
+    digits = str(draw(st.integers(1, 9))) + digits[1:]
+    chunks, at = [digits[:head]], head
+    for size in groups:
+        chunks.append(digits[at : at + size])
+        at += size
+    written = sep.join(chunks)
+    tail, power, _ = draw(st.sampled_from(_EN_TAILS if locale.startswith("en") else _TAILS))
+    prefix = draw(st.sampled_from(["", "Es waren ", "Umsatz: ", "(", "It was "]))
+    suffix = draw(st.sampled_from(["", ".", " im Jahr.", ", sagte er.", ")"]))
+    valid = head <= 3 and all(size == 3 for size in groups)
+    value = D(digits).scaleb(power) if valid else None
+    return prefix + written + tail + suffix, locale, len(prefix), len(prefix + written), value
+
+
+@settings(max_examples=400, deadline=None)
+@given(case=grouped_sentences())
+def test_a_grouped_figure_is_read_whole_or_not_reported(
+    case: tuple[str, str, int, int, Decimal | None],
+) -> None:
+    """Property: a number with any grouping in a sentence is read whole or not reported.
+
+    Read whole: the mention covers the whole figure and has its exact value; no mention
+    starts inside it.
+    """
+    text, locale, start, end, value = case
+    for m in extract_amounts(text, locale=locale):
+        if m.end <= start or m.start >= end:
+            continue
+        assert m.start <= start, (m, text)
+        assert m.end >= end, (m, text)
+        assert value is not None, (m, text)
+        assert m.amount.value == value, (m, text)
+
+
+# -- sentence ends and line ends -------------------------------------------------------------
+
+SENTENCE_ENDS = [
+    ("Das kostet Fr. 7.40.", "de_CH", "Fr. 7.40", point("7.40", "CHF")),
+    ("Das kostet CHF 18.20.", "de_CH", "CHF 18.20", point("18.20", "CHF")),
+    ("Das kostet CHF 12.10.", "de_CH", "CHF 12.10", point("12.10", "CHF")),
+    ("It costs $49.95.", "en_US", "$49.95", point("49.95", "USD")),
+    ("It costs £30–45.50.", "en_GB", "£30–45.50", span("30", "45.50", "GBP")),
+    ("Der Preis: 5,90 €.", "de_AT", "5,90 €", point("5.90", "EUR")),
+    ("Zeile 1\r\n5 Mio. Euro\r\n", "de_DE", "5 Mio. Euro", point("5000000", "EUR")),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "span_text", "expected"), SENTENCE_ENDS)
+def test_amount_before_a_full_stop(
+    text: str, locale: str, span_text: str, expected: Amount
+) -> None:
+    """The date guard does not eat "7.40." or "18.20."; CRLF behaves like LF."""
+    assert found(text, locale) == [(span_text, expected)]
+
+
+def test_crlf_like_lf() -> None:
+    for text in ["rund 5 Mio.\nEuro und 3 %", "zwischen 5 und\n7 Mrd. €"]:
+        assert found(text.replace("\n", "\r\n")) == [
+            (t.replace("\n", "\r\n"), a) for t, a in found(text)
+        ]
+
+
+def test_real_dates_stay_dates() -> None:
+    assert found("Am 12.10. kamen 5 Mio. Euro.") == [("5 Mio. Euro", point("5000000", "EUR"))]
+
+
+# -- hedges ----------------------------------------------------------------------------------
+
+HEDGES = [
+    ("nicht mehr als 5 Mio. Euro", Q.AT_MOST),
+    ("nicht über 5 Mio. Euro", Q.AT_MOST),
+    ("höchstens 5 Mio. Euro", Q.AT_MOST),
+    ("maximal 5 Mio. Euro", Q.AT_MOST),
+    ("max. 5 Mio. Euro", Q.AT_MOST),
+    ("bis zu 5 Mio. Euro", Q.AT_MOST),
+    ("ab 5 Mio. Euro", Q.AT_LEAST),
+    ("ab rund 5 Mio. Euro", Q.AT_LEAST),
+    ("mindestens 5 Mio. Euro", Q.AT_LEAST),
+    ("nicht weniger als 5 Mio. Euro", Q.AT_LEAST),
+    ("größer als 5 Mio. Euro", Q.MORE_THAN),
+    ("mehr als 5 Mio. Euro", Q.MORE_THAN),
+    ("über 5 Mio. Euro", Q.MORE_THAN),
+    ("gut 5 Mio. Euro", Q.MORE_THAN),
+    ("knapp über 5 Mio. Euro", Q.MORE_THAN),
+    ("weniger als 5 Mio. Euro", Q.LESS_THAN),
+    ("unter 5 Mio. Euro", Q.LESS_THAN),
+    ("kleiner als 5 Mio. Euro", Q.LESS_THAN),
+    ("knapp unter 5 Mio. Euro", Q.LESS_THAN),
+    ("rd. 5 Mio. Euro", Q.APPROX),
+    ("ca. 5 Mio. Euro", Q.APPROX),
+    ("circa 5 Mio. Euro", Q.APPROX),
+    ("~5 Mio. Euro", Q.APPROX),
+    ("~ 5 Mio. Euro", Q.APPROX),
+    ("annähernd 5 Mio. Euro", Q.APPROX),
+    ("um die 5 Mio. Euro", Q.APPROX),
+    ("knapp 5 Mio. Euro", Q.NEARLY),
+    ("nicht ganz 5 Mio. Euro", Q.NEARLY),
+]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), HEDGES)
+def test_hedges(text: str, qualifier: Qualifier) -> None:
+    """Each hedge with the meaning a reader takes from it, whole in the span."""
+    expected = point("5000000", "EUR", qualifier)
+    assert parse_amount(text) == expected
+    assert found(f"Die Firma will {text} einsammeln.") == [(text, expected)]
+
+
+ENGLISH_HEDGES = [
+    ("no more than $5m", Q.AT_MOST),
+    ("not more than $5m", Q.AT_MOST),
+    ("no less than $5m", Q.AT_LEAST),
+    ("just over $5m", Q.MORE_THAN),
+    ("just under $5m", Q.LESS_THAN),
+    ("close to $5m", Q.NEARLY),
+]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), ENGLISH_HEDGES)
+def test_english_hedges(text: str, qualifier: Qualifier) -> None:
+    expected = point("5000000", "USD", qualifier)
+    assert parse_amount(text, locale="en_US") == expected
+    assert found(f"It raised {text} today.", "en_US") == [(text, expected)]
+
+
+def test_unknown_hedge_is_left_out_never_turned_into_another() -> None:
+    """The preposition "um" also means "by" ("stieg um 5 %"): no hedge, left out of the span."""
+    assert found("mit einer Bewertung um 380 Milliarden Dollar") == [
+        ("380 Milliarden Dollar", point("380000000000", "USD"))
+    ]
+    assert found("Der Umsatz stieg um 5 %.") == [("5 %", point("5", "%"))]
+    assert found("Er bot sage und schreibe 5 Mio. Euro.") == [
+        ("5 Mio. Euro", point("5000000", "EUR"))
+    ]
+
+
+def test_markup_is_no_hedge() -> None:
+    assert found("<b>5 Mio. Euro</b>") == [("5 Mio. Euro", point("5000000", "EUR"))]
+
+
+# -- vague amounts ---------------------------------------------------------------------------
+
+VAGUE = [
+    ("mehrere hundert Millionen Euro", span("200000000", "1000000000", "EUR")),
+    ("einige hundert Millionen", span("200000000", "1000000000")),
+    ("ein paar Millionen", span("2000000", "10000000")),
+    ("mehrere Millionen Dollar", span("2000000", "10000000", "USD")),
+    ("etliche tausend Euro", span("2000", "10000", "EUR")),
+    ("ein sechsstelliges Investment", span("100000", "1000000")),
+    ("eine achtstellige Series-A", span("10000000", "100000000")),
+    ("sechsstelliger Höhe", span("100000", "1000000")),
+    ("dreistelliger Millionenhöhe", span("100000000", "1000000000")),
+    ("eine zweistellige Millioneninvestition", span("10000000", "100000000")),
+    ("mittleren zweistelligen Millionenbereich", span("40000000", "70000000")),
+    ("niedrigen dreistelligen Millionenbetrag", span("100000000", "400000000")),
+    ("ein hoher einstelliger Milliardenbetrag", span("7000000000", "10000000000")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VAGUE)
+def test_vague_amounts(text: str, expected: Amount) -> None:
+    """Vague magnitudes are ranges with a documented reading, never "100 Millionen"."""
+    assert parse_amount(text) == expected
+    assert found(f"Sie erhielt im Jahr {text} von Investoren.") == [(text, expected)]
+
+
+def test_vague_forms_in_running_text() -> None:
+    assert found("Das Start-up sammelte in sechsstelliger Höhe ein.") == [
+        ("sechsstelliger Höhe", span("100000", "1000000"))
+    ]
+    assert found("Umsatz im mittleren zweistelligen Millionenbereich") == [
+        ("mittleren zweistelligen Millionenbereich", span("40000000", "70000000"))
+    ]
+    assert found("Das Unternehmen erhielt mehrere hundert Millionen Euro.") == [
+        ("mehrere hundert Millionen Euro", span("200000000", "1000000000", "EUR"))
+    ]
+    assert found("Es kamen mehrere tausend Besucher.") == []
+    assert found("Die Zahl ist dreistellig.") == []
+
+
+# -- number words ----------------------------------------------------------------------------
+
+WORDS = [
+    ("halbe Milliarde Euro", point("500000000", "EUR")),
+    ("eine halbe Milliarde Euro", point("500000000", "EUR")),
+    ("Dreiviertel Million", point("750000")),
+    ("anderthalb Milliarden", point("1500000000")),
+    ("eineinhalb Millionen Euro", point("1500000", "EUR")),
+    ("zweieinhalb Millionen", point("2500000")),
+    (
+        "einunddreißig Millionen zweihundertsechsundfünfzigtausendsiebenhunderteinundzwanzig",
+        point("31256721"),
+    ),
+    ("achtzehnhundertzweiundfünfzig", point("1852")),
+    ("zwei Millionen eintausendeinhundert", point("2001100")),
+    ("zwei Millionen fünfzehn Euro", point("2000015", "EUR")),
+    ("fuenf Euro", point("5", "EUR")),
+    ("zwoelf Millionen", point("12000000")),
+    ("dreissig Prozent", point("30", "%")),
+    ("fuenfzig Milliarden", point("50000000000")),
+    ("einen Euro", point("1", "EUR")),
+    ("ein Dollar", point("1", "USD")),
+    ("ein halbes Prozent", point("0.5", "%")),
+    ("zwei Euro fünfzig", point("2.50", "EUR")),
+    ("13 Euro und 45 Cent", point("13.45", "EUR")),
+    ("2 Euro 50", point("2.50", "EUR")),
+    ("zwei Franken und zwanzig Rappen", point("2.20", "CHF")),
+    (".75 €", point("0.75", "EUR")),
+    (",5 %", point("0.5", "%")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDS)
+def test_number_words_and_odd_spellings(text: str, expected: Amount) -> None:
+    assert parse_amount(text) == expected
+    sentence = f"Er sagte, es seien {text} gewesen."
+    bare = expected.unit is None and text.isalpha()  # a bare number: only on request
+    mentions = extract_amounts(sentence, include_numbers=bare)
+    assert [(m.text, m.amount) for m in mentions] == [(text, expected)]
+
+
+NOT_MONEY = [
+    "Frau Tausend kam zu spät.",
+    "Herr Million lachte.",
+    "Siehe https://example.com/a%28b%29c%20d Euro",
+    "https://example.com/q?x=%2C5%20Mio",
+    "www.example.com/5-Mio-Euro",
+    "Er kaufte ein Pfund Mehl.",
+    "Ein Euro-Rettungsschirm kam.",
+    "Er lief 100m in 10 Sekunden.",
+    "Ein 4K-Fernseher.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_no_figure_from_names_urls_or_other_units(text: str) -> None:
+    """A surname, a URL's percent-encoding, a weight or a length is no amount of money."""
+    assert found(text) == []
+
+
+def test_cents_need_a_clear_end() -> None:
+    """In "5 Euro 20 Mitarbeiter" the 20 are no cents."""
+    assert found("Das kostet 5 Euro 20 Mitarbeiter sind da") == [("5 Euro", point("5", "EUR"))]
+    assert found("Es gab 5 Euro und 20 Mitarbeiter.") == [("5 Euro", point("5", "EUR"))]
+
+
+# -- ranges and lists ------------------------------------------------------------------------
+
+RANGES = [
+    ("mindestens 2.000 bis höchstens 8.000 Euro", span("2000", "8000", "EUR")),
+    ("2.000 bis höchstens 8.000 Euro", span("2000", "8000", "EUR")),
+    ("mehr als 2 bis weniger als 3 Mio. Euro", span("2000000", "3000000", "EUR")),
+    ("rund 2 bis rund 3 Mrd. Euro", span("2000000000", "3000000000", "EUR", Q.APPROX)),
+    ("2 bis rund 3 Mrd. Euro", span("2000000000", "3000000000", "EUR", Q.APPROX)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_ranges_with_a_hedge_at_each_end(text: str, expected: Amount) -> None:
+    assert parse_amount(text) == expected
+    assert found(f"Gesucht werden {text} pro Jahr.") == [(text, expected)]
+
+
+def test_clashing_hedges_are_two_amounts() -> None:
+    text = "knapp 5 Mio. € bis höchstens 8 Mio. €"
+    with pytest.raises(ParseError):
+        parse_amount(text)
+    assert found(text) == [
+        ("knapp 5 Mio. €", point("5000000", "EUR", Q.NEARLY)),
+        ("höchstens 8 Mio. €", point("8000000", "EUR", Q.AT_MOST)),
+    ]
+
+
+LISTS = [
+    (
+        "20, 30 oder 50 Mio. Euro",
+        [("20", "20000000"), ("30", "30000000"), ("50 Mio. Euro", "50000000")],
+        "EUR",
+    ),
+    (
+        "2,5, 3,5 und 4,5 Mrd. Dollar",
+        [("2,5", "2500000000"), ("3,5", "3500000000"), ("4,5 Mrd. Dollar", "4500000000")],
+        "USD",
+    ),
+    ("10, 20, 30 %", [("10", "10"), ("20", "20"), ("30 %", "30")], "%"),
+]
+
+
+@pytest.mark.parametrize(("text", "items", "unit"), LISTS)
+def test_lists_with_the_unit_at_the_end(text: str, items: list[tuple[str, str]], unit: str) -> None:
+    """Each item of a list gets the scale and currency written only after the last."""
+    expected = [(t, point(v, unit)) for t, v in items]
+    assert found(f"Geplant sind {text} je Runde.") == expected
+    assert [(m.text, m.amount) for m in extract_amounts(text, include_numbers=True)] == expected
+
+
+def test_a_year_before_a_list_is_no_item() -> None:
+    assert found("Im Jahr 2020, 30 oder 50 Mio. Euro") == [
+        ("30 oder 50 Mio. Euro", span("30000000", "50000000", "EUR"))
+    ]
+
+
+# -- English inside German, and en_* ---------------------------------------------------------
+
+ENGLISH = [
+    ("$1bn", "de_DE", point("1000000000", "USD")),
+    ("1B USD", "de_DE", point("1000000000", "USD")),
+    ("USD 1.5bn", "de_DE", point("1500000000", "USD")),
+    ("€2,5bn", "de_AT", point("2500000000", "EUR")),
+    ("$1bn", "en_US", point("1000000000", "USD")),
+    ("1B USD", "en_US", point("1000000000", "USD")),
+    ("USD 1.5bn", "en_GB", point("1500000000", "USD")),
+    ("1.5 billion dollars", "en_US", point("1500000000", "USD")),
+    ("a few million dollars", "en_US", span("2000000", "10000000", "USD")),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "expected"), ENGLISH)
+def test_english_forms(text: str, locale: str, expected: Amount) -> None:
+    assert parse_amount(text, locale=locale) == expected
+    assert found(f"OpenAI holt {text} ein.", locale) == [(text, expected)]
+
+
+@pytest.mark.parametrize("text", ["1,5 billion Dollar", "USD 1.500bn", "5m", "1.5bn"])
+def test_english_looking_german_is_refused(text: str) -> None:
+    """English-looking figures in German text that cannot be read exactly are refused.
+
+    German "Billion" is 10¹²: a lower-case "billion" is refused with the reason; a scale
+    letter needs a currency ("5m" may be metres); "1.500bn" may be 1.5 or 1500 billion.
+    """
+    with pytest.raises(ParseError) as info:
+        parse_amount(text)
+    if "billion" in text:
+        assert "10¹²" in str(info.value)
+    assert found(f"Es sind {text} gewesen.") == []
+
+
+def test_german_billion_stays_long_scale() -> None:
+    assert parse_amount("1 Billion Euro") == point("1000000000000", "EUR")
