@@ -84,7 +84,7 @@ def one_core(mb: float, rounds: int) -> None:
     print(f"\n## One core ({mb:g} MB per corpus, best of {rounds} interleaved rounds)")
     for label, texts in (("articles", articles(mb)), ("dense", dense(mb))):
         size = sum(map(len, texts)) / 1e6
-        extract_amounts_many(texts[:50])  # locale tables built before timing
+        extract_amounts_table(texts[:50])  # locale tables built and pyarrow imported before timing
         times = best_of(
             rounds,
             {

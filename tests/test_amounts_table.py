@@ -24,7 +24,7 @@ def test_same_mentions_as_extract_amounts_on_the_corpus() -> None:
     records = table.to_pylist()
     assert mention_rows(records, "index") == expected(texts)
     assert error_rows(records, "index") == {}
-    assert len(records) >= 10
+    assert len(records) >= 8  # the sentences alone have 8
 
 
 def test_floats_follow_the_exact_columns() -> None:
