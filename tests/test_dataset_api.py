@@ -530,7 +530,13 @@ def test_bad_user_file_reports_json_paths(tmp_path: Path) -> None:
     rounds[3]["amount"]["unit"] = "EURO"
     rounds[1]["participants"][0]["lead"] = "yes"
     del rounds[2]["company_id"]
-    document = {"companies": _unstructured(COMPANIES), "funding_rounds": rounds, "rounds": []}
+    document = {
+        "sources": _unstructured(SOURCES),
+        "companies": _unstructured(COMPANIES),
+        "investors": _unstructured(INVESTORS),
+        "funding_rounds": rounds,
+        "rounds": [],
+    }
     with pytest.raises(ValidationError) as caught:
         aieco.load(_write(tmp_path, document))
     paths = [p.path for p in caught.value.problems]

@@ -52,26 +52,46 @@ if TYPE_CHECKING:
     from aieco.dataset import Dataset, dump, load
     from aieco.fx import convert
     from aieco.query import Query
+    from aieco.rounds import (
+        Conflict,
+        Draft,
+        InvestorMention,
+        NameFinder,
+        RoundMention,
+        Span,
+        ValuationBasis,
+        extract_rounds,
+        read_article,
+    )
 
 __version__ = "0.1.0"
 
 #: Public names whose modules are imported on first use, and where they live.
 _LAZY = {
+    "Conflict": "aieco.rounds",
     "Dataset": "aieco.dataset",
+    "Draft": "aieco.rounds",
+    "InvestorMention": "aieco.rounds",
     "Mention": "aieco.amounts",
     "MentionColumns": "aieco.amounts",
+    "NameFinder": "aieco.rounds",
     "Query": "aieco.query",
+    "RoundMention": "aieco.rounds",
+    "Span": "aieco.rounds",
+    "ValuationBasis": "aieco.rounds",
     "convert": "aieco.fx",
     "dump": "aieco.dataset",
     "extract_amounts": "aieco.amounts",
     "extract_amounts_many": "aieco.amounts",
     "extract_amounts_table": "aieco.batch",
+    "extract_rounds": "aieco.rounds",
     "format_amount": "aieco.amounts",
     "format_money": "aieco.amounts",
     "load": "aieco.dataset",
     "parse_amount": "aieco.amounts",
     "parse_money": "aieco.amounts",
     "parse_number": "aieco.amounts",
+    "read_article": "aieco.rounds",
 }
 
 
@@ -94,15 +114,19 @@ __all__ = [
     "Citation",
     "Company",
     "CompanyCategory",
+    "Conflict",
     "ConversionError",
     "CurrencyMismatch",
     "Dataset",
+    "Draft",
     "FundingRound",
     "Investor",
     "InvestorKind",
+    "InvestorMention",
     "Mention",
     "MentionColumns",
     "Money",
+    "NameFinder",
     "NotFound",
     "ParseError",
     "PartialDate",
@@ -114,10 +138,13 @@ __all__ = [
     "Problem",
     "Qualifier",
     "Query",
+    "RoundMention",
     "RoundType",
     "Source",
+    "Span",
     "UnsupportedLocale",
     "ValidationError",
+    "ValuationBasis",
     "__version__",
     "convert",
     "converter",
@@ -125,6 +152,7 @@ __all__ = [
     "extract_amounts",
     "extract_amounts_many",
     "extract_amounts_table",
+    "extract_rounds",
     "format_amount",
     "format_money",
     "from_json",
@@ -132,5 +160,6 @@ __all__ = [
     "parse_amount",
     "parse_money",
     "parse_number",
+    "read_article",
     "to_json",
 ]

@@ -33,10 +33,11 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from aieco._fold import fold
-from aieco.errors import MISSING, NotFound, Problem, ValidationError
+from aieco._integrity import check_references, raw_problems
+from aieco.errors import MISSING, NotFound, Problem, ProblemList, ValidationError
 from aieco.model import Company, FundingRound, Investor, Policy, Source
 from aieco.query import Query
-from aieco.serialize import converter, decode_json, structure
+from aieco.serialize import UNCHECKED, converter, decode_json, structure
 
 __all__ = ["Dataset", "dump", "load"]
 
@@ -163,7 +164,7 @@ class Dataset:
                     raise TypeError(
                         f"{kind}[{index}] must be {_a(cls.__name__)}, not {type(record).__name__}"
                     )
-        problems: list[Problem] = []
+        problems: list[Problem] = ProblemList()
         by_id: dict[str, dict[str, Any]] = {}
         by_key: dict[str, dict[str, Any]] = {}
         for kind in KINDS:
@@ -457,30 +458,8 @@ def _check_references(
     prefix: Callable[[str], str],
     problems: list[Problem],
 ) -> None:
-    """Every id a record mentions names a record of the right kind."""
-
-    def check(path: str, value: str | None, kind: str) -> None:
-        if value is not None and value not in by_id[kind]:
-            problems.append(Problem(path, value, f"does not name {_a(_SINGULAR[kind])}"))
-
-    for kind in KINDS:
-        base = prefix(kind)
-        for index, record in enumerate(records[kind]):
-            here = f"{base}[{index}]"
-            if isinstance(record, Company):
-                check(f"{here}.acquired_by", record.acquired_by, "companies")
-            elif isinstance(record, Investor):
-                check(f"{here}.company_id", record.company_id, "companies")
-            elif isinstance(record, FundingRound):
-                check(f"{here}.company_id", record.company_id, "companies")
-                for number, participation in enumerate(record.participants):
-                    check(
-                        f"{here}.participants[{number}].investor_id",
-                        participation.investor_id,
-                        "investors",
-                    )
-            for number, citation in enumerate(getattr(record, "sources", ())):
-                check(f"{here}.sources[{number}].source_id", citation.source_id, "sources")
+    """Every id a record mentions names a record of the right kind (see aieco._integrity)."""
+    check_references(records, by_id, prefix, problems)
 
 
 # --- reading and writing ------------------------------------------------------------------------
@@ -552,7 +531,13 @@ def _load_file(path: Path) -> Dataset:
             raise ValidationError(
                 [Problem("$", type(data).__name__, "is not a JSON object with the keys " + _keys())]
             )
-        document = structure(data, _Document, root="$")
+        try:
+            document = structure(data, _Document, root="$")
+        except ValidationError as exc:  # report unknown and repeated ids now too ...
+            problems = ProblemList(exc.problems, exc.more)
+            if all(p.expected != UNCHECKED for p in problems):  # ... unless checking stopped
+                raw_problems(data, "$", problems)
+            raise ValidationError(problems) from None
         records = attrs.asdict(document, recurse=False)
         return Dataset._from_records(records, lambda kind: f"$.{kind}")
 

@@ -15,7 +15,7 @@ All of them pickle, so they cross process boundaries (multiprocessing, Dask, Spa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -28,6 +28,7 @@ __all__ = [
     "NotFound",
     "ParseError",
     "Problem",
+    "ProblemList",
     "UnsupportedLocale",
     "ValidationError",
 ]
@@ -117,24 +118,74 @@ class Problem:
         return f"{_shorten(self.path, 200)}: {_short_repr(self.value)} {self.expected}"
 
 
+#: At most this many problems are shown by ``str(ValidationError)``; the rest are counted.
+SHOWN_PROBLEMS = 100
+#: At most this many problems are kept by a :class:`ProblemList`; the rest are counted.
+KEPT_PROBLEMS = 1000
+
+
+class ProblemList(list[Problem]):
+    """A list of problems that keeps the first :data:`KEPT_PROBLEMS` and counts the rest.
+
+    A document with a million bad items must not make a million Problem objects or a message
+    of a hundred megabytes; ``more`` is how many were found but not kept.
+    """
+
+    def __init__(self, problems: Iterable[Problem] = (), more: int = 0) -> None:
+        super().__init__()
+        self.more = more
+        for problem in problems:
+            self.append(problem)
+
+    def append(self, problem: Problem) -> None:
+        """Keep ``problem`` if fewer than KEPT_PROBLEMS are kept, else count it."""
+        if len(self) < KEPT_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Append each problem (and add the ``more`` of another ProblemList)."""
+        for problem in problems:
+            self.append(problem)
+        self.more += getattr(problems, "more", 0)
+
+
 class ValidationError(AiecoError, ValueError):
     """A value, record or JSON document that breaks the model's rules.
 
-    ``problems`` lists every problem found, each with its path, the bad value and what was
-    allowed; ``str()`` shows them one per line.
+    ``problems`` lists the problems found, each with its path, the bad value and what was
+    allowed; ``str()`` shows them one per line — the first :data:`SHOWN_PROBLEMS`, then how many
+    more there are. ``more`` counts problems found but not kept (see :class:`ProblemList`), so
+    ``len(problems) + more`` is how many there were.
     """
 
-    def __init__(self, problems: Sequence[Problem] | str) -> None:
+    def __init__(self, problems: Sequence[Problem] | str, more: int = 0) -> None:
         if isinstance(problems, str):
             self.problems: tuple[Problem, ...] = ()
-            message = problems
+            self._message: str | None = problems
         else:
             self.problems = tuple(problems)
-            message = "\n".join(str(p) for p in self.problems)
-        super().__init__(message)
+            self._message = None  # rendered on first str(): cheap to raise and catch
+        self.more = more + getattr(problems, "more", 0)
+        super().__init__(problems if isinstance(problems, str) else self.problems)
+
+    def __str__(self) -> str:
+        if self._message is None:
+            lines = [str(p) for p in self.problems[:SHOWN_PROBLEMS]]
+            hidden = len(self.problems) - len(lines) + self.more
+            if hidden:
+                lines.append(
+                    f"... and {hidden} more problem{'s' if hidden != 1 else ''} "
+                    f"({len(lines)} of {len(lines) + hidden} shown)"
+                )
+            self._message = "\n".join(lines)
+        return self._message
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (type(self), (self.problems or str(self),), {}))
+        if self.problems:
+            return (_rebuild, (type(self), (self.problems, self.more), {}))
+        return (_rebuild, (type(self), (str(self),), {}))
 
 
 class CurrencyMismatch(AiecoError, ValueError):
@@ -221,7 +272,7 @@ def _short_repr(value: Any) -> str:
     shortener.maxlevel = 3
     shortener.maxlist = shortener.maxtuple = shortener.maxdict = 5
     try:
-        return shortener.repr(value)
+        return _shorten(shortener.repr(value), 160)
     except Exception:  # a value whose own repr fails must not hide the problem
         return f"<{type(value).__name__}>"
 

@@ -30,7 +30,7 @@ from cattrs.preconf.json import make_converter
 
 from aieco._limits import LIMIT_TEXT, MAX_SIGNIFICANT_DIGITS, limit_problem
 from aieco.dates import PartialDate
-from aieco.errors import MISSING, Problem, ValidationError
+from aieco.errors import MISSING, SHOWN_PROBLEMS, Problem, ProblemList, ValidationError
 from aieco.money import Amount
 
 __all__ = ["converter", "decode_json", "from_json", "structure", "to_json"]
@@ -39,6 +39,39 @@ T = TypeVar("T")
 
 converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
 """The cattrs converter behind :func:`to_json` and :func:`from_json`."""
+
+
+#: What a problem says about the rest of an array that was not checked.
+UNCHECKED = f"were not checked: checking an array stops after {SHOWN_PROBLEMS} bad items"
+
+
+class _Unchecked(ValueError):
+    """The rest of an array, not checked after SHOWN_PROBLEMS bad items."""
+
+    def __init__(self, start: int, count: int) -> None:
+        super().__init__(f"{count} more items")
+        self.start = start
+        self.count = count
+
+
+class _LongInteger:
+    """A JSON integer with too many digits to be a number of the model (never converted)."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<an integer with {self.digits} digits>"
+
+
+#: A JSON integer longer than this is kept as a _LongInteger and refused where it stands.
+_MAX_INTEGER_LENGTH = MAX_SIGNIFICANT_DIGITS + 1
+
+
+def _parse_int(text: str) -> int | _LongInteger:
+    if len(text) > _MAX_INTEGER_LENGTH:
+        return _LongInteger(len(text.lstrip("-")))
+    return int(text)
 
 
 class _Expected(ValueError):
@@ -51,6 +84,8 @@ class _Expected(ValueError):
 
 
 def _type_name(value: Any) -> str:
+    if isinstance(value, _LongInteger):
+        return f"an integer with {value.digits} digits (beyond any limit)"
     return {
         str: "a string",
         int: "an integer",
@@ -170,7 +205,11 @@ def _tuple_hook_factory(cls: Any) -> Callable[[Any, Any], Any]:
                 items.append(item_hook(item, item_type))
             except Exception as exc:
                 exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
-                errors.append(exc)
+                errors.append(exc.with_traceback(None))
+                if len(errors) == SHOWN_PROBLEMS and index + 1 < len(value):
+                    # A million bad items: stop here, in time and in size, and say so.
+                    errors.append(_Unchecked(index + 1, len(value) - index - 1))
+                    break
         if errors:
             raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
         return tuple(items)
@@ -202,7 +241,9 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
                     sub_path = f"{path}[{note.index}]"
             yield from _problems(sub, sub_path)
         return
-    if isinstance(exc, _Expected):
+    if isinstance(exc, _Unchecked):
+        yield Problem(f"{path}[{exc.start}:]", str(exc), UNCHECKED)
+    elif isinstance(exc, _Expected):
         yield Problem(path, exc.value, exc.expected)
     elif isinstance(exc, ValidationError) and exc.problems:
         # Raised by a record's own checks: "Class.field" is relative to this object.
@@ -222,9 +263,13 @@ def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
-        raise ValidationError(list(_problems(exc, root))) from None
+        raise ValidationError(ProblemList(_problems(exc, root))) from None
     except (_Expected, ValidationError, TypeError, ValueError, KeyError) as exc:
-        raise ValidationError(list(_problems(exc, root))) from None
+        raise ValidationError(ProblemList(_problems(exc, root))) from None
+    except RecursionError:
+        raise ValidationError(
+            [Problem(root, type(data).__name__, "is nested too deeply to be one of the model")]
+        ) from None
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:
@@ -258,7 +303,12 @@ def decode_json(text: str | bytes, where: str = "$") -> Any:
     """
     try:
         raw = text.decode("utf-8") if isinstance(text, bytes) else text
-        return json.loads(raw, object_pairs_hook=_unique_keys)
+        return json.loads(raw, object_pairs_hook=_unique_keys, parse_int=_parse_int)
+    except RecursionError:
+        start = text[:20] if isinstance(text, str) else text[:20].decode("utf-8", "replace")
+        raise ValidationError(
+            [Problem(where, start, "starts a document nested too deeply to be one of the model")]
+        ) from None
     except _DuplicateKeyError as exc:
         raise ValidationError(
             [Problem(where, exc.key, "is a key that appears twice in one JSON object")]

@@ -346,10 +346,18 @@ def _fast(
     if c in DIGITS:
         if t > 0 and text[t - 1] in ".,":
             return None  # ".75 €", "1.5" in German: the grammar decides
-        return _fast_digits(text, t, m, lx, ft, last)
-    if c.isalpha() and lx.german:
-        return _fast_noun(text, t, lx, ft, last)
-    return None
+        found = _fast_digits(text, t, m, lx, ft, last)
+    elif c.isalpha() and lx.german:
+        found = _fast_noun(text, t, lx, ft, last)
+    else:
+        return None
+    if (
+        isinstance(found, Mention)
+        and found.amount.qualifier is not Qualifier.EXACT
+        and text[found.end : found.end + 1] == "-"
+    ):
+        return None  # "um die 1-Prozent-Vorgabe": the grammar weighs the hedge
+    return found
 
 
 def _fast_digits(

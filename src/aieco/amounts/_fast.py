@@ -200,7 +200,7 @@ def _scale_currency(lx: Lexicon) -> str:
     return (
         f"(?:(?P<s1>{_WS}*+|-(?=[^\\W\\d_]))(?P<scale>(?i:{_trie(scales)})){_NOT_LETTER}(?P<dot>\\.)?)?"
         f"(?:(?P<s2>{_WS}*+|-(?=[^\\W\\d_]))(?:(?P<cur>{_trie(symbols)}"
-        f"|(?:{_trie(letter_symbols)}|[A-Z]{{3}}|(?i:{_trie(words)})){_NOT_LETTER})"
+        f"|(?:{_trie(letter_symbols)}|[A-Z]{{3}}|(?i:{_hyphens(_trie(words))})){_NOT_LETTER})"
         f"|(?P<pct>%|(?i:{_trie(percents)}){_NOT_LETTER})))?"
     )
 
@@ -217,7 +217,12 @@ def _code_flag() -> str:
 
 def _phrases(lx: Lexicon) -> str:
     """Every currency name as a regex (a space may also be a no-break space)."""
-    return _trie(sorted(lx.currency_words)).replace("\\ ", "[ \\u00a0]")
+    return _hyphens(_trie(sorted(lx.currency_words)).replace("\\ ", "[ \\u00a0]"))
+
+
+def _hyphens(pattern: str) -> str:
+    """A trie's hyphens also match the no-break hyphen U+2011 ("US‑Dollar")."""
+    return pattern.replace("\\-", "[\\-\u2011]")
 
 
 def _cont(lx: Lexicon, guard: set[str]) -> str:
@@ -276,6 +281,8 @@ def fast_tables(lx: Lexicon) -> FastTables:
         guard.update(w.split()[0].rstrip(".") for w in table)
     guard.update(lx.range_words)
     guard.update(lx.thousands_of)
+    guard.update(lx.subunit_scales)
+    guard.update(lx.glued_scales)
     guard.update({"t"} if lx.german else set())
     guard.update(k[0] for k in lx.postfix)
     guard.update({"und", "and", "of", "uhr", "am", "pm", "h", "stellig", "stellige"})
@@ -293,12 +300,12 @@ def fast_tables(lx: Lexicon) -> FastTables:
         # it with one comparison (a branch led by a look-behind is entered every time): the
         # text's many other capitalised nouns then cost little. The digits come last.
         ft.trigger = re.compile(
-            f"[0-9{first}MBTPEDFs](?:"
+            f"[0-9{first}MBTPEDFsCR](?:"
             "i(?:(?<=Mi)(?:o|a|lli(?:on|ard))|(?<=Bi)(?:o|lli(?:on|ard)))"
             "|r(?:(?<=Mr)d|(?<=Pr)ozent|(?<=Fr)anken)|I(?<=[MB]I)LLI(?:ON|ARD)"
             "|e(?<=Be)tr[aä]g|a(?<=Ta)usend|s(?<=Ts)d|E(?<=TE)UR|€(?<=T€)"
             "|R(?<=PR)OZENT|f(?<=Pf)und|u(?<=Eu)ro(?!p)|U(?<=EU)RO|o(?<=Do)llar|O(?<=DO)LLAR"
-            "|t(?<=st)ellig"
+            "|t(?<=st)ellig|e(?<=Ce)nt|a(?<=Ra)ppen"
             f"|(?<=[{first}])|{digits})"
         )
     else:
@@ -614,7 +621,7 @@ def _matched_unit(
         return unit
     if not spaced or (len(cur) == 3 and cur.isupper()):
         return _REJECT
-    return lx.currency_words.get(cur.lower(), _REJECT)
+    return lx.currency_words.get(cur.lower().replace("\u2011", "-"), _REJECT)
 
 
 def _digits_amount(

@@ -263,6 +263,7 @@ _DE_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("beinahe",): Q.NEARLY,
     ("nahezu",): Q.NEARLY,
     ("rd.",): Q.APPROX,
+    ("gegen",): Q.APPROX,
     ("annähernd",): Q.APPROX,
     ("schätzungsweise",): Q.APPROX,
     ("an", "die"): Q.APPROX,
@@ -310,6 +311,8 @@ _EN_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("roughly",): Q.APPROX,
     ("some",): Q.APPROX,
     ("an", "estimated"): Q.APPROX,
+    ("max.",): Q.AT_MOST,
+    ("min.",): Q.AT_LEAST,
     ("nearly",): Q.NEARLY,
     ("almost",): Q.NEARLY,
     ("close", "to"): Q.NEARLY,
@@ -466,6 +469,19 @@ _EN_SUBUNITS: dict[str, frozenset[str] | None] = {
 #: Currency nouns an article counts as one ("einen Euro"); not "Pfund", also a weight.
 _DE_ARTICLE_UNITS = frozenset({"euro", "dollar", "us-dollar", "franken", "schweizer franken"})
 _EN_ARTICLE_UNITS = frozenset({"euro", "dollar", "us dollar", "swiss franc"})
+#: Subunits read as a scale of their currency ("20 Cent" = 0.20 EUR, "5 Rappen" = 0.05 CHF).
+_DE_SUBUNIT_SCALES = {
+    "cent": ("EUR", -2),
+    "cents": ("EUR", -2),
+    "rappen": ("CHF", -2),
+    "pfennig": ("DEM", -2),
+    "groschen": ("ATS", -2),
+}
+#: Hedge words that are a plain preposition after a noun ("eine Finanzierung über 500 Mio.
+#: Dollar" is a round *of* 500 million).
+_DE_NOT_AFTER_NOUN = frozenset({"über"})
+#: Articles that may end a hedge ("um die") but belong to a compound after the figure.
+_DE_DETERMINERS = frozenset({"die", "der", "das", "den"})
 #: English scale words as written in a German text: refused, since German "Billion" is 10¹²
 #: and an English "billion" 10⁹ (case matters only here).
 _DE_FOREIGN_SCALES = frozenset({"billion", "billions", "trillion", "trillions"})
@@ -531,6 +547,8 @@ _DE_CURRENCY_WORDS = {
     "zloty": "PLN",
     "rubel": "RUB",
     "hongkong-dollar": "HKD",
+    "mark": "DEM",
+    "d-mark": "DEM",
 }
 _EN_CURRENCY_WORDS = {
     "dollar": "USD",
@@ -685,6 +703,7 @@ class Lexicon:
         "currency_words",
         "decimal_chars",
         "decimal_word",
+        "determiners",
         "few",
         "few_times",
         "foreign_scales",
@@ -701,6 +720,7 @@ class Lexicon:
         "language",
         "months",
         "name",
+        "not_after_noun",
         "number",
         "percent_words",
         "positions",
@@ -712,6 +732,7 @@ class Lexicon:
         "raw_separators",
         "scale_powers",
         "scale_words",
+        "subunit_scales",
         "subunits",
         "symbol_firsts",
         "symbol_re",
@@ -766,6 +787,9 @@ class Lexicon:
     few_times: dict[str, int]
     positions: dict[str, tuple[int, int]]
     subunits: dict[str, frozenset[str] | None]
+    subunit_scales: dict[str, tuple[str, int]]
+    not_after_noun: frozenset[str]
+    determiners: frozenset[str]
     article_units: frozenset[str]
     vague_noun: re.Pattern[str] | None
     vague_words: frozenset[str]
@@ -923,7 +947,7 @@ def lexicon(name: str) -> Lexicon:
     lx.raw_separators = "".join(dict.fromkeys(".,'’" + groups + decimals))
     lx.group_spaces = _SPACE_GROUPS + "\u2007"
     lx.joiners = lx.raw_separators + _FOREIGN_JOINERS
-    lx.number = _number_regex(groups, decimals, dash_cents=german)
+    lx.number = _number_regex(groups, decimals, dash_cents=True)
 
     scales = {w: _TEN**p for w, p in (_DE_SCALES if german else _EN_SCALES).items()}
     glued = {w: _TEN**p for w, p in (_DE_GLUED if german else _EN_GLUED).items()}
@@ -984,6 +1008,9 @@ def lexicon(name: str) -> Lexicon:
     lx.positions = _DE_POSITIONS if german else {}
     lx.subunits = _DE_SUBUNITS if german else _EN_SUBUNITS
     lx.article_units = _DE_ARTICLE_UNITS if german else _EN_ARTICLE_UNITS
+    lx.subunit_scales = _DE_SUBUNIT_SCALES if german else {}
+    lx.not_after_noun = _DE_NOT_AFTER_NOUN if german else frozenset()
+    lx.determiners = _DE_DETERMINERS if german else frozenset()
     if german:
         currency_nouns = "|".join(
             re.escape(w) for w in sorted(hand, key=len, reverse=True) if " " not in w
@@ -1032,7 +1059,7 @@ def _en_cardinal(word: str) -> Decimal | None:
 _DE_STEMS = (
     "Tausend Tsd TEUR T€ Mio Million Mrd Milliard Mia Bio Billion Billiard Dollar Pfund "
     "Franken Yen Yuan Renminbi Rupie Riyal Rial Krone Złoty Zloty Won Rubel Lira Prozent "
-    "Betrag Beträg Summe"
+    "Betrag Beträg Summe Cent Rappen Pfennig"
 )
 _EN_STEMS = (
     "thousand million billion trillion dollar euro pound sterling franc yen yuan renminbi "

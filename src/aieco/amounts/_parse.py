@@ -73,6 +73,8 @@ _ENGLISH_DECIMAL = re.compile(
     r"[0-9]++\.(?:[0-9]{1,2}|[0-9]{4,})(?=(?:bn|mn|[bmk])(?![^\W\d_]))", re.IGNORECASE
 )
 _GROUPED_DOT = re.compile(r"\.[0-9]{3}$")
+#: How a joiner inside a currency name is written in the lexicon ("US‑Dollar" with U+2011).
+_JOIN = {"\u00a0": " ", "\u2011": "-"}
 _CENTS = re.compile("[0-9]{1,2}(?![0-9.,'’])")
 
 
@@ -268,6 +270,8 @@ class Parser:
         lo, hi, point, unit, reportable, end, unit_pos, range_pos = body
         if self.end_hedge is not None:
             qualifier = _RANGE_HEDGES[qualifier, self.end_hedge]
+        if q is not None and self._article_of_compound(i, body_start, end):
+            return None
         problem = limit_problem(lo) or limit_problem(hi)
         if problem is not None:  # the model's one limit on numbers (aieco._limits)
             self.fail(body_start, f"a number that {problem}", rank=3)
@@ -296,6 +300,17 @@ class Parser:
             qualifier_pos=qualifier_pos,
             range_pos=range_pos,
         )
+
+    def _article_of_compound(self, i: int, body_start: int, end: int) -> bool:
+        """Whether a hedge ending in an article stands before a compound noun.
+
+        In "um die 1-Prozent-Vorgabe" "die" belongs to "Vorgabe": "um die" is no hedge there.
+        """
+        text = self.text
+        if not (end + 1 < self.n and text[end] == "-" and text[end + 1].isalpha()):
+            return False
+        words = text[i:body_start].split()
+        return bool(words) and words[-1].lower() in self.lx.determiners
 
     def qualifier(self, i: int) -> tuple[Qualifier, int] | None:
         """A hedge at ``i`` ("rund", "mehr als", "ca.", "~"), and where the figure starts."""
@@ -556,7 +571,7 @@ class Parser:
             e.vague = True
             e.point = False
         letter_scale = False
-        if power is None and num.kind != "words":
+        if power is None:
             sc = self.scale(pos, glued=num.kind == "digits")
             if sc is not None:
                 letter = self._letter_scale(pos, sc[1])
@@ -575,6 +590,8 @@ class Parser:
         e.power = power
         if unit is None:
             cur2 = self.currency_after(pos, glued=num.kind == "digits")
+            if cur2 is not None and power is None and self._leads_next_figure(cur2[1], cur2[2]):
+                cur2 = None  # "im Jahr 2007 CHF 1.85 Mio.": the code is the next figure's
             if cur2 is not None:
                 unit, unit_pos, pos = cur2
             else:
@@ -609,6 +626,14 @@ class Parser:
             return None
         e.unit, e.unit_pos, e.end = unit, unit_pos, pos
         return self._sign(e, negative)
+
+    def _leads_next_figure(self, start: int, end: int) -> bool:
+        """A currency symbol or code at ``start:end`` with a figure right after it."""
+        written = self.text[start:end]
+        if written[0].isalpha() and written not in self.lx.codes and written not in self.lx.symbols:
+            return False  # a currency name ("Euro") never stands before a figure
+        j = self.ws(end)
+        return j > end and j < self.n and self.text[j] in DIGITS
 
     def _letter_scale(self, at: int, end: int) -> bool | None:
         """Whether the scale at ``at`` is an English letter glued to the digits ("1bn", "5m").
@@ -1207,13 +1232,16 @@ class Parser:
                 rank=2,
             )
             return None
-        if kind == "glued":
+        if kind == "glued" or (lx.german and kind == "space"):  # "$5bn"; German "400 k €"
             value = lx.glued_scales.get(w)
             if value is not None:
                 return _power(value), e, None
         code = lx.thousands_of.get(w)
         if code is not None:
             return 3, e, code
+        sub = lx.subunit_scales.get(w)
+        if sub is not None and kind == "space":
+            return sub[1], e, sub[0]  # "20 Cent" = 0.20 EUR, "5 Rappen" = 0.05 CHF
         return None
 
     def currency_at(self, i: int) -> tuple[str, int] | None:
@@ -1277,12 +1305,12 @@ class Parser:
         if code is not None:
             best = (code, k)
         for _ in range(lx.currency_max_words - 1):
-            if k + 1 >= n or text[k] not in " -\u00a0":
+            if k + 1 >= n or text[k] not in " -\u00a0\u2011":
                 break
             m2 = self.word(k + 1)
             if m2 is None:
                 break
-            key = key + text[k].replace("\u00a0", " ") + m2.group().lower()
+            key = key + _JOIN.get(text[k], text[k]) + m2.group().lower()
             k = m2.end()
             code = words.get(key)
             if code is not None:

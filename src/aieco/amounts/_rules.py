@@ -69,7 +69,9 @@ def hedge_at(lx: Lexicon, text: str, i: int) -> tuple[Qualifier, int] | None:
         if not m.group(3):
             break
         q = lx.qualifiers.get(key)
-        if q is not None:
+        if q is not None and not (
+            len(key) == 1 and w in lx.not_after_noun and _after_noun(text, i)
+        ):
             best = (q, m.end())
         if key not in lx.hedge_prefixes:
             break
@@ -112,9 +114,6 @@ def figure_ok(whole: str, frac: str) -> bool:
     return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
 
 
-_THREE = re.compile("[0-9]{3}(?![0-9])")
-
-
 def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
     """Digits at ``t`` are only the rest of a figure that starts before them.
 
@@ -142,8 +141,6 @@ def _continues(lx: Lexicon, text: str, t: int, depth: int) -> bool:
         return True
     if b != " ":
         return False
-    if _THREE.match(text, t) is not None:
-        return True
     k = t - 2  # is the digit run before the space one to three digits long?
     while k >= 0 and text[k] in DIGITS:
         k -= 1
@@ -196,3 +193,16 @@ def scale_power(lx: Lexicon, word: str, dotted: bool, after: str) -> int | None:
     elif after == "-" and low == "bio":
         return None
     return lx.scale_powers.get(low)
+
+
+def _after_noun(text: str, i: int) -> bool:
+    """A capitalised word and white space right before ``i`` ("Finanzierung über")."""
+    j = i
+    while j > 0 and text[j - 1] in SPACE_CHARS:
+        j -= 1
+    if j == i or j == 0 or not text[j - 1].isalpha():
+        return False
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k].isupper()

@@ -1,0 +1,199 @@
+"""The ``aieco rounds-in`` and ``aieco merge`` commands (registered by :mod:`aieco.cli`).
+
+``aieco rounds-in FILE|-`` prints the funding rounds a text reports (``--json`` for every field
+with its evidence span) and with ``--out draft.json`` writes the draft dataset for review;
+``--known base.json`` (or ``bundled``) links names to a dataset and lists the conflicts with it.
+``aieco merge base.json draft.json`` shows what the draft adds; ``--out merged.json`` writes the
+merged dataset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import aieco
+from aieco.model import Source
+from aieco.rounds import Draft, RoundMention, Span
+
+__all__ = ["COMMANDS", "add_commands"]
+
+_NOT_ID = re.compile(r"[^a-z0-9_-]+")
+
+
+def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """Add ``rounds-in`` and ``merge`` with the CLI's ``command(name, summary)`` factory."""
+    sub = command("rounds-in", "list the funding rounds an article reports; write a draft dataset")
+    sub.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    sub.add_argument("--out", metavar="DRAFT", help="write the draft dataset (JSON) to DRAFT")
+    sub.add_argument(
+        "--known",
+        metavar="BASE",
+        help="a dataset file (or 'bundled') to link names to and check for conflicts",
+    )
+    sub.add_argument("--source-id", metavar="ID", help="the draft's source id (default: FILE)")
+    sub.add_argument("--title", metavar="T", help="the source's title (default: the first line)")
+
+    sub = command("merge", "show what a draft adds to a dataset; --out writes the merged dataset")
+    sub.add_argument("base", metavar="BASE", help="a dataset file, or 'bundled'")
+    sub.add_argument("draft", metavar="DRAFT", help="a dataset file, e.g. from rounds-in --out")
+    sub.add_argument("--out", metavar="FILE", help="write the merged dataset (JSON) to FILE")
+
+
+def _dataset(name: str) -> aieco.Dataset:
+    return aieco.load() if name == "bundled" else aieco.load(name)
+
+
+def _source(args: argparse.Namespace, text: str, known: aieco.Dataset | None) -> Source:
+    """The source the draft cites: the known one with this id, else one made from FILE."""
+    where = "stdin" if args.file == "-" else Path(args.file).stem
+    source_id = args.source_id or _NOT_ID.sub("-", where.lower()).strip("-_") or "article"
+    if known is not None and args.title is None:
+        found = [s for s in known.sources if s.id == source_id]
+        if found:
+            return found[0]
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    title = args.title or first[:200].strip() or where
+    return Source(source_id, title)
+
+
+def _span(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _round_json(mention: RoundMention) -> dict[str, Any]:
+    unstructure = aieco.converter.unstructure
+    return {
+        "company": mention.company,
+        "company_id": mention.company_id,
+        "amount": unstructure(mention.amount),
+        "other_amounts": [unstructure(a) for a in mention.other_amounts],
+        "valuation": unstructure(mention.valuation),
+        "valuation_basis": None
+        if mention.valuation_basis is None
+        else mention.valuation_basis.value,
+        "round_type": mention.round_type.value,
+        "leads": list(mention.leads),
+        "investors": list(mention.investors),
+        "participations": [
+            {
+                "name": p.name,
+                "investor_id": p.investor_id,
+                "lead": p.lead,
+                "amount": unstructure(p.amount),
+                "other_amounts": [unstructure(a) for a in p.other_amounts],
+                "stake": unstructure(p.stake),
+                "span": _span(p.span),
+                "amount_span": _span(p.amount_span),
+                "stake_span": _span(p.stake_span),
+            }
+            for p in mention.participations
+        ],
+        "announced": None if mention.announced is None else str(mention.announced),
+        "start": mention.start,
+        "end": mention.end,
+        "spans": {
+            "company": _span(mention.company_span),
+            "amount": _span(mention.amount_span),
+            "valuation": _span(mention.valuation_span),
+            "round_type": _span(mention.round_type_span),
+            "announced": _span(mention.announced_span),
+        },
+        "sentences": [_span(s) for s in mention.sentences],
+    }
+
+
+def _cmd_rounds_in(args: argparse.Namespace) -> Any:
+    from aieco import cli
+
+    text = cli._read_input(args.file)
+    known = _dataset(args.known) if args.known else None
+    draft: Draft = aieco.read_article(
+        text, source=_source(args, text, known), known=known, locale=args.locale
+    )
+    if args.out:
+        aieco.dump(draft, args.out)
+    if args.json:
+        return {
+            "rounds": [_round_json(m) for m in draft.rounds],
+            "conflicts": [
+                {
+                    "record_id": c.record_id,
+                    "field": c.field,
+                    "known": c.known,
+                    "found": c.found,
+                    "evidence": _span(c.evidence),
+                }
+                for c in draft.conflicts
+            ],
+            "draft": args.out,
+        }
+    where = "standard input" if args.file == "-" else args.file
+    if not draft.rounds:
+        lines = [f"no funding rounds in {where}"]
+    else:
+        rows = [
+            (
+                m.company,
+                cli._round_type(m.round_type),
+                cli._amount(m.amount, args.locale),
+                cli._amount(m.valuation, args.locale),
+                ", ".join(m.leads) or cli.MISSING_CELL,
+                ", ".join(m.investors) or cli.MISSING_CELL,
+            )
+            for m in draft.rounds
+        ]
+        lines = cli.table(
+            ["Company", "Type", "Amount", "Valuation", "Leads", "Investors"],
+            rows,
+            widths=[30, None, None, None, 30, cli.TEXT_WIDTH],
+        )
+        lines += ["", f"{cli._plural(len(draft.rounds), 'round', 'rounds')} in {where}"]
+    if draft.conflicts:
+        lines += ["", "Conflicts with the known dataset (not overwritten):"]
+        lines += [f"  {c}" for c in draft.conflicts]
+    if args.out:
+        lines += [f"draft written to {args.out}: {_counts(draft)}"]
+    return lines
+
+
+def _counts(dataset: aieco.Dataset) -> str:
+    return (
+        f"{len(dataset.companies)} companies, {len(dataset.investors)} investors, "
+        f"{len(dataset.funding_rounds)} funding rounds"
+    )
+
+
+def _cmd_merge(args: argparse.Namespace) -> Any:
+    base = _dataset(args.base)
+    draft = aieco.load(args.draft)
+    merged = base.merge(draft)
+    kinds = ("sources", "companies", "investors", "funding_rounds", "policies")
+    added = {
+        kind: [
+            r.id for r in getattr(merged, kind) if r.id not in {b.id for b in getattr(base, kind)}
+        ]
+        for kind in kinds
+    }
+    if args.out:
+        aieco.dump(merged, args.out)
+    if args.json:
+        return {"added": added, "out": args.out}
+    lines = [
+        f"{kind.replace('_', ' ')}: {', '.join(ids) if ids else 'nothing new'}"
+        for kind, ids in added.items()
+    ]
+    if args.out:
+        lines.append(f"merged dataset written to {args.out}")
+    else:
+        lines.append("nothing written (a dry run); add --out FILE to write the merged dataset")
+    return lines
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], Any]] = {
+    "rounds-in": _cmd_rounds_in,
+    "merge": _cmd_merge,
+}

@@ -1,0 +1,26 @@
+"""Funding rounds read out of German (and Austrian and Swiss) news text.
+
+* :func:`extract_rounds` finds every round a text reports as :class:`RoundMention` objects,
+  each fact with the span of text it was read from;
+* :func:`read_article` turns an article into a draft :class:`~aieco.Dataset` of cited records,
+  ready for review and :meth:`~aieco.Dataset.merge`, with the conflicts against a known dataset.
+
+Rule-based on :func:`aieco.extract_amounts`; plug in your own named-entity recogniser through
+:class:`NameFinder`.
+"""
+
+from aieco.rounds._draft import Conflict, Draft, read_article
+from aieco.rounds._extract import extract_rounds
+from aieco.rounds._types import InvestorMention, NameFinder, RoundMention, Span, ValuationBasis
+
+__all__ = [
+    "Conflict",
+    "Draft",
+    "InvestorMention",
+    "NameFinder",
+    "RoundMention",
+    "Span",
+    "ValuationBasis",
+    "extract_rounds",
+    "read_article",
+]

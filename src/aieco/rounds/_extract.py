@@ -1,0 +1,1327 @@
+"""Reading funding rounds out of running text: :func:`extract_rounds` (rules, no model weights).
+
+How it reads a text, in one pass:
+
+1. The text is cut into sentences (newlines and sentence ends; "Mio." and "17. Februar" do not
+   end one). A sentence without any word of the trade (:data:`_lexicon.CUE`) is only scanned
+   for the names of companies already found, so that "das Start-up" and "seine Investoren"
+   later refer to the company named last.
+2. A sentence with such a word is cut into clauses (at relative and subordinate clauses,
+   semicolons, dashes and "sowie eine ... Runde"), and its amounts are found once with
+   :func:`aieco.extract_amounts`. Each amount gets a role from the words around it: the round's
+   amount, the valuation ("bei einer Bewertung von"), a stake ("Anteil von 11 %"), an
+   investor's part ("ASML pumpt 1,5 Mrd. in ..."), an amount for each of several companies
+   ("jeweils"), or no round at all (revenue, losses, budgets, funds, market sizes, prices,
+   totals to date, anything in a clause about an acquisition).
+3. Each clause yields the company (the subject of a verb of raising, the object of a verb of
+   investing, "des Start-ups X", "für X", or the company named last for "das Start-up"), the
+   round type, the leads and investors (lists after "angeführt von", "unter Führung von",
+   "Zu den Investoren gehören", ...), and a date.
+4. Clauses about the same company join one round until one brings a different amount or type,
+   or marks an earlier round ("zuvor"); then a new round starts.
+
+Every step reads a bounded window around each word, so the time is linear in the text; any
+``str`` is valid input, and what is not understood is left out, never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from aieco._fold import fold
+from aieco.amounts import Mention, extract_amounts
+from aieco.dates import PartialDate
+from aieco.model import RoundType
+from aieco.money import PERCENT, Amount, Qualifier
+from aieco.rounds import _lexicon as lx
+from aieco.rounds._types import InvestorMention, NameFinder, RoundMention, Span, ValuationBasis
+
+if TYPE_CHECKING:
+    from aieco.dataset import Dataset
+
+__all__ = ["extract_rounds"]
+
+#: Words: letters and digits with inner hyphens, dots, apostrophes, "&" and "+"; or one sign.
+_TOKEN: Final = re.compile(r"(?:[^\W_]|&)(?:[\w&'’+]|-(?=\w)|\.(?=[^\W_]))*&?|[^\w\s]")
+#: Where a sentence may end: final punctuation and space, a line break, a bullet.
+_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\s*\n\s*|\s*[•\u2022|]\s*")
+#: Words with a final dot that do not end a sentence.
+_ABBREVIATIONS: Final = lx.words(
+    """
+    mio mrd bio tsd mill nr dr prof ca bzw vgl z.b u.a d.h inc co ltd corp st fr sfr jan feb
+    mär apr jun jul aug sep sept okt nov dez abs etc evtl ggf inkl max min mr mrs ms usw zb
+    """
+)
+#: A sentence longer than this is cut at a space, so that a text without punctuation
+#: (a table, a dump) costs no more per character than prose.
+_MAX_SENTENCE: Final = 2000
+#: How far back (in characters) "das Start-up" may refer to a company named before.
+_COREF_WINDOW: Final = 2500
+_CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
+_ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
+_DESCRIPTOR: Final = re.compile(
+    r"(?:^|-)(?i:"
+    + "|".join(re.escape(d) for d in sorted(lx.DESCRIPTORS, key=len, reverse=True))
+    + r")(?:s|es|en|n|e|innen)?$"
+    r"|(?<=[a-zäöüß])(?:"
+    + "|".join(
+        re.escape(d)
+        for d in sorted(lx.DESCRIPTORS, key=len, reverse=True)
+        if d not in lx.COMPOUND_ONLY
+    )
+    + r")(?:s|es|en|n|e|innen)?$"
+    r"|^(?i:"
+    + "|".join(re.escape(d) for d in sorted(lx.COMPOUND_ONLY, key=len, reverse=True))
+    + r")(?:s|en)?$"
+)
+_OPENERS: Final = lx.words(
+    "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so sodass"
+)
+_JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
+_PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
+_GENITIVE: Final = frozenset(["des", "der"])
+_POSSESSIVES: Final = lx.words("sein seine seinem seinen seines ihr ihre ihrem ihren ihres")
+#: A German common noun: a capital, then small letters, parts joined by hyphens.
+_NOUN_SHAPE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-zäöüß][a-zäöüß]+)*")
+#: Between the sentences given to extract_amounts at once; no amount reaches across it.
+_SEPARATOR: Final = "\n\u2029\n"
+_ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
+#: Words of money before "für X" ("Frisches Kapital für Neura Robotics").
+_MONEY_WORDS: Final = frozenset(["Kapital", "Geld", "Millionen", "Milliarden", "Finanzspritze"])
+_REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
+#: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
+_TRADE_NOUN: Final = re.compile(r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?)$")
+_NOT_ADJECTIVES: Final = lx.words(
+    "aber oder über unter hinter wieder sowie seine ihre keine diese jene welche deren dessen"
+    " denen zwischen neben gegen ohne seit sowohl weder entweder außer ausser"
+)
+_INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"])
+#: Words after a name that show it is the subject of a verb ("Parloa sammelt", "Luma wird").
+_VERB: Final = re.compile(
+    r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
+    r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was)$"
+    r"|" + lx.RAISE_VERB.pattern + "|" + lx.INVEST_VERB.pattern + "|" + lx.FLOW_VERB.pattern,
+    re.IGNORECASE,
+)
+
+
+def extract_rounds(
+    text: str,
+    *,
+    locale: Any = "de_DE",
+    known: Dataset | None = None,
+    names: NameFinder | None = None,
+) -> list[RoundMention]:
+    """Every funding round ``text`` reports, in order of appearance.
+
+    Rule-based on the amounts engine: verbs and nouns of raising ("sammelt ... ein", "erhält",
+    "schließt eine Finanzierungsrunde ab", "Series-B-Runde", "Kapitalerhöhung"), of investing
+    ("investiert ... in", "beteiligt sich an"), investor phrases ("angeführt von", "unter
+    Führung von", "Zu den Investoren gehören"), valuations ("bei einer Bewertung von",
+    "Post-Money"), stakes, several rounds per text and "das Start-up" for the company named
+    before. Revenue, losses, budgets, acquisition prices, fund sizes and market sizes are not
+    rounds. See docs/extraction.md for what it does not handle.
+
+    Args:
+        text: Any text: an article, a paragraph, a megabyte of news, a table. Never raises
+            because of what the text says.
+        locale: The amounts locale (de_DE, de_AT, de_CH, en_US, en_GB).
+        known: A Dataset to link names to (``company_id``, ``investor_id``) by name and alias;
+            a known name is also read whole where the rules would cut it.
+        names: Your own named-entity recogniser (see :class:`NameFinder`).
+
+    Raises:
+        TypeError: ``text`` is not a ``str``, ``known`` not a Dataset, ``names`` not callable
+            or returning something other than ``(start, end)`` pairs.
+        UnsupportedLocale: an unknown ``locale`` (a ValueError).
+
+    Examples:
+        >>> rounds = extract_rounds(
+        ...     "Das Berliner Start-up Parloa hat in einer Series-B-Runde 66 Millionen "
+        ...     "US-Dollar eingesammelt. Angeführt wurde die Runde von Altimeter, "
+        ...     "beteiligt waren auch EQT Ventures und Newion."
+        ... )
+        >>> r = rounds[0]
+        >>> r.company, str(r.amount), r.round_type.value, r.leads
+        ('Parloa', '66000000 USD', 'series_b', ('Altimeter',))
+        >>> r.investors
+        ('Altimeter', 'EQT Ventures', 'Newion')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    extract_amounts("", locale=locale)  # an unknown locale is an error even for empty text
+    if known is not None:
+        from aieco.dataset import Dataset
+
+        if not isinstance(known, Dataset):
+            raise TypeError(f"known must be a Dataset or None, not {type(known).__name__}")
+    if names is not None and not callable(names):
+        raise TypeError(f"names must be callable (a NameFinder), not {type(names).__name__}")
+    return _Reader(text, locale, known, names).run()
+
+
+# --- intermediate results ---------------------------------------------------------------------
+
+
+class _Name:
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+class _Money:
+    """An amount with where it stands and whether it was given in brackets (a conversion)."""
+
+    __slots__ = ("amount", "bracketed", "span")
+
+    def __init__(self, amount: Amount, span: Span, bracketed: bool) -> None:
+        self.amount = amount
+        self.span = span
+        self.bracketed = bracketed
+
+
+class _Part:
+    """An investor's part in a round while the text is read."""
+
+    __slots__ = ("amounts", "lead", "name", "stake")
+
+    def __init__(self, name: _Name) -> None:
+        self.name = name
+        self.lead = False
+        self.amounts: list[_Money] = []
+        self.stake: _Money | None = None
+
+
+class _Clause:
+    """What one clause says."""
+
+    def __init__(self) -> None:
+        self.companies: list[_Name] = []
+        self.listed = False  # the companies come from a list ("A, B und C sammelten ... ein")
+        self.anaphor = False
+        self.amounts: list[_Money] = []
+        self.each: _Money | None = None
+        self.valuation: _Money | None = None
+        self.basis: ValuationBasis | None = None
+        self.round_type: tuple[RoundType, Span] | None = None
+        self.leads: list[_Name] = []
+        self.investors: list[_Name] = []
+        self.invest_subjects: list[_Name] = []
+        self.part_amounts: list[_Money] = []
+        self.stake: _Money | None = None
+        self.lead_anaphor = False
+        self.earlier = False
+        self.generic = False
+        self.date: tuple[PartialDate, Span] | None = None
+        self.raising = False
+
+    def has_content(self) -> bool:
+        return bool(
+            self.amounts
+            or self.valuation
+            or self.round_type
+            or self.leads
+            or self.investors
+            or self.invest_subjects
+            or self.part_amounts
+            or self.lead_anaphor
+        )
+
+
+class _Round:
+    """A round while the text is read."""
+
+    def __init__(self, company: _Name) -> None:
+        self.company = company
+        self.amounts: list[_Money] = []
+        self.valuation: _Money | None = None
+        self.basis: ValuationBasis | None = None
+        self.round_type: tuple[RoundType, Span] | None = None
+        self.parts: dict[str, _Part] = {}
+        self.date: tuple[PartialDate, Span] | None = None
+        self.sentences: dict[int, Span] = {}
+        self.earlier = False
+        self.listed_only = True  # known only from a list of names, nothing of its own
+
+    def part(self, name: _Name) -> _Part:
+        key = fold(name.text)
+        found = self.parts.get(key)
+        if found is None:
+            found = self.parts[key] = _Part(name)
+        return found
+
+
+# --- the reader -------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(
+        self, text: str, locale: Any, known: Dataset | None, names: NameFinder | None
+    ) -> None:
+        self.text = text
+        low = text.lower()
+        if len(low) != len(text):  # "İ" lower-cases to two characters: keep such ones as they are
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        #: The text in lower case, same length: every pattern of _lexicon reads this.
+        self.low = low
+        self.locale = locale
+        self.known = known
+        self.entities: dict[int, int] = _entities(text, names) if names is not None else {}
+        self.rounds: list[_Round] = []
+        self.current: _Round | None = None
+        self.current_at = -1
+        self.each: _Money | None = None
+        self.each_date: tuple[PartialDate, Span] | None = None
+        self.each_sentence: Span | None = None
+        self.last_investor: _Name | None = None
+        #: A company named in a clause that reported nothing of a round, and where.
+        self.named: tuple[_Name, int] | None = None
+        self._names_pattern: re.Pattern[str] | None = None
+        self._names_count = 0
+        self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
+
+    # --- driver ------------------------------------------------------------------------------
+
+    def run(self) -> list[RoundMention]:
+        text = self.text
+        sentences = list(_sentences(text))
+        cued = [lx.CUE.search(self.low, start, end) is not None for start, end in sentences]
+        amounts = self._amounts([s for s, cue in zip(sentences, cued, strict=True) if cue])
+        for (start, end), cue in zip(sentences, cued, strict=True):
+            self._track(start, end)
+            if not cue:
+                continue
+            sentence = text[start:end]
+            mentions = amounts.get(start, [])
+            span = Span(start, end, sentence)
+            generic = lx.GENERIC_SUBJECT.search(self.low[start:end]) is not None
+            for c0, c1 in _clauses(sentence):
+                inside = [m for m in mentions if c0 <= m.start and m.end <= c1]
+                self._clause(start + c0, start + c1, inside, start, span, generic)
+        return self._finish()
+
+    def _amounts(self, sentences: list[tuple[int, int]]) -> dict[int, list[Mention]]:
+        """The amounts of each sentence (by its start), offsets relative to the sentence.
+
+        One call of extract_amounts for all sentences, joined by a paragraph separator that no
+        amount crosses: the engine's cost per call is far above its cost per sentence.
+        """
+        if not sentences:
+            return {}
+        joined = _SEPARATOR.join(self.text[a:b] for a, b in sentences)
+        offsets = []
+        position = 0
+        for a, b in sentences:
+            offsets.append(position)
+            position += b - a + len(_SEPARATOR)
+        found: dict[int, list[Mention]] = {}
+        for mention in extract_amounts(joined, locale=self.locale):
+            index = bisect.bisect_right(offsets, mention.start) - 1
+            a, b = sentences[index]
+            shift = offsets[index]
+            if mention.end - shift > b - a:
+                continue  # across a separator: not an amount of one sentence
+            found.setdefault(a, []).append(
+                Mention(mention.start - shift, mention.end - shift, mention.text, mention.amount)
+            )
+        return found
+
+    def _track(self, start: int, end: int) -> None:
+        """Make the company named last in this sentence the one "das Start-up" refers to."""
+        if not self.rounds:
+            return
+        if self._names_pattern is None or self._names_count != len(self.rounds):
+            self._names_pattern = _names_pattern(r.company.text for r in self.rounds[-50:])
+            self._names_count = len(self.rounds)
+        last = None
+        for last in self._names_pattern.finditer(self.text, start, end):  # noqa: B007
+            pass
+        if last is not None:
+            key = fold(last.group(1))
+            for r in reversed(self.rounds):
+                if not r.earlier and _same_company(r.company.text, key):
+                    self.current = r
+                    self.current_at = last.start()
+                    break
+
+    # --- one clause --------------------------------------------------------------------------
+
+    def _clause(
+        self,
+        c0: int,
+        c1: int,
+        mentions: list[Mention],
+        s0: int,
+        sentence: Span,
+        generic: bool,
+    ) -> None:
+        text = self.text
+        clause = self.low[c0:c1]
+        if lx.ACQUISITION.search(clause):
+            return
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, c0, c1)]
+        if not tokens:
+            return
+        money = [(m.start + s0, m.end + s0, m) for m in mentions]
+        out = _Clause()
+        raise_verb = lx.RAISE_VERB.search(clause)
+        invest_verb = lx.INVEST_VERB.search(clause)
+        flow_verb = lx.FLOW_VERB.search(clause)
+        out.earlier = lx.EARLIER.search(clause) is not None
+        out.anaphor = lx.ANAPHOR.search(clause) is not None
+        out.generic = generic or lx.GENERIC_SUBJECT.search(clause) is not None
+        out.raising = raise_verb is not None or flow_verb is not None
+
+        # Amounts and their roles.
+        investor_money = invest_verb is not None
+        for a0, a1, mention in money:
+            self._amount_role(out, c0, a0, a1, mention, investor_money)
+
+        # Round type.
+        found = lx.ROUND_TYPE.search(clause)
+        if found is not None:
+            kind = _round_type(found)
+            if kind is not None:
+                out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
+
+        # Investors.
+        starts = [t[0] for t in tokens]
+        amount_tokens = {
+            i
+            for a0, a1, _ in money
+            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
+        }
+        self._investors(out, clause, c0, tokens, amount_tokens, invest_verb)
+
+        # The company.
+        self._company(out, clause, c0, tokens, amount_tokens, raise_verb, invest_verb, flow_verb)
+
+        date = lx.DATE.search(clause)
+        if date is not None:
+            out.date = _date(date, c0, text)
+        self._add(out, sentence, c0)
+
+    def _amount_role(
+        self, out: _Clause, c0: int, a0: int, a1: int, mention: Mention, investor_money: bool
+    ) -> None:
+        text = self.text
+        low = self.low
+        amount = mention.amount
+        before = low[max(c0, a0 - 60) : a0]
+        after = low[a1 : a1 + 40]
+        bracketed = before.rstrip().endswith("(")
+        if amount.unit == PERCENT:
+            if lx.STAKE_BEFORE.search(before) or lx.STAKE_AFTER.search(after):
+                out.stake = _Money(amount, _span(text, a0, a1), False)
+            return
+        if amount.currency is None and not amount.is_range:
+            return  # a bare number ("zehn Milliarden") says nothing about money
+        if after.startswith("-") and lx.NOT_A_ROUND.match(after[1:].lstrip("-")):
+            return  # "500-Milliarden-Dollar-Projekt"
+        near = _last_words(before, 4)
+        if lx.VALUATION_BEFORE.search(before) or lx.VALUATION_AFTER.search(after):
+            if amount.currency is None or "bewertungen" in near.lower():
+                return  # "Bewertungen im dreistelligen Milliardenbereich": no one's valuation
+            if lx.AROUND_BEFORE.search(before) and amount.qualifier is Qualifier.EXACT:
+                amount = _hedged(amount, Qualifier.APPROX)
+            out.valuation = _Money(amount, _span(text, a0, a1), bracketed)
+            context = (before + " " + after[:30]).lower()
+            if lx.PRE_MONEY.search(context):
+                out.basis = ValuationBasis.PRE_MONEY
+            elif lx.POST_MONEY.search(context):
+                out.basis = ValuationBasis.POST_MONEY
+            return
+        if _not_a_round(near) or lx.NOT_A_ROUND.match(after.lstrip()):
+            return
+        if lx.TOTAL_BEFORE.search(before):
+            return
+        if mention.text.lower().startswith("über ") and lx.OVER_IS_SIZE.search(before):
+            amount = _without_hedge(mention, self.locale)
+        entry = _Money(amount, _span(text, a0, a1), bracketed)
+        if lx.EACH_BEFORE.search(before):
+            out.each = entry
+        elif investor_money and not lx.HEAVY_AFTER.search(after):
+            out.part_amounts.append(entry)
+        else:
+            out.amounts.append(entry)
+
+    def _investors(
+        self,
+        out: _Clause,
+        clause: str,
+        c0: int,
+        tokens: list[tuple[int, int, str]],
+        amount_tokens: set[int],
+        invest_verb: re.Match[str] | None,
+    ) -> None:
+        starts = [t[0] for t in tokens]
+
+        def at(offset: int) -> int:
+            return bisect.bisect_left(starts, c0 + offset)
+
+        for m in lx.LEAD_BEFORE.finditer(clause):
+            out.leads += self._list(tokens, at(m.end()), amount_tokens)
+        for m in lx.LEAD_AROUND.finditer(clause):
+            out.leads += self._list(tokens, at(m.end("list")), amount_tokens)
+        for m in lx.INVESTORS_BEFORE.finditer(clause):
+            out.investors += self._list(tokens, at(m.end()), amount_tokens)
+        relative = lx.INVESTORS_RELATIVE.search(clause)
+        if relative is not None:
+            out.investors += self._list(tokens, at(relative.end("list")), amount_tokens)
+        if lx.LEAD_ANAPHOR.search(clause):
+            out.lead_anaphor = True
+        elif lx.LEAD_AFTER.search(clause):
+            subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+            if subjects:
+                out.leads += subjects
+            else:
+                m2 = lx.LEAD_AFTER.search(clause)
+                assert m2 is not None
+                before = self._name_before(tokens, at(m2.start()), amount_tokens)
+                if before is not None:
+                    out.leads.append(before)
+        after = lx.INVESTORS_AFTER.search(clause)
+        if after is not None:
+            subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+            out.investors += subjects or self._list(tokens, at(after.end()), amount_tokens)
+        noun = invest_verb is not None and self.text[c0 + invest_verb.start()].isupper()
+        if invest_verb is not None and not noun:
+            verb_at = at(invest_verb.start())
+            start = _skip_openers(tokens, 0)
+            subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
+            if not subjects and verb_at + 1 < len(tokens):
+                following = verb_at + 1
+                if tokens[following][2].lower() == "sich":
+                    following += 1
+                subjects = self._list(tokens, following, amount_tokens)
+            out.invest_subjects = [s for s in subjects if not _is_object(tokens, s)]
+        if out.part_amounts and not noun and len(out.invest_subjects) != 1:
+            out.amounts += out.part_amounts  # no single investor to give them to
+            out.part_amounts = []
+
+    def _company(
+        self,
+        out: _Clause,
+        clause: str,
+        c0: int,
+        tokens: list[tuple[int, int, str]],
+        amount_tokens: set[int],
+        raise_verb: re.Match[str] | None,
+        invest_verb: re.Match[str] | None,
+        flow_verb: re.Match[str] | None,
+    ) -> None:
+        taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
+
+        def ok(name: _Name | None) -> bool:
+            return name is not None and fold(name.text) not in taken and not self._attributed(name)
+
+        starts = [t[0] for t in tokens]
+
+        def index_of(position: int) -> int:
+            return bisect.bisect_left(starts, position)
+
+        # Seen from the investor: "X investiert in Y", "Investition von ... in Y".
+        if invest_verb is not None:
+            for i in range(index_of(c0 + invest_verb.start()), len(tokens)):
+                if tokens[i][2].lower() in _PREPOSITIONS_IN:
+                    found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
+                    if found is not None and ok(found[0]):
+                        out.companies = [found[0]]
+                        return
+                    break
+        # "Elon Musk hat mit seinem KI-Unternehmen xAI ...": the owner's company, not the owner.
+        for i, token in enumerate(tokens):
+            if token[2].lower() in _POSSESSIVES and i + 1 < len(tokens):
+                found = self._noun_phrase(tokens, i, amount_tokens)
+                described = found is not None and any(
+                    _descriptor(t[2]) for t in tokens[i + 1 : i + 4] if t[0] < found[0].start
+                )
+                if found is not None and described and ok(found[0]):
+                    out.companies = [found[0]]
+                    return
+        # The subject of a verb of raising, or whoever a valuation or round is about (when the
+        # subject is no investor: "Nvidia investiert" leaves the company to what follows).
+        subject_free = not out.invest_subjects or raise_verb is not None
+        start = _skip_openers(tokens, 0)
+        names = self._list(tokens, start, amount_tokens) if subject_free else []
+        names = [n for n in names if ok(n)]
+        if names and (raise_verb or flow_verb or len(names) == 1):
+            followed = _verb_follows(tokens, names[-1], amount_tokens)
+            if followed or len(names) > 1:
+                out.companies = names
+                out.listed = len(names) > 1
+                return
+        # Inverted order: "In der Runde sammelte Parloa ...", "Dabei wird sein Unternehmen Luma".
+        for i in range(start, min(len(tokens), start + 8) if subject_free else start):
+            word = tokens[i][2].lower()
+            if word in lx.AUXILIARIES or (raise_verb and tokens[i][0] == c0 + raise_verb.start()):
+                names = [n for n in self._list(tokens, i + 1, amount_tokens) if ok(n)]
+                if names:
+                    out.companies = names
+                    out.listed = len(names) > 1
+                    return
+                break
+        # "Series G des Forschungslabors Anthropic", "20 Mrd. Dollar für Elon Musks xAI".
+        for i, token in enumerate(tokens):
+            word = token[2].lower()
+            if (word == "für" and _money_before(tokens, i, amount_tokens)) or (
+                word in _GENITIVE and i > 0 and _round_word(tokens[i - 1][2])
+            ):
+                found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
+                if found is not None and ok(found[0]):
+                    out.companies = [found[0]]
+                    return
+        # "sein Unternehmen Luma", "das Pariser Start-up Mistral AI".
+        for i, token in enumerate(tokens):
+            if _descriptor(token[2]) and i + 1 < len(tokens):
+                found = self._noun_phrase(tokens, i + 1, amount_tokens, bare=True)
+                if found is not None and ok(found[0]):
+                    out.companies = [found[0]]
+                    return
+        # A list after a colon: "Große Beträge flossen in Tools: Baseten, Inferact und Arena".
+        if raise_verb or flow_verb:
+            for i, token in enumerate(tokens):
+                if token[2] == ":":
+                    names = [n for n in self._list(tokens, i + 1, amount_tokens) if ok(n)]
+                    if names:
+                        out.companies = names
+                        out.listed = True
+                    return
+
+    def _attributed(self, name: _Name) -> bool:
+        """Whether the name is a source of the news ("laut X", "X zufolge"), not an actor."""
+        before = self.low[max(0, name.start - 8) : name.start]
+        after = self.low[name.end : name.end + 10]
+        before = before.rstrip()
+        return (
+            before.endswith("laut")
+            or after.lstrip().startswith("zufolge")
+            or (before.endswith("wie") and _REPORTS.match(after.lstrip()) is not None)
+        )
+
+    # --- names -------------------------------------------------------------------------------
+
+    def _list(
+        self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
+    ) -> list[_Name]:
+        """The names listed from token ``i`` on ("A, B sowie die Staatsbank C und D")."""
+        names: list[_Name] = []
+        n = len(tokens)
+        while i < n:
+            while i < n and _filler(tokens, i):
+                i += 1
+            if i + 1 < n and tokens[i + 1][2].lower() == "zufolge":
+                i += 2
+                continue
+            found = self._noun_phrase(tokens, i, amount_tokens)
+            if found is None:
+                if names:  # "X, der katarische Staatsfonds und Y": an item without a name
+                    k = _skip_description(tokens, i, amount_tokens)
+                    if k > i and k < n and tokens[k][2].lower() in _JOINS:
+                        i = k + 1
+                        continue
+                break
+            name, i = found
+            names.append(name)
+            if i < n and tokens[i][2] == "(":
+                i = _skip_brackets(tokens, i)
+            if i < n and tokens[i][2].lower() in _JOINS:
+                i += 1
+                if i < n and tokens[i][2].lower() in _JOINS:
+                    i += 1
+                continue
+            break
+        return names
+
+    def _noun_phrase(
+        self,
+        tokens: list[tuple[int, int, str]],
+        i: int,
+        amount_tokens: set[int],
+        *,
+        bare: bool = False,
+        definite: bool = False,
+    ) -> tuple[_Name, int] | None:
+        """The name a noun phrase from token ``i`` ends in, and the index after it.
+
+        Skips determiners, adjectives ("französische"), descriptors ("Staatsbank",
+        "KI-Start-up", "Risikokapitalgeber wie") and possessors ("Yuri Milners"); ``bare``
+        reads only the name itself.
+        """
+        n = len(tokens)
+        determiner = False
+        skipped = 0
+        if not bare:
+            while i < n and skipped < 8:
+                word = tokens[i][2]
+                low = word.lower()
+                if i in amount_tokens:
+                    return None
+                if low in lx.DETERMINERS:
+                    if definite and low in _INDEFINITE:
+                        return None  # "für eine tektonische Verschiebung"
+                    determiner = True
+                elif low in ("wie", "darunter", "namentlich") or (
+                    len(word) >= 5
+                    and _ADJECTIVE.fullmatch(word) is not None
+                    and low not in _NOT_ADJECTIVES
+                ):
+                    pass
+                elif (
+                    _descriptor(word)
+                    and i + 1 < n
+                    and (
+                        tokens[i + 1][2].lower() in ("wie", "darunter") or _namey(tokens[i + 1][2])
+                    )
+                ):
+                    pass  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
+                else:
+                    break
+                i += 1
+                skipped += 1
+        start = i
+        end = i
+        entity_end = self.entities.get(tokens[i][0]) if i < n else None
+        if entity_end is not None:
+            while end < n and tokens[end][1] <= entity_end:
+                end += 1
+            if end > start:
+                name = self._name(tokens, start, end)
+                return name, end
+        while end < n and end not in amount_tokens:
+            word = tokens[end][2]
+            joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
+            tail = end > start and word.lower() in lx.NAME_TAILS and word[0].isupper()
+            if _namey(word) or _descriptor(word) or joined or tail:
+                end += 1
+            else:
+                break
+        # Leading descriptors, generic nouns and possessors are not part of the name.
+        cut = start
+        for k in range(start, end):
+            word = tokens[k][2]
+            low = word.lower()
+            following = k + 1 < end
+            if (k == cut and _descriptor(word)) or (
+                low in lx.NOT_NAMES and (k == cut or low not in lx.NAME_TAILS)
+            ):
+                cut = k + 1
+            elif (
+                following
+                and len(word) > 3
+                and word.endswith("s")
+                and low not in lx.NAME_SUFFIXES
+                and tokens[k + 1][2].lower() not in lx.NAME_SUFFIXES
+                and _namey(tokens[k + 1][2])
+                and k > start
+            ):
+                cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI"
+            elif (
+                following
+                and k == start
+                and determiner
+                and _CITY_ADJECTIVE.fullmatch(word)
+                and end - k >= 2
+            ):
+                cut = k + 1  # "die Münchner Helsing"
+            elif (
+                following
+                and k == cut
+                and determiner
+                and _NOUN_SHAPE.fullmatch(word)
+                and ("-" in word or len(word) >= 9)
+                and _namey(tokens[k + 1][2])
+            ):
+                cut = k + 1  # "Der Robo-Advisor Scalable Capital", "Das Immobilienportal Propster"
+        # Nouns of the trade after the name ("Parloa Finanzierung") are not part of it.
+        while (
+            end > cut
+            and tokens[end - 1][2].lower() in lx.NOT_NAMES
+            and tokens[end - 1][2].lower() not in lx.NAME_TAILS
+        ):
+            end -= 1
+        if end <= cut:
+            return None
+        if self._known_index is not None:
+            better = self._known_index.longest(tokens, start, end)
+            if better is not None:
+                cut, end = better
+        return self._name(tokens, cut, end), max(end, cut)
+
+    def _name(self, tokens: list[tuple[int, int, str]], start: int, end: int) -> _Name:
+        a = tokens[start][0]
+        b = tokens[end - 1][1]
+        return _Name(a, b, self.text[a:b])
+
+    def _name_before(
+        self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
+    ) -> _Name | None:
+        """The name that ends just before token ``i`` ("mit Earlybird als Lead-Investor")."""
+        k = i
+        while k > 0 and (k - 1) not in amount_tokens and _namey(tokens[k - 1][2]):
+            k -= 1
+        if k == i:
+            return None
+        found = self._noun_phrase(tokens, k, amount_tokens, bare=True)
+        return found[0] if found is not None else None
+
+    # --- joining clauses into rounds ---------------------------------------------------------
+
+    def _add(self, clause: _Clause, sentence: Span, c0: int) -> None:
+        if clause.each is not None and not clause.companies:
+            if self.each is None:  # the first "jeweils" figure stands for the rest
+                self.each = clause.each
+                self.each_date = clause.date
+                self.each_sentence = sentence
+            return
+        companies = clause.companies
+        if companies and not clause.has_content() and not clause.raising:
+            if len(companies) == 1:  # nothing of a round, but "das Start-up" may mean it next
+                self.named = (companies[0], c0)
+            return
+        if not companies:
+            if clause.generic or not clause.has_content():
+                return
+            if _plural_only(clause, self.low[sentence.start : sentence.end]):
+                return
+            current = self.current
+            strong = clause.amounts or clause.valuation or clause.round_type or clause.leads
+            if self.named is not None and self.named[1] > self.current_at and strong:
+                name, at = self.named
+                if c0 - at <= _COREF_WINDOW:
+                    current = self._latest(name.text)
+                    if current is None:
+                        current = _Round(name)
+                        self.rounds.append(current)
+                        self._names_pattern = None
+                    self.current = current
+                    self.current_at = at
+                self.named = None
+            if current is None or c0 - self.current_at > _COREF_WINDOW:
+                return
+            if clause.earlier:
+                before = _Round(current.company)
+                before.earlier = True
+                self.rounds.append(before)
+                self._apply(before, clause, sentence)
+                return
+            self._apply(current, clause, sentence)
+            self.current_at = c0
+            return
+        if clause.listed and clause.amounts:
+            companies = companies[:1]  # "A und B sammeln 10 Mio. ein": the amount is A's
+        for company in companies:
+            target: _Round | None = None if clause.earlier else self._latest(company.text)
+            if target is not None and _conflicts(target, clause):
+                target = None
+            if target is None:
+                target = _Round(company)
+                target.earlier = clause.earlier
+                self.rounds.append(target)
+                self._names_pattern = None
+            self._apply(target, clause, sentence, each=clause.each, listed=clause.listed)
+            if not clause.earlier:
+                self.current = target
+                self.current_at = c0
+
+    def _latest(self, name: str) -> _Round | None:
+        key = fold(name)
+        for r in reversed(self.rounds):
+            if not r.earlier and _same_company(r.company.text, key):
+                return r
+        return None
+
+    def _apply(
+        self,
+        target: _Round,
+        clause: _Clause,
+        sentence: Span,
+        *,
+        each: _Money | None = None,
+        listed: bool = False,
+    ) -> None:
+        target.sentences[sentence.start] = sentence
+        if not listed or clause.amounts or each is not None:
+            target.listed_only = False
+        if each is not None and not target.amounts:
+            target.amounts.append(each)
+        for entry in clause.amounts:
+            if not any(_same_money(entry, m) for m in target.amounts):
+                target.amounts.append(entry)
+        if clause.valuation is not None and target.valuation is None:
+            target.valuation = clause.valuation
+            target.basis = clause.basis
+        if clause.round_type is not None and target.round_type is None:
+            target.round_type = clause.round_type
+        if clause.date is not None and target.date is None:
+            target.date = clause.date
+        for name in clause.leads:
+            target.part(name).lead = True
+            self.last_investor = name
+        for name in clause.investors:
+            target.part(name)
+            self.last_investor = name
+        for name in clause.invest_subjects:
+            part = target.part(name)
+            part.amounts += clause.part_amounts
+            if clause.stake is not None:
+                part.stake = clause.stake
+            self.last_investor = name
+        if clause.part_amounts and not clause.invest_subjects:
+            whose = _anaphoric_investor(target)
+            if whose is not None:
+                whose.amounts += clause.part_amounts
+                if clause.stake is not None and whose.stake is None:
+                    whose.stake = clause.stake
+        if clause.lead_anaphor and self.last_investor is not None:
+            target.part(self.last_investor).lead = True
+        if clause.has_content() or each is not None:
+            target.listed_only = target.listed_only and listed
+
+    # --- the result --------------------------------------------------------------------------
+
+    def _finish(self) -> list[RoundMention]:
+        out: list[RoundMention] = []
+        for r in self.rounds:
+            if not r.amounts and self.each is not None and r.listed_only:
+                r.amounts.append(self.each)
+                assert self.each_sentence is not None
+                r.sentences[self.each_sentence.start] = self.each_sentence
+                if r.date is None:
+                    r.date = self.each_date
+            if not r.amounts and len(r.parts) == 1:
+                only = next(iter(r.parts.values()))
+                if only.amounts:
+                    r.amounts = list(only.amounts)
+            if not (r.amounts or r.valuation or r.round_type or r.parts):
+                continue
+            out.append(self._mention(r))
+        return out
+
+    def _mention(self, r: _Round) -> RoundMention:
+        text = self.text
+        amount, amount_span, others = _pick(r.amounts)
+        parts = []
+        for part in r.parts.values():
+            p_amount, p_span, p_others = _pick(part.amounts)
+            parts.append(
+                InvestorMention(
+                    name=part.name.text,
+                    span=part.name.span(),
+                    lead=part.lead,
+                    amount=p_amount,
+                    amount_span=p_span,
+                    other_amounts=p_others,
+                    stake=part.stake.amount if part.stake else None,
+                    stake_span=part.stake.span if part.stake else None,
+                    investor_id=self._link("investors", part.name.text),
+                )
+            )
+        sentences = tuple(sorted(r.sentences.values(), key=lambda s: s.start))
+        start = min(s.start for s in sentences)
+        end = max(s.end for s in sentences)
+        return RoundMention(
+            company=r.company.text,
+            company_span=r.company.span(),
+            start=start,
+            end=end,
+            text=text[start:end],
+            amount=amount,
+            amount_span=amount_span,
+            other_amounts=others,
+            valuation=r.valuation.amount if r.valuation else None,
+            valuation_span=r.valuation.span if r.valuation else None,
+            valuation_basis=r.basis,
+            round_type=r.round_type[0] if r.round_type else RoundType.UNKNOWN,
+            round_type_span=r.round_type[1] if r.round_type else None,
+            leads=tuple(p.name for p in parts if p.lead),
+            investors=tuple(p.name for p in parts),
+            participations=tuple(parts),
+            announced=r.date[0] if r.date else None,
+            announced_span=r.date[1] if r.date else None,
+            sentences=sentences,
+            company_id=self._link("companies", r.company.text),
+        )
+
+    def _link(self, kind: str, name: str) -> str | None:
+        if self._known_index is None:
+            return None
+        return self._known_index.ids[kind].get(fold(name))
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _plural_only(clause: _Clause, sentence: str) -> bool:
+    """A clause about many rounds ("Bewertungen im dreistelligen Milliardenbereich")."""
+    return (
+        not clause.anaphor
+        and not clause.round_type
+        and lx.PLURAL_ROUNDS.search(sentence) is not None
+        and lx.ROUND_NOUN.search(lx.PLURAL_ROUNDS.sub("", sentence)) is None
+    )
+
+
+def _sentences(text: str) -> Iterable[tuple[int, int]]:
+    """The (start, end) of each sentence, leading and trailing space left out."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.start()
+        mark = text[m.start()]
+        if mark in ".":
+            before = text[max(start, end - 12) : end]
+            word = before.split()[-1].lower() if before.split() else ""
+            if word.isdigit() and len(word) <= 2:
+                continue  # "17. Februar"
+            if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            following = text[m.end() : m.end() + 1]
+            if following.islower():
+                continue
+        yield from _cut(text, start, end + (1 if mark in ".!?…" else 0))
+        start = m.end()
+    yield from _cut(text, start, len(text))
+
+
+def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """``text[start:end]`` stripped, in pieces of at most _MAX_SENTENCE characters."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        if cut <= start:
+            cut = start + _MAX_SENTENCE
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in lx.CLAUSE_OPENERS.finditer(sentence):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(sentence):
+        out.append((start, len(sentence)))
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_verb(word: str) -> bool:
+    return _VERB.match(word) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _descriptor(word: str) -> bool:
+    """Whether a word describes a company or investor ("Start-up", "Staatsbank")."""
+    return _DESCRIPTOR.search(word) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _namey(word: str) -> bool:
+    """Whether a word may be (part of) a name: a capital, an inner capital, digits, "&"."""
+    first = word[0]
+    if not (first.isalnum() or first == "&"):
+        return False
+    low = word.lower()
+    if low in lx.NOT_NAMES or _TRADE_NOUN.search(low):
+        return False
+    if first.isupper():
+        return True
+    if first.isdigit():
+        return any(c.isalpha() for c in word) and word[-1] != "."
+    if "-" in word:
+        return False  # "innen-Konsortien", "e-Mobilität"
+    return any(c.isupper() for c in word[1:]) or "&" in word
+
+
+def _filler(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    low = tokens[i][2].lower()
+    if low in lx.LIST_FILLERS or low == "anderem":
+        return True
+    return low == "u" and i + 1 < len(tokens) and tokens[i + 1][2] == "."
+
+
+def _skip_openers(tokens: list[tuple[int, int, str]], i: int) -> int:
+    n = len(tokens)
+    while i < n and (
+        tokens[i][2].lower() in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("
+    ):
+        i += 1
+    return i
+
+
+def _skip_description(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> int:
+    """The index after a short description without a name ("der katarische Staatsfonds")."""
+    k = i
+    while k < min(len(tokens), i + 5) and k not in amount_tokens:
+        word = tokens[k][2]
+        low = word.lower()
+        if low in lx.DETERMINERS or _ADJECTIVE.fullmatch(word) or _descriptor(word):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _skip_brackets(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """The index after the ")" closing the "(" at ``i`` (within 12 words), else ``i``."""
+    for k in range(i + 1, min(len(tokens), i + 12)):
+        if tokens[k][2] == ")":
+            return k + 1
+    return i
+
+
+def _verb_follows(tokens: list[tuple[int, int, str]], name: _Name, amount_tokens: set[int]) -> bool:
+    """Whether the name is followed by a lower-case word (its verb), brackets aside."""
+    for i, token in enumerate(tokens):
+        if token[0] >= name.end:
+            if token[2] == "(":
+                i = _skip_brackets(tokens, i)
+                if i >= len(tokens):
+                    return False
+                token = tokens[i]
+            return _is_verb(token[2])
+    return False
+
+
+def _is_object(tokens: list[tuple[int, int, str]], name: _Name) -> bool:
+    """Whether the name follows "in", "an" or "bei" (the company, not an investor)."""
+    previous = None
+    for token in tokens:
+        if token[0] >= name.start:
+            break
+        previous = token
+    return previous is not None and previous[2].lower() in _PREPOSITIONS_IN
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _round_word(word: str) -> bool:
+    return _ROUND_WORD.match(word.lower()) is not None or (len(word) == 1 and word.isupper())
+
+
+def _money_before(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> bool:
+    """Whether an amount or a word of money stands just before token ``i``."""
+    return any(
+        k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][2] in _MONEY_WORDS
+        for k in range(max(0, i - 3), i)
+    )
+
+
+def _not_a_round(near: str) -> bool:
+    """Whether the words before an amount name revenue, a fund, a budget ("Fonds über").
+
+    Not when a verb of raising or investing follows that word ("Staatsfonds Humain investiert").
+    """
+    last = None
+    for last in lx.NOT_A_ROUND.finditer(near):  # noqa: B007
+        pass
+    if last is None:
+        return False
+    tail = near[last.end() :]
+    return not (
+        lx.RAISE_VERB.search(tail) or lx.INVEST_VERB.search(tail) or lx.FLOW_VERB.search(tail)
+    )
+
+
+def _last_words(text: str, count: int) -> str:
+    return " ".join(text.split()[-count:])
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _hedged(amount: Amount, qualifier: Qualifier) -> Amount:
+    return Amount(amount.value, amount.low, amount.high, unit=amount.unit, qualifier=qualifier)
+
+
+def _without_hedge(mention: Mention, locale: Any) -> Amount:
+    """The amount read without "über" ("Finanzierungsrunde über 15 Mio. Euro" is its size)."""
+    from aieco.amounts import parse_amount
+    from aieco.errors import ParseError
+
+    try:
+        return parse_amount(mention.text[5:].strip(), locale=locale)
+    except ParseError:
+        return mention.amount
+
+
+def _round_type(match: re.Match[str]) -> RoundType | None:
+    for group in ("sletter", "dletter", "aletter"):
+        letter = match.group(group)
+        if letter:
+            return lx.LETTER_TYPES[letter.upper()]
+    for group, kind in lx.GROUP_TYPES.items():
+        if match.group(group) is not None:
+            return kind
+    return None
+
+
+def _date(match: re.Match[str], c0: int, text: str) -> tuple[PartialDate, Span] | None:
+    span = _span(text, match.start() + c0, match.end() + c0)
+    if match.group("yonly"):
+        return PartialDate(int(match.group("yonly"))), span
+    month = lx.MONTHS.get(match.group("month").lower().rstrip("."))
+    if month is None:
+        return None
+    year = int(match.group("year"))
+    day = match.group("day")
+    try:
+        return PartialDate(year, month, int(day) if day else None), span
+    except ValueError:  # "31. Februar"
+        return PartialDate(year, month), span
+
+
+def _same_company(name: str, key: str) -> bool:
+    """Whether two names are one company in a text ("Mistral" and "Mistral AI")."""
+    mine = fold(name)
+    if mine == key:
+        return True
+    short, long = (mine, key) if len(mine) < len(key) else (key, mine)
+    return len(short) >= 3 and long.startswith(short + " ")
+
+
+def _conflicts(target: _Round, clause: _Clause) -> bool:
+    """Whether the clause reports a different round of the same company."""
+    if (
+        clause.round_type is not None
+        and target.round_type is not None
+        and clause.round_type[0] is not target.round_type[0]
+    ):
+        return True
+    for new in clause.amounts:
+        for old in target.amounts:
+            if new.amount.unit == old.amount.unit and not _same_money(new, old):
+                return True
+    return False
+
+
+def _same_money(a: _Money, b: _Money) -> bool:
+    return a.amount == b.amount or a.span.start == b.span.start
+
+
+def _pick(entries: Sequence[_Money]) -> tuple[Amount | None, Span | None, tuple[Amount, ...]]:
+    """The original amount and its conversions in other currencies.
+
+    Of figures in two currencies, the one in brackets or the hedged one is the conversion;
+    otherwise the first figure is the original.
+    """
+    if not entries:
+        return None, None, ()
+    ordered = sorted(
+        range(len(entries)),
+        key=lambda i: (entries[i].bracketed, entries[i].amount.qualifier is not Qualifier.EXACT, i),
+    )
+    first = entries[ordered[0]]
+    if len({e.amount.unit for e in entries}) == 1:
+        first = entries[0]
+    others: list[Amount] = []
+    for e in entries:
+        unit = e.amount.unit
+        if e is not first and unit != first.amount.unit and all(unit != o.unit for o in others):
+            others.append(e.amount)
+    return first.amount, first.span, tuple(others)
+
+
+def _anaphoric_investor(target: _Round) -> _Part | None:
+    """Whose part "seiner Investition von 1,3 Mrd. Euro" is.
+
+    The lead, or else the one investor whose part is known.
+    """
+    leads = [p for p in target.parts.values() if p.lead]
+    if len(leads) == 1:
+        return leads[0]
+    with_money = [p for p in target.parts.values() if p.amounts]
+    if len(with_money) == 1:
+        return with_money[0]
+    return None
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of the names (or its first word, for names of several words), as a whole word."""
+    forms: set[str] = set()
+    for name in names:
+        forms.add(name)
+        first = name.split()[0]
+        if first != name and len(first) >= 3:
+            forms.add(first)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])({alternatives})s?(?![\w&])")
+
+
+def _entities(text: str, names: Callable[[str], Iterable[tuple[int, int]]]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for item in names(text):
+        if (
+            not isinstance(item, tuple)
+            or len(item) != 2
+            or not all(isinstance(x, int) and not isinstance(x, bool) for x in item)
+        ):
+            raise TypeError(f"a NameFinder must return (start, end) pairs of ints, not {item!r}")
+        start, end = item
+        if 0 <= start < end <= len(text):
+            found[start] = max(end, found.get(start, 0))
+    return found
+
+
+class _KnownIndex:
+    """Names and aliases of a Dataset's companies and investors, folded, with their ids."""
+
+    def __init__(self, known: Dataset) -> None:
+        self.ids: dict[str, dict[str, str]] = {"companies": {}, "investors": {}}
+        self.longest_name = 1
+        for kind, records in (("companies", known.companies), ("investors", known.investors)):
+            for record in records:
+                for name in (record.name, *record.aliases):
+                    self.ids[kind].setdefault(fold(name), record.id)
+                    self.longest_name = max(self.longest_name, len(name.split()))
+
+    def longest(
+        self, tokens: list[tuple[int, int, str]], start: int, end: int
+    ) -> tuple[int, int] | None:
+        """The longest run of tokens from start..end on that is a known name, if any."""
+        best: tuple[int, int] | None = None
+        limit = min(len(tokens), end + self.longest_name)
+        for a in range(start, end):
+            for b in range(min(limit, a + self.longest_name), a, -1):
+                if b <= a:
+                    break
+                words = " ".join(t[2] for t in tokens[a:b])
+                key = fold(words)
+                if key in self.ids["companies"] or key in self.ids["investors"]:
+                    if best is None or b - a > best[1] - best[0]:
+                        best = (a, b)
+                    break
+        return best
+
+
+_INDEXES: dict[int, tuple[Any, _KnownIndex]] = {}
+
+
+def _known_index(known: Dataset) -> _KnownIndex:
+    cached = _INDEXES.get(id(known))
+    if cached is not None and cached[0] is known:
+        return cached[1]
+    index = _KnownIndex(known)
+    if len(_INDEXES) >= 4:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[id(known)] = (known, index)
+    return index

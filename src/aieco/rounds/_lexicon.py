@@ -1,0 +1,488 @@
+"""What German (and Austrian and Swiss) funding news says, as data (internal).
+
+Every word list the round extractor uses lives here, grouped by what it signals; the rules in
+:mod:`aieco.rounds._extract` only refer to these names. Patterns are case-insensitive unless
+they say otherwise, and bounded (no unbounded gap), so every search is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from aieco.model import RoundType
+
+
+class Gated:
+    """A pattern that is only run when one of its key words is in the text.
+
+    Each key is a substring that every match contains, so the answer is the pattern's own;
+    a substring test costs a fraction of a regex search, and most clauses hold no key.
+    """
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *keys: str) -> None:
+        self.pattern = pattern
+        self.keys = keys
+
+    def _may(self, text: str) -> bool:
+        return any(map(text.__contains__, self.keys))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's first match in ``text``, or None."""
+        return self.pattern.search(text) if self._may(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in ``text``."""
+        return self.pattern.finditer(text) if self._may(text) else iter(())
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+# --- words that make a sentence worth reading -------------------------------------------------
+
+#: A sentence is analysed only when one of these stems occurs in it (a cheap first filter).
+#: Matched against the lower-cased text, like every pattern here but CLAUSE_OPENERS.
+CUE: Final = re.compile(
+    r"sammel|sammlu|erh[äa]lt|erhielt|bekomm|bekam|holt|schlie(?:ß|ss)t|schloss|abgeschlossen"
+    r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert"
+    r"|angef[üu]hrt"
+    r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
+    r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising",
+)
+
+#: Verbs (and the noun of a raise) whose grammatical subject is the company that gets money.
+RAISE_VERB: Final = re.compile(
+    r"\b(?:sammel\w*|eingesammelt|einsammeln|erh[äa]lt|erhielt\w*|erhalten|bekommt|bekam\w*"
+    r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
+    r"|abgeschlossen|abschlie(?:ß|ss)en|nimmt|nahm|aufgenommen|verbucht\w*|stemmt\w*"
+    r"|verk[üu]ndet\w*|meldet\w*|raises?|raised|secures?|secured|closes?|closed)\b",
+)
+#: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
+INVEST_VERB: Final = re.compile(
+    r"\b(?:investier\w*|pumpt|pumpte\w*|gepumpt|steckt|steckte\w*|gesteckt|beteiligt"
+    r"|beteiligte\w*|beteiligen|steigt|stieg\w*|eingestiegen|invests?|invested"
+    r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
+)
+#: Money that flows, with no one doing it: "In der Runde flossen 900 Millionen Dollar".
+FLOW_VERB: Final = re.compile(
+    r"\b(?:flo(?:ss|ß)|flossen|flie(?:ß|ss)en|flie(?:ß|ss)t|ausgestattet|frisches\s+kapital"
+    r"|kapitalspritze|kapitalerh[öo]hung|finanzspritze)\b",
+)
+#: Nouns of a single round: a clause with one of these and an amount reports a round.
+ROUND_NOUN: Final = re.compile(
+    r"(?:runde|finanzierung|kapitalerh[öo]hung|kapitalspritze|finanzspritze|investment|deal"
+    r"|round|funding)\b",
+)
+#: Plural nouns of rounds or valuations: a clause about many rounds reports none by itself.
+PLURAL_ROUNDS: Final = re.compile(
+    r"(?:runden|finanzierungen|deals|bewertungen|investitionen|rounds)\b"
+)
+#: A clause about someone in general, not a named company ("Ein einzelnes Unternehmen, das ...").
+GENERIC_SUBJECT: Final = re.compile(
+    r"^\W*(?:(?:ein|eine|einer|einem|jedes|jede|kein|keine)\s+(?:\w+\s+){0,2}?"
+    r"(?:unternehmen|start-?up|firma|labor|lab|anbieter)\b|wer\b|wenn\s+man\b|man\b)",
+)
+#: Acquisitions: their prices are no rounds, and their buyers no investors.
+ACQUISITION: Final = Gated(
+    re.compile(
+        r"\b(?:[üu]bernimmt|[üu]bernahm\w*|[üu]bernommen|[üu]bernahme\w*|kauft|kaufte\w*|gekauft"
+        r"|erwirbt|erwarb\w*|erworben|kaufpreis\w*|acquires?|acquired|acquisition)\b",
+    ),
+    "bern",
+    "kauf",
+    "erwirb",
+    "erwarb",
+    "erworben",
+    "acqui",
+)
+#: A round before the one the text reports ("nachdem zuvor Nvidia investiert hatte").
+EARLIER: Final = Gated(
+    re.compile(
+        r"\b(?:zuvor|vorher|damals|fr[üu]here[nmrs]?\s+(?:finanzierungs)?runde|vorherige[nmrs]?"
+        r"|letzte[nmrs]?\s+finanzierungsrunde|vorangegangene[nmrs]?)\b",
+    ),
+    "zuvor",
+    "vorher",
+    "damals",
+    "runde",
+    "vorangegangen",
+)
+
+# --- amounts in context -------------------------------------------------------------------------
+
+#: Words just before an amount that make it the valuation.
+VALUATION_BEFORE: Final = re.compile(
+    r"(?:bewertung|bewertet|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
+    r"(?:\s+\S+){0,6}\s*$",
+)
+#: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet").
+VALUATION_AFTER: Final = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:bewertet|bewerten|gesch[äa]tzt|wert|valued)\b"
+)
+PRE_MONEY: Final = re.compile(
+    r"pre-?money|vor\s+(?:der|dem)\s+(?:finanzierung|\w*investment|runde|\w*investition)"
+)
+POST_MONEY: Final = re.compile(
+    r"post-?money|nach\s+(?:der|dem)\s+(?:finanzierung|\w*investment|runde|kapitalerh"
+    r"|\w*investition|abschluss)"
+)
+#: Words just before a percentage that make it a stake.
+STAKE_BEFORE: Final = re.compile(r"(?:anteil|beteiligung|stake)\w*(?:\s+\S+){0,2}\s*$")
+STAKE_AFTER: Final = re.compile(r"^\s*(?:der|an\s+(?:der|dem))?\s*(?:anteile|aktien)\b")
+#: Money that is not a round when one of these words is the nearest noun before it, or
+#: the noun it is glued to ("500-Milliarden-Dollar-Projekt"): revenue, losses, budgets, funds,
+#: market sizes, prices, costs.
+NOT_A_ROUND: Final = re.compile(
+    r"(?:umsatz|ums[äa]tze|erl[öo]s|verlust|gewinn|ebitda|budget|etat\b|haushalt|fonds"
+    r"|markt|marktkapitalisierung|b[öo]rsenwert|kaufpreis|preis|kosten|ausgaben|schulden"
+    r"|programm|paket|projekt|initiative|plan\b|subvention|f[öo]rdertopf|topf\b"
+    r"|wert\b|gehalt|dividende|steuer)\w*"
+    r"|\b(?:arr|revenue|revenues|loss|losses|market|fund|budget)\b",
+)
+#: Words just before an amount that make it the company's total to date, not this round.
+TOTAL_BEFORE: Final = re.compile(
+    r"\b(?:bislang|bisher|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt|seit\s+(?:der|ihrer"
+    r"|seiner)\s+gr[üu]ndung|zusammen|kumuliert|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$",
+)
+#: "jeweils 100 Millionen": an amount for each of several companies.
+EACH_BEFORE: Final = re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$")
+#: A round amount named by its size: "eine 2 Mrd. USD schwere Runde".
+HEAVY_AFTER: Final = re.compile(r"^\s*(?:schwer\w*|gro(?:ß|ss)\w*)\b")
+#: "Finanzierungsrunde über 15 Mio. Euro": "über" names the size, it is no hedge.
+OVER_IS_SIZE: Final = re.compile(
+    r"(?:runde|finanzierung|kapitalerh[öo]hung|investment|series\s+[a-h]|seed)"
+    r"(?:\s+f[üu]r\s+\S+(?:\s+\S+)?)?\s*$",
+)
+#: "Bewertung um 380 Milliarden Dollar": "um" is a hedge (about).
+AROUND_BEFORE: Final = re.compile(r"(?:bewertung|bewertet)\w*\s+(?:von\s+)?um\s*$")
+
+# --- round types -------------------------------------------------------------------------------
+
+ROUND_TYPE: Final = Gated(
+    re.compile(
+        r"pre-?seed(?P<preseed>)"
+        r"|seed(?P<seed>)(?:-?(?:runde|finanzierung|round|investment|phase|kapital)\b|\b)"
+        r"|\b(?:series|serie)[ -]?(?P<sletter>[a-h])\b"
+        r"|(?:finanzierungsrunde|runde)\s+der\s+(?:serie|series)\s+(?P<dletter>[a-h])\b"
+        r"|\b(?P<aletter>[a-h])-(?:runde|finanzierungsrunde|finanzierung|round)\b"
+        r"|(?:wachstumsfinanzierung|wachstumsrunde|growth-?runde|growth\s+round)(?P<growth>)"
+        r"|(?:wandeldarlehen|venture\s+debt|darlehen|kredit|fremdkapital)(?P<debt>)"
+        r"|(?:f[öo]rdermittel|zuschuss|zusch[üu]sse|f[öo]rdergeld\w*)(?P<grant>)"
+        r"|(?:secondary|sekund[äa]r)(?P<secondary>)"
+        r"|(?:strategische[nrms]?\s+(?:investition|investment|beteiligung|runde))(?P<strategic>)"
+    ),
+    "seed",
+    "serie",
+    "-runde",
+    "-finanzierung",
+    "-round",
+    "runde der",
+    "wachstum",
+    "growth",
+    "darlehen",
+    "kredit",
+    "debt",
+    "fremdkapital",
+    "förder",
+    "forder",
+    "zusch",
+    "secondary",
+    "sekund",
+    "strategisch",
+)
+LETTER_TYPES: Final = {
+    "A": RoundType.SERIES_A,
+    "B": RoundType.SERIES_B,
+    "C": RoundType.SERIES_C,
+    "D": RoundType.SERIES_D,
+    "E": RoundType.SERIES_E,
+    "F": RoundType.SERIES_F,
+    "G": RoundType.SERIES_G,
+    "H": RoundType.SERIES_H,
+}
+GROUP_TYPES: Final = {
+    "preseed": RoundType.PRE_SEED,
+    "seed": RoundType.SEED,
+    "growth": RoundType.GROWTH,
+    "debt": RoundType.DEBT,
+    "grant": RoundType.GRANT,
+    "secondary": RoundType.SECONDARY,
+    "strategic": RoundType.STRATEGIC,
+}
+
+# --- investors ---------------------------------------------------------------------------------
+# Each pattern's group "list" is where the names start; the list reader takes it from there.
+
+#: Phrases after which the leads are listed.
+LEAD_BEFORE: Final = Gated(
+    re.compile(
+        r"\b(?:angef[üu]hrt|geleitet|gef[üu]hrt)\s+(?:wird\s+|wurde\s+)?(?:(?:die|der|das)\s+"
+        r"(?:\S+\s+){0,2}?)?(?:von|durch)\s+(?P<list>)"
+        r"|\bunter\s+(?:der\s+)?(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:von\s+|des\s+|der\s+)?"
+        r"(?P<list2>)"
+        r"|\b(?:lead-?investor(?:en)?|leadinvestor(?:en)?|hauptinvestor(?:en)?|lead)\s*(?:ist|war"
+        r"|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
+        r"|\bled\s+by\s+(?P<list4>)",
+    ),
+    "geführt",
+    "gefuhrt",
+    "geleitet",
+    "führung",
+    "fuhrung",
+    "leitung",
+    "lead",
+    "led by",
+    "hauptinvestor",
+)
+#: Phrases after which the leads are listed, ending the clause ("Die Runde wurde von X angeführt").
+LEAD_AROUND: Final = Gated(
+    re.compile(r"\bvon\s+(?P<list>)(?:\S+\s+){1,8}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)\b"),
+    "geführt",
+    "gefuhrt",
+    "geleitet",
+)
+#: "X führt die Runde an", "X als Lead-Investor": the leads come before.
+LEAD_AFTER: Final = Gated(
+    re.compile(
+        r"\b(?:f[üu]hrt|f[üu]hrte|f[üu]hre|f[üu]hren|f[üu]hrten|leitet|leitete)\s+(?:\S+\s+){0,8}?"
+        r"(?:runde|finanzierung|investment|series|serie)\w*(?:\s+\S+){0,10}?\s+an\b"
+        r"|\b(?:runde|finanzierung|investment)\w*\s+(?:\S+\s+){0,2}?(?:leiten|leiteten|leitet"
+        r"|leitete|anf[üu]hren|anf[üu]hrt)\b"
+        r"|\bals\s+(?:lead-?investor|leadinvestor|hauptinvestor|lead)\b",
+    ),
+    "führt",
+    "fuhrt",
+    "führen",
+    "fuhren",
+    "leitet",
+    "leiten",
+    "anführ",
+    "führe",
+    "als ",
+)
+#: "Dies führt eine Finanzierungsrunde an": the lead is the investor named just before.
+LEAD_ANAPHOR: Final = Gated(
+    re.compile(
+        r"^\W*(?:dies|das|damit|diese\s+investition|dieses\s+investment|er|sie|es)\s+"
+        r"(?:f[üu]hrt|f[üu]hrte)\s+(?:\S+\s+){0,3}?(?:runde|finanzierung)\w*(?:\s+\S+){0,3}?\s+an\b",
+    ),
+    "start",
+    "unternehm",
+    "firma",
+    "scale",
+    "investoren",
+    "geldgeber",
+    "bewertung",
+    "runde",
+)
+#: Phrases after which (other) investors are listed.
+INVESTORS_BEFORE: Final = Gated(
+    re.compile(
+        r"\b(?:mit|unter)\s+(?:der\s+)?beteiligung\s+(?:von|des|der)\s+(?P<list>)"
+        r"|\bzu\s+(?:den|seinen|ihren|dessen|deren)\s+(?:\S+\s+){0,2}?(?:investor|geldgeber"
+        r"|kapitalgeber|anteilseigner|gesellschafter|aktion[äa]r|unterst[üu]tzer)\S*"
+        r"(?:\s+\S+){0,3}?\s+(?:geh[öo]ren|geh[öo]rten|z[äa]hlen|z[äa]hlten|sollen|sollten"
+        r"|werden)\s+(?:(?:auch|unter\s+anderem|nun|zudem"
+        r"|au(?:ß|ss)erdem|weiterhin)\s+)*(?P<list2>)"
+        r"|\b(?:beteiligt|dabei|mit\s+an\s+bord)\s+(?:sind|waren|ist|war|haben\s+sich"
+        r"|hatten\s+sich|hat\s+sich)\s+"
+        r"(?:(?:auch|au(?:ß|ss)erdem|zudem|ebenfalls|unter\s+anderem|weiterhin)\s+)*(?P<list3>)"
+        r"|\bebenfalls\s+(?:beteiligt|dabei|mit\s+an\s+bord)\s*(?:sind|waren|:)?\s*(?P<list4>)"
+        r"|\b(?:neue[rn]?\s+|weitere[rn]?\s+|bestehende[rn]?\s+|bisherige[rn]?\s+|alte[rn]?\s+)?"
+        r"(?:investoren|investor|geldgeber|kapitalgeber|gro(?:ß|ss)aktion[äa]r|aktion[äa]r"
+        r"|anteilseigner)\s+(?:sind|ist|waren|war|:|wie|darunter)\s+(?:(?:auch|u\.\s?a\.|unter"
+        r"\s+anderem)\s+)*(?P<list5>)"
+        r"|\b(?:bestehende[rn]?|bisherige[rn]?)\s+(?:investoren|geldgeber|gesellschafter)\s*"
+        r"(?:\(|wie\s+|,\s*darunter\s+)(?P<list6>)"
+        r"|\b(?:geld|gelder|kapital|mittel|investment|investition)\s+(?:kommt|kommen|stammt|stammen"
+        r")?\s*(?:von|vom|aus)\s+(?P<list7>)"
+        r"|\bbusiness\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
+        r"|\bwith\s+participation\s+from\s+(?P<list9>)"
+        r"|\b\w*(?:investoren|investor\S*innen)\s+(?P<list10>)"
+        r"|\b(?:befinden|befanden)\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
+        r"|\bunter\s+anderem\s+(?:von|vom)\s+(?P<list12>)",
+    ),
+    "beteiligung",
+    "investor",
+    "geldgeber",
+    "kapitalgeber",
+    "anteilseign",
+    "gesellschafter",
+    "aktionär",
+    "aktionar",
+    "unterstützer",
+    "unterstutzer",
+    "beteiligt",
+    "dabei",
+    "an bord",
+    "geld",
+    "kapital",
+    "mittel",
+    "investment",
+    "investition",
+    "business angel",
+    "participation",
+)
+#: A relative clause that lists the investors: "zu der auch DST Global und Bpifrance gehören".
+INVESTORS_RELATIVE: Final = re.compile(
+    r"^\W*(?:zu|an)\s+(?:der|dem|denen)\s+(?P<list>)(?:\S+\s+){1,20}?(?:geh[öo]ren|geh[öo]rt"
+    r"|z[äa]hlen|beteiligt)",
+)
+#: "X und Y beteiligten sich ebenfalls": the investors come before the verb.
+INVESTORS_AFTER: Final = Gated(
+    re.compile(
+        r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b|\bsind\s+ebenfalls\s+dabei\b"
+        r"|\bstiegen\s+ebenfalls\s+ein\b",
+    ),
+    "beteilig",
+    "dabei",
+    "ebenfalls ein",
+)
+#: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
+OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
+
+# --- names --------------------------------------------------------------------------------------
+
+#: Words that are never (part of) a name, though written with a capital: function words at a
+#: sentence start, pronouns, months, and nouns of the trade.
+NOT_NAMES: Final = words(
+    """
+    der die das den dem des ein eine einen einem einer eines im in mit nach für bei laut auch
+    nun jetzt zudem außerdem ausserdem damit dabei dies diese dieser dieses wie wenn als auf an am
+    zu zum zur von vom unter über ueber seit bis aus insgesamt bereits erst zuletzt zuvor neben
+    sowohl so doch aber und oder sie er es wir ich man ihr sein seine seinen seiner ihre ihren
+    unser hier dort heute gestern morgen ebenfalls angeführt geführt beteiligt neu neue neuer
+    neuen weitere weiterer weiteren bestehende bestehenden alle viele mehrere allein erstens
+    zweitens drittens viertens dennoch allerdings trotzdem zwar während durch gegen ohne um
+    denn da dass ob weil the a an of in for and with by from at on its their this that
+    januar februar märz april mai juni juli august september oktober november dezember
+    jänner montag dienstag mittwoch donnerstag freitag samstag sonntag
+    investoren investor investorin geldgeber kapitalgeber runde finanzierungsrunde finanzierung
+    start-up startup start-ups startups unternehmen firma firmen gründer gründerin gründerinnen
+    mitgründer ceo cfo cto chef chefin millionen milliarden million milliarde mio mrd euro dollar
+    us-dollar franken prozent bewertung kapital series serie seed lead-investor leadinvestor
+    business angel angels deal deals geld gelder mittel summe summen beträge betrag teil
+    ki künstliche intelligenz europa deutschland usa österreich schweiz frankreich china
+    berlin münchen wien zürich paris london hamburg news update kategorie foto bild quelle
+    ende anfang mitte regierung bundesregierung staat land stadt report studie bericht
+    tech technologie software plattform daten markt märkte branche welt
+    """
+)
+#: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
+#: "die Staatsbank Bpifrance"); matched on the lower-case word, also inside compounds.
+DESCRIPTORS: Final = tuple(
+    words(
+        """
+    start-up startup scale-up scaleup spin-off spinoff ausgründung unternehmen firma konzern
+    gruppe anbieter entwickler entwicklerin spezialist hersteller labor lab plattform
+    dienstleister softwarehaus unicorn einhorn fintech insurtech proptech legaltech healthtech
+    biotech medtech edtech cleantech foodtech deeptech newcomer tochter betreiber produzent
+    zulieferer lieferant ausrüster riese gigant firmen portal marktplatz händler versicherer
+    dienst lieferdienst vermittlung partnervermittlung konglomerat beteiligungsfirma champion
+    player marktführer pionier app netzwerk
+    investor investorin geldgeber kapitalgeber risikokapitalgeber wagniskapitalgeber vc
+    fonds bank staatsbank förderbank beteiligungsgesellschaft gesellschaft holding angel
+    vermögensverwalter staatsfonds finanzinvestor family-office office gründer gründerin
+    unternehmer unternehmerin milliardär milliardärin manager managerin chef chefin ceo
+    schauspieler sänger sportler profi
+    """
+    )
+)
+#: Descriptors that end a compound only in these words ("Staatsbank", not "Softbank").
+COMPOUND_ONLY: Final = words(
+    "bank app lab office player chef angel profi staatsbank förderbank landesbank investmentbank"
+)
+#: Words that end a company name and never start a possessive ("Atlas Ventures").
+NAME_SUFFIXES: Final = words(
+    """
+    ventures venture capital partners labs lab ai technologies technology systems group
+    holdings holding fund funds vc investments invest global gmbh ag se inc inc. ltd llc
+    co corp kg robotics dynamics networks analytics solutions industries games studios bank
+    """
+)
+#: Words of the trade that may end a name, though never start one ("Bayern Kapital").
+NAME_TAILS: Final = words("kapital capital invest beteiligungen holding gruppe fonds stiftung bank")
+#: Determiners and other words that may open a noun phrase before a name.
+DETERMINERS: Final = words(
+    """
+    der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner
+    ihr ihre ihren ihrem ihrer dessen deren unser unsere the a an its
+    """
+)
+#: Words that join a list of names.
+LIST_JOINS: Final = frozenset(["und", "sowie", "oder", "&", "and", ",", "als", "auch"])
+#: Words to skip inside a list of names ("auch", "unter anderem", "darunter").
+LIST_FILLERS: Final = words(
+    """
+    auch unter anderem u.a. u. a. darunter etwa zum beispiel z.b. namentlich insbesondere
+    ebenfalls zudem außerdem ausserdem weiterhin erneut wieder bestehende bestehenden
+    bisherigen bisherige alte alten neue neuen zuvor unter
+    """
+)
+#: Words between the subject and its verb that may be skipped ("Nvidia investiert", "Parloa hat").
+AUXILIARIES: Final = words(
+    """
+    hat haben hatte hatten hätte ist sind war waren wird werden wurde wurden konnte konnten
+    kann können will wollen soll sollen werde würde habe sei wäre hätten
+    """
+)
+#: Words that open a subordinate or relative clause after a comma.
+CLAUSE_OPENERS: Final = re.compile(
+    r",\s+(?=(?:der|die|das|dem|den)\s+(?-i:(?![A-ZÄÖÜ][\w-]*[a-z])))"
+    r"|,\s+(?=(?:deren|dessen|denen|welche[rsmn]?|nachdem|während|wobei|womit|wodurch|weil|da"
+    r"|dass|daß|obwohl|wenn|als|bevor|sodass|so\s+dass|um|aber|doch|sondern"
+    r"|und\s+(?:das|die|der|es|sie|er)|(?:zu|an|bei|in|mit|von|für|über|unter|nach)"
+    r"\s+(?:der|dem|denen|welche[rm]))\s)"
+    r"|;\s+|\s+[–—]\s+|\s+sowie\s+(?=(?:ein|eine|einen|einer|die|der)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:runde|series|serie|finanzierung)\b)",
+    re.IGNORECASE,
+)
+#: Anaphors: the company named earlier ("das Start-up", "das Pariser Startup", "die Firma").
+ANAPHOR: Final = re.compile(
+    r"\b(?:das|dem|des|die|der)\s+(?:\w+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
+    r"|unternehmens?|firma|scale-?up|jungunternehmens?)\b|\b(?:seine[nmr]?|ihre[nmr]?|dessen"
+    r"|deren)\s+(?:\S+\s+)?(?:investoren|geldgeber|bewertung)\b|\b(?:diese[rnm]?|der|die)\s+"
+    r"(?:finanzierungs)?runde\b",
+)
+#: Where a company's name is given as the source of a statement, not as an actor.
+ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
+
+# --- dates --------------------------------------------------------------------------------------
+
+MONTHS: Final = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januar", "jänner", "january", "jan"),
+            ("februar", "feber", "february", "feb"),
+            ("märz", "march", "mär"),
+            ("april", "apr"),
+            ("mai", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov"),
+            ("dezember", "december", "dez", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+DATE: Final = Gated(
+    re.compile(
+        r"\b(?:(?P<day>[0-3]?\d)\.\s*)?(?P<month>"
+        + "|".join(sorted(MONTHS, key=len, reverse=True))
+        + r")\.?\s+(?P<year>(?:19|20)\d\d)\b"
+        r"|\b(?:im\s+jahr|des\s+jahres|anfang|mitte|ende)\s+(?P<yonly>(?:19|20)\d\d)\b",
+    ),
+    "19",
+    "20",
+)
