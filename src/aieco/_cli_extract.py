@@ -295,13 +295,8 @@ def run(args: argparse.Namespace) -> int:
     and warnings); 1 when the output pipe was closed.
     """
     fmt = _format(args)
-    try:
-        import pyarrow
-    except ImportError:
-        raise ImportError(
-            "aieco extract with --format/--out or many files needs pyarrow; "
-            "install the extra: pip install 'aieco[arrow]'"
-        ) from None
+    import pyarrow
+
     from aieco.batch import mention_schema
 
     paths = _paths(args)

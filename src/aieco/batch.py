@@ -1,4 +1,4 @@
-"""Amounts in a whole corpus as one table: :func:`extract_amounts_table` (needs ``aieco[arrow]``).
+"""Amounts in a whole corpus as one Arrow table: :func:`extract_amounts_table`.
 
 Every function that reads many texts at once — this one, :func:`aieco.spark.extract_amounts`,
 :func:`aieco.dask.extract_amounts` and ``aieco extract`` over many files — builds its rows here,
@@ -259,7 +259,7 @@ def extract_amounts_table(
     max_chars: int = MAX_CHARS,
     output: Literal["arrow", "pandas"] = "arrow",
 ) -> Any:
-    """Every amount in many texts as one table: one row per mention (needs ``aieco[arrow]``).
+    """Every amount in many texts as one table: one row per mention.
 
     The same mentions as :func:`~aieco.extract_amounts` on each text. The first column is
     ``index`` (each text's position in ``texts``; for a pandas Series, its index) or, with
@@ -284,7 +284,7 @@ def extract_amounts_table(
             Arrow-backed columns (``pandas.ArrowDtype``, so nullable ints stay ints).
 
     Raises:
-        ImportError: pyarrow (or pandas for ``output="pandas"``) is not installed.
+        ImportError: pandas is not installed (for ``output="pandas"``).
         UnsupportedLocale: ``locale`` is not supported (a ValueError).
         ValueError: ``ids`` and ``texts`` differ in length; ``output`` is unknown.
 
@@ -376,13 +376,8 @@ def arrow_values(data: Any) -> list[object]:
 
 
 def _pyarrow() -> Any:
-    try:
-        import pyarrow
-    except ImportError:
-        raise ImportError(
-            "reading many texts into a table needs pyarrow; "
-            "install the extra: pip install 'aieco[arrow]'"
-        ) from None
+    import pyarrow  # a dependency of aieco, imported on first use
+
     return pyarrow
 
 
