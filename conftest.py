@@ -4,6 +4,7 @@
 * ``>>>`` examples in the docstrings of src/aieco, which the API reference publishes.
 """
 
+from hypothesis import HealthCheck, settings
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 from sybil.parsers.rest import DocTestParser
@@ -17,6 +18,11 @@ docstrings = Sybil(
     patterns=["src/aieco/*.py", "src/aieco/**/*.py"],
     setup=lambda namespace: namespace.update(_docstring_namespace()),
 )
+
+# Speed is measured in benchmarks/, never asserted by a test: hypothesis gets no deadline and
+# does not fail a test because a loaded machine (CI, the lowest/newest runs) draws data slowly.
+settings.register_profile("aieco", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("aieco")
 
 
 def _docstring_namespace() -> dict[str, object]:
