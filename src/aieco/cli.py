@@ -6,6 +6,7 @@
 
     aieco parse TEXT              read one amount ("rund 4 Mrd. USD")
     aieco extract FILE|-          every amount in a text file (or stdin)
+    aieco extract PATH... --out F a table of every amount in many files or folders
     aieco rounds [filters]        funding rounds, newest first
     aieco companies [filters]     companies
     aieco investors               investors
@@ -20,11 +21,13 @@ and written in.
 
 Errors are one line on stderr starting with ``aieco: error:``; the exit status is 0 on success,
 1 when a name is not found (``show NAME``, ``--company``, ``--investor``), an input cannot be read
-or the TEXT of ``parse`` is not an amount, and 2 for a usage error: an unknown command or option,
+or the TEXT of ``parse`` is not an amount, the output cannot be written (or, quietly, its reader
+went away), and 2 for a usage error: an unknown command or option,
 or a value an option cannot use at all (``--min`` that is not an amount of money, ``--since``
-that is not a year, ``--country`` that is not a country code, ...). An error about an option's
-value starts with the option: ``aieco: error: --min: ...``. :func:`main` returns the status
-instead of exiting, so it can be called from Python.
+that is not a year, ``--country`` that is not a country code, ...); 130 after Ctrl-C and 70 for
+an internal error. There is never a traceback (docs/cli.md has the table). An error about an
+option's value starts with the option: ``aieco: error: --min: ...``. :func:`main` returns the
+status instead of exiting, so it can be called from Python.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 import aieco
-from aieco import _cli_convert, _cli_rounds
+from aieco import _cli_convert, _cli_extract, _cli_rounds
 from aieco._checks import is_country
 from aieco._regions import region_countries
 from aieco.errors import AiecoError, NotFound, ValidationError
@@ -337,8 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("parse", "read one amount, e.g. 'rund 4 Mrd. USD'")
     sub.add_argument("text", metavar="TEXT", help="the amount (put '--' before a text like '-5€')")
 
-    sub = command("extract", "list every amount in a text")
-    sub.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    sub = command("extract", "list every amount in a text, or a table of many files' amounts")
+    _cli_extract.add_arguments(sub)  # PATH..., --format, --out, --jobs, ...
     sub.add_argument(
         "--numbers", action="store_true", help="also list bare numbers (years, counts)"
     )
@@ -437,6 +440,9 @@ def _read_input(name: str) -> str:
 
 
 def _cmd_extract(args: argparse.Namespace) -> Output:
+    if _cli_extract.wants_table(args):
+        return _cli_extract.run(args)  # writes the table itself; the exit status
+    args.file = args.files[0]
     source = _read_input(args.file)
     mentions = aieco.extract_amounts(source, locale=args.locale, include_numbers=args.numbers)
     if args.json:
@@ -1013,7 +1019,7 @@ def _one_line(message: str) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
+    _say(f"error: {_one_line(message)}")
     return 1
 
 
@@ -1061,8 +1067,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     amount, 2 for a usage error (a value an option cannot use included). Errors go to stderr as
     one line starting with ``aieco: error:``. Output is UTF-8 whatever the environment's encoding.
     """
-    with _utf8_output():
-        return _run(argv)
+    try:
+        with _utf8_output():
+            return _run(argv)
+    except KeyboardInterrupt:  # Ctrl-C: one line, the shell's status for SIGINT
+        _say("interrupted")
+        return 130
+    except MemoryError:
+        return _fail("out of memory (an input too large to read at once?)")
+    except Exception as exc:  # a bug in aieco: still one line, never a traceback
+        _say(f"internal error (please report it): {type(exc).__name__}: {_one_line(str(exc))}")
+        return 70
+
+
+def _say(message: str) -> None:
+    """One line on stderr starting with ``aieco:``; nothing when stderr is closed."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"{PROG}: {message}", file=sys.stderr, flush=True)
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -1086,7 +1107,11 @@ def _run(argv: Sequence[str] | None) -> int:
     except (AiecoError, ValueError, LookupError) as exc:
         return _fail(str(exc))
 
+    if isinstance(output, int):  # a command that wrote its output itself: its exit status
+        return output
     text = json.dumps(output, ensure_ascii=False, indent=2) if args.json else "\n".join(output)
+    if sys.stdout is None:  # started with stdout closed: aieco rounds >&-
+        return _fail("cannot write the output: standard output is closed")
     try:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
