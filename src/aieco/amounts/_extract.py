@@ -604,6 +604,8 @@ def _fast_stellig(
         or (sm.group("art") is not None) != (after == 2)
     ):
         return None
+    if suspended and len(chain) > after and chain[after][1].lower() in lx.range_intro:
+        return None  # "zwischen eins- und zweistellige": the grammar starts at "zwischen"
     start, qualifier, rest = _lead(text, chain[after:], f, lx)
     if not _all_inert(lx, rest):
         return None
@@ -662,6 +664,8 @@ def _lead(
             continue  # no hedge starts with this word
         found = hedge_at(lx, text, s)
         if found is not None and found[1] == at:
+            if k < len(chain) and token.lower() in lx.range_words:
+                break  # "eine bis zu 5 €": "bis" may join a range; the grammar weighs it
             return s, found[0], chain[k:]
     return at, Qualifier.EXACT, chain
 

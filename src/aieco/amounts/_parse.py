@@ -628,10 +628,16 @@ class Parser:
         return self._sign(e, negative)
 
     def _leads_next_figure(self, start: int, end: int) -> bool:
-        """A currency symbol or code at ``start:end`` with a figure right after it."""
+        """A currency code or lettered symbol at ``start:end`` with a figure right after it.
+
+        "CHF", "USD", "Fr." stand before their figure; a currency name ("Euro") never does,
+        and a sign ("5 € 2025") is read as the unit of the figure before it.
+        """
         written = self.text[start:end]
-        if written[0].isalpha() and written not in self.lx.codes and written not in self.lx.symbols:
-            return False  # a currency name ("Euro") never stands before a figure
+        if not written[0].isalpha() or (
+            written not in self.lx.codes and written not in self.lx.symbols
+        ):
+            return False
         j = self.ws(end)
         return j > end and j < self.n and self.text[j] in DIGITS
 
@@ -653,8 +659,8 @@ class Parser:
     def cents(self, i: int, unit: str, unit_pos: int) -> tuple[Decimal, int] | None:
         """Cents after a sum in words: "zwei Euro fünfzig", "13 Euro und 45 Cent"."""
         text, lx = self.text, self.lx
-        if not text[unit_pos : unit_pos + 1].isalpha():
-            return None  # after a symbol or code: "5 € 50" is no price
+        if unit == PERCENT or not text[unit_pos : unit_pos + 1].isalpha():
+            return None  # a percentage has no cents; after a sign "5 € 50" is no price
         j = self.ws(i)
         if j == i:
             return None
