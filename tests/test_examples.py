@@ -34,6 +34,18 @@ EXPECTED: dict[str, list[str]] = {
         "        750–800 Mrd. € a year = rund 828,23–883,44 Mrd. $ a year",
         "Funding programme\n    EU  EU AI innovation package\n        3 Mrd. € = rund 3,25 Mrd. $",
     ],
+    "read_article.py": [
+        "The article reports 3 rounds:",
+        "Xaver (new): 12000000 EUR, series_a",
+        "amount read from '12 Millionen Euro'",
+        "Luma (luma): None, unknown",
+        "mistral-ai-series-c-2025.amount: known about 2000000000 USD, the text says "
+        "1700000000 EUR ('1,7 Mrd. Euro')",
+        "Merged: 18 -> 19 rounds",
+        "Xaver: 12000000 EUR, valued about 60000000 EUR",
+        "led by Speedinvest; cited: 'KI-Start-up Xaver sammelt 12 Millionen Euro ein'",
+        "Nvidia took part in rounds of: Luma, Mistral AI, Xaver",
+    ],
     "extract_from_article.py": [
         "8 amounts in the paragraph:",
         "= ASML's part in the round Mistral AI, Series C (2025-09-09)",

@@ -629,14 +629,33 @@ def test_to_records_of_companies_and_policies() -> None:
 
 
 def test_to_pandas() -> None:
-    """to_pandas gives a DataFrame with the to_records columns, even when empty."""
+    """to_pandas gives typed columns (exact decimals, dates, categoricals), even when empty."""
     pandas = pytest.importorskip("pandas")
     frame = sample().funding_rounds.to_pandas()
     assert isinstance(frame, pandas.DataFrame)
     assert 8 == len(frame)
-    assert "amount_currency" in frame.columns
+    assert isinstance(frame["round_type"].dtype, pandas.CategoricalDtype)
+    assert "datetime64" in str(frame["announced"].dtype)
+    usd_rows = frame[frame["amount_unit"] == "USD"]
+    expected = sum(
+        r.amount.low
+        for r in sample().funding_rounds
+        if r.amount is not None and r.amount.unit == "USD"
+    )
+    assert expected == usd_rows["amount_low"].sum()
+    assert ["FR", "US"] == list(frame["country"][:2])
     empty = sample().funding_rounds.where(year=1990).to_pandas()
     assert list(frame.columns) == list(empty.columns)
+
+
+def test_to_arrow_and_polars_have_the_same_columns() -> None:
+    """to_arrow and to_polars are the same typed table as to_pandas."""
+    polars = pytest.importorskip("polars")
+    query = sample().funding_rounds.where(country="US")
+    table = query.to_arrow()
+    assert [r.id for r in query] == table.column("id").to_pylist()
+    assert table.column_names == query.to_polars().columns
+    assert isinstance(query.to_polars(), polars.DataFrame)
 
 
 def test_to_pandas_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -307,6 +307,42 @@ STAKES: list[Row] = [
         ("Siemens",),
     ),
 ]
+#: Texts that name several companies, each with its own figure: (text, [(company, amount)]).
+LISTS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Die zweithöchste Finanzierung erhielt das Kärntner Start-up Bitmovin (25 Mio. Euro), "
+        "gefolgt vom Hersteller USound (17 Mio. Euro).",
+        [("Bitmovin", "25000000 EUR"), ("USound", "17000000 EUR")],
+    ),
+    (
+        "Investoren steckten 6,5 Mio. Euro in das Wiener Start-up Zizoo und jeweils 5 Mio. "
+        "Euro in das Start-up Storebox und das Start-up Nuki.",
+        [("Zizoo", "6500000 EUR"), ("Storebox", "5000000 EUR"), ("Nuki", "5000000 EUR")],
+    ),
+    (
+        "Gar 82 Millionen gab es für das Software-Start-up Camunda, wie Gründerszene "
+        "berichtet; das Start-up sammelt damit frisches Kapital ein.",
+        [("Camunda", "82000000")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS, ids=lambda x: str(x)[:40])
+def test_several_companies_with_their_own_figures(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r.company, str(r.amount)) for r in extract_rounds(text)] == expected
+
+
+def test_the_owner_is_no_company_and_a_fund_is_no_round() -> None:
+    (r,) = extract_rounds(
+        "Elon Musk hat mit seinem KI-Unternehmen xAI 10 Milliarden US-Dollar eingesammelt."
+    )
+    assert r.company == "xAI"
+    text = "Der Risikokapitalgeber Speedinvest hat 500 Millionen Euro eingesammelt."
+    assert extract_rounds(text) == []
+
+
 NOT_ROUNDS: list[str] = [
     "Das Start-up Parloa erzielte im vergangenen Jahr einen Umsatz von 50 Millionen Euro.",
     "Der Verlust von Celonis stieg auf 120 Millionen Dollar.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import Any, Final
 
+from aieco._kinds import KINDS
 from aieco.errors import KEPT_PROBLEMS, Problem, ProblemList
 
 __all__ = ["REFERENCES", "check_references", "raw_problems"]
@@ -29,13 +30,7 @@ REFERENCES: Final[Mapping[str, tuple[tuple[str, str], ...]]] = {
     ),
     "policies": (("sources[].source_id", "sources"),),
 }
-_SINGULAR: Final = {
-    "sources": "source",
-    "companies": "company",
-    "investors": "investor",
-    "funding_rounds": "funding round",
-    "policies": "policy",
-}
+_SINGULAR: Final = {name: kind.singular for name, kind in KINDS.items()}
 
 Getter = Callable[[Any, str], Any]
 

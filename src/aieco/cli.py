@@ -44,7 +44,7 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 import aieco
-from aieco import _cli_rounds
+from aieco import _cli_convert, _cli_rounds
 from aieco._checks import is_country
 from aieco._regions import region_countries
 from aieco.errors import AiecoError, NotFound, ValidationError
@@ -369,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("show", "show a company, investor or policy with its rounds and citations")
     sub.add_argument("name", metavar="NAME", help="a name, alias or id, e.g. Mistral")
+    _cli_convert.add_command(command)
     _cli_rounds.add_commands(command)  # rounds-in, merge (#13)
     return parser
 
@@ -971,6 +972,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], Output]] = {
     "investors": _cmd_investors,
     "policies": _cmd_policies,
     "show": _cmd_show,
+    "convert-data": _cli_convert.convert_data,
     **_cli_rounds.COMMANDS,
 }
 

@@ -28,15 +28,17 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
+from aieco._columns import Store
 from aieco._fold import fold
 from aieco._integrity import check_references, raw_problems
+from aieco._kinds import KINDS, Kind, a
 from aieco.errors import MISSING, NotFound, Problem, ProblemList, ValidationError
 from aieco.model import Company, FundingRound, Investor, Policy, Source
-from aieco.query import Query
+from aieco.query import Array, Query
 from aieco.serialize import UNCHECKED, converter, decode_json, structure
 
 __all__ = ["Dataset", "dump", "load"]
@@ -44,89 +46,28 @@ __all__ = ["Dataset", "dump", "load"]
 R = TypeVar("R", Source, Company, Investor, FundingRound, Policy)
 Record = Source | Company | Investor | FundingRound | Policy
 
-#: The five kinds of records, in dependency order, with their record class.
-KINDS: Final[dict[str, type[Any]]] = {
-    "sources": Source,
-    "companies": Company,
-    "investors": Investor,
-    "funding_rounds": FundingRound,
-    "policies": Policy,
-}
-_SINGULAR: Final = {
-    "sources": "source",
-    "companies": "company",
-    "investors": "investor",
-    "funding_rounds": "funding round",
-    "policies": "policy",
-}
-
-
-def _newest_first(rounds: Iterable[FundingRound]) -> tuple[FundingRound, ...]:
-    """Rounds by date, newest first (2025-09-09, 2025-09, 2025, ...), undated last; ties by id."""
-    by_id = sorted(rounds, key=lambda r: r.id)
-    dated = [r for r in by_id if r.announced is not None]
-    dated.sort(key=_date_key, reverse=True)  # stable: ties stay in id order
-    return (*dated, *(r for r in by_id if r.announced is None))
-
-
-def _a(noun: str) -> str:
-    """The noun with its indefinite article: 'a company', 'an investor'."""
-    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
-
-
-def _date_key(funding_round: FundingRound) -> tuple[int, int, int]:
-    """PartialDate's order (a missing part first) as a plain tuple, fast to compare."""
-    date = funding_round.announced
-    assert date is not None
-    return (date.year, date.month or 0, date.day or 0)
-
-
-def _names(record: Record) -> tuple[str, ...]:
-    """The id, name (or title) and aliases a record can be looked up by."""
-    if isinstance(record, Source):
-        return (record.id, record.title)
-    if isinstance(record, FundingRound):
-        return (record.id,)
-    return (record.id, record.name, *record.aliases)
-
-
-def _label(record: Record) -> str:
-    """How a record is named to a reader: its name or title, else its id."""
-    if isinstance(record, Source):
-        return record.title
-    if isinstance(record, FundingRound):
-        return record.id
-    return record.name
-
 
 class Dataset:
     """An immutable, validated set of sources, companies, investors, funding rounds and policies.
 
-    Build one with :func:`load` (the bundled data or a JSON file) or directly from records;
-    construction checks that ids are unique, references resolve and names are unambiguous, and
-    builds the lookup indexes once.
+    Build one with :func:`load` (the bundled data, a JSON file or a Parquet folder) or directly
+    from records; construction checks that ids are unique, references resolve and names are
+    unambiguous, and builds the lookup indexes once. The records of each kind are held in a
+    columnar store (:meth:`columns`) that queries run on; records read from Parquet are built
+    only when touched.
 
     >>> ds = Dataset(companies=[Company("mistral-ai", "Mistral AI", aliases=("Mistral",))])
     >>> ds.company("mistral").name
     'Mistral AI'
     """
 
-    __slots__ = (
-        "_by_id",
-        "_by_key",
-        "_candidates",
-        "_queries",
-        "_records",
-        "_rounds_by_company",
-        "_rounds_by_investor",
-    )
-    _by_id: dict[str, dict[str, Any]]
-    _by_key: dict[str, dict[str, Any]]
+    __slots__ = ("_cache", "_candidates", "_ids", "_keys", "_queries", "_stores")
+    _cache: dict[str, Any]
     _candidates: dict[str, list[tuple[str, str]]]
+    _ids: dict[str, dict[str, int] | None]
+    _keys: dict[str, dict[str, int] | None]
     _queries: dict[str, Query[Any]]
-    _records: dict[str, tuple[Any, ...]]
-    _rounds_by_company: dict[str, tuple[FundingRound, ...]]
-    _rounds_by_investor: dict[str, tuple[FundingRound, ...]]
+    _stores: dict[str, Store]
 
     def __init__(
         self,
@@ -157,39 +98,56 @@ class Dataset:
         dataset._build(records, prefix)
         return dataset
 
+    @classmethod
+    def _from_stores(
+        cls, stores: dict[str, Store], keys: dict[str, dict[str, int] | None]
+    ) -> Dataset:
+        """A Dataset of stores whose checks have been done (the Parquet loader).
+
+        ``keys`` are the name indexes (None for a kind looked up by id only); the id indexes
+        are built on first use.
+        """
+        dataset = cls.__new__(cls)
+        dataset._set(stores, dict.fromkeys(stores), keys)
+        return dataset
+
     def _build(self, records: Mapping[str, tuple[Any, ...]], prefix: Callable[[str], str]) -> None:
-        for kind, cls in KINDS.items():
-            for index, record in enumerate(records[kind]):
-                if not isinstance(record, cls):
+        for kind in KINDS.values():
+            for index, record in enumerate(records[kind.name]):
+                if not isinstance(record, kind.cls):
                     raise TypeError(
-                        f"{kind}[{index}] must be {_a(cls.__name__)}, not {type(record).__name__}"
+                        f"{kind.name}[{index}] must be {a(kind.cls.__name__)}, "
+                        f"not {type(record).__name__}"
                     )
         problems: list[Problem] = ProblemList()
-        by_id: dict[str, dict[str, Any]] = {}
-        by_key: dict[str, dict[str, Any]] = {}
-        for kind in KINDS:
-            by_id[kind], by_key[kind] = _index(records[kind], prefix(kind), problems)
-        _check_references(records, by_id, prefix, problems)
+        ids: dict[str, dict[str, int]] = {}
+        keys: dict[str, dict[str, int]] = {}
+        for kind in KINDS.values():
+            ids[kind.name], keys[kind.name] = _index(
+                kind, records[kind.name], prefix(kind.name), problems
+            )
+        _check_references(records, ids, prefix, problems)
         if problems:
             raise ValidationError(problems)
+        stores = {kind.name: Store(kind, records=records[kind.name]) for kind in KINDS.values()}
+        self._set(stores, ids, keys)
 
-        by_company: defaultdict[str, list[FundingRound]] = defaultdict(list)
-        by_investor: defaultdict[str, list[FundingRound]] = defaultdict(list)
-        for funding_round in records["funding_rounds"]:
-            by_company[funding_round.company_id].append(funding_round)
-            for participation in funding_round.participants:
-                by_investor[participation.investor_id].append(funding_round)
+    def _set(
+        self,
+        stores: dict[str, Store],
+        ids: Mapping[str, dict[str, int] | None],
+        keys: Mapping[str, dict[str, int] | None],
+    ) -> None:
         set_ = object.__setattr__
-        set_(self, "_records", dict(records))
-        set_(self, "_by_id", by_id)
-        set_(self, "_by_key", by_key)
+        set_(self, "_stores", stores)
+        set_(self, "_ids", dict(ids))
+        set_(self, "_keys", dict(keys))
         set_(self, "_candidates", {})
-        set_(self, "_rounds_by_company", {k: _newest_first(v) for k, v in by_company.items()})
-        set_(self, "_rounds_by_investor", {k: _newest_first(v) for k, v in by_investor.items()})
+        set_(self, "_cache", {})
         set_(
             self,
             "_queries",
-            {kind: Query(records[kind], cls, dataset=self) for kind, cls in KINDS.items()},
+            {name: Query._of(store, None, self) for name, store in stores.items()},
         )
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -199,7 +157,7 @@ class Dataset:
         raise AttributeError(f"Dataset is immutable; cannot delete {name!r}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self._records,))
+        return (_rebuild, ({name: tuple(s.records()) for name, s in self._stores.items()},))
 
     # --- collections ------------------------------------------------------------------------
 
@@ -234,20 +192,83 @@ class Dataset:
         return query
 
     def __len__(self) -> int:
-        return sum([len(records) for records in self._records.values()])
+        return sum([store.size for store in self._stores.values()])
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self._records[kind])} {kind.replace('_', ' ')}" for kind in KINDS)
+        counts = ", ".join(f"{self._stores[kind].size} {kind.replace('_', ' ')}" for kind in KINDS)
         return f"<Dataset: {counts}>"
 
     def __eq__(self, other: object) -> bool:
         """Equal when both hold the same records (by id), whatever their order."""
         if not isinstance(other, Dataset):
             return NotImplemented
-        same: bool = self._by_id == other._by_id
-        return same
+        for kind in KINDS:
+            if self._id_index(kind).keys() != other._id_index(kind).keys():
+                return False
+            mine, theirs = self._stores[kind], other._stores[kind]
+            for record_id, row in self._id_index(kind).items():
+                if mine.record(row) != theirs.record(other._id_index(kind)[record_id]):
+                    return False
+        return True
 
     __hash__ = None  # type: ignore[assignment]
+
+    # --- the interface queries use ------------------------------------------------------------
+
+    def columns(self, kind: str) -> Store:
+        """The columnar store of one kind (``"funding_rounds"``, ``"companies"``, ...).
+
+        ``columns(kind).tables()`` are its Arrow tables; queries run on them.
+        """
+        return self._stores[kind]
+
+    def row_of(self, kind: str, key: str) -> int | None:
+        """The row of the record of ``kind`` with this id, name or alias, or None."""
+        ids = self._id_index(kind)
+        row = ids.get(key)
+        if row is None:
+            row = self._key_index(kind).get(fold(key))
+        return row
+
+    def _id_index(self, kind: str) -> dict[str, int]:
+        """Id → row for one kind (built on first use for data read from columns)."""
+        index = self._ids[kind]
+        if index is None:
+            ids = self._stores[kind].table.column("id").to_pylist()
+            index = self._ids[kind] = dict(zip(ids, range(len(ids)), strict=True))
+        return index
+
+    def _key_index(self, kind: str) -> dict[str, int]:
+        """Folded id, name or alias → row (the id index where ids are the only keys)."""
+        index = self._keys[kind]
+        return self._id_index(kind) if index is None else index
+
+    def resolve(self, kind: str, key: object) -> Any:
+        """The record of ``kind`` that ``key`` (a record, or its id, name or alias) names.
+
+        Raises NotFound naming the closest names when there is none.
+        """
+        spec = KINDS[kind]
+        if isinstance(key, spec.cls):
+            row = self._id_index(kind).get(key.id)
+            if row is None:
+                raise NotFound(key.id, spec.singular, self._suggest(kind, key.id))
+            return self._stores[kind].record(row)
+        if not isinstance(key, str):
+            raise TypeError(
+                f"expected {a(spec.cls.__name__)} or its id, name or alias as a str, "
+                f"not {type(key).__name__}"
+            )
+        row = self._key_index(kind).get(fold(key))
+        if row is None:
+            raise NotFound(key, spec.singular, self._suggest(kind, key))
+        return self._stores[kind].record(row)
+
+    def company_of(self, funding_round: FundingRound | str) -> Company:
+        """The company of a funding round (the round, or its id)."""
+        found: FundingRound = self.resolve("funding_rounds", funding_round)
+        company: Company = self.resolve("companies", found.company_id)
+        return company
 
     # --- lookups ----------------------------------------------------------------------------
 
@@ -256,55 +277,38 @@ class Dataset:
 
         Raises NotFound naming the closest names when there is none.
         """
-        record: Company = self._resolve("companies", key)
+        record: Company = self.resolve("companies", key)
         return record
 
     def investor(self, key: str | Investor) -> Investor:
         """The investor with this id, name or alias (case- and accent-insensitive)."""
-        record: Investor = self._resolve("investors", key)
+        record: Investor = self.resolve("investors", key)
         return record
 
     def policy(self, key: str | Policy) -> Policy:
         """The policy with this id, name or alias (case- and accent-insensitive)."""
-        record: Policy = self._resolve("policies", key)
+        record: Policy = self.resolve("policies", key)
         return record
 
     def source(self, key: str | Source) -> Source:
         """The source with this id or title (case- and accent-insensitive)."""
-        record: Source = self._resolve("sources", key)
+        record: Source = self.resolve("sources", key)
         return record
 
     def funding_round(self, key: str | FundingRound) -> FundingRound:
         """The funding round with this id."""
-        record: FundingRound = self._resolve("funding_rounds", key)
+        record: FundingRound = self.resolve("funding_rounds", key)
         return record
-
-    def _resolve(self, kind: str, key: object) -> Any:
-        """The record of ``kind`` that ``key`` (a record, or its id, name or alias) names."""
-        cls = KINDS[kind]
-        if isinstance(key, cls):
-            found = self._by_id[kind].get(key.id)
-            if found is None:
-                raise NotFound(key.id, _SINGULAR[kind], self._suggest(kind, key.id))
-            return found
-        if not isinstance(key, str):
-            raise TypeError(
-                f"expected {_a(cls.__name__)} or its id, name or alias as a str, "
-                f"not {type(key).__name__}"
-            )
-        found = self._by_key[kind].get(fold(key))
-        if found is None:
-            raise NotFound(key, _SINGULAR[kind], self._suggest(kind, key))
-        return found
 
     def _suggest(self, kind: str, key: str, limit: int = 3) -> tuple[str, ...]:
         """The names closest to ``key`` (difflib ratio ≥ 0.6), best first, ties by name."""
         candidates = self._candidates.get(kind)
         if candidates is None:
+            spec = KINDS[kind]
             candidates = [
-                (fold(name), _label(record))
-                for record in self._records[kind]
-                for name in _names(record)
+                (fold(name), spec.label(record))
+                for record in self._stores[kind].records()
+                for name in spec.keys(record)
             ]
             self._candidates[kind] = candidates
         matcher = SequenceMatcher()
@@ -324,42 +328,104 @@ class Dataset:
 
     # --- relations --------------------------------------------------------------------------
 
+    def _newest_first(self, by: str) -> tuple[Array, Array]:
+        """Rounds ordered by company (or investor) row, then newest first, undated last, by id.
+
+        Returns the round rows in that order and the offsets of each owner's span.
+        """
+
+        def build() -> tuple[Array, Array]:
+            import numpy as np
+            import pyarrow.compute as pc
+
+            from aieco.query import _company_rows, _date_key
+
+            query = self.funding_rounds
+            rounds = self._stores["funding_rounds"]
+            date_key, known = _date_key(rounds)
+            id_rank = np.empty(rounds.size, dtype=np.int64)
+            id_rank[pc.sort_indices(rounds.table.column("id")).to_numpy()] = np.arange(rounds.size)
+            if by == "companies":
+                owners = _company_rows(query)
+                members = np.arange(rounds.size)
+            else:
+                participations = rounds.tables()["participations"]
+                members, _ = rounds.numbers("row", "participations")
+                owners = rounds.cached(
+                    "participation_investor_rows",
+                    lambda: rounds.row_of_ids(
+                        participations.column("investor_id"), self._stores["investors"]
+                    ),
+                )
+            order = np.lexsort(
+                (
+                    id_rank[members],
+                    np.where(known[members], -date_key[members], 0),
+                    ~known[members],
+                    owners,
+                )
+            )
+            spans = np.searchsorted(owners[order], np.arange(self._stores[by].size + 1))
+            return members[order], spans
+
+        result: tuple[Array, Array] = self._cached(("newest_first", by), build)
+        return result
+
+    def _cached(self, key: Any, build: Callable[[], Any]) -> Any:
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = build()
+            return value
+
+    def _related(self, owner_kind: str, key: object) -> Query[FundingRound]:
+        found = self.resolve(owner_kind, key)
+        row = self._id_index(owner_kind)[found.id]
+        order, spans = self._newest_first(owner_kind)
+        rows = order[spans[row] : spans[row + 1]]
+        return Query._of(self._stores["funding_rounds"], rows, self)
+
     def rounds_for(self, company: str | Company) -> Query[FundingRound]:
         """The company's funding rounds, newest first (undated last)."""
-        found: Company = self._resolve("companies", company)
-        return Query(self._rounds_by_company.get(found.id, ()), FundingRound, dataset=self)
+        return self._related("companies", company)
 
     def investments_by(self, investor: str | Investor) -> Query[FundingRound]:
         """The funding rounds the investor took part in, newest first (undated last)."""
-        found: Investor = self._resolve("investors", investor)
-        return Query(self._rounds_by_investor.get(found.id, ()), FundingRound, dataset=self)
+        return self._related("investors", investor)
 
     def investors_of(self, company: str | Company) -> Query[Investor]:
         """The investors in any of the company's rounds, by name."""
-        found: Company = self._resolve("companies", company)
         ids = {
             participation.investor_id
-            for funding_round in self._rounds_by_company.get(found.id, ())
+            for funding_round in self.rounds_for(company)
             for participation in funding_round.participants
         }
-        investors = self._by_id["investors"]
-        chosen = sorted((investors[i] for i in ids), key=lambda r: (fold(r.name), r.id))
-        return Query(chosen, Investor, dataset=self)
+        investors = self._stores["investors"]
+        chosen = sorted(
+            (self._id_index("investors")[i] for i in ids),
+            key=lambda row: (fold(investors.record(row).name), investors.record(row).id),
+        )
+        return Query._of(investors, chosen, self)
 
     def co_investors(self, investor: str | Investor) -> Query[Investor]:
         """The investors that shared a round with the investor: most shared rounds first."""
-        found: Investor = self._resolve("investors", investor)
+        found: Investor = self.resolve("investors", investor)
         shared: defaultdict[str, int] = defaultdict(int)
-        for funding_round in self._rounds_by_investor.get(found.id, ()):
+        for funding_round in self.investments_by(found):
             for participation in funding_round.participants:
                 if participation.investor_id != found.id:
                     shared[participation.investor_id] += 1
-        investors = self._by_id["investors"]
+        investors = self._stores["investors"]
+        ids = self._id_index("investors")
         chosen = sorted(
-            (investors[i] for i in shared),
-            key=lambda r: (-shared[r.id], fold(r.name), r.id),
+            (ids[i] for i in shared),
+            key=lambda row: (
+                -shared[investors.record(row).id],
+                fold(investors.record(row).name),
+                investors.record(row).id,
+            ),
         )
-        return Query(chosen, Investor, dataset=self)
+        return Query._of(investors, chosen, self)
 
     # --- combining --------------------------------------------------------------------------
 
@@ -375,13 +441,16 @@ class Dataset:
         problems: list[Problem] = []
         merged: dict[str, tuple[Any, ...]] = {}
         for kind in KINDS:
-            mine = self._by_id[kind]
+            mine = self._id_index(kind)
+            store = self._stores[kind]
             extra = []
-            for record in other._records[kind]:
-                existing = mine.get(record.id)
-                if existing is None:
+            for record in other._stores[kind].records():
+                row = mine.get(record.id)
+                if row is None:
                     extra.append(record)
-                elif existing != record:
+                    continue
+                existing = store.record(row)
+                if existing != record:
                     fields = [
                         f.name
                         for f in attrs.fields(type(record))
@@ -396,7 +465,7 @@ class Dataset:
                             + ")",
                         )
                     )
-            merged[kind] = (*self._records[kind], *extra)
+            merged[kind] = (*store.records(), *extra)
         if problems:
             raise ValidationError(problems)
         return Dataset._from_records(merged, lambda kind: kind)
@@ -407,54 +476,42 @@ def _rebuild(records: Mapping[str, tuple[Any, ...]]) -> Dataset:
 
 
 def _index(
-    records: Sequence[Any], prefix: str, problems: list[Problem]
-) -> tuple[dict[str, Any], dict[str, Any]]:
+    kind: Kind, records: Sequence[Any], prefix: str, problems: list[Problem]
+) -> tuple[dict[str, int], dict[str, int]]:
     """The id index and the name index of one kind; duplicates and ambiguities are problems."""
-    by_id: dict[str, Any] = {}
-    position: dict[str, int] = {}
-    by_key: dict[str, Any] = {}
-    key_owner: dict[str, int] = {}
+    by_id: dict[str, int] = {}
+    by_key: dict[str, int] = {}
     for index, record in enumerate(records):
         if record.id in by_id:
             problems.append(
                 Problem(
                     f"{prefix}[{index}].id",
                     record.id,
-                    f"repeats the id of {prefix}[{position[record.id]}]",
+                    f"repeats the id of {prefix}[{by_id[record.id]}]",
                 )
             )
             continue
-        by_id[record.id] = record
-        position[record.id] = index
-        for field, name in zip(_name_fields(record), _names(record), strict=True):
+        by_id[record.id] = index
+        for field, name in zip(kind.key_paths(record), kind.keys(record), strict=True):
             key = fold(name)
-            owner = key_owner.get(key)
+            owner = by_key.get(key)
             if owner is None:
-                key_owner[key] = index
-                by_key[key] = record
+                by_key[key] = index
             elif owner != index:
                 problems.append(
                     Problem(
                         f"{prefix}[{index}].{field}",
                         name,
-                        f"is ambiguous: {prefix}[{owner}] ({_label(records[owner])!r}) "
+                        f"is ambiguous: {prefix}[{owner}] ({kind.label(records[owner])!r}) "
                         "has the same id, name or alias (ignoring case and accents)",
                     )
                 )
     return by_id, by_key
 
 
-def _name_fields(record: Record) -> tuple[str, ...]:
-    if isinstance(record, Source):
-        return ("id", "title")
-    if isinstance(record, FundingRound):
-        return ("id",)
-    return ("id", "name", *(f"aliases[{i}]" for i in range(len(record.aliases))))
-
-
 def _check_references(
     records: Mapping[str, tuple[Any, ...]],
-    by_id: Mapping[str, Mapping[str, Any]],
+    by_id: Mapping[str, Mapping[str, int]],
     prefix: Callable[[str], str],
     problems: list[Problem],
 ) -> None:
@@ -481,21 +538,30 @@ _bundled_lock = threading.Lock()
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """The bundled dataset, or the dataset in a user's JSON file.
+    """The bundled dataset, or the dataset in a user's JSON file or Parquet folder.
 
     Without ``path``: the dataset shipped with aieco, read and checked on the first call and
     the very same object on every later call (thread-safe). With ``path``: a new Dataset read
-    from that file, a JSON object ``{"sources": [...], "companies": [...], "investors": [...],
+    from a JSON file, one object ``{"sources": [...], "companies": [...], "investors": [...],
     "funding_rounds": [...], "policies": [...]}`` (a missing key is an empty list, an unknown
-    key an error).
+    key an error), or from a folder that :func:`dump` wrote with ``format="parquet"`` (checked
+    column by column with the same guarantees; records are built only when touched).
 
     Raises:
         ValidationError: listing every problem with its JSON path
-            (``$.funding_rounds[3].amount.unit``).
+            (``$.funding_rounds[3].amount.unit``) or its Parquet file, row and column
+            (``funding_rounds.parquet[3].amount_unit``).
         OSError: when the file cannot be read.
     """
     if path is not None:
-        return _load_file(Path(path))
+        target = Path(path)
+        if target.is_dir():
+            from aieco._parquet import is_parquet_dataset, load_parquet
+
+            if is_parquet_dataset(target):
+                loaded: Dataset = load_parquet(target)
+                return loaded
+        return _load_file(target)
     global _bundled
     dataset = _bundled
     if dataset is None:
@@ -551,7 +617,8 @@ def _load_bundled() -> Dataset:
     folder = resources.files("aieco").joinpath("data")
     records: dict[str, tuple[Any, ...]] = {}
     problems: list[Problem] = []
-    for kind, cls in KINDS.items():
+    for kind, spec in KINDS.items():
+        cls = spec.cls
         name = f"{kind}.json"
         entry = folder.joinpath(name)
         if not entry.is_file():
@@ -569,10 +636,15 @@ def _load_bundled() -> Dataset:
         return Dataset._from_records(records, lambda kind: f"{kind}.json")
 
 
-def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
-    """Write ``dataset`` to ``path`` as one JSON object that :func:`load` reads back.
+def dump(dataset: Dataset, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+    """Write ``dataset`` to ``path`` in a form :func:`load` reads back: JSON or Parquet.
 
-    Records are sorted by id, indented by 2, UTF-8 with non-ASCII characters as they are; the
+    ``format`` is ``"json"`` or ``"parquet"``; by default a path ending in ``.parquet`` gets
+    Parquet and any other JSON. Parquet is a folder of seven files, one per table (see
+    docs/dataset.md), written to a temporary folder next to ``path`` and then renamed; an
+    existing folder that is not an aieco Parquet dataset is never overwritten.
+
+    JSON records are sorted by id, indented by 2, UTF-8 with non-ASCII characters as they are; the
     file is written to a temporary name next to it first and then renamed, so a failure never
     leaves half a file. The file gets the permissions ``open(path, "w")`` would give it: 0o666
     less the umask for a new file, the old file's mode when it replaces one.
@@ -585,10 +657,18 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, not {type(dataset).__name__}")
     target = Path(path)
+    if format is None:
+        format = "parquet" if target.suffix == ".parquet" else "json"
+    if format == "parquet":
+        from aieco._parquet import dump_parquet
+
+        return dump_parquet(dataset, target)
+    if format != "json":
+        raise ValueError(f"format must be 'json' or 'parquet', not {format!r}")
     document = {
         kind: [
             converter.unstructure(record)
-            for record in sorted(dataset._records[kind], key=lambda r: r.id)
+            for record in sorted(dataset._stores[kind].records(), key=lambda r: r.id)
         ]
         for kind in KINDS
     }

@@ -1,4 +1,4 @@
-"""Queries: :class:`Query`, an immutable, chainable collection of records, and :class:`Groups`.
+"""Queries: :class:`Query`, an immutable, chainable selection of records, and :class:`Groups`.
 
 A Query is what a :class:`~aieco.Dataset` hands out (``ds.funding_rounds``, ``ds.rounds_for(c)``)
 and what every method returns, so questions read as one line::
@@ -6,8 +6,11 @@ and what every method returns, so questions read as one line::
     ds.funding_rounds.where(region="Europe", since=2025, min_amount="100 Mio. EUR")
     ds.funding_rounds.group_by("region", "year").total("USD")
 
-Criteria are checked and parsed once per :meth:`Query.where` call, never per record. The amount
-criteria respect hedges; see :meth:`Query.where` and docs/queries.md for the exact rule.
+A Query is a selection of rows of its kind's columns (see :mod:`aieco._columns`): ``where``,
+``sort_by``, ``group_by``, ``total`` and the exports run vectorised over the columns, and
+records are built only for the rows a caller touches (iterating, indexing, ``first``). Criteria
+are checked and parsed once per :meth:`Query.where` call. The amount criteria respect hedges;
+see :meth:`Query.where` and docs/queries.md for the exact rule.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import html
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from aieco._checks import currency_argument
+from aieco._columns import Store, days, from_units, plain_decimal, to_units
 from aieco._fold import fold
+from aieco._kinds import Kind, kind_of
 from aieco._regions import countries, region_countries, region_of
 from aieco.dates import PartialDate, as_partial_date
 from aieco.errors import NotFound, Problem, ValidationError
@@ -36,39 +41,53 @@ from aieco.model import (
     RoundType,
     Source,
 )
-from aieco.money import DIRECTION_DOWN, DIRECTION_UP, Amount, Money, Qualifier, sum_amounts
+from aieco.money import DIRECTION_UP, Amount, Money, Qualifier, combine_qualifiers
 
 if TYPE_CHECKING:
     import pandas
+    import polars
+    import pyarrow
 
     from aieco.dataset import Dataset
 
 __all__ = ["Groups", "Query"]
 
 T = TypeVar("T")
-Predicate = Callable[[Any], bool]
+Mask = Callable[[Any], Any]
 Key = Callable[[Any], Any]
-
-_PLURAL = {
-    Source: ("source", "sources"),
-    Company: ("company", "companies"),
-    Investor: ("investor", "investors"),
-    FundingRound: ("funding round", "funding rounds"),
-    Policy: ("policy", "policies"),
-}
+#: A numpy array (numpy is imported on first use).
+Array = Any
 
 
-def _plural(cls: type, count: int) -> str:
-    one, many = _PLURAL.get(cls, (f"{cls.__name__} record", f"{cls.__name__} records"))
+def _np() -> Any:
+    import numpy
+
+    return numpy
+
+
+def _plural(kind: Kind | None, cls: type, count: int) -> str:
+    if kind is None:
+        one, many = f"{cls.__name__} record", f"{cls.__name__} records"
+    else:
+        one, many = kind.singular, kind.plural
     return f"{count} {one if count == 1 else many}"
 
 
-def _singular(cls: type) -> str:
-    return _PLURAL.get(cls, (f"{cls.__name__} record", ""))[0]
+class _Items:
+    """The items of a Query of objects that are not records of a kind (``Query([1, 2, 3])``)."""
+
+    __slots__ = ("items", "size")
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = list(items)
+        self.size = len(self.items)
+
+    def record(self, row: int) -> Any:
+        return self.items[row]
 
 
 class Query(Generic[T]):
-    """An immutable, chainable collection of records of one type.
+    """An immutable, chainable selection of records of one type.
 
     Every method returns a new Query (or a value); the records themselves are frozen. Iterate,
     index (``q[0]``, ``q[:3]``), take ``len(q)``, or ask for :meth:`first` or :meth:`one`.
@@ -79,7 +98,7 @@ class Query(Generic[T]):
     fields only.
     """
 
-    __slots__ = ("_dataset", "_description", "_items", "_type")
+    __slots__ = ("_dataset", "_description", "_rows", "_store", "_type")
 
     def __init__(
         self,
@@ -89,27 +108,70 @@ class Query(Generic[T]):
         dataset: Dataset | None = None,
         description: str = "",
     ) -> None:
-        self._items: tuple[T, ...] = tuple(items)
+        records = tuple(items)
         if item_type is None:
-            if not self._items:
+            if not records:
                 raise TypeError("an empty Query needs its item_type: Query([], Company)")
-            item_type = type(self._items[0])
-        for index, item in enumerate(self._items):
+            item_type = type(records[0])
+        for index, item in enumerate(records):
             if not isinstance(item, item_type):
                 raise TypeError(
                     f"Query item {index} is a {type(item).__name__}, not a {item_type.__name__}"
                 )
+        kind = kind_of(item_type)
+        self._store: Store | _Items = (
+            _Items(records) if kind is None else Store(kind, records=records)
+        )
+        self._rows: Any = None
         self._type: type[T] = item_type
         self._dataset = dataset
         self._description = description
 
-    def _derive(self, items: Iterable[T], step: str) -> Query[T]:
+    @classmethod
+    def _of(
+        cls,
+        store: Store,
+        rows: Any,
+        dataset: Dataset | None,
+        description: str = "",
+    ) -> Query[Any]:
+        """A Query of ``rows`` (None: every row, in order) of a store (no copying)."""
+        query: Query[Any] = cls.__new__(cls)
+        query._store = store
+        query._rows = rows
+        query._type = store.kind.cls
+        query._dataset = dataset
+        query._description = description
+        return query
+
+    def _derive(self, rows: Any, step: str) -> Query[T]:
         query: Query[T] = Query.__new__(Query)
-        query._items = tuple(items)
+        query._store = self._store
+        query._rows = rows
         query._type = self._type
         query._dataset = self._dataset
         query._description = self._description + step
         return query
+
+    @property
+    def _kind(self) -> Kind | None:
+        store = self._store
+        return store.kind if isinstance(store, Store) else None
+
+    def _row_array(self) -> Array:
+        """The selected rows as an int64 array."""
+        np = _np()
+        if self._rows is None:
+            return np.arange(self._store.size, dtype=np.int64)
+        return np.asarray(self._rows, dtype=np.int64)
+
+    def _columns_store(self, what: str) -> Store:
+        store = self._store
+        if not isinstance(store, Store):
+            raise TypeError(
+                f"a Query of {self._type.__name__} has no columns for {what}; use filter()"
+            )
+        return store
 
     # --- the collection ---------------------------------------------------------------------
 
@@ -119,53 +181,71 @@ class Query(Generic[T]):
         return self._type
 
     def __len__(self) -> int:
-        return len(self._items)
+        return self._store.size if self._rows is None else len(self._rows)
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._items)
+        record = self._store.record
+        if self._rows is None:
+            return (record(row) for row in range(self._store.size))
+        return (record(int(row)) for row in self._rows)
 
     @overload
     def __getitem__(self, index: int) -> T: ...
     @overload
     def __getitem__(self, index: slice) -> Query[T]: ...
     def __getitem__(self, index: int | slice) -> T | Query[T]:
+        rows = self._rows if self._rows is not None else range(self._store.size)
         if isinstance(index, slice):
-            return self._derive(self._items[index], f"[{_slice_text(index)}]")
-        return self._items[index]
+            return self._derive(rows[index], f"[{_slice_text(index)}]")
+        record: T = self._store.record(int(rows[index]))
+        return record
 
     def first(self) -> T:
         """The first record; NotFound when the query is empty."""
-        if not self._items:
-            raise NotFound(self._description or "(any)", _singular(self._type))
-        return self._items[0]
+        if not len(self):
+            raise NotFound(self._description or "(any)", self._singular())
+        return self[0]
 
     def one(self) -> T:
         """The only record: NotFound when there is none, ValidationError when there are more."""
-        if len(self._items) == 1:
-            return self._items[0]
-        if not self._items:
-            raise NotFound(self._description or "(any)", _singular(self._type))
-        shown = ", ".join(_label(item) for item in self._items[:5])
-        more = ", …" if len(self._items) > 5 else ""
+        count = len(self)
+        if count == 1:
+            return self[0]
+        if not count:
+            raise NotFound(self._description or "(any)", self._singular())
+        shown = ", ".join(self._label(item) for item in self[:5])
+        more = ", …" if count > 5 else ""
         raise ValidationError(
-            f"expected exactly one {_singular(self._type)}, found {len(self._items)}: {shown}{more}"
+            f"expected exactly one {self._singular()}, found {count}: {shown}{more}"
         )
 
+    def _singular(self) -> str:
+        kind = self._kind
+        return kind.singular if kind is not None else f"{self._type.__name__} record"
+
+    def _label(self, item: Any) -> str:
+        kind = self._kind
+        return kind.label(item) if kind is not None else repr(item)
+
     def __repr__(self) -> str:
-        shown = ", ".join(_label(item) for item in self._items[:5])
-        rest = len(self._items) - 5
+        shown = ", ".join(self._label(item) for item in self[:5])
+        rest = len(self) - 5
         if rest > 0:
             shown += f", … ({rest} more)"
-        return f"<Query of {_plural(self._type, len(self._items))}{': ' if shown else ''}{shown}>"
+        counted = _plural(self._kind, self._type, len(self))
+        return f"<Query of {counted}{': ' if shown else ''}{shown}>"
 
     # --- narrowing and ordering -------------------------------------------------------------
 
     def filter(self, predicate: Callable[[T], bool]) -> Query[T]:
-        """The records for which ``predicate(record)`` is true."""
+        """The records for which ``predicate(record)`` is true (builds every record it tests)."""
         if not callable(predicate):
             raise TypeError(f"filter() takes a function, not {type(predicate).__name__}")
         name = getattr(predicate, "__name__", "function")
-        return self._derive((r for r in self._items if predicate(r)), f".filter({name})")
+        rows = self._rows if self._rows is not None else range(self._store.size)
+        record = self._store.record
+        kept = [int(row) for row in rows if predicate(record(int(row)))]
+        return self._derive(kept, f".filter({name})")
 
     def where(self, **criteria: Any) -> Query[T]:
         """The records that meet every criterion.
@@ -193,13 +273,16 @@ class Query(Generic[T]):
           AT_MOST only an upper bound; a range meets ``min_amount`` by its low end and
           ``max_amount`` by its high end. Rounds without an amount never match.
 
-        An unknown criterion is a TypeError naming the allowed ones; a bad value a
+        Criteria are applied in the order given, each to the rows the ones before it kept (so
+        a currency without rates only matters for rounds that are still in question). An
+        unknown criterion is a TypeError naming the allowed ones; a bad value a
         ValidationError or NotFound.
         """
         if not criteria:
             return self
-        table = _CRITERIA.get(self._type)
-        if table is None:
+        kind = self._kind
+        table = _CRITERIA.get(kind.name) if kind is not None else None
+        if kind is None or table is None:
             raise TypeError(
                 f"a Query of {self._type.__name__} takes no where() criteria; use filter()"
             )
@@ -207,28 +290,53 @@ class Query(Generic[T]):
         if unknown:
             raise TypeError(
                 f"where() got unknown criteria {', '.join(map(repr, unknown))} for "
-                f"{_PLURAL[self._type][1]}; allowed: {', '.join(sorted(table))}"
+                f"{kind.plural}; allowed: {', '.join(sorted(table))}"
             )
-        predicates = [table[name](self, name, value) for name, value in criteria.items()]
+        masks = [table[name](self, name, value) for name, value in criteria.items()]
         step = ", ".join(f"{name}={_show(value)}" for name, value in criteria.items())
-        items = (r for r in self._items if all(p(r) for p in predicates))
-        return self._derive(items, f".where({step})")
+        rows = self._row_array()
+        for mask in masks:
+            if not len(rows):
+                break
+            rows = rows[mask(rows)]
+        return self._derive(rows, f".where({step})")
 
     def sort_by(self, key: str | Callable[[T], Any], *, descending: bool = False) -> Query[T]:
         """The records ordered by ``key``: a field name or a function of the record.
 
         Records whose key is None come last in both directions; ties keep their order.
         Names are those of :meth:`group_by`; an Amount field (``"amount"``, ``"valuation"``,
-        ``"budget"``) sorts by its bounds in USD at the record's date.
+        ``"budget"``) sorts by its bounds in USD at the record's date. A function is called
+        with each record (so every record is built).
         """
-        get = self._key(key, for_sort=True)
-        keyed = [(get(item), item) for item in self._items]
-        present = [pair for pair in keyed if pair[0] is not None]
-        present.sort(key=lambda pair: pair[0], reverse=descending)
-        missing = [item for value, item in keyed if value is None]
         name = key if isinstance(key, str) else getattr(key, "__name__", "function")
         suffix = ", descending=True" if descending else ""
-        return self._derive([item for _, item in present] + missing, f".sort_by({name!r}{suffix})")
+        step = f".sort_by({name!r}{suffix})"
+        if callable(key):
+            items = list(self)
+            keyed = [(key(item), position) for position, item in enumerate(items)]
+            present = [pair for pair in keyed if pair[0] is not None]
+            present.sort(key=lambda pair: pair[0], reverse=descending)
+            missing = [position for value, position in keyed if value is None]
+            rows = self._row_array()
+            order = [position for _, position in present] + missing
+            return self._derive(rows[order] if order else rows[:0], step)
+        if not isinstance(key, str):
+            raise TypeError(f"a key is a field name or a function, not {type(key).__name__}")
+        store = self._columns_store(f"sort_by({key!r})")
+        rows = self._row_array()
+        columns = _sort_columns(self, store, key, rows)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        names = [f"k{i}" for i in range(len(columns))]
+        order_name = "descending" if descending else "ascending"
+        # Arrow sorts stably, and puts nulls (no key) last in either direction.
+        order = pc.sort_indices(
+            pa.table(dict(zip(names, columns, strict=True))),
+            sort_keys=[(n, order_name, "at_end") for n in names],
+        ).to_numpy()
+        return self._derive(rows[order], step)
 
     # --- aggregates -------------------------------------------------------------------------
 
@@ -240,24 +348,34 @@ class Query(Generic[T]):
         a round's company) or a function. One key gives plain group keys, several give tuples:
         ``group_by("region", "year")`` has keys like ``("Europe", 2025)``. ``region`` is
         ``"Europe"`` for a European country (the EU as a jurisdiction included), else the ISO
-        code. Groups are ordered by key, None last.
+        code. Groups are ordered by key, None last. Fields holding several values
+        (``aliases``, ``participants``, ``sources``) and amounts are not keys.
         """
         if not keys:
             raise TypeError("group_by() needs at least one key")
-        getters = [self._key(key, for_sort=False) for key in keys]
-        groups: dict[Any, list[T]] = {}
-        for item in self._items:
-            group = getters[0](item) if len(getters) == 1 else tuple(g(item) for g in getters)
-            groups.setdefault(group, []).append(item)
+        np = _np()
+        rows = self._row_array()
+        codes_list: list[Array] = []
+        values_list: list[list[Any]] = []
+        for key in keys:
+            codes, values = _group_codes(self, key, rows)
+            codes_list.append(codes)
+            values_list.append(values)
+        combined = np.zeros(len(rows), dtype=np.int64)
+        for codes, values in zip(codes_list, values_list, strict=True):
+            combined = combined * (len(values) + 1) + (codes + 1)
+        present, inverse = np.unique(combined, return_inverse=True)
+        group_keys: list[Any] = []
+        for code in present.tolist():
+            parts = []
+            for values in reversed(values_list):
+                code, part = divmod(code, len(values) + 1)
+                parts.append(None if part == 0 else values[part - 1])
+            parts.reverse()
+            group_keys.append(parts[0] if len(keys) == 1 else tuple(parts))
         names = [k if isinstance(k, str) else getattr(k, "__name__", "function") for k in keys]
-        ordered = sorted(groups, key=_group_order)
-        return Groups(
-            {
-                group: self._derive(groups[group], f".group_by({names})[{group!r}]")
-                for group in ordered
-            },
-            tuple(names),
-        )
+        ordering = sorted(range(len(group_keys)), key=lambda i: _group_order(group_keys[i]))
+        return Groups._of(self, rows, inverse, group_keys, ordering, tuple(names))
 
     def total(
         self,
@@ -272,6 +390,7 @@ class Query(Generic[T]):
         day's rate, or the mean of a month's or year's daily rates; ``on`` overrides the date
         for all; an undated record uses the latest rate) with the rate table in use or the one
         ``rates=`` names (see :func:`aieco.fx.rate_table`); ``currency`` is a code in any case.
+        The rate is looked up once per currency and date, and each amount multiplied exactly.
         Lows and highs are summed, so the total is a range as
         soon as one amount is. The qualifier is the common one when all agree; otherwise the
         weakest honest one: only EXACT, APPROX and NEARLY → APPROX (EXACT and NEARLY alone →
@@ -283,30 +402,15 @@ class Query(Generic[T]):
         one-off sum or a yearly one (Draghi's proposal in the bundled data is per year, as its
         description says), so total only budgets that are comparable.
         """
-        from aieco.fx import convert, rate_table
-
-        field = _AMOUNT_FIELD.get(self._type)
-        if field is None:
-            raise TypeError(
-                f"total() sums funding round amounts or policy budgets, "
-                f"not {_PLURAL.get(self._type, ('', self._type.__name__))[1]}"
-            )
-        currency = currency_argument(currency, "total(currency)")
-        if rates is not None:
-            rates = rate_table(rates)  # read once, not once per record
-        converted: list[Amount | None] = []
-        for item in self._items:
-            amount: Amount | None = getattr(item, field)
-            when = on if on is not None else _date_of(item)
-            converted.append(
-                None if amount is None else convert(amount, currency, on=when, rates=rates)
-            )
-        return sum_amounts(converted, currency)
+        np = _np()
+        rows = self._row_array()
+        zeros = np.zeros(len(rows), dtype=np.int64)
+        return _group_totals(self, rows, zeros, 1, currency, on, rates)[0]
 
     # --- export -----------------------------------------------------------------------------
 
     def to_records(self) -> list[dict[str, Any]]:
-        """The records as flat dicts, ready for JSON or a DataFrame.
+        """The records as flat dicts, ready for JSON.
 
         Enums by value, dates as ISO strings, amounts as strings (``"about 30000000000 USD"``)
         with their bounds, currency and qualifier in extra columns (``amount_low``, ...),
@@ -314,17 +418,76 @@ class Query(Generic[T]):
         and ``lead_investors``; a funding round also gets its company's ``company`` name and
         ``country``. For full records use :func:`aieco.to_json`.
         """
-        return [self._flatten(item) for item in self._items]
+        return [self._flatten(item) for item in self]
+
+    def to_arrow(self) -> pyarrow.Table:
+        """The selected rows as an Arrow table of typed columns (see docs/dataset.md).
+
+        The kind's own columns (text, enums as dictionaries, dates as ``date32`` with a
+        ``<field>_precision`` column, amounts as exact ``decimal128`` bounds with unit and
+        qualifier) and, for funding rounds, the company's ``company`` name, ``country`` and
+        ``region``.
+        """
+        store = self._columns_store("to_arrow()")
+        import pyarrow as pa
+
+        rows = self._row_array()
+        indices = pa.array(rows, pa.int64())
+        table = store.table.take(indices)
+        if store.kind.name == "funding_rounds":
+            dataset = self._dataset
+            if dataset is not None:
+                company = _company_rows(self)[rows]
+                companies = dataset.columns("companies")
+                names = companies.table.column("name").take(pa.array(company))
+                country = companies.table.column("country").take(pa.array(company))
+                region_values = _region_values(companies)
+                country_codes = companies.codes("country")[company]
+                regions = pa.array(
+                    [None if c < 0 else region_values[c] for c in country_codes.tolist()]
+                    if len(country_codes) < 1000
+                    else _take_values(region_values, country_codes),
+                    pa.string(),
+                ).dictionary_encode()
+                at = table.schema.get_field_index("company_id") + 1
+                table = table.add_column(at, "company", names)
+                table = table.add_column(at + 1, "country", country)
+                table = table.add_column(at + 2, "region", regions)
+        return table
 
     def to_pandas(self) -> pandas.DataFrame:
-        """A pandas DataFrame of :meth:`to_records` (needs the extra ``aieco[pandas]``)."""
+        """A pandas DataFrame of :meth:`to_arrow` (needs the extra ``aieco[pandas]``).
+
+        Amount bounds stay exact (pandas' Arrow decimal dtype, summable), enums and units are
+        categoricals, dates are ``datetime64`` with their ``_precision`` column beside them.
+        """
         try:
             import pandas
         except ImportError:
             raise ImportError(
                 "Query.to_pandas() needs pandas; install the extra: pip install 'aieco[pandas]'"
             ) from None
-        return pandas.DataFrame(self.to_records(), columns=self._columns())
+        import pyarrow as pa
+
+        def types(kind: pa.DataType) -> Any:
+            return pandas.ArrowDtype(kind) if pa.types.is_decimal(kind) else None
+
+        frame: pandas.DataFrame = self.to_arrow().to_pandas(
+            types_mapper=types, date_as_object=False
+        )
+        return frame
+
+    def to_polars(self) -> polars.DataFrame:
+        """A polars DataFrame of :meth:`to_arrow` (needs the extra ``aieco[polars]``)."""
+        try:
+            import polars
+        except ImportError:
+            raise ImportError(
+                "Query.to_polars() needs polars; install the extra: pip install 'aieco[polars]'"
+            ) from None
+        frame = polars.from_arrow(self.to_arrow())
+        assert isinstance(frame, polars.DataFrame)
+        return frame
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter (the first 50 records)."""
@@ -332,12 +495,12 @@ class Query(Generic[T]):
         limit = 50
         head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
         rows = []
-        for item in self._items[:limit]:
+        for item in self[:limit]:
             record = self._flatten(item)
             cells = "".join(f"<td>{html.escape(_cell(record.get(c)))}</td>" for c in columns)
             rows.append(f"<tr>{cells}</tr>")
-        caption = _plural(self._type, len(self._items))
-        if len(self._items) > limit:
+        caption = _plural(self._kind, self._type, len(self))
+        if len(self) > limit:
             caption += f" (first {limit} shown)"
         return (
             f"<table><caption>{html.escape(caption)}</caption>"
@@ -362,7 +525,7 @@ class Query(Generic[T]):
             value = getattr(item, field.name)
             if field.name == "company_id" and isinstance(item, FundingRound):
                 record["company_id"] = value
-                company = self._company(item)
+                company = self._dataset.company_of(item) if self._dataset is not None else None
                 record["company"] = company.name if company else None
                 record["country"] = company.country if company else None
             elif field.name == "participants":
@@ -376,14 +539,6 @@ class Query(Generic[T]):
                 record[field.name] = _plain(value)
         return record
 
-    # --- keys and criteria helpers ----------------------------------------------------------
-
-    def _company(self, funding_round: FundingRound) -> Company | None:
-        if self._dataset is None:
-            return None
-        company: Company | None = self._dataset._by_id["companies"].get(funding_round.company_id)
-        return company
-
     def _need_dataset(self, what: str) -> Dataset:
         if self._dataset is None:
             raise TypeError(
@@ -392,55 +547,72 @@ class Query(Generic[T]):
             )
         return self._dataset
 
-    def _key(self, key: str | Callable[[T], Any], *, for_sort: bool) -> Key:
-        if callable(key):
-            return key
-        if not isinstance(key, str):
-            raise TypeError(f"a key is a field name or a function, not {type(key).__name__}")
-        derived = _DERIVED.get(self._type, {})
-        if key in derived:
-            return derived[key](self)
-        fields = getattr(self._type, "__attrs_attrs__", None)
-        names = [f.name for f in fields] if fields is not None else []
-        if key not in names:
-            allowed = sorted({*names, *derived})
-            raise TypeError(
-                f"unknown key {key!r} for {_PLURAL.get(self._type, ('', 'records'))[1]}; "
-                f"allowed: {', '.join(allowed)} or a function"
-            )
-        if key in _AMOUNT_FIELDS and for_sort:
-            return _amount_sort_key(key)
-
-        def get(item: Any) -> Any:
-            value = getattr(item, key)
-            if for_sort and isinstance(value, enum.Enum):
-                return value.value
-            return value
-
-        return get
-
 
 class Groups(Mapping[Any, Query[T]]):
     """Records grouped by key (from :meth:`Query.group_by`): a mapping of key → Query.
+
+    The groups' queries are built on first access; :meth:`total` and :meth:`count` work on
+    the columns of all groups at once.
 
     >>> rounds.group_by("region", "year").total("USD")  # doctest: +SKIP
     {('Europe', 2025): Amount(...), ('US', 2025): Amount(...), ...}
     """
 
-    __slots__ = ("_groups", "_keys")
+    __slots__ = ("_codes", "_keys", "_names", "_order", "_parent", "_queries", "_rows")
 
     def __init__(self, groups: Mapping[Any, Query[T]], keys: tuple[str, ...]) -> None:
-        self._groups: dict[Any, Query[T]] = dict(groups)
-        self._keys = keys
+        self._queries: dict[Any, Query[T]] | None = dict(groups)
+        self._keys: list[Any] = list(self._queries)
+        self._names = keys
+        self._parent: Query[T] | None = None
+        self._rows: Any = None
+        self._codes: Any = None
+        self._order: list[int] = list(range(len(self._keys)))
+
+    @classmethod
+    def _of(
+        cls,
+        parent: Query[T],
+        rows: Array,
+        codes: Array,
+        keys: list[Any],
+        order: list[int],
+        names: tuple[str, ...],
+    ) -> Groups[T]:
+        groups: Groups[T] = cls.__new__(cls)
+        groups._parent = parent
+        groups._rows = rows
+        groups._codes = codes
+        groups._keys = keys
+        groups._order = order
+        groups._names = names
+        groups._queries = None
+        return groups
+
+    def _all(self) -> dict[Any, Query[T]]:
+        queries = self._queries
+        if queries is None:
+            np = _np()
+            parent = self._parent
+            assert parent is not None
+            by_group = np.argsort(self._codes, kind="stable")
+            bounds = np.searchsorted(self._codes[by_group], np.arange(len(self._keys) + 1))
+            queries = {}
+            for index in self._order:
+                key = self._keys[index]
+                members = self._rows[by_group[bounds[index] : bounds[index + 1]]]
+                queries[key] = parent._derive(members, f".group_by({list(self._names)})[{key!r}]")
+            self._queries = queries
+        return queries
 
     def __getitem__(self, key: Any) -> Query[T]:
-        return self._groups[key]
+        return self._all()[key]
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._groups)
+        return (self._keys[index] for index in self._order)
 
     def __len__(self) -> int:
-        return len(self._groups)
+        return len(self._keys)
 
     def total(
         self,
@@ -450,35 +622,32 @@ class Groups(Mapping[Any, Query[T]]):
         rates: Any = None,
     ) -> dict[Any, Amount]:
         """Each group's :meth:`Query.total` in ``currency``, by group key."""
-        if rates is not None:
-            from aieco.fx import rate_table
-
-            rates = rate_table(rates)
-        return {
-            key: query.total(currency, on=on, rates=rates) for key, query in self._groups.items()
-        }
+        parent = self._parent
+        if parent is None:
+            return {
+                key: query.total(currency, on=on, rates=rates) for key, query in self._all().items()
+            }
+        totals = _group_totals(
+            parent, self._rows, self._codes, len(self._keys), currency, on, rates
+        )
+        return {self._keys[index]: totals[index] for index in self._order}
 
     def count(self) -> dict[Any, int]:
         """The number of records in each group, by group key."""
-        return {key: len(query) for key, query in self._groups.items()}
+        if self._parent is None:
+            return {key: len(query) for key, query in self._all().items()}
+        counts = _np().bincount(self._codes, minlength=len(self._keys)).tolist()
+        return {self._keys[index]: counts[index] for index in self._order}
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{key!r}: {len(query)}" for key, query in self._groups.items())
-        return f"<Groups by {', '.join(self._keys)}: {{{shown}}}>"
+        counts = self.count()
+        shown = ", ".join(f"{key!r}: {count}" for key, count in counts.items())
+        return f"<Groups by {', '.join(self._names)}: {{{shown}}}>"
 
 
 # --- helpers ------------------------------------------------------------------------------------
 
-_AMOUNT_FIELD = {FundingRound: "amount", Policy: "budget"}
 _AMOUNT_FIELDS = frozenset({"amount", "valuation", "budget"})
-
-
-def _label(item: Any) -> str:
-    if isinstance(item, Company | Investor | Policy):
-        return item.name
-    if isinstance(item, FundingRound | Source):
-        return item.id
-    return repr(item)
 
 
 def _slice_text(index: slice) -> str:
@@ -536,13 +705,6 @@ def _amount_columns(name: str, amount: Amount | None) -> dict[str, Any]:
     }
 
 
-def _date_of(item: Any) -> PartialDate | None:
-    if isinstance(item, Source):
-        return item.published
-    date: PartialDate | None = getattr(item, "announced", None)
-    return date
-
-
 def _group_order(key: Any) -> Any:
     if isinstance(key, tuple):
         return tuple(_group_order(part) for part in key)
@@ -553,26 +715,607 @@ def _group_order(key: Any) -> Any:
     return (0, key)
 
 
-def _amount_sort_key(field: str) -> Key:
-    from aieco.fx import convert
-
-    def get(item: Any) -> Any:
-        amount: Amount | None = getattr(item, field)
-        if amount is None:
-            return None
-        converted = convert(amount, "USD", on=_date_of(item))
-        return (converted.low, converted.high)
-
-    return get
+def _take_values(values: list[Any], codes: Array) -> list[Any]:
+    """``values[code]`` for each code, None for -1."""
+    np = _np()
+    table = np.array([*values, None], dtype=object)
+    result: list[Any] = table[codes].tolist()
+    return result
 
 
-_DIRECTION_UP = DIRECTION_UP
-_DIRECTION_DOWN = DIRECTION_DOWN
+# --- the hedge rule -----------------------------------------------------------------------------
+
+#: How each qualifier meets ``min_amount``: by its low bound (">=", or ">" when the text says
+#: "just below"), or — with no lower bound — only when the threshold is at most 0 (None).
+_MIN_RULE: dict[Qualifier, str | None] = {
+    Qualifier.EXACT: ">=",
+    Qualifier.APPROX: ">=",
+    Qualifier.NEARLY: ">",
+    Qualifier.MORE_THAN: ">=",
+    Qualifier.AT_LEAST: ">=",
+    Qualifier.LESS_THAN: None,
+    Qualifier.AT_MOST: None,
+}
+#: How each qualifier meets ``max_amount``: by its high bound ("<="), or never (None: no upper
+#: bound).
+_MAX_RULE: dict[Qualifier, str | None] = {
+    q: (None if q in DIRECTION_UP else "<=") for q in Qualifier
+}
+
+
+def meets_min(amount: Amount, threshold: Decimal) -> bool:
+    """Whether a reported amount is certainly at least ``threshold`` (same currency)."""
+    rule = _MIN_RULE[amount.qualifier]
+    if rule is None:
+        return threshold <= 0
+    return amount.low > threshold if rule == ">" else amount.low >= threshold
+
+
+def meets_max(amount: Amount, threshold: Decimal) -> bool:
+    """Whether a reported amount is certainly at most ``threshold`` (same currency)."""
+    rule = _MAX_RULE[amount.qualifier]
+    return rule is not None and amount.high <= threshold
+
+
+# --- derived columns ----------------------------------------------------------------------------
+
+
+def _company_rows(query: Query[Any]) -> Array:
+    """Each round's company as a row of the dataset's companies."""
+    dataset = query._need_dataset("the company of a round")
+    store = query._columns_store("the company of a round")
+    return store.cached(
+        "company_rows",
+        lambda: store.row_of_ids(store.table.column("company_id"), dataset.columns("companies")),
+    )
+
+
+def _region_values(store: Store) -> list[str | None]:
+    """The region of each value of a store's country column (see :func:`region_of`)."""
+    return [region_of(country) for country in store.values("country")]
+
+
+def _country_codes(query: Query[Any], rows: Array) -> tuple[Array, list[Any]]:
+    """The country codes (and their values) of the selected rows, the company's for rounds."""
+    store = query._columns_store("country")
+    kind = store.kind.name
+    if kind == "funding_rounds":
+        dataset = query._need_dataset("where(country=...) on funding rounds")
+        companies = dataset.columns("companies")
+        codes = companies.codes("country")[_company_rows(query)[rows]]
+        return codes, companies.values("country")
+    column = "jurisdiction" if kind == "policies" else "country"
+    return store.codes(column)[rows], store.values(column)
+
+
+def _date_columns(store: Store) -> tuple[Array, Array, Array, Array]:
+    """The kind's date as (first day, last day, year, known) arrays, first/last in days."""
+
+    def build() -> tuple[Array, Array, Array, Array]:
+        np = _np()
+        field = store.kind.date_field
+        assert field is not None
+        first, known = store.numbers(field)
+        precision = np.asarray([*store.values(f"{field}_precision"), None], dtype=object)[
+            store.codes(f"{field}_precision")
+        ]
+        as_day = first.astype("datetime64[D]")
+        year_end = (as_day.astype("datetime64[Y]") + 1).astype("datetime64[D]") - 1
+        month_end = (as_day.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
+        last = np.where(
+            precision == "year", year_end, np.where(precision == "month", month_end, as_day)
+        ).astype(np.int64)
+        year = as_day.astype("datetime64[Y]").astype(np.int64) + 1970
+        return first, last, year, known
+
+    result: tuple[Array, Array, Array, Array] = store.cached("dates", build)
+    return result
+
+
+def _date_key(store: Store) -> tuple[Array, Array]:
+    """An int per row ordered like PartialDate (a missing part first), and whether it is known."""
+
+    def build() -> tuple[Array, Array]:
+        np = _np()
+        field = store.kind.date_field
+        assert field is not None
+        first, known = store.numbers(field)
+        rank = {"year": 0, "month": 1, "day": 2}
+        ranks = np.array([rank.get(v, 0) for v in store.values(f"{field}_precision")] + [0])
+        return first * 4 + ranks[store.codes(f"{field}_precision")], known
+
+    result: tuple[Array, Array] = store.cached("date_key", build)
+    return result
+
+
+def _partial_date(key: int) -> PartialDate:
+    """The PartialDate of a :func:`_date_key` value (first day × 4 + precision rank)."""
+    first = _EPOCH + _dt.timedelta(days=key // 4)
+    rank = key % 4
+    if rank == 0:
+        return PartialDate(first.year)
+    if rank == 1:
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year, first.month, first.day)
+
+
+_EPOCH = _dt.date(1970, 1, 1)
+
+
+def _dates(store: Store) -> list[PartialDate | None]:
+    """Each row's date as a PartialDate (for rate look-ups and group keys)."""
+
+    def build() -> list[PartialDate | None]:
+        field = store.kind.date_field
+        assert field is not None
+        firsts = store.table.column(field).to_pylist()
+        precisions = store.table.column(f"{field}_precision").to_pylist()
+        result: list[PartialDate | None] = []
+        for first, precision in zip(firsts, precisions, strict=True):
+            if first is None:
+                result.append(None)
+            elif precision == "year":
+                result.append(PartialDate(first.year))
+            elif precision == "month":
+                result.append(PartialDate(first.year, first.month))
+            else:
+                result.append(PartialDate(first.year, first.month, first.day))
+        return result
+
+    dates: list[PartialDate | None] = store.cached("partial_dates", build)
+    return dates
+
+
+# --- currency conversion on columns -------------------------------------------------------------
+
+
+class _Converted:
+    """An amount column converted to one currency, per row, exactly as :func:`aieco.convert`.
+
+    ``low``/``high`` are integers at ``scale`` (int64, or Python ints when large); ``present``
+    marks rows with an amount; ``failed`` holds, for rows whose conversion has no rate, the
+    index of the error in ``errors`` (-1 elsewhere).
+    """
+
+    __slots__ = (
+        "digits",
+        "errors",
+        "failed",
+        "foreign",
+        "high",
+        "low",
+        "present",
+        "qualifiers",
+        "scale",
+    )
+
+    def __init__(self, **values: Any) -> None:
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    low: Array
+    high: Array
+    scale: int
+    digits: int
+    foreign: Array
+    present: Array
+    failed: Array
+    errors: list[Exception]
+    qualifiers: Array
+
+    def check(self, rows: Array) -> None:
+        """Raise the conversion error of the first of ``rows`` whose amount has no rate."""
+        np = _np()
+        failed = self.failed[rows]
+        bad = np.flatnonzero(failed >= 0)
+        if len(bad):
+            raise self.errors[int(failed[bad[0]])]
+
+
+def _half_even(numerator: Any, divisor: int) -> Any:
+    """``numerator / divisor`` rounded half to even (numerator ≥ 0; arrays of ints)."""
+    np = _np()
+    quotient = numerator // divisor
+    twice = (numerator - quotient * divisor) * 2
+    up = (twice > divisor) | ((twice == divisor) & (quotient % 2 == 1))
+    return quotient + np.asarray(up, dtype=bool).astype(np.int64)
+
+
+def _converted(
+    query: Query[Any], field: str, currency: str, on: PartialDate | None, rates: Any = None
+) -> _Converted:
+    """The ``field`` amounts of the query's kind in ``currency``, cached per store and table.
+
+    ``rates`` is the table (or what :func:`aieco.fx.rate_table` takes) to use, else the one in
+    use now; a different table is a different cache entry.
+    """
+    from aieco.fx import rate_table, rates_in_use
+
+    table = rates_in_use() if rates is None else rate_table(rates)
+    store = query._columns_store(f"converting {field}")
+    converted: _Converted = store.cached(
+        ("converted", field, currency, on, id(table)),
+        lambda: _convert_column(store, field, currency, on, table),
+    )
+    return converted
+
+
+def _convert_column(
+    store: Store, field: str, currency: str, on: PartialDate | None, table: Any
+) -> _Converted:
+    np = _np()
+    from aieco import fx
+
+    low, scale = store.decimal_ints(f"{field}_low")
+    high, _ = store.decimal_ints(f"{field}_high")
+    unit_codes = store.codes(f"{field}_unit")
+    units = store.values(f"{field}_unit")
+    qualifiers = store.codes(f"{field}_qualifier")
+    qualifier_values = [Qualifier(v) for v in store.values(f"{field}_qualifier")]
+    digits = fx._minor_places(currency)
+    target = max(scale, digits)
+    size = store.size
+    present = unit_codes >= 0
+    wide = low.dtype == object or target - scale > 2
+    out_low = (low.astype(object) if wide else low.copy()) * (10 ** (target - scale))
+    out_high = (high.astype(object) if wide else high.copy()) * (10 ** (target - scale))
+    failed = np.full(size, -1, dtype=np.int64)
+    errors: list[Exception] = []
+    foreign = [i for i, unit in enumerate(units) if unit != currency]
+    converting = present & np.isin(unit_codes, foreign)
+    if foreign:
+        rows = np.flatnonzero(converting)
+        if on is None and store.kind.date_field is not None:
+            date_key, known = _date_key(store)
+            key = np.where(known, date_key + 1, 0)[rows]
+            dates: Array | None = date_key
+        else:
+            key = np.zeros(len(rows), dtype=np.int64)
+            dates = None
+        combined = unit_codes[rows].astype(np.int64) * (1 << 48) + key
+        groups, inverse = np.unique(combined, return_inverse=True)
+        by_group = np.argsort(inverse, kind="stable")
+        bounds = np.searchsorted(inverse[by_group], np.arange(len(groups) + 1))
+        results_low = out_low.astype(object) if out_low.dtype != object else out_low
+        results_high = out_high.astype(object) if out_high.dtype != object else out_high
+        for group in range(len(groups)):
+            members = rows[by_group[bounds[group] : bounds[group + 1]]]
+            unit = units[int(unit_codes[members[0]])]
+            first = int(members[0])
+            when = on if dates is None or not known[first] else _partial_date(int(dates[first]))
+            try:
+                factor = fx.rate(unit, currency, on=when, rates=table)
+            except Exception as exc:  # the rule's own ConversionError, raised when asked
+                failed[members] = len(errors)
+                errors.append(exc)
+                continue
+            # Rate.apply's arithmetic on the whole group: the exact ratio, rounded once.
+            numerator = factor.ratio.numerator * 10**digits
+            divisor = factor.ratio.denominator * 10**scale
+            for source, result in ((low, results_low), (high, results_high)):
+                values = source[members].astype(object) * numerator
+                result[members] = _half_even(values, divisor) * (10 ** (target - digits))
+        out_low, out_high = _narrow(results_low), _narrow(results_high)
+    return _Converted(
+        low=out_low,
+        high=out_high,
+        scale=target,
+        digits=digits,
+        foreign=converting,
+        present=present,
+        failed=failed,
+        errors=errors,
+        qualifiers=_collapsed(
+            _qualifier_positions(qualifiers, qualifier_values),
+            converting & (low != high) & (out_low == out_high),
+        ),
+    )
+
+
+def _collapsed(positions: Array, collapsed: Array) -> Array:
+    """convert()'s rule for a range whose ends round to the same unit: a point, APPROX if EXACT."""
+    np = _np()
+    members = list(Qualifier)
+    exact = positions == members.index(Qualifier.EXACT)
+    return np.where(
+        np.asarray(collapsed, dtype=bool) & exact, members.index(Qualifier.APPROX), positions
+    )
+
+
+def _qualifier_positions(codes: Array, values: list[Qualifier]) -> Array:
+    """Codes into a store's qualifier values as positions in :class:`Qualifier` (-1: none)."""
+    np = _np()
+    members = list(Qualifier)
+    table = np.array([members.index(v) for v in values] + [-1], dtype=np.int64)
+    return table[codes]
+
+
+def _narrow(values: Array) -> Array:
+    """Python ints as int64 when they all fit comfortably (sums of a million stay exact)."""
+    np = _np()
+    if values.dtype != object:
+        return values
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int64)
+    if max(values.max(), -values.min()) < (1 << 42):
+        return values.astype(np.int64)
+    return values
+
+
+def _threshold_units(threshold: Decimal, scale: int, strict: bool) -> int:
+    """The smallest integer V (at ``scale``) with V/10**scale ≥ threshold (> when strict)."""
+    places = max(scale, -int(plain_decimal(threshold).as_tuple().exponent))
+    exact = to_units(threshold, places)  # threshold × 10**places, an int
+    unit = int(10 ** (places - scale))
+    whole: int = exact // unit  # floor
+    if strict or whole * unit != exact:
+        return whole + 1
+    return whole
+
+
+def _amount_criterion(direction: str) -> Callable[[Query[Any], str, Any], Mask]:
+    def build(query: Query[Any], name: str, value: Any) -> Mask:
+        threshold = _threshold(value, name)
+        kind = query._kind
+        assert kind is not None
+        assert kind.amount_field is not None
+        field = kind.amount_field
+        rule = _MIN_RULE if direction == "min" else _MAX_RULE
+        members = list(Qualifier)
+
+        def mask(rows: Array) -> Array:
+            np = _np()
+            converted = _converted(query, field, threshold.currency, None)
+            present = converted.present[rows]
+            converted.check(rows[present])
+            qualifiers = converted.qualifiers[rows]
+            result = np.zeros(len(rows), dtype=bool)
+            for position, qualifier in enumerate(members):
+                chosen = present & (qualifiers == position)
+                if not chosen.any():
+                    continue
+                test = rule[qualifier]
+                if test is None:
+                    result |= chosen & (direction == "min" and threshold.amount <= 0)
+                    continue
+                if direction == "min":
+                    bound = converted.low[rows]
+                    limit = _threshold_units(threshold.amount, converted.scale, test == ">")
+                    result |= chosen & _compare(bound, limit, ">=")
+                else:
+                    bound = converted.high[rows]
+                    limit = _threshold_units(threshold.amount, converted.scale, True)
+                    result |= chosen & _compare(bound, limit, "<")
+            return result
+
+        return mask
+
+    return build
+
+
+def _compare(values: Array, limit: int, op: str) -> Array:
+    np = _np()
+    if values.dtype != object:
+        bound = np.iinfo(np.int64)
+        if limit > bound.max:
+            return np.full(len(values), op == "<")
+        if limit < bound.min:
+            return np.full(len(values), op == ">=")
+    result: Array = (values >= limit) if op == ">=" else (values < limit)
+    return result.astype(bool)
+
+
+def _group_totals(
+    query: Query[Any],
+    rows: Array,
+    codes: Array,
+    count: int,
+    currency: str,
+    on: Any,
+    rates: Any = None,
+) -> list[Amount]:
+    """The total of each group of ``rows`` (``codes`` gives each row's group)."""
+    np = _np()
+    kind = query._kind
+    field = kind.amount_field if kind is not None else None
+    if field is None:
+        raise TypeError(
+            f"total() sums funding round amounts or policy budgets, "
+            f"not {kind.plural if kind is not None else query.item_type.__name__}"
+        )
+    currency = currency_argument(currency, "total(currency)")
+    when = None if on is None else as_partial_date(on, "total", "on")
+    if not len(rows):
+        return [Amount(Decimal(0), unit=currency)] * count
+    converted = _converted(query, field, currency, when, rates)
+    present = converted.present[rows]
+    converted.check(rows[present])
+    chosen = rows[present]
+    group = codes[present]
+    low, high = converted.low[chosen], converted.high[chosen]
+    if low.dtype == object:
+        sums_low = np.zeros(count, dtype=object)
+        sums_high = np.zeros(count, dtype=object)
+        for index, g in enumerate(group.tolist()):
+            sums_low[g] += low[index]
+            sums_high[g] += high[index]
+    else:
+        sums_low = np.zeros(count, dtype=np.int64)
+        sums_high = np.zeros(count, dtype=np.int64)
+        np.add.at(sums_low, group, low)
+        np.add.at(sums_high, group, high)
+    ranges = np.zeros(count, dtype=bool)
+    ranges[group[low != high]] = True
+    converted_any = np.zeros(count, dtype=bool)
+    converted_any[group[converted.foreign[chosen]]] = True
+    missing = np.zeros(count, dtype=bool)
+    missing[codes[~present]] = True
+    members = list(Qualifier)
+    pairs = np.unique(group * len(members) + converted.qualifiers[chosen])
+    seen: list[set[Qualifier]] = [set() for _ in range(count)]
+    for pair in pairs.tolist():
+        seen[pair // len(members)].add(members[pair % len(members)])
+    totals = []
+    scale = converted.scale
+    for g in range(count):
+        qualifiers = seen[g]
+        if missing[g]:
+            qualifiers = {*qualifiers, Qualifier.AT_LEAST}
+        qualifier = combine_qualifiers(qualifiers)
+        # As Decimal addition writes it: cents once a converted amount is in the sum.
+        places = converted.digits if converted_any[g] else 0
+        total_low = _written(int(sums_low[g]), scale, places)
+        total_high = _written(int(sums_high[g]), scale, places)
+        if ranges[g]:
+            totals.append(Amount.range(total_low, total_high, currency, qualifier))
+        else:
+            totals.append(Amount(total_low, unit=currency, qualifier=qualifier))
+    return totals
+
+
+def _written(units: int, scale: int, places: int) -> Decimal:
+    """``units × 10**-scale`` with at least ``places`` decimals, no trailing zeros beyond."""
+    exponent = min(-places, int(plain_decimal(from_units(units, scale)).as_tuple().exponent))
+    return from_units(to_units(from_units(units, scale), -exponent), -exponent)
+
+
+# --- sort and group keys ------------------------------------------------------------------------
+
+
+def _key_shape(query: Query[Any], store: Store, key: str) -> str:
+    """What a key names: a derived key, or the shape of the field; TypeError when unknown."""
+    from aieco._columns import fields_of
+
+    kind = store.kind
+    derived = _DERIVED.get(kind.name, ())
+    if key in derived:
+        return "derived"
+    fields = {f.name: f for f in fields_of(kind.cls)}
+    if key not in fields:
+        allowed = sorted({*fields, *derived})
+        raise TypeError(
+            f"unknown key {key!r} for {kind.plural}; allowed: {', '.join(allowed)} or a function"
+        )
+    return fields[key].shape
+
+
+def _sort_columns(query: Query[Any], store: Store, key: str, rows: Array) -> list[Any]:
+    """Arrow columns whose lexicographic order is the key's order (null: no key)."""
+    import pyarrow as pa
+
+    np = _np()
+    shape = _key_shape(query, store, key)
+    if shape == "derived":
+        codes, values = _derived_codes(query, store, key, rows)
+        return [pa.array(_take_values(values, codes))]
+    if shape == "amount":
+        converted = _converted(query, key, "USD", None)
+        present = converted.present[rows]
+        converted.check(rows[present])
+        columns = []
+        for bound in (converted.low[rows], converted.high[rows]):
+            if bound.dtype == object:
+                values = [int(v) if p else None for v, p in zip(bound, present, strict=True)]
+                columns.append(pa.array([None if v is None else Decimal(v) for v in values]))
+            else:
+                columns.append(pa.array(bound, mask=~present))
+        return columns
+    if shape == "date":
+        date_key, known = _date_key(store)
+        return [pa.array(date_key[rows], mask=~known[rows])]
+    if shape in ("aliases", "citations", "participations"):
+        raise TypeError(f"cannot sort by {key!r}: it holds several values; use a function")
+    column = store.table.column(key).take(pa.array(rows, pa.int64()))
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(pa.string())
+    del np
+    return [column]
+
+
+def _group_codes(query: Query[Any], key: Any, rows: Array) -> tuple[Array, list[Any]]:
+    """Each row's group as a code into a list of key values (-1: None)."""
+    np = _np()
+    if callable(key):
+        found = [key(item) for item in query]
+        distinct: dict[Any, int] = {}
+        codes = np.array(
+            [-1 if v is None else distinct.setdefault(v, len(distinct)) for v in found],
+            dtype=np.int64,
+        )
+        return codes, list(distinct)
+    if not isinstance(key, str):
+        raise TypeError(f"a key is a field name or a function, not {type(key).__name__}")
+    store = query._columns_store(f"group_by({key!r})")
+    shape = _key_shape(query, store, key)
+    if shape == "derived":
+        return _derived_codes(query, store, key, rows)
+    if shape in ("aliases", "citations", "participations", "amount"):
+        raise TypeError(f"cannot group by {key!r}: use a function of the record")
+    if shape == "date":
+        date_key, known = _date_key(store)
+        keys = np.where(known, date_key, -1)[rows]
+        present, inverse = np.unique(keys, return_inverse=True)
+        dates = _dates(store)
+        first_row: dict[int, int] = {}
+        for row, value in zip(rows.tolist(), keys.tolist(), strict=True):
+            first_row.setdefault(value, row)
+        values = [dates[first_row[v]] for v in present.tolist()]
+        codes = inverse.astype(np.int64)
+        if len(present) and present[0] == -1:
+            codes = codes - 1
+            values = values[1:]
+        return codes, values
+    codes = store.codes(key)[rows].astype(np.int64)
+    values = store.values(key)
+    if shape == "enum":
+        from aieco._columns import fields_of
+
+        enum_cls = next(f.enum_cls for f in fields_of(store.kind.cls) if f.name == key)
+        assert enum_cls is not None
+        return codes, [enum_cls(v) for v in values]
+    return codes, values
+
+
+def _derived_codes(
+    query: Query[Any], store: Store, key: str, rows: Array
+) -> tuple[Array, list[Any]]:
+    np = _np()
+    if key == "country":
+        codes, values = _country_codes(query, rows)
+        return codes.astype(np.int64), values
+    if key == "region":
+        codes, values = _country_codes(query, rows)
+        regions = [region_of(v) for v in values]
+        distinct = sorted({r for r in regions if r is not None})
+        position = {r: i for i, r in enumerate(distinct)}
+        table = np.array([position[r] if r is not None else -1 for r in regions] + [-1])
+        return table[codes].astype(np.int64), list(distinct)
+    if key == "year":
+        _, _, year, known = _date_columns(store)
+        years = np.where(known, year, 0)[rows]
+        present = np.unique(years[known[rows]])
+        codes = np.searchsorted(present, years)
+        codes[~known[rows]] = -1
+        return codes.astype(np.int64), [int(y) for y in present.tolist()]
+    assert key == "company"
+    dataset = query._need_dataset("the key 'company'")
+    companies = dataset.columns("companies")
+    names = companies.table.column("name").to_pylist()
+    return _company_rows(query)[rows].astype(np.int64), names
+
+
+_DERIVED: dict[str, tuple[str, ...]] = {
+    "funding_rounds": ("company", "country", "region", "year"),
+    "companies": ("region",),
+    "investors": ("region",),
+    "policies": ("region", "year"),
+    "sources": ("year",),
+}
 
 
 # --- criteria -----------------------------------------------------------------------------------
 
-Criterion = Callable[[Query[Any], str, Any], Predicate]
+Criterion = Callable[[Query[Any], str, Any], Mask]
 
 
 def _many(value: Any) -> tuple[Any, ...]:
@@ -606,14 +1349,6 @@ def _enum_values(value: Any, name: str, cls: type[enum.Enum]) -> frozenset[Any]:
     return frozenset(members)
 
 
-def _enum_criterion(field: str, cls: type[enum.Enum]) -> Criterion:
-    def build(query: Query[Any], name: str, value: Any) -> Predicate:
-        allowed = _enum_values(value, name, cls)
-        return lambda r: getattr(r, field) in allowed
-
-    return build
-
-
 def _years(value: Any, name: str) -> frozenset[int]:
     """The calendar years a ``year`` criterion names: an int, or the year of a date in any form.
 
@@ -631,130 +1366,6 @@ def _years(value: Any, name: str) -> frozenset[int]:
 
 def _date_bound(value: Any, name: str) -> PartialDate:
     return as_partial_date(value, "where", name)
-
-
-def _date_criterion(get: Callable[[Any], PartialDate | None], kind: str) -> Criterion:
-    def build(query: Query[Any], name: str, value: Any) -> Predicate:
-        if kind == "year":
-            years = _years(value, name)
-
-            def in_year(r: Any) -> bool:
-                date = get(r)
-                return date is not None and date.year in years
-
-            return in_year
-        bound = _date_bound(value, name)
-        if kind == "since":
-            start = bound.first_day
-
-            def since(r: Any) -> bool:
-                date = get(r)
-                return date is not None and date.last_day >= start
-
-            return since
-        end = bound.last_day
-
-        def until(r: Any) -> bool:
-            date = get(r)
-            return date is not None and date.first_day <= end
-
-        return until
-
-    return build
-
-
-def _country_criterion(
-    get_country: Callable[[Query[Any]], Callable[[Any], str | None]],
-) -> Criterion:
-    def build(query: Query[Any], name: str, value: Any) -> Predicate:
-        allowed = countries(_many(value), f"where({name})")
-        country_of = get_country(query)
-        return lambda r: country_of(r) in allowed
-
-    return build
-
-
-def _region_criterion(
-    get_country: Callable[[Query[Any]], Callable[[Any], str | None]],
-    *,
-    eu_jurisdiction: bool = False,
-) -> Criterion:
-    def build(query: Query[Any], name: str, value: Any) -> Predicate:
-        allowed: set[str] = set()
-        for item in _many(value):
-            region, members = region_countries(item, f"where({name})")
-            allowed |= members
-            if eu_jurisdiction and region in ("EU", "Europe"):
-                allowed.add("EU")
-        country_of = get_country(query)
-        return lambda r: country_of(r) in allowed
-
-    return build
-
-
-def _own_country(query: Query[Any]) -> Callable[[Any], str | None]:
-    return lambda r: r.country
-
-
-def _jurisdiction(query: Query[Any]) -> Callable[[Any], str | None]:
-    return lambda r: r.jurisdiction
-
-
-def _company_country(query: Query[Any]) -> Callable[[Any], str | None]:
-    dataset = query._need_dataset("where(country=...) on funding rounds")
-    companies = dataset._by_id["companies"]
-    return lambda r: companies[r.company_id].country
-
-
-def _name_criterion(query: Query[Any], name: str, value: Any) -> Predicate:
-    keys = set()
-    for item in _many(value):
-        if not isinstance(item, str):
-            raise TypeError(f"where({name}=...) takes a str, not {type(item).__name__}")
-        keys.add(fold(item))
-    if query._dataset is not None:
-        # The dataset's name index answers at once: no folding per record.
-        index = query._dataset._by_key[_KIND[query.item_type]]
-        ids = frozenset(index[key].id for key in keys if key in index)
-        return lambda r: r.id in ids
-
-    def matches(r: Any) -> bool:
-        names = (r.id, r.name, *r.aliases)
-        return any(fold(n) in keys for n in names)
-
-    return matches
-
-
-_KIND = {Company: "companies", Investor: "investors", Policy: "policies"}
-
-
-def _record_ids(query: Query[Any], name: str, value: Any, kind: str) -> frozenset[str]:
-    dataset = query._need_dataset(f"where({name}=...)")
-    return frozenset(dataset._resolve(kind, item).id for item in _many(value))
-
-
-def _company_criterion(query: Query[Any], name: str, value: Any) -> Predicate:
-    ids = _record_ids(query, name, value, "companies")
-    return lambda r: r.company_id in ids
-
-
-def _investor_criterion(query: Query[Any], name: str, value: Any) -> Predicate:
-    ids = _record_ids(query, name, value, "investors")
-    return lambda r: any(p.investor_id in ids for p in r.participants)
-
-
-def _lead_criterion(query: Query[Any], name: str, value: Any) -> Predicate:
-    ids = _record_ids(query, name, value, "investors")
-    return lambda r: any(p.lead and p.investor_id in ids for p in r.participants)
-
-
-def _language_criterion(query: Query[Any], name: str, value: Any) -> Predicate:
-    languages = set()
-    for item in _many(value):
-        if not isinstance(item, str):
-            raise TypeError(f"where({name}=...) takes a str, not {type(item).__name__}")
-        languages.add(item)
-    return lambda r: r.language in languages
 
 
 def _threshold(value: Any, name: str) -> Money:
@@ -790,127 +1401,212 @@ def _threshold(value: Any, name: str) -> Money:
     return Money(amount.value, amount.currency)
 
 
-def _in_currency(amount: Amount, currency: str, date: PartialDate | None) -> Amount:
-    if amount.unit == currency:
-        return amount
-    from aieco.fx import convert
-
-    return convert(amount, currency, on=date)
-
-
-def meets_min(amount: Amount, threshold: Decimal) -> bool:
-    """Whether a reported amount is certainly at least ``threshold`` (same currency)."""
-    qualifier = amount.qualifier
-    if qualifier in _DIRECTION_DOWN:
-        return threshold <= 0
-    if qualifier is Qualifier.NEARLY:
-        return amount.low > threshold
-    return amount.low >= threshold
+def _codes_in(codes: Array, values: list[Any], allowed: Iterable[Any]) -> Array:
+    """Whether each code points at one of the ``allowed`` values."""
+    np = _np()
+    wanted = set(allowed)
+    chosen = [index for index, value in enumerate(values) if value in wanted]
+    return np.isin(codes, chosen)
 
 
-def meets_max(amount: Amount, threshold: Decimal) -> bool:
-    """Whether a reported amount is certainly at most ``threshold`` (same currency)."""
-    if amount.qualifier in _DIRECTION_UP:
-        return False
-    return amount.high <= threshold
-
-
-def _amount_criterion(test: Callable[[Amount, Decimal], bool]) -> Criterion:
-    def build(query: Query[Any], name: str, value: Any) -> Predicate:
-        threshold = _threshold(value, name)
-        field = _AMOUNT_FIELD[query.item_type]
-
-        def matches(r: Any) -> bool:
-            amount: Amount | None = getattr(r, field)
-            if amount is None:
-                return False
-            return test(_in_currency(amount, threshold.currency, _date_of(r)), threshold.amount)
-
-        return matches
+def _enum_criterion(field: str, cls: type[enum.Enum]) -> Criterion:
+    def build(query: Query[Any], name: str, value: Any) -> Mask:
+        allowed = {member.value for member in _enum_values(value, name, cls)}
+        store = query._columns_store(name)
+        return lambda rows: _codes_in(store.codes(field)[rows], store.values(field), allowed)
 
     return build
 
 
-_CRITERIA: dict[type, dict[str, Criterion]] = {
-    FundingRound: {
+def _date_criterion(kind: str) -> Criterion:
+    def build(query: Query[Any], name: str, value: Any) -> Mask:
+        np = _np()
+        store = query._columns_store(name)
+        if kind == "year":
+            years = sorted(_years(value, name))
+
+            def in_year(rows: Array) -> Array:
+                _, _, year, known = _date_columns(store)
+                return known[rows] & np.isin(year[rows], years)
+
+            return in_year
+        bound = _date_bound(value, name)
+        if kind == "since":
+            start = days(bound.first_day)
+
+            def since(rows: Array) -> Array:
+                _, last, _, known = _date_columns(store)
+                return known[rows] & (last[rows] >= start)
+
+            return since
+        end = days(bound.last_day)
+
+        def until(rows: Array) -> Array:
+            first, _, _, known = _date_columns(store)
+            return known[rows] & (first[rows] <= end)
+
+        return until
+
+    return build
+
+
+def _country_criterion(query: Query[Any], name: str, value: Any) -> Mask:
+    allowed = countries(_many(value), f"where({name})")
+    if query._kind is not None and query._kind.name == "funding_rounds":
+        query._need_dataset("where(country=...) on funding rounds")
+
+    def mask(rows: Array) -> Array:
+        codes, values = _country_codes(query, rows)
+        return _codes_in(codes, values, allowed)
+
+    return mask
+
+
+def _region_criterion(query: Query[Any], name: str, value: Any) -> Mask:
+    allowed: set[str] = set()
+    eu_jurisdiction = query._kind is not None and query._kind.name == "policies"
+    for item in _many(value):
+        region, members = region_countries(item, f"where({name})")
+        allowed |= members
+        if eu_jurisdiction and region in ("EU", "Europe"):
+            allowed.add("EU")
+    if query._kind is not None and query._kind.name == "funding_rounds":
+        query._need_dataset("where(region=...) on funding rounds")
+
+    def mask(rows: Array) -> Array:
+        codes, values = _country_codes(query, rows)
+        return _codes_in(codes, values, allowed)
+
+    return mask
+
+
+def _jurisdiction_criterion(query: Query[Any], name: str, value: Any) -> Mask:
+    allowed = countries(_many(value), f"where({name})", allow_eu=True)
+    store = query._columns_store(name)
+    return lambda rows: _codes_in(
+        store.codes("jurisdiction")[rows], store.values("jurisdiction"), allowed
+    )
+
+
+def _name_criterion(query: Query[Any], name: str, value: Any) -> Mask:
+    np = _np()
+    keys = set()
+    for item in _many(value):
+        if not isinstance(item, str):
+            raise TypeError(f"where({name}=...) takes a str, not {type(item).__name__}")
+        keys.add(fold(item))
+    store = query._columns_store(name)
+    kind = store.kind
+    if query._dataset is not None:
+        # The dataset's name index answers at once: no folding per record.
+        found = (query._dataset.row_of(kind.name, key) for key in keys)
+        wanted = sorted({row for row in found if row is not None})
+    else:
+        wanted = sorted(
+            row
+            for row in range(store.size)
+            if any(fold(n) in keys for n in kind.keys(store.record(row)))
+        )
+    return lambda rows: np.isin(rows, wanted)
+
+
+def _record_rows(query: Query[Any], name: str, value: Any, kind: str) -> list[int]:
+    dataset = query._need_dataset(f"where({name}=...)")
+    rows = []
+    for item in _many(value):
+        found = dataset.resolve(kind, item)
+        row = dataset.row_of(kind, found.id)
+        assert row is not None
+        rows.append(row)
+    return sorted(set(rows))
+
+
+def _company_criterion(query: Query[Any], name: str, value: Any) -> Mask:
+    wanted = _record_rows(query, name, value, "companies")
+    return lambda rows: _np().isin(_company_rows(query)[rows], wanted)
+
+
+def _participation_criterion(lead: bool) -> Criterion:
+    def build(query: Query[Any], name: str, value: Any) -> Mask:
+        wanted = _record_rows(query, name, value, "investors")
+        dataset = query._need_dataset(f"where({name}=...)")
+        store = query._columns_store(name)
+
+        def mask(rows: Array) -> Array:
+            np = _np()
+            table = store.tables()["participations"]
+            investor_rows = store.cached(
+                "participation_investor_rows",
+                lambda: store.row_of_ids(table.column("investor_id"), dataset.columns("investors")),
+            )
+            chosen = np.isin(investor_rows, wanted)
+            if lead:
+                leads, _ = store.numbers("lead", "participations")
+                chosen &= leads.astype(bool)
+            rounds, _ = store.numbers("row", "participations")
+            hit = np.zeros(store.size, dtype=bool)
+            hit[rounds[chosen]] = True
+            return hit[rows]
+
+        return mask
+
+    return build
+
+
+def _language_criterion(query: Query[Any], name: str, value: Any) -> Mask:
+    languages = set()
+    for item in _many(value):
+        if not isinstance(item, str):
+            raise TypeError(f"where({name}=...) takes a str, not {type(item).__name__}")
+        languages.add(item)
+    store = query._columns_store(name)
+    return lambda rows: _codes_in(
+        store.codes("language")[rows], store.values("language"), languages
+    )
+
+
+_CRITERIA: dict[str, dict[str, Criterion]] = {
+    "funding_rounds": {
         "company": _company_criterion,
-        "country": _country_criterion(_company_country),
-        "region": _region_criterion(_company_country),
-        "year": _date_criterion(lambda r: r.announced, "year"),
-        "since": _date_criterion(lambda r: r.announced, "since"),
-        "until": _date_criterion(lambda r: r.announced, "until"),
+        "country": _country_criterion,
+        "region": _region_criterion,
+        "year": _date_criterion("year"),
+        "since": _date_criterion("since"),
+        "until": _date_criterion("until"),
         "round_type": _enum_criterion("round_type", RoundType),
-        "investor": _investor_criterion,
-        "lead_investor": _lead_criterion,
-        "min_amount": _amount_criterion(meets_min),
-        "max_amount": _amount_criterion(meets_max),
+        "investor": _participation_criterion(lead=False),
+        "lead_investor": _participation_criterion(lead=True),
+        "min_amount": _amount_criterion("min"),
+        "max_amount": _amount_criterion("max"),
     },
-    Company: {
+    "companies": {
         "name": _name_criterion,
-        "country": _country_criterion(_own_country),
-        "region": _region_criterion(_own_country),
+        "country": _country_criterion,
+        "region": _region_criterion,
         "category": _enum_criterion("category", CompanyCategory),
     },
-    Investor: {
+    "investors": {
         "name": _name_criterion,
         "kind": _enum_criterion("kind", InvestorKind),
-        "country": _country_criterion(_own_country),
-        "region": _region_criterion(_own_country),
+        "country": _country_criterion,
+        "region": _region_criterion,
     },
-    Policy: {
+    "policies": {
         "name": _name_criterion,
-        "jurisdiction": lambda query, name, value: _jurisdictions(name, value),
-        "region": _region_criterion(_jurisdiction, eu_jurisdiction=True),
+        "jurisdiction": _jurisdiction_criterion,
+        "region": _region_criterion,
         "kind": _enum_criterion("kind", PolicyKind),
         "status": _enum_criterion("status", PolicyStatus),
-        "year": _date_criterion(lambda r: r.announced, "year"),
-        "since": _date_criterion(lambda r: r.announced, "since"),
-        "until": _date_criterion(lambda r: r.announced, "until"),
-        "min_amount": _amount_criterion(meets_min),
-        "max_amount": _amount_criterion(meets_max),
+        "year": _date_criterion("year"),
+        "since": _date_criterion("since"),
+        "until": _date_criterion("until"),
+        "min_amount": _amount_criterion("min"),
+        "max_amount": _amount_criterion("max"),
     },
-    Source: {
+    "sources": {
         "language": _language_criterion,
-        "year": _date_criterion(lambda r: r.published, "year"),
-        "since": _date_criterion(lambda r: r.published, "since"),
-        "until": _date_criterion(lambda r: r.published, "until"),
+        "year": _date_criterion("year"),
+        "since": _date_criterion("since"),
+        "until": _date_criterion("until"),
     },
-}
-
-
-def _jurisdictions(name: str, value: Any) -> Predicate:
-    allowed = countries(_many(value), f"where({name})", allow_eu=True)
-    return lambda r: r.jurisdiction in allowed
-
-
-def _derived_company(query: Query[Any]) -> Key:
-    dataset = query._need_dataset("the key 'company'")
-    companies = dataset._by_id["companies"]
-    return lambda r: companies[r.company_id].name
-
-
-def _derived_round_region(query: Query[Any]) -> Key:
-    country_of = _company_country(query)
-    return lambda r: region_of(country_of(r))
-
-
-def _year_of(query: Query[Any]) -> Key:
-    def get(r: Any) -> int | None:
-        date = _date_of(r)
-        return None if date is None else date.year
-
-    return get
-
-
-_DERIVED: dict[type, dict[str, Callable[[Query[Any]], Key]]] = {
-    FundingRound: {
-        "company": _derived_company,
-        "country": _company_country,
-        "region": _derived_round_region,
-        "year": _year_of,
-    },
-    Company: {"region": lambda query: lambda r: region_of(r.country)},
-    Investor: {"region": lambda query: lambda r: region_of(r.country)},
-    Policy: {"region": lambda query: lambda r: region_of(r.jurisdiction), "year": _year_of},
-    Source: {"year": _year_of},
 }

@@ -93,8 +93,15 @@ _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung
 #: Words of money before "für X" ("Frisches Kapital für Neura Robotics").
 _MONEY_WORDS: Final = frozenset(["Kapital", "Geld", "Millionen", "Milliarden", "Finanzspritze"])
 _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
+#: A figure with a scale word: money even where the text names no currency ("82 Millionen").
+_SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
-_TRADE_NOUN: Final = re.compile(r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?)$")
+_TRADE_NOUN: Final = re.compile(
+    r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments"
+    r"|kapitalerh[öo]hung)$"
+)
+#: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
+_ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
 _NOT_ADJECTIVES: Final = lx.words(
     "aber oder über unter hinter wieder sowie seine ihre keine diese jene welche deren dessen"
     " denen zwischen neben gegen ohne seit sowohl weder entweder außer ausser"
@@ -168,12 +175,14 @@ def extract_rounds(
 
 
 class _Name:
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("described", "end", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
+        #: The descriptor word before the name, lower-cased ("risikokapitalgeber"), if any.
+        self.described = ""
 
     def span(self) -> Span:
         return Span(self.start, self.end, self.text)
@@ -224,6 +233,7 @@ class _Clause:
         self.generic = False
         self.date: tuple[PartialDate, Span] | None = None
         self.raising = False
+        self.fund = False  # an investor raises money: a fund, no round
 
     def has_content(self) -> bool:
         return bool(
@@ -251,6 +261,7 @@ class _Round:
         self.date: tuple[PartialDate, Span] | None = None
         self.sentences: dict[int, Span] = {}
         self.earlier = False
+        self.order = 0
         self.listed_only = True  # known only from a list of names, nothing of its own
 
     def part(self, name: _Name) -> _Part:
@@ -288,6 +299,9 @@ class _Reader:
         self.named: tuple[_Name, int] | None = None
         self._names_pattern: re.Pattern[str] | None = None
         self._names_count = 0
+        self._by_key: dict[str, _Round] = {}
+        self._by_first: dict[str, _Round] = {}
+        self._forms: frozenset[str] = frozenset()
         self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
 
     # --- driver ------------------------------------------------------------------------------
@@ -341,18 +355,21 @@ class _Reader:
         if not self.rounds:
             return
         if self._names_pattern is None or self._names_count != len(self.rounds):
-            self._names_pattern = _names_pattern(r.company.text for r in self.rounds[-50:])
+            names = {r.company.text for r in self.rounds[-50:]}
+            self._forms = _name_forms(names)
+            self._names_pattern = _names_pattern(names)
             self._names_count = len(self.rounds)
+        sentence = self.text[start:end]
+        if not any(map(sentence.__contains__, self._forms)):
+            return  # the usual case, decided without a regex
         last = None
         for last in self._names_pattern.finditer(self.text, start, end):  # noqa: B007
             pass
         if last is not None:
-            key = fold(last.group(1))
-            for r in reversed(self.rounds):
-                if not r.earlier and _same_company(r.company.text, key):
-                    self.current = r
-                    self.current_at = last.start()
-                    break
+            found = self._latest(last.group(1))
+            if found is not None:
+                self.current = found
+                self.current_at = last.start()
 
     # --- one clause --------------------------------------------------------------------------
 
@@ -409,7 +426,44 @@ class _Reader:
         date = lx.DATE.search(clause)
         if date is not None:
             out.date = _date(date, c0, text)
+        pairs = self._pairs(out, tokens, amount_tokens)
+        if len(pairs) >= 2:
+            # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each.
+            for name, entry in pairs:
+                single = _Clause()
+                single.companies = [name]
+                single.amounts = [entry]
+                single.date = out.date
+                self._add(single, sentence, c0)
+            return
         self._add(out, sentence, c0)
+
+    def _pairs(
+        self, out: _Clause, tokens: list[tuple[int, int, str]], amount_tokens: set[int]
+    ) -> list[tuple[_Name, _Money]]:
+        """Companies each given with their own figure.
+
+        "Name (24,4 Mio. Euro)", "Name mit 41 Mio. Euro", "10 Mio. Euro in das Start-up Name",
+        "jeweils 5 Mio. in A, B und C".
+        """
+        entries = [*out.amounts, *([out.each] if out.each is not None else [])]
+        if len(entries) < 2:
+            return []
+        starts = [t[0] for t in tokens]
+        pairs: list[tuple[_Name, _Money]] = []
+        for entry in sorted(entries, key=lambda e: e.span.start):
+            first = bisect.bisect_left(starts, entry.span.start)
+            last = bisect.bisect_left(starts, entry.span.end)
+            found: list[_Name] = []
+            if first >= 1 and tokens[first - 1][2].lower() in ("(", "mit"):
+                name = self._name_before(tokens, first - 1, amount_tokens)
+                found = [name] if name is not None else []
+            elif last < len(tokens) and tokens[last][2].lower() in ("in", "an"):
+                found = self._list(tokens, last + 1, amount_tokens)
+                if entry is not out.each:
+                    found = found[:1]
+            pairs += [(name, entry) for name in found if not _is_trade_word(name.text)]
+        return pairs
 
     def _amount_role(
         self, out: _Clause, c0: int, a0: int, a1: int, mention: Mention, investor_money: bool
@@ -424,8 +478,8 @@ class _Reader:
             if lx.STAKE_BEFORE.search(before) or lx.STAKE_AFTER.search(after):
                 out.stake = _Money(amount, _span(text, a0, a1), False)
             return
-        if amount.currency is None and not amount.is_range:
-            return  # a bare number ("zehn Milliarden") says nothing about money
+        if amount.currency is None and not amount.is_range and not _SCALED.search(mention.text):
+            return  # a bare number ("17") says nothing about money; "82 Millionen" may
         if after.startswith("-") and lx.NOT_A_ROUND.match(after[1:].lstrip("-")):
             return  # "500-Milliarden-Dollar-Projekt"
         near = _last_words(before, 4)
@@ -523,7 +577,15 @@ class _Reader:
         taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
 
         def ok(name: _Name | None) -> bool:
-            return name is not None and fold(name.text) not in taken and not self._attributed(name)
+            if name is not None and lx.INVESTOR_DESCRIPTOR.search(name.described):
+                out.fund = raise_verb is not None  # "Der Risikokapitalgeber X sammelt ... ein"
+                return False
+            return (
+                name is not None
+                and fold(name.text) not in taken
+                and not self._attributed(name)
+                and lx.PERSON_DESCRIPTOR.search(name.described) is None
+            )
 
         starts = [t[0] for t in tokens]
 
@@ -532,13 +594,12 @@ class _Reader:
 
         # Seen from the investor: "X investiert in Y", "Investition von ... in Y".
         if invest_verb is not None:
-            for i in range(index_of(c0 + invest_verb.start()), len(tokens)):
+            for i in range(len(tokens)):
                 if tokens[i][2].lower() in _PREPOSITIONS_IN:
                     found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
                     if found is not None and ok(found[0]):
                         out.companies = [found[0]]
                         return
-                    break
         # "Elon Musk hat mit seinem KI-Unternehmen xAI ...": the owner's company, not the owner.
         for i, token in enumerate(tokens):
             if token[2].lower() in _POSSESSIVES and i + 1 < len(tokens):
@@ -554,6 +615,8 @@ class _Reader:
         subject_free = not out.invest_subjects or raise_verb is not None
         start = _skip_openers(tokens, 0)
         names = self._list(tokens, start, amount_tokens) if subject_free else []
+        if tokens[0][2].lower() == "wie" and _REPORTS.search(clause):
+            names = []  # "Wie The Information berichtet, ...": the source of the news
         names = [n for n in names if ok(n)]
         if names and (raise_verb or flow_verb or len(names) == 1):
             followed = _verb_follows(tokens, names[-1], amount_tokens)
@@ -571,6 +634,15 @@ class _Reader:
                     out.listed = len(names) > 1
                     return
                 break
+        # "Die Bewertung von xAI", "die Runde von Parloa".
+        for i in range(1, len(tokens)):
+            if tokens[i][2] == "von" and (
+                _round_word(tokens[i - 1][2]) or tokens[i - 1][2].lower().startswith("bewertung")
+            ):
+                found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
+                if found is not None and ok(found[0]):
+                    out.companies = [found[0]]
+                    return
         # "Series G des Forschungslabors Anthropic", "20 Mrd. Dollar für Elon Musks xAI".
         for i, token in enumerate(tokens):
             word = token[2].lower()
@@ -632,10 +704,12 @@ class _Reader:
                         continue
                 break
             name, i = found
+            if not name.described and names:
+                name.described = names[-1].described  # "die Gründer A und B": B is one too
             names.append(name)
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
-            if i < n and tokens[i][2].lower() in _JOINS:
+            if i < n and (tokens[i][2].lower() in _JOINS or tokens[i][2].lower() == "auch"):
                 i += 1
                 if i < n and tokens[i][2].lower() in _JOINS:
                     i += 1
@@ -718,14 +792,17 @@ class _Reader:
                 cut = k + 1
             elif (
                 following
-                and len(word) > 3
+                and len(word) >= 3
                 and word.endswith("s")
                 and low not in lx.NAME_SUFFIXES
                 and tokens[k + 1][2].lower() not in lx.NAME_SUFFIXES
                 and _namey(tokens[k + 1][2])
-                and k > start
+                and (
+                    _descriptor(tokens[k + 1][2])
+                    or (k > start and not _descriptor(tokens[k - 1][2]))
+                )
             ):
-                cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI"
+                cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI", "Eks Fonds X"
             elif (
                 following
                 and k == start
@@ -737,7 +814,7 @@ class _Reader:
             elif (
                 following
                 and k == cut
-                and determiner
+                and (determiner or (len(word) >= 12 and end - k >= 3))
                 and _NOUN_SHAPE.fullmatch(word)
                 and ("-" in word or len(word) >= 9)
                 and _namey(tokens[k + 1][2])
@@ -756,7 +833,19 @@ class _Reader:
             better = self._known_index.longest(tokens, start, end)
             if better is not None:
                 cut, end = better
-        return self._name(tokens, cut, end), max(end, cut)
+        if end - cut == 1 and tokens[cut][2].lower() in lx.NOT_ALONE:
+            return None
+        if (
+            end - cut == 2
+            and _descriptor(tokens[end - 1][2])
+            and _ADJECTIVE.fullmatch(tokens[cut][2].lower())
+        ):
+            return None  # "Große Technologieunternehmen": an adjective and a descriptor
+        name = self._name(tokens, cut, end)
+        for k in range(max(start - 3, 0), cut):
+            if _descriptor(tokens[k][2]):
+                name.described = tokens[k][2].lower()
+        return name, max(end, cut)
 
     def _name(self, tokens: list[tuple[int, int, str]], start: int, end: int) -> _Name:
         a = tokens[start][0]
@@ -770,6 +859,12 @@ class _Reader:
         k = i
         while k > 0 and (k - 1) not in amount_tokens and _namey(tokens[k - 1][2]):
             k -= 1
+        if k == i:
+            return None
+        for m in range(i - 1, k - 1, -1):
+            if _descriptor(tokens[m][2]):  # "Kärntner Videostreaming-Start-up Bitmovin"
+                k = m + 1
+                break
         if k == i:
             return None
         found = self._noun_phrase(tokens, k, amount_tokens, bare=True)
@@ -790,7 +885,7 @@ class _Reader:
                 self.named = (companies[0], c0)
             return
         if not companies:
-            if clause.generic or not clause.has_content():
+            if clause.generic or clause.fund or not clause.has_content():
                 return
             if _plural_only(clause, self.low[sentence.start : sentence.end]):
                 return
@@ -801,18 +896,14 @@ class _Reader:
                 if c0 - at <= _COREF_WINDOW:
                     current = self._latest(name.text)
                     if current is None:
-                        current = _Round(name)
-                        self.rounds.append(current)
-                        self._names_pattern = None
+                        current = self._new_round(name, earlier=False)
                     self.current = current
                     self.current_at = at
                 self.named = None
             if current is None or c0 - self.current_at > _COREF_WINDOW:
                 return
             if clause.earlier:
-                before = _Round(current.company)
-                before.earlier = True
-                self.rounds.append(before)
+                before = self._new_round(current.company, earlier=True)
                 self._apply(before, clause, sentence)
                 return
             self._apply(current, clause, sentence)
@@ -825,21 +916,36 @@ class _Reader:
             if target is not None and _conflicts(target, clause):
                 target = None
             if target is None:
-                target = _Round(company)
-                target.earlier = clause.earlier
-                self.rounds.append(target)
-                self._names_pattern = None
+                target = self._new_round(company, earlier=clause.earlier)
             self._apply(target, clause, sentence, each=clause.each, listed=clause.listed)
             if not clause.earlier:
                 self.current = target
                 self.current_at = c0
 
+    def _new_round(self, company: _Name, *, earlier: bool) -> _Round:
+        """A new round of the company, indexed by its name (unless it is an earlier one)."""
+        created = _Round(company)
+        created.earlier = earlier
+        created.order = len(self.rounds)
+        self.rounds.append(created)
+        if not earlier:
+            key = fold(company.text)
+            self._by_key[key] = created
+            first = key.split()[0] if key else key
+            if first != key and len(first) >= 3:
+                self._by_first[first] = created
+            self._names_pattern = None
+        return created
+
     def _latest(self, name: str) -> _Round | None:
+        """The company's latest round that is not an earlier one ("Mistral" = "Mistral AI")."""
         key = fold(name)
-        for r in reversed(self.rounds):
-            if not r.earlier and _same_company(r.company.text, key):
-                return r
-        return None
+        candidates = [self._by_key.get(key), self._by_first.get(key)]
+        first = key.split()[0] if key else key
+        if first != key and len(first) >= 3:
+            candidates.append(self._by_key.get(first))
+        found = [r for r in candidates if r is not None]
+        return max(found, key=lambda r: r.order, default=None)
 
     def _apply(
         self,
@@ -903,8 +1009,8 @@ class _Reader:
                 only = next(iter(r.parts.values()))
                 if only.amounts:
                     r.amounts = list(only.amounts)
-            if not (r.amounts or r.valuation or r.round_type or r.parts):
-                continue
+            if not (r.amounts or r.round_type or r.parts):
+                continue  # a valuation alone is no round ("OpenAI wird mit 80 Mrd. bewertet")
             out.append(self._mention(r))
         return out
 
@@ -1044,11 +1150,15 @@ def _namey(word: str) -> bool:
     if low in lx.NOT_NAMES or _TRADE_NOUN.search(low):
         return False
     if first.isupper():
-        return True
+        if word.startswith(("Ex-", "Ex‑")):
+            return False  # "Ex-Nationalspieler"
+        return _ABBREVIATED_NOUN.fullmatch(word) is None  # "KI-Infrastruktur" is no name
     if first.isdigit():
         return any(c.isalpha() for c in word) and word[-1] != "."
     if "-" in word:
         return False  # "innen-Konsortien", "e-Mobilität"
+    if "." in word.strip("."):
+        return True  # "crate.io"
     return any(c.isupper() for c in word[1:]) or "&" in word
 
 
@@ -1066,6 +1176,10 @@ def _skip_openers(tokens: list[tuple[int, int, str]], i: int) -> int:
     ):
         i += 1
     return i
+
+
+def _is_trade_word(name: str) -> bool:
+    return name.lower() in lx.NOT_NAMES or _TRADE_NOUN.search(name.lower()) is not None
 
 
 def _skip_description(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> int:
@@ -1190,15 +1304,6 @@ def _date(match: re.Match[str], c0: int, text: str) -> tuple[PartialDate, Span] 
         return PartialDate(year, month), span
 
 
-def _same_company(name: str, key: str) -> bool:
-    """Whether two names are one company in a text ("Mistral" and "Mistral AI")."""
-    mine = fold(name)
-    if mine == key:
-        return True
-    short, long = (mine, key) if len(mine) < len(key) else (key, mine)
-    return len(short) >= 3 and long.startswith(short + " ")
-
-
 def _conflicts(target: _Round, clause: _Clause) -> bool:
     """Whether the clause reports a different round of the same company."""
     if (
@@ -1255,14 +1360,20 @@ def _anaphoric_investor(target: _Round) -> _Part | None:
     return None
 
 
-def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """Any of the names (or its first word, for names of several words), as a whole word."""
+def _name_forms(names: Iterable[str]) -> frozenset[str]:
+    """The names and, for names of several words, their first words ("Mistral")."""
     forms: set[str] = set()
     for name in names:
         forms.add(name)
         first = name.split()[0]
         if first != name and len(first) >= 3:
             forms.add(first)
+    return frozenset(forms)
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of the names (or its first word, for names of several words), as a whole word."""
+    forms = _name_forms(names)
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w&])({alternatives})s?(?![\w&])")
 

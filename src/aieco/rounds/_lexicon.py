@@ -53,7 +53,8 @@ CUE: Final = re.compile(
     r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert"
     r"|angef[üu]hrt"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
-    r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising",
+    r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
+    r"|gesch[äa]tzt",
 )
 
 #: Verbs (and the noun of a raise) whose grammatical subject is the company that gets money.
@@ -65,7 +66,7 @@ RAISE_VERB: Final = re.compile(
 )
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
 INVEST_VERB: Final = re.compile(
-    r"\b(?:investier\w*|pumpt|pumpte\w*|gepumpt|steckt|steckte\w*|gesteckt|beteiligt"
+    r"\b(?:investier\w*|pumpt|pumpte\w*|pumpe|gepumpt|steckt|steckte\w*|stecke|gesteckt|beteiligt"
     r"|beteiligte\w*|beteiligen|steigt|stieg\w*|eingestiegen|invests?|invested"
     r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
 )
@@ -371,6 +372,8 @@ NOT_NAMES: Final = words(
     ki künstliche intelligenz europa deutschland usa österreich schweiz frankreich china
     berlin münchen wien zürich paris london hamburg news update kategorie foto bild quelle
     ende anfang mitte regierung bundesregierung staat land stadt report studie bericht
+    demnach daher deshalb somit untersucht investiert gesamt rund knapp fast team ziel
+    herausgegeben jahr jahre schon bord ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
     """
 )
@@ -390,6 +393,7 @@ DESCRIPTORS: Final = tuple(
     fonds bank staatsbank förderbank beteiligungsgesellschaft gesellschaft holding angel
     vermögensverwalter staatsfonds finanzinvestor family-office office gründer gründerin
     unternehmer unternehmerin milliardär milliardärin manager managerin chef chefin ceo
+    geschäftsführer geschäftsführerin mitgründer mitgründerin risikokapitalinvestor
     schauspieler sänger sportler profi
     """
     )
@@ -406,6 +410,18 @@ NAME_SUFFIXES: Final = words(
     co corp kg robotics dynamics networks analytics solutions industries games studios bank
     """
 )
+#: Descriptors of investors and of people: the name after one is no raising company
+#: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
+INVESTOR_DESCRIPTOR: Final = re.compile(
+    r"(?:investor|geldgeber|kapitalgeber|fonds|bank|vc|angel|beteiligungsgesellschaft"
+    r"|vermögensverwalter|beteiligungsfirma|investmentfirma|family-office)\w*$"
+)
+PERSON_DESCRIPTOR: Final = re.compile(
+    r"(?:gründer|gründerin|geschäftsführer|geschäftsführerin|ceo|chef|chefin|manager"
+    r"|managerin|unternehmer|unternehmerin|milliardär|milliardärin)\w*$"
+)
+#: Words that are no name on their own, though part of some ("Qatar Investment Authority").
+NOT_ALONE: Final = words("investment investments capital ventures partners group holding")
 #: Words of the trade that may end a name, though never start one ("Bayern Kapital").
 NAME_TAILS: Final = words("kapital capital invest beteiligungen holding gruppe fonds stiftung bank")
 #: Determiners and other words that may open a noun phrase before a name.

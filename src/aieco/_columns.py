@@ -1,0 +1,525 @@
+"""The columnar form of a kind of records: Arrow tables, typed columns, records built lazily.
+
+A :class:`Store` holds the records of one kind (sources, companies, ...) either as records (a
+Dataset built in Python or read from JSON), as Arrow tables (read from Parquet), or both; each
+side is built from the other on first use. Queries run on the columns; records are built only
+for the rows a user touches.
+
+The tables of one kind (pyarrow, imported on first use):
+
+* the kind's own table: one row per record, one column per scalar field. Text as ``string``;
+  enums as ``dictionary<int8, string>`` whose dictionary is every value of the enum in
+  declaration order (so a code is the member's position); ``founded`` as ``int16``; ``lead``
+  as ``bool``; aliases as ``list<string>``; a date as ``<field>`` (``date32``, the first day
+  it may stand for) plus ``<field>_precision`` (``"year"``, ``"month"`` or ``"day"``); an
+  amount as ``<field>_low``, ``<field>_high`` (``decimal128(38, s)``, exact; a point has
+  ``low == high``, a range ``low < high``), ``<field>_unit`` and ``<field>_qualifier``.
+* ``citations``: ``row`` (the record's row), ``source_id``, ``quote``, ``note``, in order.
+* for funding rounds, ``participations``: ``row`` (the round's row), ``investor_id``,
+  ``lead``, the amount columns of ``amount`` and ``stake``, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import types
+import typing
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from aieco._kinds import Kind
+from aieco.dates import PartialDate, Precision
+from aieco.model import Citation, Participation
+from aieco.money import Amount, Qualifier
+
+__all__ = ["DECIMAL_DIGITS", "Store", "decimal_scale"]
+
+#: A numpy array (numpy is imported on first use).
+Array = Any
+
+#: Digits of an Arrow decimal128.
+DECIMAL_DIGITS: Final = 38
+_EPOCH: Final = _dt.date(1970, 1, 1)
+_PRECISIONS: Final = [p.value for p in Precision]
+_PRECISION_OF: Final = {p: i for i, p in enumerate(Precision)}
+
+
+def _pa() -> Any:
+    try:
+        import pyarrow
+        import pyarrow.compute
+    except ImportError:  # pragma: no cover - pyarrow is a core dependency
+        raise ImportError(
+            "aieco's columnar engine needs pyarrow: pip install 'pyarrow>=17'"
+        ) from None
+    return pyarrow
+
+
+# --- fields and their columns -------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Field:
+    """How one attrs field of a record class maps to columns."""
+
+    name: str
+    #: text, int, bool, enum, date, amount, aliases, citations, participations
+    shape: str
+    enum_cls: type[enum.Enum] | None = None
+
+    def columns(self) -> tuple[str, ...]:
+        if self.shape == "date":
+            return (self.name, f"{self.name}_precision")
+        if self.shape == "amount":
+            return tuple(f"{self.name}_{part}" for part in ("low", "high", "unit", "qualifier"))
+        if self.shape in ("citations", "participations"):
+            return ()
+        return (self.name,)
+
+
+def _shape(annotation: Any) -> tuple[str, type[enum.Enum] | None]:
+    """The column shape of a resolved field type (``str | None`` → text, ...)."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (types.UnionType, typing.Union):
+        (annotation,) = args
+        args = list(typing.get_args(annotation))
+    if typing.get_origin(annotation) is tuple:
+        item = args[0]
+        return {str: "aliases", Citation: "citations", Participation: "participations"}[item], None
+    simple = {str: "text", int: "int", bool: "bool", PartialDate: "date", Amount: "amount"}
+    if annotation in simple:
+        return simple[annotation], None
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return "enum", annotation
+    raise TypeError(f"no column shape for {annotation!r}")  # pragma: no cover - model changed
+
+
+_FIELDS: dict[type, tuple[_Field, ...]] = {}
+
+
+def fields_of(cls: type) -> tuple[_Field, ...]:
+    """The columns of a record class, derived once from its attrs fields."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        attrs.resolve_types(cls)
+        found = tuple(_Field(f.name, *_shape(f.type)) for f in attrs.fields(cls))
+        _FIELDS[cls] = found
+    return found
+
+
+def decimal_scale(values: Sequence[Decimal | None]) -> int:
+    """The fewest decimal places that hold every value exactly (at least 0)."""
+    scale = 0
+    for value in values:
+        if value is not None:
+            exponent = int(plain_decimal(value).as_tuple().exponent)
+            scale = max(scale, -exponent)
+    return scale
+
+
+def to_units(value: Decimal, scale: int) -> int:
+    """``value × 10**scale`` as an int, exactly (``scale`` holds every decimal of value)."""
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    number = int("".join(map(str, digits)) or "0")
+    shift = exponent + scale
+    number = number * int(10**shift) if shift >= 0 else number // int(10 ** (-shift))
+    return -number if sign else number
+
+
+def from_units(units: int, scale: int) -> Decimal:
+    """``units × 10**-scale`` as a Decimal, exactly, whatever the decimal context."""
+    digits = tuple(int(d) for d in str(abs(units)))
+    return Decimal((1 if units < 0 else 0, digits, -scale))
+
+
+def decimal_type(scale: int, integer_digits: int) -> Any:
+    """``decimal128(38, scale)``, or ``decimal256(76, scale)`` for what 38 digits cannot hold.
+
+    The model's limit (:mod:`aieco._limits`: below 10^30, at most 20 decimals) allows 50
+    digits; amounts of real data fit 38.
+    """
+    pa = _pa()
+    if max(integer_digits, 1) + scale <= DECIMAL_DIGITS:
+        return pa.decimal128(DECIMAL_DIGITS, scale)
+    return pa.decimal256(2 * DECIMAL_DIGITS, scale)
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros after the point (``1500000000.00`` → ``1500000000``).
+
+    Exact whatever the decimal context (no rounding to its precision).
+    """
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if not any(digits):
+        return Decimal(0)
+    if exponent >= 0:
+        return Decimal((sign, (*digits, *(0,) * exponent), 0))
+    trailing = 0
+    while trailing < -exponent and trailing < len(digits) - 1 and digits[-1 - trailing] == 0:
+        trailing += 1
+    return Decimal((sign, digits[: len(digits) - trailing] or (0,), exponent + trailing))
+
+
+def _enum_type(cls: type[enum.Enum]) -> Any:
+    pa = _pa()
+    return pa.dictionary(pa.int8(), pa.string())
+
+
+def _enum_array(cls: type[enum.Enum], members: Sequence[enum.Enum | None]) -> Any:
+    pa = _pa()
+    position = {member: index for index, member in enumerate(cls)}
+    codes = pa.array([None if m is None else position[m] for m in members], pa.int8())
+    return pa.DictionaryArray.from_arrays(codes, pa.array([m.value for m in cls], pa.string()))
+
+
+def _date_arrays(dates: Sequence[PartialDate | None]) -> tuple[Any, Any]:
+    pa = _pa()
+    first = pa.array([None if d is None else d.first_day for d in dates], pa.date32())
+    codes = pa.array([None if d is None else _PRECISION_OF[d.precision] for d in dates], pa.int8())
+    precision = pa.DictionaryArray.from_arrays(codes, pa.array(_PRECISIONS, pa.string()))
+    return first, precision
+
+
+def amount_arrays(amounts: Sequence[Amount | None]) -> tuple[Any, Any, Any, Any]:
+    """The four columns of a list of amounts (None for a missing amount)."""
+    pa = _pa()
+    lows = [None if a is None else a.low for a in amounts]
+    highs = [None if a is None else a.high for a in amounts]
+    scale = max(decimal_scale(lows), decimal_scale(highs))
+    kind = decimal_type(scale, max((v.adjusted() + 1 for v in highs if v), default=1))
+    low = pa.array(
+        [None if v is None else from_units(to_units(v, scale), scale) for v in lows], kind
+    )
+    high = pa.array(
+        [None if v is None else from_units(to_units(v, scale), scale) for v in highs], kind
+    )
+    unit = pa.array([None if a is None else a.unit for a in amounts], pa.string())
+    qualifier = _enum_array(Qualifier, [None if a is None else a.qualifier for a in amounts])
+    return low, high, unit.dictionary_encode(), qualifier
+
+
+def _arrays(field: _Field, values: list[Any]) -> list[Any]:
+    pa = _pa()
+    shape = field.shape
+    if shape == "text":
+        return [pa.array(values, pa.string())]
+    if shape == "int":
+        return [pa.array(values, pa.int16())]
+    if shape == "bool":
+        return [pa.array(values, pa.bool_())]
+    if shape == "enum":
+        assert field.enum_cls is not None
+        return [_enum_array(field.enum_cls, values)]
+    if shape == "date":
+        return list(_date_arrays(values))
+    if shape == "amount":
+        return list(amount_arrays(values))
+    if shape == "aliases":
+        return [pa.array([list(v) for v in values], pa.list_(pa.string()))]
+    raise AssertionError(shape)  # pragma: no cover
+
+
+def table_of(cls: type, records: Sequence[Any]) -> Any:
+    """The Arrow table of ``records`` (scalar fields only)."""
+    pa = _pa()
+    columns: dict[str, Any] = {}
+    for field in fields_of(cls):
+        if not field.columns():
+            continue
+        values = [getattr(record, field.name) for record in records]
+        columns.update(zip(field.columns(), _arrays(field, values), strict=True))
+    return pa.table(columns)
+
+
+def _citations_table(records: Sequence[Any]) -> Any:
+    pa = _pa()
+    rows, citations = [], []
+    for row, record in enumerate(records):
+        for citation in record.sources:
+            rows.append(row)
+            citations.append(citation)
+    table = table_of(Citation, citations)
+    return table.add_column(0, "row", pa.array(rows, pa.int32()))
+
+
+def _participations_table(records: Sequence[Any]) -> Any:
+    pa = _pa()
+    rows, participations = [], []
+    for row, record in enumerate(records):
+        for participation in record.participants:
+            rows.append(row)
+            participations.append(participation)
+    table = table_of(Participation, participations)
+    return table.add_column(0, "row", pa.array(rows, pa.int32()))
+
+
+# --- reading records back from columns ----------------------------------------------------------
+
+
+class _Reader:
+    """Python values of a table's columns, converted once per column on first use."""
+
+    __slots__ = ("_lists", "_table")
+
+    def __init__(self, table: Any) -> None:
+        self._table = table
+        self._lists: dict[str, list[Any]] = {}
+
+    def column(self, name: str) -> list[Any]:
+        values = self._lists.get(name)
+        if values is None:
+            column = self._table.column(name)
+            if name.endswith(("_low", "_high")):
+                values = [None if v is None else plain_decimal(v) for v in column.to_pylist()]
+            else:
+                values = column.to_pylist()
+            self._lists[name] = values
+        return values
+
+    def value(self, field: _Field, row: int) -> Any:
+        shape = field.shape
+        if shape == "enum":
+            assert field.enum_cls is not None
+            code = self.column(field.name)[row]
+            return None if code is None else field.enum_cls(code)
+        if shape == "date":
+            first = self.column(field.name)[row]
+            if first is None:
+                return None
+            precision = self.column(f"{field.name}_precision")[row]
+            if precision == "year":
+                return PartialDate(first.year)
+            if precision == "month":
+                return PartialDate(first.year, first.month)
+            return PartialDate(first.year, first.month, first.day)
+        if shape == "amount":
+            low = self.column(f"{field.name}_low")[row]
+            if low is None:
+                return None
+            high = self.column(f"{field.name}_high")[row]
+            unit = self.column(f"{field.name}_unit")[row]
+            qualifier = Qualifier(self.column(f"{field.name}_qualifier")[row])
+            if low == high:
+                return Amount(low, unit=unit, qualifier=qualifier)
+            return Amount.range(low, high, unit, qualifier)
+        if shape == "aliases":
+            return tuple(self.column(field.name)[row])
+        return self.column(field.name)[row]
+
+
+class _Children:
+    """The rows of a child table (citations, participations) by their parent's row."""
+
+    __slots__ = ("_cls", "_reader", "_spans")
+
+    def __init__(self, table: Any, cls: type, parents: int) -> None:
+        import numpy as np
+
+        self._cls = cls
+        self._reader = _Reader(table)
+        rows = table.column("row").to_numpy()
+        self._spans = np.searchsorted(rows, np.arange(parents + 1))
+
+    def of(self, row: int) -> tuple[Any, ...]:
+        start, stop = int(self._spans[row]), int(self._spans[row + 1])
+        if start == stop:
+            return ()
+        fields = fields_of(self._cls)
+        return tuple(
+            self._cls(**{f.name: self._reader.value(f, i) for f in fields})
+            for i in range(start, stop)
+        )
+
+
+class Store:
+    """The records of one kind, as records and/or as columns (each built on demand)."""
+
+    __slots__ = (
+        "_cache",
+        "_children",
+        "_reader",
+        "_records",
+        "_tables",
+        "kind",
+        "size",
+    )
+
+    def __init__(
+        self,
+        kind: Kind,
+        *,
+        records: Sequence[Any] | None = None,
+        tables: dict[str, Any] | None = None,
+    ) -> None:
+        self.kind = kind
+        self._records: list[Any] | None = list(records) if records is not None else None
+        self._tables: dict[str, Any] | None = tables
+        self._cache: dict[Any, Any] = {}
+        self._reader: _Reader | None = None
+        self._children: dict[str, _Children] = {}
+        if records is not None:
+            self.size = len(records)
+        else:
+            assert tables is not None
+            self.size = tables[kind.name].num_rows
+
+    # --- records ----------------------------------------------------------------------------
+
+    def record(self, row: int) -> Any:
+        """The record at ``row``, built from the columns on first use."""
+        records = self._records
+        if records is None:
+            records = self._records = [None] * self.size
+        record = records[row]
+        if record is None:
+            record = records[row] = self._build(row)
+        return record
+
+    def records(self) -> list[Any]:
+        """Every record, in row order (all built)."""
+        return [self.record(row) for row in range(self.size)]
+
+    def _build(self, row: int) -> Any:
+        tables = self.tables()
+        if self._reader is None:
+            self._reader = _Reader(tables[self.kind.name])
+        values: dict[str, Any] = {}
+        for field in fields_of(self.kind.cls):
+            if field.shape == "citations":
+                values[field.name] = self._child("citations", Citation).of(row)
+            elif field.shape == "participations":
+                values[field.name] = self._child("participations", Participation).of(row)
+            else:
+                values[field.name] = self._reader.value(field, row)
+        return self.kind.cls(**values)
+
+    def _child(self, name: str, cls: type) -> _Children:
+        child = self._children.get(name)
+        if child is None:
+            child = self._children[name] = _Children(self.tables()[name], cls, self.size)
+        return child
+
+    # --- columns ----------------------------------------------------------------------------
+
+    def tables(self) -> dict[str, Any]:
+        """The kind's tables: its own (by the kind's name), ``citations``, ``participations``."""
+        tables = self._tables
+        if tables is None:
+            records = self._records
+            assert records is not None
+            tables = {self.kind.name: table_of(self.kind.cls, records)}
+            if any(f.shape == "citations" for f in fields_of(self.kind.cls)):
+                tables["citations"] = _citations_table(records)
+            if any(f.shape == "participations" for f in fields_of(self.kind.cls)):
+                tables["participations"] = _participations_table(records)
+            self._tables = tables
+        return tables
+
+    @property
+    def table(self) -> Any:
+        """The kind's own table."""
+        return self.tables()[self.kind.name]
+
+    def cached(self, key: Any, build: Callable[[], Any]) -> Any:
+        """A derived value computed once per store (columns never change)."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = build()
+            return value
+
+    # --- typed views of columns for the query engine ----------------------------------------
+
+    def codes(self, column: str, table: str | None = None) -> Array:
+        """A dictionary or string column as int codes into :meth:`values` (-1 for null)."""
+        return self._encoded(column, table)[0]
+
+    def values(self, column: str, table: str | None = None) -> list[Any]:
+        """The distinct values that :meth:`codes` point into."""
+        return self._encoded(column, table)[1]
+
+    def _encoded(self, column: str, table: str | None) -> tuple[Array, list[Any]]:
+        def build() -> tuple[Array, list[Any]]:
+            import numpy as np
+
+            pa = _pa()
+            array = self.tables()[table or self.kind.name].column(column).combine_chunks()
+            if not pa.types.is_dictionary(array.type):
+                array = array.dictionary_encode()
+            codes = array.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
+            return codes, array.dictionary.to_pylist()
+
+        result: tuple[Array, list[Any]] = self.cached(("codes", table, column), build)
+        return result
+
+    def numbers(self, column: str, table: str | None = None) -> tuple[Array, Array]:
+        """A numeric or date column as int64 (days for dates) and its validity mask."""
+
+        def build() -> tuple[Array, Array]:
+            import numpy as np
+
+            pa = _pa()
+            array = self.tables()[table or self.kind.name].column(column).combine_chunks()
+            valid = array.is_valid().to_numpy(zero_copy_only=False)
+            if pa.types.is_date32(array.type) or pa.types.is_boolean(array.type):
+                array = array.cast(pa.int32())
+            filled = array.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+            return filled, valid
+
+        result: tuple[Array, Array] = self.cached(("numbers", table, column), build)
+        return result
+
+    def decimal_ints(self, column: str, table: str | None = None) -> tuple[Array, int]:
+        """A decimal128 column as exact integers at its scale (int64 or Python ints), and scale.
+
+        Nulls are 0; use the validity of the amount's unit column.
+        """
+
+        def build() -> tuple[Array, int]:
+            array = self.tables()[table or self.kind.name].column(column).combine_chunks()
+            return _decimal_ints(array), int(array.type.scale)
+
+        result: tuple[Array, int] = self.cached(("ints", table, column), build)
+        return result
+
+    def row_of_ids(self, ids: Any, target: Store) -> Array:
+        """The rows of ``target`` that the id strings in ``ids`` name (-1 where none)."""
+        pa = _pa()
+        positions = pa.compute.index_in(ids, value_set=target.table.column("id"))
+        return positions.fill_null(-1).to_numpy(zero_copy_only=False)
+
+
+def _decimal_ints(array: Any) -> Array:
+    """The unscaled integers of a decimal128 array: int64 when every value fits, else objects."""
+    import numpy as np
+
+    pa = _pa()
+    array = array.fill_null(Decimal(0)) if array.null_count else array
+    if len(array) == 0:
+        return np.zeros(0, np.int64)
+    if array.type.byte_width != 16:  # decimal256: rare, through Python ints
+        scale = array.type.scale
+        return np.array([to_units(v, scale) for v in array.to_pylist()], dtype=object)
+    buffer = array.buffers()[1]
+    words = np.frombuffer(buffer, dtype=np.int64)[
+        2 * array.offset : 2 * (array.offset + len(array))
+    ]
+    pairs = words.reshape(-1, 2)
+    low, high = pairs[:, 0], pairs[:, 1]
+    limit = np.int64(1) << np.int64(62)
+    if bool(np.all(high == (low >> 63))) and bool(np.all((low < limit) & (low > -limit))):
+        return low.copy()
+    del pa
+    unsigned = low.view(np.uint64).astype(object)
+    return high.astype(object) * (1 << 64) + unsigned
+
+
+def days(date: _dt.date) -> int:
+    """The date32 value of ``date``: days since 1970-01-01."""
+    return (date - _EPOCH).days

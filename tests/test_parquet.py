@@ -1,0 +1,175 @@
+"""Parquet: dump and load round-trip, checks at load done on columns, convert-data."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import aieco
+from aieco import Amount, Company, Dataset, FundingRound, ValidationError
+from aieco.cli import main
+from tests.fixtures.sample import sample
+
+
+def _write(tmp_path: Path, ds: Dataset | None = None) -> Path:
+    return aieco.dump(ds or sample(), tmp_path / "data.parquet")
+
+
+def _edit(folder: Path, table: str, change: Any) -> None:
+    path = folder / f"{table}.parquet"
+    pq.write_table(change(pq.read_table(path)), path)
+
+
+def _replace(table: pa.Table, column: str, values: list[Any], kind: Any = None) -> pa.Table:
+    index = table.schema.get_field_index(column)
+    array = pa.array(values, kind or table.schema.field(column).type)
+    return table.set_column(index, column, array)
+
+
+def test_round_trip_keeps_every_record(tmp_path: Path) -> None:
+    """dump(format='parquet') then load gives an equal Dataset, and the same JSON back."""
+    for ds in (sample(), aieco.load()):
+        folder = aieco.dump(ds, tmp_path / "x.parquet")
+        assert folder.is_dir()
+        assert {p.name for p in folder.iterdir()} >= {"funding_rounds.parquet", "citations.parquet"}
+        back = aieco.load(folder)
+        assert ds == back
+        assert [r.id for r in ds.funding_rounds] == [r.id for r in back.funding_rounds]
+        aieco.dump(ds, tmp_path / "a.json")
+        aieco.dump(back, tmp_path / "b.json")
+        assert (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
+
+
+def test_queries_on_parquet_data_agree(tmp_path: Path) -> None:
+    """The same questions give the same answers on the Parquet-loaded dataset."""
+    ds = aieco.load()
+    back = aieco.load(aieco.dump(ds, tmp_path / "x.parquet"))
+    for build in (
+        lambda d: d.funding_rounds.where(min_amount="1 Mrd. USD"),
+        lambda d: d.funding_rounds.where(region="Europe", since=2025),
+        lambda d: d.rounds_for("Mistral AI"),
+        lambda d: d.investments_by("Nvidia"),
+        lambda d: d.funding_rounds.sort_by("amount", descending=True),
+    ):
+        assert [r.id for r in build(ds)] == [r.id for r in build(back)]
+    assert ds.funding_rounds.group_by("region", "year").total("USD") == (
+        back.funding_rounds.group_by("region", "year").total("USD")
+    )
+    assert ds.company("mistral") == back.company("mistral")
+
+
+def test_exact_amounts_survive(tmp_path: Path) -> None:
+    """Decimals travel exactly, with cents, ranges and very large values."""
+    amounts = [
+        Amount(Decimal("1500000000.25"), unit="EUR"),
+        Amount.range(Decimal("0.001"), Decimal("12345678901234567890123456789"), "USD"),
+        None,
+    ]
+    ds = Dataset(
+        companies=[Company("c", "C", "US")],
+        funding_rounds=[FundingRound(f"r{i}", "c", amount=a) for i, a in enumerate(amounts)],
+    )
+    back = aieco.load(aieco.dump(ds, tmp_path / "x.parquet"))
+    assert amounts == [r.amount for r in back.funding_rounds]
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "values", "message"),
+    [
+        ("companies", "country", ["XX"], "companies.parquet[0].country: 'XX' is not an ISO"),
+        ("companies", "id", ["Bad Id"], "companies.parquet[0].id: 'Bad Id'"),
+        ("companies", "name", [" Mistral"], "must not start or end with whitespace"),
+        ("funding_rounds", "company_id", ["nobody"], "does not name a company"),
+        ("funding_rounds", "round_type", ["series_z"], "is not a RoundType"),
+        ("funding_rounds", "amount_unit", ["EURO"], "is not a currency code"),
+        ("funding_rounds", "id", ["anthropic-f"], "repeats the id of"),
+        ("companies", "founded", [1200], "is not a plausible founding year"),
+        ("participations", "investor_id", ["ghost"], "does not name an investor"),
+        ("citations", "source_id", ["s9"], "does not name a source"),
+    ],
+)
+def test_problems_are_found_on_columns(
+    tmp_path: Path, table: str, column: str, values: list[Any], message: str
+) -> None:
+    """A bad value in a column is a ValidationError naming the file, row and column."""
+    folder = _write(tmp_path)
+
+    def change(t: pa.Table) -> pa.Table:
+        current = t.column(column).to_pylist()
+        kind = t.schema.field(column).type
+        if pa.types.is_dictionary(kind):
+            kind = pa.string()
+        return _replace(t, column, values + current[len(values) :], kind)
+
+    _edit(folder, table, change)
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        aieco.load(folder)
+
+
+def test_negative_amounts_and_date_precision(tmp_path: Path) -> None:
+    """Amount and date rules hold on columns too."""
+    folder = _write(tmp_path)
+
+    def change(t: pa.Table) -> pa.Table:
+        low = t.column("amount_low").to_pylist()
+        low[0] = -low[0]
+        t = _replace(t, "amount_low", low)
+        precision = t.column("announced_precision").cast(pa.string()).to_pylist()
+        precision[1] = "year"
+        return _replace(t, "announced_precision", precision, pa.string())
+
+    _edit(folder, "funding_rounds", change)
+    with pytest.raises(ValidationError) as caught:
+        aieco.load(folder)
+    text = str(caught.value)
+    assert "funding_rounds.parquet[0].amount_low" in text
+    assert "must not be negative" in text
+    assert "funding_rounds.parquet[1].announced: " in text
+
+
+def test_unknown_columns_and_ambiguous_names(tmp_path: Path) -> None:
+    """An unknown column is refused; two companies with one name are ambiguous."""
+    folder = _write(tmp_path)
+    _edit(folder, "investors", lambda t: t.append_column("extra", pa.array([1] * t.num_rows)))
+    with pytest.raises(ValidationError, match=r"investors.parquet.extra: 'extra' is not a known"):
+        aieco.load(folder)
+    folder = _write(tmp_path)
+    _edit(
+        folder,
+        "companies",
+        lambda t: _replace(t, "name", ["Anthropic", *t.column("name").to_pylist()[1:]]),
+    )
+    with pytest.raises(ValidationError, match="is ambiguous"):
+        aieco.load(folder)
+
+
+def test_dump_never_overwrites_other_folders(tmp_path: Path) -> None:
+    """A folder with other files is not replaced; an aieco Parquet folder is."""
+    other = tmp_path / "mine.parquet"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me")
+    with pytest.raises(FileExistsError):
+        aieco.dump(sample(), other)
+    assert "keep me" == (other / "notes.txt").read_text()
+    folder = _write(tmp_path)
+    aieco.dump(aieco.load(), folder)
+    assert 18 == len(aieco.load(folder).funding_rounds)
+
+
+def test_convert_data_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The convert-data command converts both ways and checks the input."""
+    source = aieco.dump(aieco.load(), tmp_path / "all.json")
+    assert 0 == main(["convert-data", str(source), str(tmp_path / "all.parquet")])
+    assert "wrote 83 records" in capsys.readouterr().out
+    assert 0 == main(["convert-data", str(tmp_path / "all.parquet"), str(tmp_path / "back.json")])
+    assert source.read_text() == (tmp_path / "back.json").read_text()
+    (tmp_path / "bad.json").write_text('{"companies": [{"id": "x", "name": "X", "country": "XX"}]}')
+    assert 1 == main(["convert-data", str(tmp_path / "bad.json"), str(tmp_path / "o.parquet")])
+    assert "'XX' is not an ISO" in capsys.readouterr().err
+    assert not (tmp_path / "o.parquet").exists()
