@@ -262,14 +262,23 @@ def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
     """Build ``cls`` from JSON-shaped ``data``; a ValidationError lists every problem."""
     try:
         return converter.structure(data, cls)
-    except (ClassValidationError, IterableValidationError) as exc:
-        raise ValidationError(ProblemList(_problems(exc, root))) from None
-    except (_Expected, ValidationError, TypeError, ValueError, KeyError) as exc:
-        raise ValidationError(ProblemList(_problems(exc, root))) from None
+    except (
+        ClassValidationError,
+        IterableValidationError,
+        _Expected,
+        ValidationError,
+        TypeError,
+        ValueError,
+        KeyError,
+    ) as exc:
+        problems = ProblemList(_problems(exc, root))
     except RecursionError:
-        raise ValidationError(
+        problems = ProblemList(
             [Problem(root, type(data).__name__, "is nested too deeply to be one of the model")]
-        ) from None
+        )
+    # Raised outside the except block: no __context__, so the error pickles even where tblib
+    # pickles contexts too (Dask's workers), and cattrs' own exceptions do not unpickle.
+    raise ValidationError(problems)
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:
