@@ -189,12 +189,9 @@ def _round_type(kind: RoundType) -> str:
     """Series G, Seed, Pre-seed, Growth, ... ("–" when unknown)."""
     if kind is RoundType.UNKNOWN:
         return MISSING_CELL
-    if kind is RoundType.PRE_SEED:
-        return "Pre-seed"
-    words = str(kind.value).split("_")
-    if words[0] == "series":
-        return "Series " + words[1].upper()
-    return " ".join(words).capitalize()
+    from aieco._labels import enum_label
+
+    return enum_label(kind)
 
 
 def _text(value: object) -> str:

@@ -38,7 +38,7 @@ from aieco._integrity import check_references, raw_problems
 from aieco._kinds import KINDS, Kind, a
 from aieco.errors import MISSING, NotFound, Problem, ProblemList, ValidationError
 from aieco.model import Company, FundingRound, Investor, Policy, Source
-from aieco.query import Array, Query
+from aieco.query import Array, Participations, Query
 from aieco.serialize import UNCHECKED, converter, decode_json, structure
 
 __all__ = ["Dataset", "dump", "load"]
@@ -190,6 +190,11 @@ class Dataset:
         """Every policy, in the order they were loaded."""
         query: Query[Policy] = self._queries["policies"]
         return query
+
+    @property
+    def participations(self) -> Participations:
+        """Every investor's part in every funding round, as a long table to export."""
+        return self.funding_rounds.participations()
 
     def __len__(self) -> int:
         return sum([store.size for store in self._stores.values()])

@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import html
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from aieco._checks import currency_argument
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
 
     from aieco.dataset import Dataset
 
-__all__ = ["Groups", "Query"]
+__all__ = ["Groups", "Participations", "Query"]
 
 T = TypeVar("T")
 Mask = Callable[[Any], Any]
@@ -420,74 +422,88 @@ class Query(Generic[T]):
         """
         return [self._flatten(item) for item in self]
 
-    def to_arrow(self) -> pyarrow.Table:
-        """The selected rows as an Arrow table of typed columns (see docs/dataset.md).
+    def to_arrow(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pyarrow.Table:
+        """The selected rows as an Arrow table of typed columns.
 
-        The kind's own columns (text, enums as dictionaries, dates as ``date32`` with a
-        ``<field>_precision`` column, amounts as exact ``decimal128`` bounds with unit and
-        qualifier) and, for funding rounds, the company's ``company`` name, ``country`` and
-        ``region``.
+        One definition of the columns serves every export (see docs/queries.md, "Export"):
+        the kind's own fields (enums as dictionaries of readable labels such as ``Series F``,
+        dates as ``date32`` with a ``<field>_precision`` column, ``founded`` as ``int16``),
+        amounts as exact ``decimal128`` bounds with unit and qualifier, each amount also
+        normalised to ``currency`` (``amount_usd_low``/``amount_usd_high`` exact,
+        ``amount_usd`` float64 = the low bound; ``currency=None`` leaves them out) at the
+        rate rule of :mod:`aieco.fx`, and for funding rounds the company's ``company`` name,
+        ``country`` and ``region``. ``columns`` picks and orders columns by name.
+
+        Raises:
+            ValidationError: a name in ``columns`` that is not a column, or a ``currency``
+                that is not a currency code.
+            ConversionError: an amount with no rate to ``currency`` at its date.
         """
-        store = self._columns_store("to_arrow()")
-        import pyarrow as pa
+        from aieco._export import export_table
 
-        rows = self._row_array()
-        indices = pa.array(rows, pa.int64())
-        table = store.table.take(indices)
-        if store.kind.name == "funding_rounds":
-            dataset = self._dataset
-            if dataset is not None:
-                company = _company_rows(self)[rows]
-                companies = dataset.columns("companies")
-                names = companies.table.column("name").take(pa.array(company))
-                country = companies.table.column("country").take(pa.array(company))
-                region_values = _region_values(companies)
-                country_codes = companies.codes("country")[company]
-                regions = pa.array(
-                    [None if c < 0 else region_values[c] for c in country_codes.tolist()]
-                    if len(country_codes) < 1000
-                    else _take_values(region_values, country_codes),
-                    pa.string(),
-                ).dictionary_encode()
-                at = table.schema.get_field_index("company_id") + 1
-                table = table.add_column(at, "company", names)
-                table = table.add_column(at + 1, "country", country)
-                table = table.add_column(at + 2, "region", regions)
-        return table
+        return export_table(self, columns, currency)
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """A pandas DataFrame of :meth:`to_arrow` (needs the extra ``aieco[pandas]``).
+    def to_pandas(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pandas.DataFrame:
+        """A pandas DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[pandas]``).
 
-        Amount bounds stay exact (pandas' Arrow decimal dtype, summable), enums and units are
-        categoricals, dates are ``datetime64`` with their ``_precision`` column beside them.
+        Exact bounds stay exact (pandas' Arrow decimal dtype, summable), the normalised
+        ``amount_usd`` is float64 (plots and numpy work on it), enums and units are
+        categoricals of readable labels, dates ``datetime64`` with their ``_precision``
+        column beside them, ``founded`` a nullable ``Int16``.
+
+        >>> frame = aieco.load().funding_rounds.to_pandas()  # doctest: +SKIP
+        >>> frame.groupby("country")["amount_usd"].sum().plot.bar()  # doctest: +SKIP
         """
-        try:
-            import pandas
-        except ImportError:
-            raise ImportError(
-                "Query.to_pandas() needs pandas; install the extra: pip install 'aieco[pandas]'"
-            ) from None
-        import pyarrow as pa
+        from aieco._export import to_pandas
 
-        def types(kind: pa.DataType) -> Any:
-            return pandas.ArrowDtype(kind) if pa.types.is_decimal(kind) else None
-
-        frame: pandas.DataFrame = self.to_arrow().to_pandas(
-            types_mapper=types, date_as_object=False
+        frame: pandas.DataFrame = to_pandas(
+            self.to_arrow(columns, currency=currency), "Query.to_pandas()"
         )
         return frame
 
-    def to_polars(self) -> polars.DataFrame:
-        """A polars DataFrame of :meth:`to_arrow` (needs the extra ``aieco[polars]``)."""
-        try:
-            import polars
-        except ImportError:
-            raise ImportError(
-                "Query.to_polars() needs polars; install the extra: pip install 'aieco[polars]'"
-            ) from None
-        frame = polars.from_arrow(self.to_arrow())
-        assert isinstance(frame, polars.DataFrame)
+    def to_polars(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> polars.DataFrame:
+        """A polars DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[polars]``)."""
+        from aieco._export import to_polars
+
+        frame: polars.DataFrame = to_polars(
+            self.to_arrow(columns, currency=currency), "Query.to_polars()"
+        )
         return frame
+
+    def to_csv(
+        self,
+        path: str | os.PathLike[str],
+        columns: Sequence[str] | None = None,
+        *,
+        currency: str | None = "USD",
+    ) -> Path:
+        """Write :meth:`to_arrow`'s columns to a CSV file and return its path (no pandas needed).
+
+        UTF-8 with a header row; decimals written exactly, labels as text, dates as ISO
+        dates, lists (aliases) joined by ``"; "``, a missing value as an empty cell.
+        """
+        from aieco._export import to_csv
+
+        written: Path = to_csv(self.to_arrow(columns, currency=currency), path)
+        return written
+
+    def participations(self) -> Participations:
+        """The participations of these funding rounds as a long table (one row per investor).
+
+        >>> aieco.load().participations.to_pandas()  # doctest: +SKIP
+        """
+        store = self._columns_store("participations()")
+        if store.kind.name != "funding_rounds":
+            raise TypeError(
+                f"participations() are those of funding rounds, not {store.kind.plural}"
+            )
+        return Participations(self)
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter (the first 50 records)."""
@@ -639,10 +655,98 @@ class Groups(Mapping[Any, Query[T]]):
         counts = _np().bincount(self._codes, minlength=len(self._keys)).tolist()
         return {self._keys[index]: counts[index] for index in self._order}
 
+    def to_arrow(self, *, currency: str | None = "USD") -> pyarrow.Table:
+        """The groups as an Arrow table: one column per key, ``count`` and the totals.
+
+        For rounds and policies, the total in ``currency`` (``total_usd_low`` and
+        ``total_usd_high`` exact, as :meth:`total` gives them; ``total_usd`` float64, the low
+        end; ``total_usd_qualifier``).
+        """
+        from aieco._export import groups_table
+
+        return groups_table(self, currency)
+
+    def to_pandas(self, *, currency: str | None = "USD") -> pandas.DataFrame:
+        """:meth:`to_arrow` as a pandas DataFrame indexed by the group keys (``aieco[pandas]``)."""
+        from aieco._export import to_pandas
+
+        frame: pandas.DataFrame = to_pandas(self.to_arrow(currency=currency), "Groups.to_pandas()")
+        return frame.set_index(list(self._names))
+
     def __repr__(self) -> str:
         counts = self.count()
         shown = ", ".join(f"{key!r}: {count}" for key, count in counts.items())
         return f"<Groups by {', '.join(self._names)}: {{{shown}}}>"
+
+
+class Participations:
+    """The participations of some funding rounds as a long table.
+
+    One row per investor and round: round, investor, lead, amount, stake (from
+    :meth:`Query.participations` or ``Dataset.participations``).
+
+    Exports like a Query (``to_arrow``, ``to_pandas``, ``to_polars``, ``to_csv``, each with
+    ``columns=`` and ``currency=``); ``len()`` is the number of participations.
+    """
+
+    __slots__ = ("_rounds",)
+
+    def __init__(self, rounds: Query[Any]) -> None:
+        self._rounds = rounds
+
+    def __len__(self) -> int:
+        return sum(len(r.participants) for r in self._rounds)
+
+    def __repr__(self) -> str:
+        return f"<Participations: {len(self)} in {len(self._rounds)} funding rounds>"
+
+    def to_arrow(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pyarrow.Table:
+        """The long table as Arrow.
+
+        Columns: ``round_id``, ``company``, ``announced`` (with its precision),
+        ``investor_id``, ``investor``, ``lead``, the columns of ``amount`` (normalised to
+        ``currency`` at the round's date) and of ``stake``.
+        """
+        from aieco._export import participations_table
+
+        return participations_table(self._rounds, columns, currency)
+
+    def to_pandas(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pandas.DataFrame:
+        """:meth:`to_arrow` as a pandas DataFrame (``aieco[pandas]``)."""
+        from aieco._export import to_pandas
+
+        frame: pandas.DataFrame = to_pandas(
+            self.to_arrow(columns, currency=currency), "Participations.to_pandas()"
+        )
+        return frame
+
+    def to_polars(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> polars.DataFrame:
+        """:meth:`to_arrow` as a polars DataFrame (``aieco[polars]``)."""
+        from aieco._export import to_polars
+
+        frame: polars.DataFrame = to_polars(
+            self.to_arrow(columns, currency=currency), "Participations.to_polars()"
+        )
+        return frame
+
+    def to_csv(
+        self,
+        path: str | os.PathLike[str],
+        columns: Sequence[str] | None = None,
+        *,
+        currency: str | None = "USD",
+    ) -> Path:
+        """Write :meth:`to_arrow` as CSV (as :meth:`Query.to_csv`) and return the path."""
+        from aieco._export import to_csv
+
+        written: Path = to_csv(self.to_arrow(columns, currency=currency), path)
+        return written
 
 
 # --- helpers ------------------------------------------------------------------------------------
