@@ -522,8 +522,8 @@ def _participants(ds: Any, funding_round: FundingRound) -> str:
 
 
 def _newest_first(rounds: Any) -> list[FundingRound]:
-    """A Query of rounds newest first, undated ones last (ties keep the dataset's order)."""
-    return list(rounds.sort_by("announced", descending=True))
+    """A Query of rounds newest first, undated last, ties by id (Query.newest_first)."""
+    return list(rounds.newest_first())
 
 
 def _rounds_table(

@@ -217,6 +217,12 @@ class Money:
         self._same(other, "compare")
         return self.amount >= other.amount
 
+    def _repr_html_(self) -> str:
+        """As a German reader writes it, for Jupyter (see :mod:`aieco._html`)."""
+        from aieco._html import money_html
+
+        return money_html(self)
+
     def __str__(self) -> str:
         return f"{self.amount:f} {self.currency}"
 
@@ -346,6 +352,12 @@ class Amount:
         if self.value is None or self.currency is None:
             return None
         return Money(self.value, self.currency)
+
+    def _repr_html_(self) -> str:
+        """As a German reader writes it, for Jupyter (see :mod:`aieco._html`)."""
+        from aieco._html import amount_html
+
+        return amount_html(self)
 
     def __str__(self) -> str:
         number = f"{self.value:f}" if self.value is not None else f"{self.low:f}–{self.high:f}"

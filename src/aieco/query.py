@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import html
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -340,6 +339,23 @@ class Query(Generic[T]):
         ).to_numpy()
         return self._derive(rows[order], step)
 
+    def newest_first(self) -> Query[T]:
+        """The records newest first: by date, latest first; undated last; ties by id.
+
+        The one order in which the library and the command line list rounds
+        (``Dataset.rounds_for``, ``investments_by``, ``aieco rounds``, the notebook views). A
+        date known only to the month or year comes after the days within it ("2025-09" after
+        "2025-09-09"): it is the earliest it may be. Works for every kind with a date (rounds,
+        policies, sources).
+        """
+        store = self._columns_store("newest_first()")
+        if store.kind.date_field is None:
+            raise TypeError(f"{store.kind.plural} have no date to order by")
+        rows = self._row_array()
+        keys = newest_first_keys(store)
+        order = _np().lexsort(tuple(key[rows] for key in keys))
+        return self._derive(rows[order], ".newest_first()")
+
     # --- aggregates -------------------------------------------------------------------------
 
     def group_by(self, *keys: str | Callable[[T], Any]) -> Groups[T]:
@@ -506,31 +522,10 @@ class Query(Generic[T]):
         return Participations(self)
 
     def _repr_html_(self) -> str:
-        """An HTML table for Jupyter (the first 50 records)."""
-        columns = self._columns()
-        limit = 50
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-        rows = []
-        for item in self[:limit]:
-            record = self._flatten(item)
-            cells = "".join(f"<td>{html.escape(_cell(record.get(c)))}</td>" for c in columns)
-            rows.append(f"<tr>{cells}</tr>")
-        caption = _plural(self._kind, self._type, len(self))
-        if len(self) > limit:
-            caption += f" (first {limit} shown)"
-        return (
-            f"<table><caption>{html.escape(caption)}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        )
+        """An HTML table for Jupyter (see :mod:`aieco._html`)."""
+        from aieco._html import query_html
 
-    def _columns(self) -> list[str]:
-        columns: list[str] = []
-        fields = getattr(self._type, "__attrs_attrs__", None)
-        if fields is None:
-            return ["value"]
-        for field in fields:
-            columns.extend(_field_columns(self._type, field.name))
-        return columns
+        return query_html(self)
 
     def _flatten(self, item: Any) -> dict[str, Any]:
         fields = getattr(self._type, "__attrs_attrs__", None)
@@ -673,6 +668,12 @@ class Groups(Mapping[Any, Query[T]]):
         frame: pandas.DataFrame = to_pandas(self.to_arrow(currency=currency), "Groups.to_pandas()")
         return frame.set_index(list(self._names))
 
+    def _repr_html_(self) -> str:
+        """An HTML table for Jupyter: keys, counts and totals (see :mod:`aieco._html`)."""
+        from aieco._html import groups_html
+
+        return groups_html(self)
+
     def __repr__(self) -> str:
         counts = self.count()
         shown = ", ".join(f"{key!r}: {count}" for key, count in counts.items())
@@ -777,14 +778,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 def _field_columns(cls: type, name: str) -> list[str]:
@@ -929,6 +922,26 @@ def _date_key(store: Store) -> tuple[Array, Array]:
         return first * 4 + ranks[store.codes(f"{field}_precision")], known
 
     result: tuple[Array, Array] = store.cached("date_key", build)
+    return result
+
+
+def newest_first_keys(store: Store) -> tuple[Array, Array, Array]:
+    """The sort keys of :meth:`Query.newest_first` for ``numpy.lexsort`` (last key first).
+
+    (id rank, newest first, undated last): the one definition of the order, also used by
+    the dataset's relations (which add the owner as a further key).
+    """
+
+    def build() -> tuple[Array, Array, Array]:
+        np = _np()
+        import pyarrow.compute as pc
+
+        date_key, known = _date_key(store)
+        id_rank = np.empty(store.size, dtype=np.int64)
+        id_rank[pc.sort_indices(store.table.column("id")).to_numpy()] = np.arange(store.size)
+        return id_rank, np.where(known, -date_key, 0), ~known
+
+    result: tuple[Array, Array, Array] = store.cached("newest_first", build)
     return result
 
 
