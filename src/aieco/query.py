@@ -87,7 +87,66 @@ class _Items:
         return self.items[row]
 
 
-class Query(Generic[T]):
+class _Exports:
+    """``to_pandas``, ``to_polars`` and ``to_csv`` of a class's ``to_arrow`` (one definition)."""
+
+    __slots__ = ()
+
+    def to_arrow(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pyarrow.Table:
+        raise NotImplementedError  # pragma: no cover - every exporter defines it
+
+    def to_pandas(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pandas.DataFrame:
+        """A pandas DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[pandas]``).
+
+        Exact bounds stay exact (pandas' Arrow decimal dtype, summable), the normalised
+        ``amount_usd`` is float64 (plots and numpy work on it), enums and units are
+        categoricals of readable labels, dates ``datetime64`` with their ``_precision``
+        column beside them, ``founded`` a nullable ``Int16``.
+
+        >>> frame = aieco.load().funding_rounds.to_pandas()  # doctest: +SKIP
+        >>> frame.groupby("country")["amount_usd"].sum().plot.bar()  # doctest: +SKIP
+        """
+        from aieco._export import to_pandas
+
+        frame: pandas.DataFrame = to_pandas(
+            self.to_arrow(columns, currency=currency), f"{type(self).__name__}.to_pandas()"
+        )
+        return frame
+
+    def to_polars(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> polars.DataFrame:
+        """A polars DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[polars]``)."""
+        from aieco._export import to_polars
+
+        frame: polars.DataFrame = to_polars(
+            self.to_arrow(columns, currency=currency), f"{type(self).__name__}.to_polars()"
+        )
+        return frame
+
+    def to_csv(
+        self,
+        path: str | os.PathLike[str],
+        columns: Sequence[str] | None = None,
+        *,
+        currency: str | None = "USD",
+    ) -> Path:
+        """Write :meth:`to_arrow`'s columns to a CSV file and return its path (no pandas needed).
+
+        UTF-8 with a header row; decimals written exactly, labels as text, dates as ISO
+        dates, lists (aliases) joined by ``"; "``, a missing value as an empty cell.
+        """
+        from aieco._export import to_csv
+
+        written: Path = to_csv(self.to_arrow(columns, currency=currency), path)
+        return written
+
+
+class Query(_Exports, Generic[T]):
     """An immutable, chainable selection of records of one type.
 
     Every method returns a new Query (or a value); the records themselves are frozen. Iterate,
@@ -461,54 +520,6 @@ class Query(Generic[T]):
 
         return export_table(self, columns, currency)
 
-    def to_pandas(
-        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
-    ) -> pandas.DataFrame:
-        """A pandas DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[pandas]``).
-
-        Exact bounds stay exact (pandas' Arrow decimal dtype, summable), the normalised
-        ``amount_usd`` is float64 (plots and numpy work on it), enums and units are
-        categoricals of readable labels, dates ``datetime64`` with their ``_precision``
-        column beside them, ``founded`` a nullable ``Int16``.
-
-        >>> frame = aieco.load().funding_rounds.to_pandas()  # doctest: +SKIP
-        >>> frame.groupby("country")["amount_usd"].sum().plot.bar()  # doctest: +SKIP
-        """
-        from aieco._export import to_pandas
-
-        frame: pandas.DataFrame = to_pandas(
-            self.to_arrow(columns, currency=currency), "Query.to_pandas()"
-        )
-        return frame
-
-    def to_polars(
-        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
-    ) -> polars.DataFrame:
-        """A polars DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[polars]``)."""
-        from aieco._export import to_polars
-
-        frame: polars.DataFrame = to_polars(
-            self.to_arrow(columns, currency=currency), "Query.to_polars()"
-        )
-        return frame
-
-    def to_csv(
-        self,
-        path: str | os.PathLike[str],
-        columns: Sequence[str] | None = None,
-        *,
-        currency: str | None = "USD",
-    ) -> Path:
-        """Write :meth:`to_arrow`'s columns to a CSV file and return its path (no pandas needed).
-
-        UTF-8 with a header row; decimals written exactly, labels as text, dates as ISO
-        dates, lists (aliases) joined by ``"; "``, a missing value as an empty cell.
-        """
-        from aieco._export import to_csv
-
-        written: Path = to_csv(self.to_arrow(columns, currency=currency), path)
-        return written
-
     def participations(self) -> Participations:
         """The participations of these funding rounds as a long table (one row per investor).
 
@@ -680,7 +691,7 @@ class Groups(Mapping[Any, Query[T]]):
         return f"<Groups by {', '.join(self._names)}: {{{shown}}}>"
 
 
-class Participations:
+class Participations(_Exports):
     """The participations of some funding rounds as a long table.
 
     One row per investor and round: round, investor, lead, amount, stake (from
@@ -713,41 +724,6 @@ class Participations:
         from aieco._export import participations_table
 
         return participations_table(self._rounds, columns, currency)
-
-    def to_pandas(
-        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
-    ) -> pandas.DataFrame:
-        """:meth:`to_arrow` as a pandas DataFrame (``aieco[pandas]``)."""
-        from aieco._export import to_pandas
-
-        frame: pandas.DataFrame = to_pandas(
-            self.to_arrow(columns, currency=currency), "Participations.to_pandas()"
-        )
-        return frame
-
-    def to_polars(
-        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
-    ) -> polars.DataFrame:
-        """:meth:`to_arrow` as a polars DataFrame (``aieco[polars]``)."""
-        from aieco._export import to_polars
-
-        frame: polars.DataFrame = to_polars(
-            self.to_arrow(columns, currency=currency), "Participations.to_polars()"
-        )
-        return frame
-
-    def to_csv(
-        self,
-        path: str | os.PathLike[str],
-        columns: Sequence[str] | None = None,
-        *,
-        currency: str | None = "USD",
-    ) -> Path:
-        """Write :meth:`to_arrow` as CSV (as :meth:`Query.to_csv`) and return the path."""
-        from aieco._export import to_csv
-
-        written: Path = to_csv(self.to_arrow(columns, currency=currency), path)
-        return written
 
 
 # --- helpers ------------------------------------------------------------------------------------
