@@ -89,6 +89,10 @@ def test_amount_and_money() -> None:
     assert ">1,5\xa0Mio.\xa0€</span>" in money._repr_html_()  # type: ignore[attr-defined]
     assert "1500000 EUR" == str(money)
     assert "1,500,000.00 EUR" == format(money, ",.2f")
+    assert "1,5\xa0Mio.\xa0€" == f"{money:de_DE}"
+    assert "rund 30\xa0Mrd.\xa0$" == f"{amount:de_DE}"
+    assert "about $30B" == f"{amount:en_US}"
+    assert "about 30000000000 USD" == str(amount)
 
 
 def test_query_view_has_the_cli_columns_newest_first() -> None:
