@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -173,3 +174,14 @@ def test_convert_data_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert 1 == main(["convert-data", str(tmp_path / "bad.json"), str(tmp_path / "o.parquet")])
     assert "'XX' is not an ISO" in capsys.readouterr().err
     assert not (tmp_path / "o.parquet").exists()
+
+
+def test_records_read_from_columns_equal_checked_ones(tmp_path: Path) -> None:
+    """Records built from checked columns (without re-running the checks) equal constructed ones."""
+    ds = aieco.load()
+    back = aieco.load(aieco.dump(ds, tmp_path / "x.parquet"))
+    for kind in ("sources", "companies", "investors", "funding_rounds", "policies"):
+        for mine, theirs in zip(getattr(ds, kind), getattr(back, kind), strict=True):
+            assert mine == theirs
+            assert hash(mine) == hash(theirs)
+            assert repr(mine) == repr(type(mine)(**attrs.asdict(theirs, recurse=False)))

@@ -641,6 +641,8 @@ def load_parquet(folder: Path) -> Any:
         name: Store(kind, tables={name: tables[name], **children[name]})
         for name, kind in KINDS.items()
     }
+    del raw, part, cites
+    pa.default_memory_pool().release_unused()  # the tables read and checked, not kept
     return Dataset._from_stores(stores, keys)
 
 
