@@ -93,6 +93,7 @@ def test_exact_amounts_survive(tmp_path: Path) -> None:
         ("companies", "founded", [1200], "is not a plausible founding year"),
         ("participations", "investor_id", ["ghost"], "does not name an investor"),
         ("citations", "source_id", ["s9"], "does not name a source"),
+        ("participations", "investor_id", ["a16z", "a16z"], "an investor a second time"),
     ],
 )
 def test_problems_are_found_on_columns(
