@@ -24,6 +24,7 @@ from aieco import (
     RoundType,
     Source,
 )
+from aieco._fold import INVISIBLE
 
 CURRENCIES = ["EUR", "USD", "CHF", "GBP", "JPY", "CNY", "KRW", "SAR", "SEK"]
 COUNTRIES = ["DE", "FR", "US", "CN", "KR", "NL", "GB", "CH", "SA", "AT"]
@@ -33,6 +34,8 @@ texts = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
     min_size=1,
     max_size=20,
+).filter(  # a text may not be blank or start or end with an invisible character (#9)
+    lambda t: not INVISIBLE.match(t) and not INVISIBLE.match(t[-1])
 )
 optional_texts = st.none() | texts
 countries = st.none() | st.sampled_from(COUNTRIES)

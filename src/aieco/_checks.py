@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, NoReturn
 
+from aieco._fold import INVISIBLE
 from aieco._limits import limit_problem
 from aieco.errors import Problem, ValidationError
 
@@ -133,16 +134,41 @@ def check_decimal(owner: object, field: str, value: object, *, optional: bool = 
         fail(owner, field, value, problem)
 
 
+#: Lone surrogates: what undecodable bytes become (surrogateescape); not text, not UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_text(owner: object, field: str, value: object, *, optional: bool = False) -> None:
-    """Require a non-blank str without surrounding whitespace (or None when ``optional``)."""
+    """Require a non-blank str without surrounding whitespace (or None when ``optional``).
+
+    Invisible characters (see :data:`aieco._fold.INVISIBLE`) count as blank: a text of only
+    zero-width spaces or bidi marks is empty, and one may not start or end with them. A lone
+    surrogate (undecodable bytes, not text) is refused anywhere in the text.
+    """
     if value is None and optional:
         return
     if not isinstance(value, str):
         raise TypeError(f"{type(owner).__name__}.{field} must be a str, not {type(value).__name__}")
-    if not value.strip():
-        fail(owner, field, value, "must not be empty")
-    if value != value.strip():
-        fail(owner, field, value, "must not start or end with whitespace")
+    if value.isascii():
+        if not value.strip():
+            fail(owner, field, value, "must not be empty")
+        if value != value.strip():
+            fail(owner, field, value, "must not start or end with whitespace")
+        return
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        fail(
+            owner,
+            field,
+            value,
+            f"has a lone surrogate {bad.group()!r} at position {bad.start()} "
+            "(undecodable bytes, not text; it cannot be written as UTF-8)",
+        )
+    visible = INVISIBLE.sub("", value)
+    if not visible.strip():
+        fail(owner, field, value, "must not be empty (it has only invisible characters)")
+    if value != value.strip() or INVISIBLE.match(value) or INVISIBLE.match(value[-1]):
+        fail(owner, field, value, "must not start or end with whitespace or invisible characters")
 
 
 def check_id(owner: object, field: str, value: object, *, optional: bool = False) -> None:

@@ -20,11 +20,13 @@ and written in.
 
 Errors are one line on stderr starting with ``aieco: error:``; the exit status is 0 on success,
 1 when a name is not found (``show NAME``, ``--company``, ``--investor``), an input cannot be read
-or the TEXT of ``parse`` is not an amount, and 2 for a usage error: an unknown command or option,
+or the TEXT of ``parse`` is not an amount, the output cannot be written (or, quietly, its reader
+went away), and 2 for a usage error: an unknown command or option,
 or a value an option cannot use at all (``--min`` that is not an amount of money, ``--since``
-that is not a year, ``--country`` that is not a country code, ...). An error about an option's
-value starts with the option: ``aieco: error: --min: ...``. :func:`main` returns the status
-instead of exiting, so it can be called from Python.
+that is not a year, ``--country`` that is not a country code, ...); 130 after Ctrl-C and 70 for
+an internal error. There is never a traceback (docs/cli.md has the table). An error about an
+option's value starts with the option: ``aieco: error: --min: ...``. :func:`main` returns the
+status instead of exiting, so it can be called from Python.
 """
 
 from __future__ import annotations
@@ -1013,7 +1015,7 @@ def _one_line(message: str) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
+    _say(f"error: {_one_line(message)}")
     return 1
 
 
@@ -1061,8 +1063,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     amount, 2 for a usage error (a value an option cannot use included). Errors go to stderr as
     one line starting with ``aieco: error:``. Output is UTF-8 whatever the environment's encoding.
     """
-    with _utf8_output():
-        return _run(argv)
+    try:
+        with _utf8_output():
+            return _run(argv)
+    except KeyboardInterrupt:  # Ctrl-C: one line, the shell's status for SIGINT
+        _say("interrupted")
+        return 130
+    except MemoryError:
+        return _fail("out of memory (an input too large to read at once?)")
+    except Exception as exc:  # a bug in aieco: still one line, never a traceback
+        _say(f"internal error (please report it): {type(exc).__name__}: {_one_line(str(exc))}")
+        return 70
+
+
+def _say(message: str) -> None:
+    """One line on stderr starting with ``aieco:``; nothing when stderr is closed."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"{PROG}: {message}", file=sys.stderr, flush=True)
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -1087,6 +1104,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return _fail(str(exc))
 
     text = json.dumps(output, ensure_ascii=False, indent=2) if args.json else "\n".join(output)
+    if sys.stdout is None:  # started with stdout closed: aieco rounds >&-
+        return _fail("cannot write the output: standard output is closed")
     try:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()

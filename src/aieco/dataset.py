@@ -16,12 +16,9 @@ lists every problem with its path (``$.funding_rounds[3].company_id`` in a user'
 from __future__ import annotations
 
 import contextlib
-import errno
 import gc
 import json
 import os
-import secrets
-import stat
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -33,6 +30,7 @@ from typing import Any, TypeVar
 import attrs
 
 from aieco._columns import Store
+from aieco._files import write_atomically
 from aieco._fold import fold
 from aieco._integrity import check_references, raw_problems
 from aieco._kinds import KINDS, Kind, a
@@ -645,15 +643,17 @@ def dump(dataset: Dataset, path: str | os.PathLike[str], *, format: str | None =
     docs/dataset.md), written to a temporary folder next to ``path`` and then renamed; an
     existing folder that is not an aieco Parquet dataset is never overwritten.
 
-    JSON records are sorted by id, indented by 2, UTF-8 with non-ASCII characters as they are; the
-    file is written to a temporary name next to it first and then renamed, so a failure never
-    leaves half a file. The file gets the permissions ``open(path, "w")`` would give it: 0o666
-    less the umask for a new file, the old file's mode when it replaces one.
-    Returns the path written.
+    JSON records are sorted by id, indented by 2, UTF-8 with non-ASCII characters as they are;
+    the file is written to a temporary name next to it first (``.NAME.PID.RANDOM.aieco-tmp``,
+    always safe to delete) and then renamed, so a failure never leaves half a file; a process
+    killed outright leaves its temporary file, which the next dump to the same path removes.
+    Through a symbolic link, the file it points to is replaced. The file gets the permissions
+    ``open(path, "w")`` would give it: 0o666 less the umask for a new file, the old file's mode
+    when it replaces one. Returns the path written.
 
     Raises:
         OSError: naming ``path`` when it cannot be written (FileNotFoundError for a missing
-            folder, PermissionError, IsADirectoryError, ...).
+            folder, PermissionError, IsADirectoryError, a full disk, ...).
     """
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, not {type(dataset).__name__}")
@@ -674,48 +674,4 @@ def dump(dataset: Dataset, path: str | os.PathLike[str], *, format: str | None =
         for kind in KINDS
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    handle, temporary = _create_temporary(target)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        temporary.replace(target)
-    except BaseException as exc:
-        temporary.unlink(missing_ok=True)
-        if isinstance(exc, OSError) and exc.filename == str(temporary):
-            raise OSError(exc.errno, exc.strerror, str(target)) from None
-        raise
-    return target
-
-
-def _create_temporary(target: Path) -> tuple[int, Path]:
-    """A new file next to ``target`` to write into, opened for writing, with its path.
-
-    Created with mode 0o666 so that the process umask (and a folder's default ACL) applies, as
-    with ``open(target, "w")``; when ``target`` exists, its mode is copied, since writing over
-    it with ``open`` would keep it. An error (a missing folder, no permission) names
-    ``target``, never the temporary name.
-    """
-    try:
-        info = target.stat()
-    except OSError:
-        mode = None
-    else:
-        mode = stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            handle = os.open(temporary, flags, 0o666)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, str(target)) from None
-        if mode is not None:
-            try:
-                os.chmod(handle if os.chmod in os.supports_fd else temporary, mode)
-            except BaseException:
-                os.close(handle)
-                temporary.unlink(missing_ok=True)
-                raise
-        return handle, temporary
-    raise FileExistsError(errno.EEXIST, "no free temporary name next to the file", str(target))
+    return write_atomically(target, text)

@@ -238,7 +238,8 @@ class NotFound(AiecoError, LookupError):
         self.key = key
         self.kind = kind
         self.suggestions = tuple(suggestions)
-        super().__init__(f"no {kind} matches {key!r}" + _did_you_mean(self.suggestions))
+        shown = tuple(_shorten(s, 80) for s in self.suggestions)  # a 30,000-character name
+        super().__init__(f"no {kind} matches {_shorten(key, 80)!r}" + _did_you_mean(shown))
 
     def __str__(self) -> str:
         return str(self.args[0])

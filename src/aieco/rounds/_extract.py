@@ -97,7 +97,8 @@ _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|re
 _SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
 _TRADE_NOUN: Final = re.compile(
-    r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments)$"
+    r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments"
+    r"|kapitalerh[öo]hung)$"
 )
 #: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
 _ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
@@ -703,6 +704,8 @@ class _Reader:
                         continue
                 break
             name, i = found
+            if not name.described and names:
+                name.described = names[-1].described  # "die Gründer A und B": B is one too
             names.append(name)
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
@@ -794,7 +797,10 @@ class _Reader:
                 and low not in lx.NAME_SUFFIXES
                 and tokens[k + 1][2].lower() not in lx.NAME_SUFFIXES
                 and _namey(tokens[k + 1][2])
-                and (k > start or _descriptor(tokens[k + 1][2]))
+                and (
+                    _descriptor(tokens[k + 1][2])
+                    or (k > start and not _descriptor(tokens[k - 1][2]))
+                )
             ):
                 cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI", "Eks Fonds X"
             elif (
@@ -808,7 +814,7 @@ class _Reader:
             elif (
                 following
                 and k == cut
-                and determiner
+                and (determiner or (len(word) >= 12 and end - k >= 3))
                 and _NOUN_SHAPE.fullmatch(word)
                 and ("-" in word or len(word) >= 9)
                 and _namey(tokens[k + 1][2])
@@ -829,6 +835,12 @@ class _Reader:
                 cut, end = better
         if end - cut == 1 and tokens[cut][2].lower() in lx.NOT_ALONE:
             return None
+        if (
+            end - cut == 2
+            and _descriptor(tokens[end - 1][2])
+            and _ADJECTIVE.fullmatch(tokens[cut][2].lower())
+        ):
+            return None  # "Große Technologieunternehmen": an adjective and a descriptor
         name = self._name(tokens, cut, end)
         for k in range(max(start - 3, 0), cut):
             if _descriptor(tokens[k][2]):
@@ -847,6 +859,12 @@ class _Reader:
         k = i
         while k > 0 and (k - 1) not in amount_tokens and _namey(tokens[k - 1][2]):
             k -= 1
+        if k == i:
+            return None
+        for m in range(i - 1, k - 1, -1):
+            if _descriptor(tokens[m][2]):  # "Kärntner Videostreaming-Start-up Bitmovin"
+                k = m + 1
+                break
         if k == i:
             return None
         found = self._noun_phrase(tokens, k, amount_tokens, bare=True)
@@ -991,8 +1009,8 @@ class _Reader:
                 only = next(iter(r.parts.values()))
                 if only.amounts:
                     r.amounts = list(only.amounts)
-            if not (r.amounts or r.valuation or r.round_type or r.parts):
-                continue
+            if not (r.amounts or r.round_type or r.parts):
+                continue  # a valuation alone is no round ("OpenAI wird mit 80 Mrd. bewertet")
             out.append(self._mention(r))
         return out
 
@@ -1132,6 +1150,8 @@ def _namey(word: str) -> bool:
     if low in lx.NOT_NAMES or _TRADE_NOUN.search(low):
         return False
     if first.isupper():
+        if word.startswith(("Ex-", "Ex‑")):
+            return False  # "Ex-Nationalspieler"
         return _ABBREVIATED_NOUN.fullmatch(word) is None  # "KI-Infrastruktur" is no name
     if first.isdigit():
         return any(c.isalpha() for c in word) and word[-1] != "."

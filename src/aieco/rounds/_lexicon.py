@@ -53,7 +53,8 @@ CUE: Final = re.compile(
     r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert"
     r"|angef[üu]hrt"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
-    r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising",
+    r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
+    r"|gesch[äa]tzt",
 )
 
 #: Verbs (and the noun of a raise) whose grammatical subject is the company that gets money.
@@ -371,7 +372,8 @@ NOT_NAMES: Final = words(
     ki künstliche intelligenz europa deutschland usa österreich schweiz frankreich china
     berlin münchen wien zürich paris london hamburg news update kategorie foto bild quelle
     ende anfang mitte regierung bundesregierung staat land stadt report studie bericht
-    demnach daher deshalb somit untersucht investiert gesamt rund knapp fast team
+    demnach daher deshalb somit untersucht investiert gesamt rund knapp fast team ziel
+    herausgegeben jahr jahre schon bord ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
     """
 )
