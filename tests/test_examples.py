@@ -34,6 +34,13 @@ EXPECTED: dict[str, list[str]] = {
         "        750–800 Mrd. € a year = rund 828,23–883,44 Mrd. $ a year",
         "Funding programme\n    EU  EU AI innovation package\n        3 Mrd. € = rund 3,25 Mrd. $",
     ],
+    "extract_corpus.py": [
+        "corpus: 300 articles, 0.3 million characters",
+        "extract_amounts, text by text: 3850 amounts",
+        "Dask: 3850 amounts, 0 errors, the same rows as extract_amounts",
+        "Spark: 3850 amounts, 0 errors, the same rows as extract_amounts",
+        "largest: 'knapp 850,9 Mrd. USD' in a000042 = 850900000000 USD",
+    ],
     "read_article.py": [
         "The article reports 3 rounds:",
         "Xaver (new): 12000000 EUR, series_a",

@@ -334,6 +334,36 @@ def test_several_companies_with_their_own_figures(
     assert [(r.company, str(r.amount)) for r in extract_rounds(text)] == expected
 
 
+def test_investors_named_before_their_verb() -> None:
+    text = (
+        "Das Start-up Aleph Alpha sammelt 500 Millionen Dollar ein. Mit Bosch, SAP, der "
+        "Schwarz-Gruppe und Burda gehören vor allem deutsche Firmen zu den Investoren. "
+        "Neu beteiligt sind jetzt die Investmentfirma Semapa und der US-Fonds Practical Venture "
+        "Capital."
+    )
+    (r,) = extract_rounds(text)
+    assert r.investors == (
+        "Bosch",
+        "SAP",
+        "Schwarz-Gruppe",
+        "Burda",
+        "Semapa",
+        "Practical Venture Capital",
+    )
+
+
+def test_a_second_round_of_the_company_named_before() -> None:
+    text = (
+        "Das Start-up Gropyus sammelt 100 Millionen Euro ein. "
+        "Zusätzlich gibt es einen Kredit in Höhe von 40 Mio. Euro."
+    )
+    rounds = extract_rounds(text)
+    assert [(r.company, str(r.amount), r.round_type) for r in rounds] == [
+        ("Gropyus", "100000000 EUR", RoundType.UNKNOWN),
+        ("Gropyus", "40000000 EUR", RoundType.DEBT),
+    ]
+
+
 def test_the_owner_is_no_company_and_a_fund_is_no_round() -> None:
     (r,) = extract_rounds(
         "Elon Musk hat mit seinem KI-Unternehmen xAI 10 Milliarden US-Dollar eingesammelt."

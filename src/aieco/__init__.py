@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         parse_money,
         parse_number,
     )
+    from aieco.batch import extract_amounts_table
     from aieco.dataset import Dataset, dump, load
     from aieco.fx import convert
     from aieco.query import Query
@@ -82,6 +83,7 @@ _LAZY = {
     "dump": "aieco.dataset",
     "extract_amounts": "aieco.amounts",
     "extract_amounts_many": "aieco.amounts",
+    "extract_amounts_table": "aieco.batch",
     "extract_rounds": "aieco.rounds",
     "format_amount": "aieco.amounts",
     "format_money": "aieco.amounts",
@@ -149,6 +151,7 @@ __all__ = [
     "dump",
     "extract_amounts",
     "extract_amounts_many",
+    "extract_amounts_table",
     "extract_rounds",
     "format_amount",
     "format_money",

@@ -6,6 +6,7 @@
 
     aieco parse TEXT              read one amount ("rund 4 Mrd. USD")
     aieco extract FILE|-          every amount in a text file (or stdin)
+    aieco extract PATH... --out F a table of every amount in many files or folders
     aieco rounds [filters]        funding rounds, newest first
     aieco companies [filters]     companies
     aieco investors               investors
@@ -46,7 +47,7 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 import aieco
-from aieco import _cli_convert, _cli_rounds
+from aieco import _cli_convert, _cli_extract, _cli_rounds
 from aieco._checks import is_country
 from aieco._regions import region_countries
 from aieco.errors import AiecoError, NotFound, ValidationError
@@ -339,8 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("parse", "read one amount, e.g. 'rund 4 Mrd. USD'")
     sub.add_argument("text", metavar="TEXT", help="the amount (put '--' before a text like '-5€')")
 
-    sub = command("extract", "list every amount in a text")
-    sub.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    sub = command("extract", "list every amount in a text, or a table of many files' amounts")
+    _cli_extract.add_arguments(sub)  # PATH..., --format, --out, --jobs, ...
     sub.add_argument(
         "--numbers", action="store_true", help="also list bare numbers (years, counts)"
     )
@@ -439,6 +440,9 @@ def _read_input(name: str) -> str:
 
 
 def _cmd_extract(args: argparse.Namespace) -> Output:
+    if _cli_extract.wants_table(args):
+        return _cli_extract.run(args)  # writes the table itself; the exit status
+    args.file = args.files[0]
     source = _read_input(args.file)
     mentions = aieco.extract_amounts(source, locale=args.locale, include_numbers=args.numbers)
     if args.json:
@@ -1103,6 +1107,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except (AiecoError, ValueError, LookupError) as exc:
         return _fail(str(exc))
 
+    if isinstance(output, int):  # a command that wrote its output itself: its exit status
+        return output
     text = json.dumps(output, ensure_ascii=False, indent=2) if args.json else "\n".join(output)
     if sys.stdout is None:  # started with stdout closed: aieco rounds >&-
         return _fail("cannot write the output: standard output is closed")

@@ -102,6 +102,8 @@ _TRADE_NOUN: Final = re.compile(
 )
 #: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
 _ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
+#: A proper name joined to a descriptor: "Schwarz-Gruppe", "Bosch-Konzern" (not "KI-Start-up").
+_NAMED_GROUP: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}-(?:Gruppe|Group|Konzern|Stiftung|Holding)")
 _NOT_ADJECTIVES: Final = lx.words(
     "aber oder über unter hinter wieder sowie seine ihre keine diese jene welche deren dessen"
     " denen zwischen neben gegen ohne seit sowohl weder entweder außer ausser"
@@ -297,6 +299,8 @@ class _Reader:
         self.last_investor: _Name | None = None
         #: A company named in a clause that reported nothing of a round, and where.
         self.named: tuple[_Name, int] | None = None
+        #: True while investor lists are read (see _NAMED_GROUP).
+        self._listing = False
         self._names_pattern: re.Pattern[str] | None = None
         self._names_count = 0
         self._by_key: dict[str, _Round] = {}
@@ -523,6 +527,7 @@ class _Reader:
         def at(offset: int) -> int:
             return bisect.bisect_left(starts, c0 + offset)
 
+        self._listing = True
         for m in lx.LEAD_BEFORE.finditer(clause):
             out.leads += self._list(tokens, at(m.end()), amount_tokens)
         for m in lx.LEAD_AROUND.finditer(clause):
@@ -548,6 +553,7 @@ class _Reader:
         if after is not None:
             subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
             out.investors += subjects or self._list(tokens, at(after.end()), amount_tokens)
+        self._listing = False
         noun = invest_verb is not None and self.text[c0 + invest_verb.start()].isupper()
         if invest_verb is not None and not noun:
             verb_at = at(invest_verb.start())
@@ -734,6 +740,7 @@ class _Reader:
         """
         n = len(tokens)
         determiner = False
+        described = False
         skipped = 0
         if not bare:
             while i < n and skipped < 8:
@@ -758,7 +765,7 @@ class _Reader:
                         tokens[i + 1][2].lower() in ("wie", "darunter") or _namey(tokens[i + 1][2])
                     )
                 ):
-                    pass  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
+                    described = True  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
                 else:
                     break
                 i += 1
@@ -814,6 +821,7 @@ class _Reader:
             elif (
                 following
                 and k == cut
+                and not described
                 and (determiner or (len(word) >= 12 and end - k >= 3))
                 and _NOUN_SHAPE.fullmatch(word)
                 and ("-" in word or len(word) >= 9)
@@ -827,6 +835,13 @@ class _Reader:
             and tokens[end - 1][2].lower() not in lx.NAME_TAILS
         ):
             end -= 1
+        if (
+            end <= cut
+            and self._listing
+            and end - start == 1
+            and _NAMED_GROUP.fullmatch(tokens[start][2])
+        ):
+            cut = start  # "der Schwarz-Gruppe" in a list of investors: a name, not a description
         if end <= cut:
             return None
         if self._known_index is not None:
@@ -906,6 +921,10 @@ class _Reader:
                 before = self._new_round(current.company, earlier=True)
                 self._apply(before, clause, sentence)
                 return
+            if clause.round_type is not None and _conflicts(current, clause):
+                # "Zusätzlicher Kredit in Höhe von 40 Mio. Euro": another round of it
+                current = self._new_round(current.company, earlier=False)
+                self.current = current
             self._apply(current, clause, sentence)
             self.current_at = c0
             return

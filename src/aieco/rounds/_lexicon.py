@@ -54,7 +54,7 @@ CUE: Final = re.compile(
     r"|angef[üu]hrt"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
     r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
-    r"|gesch[äa]tzt",
+    r"|gesch[äa]tzt|kredit|darlehen",
 )
 
 #: Verbs (and the noun of a raise) whose grammatical subject is the company that gets money.
@@ -292,7 +292,7 @@ INVESTORS_BEFORE: Final = Gated(
         r"|werden)\s+(?:(?:auch|unter\s+anderem|nun|zudem"
         r"|au(?:ß|ss)erdem|weiterhin)\s+)*(?P<list2>)"
         r"|\b(?:beteiligt|dabei|mit\s+an\s+bord)\s+(?:sind|waren|ist|war|haben\s+sich"
-        r"|hatten\s+sich|hat\s+sich)\s+"
+        r"|hatten\s+sich|hat\s+sich)\s+(?:jetzt\s+|nun\s+|neu\s+)?"
         r"(?:(?:auch|au(?:ß|ss)erdem|zudem|ebenfalls|unter\s+anderem|weiterhin)\s+)*(?P<list3>)"
         r"|\bebenfalls\s+(?:beteiligt|dabei|mit\s+an\s+bord)\s*(?:sind|waren|:)?\s*(?P<list4>)"
         r"|\b(?:neue[rn]?\s+|weitere[rn]?\s+|bestehende[rn]?\s+|bisherige[rn]?\s+|alte[rn]?\s+)?"
@@ -307,7 +307,9 @@ INVESTORS_BEFORE: Final = Gated(
         r"|\bwith\s+participation\s+from\s+(?P<list9>)"
         r"|\b\w*(?:investoren|investor\S*innen)\s+(?P<list10>)"
         r"|\b(?:befinden|befanden)\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
-        r"|\bunter\s+anderem\s+(?:von|vom)\s+(?P<list12>)",
+        r"|\bunter\s+anderem\s+(?:von|vom)\s+(?P<list12>)"
+        r"|\bmit\s+(?P<list13>)(?=[^.;]{0,160}?(?:zu\s+den\s+(?:investoren|geldgebern"
+        r"|kapitalgebern)|\bbeteiligt|\bbeteiligen|\bbeteiligten))",
     ),
     "beteiligung",
     "investor",

@@ -1,0 +1,256 @@
+"""Benchmarks for reading a news archive (run by hand; figures go to docs/performance.md).
+
+    uv run python benchmarks/bench_batch.py [--mb 50] [--worker-mb 20] [--cli-mb 50,200]
+        [--only one-core,dask,spark,cli]
+
+1. One core: ``extract_amounts_many(texts)`` and ``extract_amounts_table(texts)`` against
+   ``[extract_amounts(t) for t in texts]`` (the Mentions collected), on the five articles
+   repeated to ``--mb`` MB and on a dense synthetic corpus of the same size; interleaved
+   rounds, best of each (goal: the batch API at least 1.5x as fast).
+2. Two workers against one, side by side on the same corpus (``--worker-mb`` MB of articles as
+   Parquet): a Dask LocalCluster of 1 and of 2 worker processes (one thread each), Spark
+   ``local[1]`` and ``local[2]`` (goal: at least 1.7x). Cluster start-up and the first
+   (warm-up) run are not timed.
+3. ``aieco extract FOLDER --out x.parquet --jobs 2``: peak resident memory of the whole process
+   tree (sampled every 50 ms from /proc) for corpora of each ``--cli-mb`` size (goal: at most
+   500 MB for 1 GB, i.e. flat in corpus size).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aieco
+from aieco import extract_amounts, extract_amounts_many, extract_amounts_table
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = next(
+    (d / "shared" / "sources" for d in ROOT.parents if (d / "shared" / "sources").is_dir()),
+    ROOT / "shared" / "sources",
+)
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_amounts import corpus as expressions  # noqa: E402
+
+
+def articles(mb: float) -> list[str]:
+    """The five source articles, repeated until the texts hold ``mb`` million characters."""
+    base = [p.read_text(encoding="utf-8") for p in sorted(SOURCES.glob("*.txt"))]
+    out: list[str] = []
+    size = 0
+    while size < mb * 1e6:
+        for text in base:
+            out.append(text)
+            size += len(text)
+    return out
+
+
+def dense(mb: float) -> list[str]:
+    """Short texts in which every sentence has an amount (the benchmark's expressions)."""
+    rng = random.Random(7)
+    exprs = expressions()
+    fillers = ["Die Firma erhielt {}.", "Bewertet mit {} im Jahr 2024.", "Umsatz: {}; Gewinn: {}."]
+    out: list[str] = []
+    size = 0
+    while size < mb * 1e6:
+        text = " ".join(
+            rng.choice(fillers).format(rng.choice(exprs), rng.choice(exprs)) for _ in range(20)
+        )
+        out.append(text)
+        size += len(text)
+    return out
+
+
+def best_of(rounds: int, sides: dict[str, object]) -> dict[str, float]:
+    """The best time of each side over ``rounds`` interleaved rounds."""
+    best = {name: float("inf") for name in sides}
+    for _ in range(rounds):
+        for name, fn in sides.items():
+            started = time.perf_counter()
+            fn()  # type: ignore[operator]
+            best[name] = min(best[name], time.perf_counter() - started)
+    return best
+
+
+def one_core(mb: float, rounds: int) -> None:
+    print(f"\n## One core ({mb:g} MB per corpus, best of {rounds} interleaved rounds)")
+    for label, texts in (("articles", articles(mb)), ("dense", dense(mb))):
+        size = sum(map(len, texts)) / 1e6
+        extract_amounts_table(texts[:50])  # locale tables built and pyarrow imported before timing
+        times = best_of(
+            rounds,
+            {
+                "per-text": lambda t=texts: [extract_amounts(x) for x in t],
+                "many": lambda t=texts: extract_amounts_many(t),
+                "table": lambda t=texts: extract_amounts_table(t),
+            },
+        )
+        count = len(extract_amounts_many(texts))
+        print(f"{label}: {len(texts):,} texts, {size:.1f} M chars, {count:,} mentions")
+        base = times["per-text"]
+        for name, seconds in times.items():
+            print(
+                f"  {name:9s} {seconds:7.2f} s  {size / seconds:6.1f} M chars/s  "
+                f"speed {base / seconds:4.2f}x per-text"
+            )
+
+
+def write_parquet_corpus(mb: float, folder: Path, files: int = 8) -> int:
+    import pandas as pd
+
+    texts = articles(mb)
+    per = -(-len(texts) // files)
+    for i in range(files):
+        part = texts[i * per : (i + 1) * per]
+        ids = [f"a{i}-{k}" for k in range(len(part))]
+        pd.DataFrame({"article_id": ids, "body": part}).to_parquet(folder / f"part-{i}.parquet")
+    return sum(map(len, texts))
+
+
+def dask_workers(folder: Path, size: int, rounds: int) -> None:
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster
+
+    import aieco.dask
+
+    print(f"\n## Dask LocalCluster, processes, 1 thread each ({size / 1e6:.1f} M chars)")
+    best: dict[int, float] = {1: float("inf"), 2: float("inf")}
+    for _ in range(rounds):
+        for n in (1, 2):
+            with (
+                LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None) as c,
+                Client(c) as client,
+            ):
+                ddf = dd.read_parquet(str(folder))
+                mentions = aieco.dask.extract_amounts(ddf, "body", id_column="article_id")
+                client.run(lambda: extract_amounts_table(["5 Mio. €"]))  # warm the workers
+                started = time.perf_counter()
+                rows = len(mentions)
+                best[n] = min(best[n], time.perf_counter() - started)
+    for n, seconds in best.items():
+        print(
+            f"  {n} worker(s): {seconds:6.2f} s  {size / 1e6 / seconds:5.1f} M chars/s, "
+            f"{rows:,} rows"
+        )
+    print(f"  2 workers / 1 worker: {best[1] / best[2]:.2f}x")
+
+
+def spark_workers(folder: Path, size: int, rounds: int) -> None:
+    from pyspark.sql import SparkSession
+
+    import aieco.spark
+
+    os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    print(f"\n## Spark local[1] vs local[2] ({size / 1e6:.1f} M chars)")
+    best: dict[int, float] = {1: float("inf"), 2: float("inf")}
+    for _ in range(rounds):
+        for n in (1, 2):
+            spark = (
+                SparkSession.builder.master(f"local[{n}]")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.files.maxPartitionBytes", str(max(size // 8, 1 << 20)))
+                .getOrCreate()
+            )
+            spark.sparkContext.setLogLevel("ERROR")
+            try:
+                df = spark.read.parquet(str(folder))
+                mentions = aieco.spark.extract_amounts(df, "body", id_column="article_id")
+                mentions.write.format("noop").mode("overwrite").save()  # warm-up
+                started = time.perf_counter()
+                mentions.write.format("noop").mode("overwrite").save()
+                best[n] = min(best[n], time.perf_counter() - started)
+            finally:
+                spark.stop()
+    for n, seconds in best.items():
+        print(f"  local[{n}]: {seconds:6.2f} s  {size / 1e6 / seconds:5.1f} M chars/s")
+    print(f"  local[2] / local[1]: {best[1] / best[2]:.2f}x")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    total = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def cli_memory(sizes: list[float], workdir: Path) -> None:
+    print("\n## aieco extract FOLDER --out x.parquet --jobs 2: peak RSS of the process tree")
+    base = [p.read_text(encoding="utf-8") for p in sorted(SOURCES.glob("*.txt"))]
+    for mb in sizes:
+        folder = workdir / f"corpus-{mb:g}"
+        folder.mkdir()
+        size = count = 0
+        while size < mb * 1e6:
+            text = base[count % len(base)]
+            sub = folder / f"{count // 1000:04d}"
+            sub.mkdir(exist_ok=True)
+            (sub / f"{count:07d}.txt").write_text(text, encoding="utf-8")
+            size += len(text.encode("utf-8"))
+            count += 1
+        out = workdir / f"mentions-{mb:g}.parquet"
+        cmd = [sys.executable, "-m", "aieco", "extract", str(folder), "--out", str(out)]
+        started = time.perf_counter()
+        child = subprocess.Popen([*cmd, "--jobs", "2", "--no-progress"], stderr=subprocess.PIPE)
+        peak = 0
+        while child.poll() is None:
+            peak = max(peak, tree_rss(child.pid))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        summary = child.stderr.read().decode().strip() if child.stderr else ""
+        print(
+            f"  {size / 1e6:7.0f} MB in {count:,} files: peak {peak / 1e6:5.0f} MB RSS, "
+            f"{seconds:5.1f} s ({size / 1e6 / seconds:.1f} MB/s); {summary}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mb", type=float, default=50)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--worker-mb", type=float, default=20)
+    parser.add_argument("--worker-rounds", type=int, default=2)
+    parser.add_argument("--cli-mb", default="50,200")
+    parser.add_argument("--only", default="one-core,dask,spark,cli")
+    args = parser.parse_args()
+    parts = args.only.split(",")
+    print(
+        f"aieco {aieco.__version__}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
+    )
+    if "one-core" in parts:
+        one_core(args.mb, args.rounds)
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "corpus"
+        folder.mkdir()
+        if "dask" in parts or "spark" in parts:
+            size = write_parquet_corpus(args.worker_mb, folder)
+            if "dask" in parts:
+                dask_workers(folder, size, args.worker_rounds)
+            if "spark" in parts:
+                spark_workers(folder, size, args.worker_rounds)
+        if "cli" in parts:
+            cli_memory([float(x) for x in args.cli_mb.split(",")], Path(temp))
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
