@@ -599,9 +599,12 @@ def _load_file(path: Path) -> Dataset:
             document = structure(data, _Document, root="$")
         except ValidationError as exc:  # report unknown and repeated ids now too ...
             problems = ProblemList(exc.problems, exc.more)
+        else:
+            problems = None
+        if problems is not None:  # raised outside the except clause: no __context__ to pickle
             if all(p.expected != UNCHECKED for p in problems):  # ... unless checking stopped
                 raw_problems(data, "$", problems)
-            raise ValidationError(problems) from None
+            raise ValidationError(problems)
         records = attrs.asdict(document, recurse=False)
         return Dataset._from_records(records, lambda kind: f"$.{kind}")
 
