@@ -377,8 +377,9 @@ class Dataset:
             return value
 
     def _related(self, owner_kind: str, key: object) -> Query[FundingRound]:
-        found = self.resolve(owner_kind, key)
-        row = self._id_index(owner_kind)[found.id]
+        row = self._key_index(owner_kind).get(fold(key)) if isinstance(key, str) else None
+        if row is None:  # a record, or a miss: resolve() checks and explains
+            row = self._id_index(owner_kind)[self.resolve(owner_kind, key).id]
         order, spans = self._newest_first(owner_kind)
         rows = order[spans[row] : spans[row + 1]]
         return Query._of(self._stores["funding_rounds"], rows, self)
