@@ -36,7 +36,7 @@ from aieco._integrity import check_references, raw_problems
 from aieco._kinds import KINDS, Kind, a
 from aieco.errors import MISSING, NotFound, Problem, ProblemList, ValidationError
 from aieco.model import Company, FundingRound, Investor, Policy, Source
-from aieco.query import Array, Query
+from aieco.query import Array, Participations, Query
 from aieco.serialize import UNCHECKED, converter, decode_json, structure
 
 __all__ = ["Dataset", "dump", "load"]
@@ -189,12 +189,23 @@ class Dataset:
         query: Query[Policy] = self._queries["policies"]
         return query
 
+    @property
+    def participations(self) -> Participations:
+        """Every investor's part in every funding round, as a long table to export."""
+        return self.funding_rounds.participations()
+
     def __len__(self) -> int:
         return sum([store.size for store in self._stores.values()])
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{self._stores[kind].size} {kind.replace('_', ' ')}" for kind in KINDS)
         return f"<Dataset: {counts}>"
+
+    def _repr_html_(self) -> str:
+        """Counts, sources and the newest rounds, for Jupyter (see :mod:`aieco._html`)."""
+        from aieco._html import dataset_html
+
+        return dataset_html(self)
 
     def __eq__(self, other: object) -> bool:
         """Equal when both hold the same records (by id), whatever their order."""
@@ -334,15 +345,11 @@ class Dataset:
 
         def build() -> tuple[Array, Array]:
             import numpy as np
-            import pyarrow.compute as pc
 
-            from aieco.query import _company_rows, _date_key
+            from aieco.query import _company_rows, newest_first_keys
 
             query = self.funding_rounds
             rounds = self._stores["funding_rounds"]
-            date_key, known = _date_key(rounds)
-            id_rank = np.empty(rounds.size, dtype=np.int64)
-            id_rank[pc.sort_indices(rounds.table.column("id")).to_numpy()] = np.arange(rounds.size)
             if by == "companies":
                 owners = _company_rows(query)
                 members = np.arange(rounds.size)
@@ -355,14 +362,8 @@ class Dataset:
                         participations.column("investor_id"), self._stores["investors"]
                     ),
                 )
-            order = np.lexsort(
-                (
-                    id_rank[members],
-                    np.where(known[members], -date_key[members], 0),
-                    ~known[members],
-                    owners,
-                )
-            )
+            keys = newest_first_keys(rounds)
+            order = np.lexsort((*(key[members] for key in keys), owners))
             spans = np.searchsorted(owners[order], np.arange(self._stores[by].size + 1))
             return members[order], spans
 
