@@ -597,13 +597,15 @@ def _load_file(path: Path) -> Dataset:
             raise ValidationError(
                 [Problem("$", type(data).__name__, "is not a JSON object with the keys " + _keys())]
             )
+        problems: ProblemList | None = None
         try:
             document = structure(data, _Document, root="$")
         except ValidationError as exc:  # report unknown and repeated ids now too ...
             problems = ProblemList(exc.problems, exc.more)
+        if problems is not None:  # raised outside the except clause: no __context__ to pickle
             if all(p.expected != UNCHECKED for p in problems):  # ... unless checking stopped
                 raw_problems(data, "$", problems)
-            raise ValidationError(problems) from None
+            raise ValidationError(problems)
         records = attrs.asdict(document, recurse=False)
         return Dataset._from_records(records, lambda kind: f"$.{kind}")
 
