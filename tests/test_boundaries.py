@@ -143,3 +143,20 @@ def test_every_bad_record_and_every_dangling_reference_is_reported(
     if dangling:
         expected.add("$.funding_rounds[0].company_id")
     assert paths == expected
+
+
+def test_errors_pickle_where_tblib_pickles_exception_chains(tmp_path: Path) -> None:
+    # dask's distributed installs tblib's pickling support process-wide, which pickles an
+    # exception's __context__ too; cattrs' own exceptions cannot be unpickled that way, so an
+    # error that kept one as its context could not travel back from a worker.
+    pickling_support = pytest.importorskip("tblib.pickling_support")
+    pickling_support.install()
+    bad = write(tmp_path, {"companies": [{"id": "X", "name": ""}]})
+    with pytest.raises(ValidationError) as caught:
+        aieco.load(bad)
+    assert caught.value.__context__ is None
+    assert pickle.loads(pickle.dumps(caught.value)).problems == caught.value.problems
+    with pytest.raises(ValidationError) as caught:
+        from_json('{"id": "X", "name": ""}', Company)
+    assert caught.value.__context__ is None
+    assert pickle.loads(pickle.dumps(caught.value)).problems == caught.value.problems
