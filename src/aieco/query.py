@@ -927,14 +927,15 @@ def _converted(
     """The ``field`` amounts of the query's kind in ``currency``, cached per store and table.
 
     ``rates`` is the table (or what :func:`aieco.fx.rate_table` takes) to use, else the one in
-    use now; a different table is a different cache entry.
+    use now; a different table is a different cache entry. The key holds the table itself, not
+    its ``id()``: a freed table's id is reused by the next one, whose rates would be mixed up.
     """
     from aieco.fx import rate_table, rates_in_use
 
     table = rates_in_use() if rates is None else rate_table(rates)
     store = query._columns_store(f"converting {field}")
     converted: _Converted = store.cached(
-        ("converted", field, currency, on, id(table)),
+        ("converted", field, currency, on, table),
         lambda: _convert_column(store, field, currency, on, table),
     )
     return converted
