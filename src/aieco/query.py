@@ -957,9 +957,8 @@ def _convert_column(
     target = max(scale, digits)
     size = store.size
     present = unit_codes >= 0
-    wide = low.dtype == object or target - scale > 2
-    out_low = (low.astype(object) if wide else low.copy()) * (10 ** (target - scale))
-    out_high = (high.astype(object) if wide else high.copy()) * (10 ** (target - scale))
+    out_low = _shifted(low, 10 ** (target - scale))
+    out_high = _shifted(high, 10 ** (target - scale))
     failed = np.full(size, -1, dtype=np.int64)
     errors: list[Exception] = []
     foreign = [i for i, unit in enumerate(units) if unit != currency]
@@ -1029,6 +1028,23 @@ def _qualifier_positions(codes: Array, values: list[Qualifier]) -> Array:
     members = list(Qualifier)
     table = np.array([members.index(v) for v in values] + [-1], dtype=np.int64)
     return table[codes]
+
+
+_INT64_ROOM = 1 << 63
+
+
+def _peak(values: Array) -> int:
+    """The largest magnitude in ``values`` (0 for none), as a Python int."""
+    if len(values) == 0:
+        return 0
+    return max(int(values.max()), -int(values.min()))
+
+
+def _shifted(values: Array, factor: int) -> Array:
+    """``values × factor``, exactly: in int64 only when no product can reach 2**63."""
+    if values.dtype != object and _peak(values) * factor < _INT64_ROOM:
+        return values * factor
+    return values.astype(object) * factor
 
 
 def _narrow(values: Array) -> Array:
@@ -1134,6 +1150,8 @@ def _group_totals(
     chosen = rows[present]
     group = codes[present]
     low, high = converted.low[chosen], converted.high[chosen]
+    if low.dtype != object and max(_peak(low), _peak(high)) * len(low) >= _INT64_ROOM:
+        low, high = low.astype(object), high.astype(object)  # an int64 sum could overflow
     if low.dtype == object:
         sums_low = np.zeros(count, dtype=object)
         sums_high = np.zeros(count, dtype=object)
