@@ -149,6 +149,10 @@ def test_currency_codes_in_any_case() -> None:
         convert(money, "usdollar")
     with pytest.raises(ValidationError, match=r"total\(currency\): 'dollars' is not an ISO 4217"):
         rounds.total("dollars")
+    with pytest.raises(ValidationError, match=r"'usd' is not an ISO 4217 .*upper case: 'USD'"):
+        Money(D(1), "usd")  # stored values are not folded: a clear message instead
+    with pytest.raises(ValidationError, match=r"'eur' is not a currency code .*upper case: 'EUR'"):
+        Amount(D(1), unit="eur")
 
 
 # -- tables you can pin ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, NoReturn
 
-from aieco._fold import INVISIBLE
+from aieco._fold import INVISIBLE, is_invisible
 from aieco._limits import limit_problem
 from aieco.errors import Problem, ValidationError
 
@@ -155,7 +155,11 @@ def check_text(owner: object, field: str, value: object, *, optional: bool = Fal
         if value != value.strip():
             fail(owner, field, value, "must not start or end with whitespace")
         return
-    bad = _SURROGATE.search(value)
+    try:
+        value.encode("utf-8")  # fast; fails only for a lone surrogate
+        bad = None
+    except UnicodeEncodeError:
+        bad = _SURROGATE.search(value)
     if bad is not None:
         fail(
             owner,
@@ -164,10 +168,11 @@ def check_text(owner: object, field: str, value: object, *, optional: bool = Fal
             f"has a lone surrogate {bad.group()!r} at position {bad.start()} "
             "(undecodable bytes, not text; it cannot be written as UTF-8)",
         )
-    visible = INVISIBLE.sub("", value)
-    if not visible.strip():
-        fail(owner, field, value, "must not be empty (it has only invisible characters)")
-    if value != value.strip() or INVISIBLE.match(value) or INVISIBLE.match(value[-1]):
+    stripped = value.strip()
+    edges = is_invisible(value[0]) or is_invisible(value[-1])
+    if edges or value != stripped or not stripped:
+        if not INVISIBLE.sub("", value).strip():
+            fail(owner, field, value, "must not be empty (it has only invisible characters)")
         fail(owner, field, value, "must not start or end with whitespace or invisible characters")
 
 

@@ -215,39 +215,48 @@ def _batch(
                 offsets.append(k)
             except Exception:
                 errors[where[k]] = "failed"
-    cols: dict[str, list[Any]] = {field: [] for field in schema.names}
-    id_col = cols[schema.names[0]]
-    rows: list[tuple[int, int, int, int]] = []  # (text position, 0 = error / 1 = mention, part, k)
-    rows.extend((i, 0, 0, 0) for i in errors)
-    for part, (mc, offset) in enumerate(zip(found, offsets, strict=True)):
-        rows.extend((where[offset + t], 1, part, k) for k, t in enumerate(mc.index))
-    rows.sort()
-    for i, kind, part, k in rows:
-        id_col.append(ids[i])
-        if kind == 0:
-            for field in COLUMNS:
-                cols[field].append(None)
-            cols["error"][-1] = errors[i]
-            continue
-        mc = found[part]
-        low, high = mc.low[k], mc.high[k]
-        cols["start"].append(mc.start[k])
-        cols["end"].append(mc.end[k])
-        cols["text"].append(mc.text[k])
-        point = low == high
-        cols["value"].append(low if point else None)
-        cols["low"].append(low)
-        cols["high"].append(high)
-        low_f = float(low)
-        cols["value_float"].append(low_f if point else None)
-        cols["low_float"].append(low_f)
-        cols["high_float"].append(low_f if point else float(high))
-        cols["unit"].append(mc.unit[k])
-        cols["qualifier"].append(mc.qualifier[k])
-        cols["error"].append(None)
-    return pa.RecordBatch.from_arrays(
-        [pa.array(cols[f.name], type=f.type) for f in schema], schema=schema
-    )
+    # Whole columns at once: the mentions in text order, then one row per error.
+    pos: list[int] = []
+    cols: dict[str, list[Any]] = {n: [] for n in ("start", "end", "text", "low", "high")}
+    cols.update(unit=[], qualifier=[])
+    for mc, offset in zip(found, offsets, strict=True):
+        pos.extend([where[offset + t] for t in mc.index])
+        for name, column in cols.items():
+            column.extend(getattr(mc, name))
+    failed = sorted(errors)
+    blank = [None] * len(failed)
+    string = pa.string()
+    low = pa.array(cols["low"] + blank, string)
+    high = pa.array(cols["high"] + blank, string)
+    point = _pc().equal(low, high)  # null on an error row
+    low_float, high_float = _pc().cast(low, pa.float64()), _pc().cast(high, pa.float64())
+    arrays = {
+        "start": pa.array(cols["start"] + blank, pa.int64()),
+        "end": pa.array(cols["end"] + blank, pa.int64()),
+        "text": pa.array(cols["text"] + blank, string),
+        "value": _pc().if_else(point, low, None),
+        "low": low,
+        "high": high,
+        "value_float": _pc().if_else(point, low_float, None),
+        "low_float": low_float,
+        "high_float": high_float,
+        "unit": pa.array(cols["unit"] + blank, string),
+        "qualifier": pa.array(cols["qualifier"] + blank, string),
+        "error": pa.array([None] * len(pos) + [errors[i] for i in failed], string),
+    }
+    positions = pos + failed
+    id_array = pa.array([ids[i] for i in positions], type=schema.field(0).type)
+    batch = pa.RecordBatch.from_arrays([id_array, *arrays.values()], schema=schema)
+    if failed and pos:  # each text has mentions or an error row: a stable sort puts them in order
+        batch = batch.take(_pc().sort_indices(pa.array(positions, pa.int64())))
+    return batch
+
+
+def _pc() -> Any:
+    """pyarrow.compute (imported on first use)."""
+    import pyarrow.compute
+
+    return pyarrow.compute
 
 
 def extract_amounts_table(

@@ -175,7 +175,7 @@ class Money:
         if not isinstance(value, str):
             raise TypeError(f"Money.currency must be a str, not {type(value).__name__}")
         if not is_currency(value):
-            fail(self, "currency", value, "is not an ISO 4217 currency code")
+            fail(self, "currency", value, "is not an ISO 4217 currency code" + _upper_hint(value))
 
     def _same(self, other: Money, op: str) -> None:
         if self.currency != other.currency:
@@ -293,7 +293,12 @@ def _check_unit(owner: object, value: object) -> None:
     if not isinstance(value, str):
         raise TypeError(f"Amount.unit must be a str or None, not {type(value).__name__}")
     if not is_currency(value):
-        fail(owner, "unit", value, "is not a currency code or '%'")
+        fail(owner, "unit", value, "is not a currency code or '%'" + _upper_hint(value))
+
+
+def _upper_hint(code: str) -> str:
+    """For "usd": a hint that stored codes are upper case; arguments are folded, values not."""
+    return f" (codes are upper case: {code.upper()!r})" if is_currency(code.upper()) else ""
 
 
 @attrs.frozen(order=False)
