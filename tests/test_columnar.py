@@ -348,7 +348,6 @@ def test_a_conversion_error_only_for_rounds_still_in_question() -> None:
     assert datetime.date(2025, 12, 31) == PartialDate(2025).last_day
 
 
-
 def _rounds(*values: int | str) -> Any:
     return Dataset(
         companies=[Company("c", "C", "DE")],
