@@ -80,6 +80,24 @@ class _Field:
             return ()
         return (self.name,)
 
+    def column_types(self) -> tuple[Any, ...]:
+        """The Arrow type of each of :meth:`columns`, for writing and for reading back.
+
+        Two are families: ``"decimal"`` (decimal128(38, s), or decimal256(76, s) for what 38
+        digits cannot hold: :func:`decimal_type`) and ``"dictionary"`` (dictionary-encoded
+        text).
+        """
+        pa = _pa()
+        return {
+            "text": (pa.string(),),
+            "int": (pa.int16(),),
+            "bool": (pa.bool_(),),
+            "enum": ("dictionary",),
+            "date": (pa.date32(), "dictionary"),
+            "amount": ("decimal", "decimal", "dictionary", "dictionary"),
+            "aliases": (pa.list_(pa.string()),),
+        }.get(self.shape, ())
+
 
 def _shape(annotation: Any) -> tuple[str, type[enum.Enum] | None]:
     """The column shape of a resolved field type (``str | None`` → text, ...)."""
@@ -207,12 +225,8 @@ def amount_arrays(amounts: Sequence[Amount | None]) -> tuple[Any, Any, Any, Any]
 def _arrays(field: _Field, values: list[Any]) -> list[Any]:
     pa = _pa()
     shape = field.shape
-    if shape == "text":
-        return [pa.array(values, pa.string())]
-    if shape == "int":
-        return [pa.array(values, pa.int16())]
-    if shape == "bool":
-        return [pa.array(values, pa.bool_())]
+    if shape in ("text", "int", "bool"):
+        return [pa.array(values, field.column_types()[0])]
     if shape == "enum":
         assert field.enum_cls is not None
         return [_enum_array(field.enum_cls, values)]
@@ -221,7 +235,7 @@ def _arrays(field: _Field, values: list[Any]) -> list[Any]:
     if shape == "amount":
         return list(amount_arrays(values))
     if shape == "aliases":
-        return [pa.array([list(v) for v in values], pa.list_(pa.string()))]
+        return [pa.array([list(v) for v in values], field.column_types()[0])]
     raise AssertionError(shape)  # pragma: no cover
 
 
