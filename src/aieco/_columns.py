@@ -12,8 +12,9 @@ The tables of one kind (pyarrow, imported on first use):
   declaration order (so a code is the member's position); ``founded`` as ``int16``; ``lead``
   as ``bool``; aliases as ``list<string>``; a date as ``<field>`` (``date32``, the first day
   it may stand for) plus ``<field>_precision`` (``"year"``, ``"month"`` or ``"day"``); an
-  amount as ``<field>_low``, ``<field>_high`` (``decimal128(38, s)``, exact; a point has
-  ``low == high``, a range ``low < high``), ``<field>_unit`` and ``<field>_qualifier``.
+  amount as ``<field>_low``, ``<field>_high`` (``decimal128(38, s)``, or ``decimal256(76, s)``
+  past 38 digits; a point has ``low == high``, a range ``low < high``), ``<field>_unit`` and
+  ``<field>_qualifier``.
 * ``citations``: ``row`` (the record's row), ``source_id``, ``quote``, ``note``, in order.
 * for funding rounds, ``participations``: ``row`` (the round's row), ``investor_id``,
   ``lead``, the amount columns of ``amount`` and ``stake``, in order.
