@@ -206,7 +206,7 @@ def rates(ds: Dataset) -> pa.Table:
     for unit, day, precision in zip(*(keys.column(i).to_pylist() for i in range(3)), strict=True):
         parts = {"year": (day.year,), "month": (day.year, day.month)}
         when = aieco.PartialDate(*parts.get(precision, (day.year, day.month, day.day)))
-        factors.append(float(rate(unit, "USD", on=when)[0]))
+        factors.append(float(rate(unit, "USD", on=when).value))
     return keys.append_column("usd_rate", pa.array(factors, pa.float64()))
 
 

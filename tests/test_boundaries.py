@@ -60,6 +60,9 @@ def test_a_million_bad_items_are_capped_in_time_and_size(tmp_path: Path) -> None
     assert "199900 more items" in str(unchecked)
     assert len(str(error)) < 20_000
     assert pickle.loads(pickle.dumps(error)).problems == error.problems
+    # No cattrs exception in the context chain: they would not unpickle where tblib runs (Dask).
+    chain = [error.__context__, getattr(error.__context__, "__context__", None)]
+    assert all(link is None or isinstance(link, ValidationError) for link in chain)
 
 
 def test_problem_lists_keep_the_first_and_count_the_rest() -> None:
@@ -140,3 +143,20 @@ def test_every_bad_record_and_every_dangling_reference_is_reported(
     if dangling:
         expected.add("$.funding_rounds[0].company_id")
     assert paths == expected
+
+
+def test_errors_pickle_where_tblib_pickles_exception_chains(tmp_path: Path) -> None:
+    # dask's distributed installs tblib's pickling support process-wide, which pickles an
+    # exception's __context__ too; cattrs' own exceptions cannot be unpickled that way, so an
+    # error that kept one as its context could not travel back from a worker.
+    pickling_support = pytest.importorskip("tblib.pickling_support")
+    pickling_support.install()
+    bad = write(tmp_path, {"companies": [{"id": "X", "name": ""}]})
+    with pytest.raises(ValidationError) as caught:
+        aieco.load(bad)
+    assert caught.value.__context__ is None
+    assert pickle.loads(pickle.dumps(caught.value)).problems == caught.value.problems
+    with pytest.raises(ValidationError) as caught:
+        from_json('{"id": "X", "name": ""}', Company)
+    assert caught.value.__context__ is None
+    assert pickle.loads(pickle.dumps(caught.value)).problems == caught.value.problems

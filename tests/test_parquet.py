@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -92,6 +93,7 @@ def test_exact_amounts_survive(tmp_path: Path) -> None:
         ("companies", "founded", [1200], "is not a plausible founding year"),
         ("participations", "investor_id", ["ghost"], "does not name an investor"),
         ("citations", "source_id", ["s9"], "does not name a source"),
+        ("participations", "investor_id", ["a16z", "a16z"], "an investor a second time"),
     ],
 )
 def test_problems_are_found_on_columns(
@@ -173,6 +175,17 @@ def test_convert_data_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert 1 == main(["convert-data", str(tmp_path / "bad.json"), str(tmp_path / "o.parquet")])
     assert "'XX' is not an ISO" in capsys.readouterr().err
     assert not (tmp_path / "o.parquet").exists()
+
+
+def test_records_read_from_columns_equal_checked_ones(tmp_path: Path) -> None:
+    """Records built from checked columns (without re-running the checks) equal constructed ones."""
+    ds = aieco.load()
+    back = aieco.load(aieco.dump(ds, tmp_path / "x.parquet"))
+    for kind in ("sources", "companies", "investors", "funding_rounds", "policies"):
+        for mine, theirs in zip(getattr(ds, kind), getattr(back, kind), strict=True):
+            assert mine == theirs
+            assert hash(mine) == hash(theirs)
+            assert repr(mine) == repr(type(mine)(**attrs.asdict(theirs, recurse=False)))
 
 
 def test_round_trip_near_the_limit(tmp_path: Path) -> None:

@@ -669,7 +669,8 @@ def test_repr_html_is_an_escaped_table() -> None:
     """_repr_html_ renders a table and escapes the content."""
     ds = Dataset(companies=[Company("evil", "<script>alert(1)</script>", "FR")])
     page = ds.companies._repr_html_()
-    assert page.startswith("<table><caption>1 company</caption>")
+    assert page.startswith('<table class="aieco"')
+    assert "<caption>1 company</caption>" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>" not in page
 

@@ -308,11 +308,9 @@ class _Reader:
             if first is None:
                 return None
             precision = self.column(f"{field.name}_precision")[row]
-            if precision == "year":
-                return PartialDate(first.year)
-            if precision == "month":
-                return PartialDate(first.year, first.month)
-            return PartialDate(first.year, first.month, first.day)
+            month = None if precision == "year" else first.month
+            day = first.day if precision == "day" else None
+            return built(PartialDate, {"year": first.year, "month": month, "day": day})
         if shape == "amount":
             low = self.column(f"{field.name}_low")[row]
             if low is None:
@@ -320,12 +318,26 @@ class _Reader:
             high = self.column(f"{field.name}_high")[row]
             unit = self.column(f"{field.name}_unit")[row]
             qualifier = Qualifier(self.column(f"{field.name}_qualifier")[row])
-            if low == high:
-                return Amount(low, unit=unit, qualifier=qualifier)
-            return Amount.range(low, high, unit, qualifier)
+            value = low if low == high else None
+            return built(
+                Amount,
+                {"value": value, "low": low, "high": high, "unit": unit, "qualifier": qualifier},
+            )
         if shape == "aliases":
             return tuple(self.column(field.name)[row])
         return self.column(field.name)[row]
+
+
+def built(cls: type, values: dict[str, Any]) -> Any:
+    """A record of ``cls`` with ``values``, without running its checks again.
+
+    Only for values read from columns that were checked as a whole (a Parquet load, or
+    columns made from records): the result equals ``cls(**values)``, which the tests check.
+    """
+    record: Any = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(record, name, value)
+    return record
 
 
 class _Children:
@@ -347,7 +359,7 @@ class _Children:
             return ()
         fields = fields_of(self._cls)
         return tuple(
-            self._cls(**{f.name: self._reader.value(f, i) for f in fields})
+            built(self._cls, {f.name: self._reader.value(f, i) for f in fields})
             for i in range(start, stop)
         )
 
@@ -412,7 +424,7 @@ class Store:
                 values[field.name] = self._child("participations", Participation).of(row)
             else:
                 values[field.name] = self._reader.value(field, row)
-        return self.kind.cls(**values)
+        return built(self.kind.cls, values)
 
     def _child(self, name: str, cls: type) -> _Children:
         child = self._children.get(name)

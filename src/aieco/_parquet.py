@@ -28,6 +28,7 @@ from typing import Any, Final
 from aieco._checks import check_country, check_id, check_text
 from aieco._columns import Store, fields_of
 from aieco._fold import fold
+from aieco._integrity import REFERENCES
 from aieco._kinds import KINDS, Kind, a
 from aieco.errors import Problem, ValidationError
 from aieco.model import Citation, Participation
@@ -593,9 +594,6 @@ def load_parquet(folder: Path) -> Any:
     for name in KINDS:
         _check_unique(report, _file(name), tables[name])
     companies = tables["companies"]
-    _check_references(
-        report, _file("companies"), companies, "acquired_by", companies, KINDS["companies"]
-    )
     self_owned = pc.fill_null(
         pc.equal(companies.column("acquired_by"), companies.column("id")), False
     )
@@ -607,29 +605,25 @@ def load_parquet(folder: Path) -> Any:
             _bad_rows(self_owned),
             "must not be the company itself",
         )
-    _check_references(
-        report, _file("investors"), tables["investors"], "company_id", companies, KINDS["companies"]
-    )
-    _check_references(
-        report,
-        _file("funding_rounds"),
-        tables["funding_rounds"],
-        "company_id",
-        companies,
-        KINDS["companies"],
-    )
+    # The references aieco._integrity.REFERENCES lists, on columns: a field of a kind's own
+    # table, a participant's investor in participations, a citation's source in citations.
     rounds = tables["funding_rounds"]
     round_rows = _check_references(
         report, _file("participations"), part, "round_id", rounds, KINDS["funding_rounds"]
     )
-    investor_rows = _check_references(
-        report,
-        _file("participations"),
-        part,
-        "investor_id",
-        tables["investors"],
-        KINDS["investors"],
-    )
+    investor_rows = None
+    for name, references in REFERENCES.items():
+        for path, target in references:
+            if path == "participants[].investor_id":
+                where, table, column = _file("participations"), part, "investor_id"
+            elif path == "sources[].source_id":
+                continue  # every citation at once, below
+            else:
+                where, table, column = _file(name), tables[name], path
+            rows = _check_references(report, where, table, column, tables[target], KINDS[target])
+            if column == "investor_id":
+                investor_rows = rows
+    assert investor_rows is not None
     _check_references(
         report, _file("citations"), cites, "source_id", tables["sources"], KINDS["sources"]
     )
@@ -662,6 +656,8 @@ def load_parquet(folder: Path) -> Any:
         name: Store(kind, tables={name: tables[name], **children[name]})
         for name, kind in KINDS.items()
     }
+    del raw, part, cites
+    pa.default_memory_pool().release_unused()  # the tables read and checked, not kept
     return Dataset._from_stores(stores, keys)
 
 
@@ -669,8 +665,13 @@ def _by_parent(table: Any, rows: Any) -> Any:
     """A child table with its parent's ``row``, ordered by it (stable: keeps the order within)."""
     pa = _pa()
     pc = pa.compute
+    import numpy as np
+
     rows = rows.cast(pa.int32())
     table = table.add_column(0, "row", rows)
+    values = rows.to_numpy(zero_copy_only=False)
+    if len(values) < 2 or bool(np.all(values[1:] >= values[:-1])):
+        return table  # already in order, as dump() writes it
     order = pc.sort_indices(table, sort_keys=[("row", "ascending")])
     return table.take(order)
 
@@ -683,9 +684,14 @@ def _check_repeated_investors(
     rounds = round_rows.to_numpy(zero_copy_only=False)
     investors = investor_rows.to_numpy(zero_copy_only=False)
     pairs = rounds.astype(np.int64) * (1 << 32) + investors
-    if _pa().compute.count_distinct(pairs).as_py() != len(pairs):
-        _, first, counts = np.unique(pairs, return_index=True, return_counts=True)
-        repeated = sorted(first[counts > 1].tolist())
+    ordered = np.sort(pairs)
+    if len(pairs) and bool(np.any(ordered[1:] == ordered[:-1])):
+        seen: set[int] = set()
+        repeated = []
+        for row, pair in enumerate(pairs.tolist()):
+            if pair in seen:
+                repeated.append(row)
+            seen.add(pair)
         for row in repeated[:_SHOWN]:
             report.problems.append(
                 Problem(

@@ -192,12 +192,9 @@ def _round_type(kind: RoundType) -> str:
     """Series G, Seed, Pre-seed, Growth, ... ("–" when unknown)."""
     if kind is RoundType.UNKNOWN:
         return MISSING_CELL
-    if kind is RoundType.PRE_SEED:
-        return "Pre-seed"
-    words = str(kind.value).split("_")
-    if words[0] == "series":
-        return "Series " + words[1].upper()
-    return " ".join(words).capitalize()
+    from aieco._labels import enum_label
+
+    return enum_label(kind)
 
 
 def _text(value: object) -> str:
@@ -525,8 +522,8 @@ def _participants(ds: Any, funding_round: FundingRound) -> str:
 
 
 def _newest_first(rounds: Any) -> list[FundingRound]:
-    """A Query of rounds newest first, undated ones last (ties keep the dataset's order)."""
-    return list(rounds.sort_by("announced", descending=True))
+    """A Query of rounds newest first, undated last, ties by id (Query.newest_first)."""
+    return list(rounds.newest_first())
 
 
 def _rounds_table(

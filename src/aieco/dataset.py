@@ -36,7 +36,7 @@ from aieco._integrity import check_references, raw_problems
 from aieco._kinds import KINDS, Kind, a
 from aieco.errors import MISSING, NotFound, Problem, ProblemList, ValidationError
 from aieco.model import Company, FundingRound, Investor, Policy, Source
-from aieco.query import Array, Query
+from aieco.query import Array, Participations, Query
 from aieco.serialize import UNCHECKED, converter, decode_json, structure
 
 __all__ = ["Dataset", "dump", "load"]
@@ -189,12 +189,23 @@ class Dataset:
         query: Query[Policy] = self._queries["policies"]
         return query
 
+    @property
+    def participations(self) -> Participations:
+        """Every investor's part in every funding round, as a long table to export."""
+        return self.funding_rounds.participations()
+
     def __len__(self) -> int:
         return sum([store.size for store in self._stores.values()])
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{self._stores[kind].size} {kind.replace('_', ' ')}" for kind in KINDS)
         return f"<Dataset: {counts}>"
+
+    def _repr_html_(self) -> str:
+        """Counts, sources and the newest rounds, for Jupyter (see :mod:`aieco._html`)."""
+        from aieco._html import dataset_html
+
+        return dataset_html(self)
 
     def __eq__(self, other: object) -> bool:
         """Equal when both hold the same records (by id), whatever their order."""
@@ -334,15 +345,11 @@ class Dataset:
 
         def build() -> tuple[Array, Array]:
             import numpy as np
-            import pyarrow.compute as pc
 
-            from aieco.query import _company_rows, _date_key
+            from aieco.query import _company_rows, newest_first_keys
 
             query = self.funding_rounds
             rounds = self._stores["funding_rounds"]
-            date_key, known = _date_key(rounds)
-            id_rank = np.empty(rounds.size, dtype=np.int64)
-            id_rank[pc.sort_indices(rounds.table.column("id")).to_numpy()] = np.arange(rounds.size)
             if by == "companies":
                 owners = _company_rows(query)
                 members = np.arange(rounds.size)
@@ -355,14 +362,8 @@ class Dataset:
                         participations.column("investor_id"), self._stores["investors"]
                     ),
                 )
-            order = np.lexsort(
-                (
-                    id_rank[members],
-                    np.where(known[members], -date_key[members], 0),
-                    ~known[members],
-                    owners,
-                )
-            )
+            keys = newest_first_keys(rounds)
+            order = np.lexsort((*(key[members] for key in keys), owners))
             spans = np.searchsorted(owners[order], np.arange(self._stores[by].size + 1))
             return members[order], spans
 
@@ -377,8 +378,9 @@ class Dataset:
             return value
 
     def _related(self, owner_kind: str, key: object) -> Query[FundingRound]:
-        found = self.resolve(owner_kind, key)
-        row = self._id_index(owner_kind)[found.id]
+        row = self._key_index(owner_kind).get(fold(key)) if isinstance(key, str) else None
+        if row is None:  # a record, or a miss: resolve() checks and explains
+            row = self._id_index(owner_kind)[self.resolve(owner_kind, key).id]
         order, spans = self._newest_first(owner_kind)
         rows = order[spans[row] : spans[row + 1]]
         return Query._of(self._stores["funding_rounds"], rows, self)
@@ -595,13 +597,15 @@ def _load_file(path: Path) -> Dataset:
             raise ValidationError(
                 [Problem("$", type(data).__name__, "is not a JSON object with the keys " + _keys())]
             )
+        problems: ProblemList | None = None
         try:
             document = structure(data, _Document, root="$")
         except ValidationError as exc:  # report unknown and repeated ids now too ...
             problems = ProblemList(exc.problems, exc.more)
+        if problems is not None:  # raised outside the except clause: no __context__ to pickle
             if all(p.expected != UNCHECKED for p in problems):  # ... unless checking stopped
                 raw_problems(data, "$", problems)
-            raise ValidationError(problems) from None
+            raise ValidationError(problems)
         records = attrs.asdict(document, recurse=False)
         return Dataset._from_records(records, lambda kind: f"$.{kind}")
 

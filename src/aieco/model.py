@@ -370,3 +370,15 @@ class Policy:
             check(_check_money_amount, self, "budget", self.budget)
             check(check_text, self, "description", self.description, optional=True)
             _check_sources(self)
+
+
+def _repr_html_(self: object) -> str:
+    """A small HTML card for Jupyter: key fields, amounts in German, citations folded."""
+    from aieco._html import record_html
+
+    return record_html(self)
+
+
+# The views live in aieco._html; every record type shows as a card in a notebook.
+for _cls in (Citation, Source, Company, Participation, FundingRound, Investor, Policy):
+    _cls._repr_html_ = _repr_html_  # type: ignore[union-attr]

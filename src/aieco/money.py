@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
+import re
 from collections.abc import Callable, Iterable
 from decimal import (
     ROUND_HALF_EVEN,
@@ -135,6 +136,18 @@ def _format_number(value: Decimal, spec: str, owner: str) -> str:
         ) from None
 
 
+#: A format spec that names a locale ("de_DE", "de_CH", "en_US") rather than a number format;
+#: no Decimal format spec has this shape.
+_LOCALE_SPEC = re.compile(r"[a-z]{2,3}_[A-Z]{2}").fullmatch
+
+
+def _for_readers(amount: Amount, locale: str) -> str:
+    """``amount`` as a reader of ``locale`` writes it (the amounts engine, imported lazily)."""
+    from aieco.amounts import format_amount
+
+    return format_amount(amount, locale=locale)
+
+
 def _exact_add(a: Decimal, b: Decimal) -> Decimal:
     return _SUM.add(a, b)
 
@@ -246,11 +259,17 @@ class Money:
         self._same(other, "compare")
         return self.amount >= other.amount
 
+    def _repr_html_(self) -> str:
+        """As a German reader writes it, for Jupyter (see :mod:`aieco._html`)."""
+        from aieco._html import money_html
+
+        return money_html(self)
+
     def __str__(self) -> str:
         return f"{self.amount:f} {self.currency}"
 
     def __format__(self, spec: str) -> str:
-        """``format(money, ".2f")``: the amount formatted with ``spec``, then the currency.
+        r"""``format(money, ".2f")``: the amount formatted with ``spec``, then the currency.
 
         An empty spec is ``str(money)``. The spec is a :class:`~decimal.Decimal` format spec
         (``",.2f"``, ``"_.0f"``, ``"e"``); rounding is half-even. For German output use
@@ -258,9 +277,17 @@ class Money:
 
         >>> f"{Money(Decimal('1234.565'), 'EUR'):,.2f}"
         '1,234.56 EUR'
+
+        A locale as the spec (``"de_DE"``, ``"de_CH"``, ``"en_US"``) writes the money as a reader
+        of that locale does, through :func:`aieco.format_amount`:
+
+        >>> f"{Money(Decimal('1500000'), 'EUR'):de_DE}"
+        '1,5\xa0Mio.\xa0€'
         """
         if not spec:
             return str(self)
+        if _LOCALE_SPEC(spec):
+            return _for_readers(Amount.of(self), spec)
         return f"{_format_number(self.amount, spec, 'Money')} {self.currency}"
 
 
@@ -376,6 +403,12 @@ class Amount:
             return None
         return Money(self.value, self.currency)
 
+    def _repr_html_(self) -> str:
+        """As a German reader writes it, for Jupyter (see :mod:`aieco._html`)."""
+        from aieco._html import amount_html
+
+        return amount_html(self)
+
     def __str__(self) -> str:
         number = f"{self.value:f}" if self.value is not None else f"{self.low:f}–{self.high:f}"
         if self.unit is not None:
@@ -383,13 +416,20 @@ class Amount:
         return _QUALIFIER_WORDS[self.qualifier] + number
 
     def __format__(self, spec: str) -> str:
-        """``format(amount, ".2f")``: :meth:`__str__` with each number formatted by ``spec``.
+        r"""``format(amount, ".2f")``: :meth:`__str__` with each number formatted by ``spec``.
 
         >>> f"{Amount.range(5_000_000, 50_000_000, 'EUR'):,.0f}"
         '5,000,000–50,000,000 EUR'
+
+        A locale as the spec writes it for people (:func:`aieco.format_amount`):
+
+        >>> f"{Amount(Decimal('3e10'), unit='USD', qualifier=Qualifier.APPROX):de_DE}"
+        'rund 30\xa0Mrd.\xa0$'
         """
         if not spec:
             return str(self)
+        if _LOCALE_SPEC(spec):
+            return _for_readers(self, spec)
         if self.value is not None:
             number = _format_number(self.value, spec, "Amount")
         else:

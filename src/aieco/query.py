@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import html
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from aieco._checks import currency_argument
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
     from aieco.dataset import Dataset
 
-__all__ = ["Groups", "Query"]
+__all__ = ["Groups", "Participations", "Query"]
 
 T = TypeVar("T")
 Mask = Callable[[Any], Any]
@@ -86,7 +87,66 @@ class _Items:
         return self.items[row]
 
 
-class Query(Generic[T]):
+class _Exports:
+    """``to_pandas``, ``to_polars`` and ``to_csv`` of a class's ``to_arrow`` (one definition)."""
+
+    __slots__ = ()
+
+    def to_arrow(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pyarrow.Table:
+        raise NotImplementedError  # pragma: no cover - every exporter defines it
+
+    def to_pandas(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pandas.DataFrame:
+        """A pandas DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[pandas]``).
+
+        Exact bounds stay exact (pandas' Arrow decimal dtype, summable), the normalised
+        ``amount_usd`` is float64 (plots and numpy work on it), enums and units are
+        categoricals of readable labels, dates ``datetime64`` with their ``_precision``
+        column beside them, ``founded`` a nullable ``Int16``.
+
+        >>> frame = aieco.load().funding_rounds.to_pandas()  # doctest: +SKIP
+        >>> frame.groupby("country")["amount_usd"].sum().plot.bar()  # doctest: +SKIP
+        """
+        from aieco._export import to_pandas
+
+        frame: pandas.DataFrame = to_pandas(
+            self.to_arrow(columns, currency=currency), f"{type(self).__name__}.to_pandas()"
+        )
+        return frame
+
+    def to_polars(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> polars.DataFrame:
+        """A polars DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[polars]``)."""
+        from aieco._export import to_polars
+
+        frame: polars.DataFrame = to_polars(
+            self.to_arrow(columns, currency=currency), f"{type(self).__name__}.to_polars()"
+        )
+        return frame
+
+    def to_csv(
+        self,
+        path: str | os.PathLike[str],
+        columns: Sequence[str] | None = None,
+        *,
+        currency: str | None = "USD",
+    ) -> Path:
+        """Write :meth:`to_arrow`'s columns to a CSV file and return its path (no pandas needed).
+
+        UTF-8 with a header row; decimals written exactly, labels as text, dates as ISO
+        dates, lists (aliases) joined by ``"; "``, a missing value as an empty cell.
+        """
+        from aieco._export import to_csv
+
+        written: Path = to_csv(self.to_arrow(columns, currency=currency), path)
+        return written
+
+
+class Query(_Exports, Generic[T]):
     """An immutable, chainable selection of records of one type.
 
     Every method returns a new Query (or a value); the records themselves are frozen. Iterate,
@@ -338,6 +398,23 @@ class Query(Generic[T]):
         ).to_numpy()
         return self._derive(rows[order], step)
 
+    def newest_first(self) -> Query[T]:
+        """The records newest first: by date, latest first; undated last; ties by id.
+
+        The one order in which the library and the command line list rounds
+        (``Dataset.rounds_for``, ``investments_by``, ``aieco rounds``, the notebook views). A
+        date known only to the month or year comes after the days within it ("2025-09" after
+        "2025-09-09"): it is the earliest it may be. Works for every kind with a date (rounds,
+        policies, sources).
+        """
+        store = self._columns_store("newest_first()")
+        if store.kind.date_field is None:
+            raise TypeError(f"{store.kind.plural} have no date to order by")
+        rows = self._row_array()
+        keys = newest_first_keys(store)
+        order = _np().lexsort(tuple(key[rows] for key in keys))
+        return self._derive(rows[order], ".newest_first()")
+
     # --- aggregates -------------------------------------------------------------------------
 
     def group_by(self, *keys: str | Callable[[T], Any]) -> Groups[T]:
@@ -420,101 +497,46 @@ class Query(Generic[T]):
         """
         return [self._flatten(item) for item in self]
 
-    def to_arrow(self) -> pyarrow.Table:
-        """The selected rows as an Arrow table of typed columns (see docs/dataset.md).
+    def to_arrow(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pyarrow.Table:
+        """The selected rows as an Arrow table of typed columns.
 
-        The kind's own columns (text, enums as dictionaries, dates as ``date32`` with a
-        ``<field>_precision`` column, amounts as exact ``decimal128`` bounds with unit and
-        qualifier) and, for funding rounds, the company's ``company`` name, ``country`` and
-        ``region``.
+        One definition of the columns serves every export (see docs/queries.md, "Export"):
+        the kind's own fields (enums as dictionaries of readable labels such as ``Series F``,
+        dates as ``date32`` with a ``<field>_precision`` column, ``founded`` as ``int16``),
+        amounts as exact ``decimal128`` bounds with unit and qualifier, each amount also
+        normalised to ``currency`` (``amount_usd_low``/``amount_usd_high`` exact,
+        ``amount_usd`` float64 = the low bound; ``currency=None`` leaves them out) at the
+        rate rule of :mod:`aieco.fx`, and for funding rounds the company's ``company`` name,
+        ``country`` and ``region``. ``columns`` picks and orders columns by name.
+
+        Raises:
+            ValidationError: a name in ``columns`` that is not a column, or a ``currency``
+                that is not a currency code.
+            ConversionError: an amount with no rate to ``currency`` at its date.
         """
-        store = self._columns_store("to_arrow()")
-        import pyarrow as pa
+        from aieco._export import export_table
 
-        rows = self._row_array()
-        indices = pa.array(rows, pa.int64())
-        table = store.table.take(indices)
-        if store.kind.name == "funding_rounds":
-            dataset = self._dataset
-            if dataset is not None:
-                company = _company_rows(self)[rows]
-                companies = dataset.columns("companies")
-                names = companies.table.column("name").take(pa.array(company))
-                country = companies.table.column("country").take(pa.array(company))
-                region_values = _region_values(companies)
-                country_codes = companies.codes("country")[company]
-                regions = pa.array(
-                    [None if c < 0 else region_values[c] for c in country_codes.tolist()]
-                    if len(country_codes) < 1000
-                    else _take_values(region_values, country_codes),
-                    pa.string(),
-                ).dictionary_encode()
-                at = table.schema.get_field_index("company_id") + 1
-                table = table.add_column(at, "company", names)
-                table = table.add_column(at + 1, "country", country)
-                table = table.add_column(at + 2, "region", regions)
-        return table
+        return export_table(self, columns, currency)
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """A pandas DataFrame of :meth:`to_arrow` (needs the extra ``aieco[pandas]``).
+    def participations(self) -> Participations:
+        """The participations of these funding rounds as a long table (one row per investor).
 
-        Amount bounds stay exact (pandas' Arrow decimal dtype, summable), enums and units are
-        categoricals, dates are ``datetime64`` with their ``_precision`` column beside them.
+        >>> aieco.load().participations.to_pandas()  # doctest: +SKIP
         """
-        try:
-            import pandas
-        except ImportError:
-            raise ImportError(
-                "Query.to_pandas() needs pandas; install the extra: pip install 'aieco[pandas]'"
-            ) from None
-        import pyarrow as pa
-
-        def types(kind: pa.DataType) -> Any:
-            return pandas.ArrowDtype(kind) if pa.types.is_decimal(kind) else None
-
-        frame: pandas.DataFrame = self.to_arrow().to_pandas(
-            types_mapper=types, date_as_object=False
-        )
-        return frame
-
-    def to_polars(self) -> polars.DataFrame:
-        """A polars DataFrame of :meth:`to_arrow` (needs the extra ``aieco[polars]``)."""
-        try:
-            import polars
-        except ImportError:
-            raise ImportError(
-                "Query.to_polars() needs polars; install the extra: pip install 'aieco[polars]'"
-            ) from None
-        frame = polars.from_arrow(self.to_arrow())
-        assert isinstance(frame, polars.DataFrame)
-        return frame
+        store = self._columns_store("participations()")
+        if store.kind.name != "funding_rounds":
+            raise TypeError(
+                f"participations() are those of funding rounds, not {store.kind.plural}"
+            )
+        return Participations(self)
 
     def _repr_html_(self) -> str:
-        """An HTML table for Jupyter (the first 50 records)."""
-        columns = self._columns()
-        limit = 50
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-        rows = []
-        for item in self[:limit]:
-            record = self._flatten(item)
-            cells = "".join(f"<td>{html.escape(_cell(record.get(c)))}</td>" for c in columns)
-            rows.append(f"<tr>{cells}</tr>")
-        caption = _plural(self._kind, self._type, len(self))
-        if len(self) > limit:
-            caption += f" (first {limit} shown)"
-        return (
-            f"<table><caption>{html.escape(caption)}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        )
+        """An HTML table for Jupyter (see :mod:`aieco._html`)."""
+        from aieco._html import query_html
 
-    def _columns(self) -> list[str]:
-        columns: list[str] = []
-        fields = getattr(self._type, "__attrs_attrs__", None)
-        if fields is None:
-            return ["value"]
-        for field in fields:
-            columns.extend(_field_columns(self._type, field.name))
-        return columns
+        return query_html(self)
 
     def _flatten(self, item: Any) -> dict[str, Any]:
         fields = getattr(self._type, "__attrs_attrs__", None)
@@ -639,10 +661,69 @@ class Groups(Mapping[Any, Query[T]]):
         counts = _np().bincount(self._codes, minlength=len(self._keys)).tolist()
         return {self._keys[index]: counts[index] for index in self._order}
 
+    def to_arrow(self, *, currency: str | None = "USD") -> pyarrow.Table:
+        """The groups as an Arrow table: one column per key, ``count`` and the totals.
+
+        For rounds and policies, the total in ``currency`` (``total_usd_low`` and
+        ``total_usd_high`` exact, as :meth:`total` gives them; ``total_usd`` float64, the low
+        end; ``total_usd_qualifier``).
+        """
+        from aieco._export import groups_table
+
+        return groups_table(self, currency)
+
+    def to_pandas(self, *, currency: str | None = "USD") -> pandas.DataFrame:
+        """:meth:`to_arrow` as a pandas DataFrame indexed by the group keys (``aieco[pandas]``)."""
+        from aieco._export import to_pandas
+
+        frame: pandas.DataFrame = to_pandas(self.to_arrow(currency=currency), "Groups.to_pandas()")
+        return frame.set_index(list(self._names))
+
+    def _repr_html_(self) -> str:
+        """An HTML table for Jupyter: keys, counts and totals (see :mod:`aieco._html`)."""
+        from aieco._html import groups_html
+
+        return groups_html(self)
+
     def __repr__(self) -> str:
         counts = self.count()
         shown = ", ".join(f"{key!r}: {count}" for key, count in counts.items())
         return f"<Groups by {', '.join(self._names)}: {{{shown}}}>"
+
+
+class Participations(_Exports):
+    """The participations of some funding rounds as a long table.
+
+    One row per investor and round: round, investor, lead, amount, stake (from
+    :meth:`Query.participations` or ``Dataset.participations``).
+
+    Exports like a Query (``to_arrow``, ``to_pandas``, ``to_polars``, ``to_csv``, each with
+    ``columns=`` and ``currency=``); ``len()`` is the number of participations.
+    """
+
+    __slots__ = ("_rounds",)
+
+    def __init__(self, rounds: Query[Any]) -> None:
+        self._rounds = rounds
+
+    def __len__(self) -> int:
+        return sum(len(r.participants) for r in self._rounds)
+
+    def __repr__(self) -> str:
+        return f"<Participations: {len(self)} in {len(self._rounds)} funding rounds>"
+
+    def to_arrow(
+        self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
+    ) -> pyarrow.Table:
+        """The long table as Arrow.
+
+        Columns: ``round_id``, ``company``, ``announced`` (with its precision),
+        ``investor_id``, ``investor``, ``lead``, the columns of ``amount`` (normalised to
+        ``currency`` at the round's date) and of ``stake``.
+        """
+        from aieco._export import participations_table
+
+        return participations_table(self._rounds, columns, currency)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -673,14 +754,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 def _field_columns(cls: type, name: str) -> list[str]:
@@ -825,6 +898,26 @@ def _date_key(store: Store) -> tuple[Array, Array]:
         return first * 4 + ranks[store.codes(f"{field}_precision")], known
 
     result: tuple[Array, Array] = store.cached("date_key", build)
+    return result
+
+
+def newest_first_keys(store: Store) -> tuple[Array, Array, Array]:
+    """The sort keys of :meth:`Query.newest_first` for ``numpy.lexsort`` (last key first).
+
+    (id rank, newest first, undated last): the one definition of the order, also used by
+    the dataset's relations (which add the owner as a further key).
+    """
+
+    def build() -> tuple[Array, Array, Array]:
+        np = _np()
+        import pyarrow.compute as pc
+
+        date_key, known = _date_key(store)
+        id_rank = np.empty(store.size, dtype=np.int64)
+        id_rank[pc.sort_indices(store.table.column("id")).to_numpy()] = np.arange(store.size)
+        return id_rank, np.where(known, -date_key, 0), ~known
+
+    result: tuple[Array, Array, Array] = store.cached("newest_first", build)
     return result
 
 

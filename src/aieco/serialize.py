@@ -260,16 +260,20 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
 
 def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
     """Build ``cls`` from JSON-shaped ``data``; a ValidationError lists every problem."""
+    # The ValidationError is raised after the except clauses, so that it carries no __context__:
+    # cattrs' own exceptions cannot be unpickled once tblib (which dask's distributed installs)
+    # pickles exception chains, and an error must still travel between processes then.
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
-        raise ValidationError(ProblemList(_problems(exc, root))) from None
+        problems = ProblemList(_problems(exc, root))
     except (_Expected, ValidationError, TypeError, ValueError, KeyError) as exc:
-        raise ValidationError(ProblemList(_problems(exc, root))) from None
+        problems = ProblemList(_problems(exc, root))
     except RecursionError:
-        raise ValidationError(
+        problems = ProblemList(
             [Problem(root, type(data).__name__, "is nested too deeply to be one of the model")]
-        ) from None
+        )
+    raise ValidationError(problems)
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:

@@ -753,6 +753,8 @@ class _Reader:
                     if definite and low in _INDEFINITE:
                         return None  # "für eine tektonische Verschiebung"
                     determiner = True
+                elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
+                    pass  # "der Business Angel X"
                 elif low in ("wie", "darunter", "namentlich") or (
                     len(word) >= 5
                     and _ADJECTIVE.fullmatch(word) is not None
@@ -991,12 +993,15 @@ class _Reader:
             target.round_type = clause.round_type
         if clause.date is not None and target.date is None:
             target.date = clause.date
+        own = fold(target.company.text)  # a list that ran on ("..., teilte Gropyus mit")
         for name in clause.leads:
-            target.part(name).lead = True
-            self.last_investor = name
+            if fold(name.text) != own:
+                target.part(name).lead = True
+                self.last_investor = name
         for name in clause.investors:
-            target.part(name)
-            self.last_investor = name
+            if fold(name.text) != own:
+                target.part(name)
+                self.last_investor = name
         for name in clause.invest_subjects:
             part = target.part(name)
             part.amounts += clause.part_amounts

@@ -53,8 +53,9 @@ CUE: Final = re.compile(
     r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert"
     r"|angef[üu]hrt"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
-    r"|ausgestattet|sichert|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
-    r"|gesch[äa]tzt|kredit|darlehen",
+    r"|ausgestattet|sicher[nt]|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
+    r"|gesch[äa]tzt|kredit|darlehen|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|angel"
+    r"|unterst[üu]tzung|warb|wirbt|geworben|spritze|stieg|einsteig",
 )
 
 #: Verbs (and the noun of a raise) whose grammatical subject is the company that gets money.
@@ -62,6 +63,7 @@ RAISE_VERB: Final = re.compile(
     r"\b(?:sammel\w*|eingesammelt|einsammeln|erh[äa]lt|erhielt\w*|erhalten|bekommt|bekam\w*"
     r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
     r"|abgeschlossen|abschlie(?:ß|ss)en|nimmt|nahm|aufgenommen|verbucht\w*|stemmt\w*"
+    r"|eingeworben|einwerben|wirbt|warb\w*|sichern|einsammelt\w*|einholen|eingeholt"
     r"|verk[üu]ndet\w*|meldet\w*|raises?|raised|secures?|secured|closes?|closed)\b",
 )
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
@@ -73,11 +75,11 @@ INVEST_VERB: Final = re.compile(
 #: Money that flows, with no one doing it: "In der Runde flossen 900 Millionen Dollar".
 FLOW_VERB: Final = re.compile(
     r"\b(?:flo(?:ss|ß)|flossen|flie(?:ß|ss)en|flie(?:ß|ss)t|ausgestattet|frisches\s+kapital"
-    r"|kapitalspritze|kapitalerh[öo]hung|finanzspritze)\b",
+    r"|kapitalspritze|kapitalerh[öo]hung|finanzspritze|geldspritze)\b",
 )
 #: Nouns of a single round: a clause with one of these and an amount reports a round.
 ROUND_NOUN: Final = re.compile(
-    r"(?:runde|finanzierung|kapitalerh[öo]hung|kapitalspritze|finanzspritze|investment|deal"
+    r"(?:runde|finanzierung|kapitalerh[öo]hung|\w*spritze|investment|deal"
     r"|round|funding)\b",
 )
 #: Plural nouns of rounds or valuations: a clause about many rounds reports none by itself.
@@ -224,12 +226,15 @@ GROUP_TYPES: Final = {
 LEAD_BEFORE: Final = Gated(
     re.compile(
         r"\b(?:angef[üu]hrt|geleitet|gef[üu]hrt)\s+(?:wird\s+|wurde\s+)?(?:(?:die|der|das)\s+"
-        r"(?:\S+\s+){0,2}?)?(?:von|durch)\s+(?P<list>)"
+        r"(?:\S+\s+){0,2}?)?(?:von|vom|durch)\s+(?P<list>)"
         r"|\bunter\s+(?:der\s+)?(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:von\s+|des\s+|der\s+)?"
         r"(?P<list2>)"
         r"|\b(?:lead-?investor(?:en)?|leadinvestor(?:en)?|hauptinvestor(?:en)?|lead)\s*(?:ist|war"
         r"|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
-        r"|\bled\s+by\s+(?P<list4>)",
+        r"|\bled\s+by\s+(?P<list4>)"
+        r"|\b(?:runde|finanzierung|finanzierungsrunde|investment|kapitalerh[öo]hung)\s+"
+        r"(?:f[üu]hrt|f[üu]hrte|f[üu]hren|f[üu]hrten|leitet|leitete|leiten|leiteten)\s+"
+        r"(?:(?:auch|erneut|wieder|nun)\s+)?(?P<list5>)(?=(?:\S+\s+){1,8}?an\b)",
     ),
     "geführt",
     "gefuhrt",
@@ -240,6 +245,12 @@ LEAD_BEFORE: Final = Gated(
     "lead",
     "led by",
     "hauptinvestor",
+    "führt",
+    "fuhrt",
+    "führen",
+    "fuhren",
+    "leitet",
+    "leiten",
 )
 #: Phrases after which the leads are listed, ending the clause ("Die Runde wurde von X angeführt").
 LEAD_AROUND: Final = Gated(
@@ -285,14 +296,16 @@ LEAD_ANAPHOR: Final = Gated(
 #: Phrases after which (other) investors are listed.
 INVESTORS_BEFORE: Final = Gated(
     re.compile(
-        r"\b(?:mit|unter)\s+(?:der\s+)?beteiligung\s+(?:von|des|der)\s+(?P<list>)"
+        r"\b(?:mit|unter)\s+(?:der\s+)?(?:beteiligung|unterst[üu]tzung|teilnahme)\s+(?:von|vom"
+        r"|des|der)\s+(?P<list>)"
         r"|\bzu\s+(?:den|seinen|ihren|dessen|deren)\s+(?:\S+\s+){0,2}?(?:investor|geldgeber"
         r"|kapitalgeber|anteilseigner|gesellschafter|aktion[äa]r|unterst[üu]tzer)\S*"
         r"(?:\s+\S+){0,3}?\s+(?:geh[öo]ren|geh[öo]rten|z[äa]hlen|z[äa]hlten|sollen|sollten"
         r"|werden)\s+(?:(?:auch|unter\s+anderem|nun|zudem"
         r"|au(?:ß|ss)erdem|weiterhin)\s+)*(?P<list2>)"
-        r"|\b(?:beteiligt|dabei|mit\s+an\s+bord)\s+(?:sind|waren|ist|war|haben\s+sich"
-        r"|hatten\s+sich|hat\s+sich)\s+(?:jetzt\s+|nun\s+|neu\s+)?"
+        r"|\b(?:beteiligt|(?:mit|neu|auch|ebenfalls|jetzt|nun)\s+dabei|an\s+bord|investiert"
+        r"|eingestiegen|engagiert)\s+(?:sind|waren"
+        r"|ist|war|haben|hatten|hat)\s+(?:sich\s+)?(?:jetzt\s+|nun\s+|neu\s+)?"
         r"(?:(?:auch|au(?:ß|ss)erdem|zudem|ebenfalls|unter\s+anderem|weiterhin)\s+)*(?P<list3>)"
         r"|\bebenfalls\s+(?:beteiligt|dabei|mit\s+an\s+bord)\s*(?:sind|waren|:)?\s*(?P<list4>)"
         r"|\b(?:neue[rn]?\s+|weitere[rn]?\s+|bestehende[rn]?\s+|bisherige[rn]?\s+|alte[rn]?\s+)?"
@@ -304,6 +317,8 @@ INVESTORS_BEFORE: Final = Gated(
         r"|\b(?:geld|gelder|kapital|mittel|investment|investition)\s+(?:kommt|kommen|stammt|stammen"
         r")?\s*(?:von|vom|aus)\s+(?P<list7>)"
         r"|\bbusiness\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
+        r"|\b(?:euro|dollar|us-dollar|franken|pfund|eur|usd|chf|gbp|kapital|wagniskapital"
+        r"|risikokapital)\s+(?:frisches\s+kapital\s+)?(?:von|vom|durch)\s+(?P<list14>)"
         r"|\bwith\s+participation\s+from\s+(?P<list9>)"
         r"|\b\w*(?:investoren|investor\S*innen)\s+(?P<list10>)"
         r"|\b(?:befinden|befanden)\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
@@ -331,6 +346,20 @@ INVESTORS_BEFORE: Final = Gated(
     "investition",
     "business angel",
     "participation",
+    "unterstützung",
+    "unterstutzung",
+    "teilnahme",
+    "investiert",
+    "eingestiegen",
+    "engagiert",
+    "euro",
+    "dollar",
+    "franken",
+    "pfund",
+    "eur",
+    "usd",
+    "chf",
+    "gbp",
 )
 #: A relative clause that lists the investors: "zu der auch DST Global und Bpifrance gehören".
 INVESTORS_RELATIVE: Final = re.compile(
@@ -341,17 +370,23 @@ INVESTORS_RELATIVE: Final = re.compile(
 INVESTORS_AFTER: Final = Gated(
     re.compile(
         r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b|\bsind\s+ebenfalls\s+dabei\b"
-        r"|\bstiegen\s+ebenfalls\s+ein\b",
+        r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
+        r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
     "beteilig",
     "dabei",
-    "ebenfalls ein",
+    " ein",
+    "ebenfalls",
+    "auch",
 )
 #: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
 OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
 
 # --- names --------------------------------------------------------------------------------------
 
+#: Words that open a descriptor of two words ("der Business Angel X"): skipped before a name
+#: when a descriptor follows.
+DESCRIPTOR_OPENERS: Final = words("business")
 #: Words that are never (part of) a name, though written with a capital: function words at a
 #: sentence start, pronouns, months, and nouns of the trade.
 NOT_NAMES: Final = words(
