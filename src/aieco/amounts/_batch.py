@@ -15,6 +15,7 @@ import attrs
 
 from aieco.amounts._extract import scan
 from aieco.amounts._locale import resolve_locale
+from aieco.money import in_exact_context
 
 __all__ = ["MentionColumns", "decimal_text", "extract_amounts_many"]
 
@@ -73,6 +74,7 @@ class MentionColumns:
         )
 
 
+@in_exact_context
 def extract_amounts_many(
     texts: Iterable[str], *, locale: Any = "de_DE", include_numbers: bool = False
 ) -> MentionColumns:

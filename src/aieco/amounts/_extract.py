@@ -45,9 +45,9 @@ from aieco.amounts._lexicon import (
     remember,
 )
 from aieco.amounts._locale import resolve_locale
-from aieco.amounts._parse import Parsed, Parser
+from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, hedge_at
-from aieco.money import Amount, Qualifier
+from aieco.money import Amount, Qualifier, in_exact_context
 
 __all__ = ["Found", "Mention", "extract_amounts", "scan"]
 
@@ -98,6 +98,7 @@ class Found(NamedTuple):
     amount: Amount
 
 
+@in_exact_context
 def extract_amounts(
     text: str, *, locale: Any = "de_DE", include_numbers: bool = False
 ) -> list[Mention]:
@@ -270,7 +271,7 @@ def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found]
     power = last.amount.value.adjusted() - figures[-1].adjusted()
     unit = last.amount.unit
     out = [
-        Found(a, b, Amount(_shift(v, power), unit=unit))
+        Found(a, b, Amount(_plain(_shift(v, power)), unit=unit))
         for (a, b), v in zip(spans, figures, strict=False)
     ]
     out.append(Found(last.start, last.end, last.amount))
@@ -312,11 +313,6 @@ def _figure_value(m: re.Match[str] | None) -> Decimal | None:
     if not figure_ok(whole, frac):
         return None
     return Decimal(f"{whole}.{frac}" if frac else whole)
-
-
-def _shift(value: Decimal, power: int) -> Decimal:
-    """``value × 10**power``, exactly."""
-    return Decimal(format(value.scaleb(power), "f")) if power else value
 
 
 def _odd_words(text: str) -> list[tuple[int, int]]:
