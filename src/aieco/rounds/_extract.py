@@ -765,7 +765,7 @@ class _Reader:
                     len(word) >= 5
                     and _ADJECTIVE.fullmatch(word) is not None
                     and low not in _NOT_ADJECTIVES
-                    and not _is_verb(word)  # "..., außerdem investieren X und Y"
+                    and lx.INVEST_VERB.fullmatch(low) is None  # "..., außerdem investieren X"
                 ):
                     pass
                 elif (
