@@ -60,6 +60,9 @@ def test_a_million_bad_items_are_capped_in_time_and_size(tmp_path: Path) -> None
     assert "199900 more items" in str(unchecked)
     assert len(str(error)) < 20_000
     assert pickle.loads(pickle.dumps(error)).problems == error.problems
+    # No cattrs exception in the context chain: they would not unpickle where tblib runs (Dask).
+    chain = [error.__context__, getattr(error.__context__, "__context__", None)]
+    assert all(link is None or isinstance(link, ValidationError) for link in chain)
 
 
 def test_problem_lists_keep_the_first_and_count_the_rest() -> None:
