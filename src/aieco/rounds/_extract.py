@@ -535,6 +535,8 @@ class _Reader:
             out.leads += self._list(tokens, at(m.end("list")), amount_tokens)
         for m in lx.INVESTORS_BEFORE.finditer(clause):
             out.investors += self._list(tokens, at(m.end()), amount_tokens)
+        for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
+            out.investors += self._list(tokens, at(m.end()), amount_tokens)
         relative = lx.INVESTORS_RELATIVE.search(clause)
         if relative is not None:
             out.investors += self._list(tokens, at(relative.end("list")), amount_tokens)

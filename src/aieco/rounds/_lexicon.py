@@ -54,8 +54,9 @@ CUE: Final = re.compile(
     r"|angef[üu]hrt"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
     r"|ausgestattet|sicher[nt]|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
-    r"|gesch[äa]tzt|kredit|darlehen|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|angel"
-    r"|unterst[üu]tzung|warb|wirbt|geworben|spritze|stieg|einsteig|stamm|federf"
+    r"|gesch[äa]tzt|kredit|darlehen|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
+    r"|unterst[üu]tzung|warb|wirbt|geworben|spritze|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b"
+    r"|einsteig|stamm(?:t|en)\s+(?:von|vom|aus)|federf"
     r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
 )
 
@@ -323,8 +324,6 @@ INVESTORS_BEFORE: Final = Gated(
         r"|\b(?:geld|gelder|kapital|mittel|investment|investition)\s+(?:kommt|kommen|stammt|stammen"
         r")?\s*(?:von|vom|aus)\s+(?P<list7>)"
         r"|\bbusiness\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
-        r"|\b(?:euro|dollar|us-dollar|franken|pfund|eur|usd|chf|gbp|kapital|wagniskapital"
-        r"|risikokapital)\s+(?:frisches\s+kapital\s+)?(?:von|vom|durch)\s+(?P<list14>)"
         r"|\bwith\s+participation\s+from\s+(?P<list9>)"
         r"|\b\w*(?:investoren|investor\S*innen)\s+(?P<list10>)"
         r"|\b(?:befinden|befanden)\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
@@ -371,14 +370,15 @@ INVESTORS_BEFORE: Final = Gated(
     "investiert",
     "eingestiegen",
     "engagiert",
-    "euro",
-    "dollar",
-    "franken",
-    "pfund",
-    "eur",
-    "usd",
-    "chf",
-    "gbp",
+)
+_MONEY_NOUNS: Final = ("euro", "dollar", "franken", "pfund", "eur", "usd", "chf", "gbp", "kapital")
+#: The money comes from the investors named after it: "sammelt 12 Mio. Euro von A und B ein".
+INVESTORS_AFTER_AMOUNT: Final = Gated(
+    re.compile(
+        r"\b(?:euro|dollar|us-dollar|franken|pfund|eur|usd|chf|gbp|kapital|wagniskapital"
+        r"|risikokapital) (?:von|vom|durch)\s+(?P<list>)"
+    ),
+    *(f"{noun} {word}" for noun in _MONEY_NOUNS for word in ("von", "vom", "durch")),
 )
 #: A relative clause that lists the investors: "zu der auch DST Global und Bpifrance gehören".
 INVESTORS_RELATIVE: Final = re.compile(
@@ -396,11 +396,10 @@ INVESTORS_AFTER: Final = Gated(
     ),
     "beteilig",
     "dabei",
-    " ein",
-    "ebenfalls",
-    "auch",
-    "erneut",
-    "wieder",
+    "an bord",
+    "stieg",
+    "steig",
+    "investier",
 )
 #: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
 OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
