@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -175,3 +176,39 @@ MODELS: dict[type, st.SearchStrategy[object]] = {
     Investor: investors,
     Policy: policies,
 }
+
+
+@st.composite
+def contexts(draw: st.DrawFn) -> decimal.Context:
+    """Whatever a caller may have set: tiny precision and exponents, any rounding, any traps."""
+    return decimal.Context(
+        prec=draw(st.integers(min_value=1, max_value=40)),
+        rounding=draw(
+            st.sampled_from(
+                [
+                    decimal.ROUND_HALF_EVEN,
+                    decimal.ROUND_HALF_UP,
+                    decimal.ROUND_HALF_DOWN,
+                    decimal.ROUND_UP,
+                    decimal.ROUND_DOWN,
+                    decimal.ROUND_CEILING,
+                    decimal.ROUND_FLOOR,
+                    decimal.ROUND_05UP,
+                ]
+            )
+        ),
+        Emax=draw(st.sampled_from([decimal.MAX_EMAX, 999_999, 40, 12, 5])),
+        Emin=draw(st.sampled_from([decimal.MIN_EMIN, -999_999, -40, -5])),
+        capitals=draw(st.integers(0, 1)),
+        traps=draw(
+            st.sampled_from(
+                [
+                    [],
+                    [decimal.Inexact],
+                    [decimal.Rounded],
+                    [decimal.Overflow, decimal.Underflow, decimal.Clamped],
+                    [decimal.FloatOperation, decimal.InvalidOperation],
+                ]
+            )
+        ),
+    )

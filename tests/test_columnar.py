@@ -33,6 +33,7 @@ from aieco import (
     convert,
 )
 from aieco._regions import region_of
+from aieco.money import exact_sum
 
 D = Decimal
 COUNTRIES = ["US", "FR", "DE", "GB", "CH", "CN", None]
@@ -125,7 +126,7 @@ def ref_total(
             qualifiers.add(Qualifier.AT_LEAST)
             continue
         converted = ref_in(r.amount, currency, r.announced)
-        low, high = low + converted.low, high + converted.high
+        low, high = exact_sum([low, converted.low]), exact_sum([high, converted.high])
         is_range = is_range or converted.is_range
         qualifiers.add(converted.qualifier)
     return low, high, ref_combine(qualifiers), is_range
@@ -153,8 +154,11 @@ def amounts(draw: st.DrawFn) -> Amount | None:
         return None
     unit = draw(st.sampled_from(CURRENCIES))
     qualifier = draw(st.sampled_from(list(Qualifier)))
-    cents = draw(st.sampled_from([0, 0, 2, 3]))
-    low = D(draw(st.integers(0, 10**12))).scaleb(-cents)
+    cents = draw(st.sampled_from([0, 0, 2, 3, 20]))
+    # Up to 10**26: still within the model's limit (10**30) after conversion to JPY and a sum
+    # of 25 rounds; int64 holds only up to about 9.2 * 10**18 units.
+    digits = draw(st.sampled_from([12, 12, 12, 17, 19, 26]))
+    low = D(draw(st.integers(0, 10**digits))).scaleb(-cents)
     if draw(st.booleans()):
         return Amount(low, unit=unit, qualifier=qualifier)
     high = low + D(draw(st.integers(10**6, 10**11)))
@@ -342,3 +346,31 @@ def test_a_conversion_error_only_for_rounds_still_in_question() -> None:
     with pytest.raises(Exception, match="SAR"):
         ds.funding_rounds.where(min_amount="1 USD")
     assert datetime.date(2025, 12, 31) == PartialDate(2025).last_day
+
+
+def _rounds(*values: int | str) -> Any:
+    return Dataset(
+        companies=[Company("c", "C", "DE")],
+        funding_rounds=[
+            FundingRound(f"r{i}", "c", amount=Amount(D(v), unit="EUR"))
+            for i, v in enumerate(values)
+        ],
+    ).funding_rounds
+
+
+@pytest.mark.parametrize(
+    "values",
+    [(10**17,), (10**17, 4 * 10**18), (2 * 10**18, 3 * 10**18, 4 * 10**18), ("9" * 29, 11)],
+)
+def test_amounts_beyond_int64_are_exact(values: tuple[int | str, ...]) -> None:
+    """10**17 EUR in cents is beyond int64: totals and thresholds stay exact (no wrap-around)."""
+    rounds = _rounds(*values)
+    wanted = sum(int(v) for v in values)
+    assert rounds.total("EUR").value == wanted
+    assert rounds.group_by("company_id").total("EUR")["c"].value == wanted
+    assert len(rounds.where(min_amount="1 EUR")) == len(values)
+    assert len(rounds.where(max_amount="10 EUR")) == 0
+    largest = max(int(v) for v in values)
+    assert len(rounds.where(max_amount=Money(D(largest), "EUR"))) == len(values)
+    assert len(rounds.where(max_amount=Money(D(largest - 1), "EUR"))) == len(values) - 1
+    assert len(rounds.where(min_amount=Money(D(largest), "EUR"))) == 1

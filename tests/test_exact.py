@@ -28,6 +28,7 @@ from aieco import (
 from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, limit_problem
 from aieco.money import combine_qualifiers, exact_sum, sum_amounts
 from aieco.serialize import structure
+from tests.strategies import contexts
 
 
 @st.composite
@@ -42,27 +43,6 @@ def limited(
     value = D((sign, tuple(int(c) for c in str(coefficient)), exponent))
     assert limit_problem(value) is None
     return value
-
-
-@st.composite
-def contexts(draw: st.DrawFn) -> decimal.Context:
-    """Whatever a caller may have set: tiny precision, any rounding, traps on or off."""
-    return decimal.Context(
-        prec=draw(st.integers(min_value=1, max_value=40)),
-        rounding=draw(
-            st.sampled_from(
-                [
-                    decimal.ROUND_HALF_EVEN,
-                    decimal.ROUND_UP,
-                    decimal.ROUND_DOWN,
-                    decimal.ROUND_CEILING,
-                    decimal.ROUND_FLOOR,
-                    decimal.ROUND_05UP,
-                ]
-            )
-        ),
-        traps=draw(st.sampled_from([[], [decimal.Inexact], [decimal.Rounded]])),
-    )
 
 
 def exact(value: D) -> Fraction:

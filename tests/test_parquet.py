@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import aieco
-from aieco import Amount, Company, Dataset, FundingRound, ValidationError
+from aieco import Amount, Company, Dataset, FundingRound, Money, ValidationError
 from aieco.cli import main
 from tests.fixtures.sample import sample
 
@@ -186,3 +186,46 @@ def test_records_read_from_columns_equal_checked_ones(tmp_path: Path) -> None:
             assert mine == theirs
             assert hash(mine) == hash(theirs)
             assert repr(mine) == repr(type(mine)(**attrs.asdict(theirs, recurse=False)))
+
+
+def test_round_trip_near_the_limit(tmp_path: Path) -> None:
+    """50 significant digits need decimal256: the loader keeps it instead of failing on it."""
+    near = Decimal("12345678901234567890123456789.12345678901234567891")
+    ds = Dataset(
+        companies=[Company("c", "C", "DE")],
+        funding_rounds=[
+            FundingRound("r1", "c", amount=Amount(near, unit="EUR")),
+            FundingRound("r2", "c", amount=Amount.range(Decimal("1E-20"), near, "EUR")),
+        ],
+    )
+    back = aieco.load(_write(tmp_path, ds))
+    assert list(back.funding_rounds) == list(ds.funding_rounds)
+    assert back.funding_rounds.where(min_amount=Money(near, "EUR")).first().id == "r1"
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "values", "kind"),
+    [
+        ("companies", "name", [123], pa.int64()),
+        ("companies", "founded", ["2019"], pa.string()),
+        ("companies", "founded", [2019.0], pa.float64()),
+        ("funding_rounds", "amount_low", [1.5], pa.float64()),
+        ("funding_rounds", "amount_low", ["1.5"], pa.string()),
+        ("funding_rounds", "round_type", [3], pa.int8()),
+        ("participations", "lead", [1], pa.int8()),
+    ],
+)
+def test_a_wrong_typed_column_is_a_problem(
+    tmp_path: Path, table: str, column: str, values: list[Any], kind: Any
+) -> None:
+    """No silent cast across type families (an int name is not "123"): the column is named."""
+    folder = _write(tmp_path)
+
+    def change(t: pa.Table) -> pa.Table:
+        rest = [values[0]] * (t.num_rows - 1)
+        return _replace(t, column, values + rest, kind)
+
+    _edit(folder, table, change)
+    with pytest.raises(ValidationError, match=re.escape(f"{table}.parquet.{column}: ")) as caught:
+        aieco.load(folder)
+    assert "has the wrong type" in str(caught.value)

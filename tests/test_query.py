@@ -693,3 +693,43 @@ def test_query_checks_its_items() -> None:
     with pytest.raises(TypeError, match="needs its item_type"):
         Query([])
     assert Policy is Query([], Policy).item_type
+
+
+def _eur_rounds() -> Dataset:
+    """Two rounds of 1 EUR and 10 EUR on a day the test tables have a rate for."""
+    day = PartialDate(2025, 9, 5)
+    return Dataset(
+        companies=[Company("c", "C", "DE", CompanyCategory.AI_LAB)],
+        funding_rounds=[
+            FundingRound("r1", "c", announced=day, amount=Amount(D(1), unit="EUR")),
+            FundingRound("r2", "c", announced=day, amount=Amount(D(10), unit="EUR")),
+        ],
+    )
+
+
+def test_totals_use_the_table_asked_for_even_when_an_old_table_is_freed() -> None:
+    """A freed table's id() is reused by the next one: the conversions must not be mixed up."""
+    from aieco.fx import RateTable
+
+    ds = _eur_rounds()
+    for k in range(2, 40):
+        table = RateTable({"USD": {"2025-09-05": str(k)}}, name=f"rate {k}")
+        assert ds.funding_rounds.total("USD", rates=table).value == 11 * k
+        groups = ds.funding_rounds.group_by("company_id").total("USD", rates=table)
+        assert [total.value for total in groups.values()] == [11 * k]
+        del table
+
+
+def test_filters_after_use_rates_use_the_table_in_use() -> None:
+    from aieco.fx import use_rates
+
+    ds = _eur_rounds()
+    try:
+        for k in range(2, 40):
+            use_rates({"USD": {"2025-09-05": str(k)}})
+            at_least = ds.funding_rounds.where(min_amount=f"{5 * k} USD")
+            assert [r.id for r in at_least] == ["r2"]
+            totals = ds.funding_rounds.group_by("company_id").total("USD")
+            assert [total.value for total in totals.values()] == [11 * k]
+    finally:
+        use_rates(None)

@@ -12,8 +12,9 @@ The tables of one kind (pyarrow, imported on first use):
   declaration order (so a code is the member's position); ``founded`` as ``int16``; ``lead``
   as ``bool``; aliases as ``list<string>``; a date as ``<field>`` (``date32``, the first day
   it may stand for) plus ``<field>_precision`` (``"year"``, ``"month"`` or ``"day"``); an
-  amount as ``<field>_low``, ``<field>_high`` (``decimal128(38, s)``, exact; a point has
-  ``low == high``, a range ``low < high``), ``<field>_unit`` and ``<field>_qualifier``.
+  amount as ``<field>_low``, ``<field>_high`` (``decimal128(38, s)``, or ``decimal256(76, s)``
+  past 38 digits; a point has ``low == high``, a range ``low < high``), ``<field>_unit`` and
+  ``<field>_qualifier``.
 * ``citations``: ``row`` (the record's row), ``source_id``, ``quote``, ``note``, in order.
 * for funding rounds, ``participations``: ``row`` (the round's row), ``investor_id``,
   ``lead``, the amount columns of ``amount`` and ``stake``, in order.
@@ -79,6 +80,24 @@ class _Field:
         if self.shape in ("citations", "participations"):
             return ()
         return (self.name,)
+
+    def column_types(self) -> tuple[Any, ...]:
+        """The Arrow type of each of :meth:`columns`, for writing and for reading back.
+
+        Two are families: ``"decimal"`` (decimal128(38, s), or decimal256(76, s) for what 38
+        digits cannot hold: :func:`decimal_type`) and ``"dictionary"`` (dictionary-encoded
+        text).
+        """
+        pa = _pa()
+        return {
+            "text": (pa.string(),),
+            "int": (pa.int16(),),
+            "bool": (pa.bool_(),),
+            "enum": ("dictionary",),
+            "date": (pa.date32(), "dictionary"),
+            "amount": ("decimal", "decimal", "dictionary", "dictionary"),
+            "aliases": (pa.list_(pa.string()),),
+        }.get(self.shape, ())
 
 
 def _shape(annotation: Any) -> tuple[str, type[enum.Enum] | None]:
@@ -207,12 +226,8 @@ def amount_arrays(amounts: Sequence[Amount | None]) -> tuple[Any, Any, Any, Any]
 def _arrays(field: _Field, values: list[Any]) -> list[Any]:
     pa = _pa()
     shape = field.shape
-    if shape == "text":
-        return [pa.array(values, pa.string())]
-    if shape == "int":
-        return [pa.array(values, pa.int16())]
-    if shape == "bool":
-        return [pa.array(values, pa.bool_())]
+    if shape in ("text", "int", "bool"):
+        return [pa.array(values, field.column_types()[0])]
     if shape == "enum":
         assert field.enum_cls is not None
         return [_enum_array(field.enum_cls, values)]
@@ -221,7 +236,7 @@ def _arrays(field: _Field, values: list[Any]) -> list[Any]:
     if shape == "amount":
         return list(amount_arrays(values))
     if shape == "aliases":
-        return [pa.array([list(v) for v in values], pa.list_(pa.string()))]
+        return [pa.array([list(v) for v in values], field.column_types()[0])]
     raise AssertionError(shape)  # pragma: no cover
 
 

@@ -267,26 +267,7 @@ def _conform(report: _Report, where: str, table: Any, cls: type, extra: dict[str
     pa = _pa()
     wanted: dict[str, Any] = dict(extra)
     for field in fields_of(cls):
-        shape = field.shape
-        names = field.columns()
-        if shape == "text":
-            wanted[names[0]] = pa.string()
-        elif shape == "int":
-            wanted[names[0]] = pa.int16()
-        elif shape == "bool":
-            wanted[names[0]] = pa.bool_()
-        elif shape in ("enum",):
-            wanted[names[0]] = "dictionary"
-        elif shape == "date":
-            wanted[names[0]] = pa.date32()
-            wanted[names[1]] = "dictionary"
-        elif shape == "amount":
-            wanted[names[0]] = "decimal"
-            wanted[names[1]] = "decimal"
-            wanted[names[2]] = "dictionary"
-            wanted[names[3]] = "dictionary"
-        elif shape == "aliases":
-            wanted[names[0]] = pa.list_(pa.string())
+        wanted.update(zip(field.columns(), field.column_types(), strict=True))
     unknown = [name for name in table.column_names if name not in wanted]
     for name in unknown:
         report.problems.append(Problem(f"{where}.{name}", name, "is not a known column"))
@@ -294,33 +275,73 @@ def _conform(report: _Report, where: str, table: Any, cls: type, extra: dict[str
     for name, kind in wanted.items():
         if name not in table.column_names:
             length = table.num_rows
-            if kind == "dictionary":
-                array = pa.array([None] * length, pa.string()).dictionary_encode()
-            elif kind == "decimal":
-                array = pa.array([None] * length, pa.decimal128(38, 0))
-            else:
-                array = pa.array([None] * length, kind)
-            columns[name] = array
+            columns[name] = _nulls(kind, length)
             continue
         array = table.column(name).combine_chunks()
+        expected = _TYPE_NAMES.get(str(kind), str(kind))
         try:
+            if not _same_family(array.type, kind):
+                raise TypeError(f"expected {expected}")
             if kind == "dictionary":
                 if not pa.types.is_dictionary(array.type) or array.type.value_type != pa.string():
                     array = array.cast(pa.string()).dictionary_encode()
             elif kind == "decimal":
-                if not pa.types.is_decimal(array.type):
-                    raise TypeError(f"is {array.type}, expected an exact decimal column")
-                if array.type.precision > 38:
+                if array.type.byte_width not in (16, 32):  # decimal32/64: widened losslessly
                     array = array.cast(pa.decimal128(38, array.type.scale))
             elif array.type != kind:
-                array = array.cast(kind)
+                array = array.cast(kind)  # safe: an int16 that does not fit raises
         except Exception as exc:
             report.problems.append(
                 Problem(f"{where}.{name}", str(array.type), f"has the wrong type ({exc})")
             )
-            continue
+            array = _nulls(kind, table.num_rows)  # the load fails; no check trips over it
         columns[name] = array
     return pa.table(columns)
+
+
+#: What a column of each kind must hold, as a problem says it.
+_TYPE_NAMES = {"dictionary": "text", "decimal": "an exact decimal (decimal128 or decimal256)"}
+
+
+def _nulls(kind: Any, length: int) -> Any:
+    pa = _pa()
+    if kind == "dictionary":
+        return pa.array([None] * length, pa.string()).dictionary_encode()
+    if kind == "decimal":
+        return pa.array([None] * length, pa.decimal128(38, 0))
+    return pa.array([None] * length, kind)
+
+
+def _is_text(kind: Any) -> bool:
+    pa = _pa()
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+
+def _same_family(actual: Any, wanted: Any) -> bool:
+    """Whether a column of type ``actual`` may be read as ``wanted`` without changing a value.
+
+    Only casts within one family: text to text, integers to integers (checked for overflow),
+    dates to dates, decimals to decimals; never a number to text ("123") or text to a number.
+    """
+    pa = _pa()
+    if wanted == "dictionary" or wanted == pa.string():
+        return _is_text(actual)
+    if wanted == "decimal":
+        return bool(pa.types.is_decimal(actual))
+    if pa.types.is_integer(wanted):
+        return bool(pa.types.is_integer(actual))
+    if pa.types.is_boolean(wanted):
+        return bool(pa.types.is_boolean(actual))
+    if pa.types.is_date(wanted):
+        return bool(pa.types.is_date(actual))
+    if pa.types.is_list(wanted):
+        return bool(
+            (pa.types.is_list(actual) or pa.types.is_large_list(actual))
+            and _is_text(actual.value_type)
+        )
+    return bool(actual == wanted)
 
 
 def _check_fields(report: _Report, where: str, table: Any, cls: type, required: set[str]) -> None:

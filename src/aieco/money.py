@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import (
     ROUND_HALF_EVEN,
     Context,
@@ -20,9 +21,11 @@ from decimal import (
     Inexact,
     InvalidOperation,
     Overflow,
+    getcontext,
     localcontext,
+    setcontext,
 )
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import attrs
 
@@ -56,6 +59,32 @@ def _context(digits: int) -> Context:
 
 #: Wide enough for sums of up to 10**400 values within the limit: nothing is ever rounded.
 _SUM = _context(10 * MAX_SIGNIFICANT_DIGITS)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def in_exact_context(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``function`` run in the exact context of the sums here, whatever the caller's context.
+
+    For the public entry points that compute with Decimals (the amounts engine, round
+    extraction): a caller's ``localcontext(prec=3)``, rounding mode or traps never reach them,
+    and a step that would have to round raises instead of giving a wrong value.
+    """
+
+    @functools.wraps(function)
+    def exact(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        caller = getcontext()
+        if caller is _SUM:  # a call from inside another entry point
+            return function(*args, **kwargs)
+        setcontext(_SUM)  # cheaper than localcontext(), which copies the context on every call
+        try:
+            return function(*args, **kwargs)
+        finally:
+            setcontext(caller)
+
+    return exact
 
 
 def _digits(value: Decimal) -> int:

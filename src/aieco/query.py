@@ -1020,14 +1020,15 @@ def _converted(
     """The ``field`` amounts of the query's kind in ``currency``, cached per store and table.
 
     ``rates`` is the table (or what :func:`aieco.fx.rate_table` takes) to use, else the one in
-    use now; a different table is a different cache entry.
+    use now; a different table is a different cache entry. The key holds the table itself, not
+    its ``id()``: a freed table's id is reused by the next one, whose rates would be mixed up.
     """
     from aieco.fx import rate_table, rates_in_use
 
     table = rates_in_use() if rates is None else rate_table(rates)
     store = query._columns_store(f"converting {field}")
     converted: _Converted = store.cached(
-        ("converted", field, currency, on, id(table)),
+        ("converted", field, currency, on, table),
         lambda: _convert_column(store, field, currency, on, table),
     )
     return converted
@@ -1049,9 +1050,8 @@ def _convert_column(
     target = max(scale, digits)
     size = store.size
     present = unit_codes >= 0
-    wide = low.dtype == object or target - scale > 2
-    out_low = (low.astype(object) if wide else low.copy()) * (10 ** (target - scale))
-    out_high = (high.astype(object) if wide else high.copy()) * (10 ** (target - scale))
+    out_low = _shifted(low, 10 ** (target - scale))
+    out_high = _shifted(high, 10 ** (target - scale))
     failed = np.full(size, -1, dtype=np.int64)
     errors: list[Exception] = []
     foreign = [i for i, unit in enumerate(units) if unit != currency]
@@ -1121,6 +1121,23 @@ def _qualifier_positions(codes: Array, values: list[Qualifier]) -> Array:
     members = list(Qualifier)
     table = np.array([members.index(v) for v in values] + [-1], dtype=np.int64)
     return table[codes]
+
+
+_INT64_ROOM = 1 << 63
+
+
+def _peak(values: Array) -> int:
+    """The largest magnitude in ``values`` (0 for none), as a Python int."""
+    if len(values) == 0:
+        return 0
+    return max(int(values.max()), -int(values.min()))
+
+
+def _shifted(values: Array, factor: int) -> Array:
+    """``values × factor``, exactly: in int64 only when no product can reach 2**63."""
+    if values.dtype != object and _peak(values) * factor < _INT64_ROOM:
+        return values * factor
+    return values.astype(object) * factor
 
 
 def _narrow(values: Array) -> Array:
@@ -1226,6 +1243,8 @@ def _group_totals(
     chosen = rows[present]
     group = codes[present]
     low, high = converted.low[chosen], converted.high[chosen]
+    if low.dtype != object and max(_peak(low), _peak(high)) * len(low) >= _INT64_ROOM:
+        low, high = low.astype(object), high.astype(object)  # an int64 sum could overflow
     if low.dtype == object:
         sums_low = np.zeros(count, dtype=object)
         sums_high = np.zeros(count, dtype=object)

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from aieco.amounts._extract import extract_amounts
+from aieco.money import in_exact_context
 
 __all__ = ["MentionColumns", "decimal_text", "extract_amounts_many"]
 
@@ -72,6 +73,7 @@ class MentionColumns:
         )
 
 
+@in_exact_context
 def extract_amounts_many(
     texts: Iterable[str], *, locale: Any = "de_DE", include_numbers: bool = False
 ) -> MentionColumns:

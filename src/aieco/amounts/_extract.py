@@ -42,9 +42,9 @@ from aieco.amounts._lexicon import (
     lexicon,
 )
 from aieco.amounts._locale import resolve_locale
-from aieco.amounts._parse import Parsed, Parser, within_limits
+from aieco.amounts._parse import Parsed, Parser, _plain, _shift, within_limits
 from aieco.amounts._rules import RATIO, continues_figure, date_at, figure_ok, hedge_at
-from aieco.money import Amount, Qualifier
+from aieco.money import Amount, Qualifier, in_exact_context
 
 __all__ = ["Mention", "extract_amounts"]
 
@@ -87,6 +87,7 @@ class Mention:
             raise TypeError(f"Mention.amount must be an Amount, not {type(self.amount).__name__}")
 
 
+@in_exact_context
 def extract_amounts(
     text: str, *, locale: Any = "de_DE", include_numbers: bool = False
 ) -> list[Mention]:
@@ -234,7 +235,7 @@ def _list(text: str, mention: Mention, lx: Lexicon, parser: Parser) -> list[Ment
     power = last.amount.value.adjusted() - figures[-1].adjusted()
     unit = last.amount.unit
     out = [
-        Mention(a, b, text[a:b], Amount(_shift(v, power), unit=unit))
+        Mention(a, b, text[a:b], Amount(_plain(_shift(v, power)), unit=unit))
         for (a, b), v in zip(spans, figures, strict=False)
     ]
     out.append(Mention(last.start, last.end, text[last.start : last.end], last.amount))
@@ -276,11 +277,6 @@ def _figure_value(m: re.Match[str] | None) -> Decimal | None:
     if not figure_ok(whole, frac):
         return None
     return Decimal(f"{whole}.{frac}" if frac else whole)
-
-
-def _shift(value: Decimal, power: int) -> Decimal:
-    """``value × 10**power``, exactly."""
-    return Decimal(format(value.scaleb(power), "f")) if power else value
 
 
 def _odd_words(text: str) -> list[tuple[int, int]]:

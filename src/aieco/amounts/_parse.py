@@ -41,7 +41,7 @@ from aieco.amounts._rules import (
     stellig_noun,
 )
 from aieco.errors import ParseError
-from aieco.money import PERCENT, Amount, Money, Qualifier
+from aieco.money import PERCENT, Amount, Money, Qualifier, in_exact_context
 
 __all__ = ["Parsed", "Parser", "parse_amount", "parse_money", "parse_number"]
 
@@ -1408,6 +1408,7 @@ def _quick(text: Any, locale: Any) -> Amount | None:
     return within_limits(fast_amount(lx, ft, text.strip()))
 
 
+@in_exact_context
 def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     """Read ``text`` as one amount expression: a point, a range or a vague magnitude.
 
@@ -1437,6 +1438,7 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     return _read(text, locale)[0].amount
 
 
+@in_exact_context
 def parse_money(text: str, *, locale: Any = "de_DE") -> Money:
     """Read ``text`` as one sum of money: a point amount with a currency.
 
@@ -1477,6 +1479,7 @@ def parse_money(text: str, *, locale: Any = "de_DE") -> Money:
     return Money(amount.value, amount.unit)
 
 
+@in_exact_context
 def parse_number(text: str, *, locale: Any = "de_DE") -> Decimal:
     """Read ``text`` as one number: digits, number words, scale words and a sign.
 

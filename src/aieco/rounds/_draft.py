@@ -19,7 +19,7 @@ from aieco.model import (
     RoundType,
     Source,
 )
-from aieco.money import Amount
+from aieco.money import Amount, in_exact_context
 from aieco.rounds._extract import extract_rounds
 from aieco.rounds._types import RoundMention, Span
 
@@ -68,6 +68,7 @@ class Draft(Dataset):
         return f"<Draft: {super().__repr__()[1:-1]}; {len(self.conflicts)} conflicts>"
 
 
+@in_exact_context
 def read_article(
     text: str,
     *,

@@ -36,7 +36,7 @@ from aieco._fold import fold
 from aieco.amounts import Mention, extract_amounts
 from aieco.dates import PartialDate
 from aieco.model import RoundType
-from aieco.money import PERCENT, Amount, Qualifier
+from aieco.money import PERCENT, Amount, Qualifier, in_exact_context
 from aieco.rounds import _lexicon as lx
 from aieco.rounds._types import InvestorMention, NameFinder, RoundMention, Span, ValuationBasis
 
@@ -119,6 +119,7 @@ _VERB: Final = re.compile(
 )
 
 
+@in_exact_context
 def extract_rounds(
     text: str,
     *,
