@@ -113,7 +113,103 @@ INVESTORS: list[Row] = [
     ),
 ]
 
+INVESTORS += [
+    (
+        _RAISE + "Die Finanzierungsrunde wurde vom Berliner VC Tannhaus angeführt.",
+        "Kolibri",
+        "7000000 EUR",
+        ("Tannhaus",),
+        ("Tannhaus",),
+    ),
+    (
+        "Kolibri sammelt in einer von Tannhaus angeführten Runde 7 Millionen Euro ein.",
+        "Kolibri",
+        "7000000 EUR",
+        ("Tannhaus",),
+        ("Tannhaus",),
+    ),
+    (
+        _RAISE + "Federführend ist Tannhaus.",
+        "Kolibri",
+        "7000000 EUR",
+        ("Tannhaus",),
+        ("Tannhaus",),
+    ),
+    (
+        "Tannhaus führt eine 7-Millionen-Euro-Runde bei Kolibri an.",
+        "Kolibri",
+        "7000000 EUR",
+        ("Tannhaus",),
+        ("Tannhaus",),
+    ),
+    (
+        _RAISE + "Neben Tannhaus beteiligten sich auch Nordlicht Ventures und Halde Capital.",
+        "Kolibri",
+        "7000000 EUR",
+        (),
+        ("Tannhaus", "Nordlicht Ventures", "Halde Capital"),
+    ),
+    (
+        _RAISE + "Angeführt wird die Runde von Tannhaus, außerdem investieren Nordlicht Ventures "
+        "und Halde Capital.",
+        "Kolibri",
+        "7000000 EUR",
+        ("Tannhaus",),
+        ("Tannhaus", "Nordlicht Ventures", "Halde Capital"),
+    ),
+    (
+        _RAISE + "Hinter der Finanzierung stehen Tannhaus und Nordlicht Ventures.",
+        "Kolibri",
+        "7000000 EUR",
+        (),
+        ("Tannhaus", "Nordlicht Ventures"),
+    ),
+    (
+        _RAISE + "Das Geld stammt von Tannhaus und Nordlicht Ventures.",
+        "Kolibri",
+        "7000000 EUR",
+        (),
+        ("Tannhaus", "Nordlicht Ventures"),
+    ),
+    (
+        _RAISE + "Die Runde wurde von Tannhaus angeführt, Nordlicht Ventures ist ebenfalls dabei.",
+        "Kolibri",
+        "7000000 EUR",
+        ("Tannhaus",),
+        ("Tannhaus", "Nordlicht Ventures"),
+    ),
+    (
+        _RAISE + "Die Investoren: Tannhaus und Nordlicht Ventures.",
+        "Kolibri",
+        "7000000 EUR",
+        (),
+        ("Tannhaus", "Nordlicht Ventures"),
+    ),
+    (
+        "Kolibri hat eine Finanzierungsrunde über 7 Millionen Euro abgeschlossen, an der sich "
+        "Tannhaus und Nordlicht Ventures beteiligten.",
+        "Kolibri",
+        "7000000 EUR",
+        (),
+        ("Tannhaus", "Nordlicht Ventures"),
+    ),
+    (
+        "Tannhaus investiert gemeinsam mit Nordlicht Ventures 7 Millionen Euro in Kolibri.",
+        "Kolibri",
+        "7000000 EUR",
+        (),
+        ("Nordlicht Ventures", "Tannhaus"),
+    ),
+]
+
 RAISE: list[Row] = [
+    (
+        "Kolibri, ein Start-up aus Köln, hat 7 Millionen Euro eingesammelt.",
+        "Kolibri",
+        "7000000 EUR",
+        (),
+        (),
+    ),
     (
         "Das Kölner Start-up Kolibri hat 7 Millionen Euro eingeworben.",
         "Kolibri",

@@ -83,6 +83,7 @@ _OPENERS: Final = lx.words(
 )
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
+_AT: Final = frozenset(["bei"])
 _GENITIVE: Final = frozenset(["des", "der"])
 _POSSESSIVES: Final = lx.words("sein seine seinem seinen seines ihr ihre ihrem ihren ihres")
 #: A German common noun: a capital, then small letters, parts joined by hyphens.
@@ -535,6 +536,8 @@ class _Reader:
             out.leads += self._list(tokens, at(m.end("list")), amount_tokens)
         for m in lx.INVESTORS_BEFORE.finditer(clause):
             out.investors += self._list(tokens, at(m.end()), amount_tokens)
+        for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
+            out.investors += self._list(tokens, at(m.end()), amount_tokens)
         relative = lx.INVESTORS_RELATIVE.search(clause)
         if relative is not None:
             out.investors += self._list(tokens, at(relative.end("list")), amount_tokens)
@@ -553,6 +556,9 @@ class _Reader:
         after = lx.INVESTORS_AFTER.search(clause)
         if after is not None:
             subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+            if not subjects:
+                just_before = self._name_before(tokens, at(after.start()), amount_tokens)
+                subjects = [just_before] if just_before is not None else []
             out.investors += subjects or self._list(tokens, at(after.end()), amount_tokens)
         self._listing = False
         noun = invest_verb is not None and self.text[c0 + invest_verb.start()].isupper()
@@ -566,7 +572,7 @@ class _Reader:
                     following += 1
                 subjects = self._list(tokens, following, amount_tokens)
             out.invest_subjects = [s for s in subjects if not _is_object(tokens, s)]
-        if out.part_amounts and not noun and len(out.invest_subjects) != 1:
+        if out.part_amounts and not noun and (len(out.invest_subjects) != 1 or out.investors):
             out.amounts += out.part_amounts  # no single investor to give them to
             out.part_amounts = []
 
@@ -599,10 +605,13 @@ class _Reader:
         def index_of(position: int) -> int:
             return bisect.bisect_left(starts, position)
 
-        # Seen from the investor: "X investiert in Y", "Investition von ... in Y".
-        if invest_verb is not None:
+        # Seen from the investor: "X investiert in Y", "Investition von ... in Y"; "X führt
+        # eine Runde bei Y an".
+        led = bool(out.leads) and invest_verb is None
+        if invest_verb is not None or led:
+            prepositions = _PREPOSITIONS_IN if invest_verb is not None else _AT
             for i in range(len(tokens)):
-                if tokens[i][2].lower() in _PREPOSITIONS_IN:
+                if tokens[i][2].lower() in prepositions:
                     found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
                     if found is not None and ok(found[0]):
                         out.companies = [found[0]]
@@ -759,6 +768,7 @@ class _Reader:
                     len(word) >= 5
                     and _ADJECTIVE.fullmatch(word) is not None
                     and low not in _NOT_ADJECTIVES
+                    and lx.INVEST_VERB.fullmatch(low) is None  # "..., außerdem investieren X"
                 ):
                     pass
                 elif (
@@ -796,9 +806,16 @@ class _Reader:
             word = tokens[k][2]
             low = word.lower()
             following = k + 1 < end
-            if (k == cut and _descriptor(word)) or (
-                low in lx.NOT_NAMES and (k == cut or low not in lx.NAME_TAILS)
-            ):
+            if (
+                _descriptor(word)
+                and (
+                    k == cut
+                    or (
+                        following
+                        and all(_CITY_ADJECTIVE.fullmatch(tokens[j][2]) for j in range(cut, k))
+                    )
+                )
+            ) or (low in lx.NOT_NAMES and (k == cut or low not in lx.NAME_TAILS)):
                 cut = k + 1
             elif (
                 following
@@ -1234,11 +1251,22 @@ def _verb_follows(tokens: list[tuple[int, int, str]], name: _Name, amount_tokens
         if token[0] >= name.end:
             if token[2] == "(":
                 i = _skip_brackets(tokens, i)
-                if i >= len(tokens):
-                    return False
-                token = tokens[i]
-            return _is_verb(token[2])
+            elif token[2] == ",":
+                i = _skip_apposition(tokens, i)
+            if i >= len(tokens):
+                return False
+            return _is_verb(tokens[i][2])
     return False
+
+
+def _skip_apposition(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """The index after an apposition ", ein Start-up aus Köln," at ``i`` (within 12 words)."""
+    if i + 1 >= len(tokens) or tokens[i + 1][2].lower() not in lx.DETERMINERS:
+        return i
+    for k in range(i + 2, min(len(tokens), i + 12)):
+        if tokens[k][2] == ",":
+            return k + 1
+    return i
 
 
 def _is_object(tokens: list[tuple[int, int, str]], name: _Name) -> bool:

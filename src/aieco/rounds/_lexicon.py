@@ -54,8 +54,10 @@ CUE: Final = re.compile(
     r"|angef[üu]hrt"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
     r"|ausgestattet|sicher[nt]|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
-    r"|gesch[äa]tzt|kredit|darlehen|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|angel"
-    r"|unterst[üu]tzung|warb|wirbt|geworben|spritze|stieg|einsteig",
+    r"|gesch[äa]tzt|kredit|darlehen|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
+    r"|unterst[üu]tzung|warb|wirbt|geworben|spritze|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b"
+    r"|einsteig|stamm(?:t|en)\s+(?:von|vom|aus)|federf"
+    r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
 )
 
 #: Verbs (and the noun of a raise) whose grammatical subject is the company that gets money.
@@ -232,6 +234,7 @@ LEAD_BEFORE: Final = Gated(
         r"|\b(?:lead-?investor(?:en)?|leadinvestor(?:en)?|hauptinvestor(?:en)?|lead)\s*(?:ist|war"
         r"|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
         r"|\bled\s+by\s+(?P<list4>)"
+        r"|\bfederf[üu]hrend\s+(?:ist|war|sind|waren|:)?\s*(?:der|die|das)?\s*(?P<list6>)"
         r"|\b(?:runde|finanzierung|finanzierungsrunde|investment|kapitalerh[öo]hung)\s+"
         r"(?:f[üu]hrt|f[üu]hrte|f[üu]hren|f[üu]hrten|leitet|leitete|leiten|leiteten)\s+"
         r"(?:(?:auch|erneut|wieder|nun)\s+)?(?P<list5>)(?=(?:\S+\s+){1,8}?an\b)",
@@ -245,6 +248,7 @@ LEAD_BEFORE: Final = Gated(
     "lead",
     "led by",
     "hauptinvestor",
+    "federf",
     "führt",
     "fuhrt",
     "führen",
@@ -254,7 +258,10 @@ LEAD_BEFORE: Final = Gated(
 )
 #: Phrases after which the leads are listed, ending the clause ("Die Runde wurde von X angeführt").
 LEAD_AROUND: Final = Gated(
-    re.compile(r"\bvon\s+(?P<list>)(?:\S+\s+){1,8}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)\b"),
+    re.compile(
+        r"\b(?:von|vom|durch)\s+(?P<list>)(?:\S+\s+){1,8}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)"
+        r"(?:e|en|er|es|em)?\b"
+    ),
     "geführt",
     "gefuhrt",
     "geleitet",
@@ -263,7 +270,7 @@ LEAD_AROUND: Final = Gated(
 LEAD_AFTER: Final = Gated(
     re.compile(
         r"\b(?:f[üu]hrt|f[üu]hrte|f[üu]hre|f[üu]hren|f[üu]hrten|leitet|leitete)\s+(?:\S+\s+){0,8}?"
-        r"(?:runde|finanzierung|investment|series|serie)\w*(?:\s+\S+){0,10}?\s+an\b"
+        r"(?:[\w-]*-)?(?:runde|finanzierung|investment|series|serie)\w*(?:\s+\S+){0,10}?\s+an\b"
         r"|\b(?:runde|finanzierung|investment)\w*\s+(?:\S+\s+){0,2}?(?:leiten|leiteten|leitet"
         r"|leitete|anf[üu]hren|anf[üu]hrt)\b"
         r"|\bals\s+(?:lead-?investor|leadinvestor|hauptinvestor|lead)\b",
@@ -310,19 +317,26 @@ INVESTORS_BEFORE: Final = Gated(
         r"|\bebenfalls\s+(?:beteiligt|dabei|mit\s+an\s+bord)\s*(?:sind|waren|:)?\s*(?P<list4>)"
         r"|\b(?:neue[rn]?\s+|weitere[rn]?\s+|bestehende[rn]?\s+|bisherige[rn]?\s+|alte[rn]?\s+)?"
         r"(?:investoren|investor|geldgeber|kapitalgeber|gro(?:ß|ss)aktion[äa]r|aktion[äa]r"
-        r"|anteilseigner)\s+(?:sind|ist|waren|war|:|wie|darunter)\s+(?:(?:auch|u\.\s?a\.|unter"
+        r"|anteilseigner)(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter))\s+(?:(?:auch|u\.\s?a\.|unter"
         r"\s+anderem)\s+)*(?P<list5>)"
         r"|\b(?:bestehende[rn]?|bisherige[rn]?)\s+(?:investoren|geldgeber|gesellschafter)\s*"
         r"(?:\(|wie\s+|,\s*darunter\s+)(?P<list6>)"
         r"|\b(?:geld|gelder|kapital|mittel|investment|investition)\s+(?:kommt|kommen|stammt|stammen"
         r")?\s*(?:von|vom|aus)\s+(?P<list7>)"
         r"|\bbusiness\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
-        r"|\b(?:euro|dollar|us-dollar|franken|pfund|eur|usd|chf|gbp|kapital|wagniskapital"
-        r"|risikokapital)\s+(?:frisches\s+kapital\s+)?(?:von|vom|durch)\s+(?P<list14>)"
         r"|\bwith\s+participation\s+from\s+(?P<list9>)"
         r"|\b\w*(?:investoren|investor\S*innen)\s+(?P<list10>)"
         r"|\b(?:befinden|befanden)\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
         r"|\bunter\s+anderem\s+(?:von|vom)\s+(?P<list12>)"
+        r"|\bhinter\s+(?:der|dem|diese[rm])\s+(?:\S+\s+)?(?:runde|finanzierung\w*|investment"
+        r"|kapitalerh[öo]hung|\w*runde)\s+(?:stehen|steht|standen|stand)\s+(?:(?:unter\s+anderem"
+        r"|u\.\s?a\.|auch)\s+)*(?P<list15>)"
+        r"|^\W*neben\s+(?P<list16>)(?=[^.;]{0,160}?(?:beteilig|investier|dabei|an\s+bord"
+        r"|eingestiegen|stieg))"
+        r"|\b(?:gemeinsam|zusammen)\s+mit\s+(?P<list17>)(?=[^.;]{0,160}?(?:beteilig|investier"
+        r"|stieg|steig|stecke|pump))"
+        r"|\b(?:investier\w*|beteilig\w*|steig\w*|stieg\w*|steck\w*|pump\w*)\s+(?:sich\s+)?"
+        r"(?:\S+\s+){0,2}?(?:gemeinsam|zusammen)\s+mit\s+(?P<list18>)"
         r"|\bmit\s+(?P<list13>)(?=[^.;]{0,160}?(?:zu\s+den\s+(?:investoren|geldgebern"
         r"|kapitalgebern)|\bbeteiligt|\bbeteiligen|\bbeteiligten))",
     ),
@@ -346,38 +360,46 @@ INVESTORS_BEFORE: Final = Gated(
     "investition",
     "business angel",
     "participation",
+    "hinter",
+    "neben",
+    "gemeinsam",
+    "zusammen",
     "unterstützung",
     "unterstutzung",
     "teilnahme",
     "investiert",
     "eingestiegen",
     "engagiert",
-    "euro",
-    "dollar",
-    "franken",
-    "pfund",
-    "eur",
-    "usd",
-    "chf",
-    "gbp",
+)
+_MONEY_NOUNS: Final = ("euro", "dollar", "franken", "pfund", "eur", "usd", "chf", "gbp", "kapital")
+#: The money comes from the investors named after it: "sammelt 12 Mio. Euro von A und B ein".
+INVESTORS_AFTER_AMOUNT: Final = Gated(
+    re.compile(
+        r"\b(?:euro|dollar|us-dollar|franken|pfund|eur|usd|chf|gbp|kapital|wagniskapital"
+        r"|risikokapital) (?:von|vom|durch)\s+(?P<list>)"
+    ),
+    *(f"{noun} {word}" for noun in _MONEY_NOUNS for word in ("von", "vom", "durch")),
 )
 #: A relative clause that lists the investors: "zu der auch DST Global und Bpifrance gehören".
 INVESTORS_RELATIVE: Final = re.compile(
-    r"^\W*(?:zu|an)\s+(?:der|dem|denen)\s+(?P<list>)(?:\S+\s+){1,20}?(?:geh[öo]ren|geh[öo]rt"
-    r"|z[äa]hlen|beteiligt)",
+    r"^\W*(?:zu|an)\s+(?:der|dem|denen)\s+(?:sich\s+)?(?:(?:auch|unter\s+anderem)\s+)*"
+    r"(?P<list>)(?:\S+\s+){1,20}?(?:geh[öo]ren|geh[öo]rt|z[äa]hlen|beteiligt)",
 )
 #: "X und Y beteiligten sich ebenfalls": the investors come before the verb.
 INVESTORS_AFTER: Final = Gated(
     re.compile(
-        r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b|\bsind\s+ebenfalls\s+dabei\b"
+        r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b"
+        r"|\b(?:ist|sind|war|waren)\s+(?:ebenfalls|auch|erneut|wieder)\s+(?:mit\s+)?(?:dabei"
+        r"|an\s+bord)\b"
         r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
         r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
     "beteilig",
     "dabei",
-    " ein",
-    "ebenfalls",
-    "auch",
+    "an bord",
+    "stieg",
+    "steig",
+    "investier",
 )
 #: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
 OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
@@ -410,7 +432,8 @@ NOT_NAMES: Final = words(
     berlin münchen wien zürich paris london hamburg news update kategorie foto bild quelle
     ende anfang mitte regierung bundesregierung staat land stadt report studie bericht
     demnach daher deshalb somit untersucht investiert gesamt rund knapp fast team ziel
-    herausgegeben jahr jahre schon bord ingesamt zusammen kunden kundin partner
+    herausgegeben jahr jahre jahren monat monate monaten woche wochen tag tage tagen quartal
+    quartals halbjahr schon bord federführend ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
     """
 )
