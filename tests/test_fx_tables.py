@@ -258,3 +258,15 @@ def test_the_bundled_totals_use_the_period_means() -> None:
         if when.day is None:
             assert found.days > 1
         assert convert(amount, "USD", on=when).low == found.apply(amount.low)
+
+
+def test_days_written_with_english_month_names_whatever_the_locale() -> None:
+    # Older ECB files write "05 January 1999"; the month names are read from a fixed table,
+    # not through strptime's %B, which follows the process's LC_TIME locale.
+    spelled = RateTable({"USD": {"05 January 1999": "1.1789", "4 March 1999": "1.09"}}, name="a")
+    iso = RateTable({"USD": {"1999-01-05": "1.1789", "1999-03-04": "1.09"}}, name="b")
+    assert (spelled.first_day, spelled.last_day) == (iso.first_day, iso.last_day)
+    assert spelled.first_day == datetime.date(1999, 1, 5)
+    assert spelled.last_day == datetime.date(1999, 3, 4)
+    with pytest.raises(ValidationError):
+        RateTable({"USD": {"05 Januar 1999": "1.1789"}}, name="german")

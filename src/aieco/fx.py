@@ -310,14 +310,27 @@ def _day(value: object) -> _dt.date | None:
         return value
     if isinstance(value, str):
         try:
-            return (
-                _dt.date.fromisoformat(value)
-                if value[:1].isdigit() and "-" in value
-                else (_dt.datetime.strptime(value, "%d %B %Y").date())
-            )
-        except ValueError:
+            if value[:1].isdigit() and "-" in value:
+                return _dt.date.fromisoformat(value)
+            # "05 January 1999", as older ECB files write it; the English month names come from
+            # a fixed table, not from strptime's %B, which follows the process's LC_TIME locale.
+            day, month, year = value.split()
+            return _dt.date(int(year), _ENGLISH_MONTHS[month.lower()], int(day))
+        except (ValueError, KeyError):
             return None
     return None
+
+
+_ENGLISH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            *("january", "february", "march", "april", "may", "june"),
+            *("july", "august", "september", "october", "november", "december"),
+        ],
+        start=1,
+    )
+}
 
 
 def _rate_text(value: object) -> str | None:
