@@ -13,11 +13,13 @@ import argparse
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aieco
 from aieco.model import Source
-from aieco.rounds import Draft, RoundMention, Span
+
+if TYPE_CHECKING:  # the round extractor is imported when a command uses it, not at start-up
+    from aieco.rounds import Draft, RoundMention, Span
 
 __all__ = ["COMMANDS", "add_commands"]
 
