@@ -252,25 +252,15 @@ def table_of(cls: type, records: Sequence[Any]) -> Any:
     return pa.table(columns)
 
 
-def _citations_table(records: Sequence[Any]) -> Any:
+def _child_table(records: Sequence[Any], attribute: str, cls: type) -> Any:
+    """One row per item of each record's ``attribute`` (of type ``cls``), with its record's row."""
     pa = _pa()
-    rows, citations = [], []
+    rows, children = [], []
     for row, record in enumerate(records):
-        for citation in record.sources:
+        for child in getattr(record, attribute):
             rows.append(row)
-            citations.append(citation)
-    table = table_of(Citation, citations)
-    return table.add_column(0, "row", pa.array(rows, pa.int32()))
-
-
-def _participations_table(records: Sequence[Any]) -> Any:
-    pa = _pa()
-    rows, participations = [], []
-    for row, record in enumerate(records):
-        for participation in record.participants:
-            rows.append(row)
-            participations.append(participation)
-    table = table_of(Participation, participations)
+            children.append(child)
+    table = table_of(cls, children)
     return table.add_column(0, "row", pa.array(rows, pa.int32()))
 
 
@@ -442,9 +432,9 @@ class Store:
             assert records is not None
             tables = {self.kind.name: table_of(self.kind.cls, records)}
             if any(f.shape == "citations" for f in fields_of(self.kind.cls)):
-                tables["citations"] = _citations_table(records)
+                tables["citations"] = _child_table(records, "sources", Citation)
             if any(f.shape == "participations" for f in fields_of(self.kind.cls)):
-                tables["participations"] = _participations_table(records)
+                tables["participations"] = _child_table(records, "participants", Participation)
             self._tables = tables
         return tables
 

@@ -19,6 +19,7 @@ import datetime as _dt
 import enum
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -1566,12 +1567,7 @@ def _country_criterion(query: Query[Any], name: str, value: Any) -> Mask:
     allowed = countries(_many(value), f"where({name})")
     if query._kind is not None and query._kind.name == "funding_rounds":
         query._need_dataset("where(country=...) on funding rounds")
-
-    def mask(rows: Array) -> Array:
-        codes, values = _country_codes(query, rows)
-        return _codes_in(codes, values, allowed)
-
-    return mask
+    return _country_mask(query, allowed)
 
 
 def _region_criterion(query: Query[Any], name: str, value: Any) -> Mask:
@@ -1584,6 +1580,11 @@ def _region_criterion(query: Query[Any], name: str, value: Any) -> Mask:
             allowed.add("EU")
     if query._kind is not None and query._kind.name == "funding_rounds":
         query._need_dataset("where(region=...) on funding rounds")
+    return _country_mask(query, allowed)
+
+
+def _country_mask(query: Query[Any], allowed: AbstractSet[str]) -> Mask:
+    """The rows whose country (a round's: its company's) is one of ``allowed``."""
 
     def mask(rows: Array) -> Array:
         codes, values = _country_codes(query, rows)
