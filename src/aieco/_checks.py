@@ -1,6 +1,6 @@
 """Field checks shared by the model classes (internal).
 
-Every check raises :class:`~aieco.errors.ValidationError` with a :class:`~aieco.errors.Problem`
+Every check raises `ValidationError` with a `Problem`
 whose path is ``Class.field``; the serializer turns that into a JSON path.
 Reference data (currency codes, territories) comes from babel and is loaded on first use only.
 """
@@ -122,7 +122,7 @@ def to_decimal(value: object) -> Any:
 
 
 def check_decimal(owner: object, field: str, value: object, *, optional: bool = False) -> None:
-    """Require a Decimal within the model's limit (see :mod:`aieco._limits`), or None."""
+    """Require a Decimal within the model's limit (see `aieco._limits`), or None."""
     if value is None and optional:
         return
     if not isinstance(value, Decimal):
@@ -141,7 +141,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def check_text(owner: object, field: str, value: object, *, optional: bool = False) -> None:
     """Require a non-blank str without surrounding whitespace (or None when ``optional``).
 
-    Invisible characters (see :data:`aieco._fold.INVISIBLE`) count as blank: a text of only
+    Invisible characters (see `aieco._fold.INVISIBLE`) count as blank: a text of only
     zero-width spaces or bidi marks is empty, and one may not start or end with them. A lone
     surrogate (undecodable bytes, not text) is refused anywhere in the text.
     """

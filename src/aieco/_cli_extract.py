@@ -4,11 +4,11 @@
 
     aieco extract corpus/ --format parquet --out mentions.parquet --jobs 4
 
-Files are read in tasks of at most :data:`TASK_BYTES` bytes (or :data:`TASK_FILES` files) by
+Files are read in tasks of at most `TASK_BYTES` bytes (or `TASK_FILES` files) by
 ``--jobs`` worker processes; at most two tasks per worker are in flight, and each task's
 mentions are written as soon as it is done, in the order of the files. Memory is therefore
 bounded by a few tasks, not by the corpus. Every row's first column, ``file``, is the path as
-found; the other columns are those of :func:`aieco.extract_amounts_table`.
+found; the other columns are those of `aieco.extract_amounts_table`.
 """
 
 from __future__ import annotations

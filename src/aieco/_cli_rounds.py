@@ -1,4 +1,4 @@
-"""The ``aieco rounds-in`` and ``aieco merge`` commands (registered by :mod:`aieco.cli`).
+"""The ``aieco rounds-in`` and ``aieco merge`` commands (registered by `aieco.cli`).
 
 ``aieco rounds-in FILE|-`` prints the funding rounds a text reports (``--json`` for every field
 with its evidence span) and with ``--out draft.json`` writes the draft dataset for review;

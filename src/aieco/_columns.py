@@ -1,6 +1,6 @@
 """The columnar form of a kind of records: Arrow tables, typed columns, records built lazily.
 
-A :class:`Store` holds the records of one kind (sources, companies, ...) either as records (a
+A `Store` holds the records of one kind (sources, companies, ...) either as records (a
 Dataset built in Python or read from JSON), as Arrow tables (read from Parquet), or both; each
 side is built from the other on first use. Queries run on the columns; records are built only
 for the rows a user touches.
@@ -82,10 +82,10 @@ class _Field:
         return (self.name,)
 
     def column_types(self) -> tuple[Any, ...]:
-        """The Arrow type of each of :meth:`columns`, for writing and for reading back.
+        """The Arrow type of each of `columns`, for writing and for reading back.
 
         Two are families: ``"decimal"`` (decimal128(38, s), or decimal256(76, s) for what 38
-        digits cannot hold: :func:`decimal_type`) and ``"dictionary"`` (dictionary-encoded
+        digits cannot hold: `decimal_type`) and ``"dictionary"`` (dictionary-encoded
         text).
         """
         pa = _pa()
@@ -159,7 +159,7 @@ def from_units(units: int, scale: int) -> Decimal:
 def decimal_type(scale: int, integer_digits: int) -> Any:
     """``decimal128(38, scale)``, or ``decimal256(76, scale)`` for what 38 digits cannot hold.
 
-    The model's limit (:mod:`aieco._limits`: below 10^30, at most 20 decimals) allows 50
+    The model's limit (`aieco._limits`: below 10^30, at most 20 decimals) allows 50
     digits; amounts of real data fit 38.
     """
     pa = _pa()
@@ -454,11 +454,11 @@ class Store:
     # --- typed views of columns for the query engine ----------------------------------------
 
     def codes(self, column: str, table: str | None = None) -> Array:
-        """A dictionary or string column as int codes into :meth:`values` (-1 for null)."""
+        """A dictionary or string column as int codes into `values` (-1 for null)."""
         return self._encoded(column, table)[0]
 
     def values(self, column: str, table: str | None = None) -> list[Any]:
-        """The distinct values that :meth:`codes` point into."""
+        """The distinct values that `codes` point into."""
         return self._encoded(column, table)[1]
 
     def _encoded(self, column: str, table: str | None) -> tuple[Array, list[Any]]:

@@ -1,18 +1,18 @@
 """The exported columns of a query: one definition for Arrow, pandas, polars and CSV (internal).
 
-:func:`export_table` builds the Arrow table that :meth:`Query.to_arrow` returns and that
-``to_pandas``, ``to_polars`` and ``to_csv`` convert; :func:`participations_table` does the same
-for the long table of participations, and :func:`groups_table` for :class:`~aieco.query.Groups`.
+`export_table` builds the Arrow table that `Query.to_arrow` returns and that
+``to_pandas``, ``to_polars`` and ``to_csv`` convert; `participations_table` does the same
+for the long table of participations, and `groups_table` for `Groups`.
 The columns (see docs/queries.md, "Export"):
 
 * the kind's own scalar fields in declaration order; enums (and qualifiers) as dictionaries of
-  their readable labels (:func:`aieco._labels.enum_label`: ``Series F``, ``AI lab``); a date as
+  their readable labels (`aieco._labels.enum_label`: ``Series F``, ``AI lab``); a date as
   ``<field>`` (``date32``, the first day it may stand for) and ``<field>_precision``; ``founded``
   as ``int16``; aliases as a list of strings;
 * an amount as ``<field>_low``/``<field>_high`` (exact decimals, in its own unit),
   ``<field>_unit`` and ``<field>_qualifier``, then normalised to one currency (``currency=``,
-  USD by default, at the rate rule of :mod:`aieco.fx` for the record's date, exactly as
-  :meth:`Query.total` converts): ``<field>_usd_low``/``<field>_usd_high`` (exact decimals) and
+  USD by default, at the rate rule of `aieco.fx` for the record's date, exactly as
+  `Query.total` converts): ``<field>_usd_low``/``<field>_usd_high`` (exact decimals) and
   ``<field>_usd`` (float64, the low bound: what is certainly reported, so a sum of it is the
   low end of ``Query.total``; for a point amount it is the amount);
 * for funding rounds, after ``company_id``: the company's ``company`` name, ``country`` and

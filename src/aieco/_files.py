@@ -1,4 +1,4 @@
-"""Writing a file whole or not at all (internal): :func:`write_atomically`.
+"""Writing a file whole or not at all (internal): `write_atomically`.
 
 The text goes to a temporary file next to the target, which is then renamed over it, so a
 reader never sees half a file. The rules, documented in docs/queries.md ("Export"):

@@ -24,7 +24,7 @@ _INVISIBLE_SMALL = frozenset(
 
 
 def is_invisible(char: str) -> bool:
-    """Whether one character is in :data:`INVISIBLE` (fast: a set and a range test)."""
+    """Whether one character is in `INVISIBLE` (fast: a set and a range test)."""
     return char in _INVISIBLE_SMALL or _TAGS_FIRST <= char <= _TAGS_LAST
 
 

@@ -1,8 +1,8 @@
 """HTML views for Jupyter: every ``_repr_html_`` of aieco is rendered here (internal).
 
-Amounts are written as a German reader writes them (:func:`aieco.format_amount`, "rund
+Amounts are written as a German reader writes them (`aieco.format_amount`, "rund
 30 Mrd. $"), with the exact value in the element's ``title``; enums by their readable label
-(:func:`aieco._labels.enum_label`); citations folded in ``<details>``. Every text that comes
+(`aieco._labels.enum_label`); citations folded in ``<details>``. Every text that comes
 from data is HTML-escaped here, so a name such as ``<script>`` shows as text.
 """
 

@@ -1,9 +1,9 @@
 """Referential checks of a dataset, on records or on raw JSON rows (internal).
 
-Which fields name a record of another kind is written once, in :data:`REFERENCES`; the same
+Which fields name a record of another kind is written once, in `REFERENCES`; the same
 check runs on built records (``getattr``), on the raw objects of a JSON document whose records
 did not all build (``dict.get``), and on whatever rows a columnar loader hands it with its own
-getter. So :func:`aieco.load` reports unknown ids and duplicate ids together with the
+getter. So `aieco.load` reports unknown ids and duplicate ids together with the
 structural problems of a file, not only once those are fixed.
 """
 

@@ -1,7 +1,7 @@
 """The five kinds of records, described once: names, lookup fields, dates and amounts (internal).
 
 Every module that needs to know "what is a funding round called, which field is its date, which
-its amount, which fields can it be looked up by" asks :data:`KINDS` (or :func:`kind_of`);
+its amount, which fields can it be looked up by" asks `KINDS` (or `kind_of`);
 nothing keeps a table of its own.
 """
 
@@ -53,7 +53,7 @@ class Kind:
         return (*found, *record.aliases) if self.has_aliases else found
 
     def key_paths(self, record: Any) -> tuple[str, ...]:
-        """The field paths of :meth:`keys`, for error messages (``aliases[1]``)."""
+        """The field paths of `keys`, for error messages (``aliases[1]``)."""
         paths = self.key_fields
         if self.has_aliases:
             paths = (*paths, *(f"aliases[{i}]" for i in range(len(record.aliases))))

@@ -2,7 +2,7 @@
 
 The one definition of readable enum labels, used by the exports (categoricals), the HTML views
 and the command line. A label is the member's value with underscores as spaces and the first
-letter capitalised, except for the words in :data:`_WORDS` (written as they are) and the
+letter capitalised, except for the words in `_WORDS` (written as they are) and the
 series letters (``series_g`` → ``Series G``).
 """
 
@@ -21,11 +21,14 @@ _WORDS = {"ai": "AI", "pre": "Pre-", "eu": "EU", "approx": "about"}
 def enum_label(member: enum.Enum) -> str:
     """The readable label of an enum member (``RoundType.SERIES_G`` → ``"Series G"``).
 
+    ```pycon
     >>> from aieco.model import CompanyCategory, RoundType
     >>> enum_label(RoundType.SERIES_G), enum_label(RoundType.PRE_SEED)
     ('Series G', 'Pre-seed')
     >>> enum_label(CompanyCategory.AI_LAB)
     'AI lab'
+
+    ```
     """
     words = str(member.value).split("_")
     if words[0] == "series" and len(words) == 2 and len(words[1]) == 1:

@@ -1,6 +1,6 @@
 """The one limit on every number that enters the model (internal; documented in docs/model.md).
 
-A :class:`~decimal.Decimal` is accepted as a value of the model — by a constructor
+A `Decimal` is accepted as a value of the model — by a constructor
 (``Money``, ``Amount``), by the JSON reader, by the amounts parser and by the columnar loader —
 only when it is **finite**, its magnitude is **below 10³⁰** and it has **at most 20 digits after
 the decimal point**. So every accepted number has at most 50 significant digits, prints in
@@ -47,10 +47,13 @@ def limit_problem(value: Decimal) -> str | None:
 
     Constant time whatever the value: only its exponent is looked at, never its digits.
 
+    ```pycon
     >>> limit_problem(Decimal("1.5E+9")) is None
     True
     >>> limit_problem(Decimal("1E+999999999"))[:40]
     'is too large: the limit is a finite numb'
+
+    ```
     """
     if not value.is_finite():
         return f"is not a finite number: the limit is {LIMIT_TEXT}"

@@ -2,7 +2,7 @@
 
 A Parquet dataset is a folder of seven files, one table each: ``sources.parquet``,
 ``companies.parquet``, ``investors.parquet``, ``funding_rounds.parquet``, ``policies.parquet``
-(one row per record, the columns of :mod:`aieco._columns`), ``participations.parquet`` (one row
+(one row per record, the columns of `aieco._columns`), ``participations.parquet`` (one row
 per participant of a round: ``round_id``, ``investor_id``, ``lead``, ``amount_*``,
 ``stake_*``) and ``citations.parquet`` (``kind``, ``id`` of the record, ``source_id``,
 ``quote``, ``note``). A missing file is an empty table.
@@ -495,7 +495,7 @@ def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent
 
 
 def _check_limit(report: _Report, where: str, array: Any, column: str) -> None:
-    """The model's limit on numbers (:mod:`aieco._limits`), on a whole decimal column."""
+    """The model's limit on numbers (`aieco._limits`), on a whole decimal column."""
     from decimal import Decimal
 
     from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, limit_problem

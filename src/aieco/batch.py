@@ -1,11 +1,11 @@
-"""Amounts in a whole corpus as one Arrow table: :func:`extract_amounts_table`.
+"""Amounts in a whole corpus as one Arrow table: `extract_amounts_table`.
 
-Every function that reads many texts at once — this one, :func:`aieco.spark.extract_amounts`,
-:func:`aieco.dask.extract_amounts` and ``aieco extract`` over many files — builds its rows here,
-from :func:`aieco.amounts.extract_amounts_many`, so they all give the same table.
+Every function that reads many texts at once — this one, `aieco.spark.extract_amounts`,
+`aieco.dask.extract_amounts` and ``aieco extract`` over many files — builds its rows here,
+from `aieco.amounts.extract_amounts_many`, so they all give the same table.
 
 The table has one row per mention and one row per text that could not be read (see
-:data:`ERRORS`); a bad text never stops the run.
+`ERRORS`); a bad text never stops the run.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def mention_schema(id_name: str = "index", id_type: pyarrow.DataType | None = None) -> Any:
-    """The Arrow schema of a mention table: the id column, then :data:`COLUMNS`."""
+    """The Arrow schema of a mention table: the id column, then `COLUMNS`."""
     pa = _pyarrow()
     string, double, int64 = pa.string(), pa.float64(), pa.int64()
     types = {"start": int64, "end": int64, "value_float": double, "low_float": double}
@@ -90,7 +90,7 @@ class Skip:
     """A value that stands for a text known to be unreadable: ``Skip("unreadable")``.
 
     Put in place of a text (a file that is not UTF-8, one too large to load), it gives the
-    error row with its ``code`` (one of :data:`ERRORS`).
+    error row with its ``code`` (one of `ERRORS`).
     """
 
     __slots__ = ("code",)
@@ -139,7 +139,7 @@ def mention_batches(
 ) -> Iterator[pyarrow.RecordBatch]:
     """The mention table of ``texts`` as Arrow record batches, ``batch_size`` texts at a time.
 
-    The building block of :func:`extract_amounts_table`, Spark, Dask and the CLI: memory is
+    The building block of `extract_amounts_table`, Spark, Dask and the CLI: memory is
     bounded by one batch of texts and their mentions. ``ids`` (the same length as ``texts``)
     fill the id column ``id_name`` (of type ``id_type``, else the type Arrow infers for the
     first batch's ids); without them it holds each text's position (from 0).
@@ -270,17 +270,17 @@ def extract_amounts_table(
 ) -> Any:
     """Every amount in many texts as one table: one row per mention.
 
-    The same mentions as :func:`~aieco.extract_amounts` on each text. The first column is
+    The same mentions as `extract_amounts` on each text. The first column is
     ``index`` (each text's position in ``texts``; for a pandas Series, its index) or, with
     ``ids``, ``id`` (``ids[i]`` for the mentions of ``texts[i]``); the others are described in
-    :data:`COLUMNS`. Amounts are exact: ``value``, ``low`` and ``high`` are decimal text in
+    `COLUMNS`. Amounts are exact: ``value``, ``low`` and ``high`` are decimal text in
     positional notation (the model's limit allows 50 significant digits, more than Arrow's
     decimal128 or Spark's DecimalType holds), read them with ``Decimal(...)``; the ``*_float``
     columns are for sorting and plotting only.
 
     A value that is not readable text (None, NaN, bytes, a number, a text over ``max_chars``
     characters, lone surrogates) gives no mentions but one row with the ``error`` column set to
-    a code of :data:`ERRORS` and the other columns null, so nothing is skipped silently:
+    a code of `ERRORS` and the other columns null, so nothing is skipped silently:
     ``table.filter(pyarrow.compute.is_valid(table["error"]))`` lists them.
 
     Args:

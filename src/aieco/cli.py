@@ -14,8 +14,8 @@
     aieco show NAME               a company, investor or policy with its rounds and citations
 
 Tables are aligned for reading; ``--json`` writes JSON for machines instead: records exactly as
-:func:`aieco.to_json` writes them (the JSON contract of :data:`aieco.converter`, so they can be
-read back with :func:`aieco.from_json`). ``--locale`` (default ``de_DE``, never taken from the
+`aieco.to_json` writes them (the JSON contract of `aieco.converter`, so they can be
+read back with `aieco.from_json`). ``--locale`` (default ``de_DE``, never taken from the
 environment) is the locale amounts are read in (``parse``, ``extract``, ``--min``, ``--max``)
 and written in.
 
@@ -26,7 +26,7 @@ went away), and 2 for a usage error: an unknown command or option,
 or a value an option cannot use at all (``--min`` that is not an amount of money, ``--since``
 that is not a year, ``--country`` that is not a country code, ...); 130 after Ctrl-C and 70 for
 an internal error. There is never a traceback (docs/cli.md has the table). An error about an
-option's value starts with the option: ``aieco: error: --min: ...``. :func:`main` returns the
+option's value starts with the option: ``aieco: error: --min: ...``. `main` returns the
 status instead of exiting, so it can be called from Python.
 """
 
@@ -1035,7 +1035,7 @@ def _utf8_output() -> Iterator[None]:
 
     PYTHONIOENCODING or a C locale would otherwise pick ASCII or Latin-1, and "€" or "─" would
     end in a UnicodeEncodeError. Text streams over a byte buffer (the real ones, pytest's) are
-    reconfigured and put back afterwards, so calling :func:`main` from Python leaves them as they
+    reconfigured and put back afterwards, so calling `main` from Python leaves them as they
     were; other streams (io.StringIO, a notebook's) take text and are left alone. Characters
     UTF-8 cannot encode (lone surrogates from undecodable command-line bytes) are written as
     backslash escapes, visibly, instead of failing.

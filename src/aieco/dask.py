@@ -1,6 +1,6 @@
-"""Amounts in a Dask DataFrame's text column: :func:`extract_amounts` (needs ``aieco[dask]``).
+"""Amounts in a Dask DataFrame's text column: `extract_amounts` (needs ``aieco[dask]``).
 
-Each partition is read by :func:`aieco.batch.mention_batches` in the worker that holds it and
+Each partition is read by `aieco.batch.mention_batches` in the worker that holds it and
 comes back as a pandas DataFrame with Arrow-backed columns; no Python object per mention is
 pickled. The engine's tables are built once per worker process and kept.
 """
@@ -44,7 +44,7 @@ def extract_amounts(
     """The amounts in ``ddf[column]``: a Dask DataFrame with one row per mention.
 
     The first column is ``id_column``, or without one the DataFrame's index (named as the
-    index is, else ``index``); the others are those of :func:`aieco.extract_amounts_table`, as
+    index is, else ``index``); the others are those of `aieco.extract_amounts_table`, as
     Arrow-backed pandas dtypes (``int64[pyarrow]``, ``string[pyarrow]``, ...). A value that is
     missing, not a string, longer than ``max_chars`` or not valid text gives one row with
     ``error`` set and no mentions; the computation never fails on a value. Count them with

@@ -1,13 +1,13 @@
-"""The dataset: :class:`Dataset`, :func:`load` and :func:`dump`.
+"""The dataset: `Dataset`, `load` and `dump`.
 
 The bundled dataset is five JSON arrays in ``aieco/data/`` (``sources.json``, ``companies.json``,
 ``investors.json``, ``funding_rounds.json``, ``policies.json``), read on the first call of
-:func:`load` and cached. A user's file is one JSON object with the same five keys::
+`load` and cached. A user's file is one JSON object with the same five keys::
 
     {"sources": [...], "companies": [...], "investors": [...],
      "funding_rounds": [...], "policies": [...]}
 
-Both are checked before a :class:`Dataset` exists: every record through the converter, ids unique
+Both are checked before a `Dataset` exists: every record through the converter, ids unique
 per kind, every reference resolving, names and aliases unambiguous per kind. A ValidationError
 lists every problem with its path (``$.funding_rounds[3].company_id`` in a user's file,
 ``funding_rounds.json[3].company_id`` in the bundled data); nothing is half-loaded.
@@ -48,15 +48,18 @@ Record = Source | Company | Investor | FundingRound | Policy
 class Dataset:
     """An immutable, validated set of sources, companies, investors, funding rounds and policies.
 
-    Build one with :func:`load` (the bundled data, a JSON file or a Parquet folder) or directly
+    Build one with `load` (the bundled data, a JSON file or a Parquet folder) or directly
     from records; construction checks that ids are unique, references resolve and names are
     unambiguous, and builds the lookup indexes once. The records of each kind are held in a
-    columnar store (:meth:`columns`) that queries run on; records read from Parquet are built
+    columnar store (`columns`) that queries run on; records read from Parquet are built
     only when touched.
 
+    ```pycon
     >>> ds = Dataset(companies=[Company("mistral-ai", "Mistral AI", aliases=("Mistral",))])
     >>> ds.company("mistral").name
     'Mistral AI'
+
+    ```
     """
 
     __slots__ = ("_cache", "_candidates", "_ids", "_keys", "_queries", "_stores")
@@ -202,7 +205,7 @@ class Dataset:
         return f"<Dataset: {counts}>"
 
     def _repr_html_(self) -> str:
-        """Counts, sources and the newest rounds, for Jupyter (see :mod:`aieco._html`)."""
+        """Counts, sources and the newest rounds, for Jupyter (see `aieco._html`)."""
         from aieco._html import dataset_html
 
         return dataset_html(self)
@@ -544,7 +547,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     the very same object on every later call (thread-safe). With ``path``: a new Dataset read
     from a JSON file, one object ``{"sources": [...], "companies": [...], "investors": [...],
     "funding_rounds": [...], "policies": [...]}`` (a missing key is an empty list, an unknown
-    key an error), or from a folder that :func:`dump` wrote with ``format="parquet"`` (checked
+    key an error), or from a folder that `dump` wrote with ``format="parquet"`` (checked
     column by column with the same guarantees; records are built only when touched).
 
     Raises:
@@ -639,7 +642,7 @@ def _load_bundled() -> Dataset:
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
-    """Write ``dataset`` to ``path`` in a form :func:`load` reads back: JSON or Parquet.
+    """Write ``dataset`` to ``path`` in a form `load` reads back: JSON or Parquet.
 
     ``format`` is ``"json"`` or ``"parquet"``; by default a path ending in ``.parquet`` gets
     Parquet and any other JSON. Parquet is a folder of seven files, one per table (see

@@ -1,4 +1,4 @@
-"""Dates known only to a year, a month or a day: :class:`PartialDate`."""
+"""Dates known only to a year, a month or a day: `PartialDate`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits
 
 
 class Precision(enum.Enum):
-    """How much of a :class:`PartialDate` is known."""
+    """How much of a `PartialDate` is known."""
 
     YEAR = "year"
     MONTH = "month"
@@ -39,13 +39,16 @@ class PartialDate:
 
     Its ISO form is "2025", "2025-09" or "2025-09-09", both ways::
 
+        ```pycon
         >>> PartialDate.fromisoformat("2025-09")
         PartialDate(year=2025, month=9, day=None)
         >>> str(PartialDate(2025, 9, 9))
         '2025-09-09'
 
+        ```
+
     Partial dates are ordered by (year, month, day) with a missing part sorting first, so
-    ``2025 < 2025-01 < 2025-01-01``; :attr:`first_day` and :attr:`last_day` give the span.
+    ``2025 < 2025-01 < 2025-01-01``; `first_day` and `last_day` give the span.
     """
 
     year: int
@@ -142,8 +145,11 @@ def as_partial_date(value: object, call: str, name: str) -> PartialDate:
     ``datetime.date`` or a ``datetime.datetime`` (its date). ``where(since=...)``,
     ``convert(on=...)`` and ``total(on=...)`` all read their dates here.
 
+    ```pycon
     >>> as_partial_date("2025-09", "convert", "on")
     PartialDate(year=2025, month=9, day=None)
+
+    ```
 
     Raises:
         ValidationError: a string that is not an ISO date, at path ``call(name)``.

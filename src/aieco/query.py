@@ -1,16 +1,16 @@
-"""Queries: :class:`Query`, an immutable, chainable selection of records, and :class:`Groups`.
+"""Queries: `Query`, an immutable, chainable selection of records, and `Groups`.
 
-A Query is what a :class:`~aieco.Dataset` hands out (``ds.funding_rounds``, ``ds.rounds_for(c)``)
+A Query is what a `Dataset` hands out (``ds.funding_rounds``, ``ds.rounds_for(c)``)
 and what every method returns, so questions read as one line::
 
     ds.funding_rounds.where(region="Europe", since=2025, min_amount="100 Mio. EUR")
     ds.funding_rounds.group_by("region", "year").total("USD")
 
-A Query is a selection of rows of its kind's columns (see :mod:`aieco._columns`): ``where``,
+A Query is a selection of rows of its kind's columns (see `aieco._columns`): ``where``,
 ``sort_by``, ``group_by``, ``total`` and the exports run vectorised over the columns, and
 records are built only for the rows a caller touches (iterating, indexing, ``first``). Criteria
-are checked and parsed once per :meth:`Query.where` call. The amount criteria respect hedges;
-see :meth:`Query.where` and docs/queries.md for the exact rule.
+are checked and parsed once per `Query.where` call. The amount criteria respect hedges;
+see `Query.where` and docs/queries.md for the exact rule.
 """
 
 from __future__ import annotations
@@ -101,15 +101,18 @@ class _Exports:
     def to_pandas(
         self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
     ) -> pandas.DataFrame:
-        """A pandas DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[pandas]``).
+        """A pandas DataFrame of `to_arrow`'s columns (needs the extra ``aieco[pandas]``).
 
         Exact bounds stay exact (pandas' Arrow decimal dtype, summable), the normalised
         ``amount_usd`` is float64 (plots and numpy work on it), enums and units are
         categoricals of readable labels, dates ``datetime64`` with their ``_precision``
         column beside them, ``founded`` a nullable ``Int16``.
 
+        ```pycon
         >>> frame = aieco.load().funding_rounds.to_pandas()  # doctest: +SKIP
         >>> frame.groupby("country")["amount_usd"].sum().plot.bar()  # doctest: +SKIP
+
+        ```
         """
         from aieco._export import to_pandas
 
@@ -121,7 +124,7 @@ class _Exports:
     def to_polars(
         self, columns: Sequence[str] | None = None, *, currency: str | None = "USD"
     ) -> polars.DataFrame:
-        """A polars DataFrame of :meth:`to_arrow`'s columns (needs the extra ``aieco[polars]``)."""
+        """A polars DataFrame of `to_arrow`'s columns (needs the extra ``aieco[polars]``)."""
         from aieco._export import to_polars
 
         frame: polars.DataFrame = to_polars(
@@ -136,7 +139,7 @@ class _Exports:
         *,
         currency: str | None = "USD",
     ) -> Path:
-        """Write :meth:`to_arrow`'s columns to a CSV file and return its path (no pandas needed).
+        """Write `to_arrow`'s columns to a CSV file and return its path (no pandas needed).
 
         UTF-8 with a header row; decimals written exactly, labels as text, dates as ISO
         dates, lists (aliases) joined by ``"; "``, a missing value as an empty cell.
@@ -151,9 +154,9 @@ class Query(_Exports, Generic[T]):
     """An immutable, chainable selection of records of one type.
 
     Every method returns a new Query (or a value); the records themselves are frozen. Iterate,
-    index (``q[0]``, ``q[:3]``), take ``len(q)``, or ask for :meth:`first` or :meth:`one`.
+    index (``q[0]``, ``q[:3]``), take ``len(q)``, or ask for `first` or `one`.
 
-    A Query that came from a :class:`~aieco.Dataset` knows it, so criteria that follow a
+    A Query that came from a `Dataset` knows it, so criteria that follow a
     reference (the ``country`` of a round's company, an ``investor`` by name) work; a Query
     built from bare records (``Query(records)``) supports the criteria on the records' own
     fields only.
@@ -366,7 +369,7 @@ class Query(_Exports, Generic[T]):
         """The records ordered by ``key``: a field name or a function of the record.
 
         Records whose key is None come last in both directions; ties keep their order.
-        Names are those of :meth:`group_by`; an Amount field (``"amount"``, ``"valuation"``,
+        Names are those of `group_by`; an Amount field (``"amount"``, ``"valuation"``,
         ``"budget"``) sorts by its bounds in USD at the record's date. A function is called
         with each record (so every record is built).
         """
@@ -464,10 +467,10 @@ class Query(_Exports, Generic[T]):
     ) -> Amount:
         """The sum of the amounts (funding rounds) or budgets (policies) in ``currency``.
 
-        Each amount is converted at its record's date by the rate rule of :mod:`aieco.fx` (a
+        Each amount is converted at its record's date by the rate rule of `aieco.fx` (a
         day's rate, or the mean of a month's or year's daily rates; ``on`` overrides the date
         for all; an undated record uses the latest rate) with the rate table in use or the one
-        ``rates=`` names (see :func:`aieco.fx.rate_table`); ``currency`` is a code in any case.
+        ``rates=`` names (see `aieco.fx.rate_table`); ``currency`` is a code in any case.
         The rate is looked up once per currency and date, and each amount multiplied exactly.
         Lows and highs are summed, so the total is a range as
         soon as one amount is. The qualifier is the common one when all agree; otherwise the
@@ -494,7 +497,7 @@ class Query(_Exports, Generic[T]):
         with their bounds, currency and qualifier in extra columns (``amount_low``, ...),
         citations as the list of their source ids, participants as the lists ``investors``
         and ``lead_investors``; a funding round also gets its company's ``company`` name and
-        ``country``. For full records use :func:`aieco.to_json`.
+        ``country``. For full records use `aieco.to_json`.
         """
         return [self._flatten(item) for item in self]
 
@@ -509,7 +512,7 @@ class Query(_Exports, Generic[T]):
         amounts as exact ``decimal128`` bounds with unit and qualifier, each amount also
         normalised to ``currency`` (``amount_usd_low``/``amount_usd_high`` exact,
         ``amount_usd`` float64 = the low bound; ``currency=None`` leaves them out) at the
-        rate rule of :mod:`aieco.fx`, and for funding rounds the company's ``company`` name,
+        rate rule of `aieco.fx`, and for funding rounds the company's ``company`` name,
         ``country`` and ``region``. ``columns`` picks and orders columns by name.
 
         Raises:
@@ -524,7 +527,10 @@ class Query(_Exports, Generic[T]):
     def participations(self) -> Participations:
         """The participations of these funding rounds as a long table (one row per investor).
 
+        ```pycon
         >>> aieco.load().participations.to_pandas()  # doctest: +SKIP
+
+        ```
         """
         store = self._columns_store("participations()")
         if store.kind.name != "funding_rounds":
@@ -534,7 +540,7 @@ class Query(_Exports, Generic[T]):
         return Participations(self)
 
     def _repr_html_(self) -> str:
-        """An HTML table for Jupyter (see :mod:`aieco._html`)."""
+        """An HTML table for Jupyter (see `aieco._html`)."""
         from aieco._html import query_html
 
         return query_html(self)
@@ -572,13 +578,16 @@ class Query(_Exports, Generic[T]):
 
 
 class Groups(Mapping[Any, Query[T]]):
-    """Records grouped by key (from :meth:`Query.group_by`): a mapping of key → Query.
+    """Records grouped by key (from `Query.group_by`): a mapping of key → Query.
 
-    The groups' queries are built on first access; :meth:`total` and :meth:`count` work on
+    The groups' queries are built on first access; `total` and `count` work on
     the columns of all groups at once.
 
+    ```pycon
     >>> rounds.group_by("region", "year").total("USD")  # doctest: +SKIP
     {('Europe', 2025): Amount(...), ('US', 2025): Amount(...), ...}
+
+    ```
     """
 
     __slots__ = ("_codes", "_keys", "_names", "_order", "_parent", "_queries", "_rows")
@@ -644,7 +653,7 @@ class Groups(Mapping[Any, Query[T]]):
         on: _dt.date | PartialDate | str | None = None,
         rates: Any = None,
     ) -> dict[Any, Amount]:
-        """Each group's :meth:`Query.total` in ``currency``, by group key."""
+        """Each group's `Query.total` in ``currency``, by group key."""
         parent = self._parent
         if parent is None:
             return {
@@ -666,7 +675,7 @@ class Groups(Mapping[Any, Query[T]]):
         """The groups as an Arrow table: one column per key, ``count`` and the totals.
 
         For rounds and policies, the total in ``currency`` (``total_usd_low`` and
-        ``total_usd_high`` exact, as :meth:`total` gives them; ``total_usd`` float64, the low
+        ``total_usd_high`` exact, as `total` gives them; ``total_usd`` float64, the low
         end; ``total_usd_qualifier``).
         """
         from aieco._export import groups_table
@@ -674,14 +683,14 @@ class Groups(Mapping[Any, Query[T]]):
         return groups_table(self, currency)
 
     def to_pandas(self, *, currency: str | None = "USD") -> pandas.DataFrame:
-        """:meth:`to_arrow` as a pandas DataFrame indexed by the group keys (``aieco[pandas]``)."""
+        """`to_arrow` as a pandas DataFrame indexed by the group keys (``aieco[pandas]``)."""
         from aieco._export import to_pandas
 
         frame: pandas.DataFrame = to_pandas(self.to_arrow(currency=currency), "Groups.to_pandas()")
         return frame.set_index(list(self._names))
 
     def _repr_html_(self) -> str:
-        """An HTML table for Jupyter: keys, counts and totals (see :mod:`aieco._html`)."""
+        """An HTML table for Jupyter: keys, counts and totals (see `aieco._html`)."""
         from aieco._html import groups_html
 
         return groups_html(self)
@@ -696,7 +705,7 @@ class Participations(_Exports):
     """The participations of some funding rounds as a long table.
 
     One row per investor and round: round, investor, lead, amount, stake (from
-    :meth:`Query.participations` or ``Dataset.participations``).
+    `Query.participations` or ``Dataset.participations``).
 
     Exports like a Query (``to_arrow``, ``to_pandas``, ``to_polars``, ``to_csv``, each with
     ``columns=`` and ``currency=``); ``len()`` is the number of participations.
@@ -845,7 +854,7 @@ def _company_rows(query: Query[Any]) -> Array:
 
 
 def _region_values(store: Store) -> list[str | None]:
-    """The region of each value of a store's country column (see :func:`region_of`)."""
+    """The region of each value of a store's country column (see `region_of`)."""
     return [region_of(country) for country in store.values("country")]
 
 
@@ -903,7 +912,7 @@ def _date_key(store: Store) -> tuple[Array, Array]:
 
 
 def newest_first_keys(store: Store) -> tuple[Array, Array, Array]:
-    """The sort keys of :meth:`Query.newest_first` for ``numpy.lexsort`` (last key first).
+    """The sort keys of `Query.newest_first` for ``numpy.lexsort`` (last key first).
 
     (id rank, newest first, undated last): the one definition of the order, also used by
     the dataset's relations (which add the owner as a further key).
@@ -923,7 +932,7 @@ def newest_first_keys(store: Store) -> tuple[Array, Array, Array]:
 
 
 def _partial_date(key: int) -> PartialDate:
-    """The PartialDate of a :func:`_date_key` value (first day × 4 + precision rank)."""
+    """The PartialDate of a `_date_key` value (first day × 4 + precision rank)."""
     first = _EPOCH + _dt.timedelta(days=key // 4)
     rank = key % 4
     if rank == 0:
@@ -964,7 +973,7 @@ def _dates(store: Store) -> list[PartialDate | None]:
 
 
 class _Converted:
-    """An amount column converted to one currency, per row, exactly as :func:`aieco.convert`.
+    """An amount column converted to one currency, per row, exactly as `aieco.convert`.
 
     ``low``/``high`` are integers at ``scale`` (int64, or Python ints when large); ``present``
     marks rows with an amount; ``failed`` holds, for rows whose conversion has no rate, the
@@ -1020,7 +1029,7 @@ def _converted(
 ) -> _Converted:
     """The ``field`` amounts of the query's kind in ``currency``, cached per store and table.
 
-    ``rates`` is the table (or what :func:`aieco.fx.rate_table` takes) to use, else the one in
+    ``rates`` is the table (or what `aieco.fx.rate_table` takes) to use, else the one in
     use now; a different table is a different cache entry. The key holds the table itself, not
     its ``id()``: a freed table's id is reused by the next one, whose rates would be mixed up.
     """
@@ -1117,7 +1126,7 @@ def _collapsed(positions: Array, collapsed: Array) -> Array:
 
 
 def _qualifier_positions(codes: Array, values: list[Qualifier]) -> Array:
-    """Codes into a store's qualifier values as positions in :class:`Qualifier` (-1: none)."""
+    """Codes into a store's qualifier values as positions in `Qualifier` (-1: none)."""
     np = _np()
     members = list(Qualifier)
     table = np.array([members.index(v) for v in values] + [-1], dtype=np.int64)

@@ -1,10 +1,10 @@
-"""The JSON contract: one cattrs converter, :func:`to_json` and :func:`from_json`.
+"""The JSON contract: one cattrs converter, `to_json` and `from_json`.
 
 * Decimal travels as a JSON string ("1500000000"), never a float; dates as ISO strings
   ("2025-09"); enums by value; tuples as arrays.
 * Structuring is strict: unknown keys are rejected and nothing is coerced (an int where a str
   belongs is an error, not "3").
-* Every problem in a document is reported at once, as a :class:`~aieco.errors.ValidationError`
+* Every problem in a document is reported at once, as a `ValidationError`
   whose lines read ``$.participants[0].stake.unit: 'XYZ' is not a currency code or '%'``.
 """
 
@@ -38,7 +38,7 @@ __all__ = ["converter", "decode_json", "from_json", "structure", "to_json"]
 T = TypeVar("T")
 
 converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
-"""The cattrs converter behind :func:`to_json` and :func:`from_json`."""
+"""The cattrs converter behind `to_json` and `from_json`."""
 
 
 #: What a problem says about the rest of an array that was not checked.
@@ -302,7 +302,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def decode_json(text: str | bytes, where: str = "$") -> Any:
     """Parse JSON text (a str, or UTF-8 bytes); a problem is a ValidationError at ``where``.
 
-    Stricter than :func:`json.loads`: an object that names a key twice is an error, not "the
+    Stricter than `json.loads`: an object that names a key twice is an error, not "the
     last one wins".
     """
     try:

@@ -1,7 +1,7 @@
-"""Amounts in a Spark DataFrame's text column: :func:`extract_amounts` (needs ``aieco[spark]``).
+"""Amounts in a Spark DataFrame's text column: `extract_amounts` (needs ``aieco[spark]``).
 
 Each Python worker reads Arrow batches of the text column (``mapInArrow``) and returns Arrow
-batches of mentions, built by :func:`aieco.batch.mention_batches`; no Python object per
+batches of mentions, built by `aieco.batch.mention_batches`; no Python object per
 mention crosses a process boundary. The engine's tables are built once per Python worker
 process (on its first batch) and kept while Spark reuses the worker.
 """
@@ -43,7 +43,7 @@ def _pyspark() -> Any:
 
 
 def mention_schema(id_name: str, id_type: Any) -> Any:
-    """The Spark schema of the mentions table: the id column, then :data:`aieco.batch.COLUMNS`.
+    """The Spark schema of the mentions table: the id column, then `aieco.batch.COLUMNS`.
 
     ``start`` and ``end`` are longs, the ``*_float`` columns doubles, the rest strings: the
     exact amounts are decimal text, since the model allows 50 significant digits and Spark's
@@ -71,7 +71,7 @@ def extract_amounts(
 
     The columns are ``id_column`` (or ``row_id``, from ``monotonically_increasing_id()``:
     unique but not consecutive, and tied to the partitioning — pass an ``id_column`` for a
-    stable key), then those of :func:`aieco.extract_amounts_table`. A row whose value is null,
+    stable key), then those of `aieco.extract_amounts_table`. A row whose value is null,
     not a string (a binary column), longer than ``max_chars`` or not valid text gives one row
     with ``error`` set and no mentions; the job never fails on a value. Count them with
     ``result.where("error IS NOT NULL").groupBy("error").count()``.

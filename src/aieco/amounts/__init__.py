@@ -1,9 +1,9 @@
 """The amounts engine: read, find and write German (and English) money and number expressions.
 
-* :func:`parse_amount`, :func:`parse_money`, :func:`parse_number` read one expression;
-* :func:`extract_amounts` finds every amount in running text as :class:`Mention` objects;
-* :func:`extract_amounts_many` finds them in many texts at once, as :class:`MentionColumns`;
-* :func:`format_money` and :func:`format_amount` write them back through babel.
+* `parse_amount`, `parse_money`, `parse_number` read one expression;
+* `extract_amounts` finds every amount in running text as `Mention` objects;
+* `extract_amounts_many` finds them in many texts at once, as `MentionColumns`;
+* `format_money` and `format_amount` write them back through babel.
 
 Locale data is loaded on first use per locale, never at import.
 """

@@ -1,8 +1,8 @@
-"""Amounts in many texts at once, as columns: :func:`extract_amounts_many`.
+"""Amounts in many texts at once, as columns: `extract_amounts_many`.
 
 The result holds plain lists of ints and strings (one entry per mention), so it pickles in a
-fraction of the time a list of :class:`~aieco.amounts.Mention` objects takes: what a Spark or
-Dask worker sends back, and what :func:`aieco.extract_amounts_table` turns into an Arrow table.
+fraction of the time a list of `Mention` objects takes: what a Spark or
+Dask worker sends back, and what `aieco.extract_amounts_table` turns into an Arrow table.
 """
 
 from __future__ import annotations
@@ -26,8 +26,11 @@ def decimal_text(value: Decimal) -> str:
     Never an exponent ("1500000000", not "1.5E+9"), so that every CSV reader, Spark's
     ``cast("decimal(38,0)")`` and ``Decimal()`` read it back exactly.
 
+    ```pycon
     >>> decimal_text(Decimal("1.5E+9"))
     '1500000000'
+
+    ```
     """
     return format(value, "f")
 
@@ -38,9 +41,9 @@ class MentionColumns:
 
     Mentions are in order of text, then of appearance. For mention ``i``:
     ``texts[index[i]][start[i]:end[i]] == text[i]``; ``low[i]`` and ``high[i]`` are the exact
-    bounds as text (:func:`decimal_text`; ``low == high`` for a point amount, ``low < high``
+    bounds as text (`decimal_text`; ``low == high`` for a point amount, ``low < high``
     for a range or vague magnitude); ``unit[i]`` is an ISO 4217 code, ``"%"`` or ``None``;
-    ``qualifier[i]`` is a :class:`~aieco.Qualifier` value ("exact", "approx", ...).
+    ``qualifier[i]`` is a `Qualifier` value ("exact", "approx", ...).
     """
 
     index: list[int] = attrs.field(factory=list)
@@ -78,9 +81,9 @@ class MentionColumns:
 def extract_amounts_many(
     texts: Iterable[str], *, locale: Any = "de_DE", include_numbers: bool = False
 ) -> MentionColumns:
-    """The amounts in every text of ``texts``, as one :class:`MentionColumns`.
+    """The amounts in every text of ``texts``, as one `MentionColumns`.
 
-    The same mentions as :func:`~aieco.extract_amounts` on each text, in the same order;
+    The same mentions as `extract_amounts` on each text, in the same order;
     ``index`` says which text (its position in ``texts``) each mention comes from.
 
     Args:

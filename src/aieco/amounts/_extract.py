@@ -1,10 +1,10 @@
-"""Finding every amount in running text: :func:`extract_amounts` and :class:`Mention`.
+"""Finding every amount in running text: `extract_amounts` and `Mention`.
 
 A fast regex finds the places where an amount may be (digits, currency and percent signs, the
 capitalised nouns "Millionen", "Milliarden", "Euro", "Dollar", "Prozent", ...). From each such
 trigger the extractor walks back over at most a few words that may belong to the expression
 ("rund", "mehr als", "zwischen", "vier", "zweistellige"). Where the expression has a shape a
-fast path reads (see :mod:`._fast`) and every word before it is one that cannot start an
+fast path reads (see `._fast`) and every word before it is one that cannot start an
 expression of its own, the fast path builds the Mention; otherwise the grammar runs from the
 earliest of those words that yields an expression covering the trigger. A hypothesis test
 checks that both ways give the same mentions.
@@ -91,7 +91,7 @@ class Mention:
 
 
 class Found(NamedTuple):
-    """An amount found in a text, before it becomes a :class:`Mention`: its span and reading."""
+    """An amount found in a text, before it becomes a `Mention`: its span and reading."""
 
     start: int
     end: int
@@ -132,7 +132,7 @@ def extract_amounts(
 
 
 def scan(text: str, locale: Any, include_numbers: bool) -> list[Found]:
-    """What :func:`extract_amounts` reports, as (start, end, amount), in order."""
+    """What `extract_amounts` reports, as (start, end, amount), in order."""
     lx = lexicon(resolve_locale(locale))
     parser = Parser(text, lx, strict=False)
     ft = fast_tables(lx)
@@ -651,7 +651,7 @@ def _lead(
 ) -> tuple[int, Qualifier, list[tuple[int, str, int]]]:
     """The hedge right before ``at`` in a walked chain: (start, qualifier, the tokens before).
 
-    The longest hedge (:func:`hedge_at`, as the grammar reads it) that starts at one of the
+    The longest hedge (`hedge_at`, as the grammar reads it) that starts at one of the
     chain's tokens and ends exactly at ``at``; (at, EXACT, chain) if there is none.
     """
     for k in range(min(len(chain), lx.hedge_max_words), 0, -1):
@@ -667,7 +667,7 @@ def _lead(
 
 
 def _all_inert(lx: Lexicon, chain: list[tuple[int, str, int]]) -> bool:
-    """No token in the chain can start an expression of its own (see :func:`_inert`).
+    """No token in the chain can start an expression of its own (see `_inert`).
 
     An article right before "bis", "oder" or "und" is not inert: it may be the first end of
     a range ("ein bis zwei Milliarden", "zwischen einer und zwei Prozent").

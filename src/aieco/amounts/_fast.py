@@ -11,7 +11,7 @@ words up and builds the value from the matched digit strings. What a scale-and-c
 (" Mio. EUR") means, and what a word next to a figure is, is memoised per locale (bounded):
 it depends on nothing else, and texts have few distinct tails. Whatever the fast paths are
 not sure about (unusual spacing, number-word chains, anything glued or unusual after the
-match) they hand to the grammar in :mod:`aieco.amounts._parse`, so both give the same
+match) they hand to the grammar in `aieco.amounts._parse`, so both give the same
 result; hypothesis tests check that they agree.
 """
 
@@ -82,7 +82,7 @@ def make_amount(
 def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
     """``±whole.frac × 10**power`` written out without an exponent, as the grammar does.
 
-    The caller has checked the digits with :func:`fits`.
+    The caller has checked the digits with `fits`.
     """
     if power:
         if len(frac) <= power:
@@ -98,7 +98,7 @@ def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
 def fits(whole: str, frac: str, power: int) -> bool:
     """Whether ``whole.frac × 10**power`` is a figure the engine reads.
 
-    :func:`figure_ok`, and within the model's limit (aieco._limits), told from the digit
+    `figure_ok`, and within the model's limit (aieco._limits), told from the digit
     counts alone.
     """
     return (
@@ -111,7 +111,7 @@ def fits(whole: str, frac: str, power: int) -> bool:
 def _figure(written: str, group: str | None, frac: str | None) -> tuple[str, str] | None:
     """The integer and fraction digits of a written figure, group separators removed.
 
-    None where :func:`figure_ok` says no (the grammar refuses those with a message).
+    None where `figure_ok` says no (the grammar refuses those with a message).
     """
     whole = written.replace(group, "") if group is not None else written
     frac = frac or ""
@@ -626,7 +626,7 @@ _UNKNOWN: Any = object()
 _TAIL_LIMIT = 40
 
 
-#: What :func:`_matched_unit` returns for a unit the fast path must not read.
+#: What `_matched_unit` returns for a unit the fast path must not read.
 _REJECT: Any = object()
 
 
@@ -653,7 +653,7 @@ def _matched_unit(
 def _digits_amount(
     lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier
 ) -> Amount | None:
-    """The Amount of a match of ``ft.digits_full``: as :func:`full_amount`, for digits first."""
+    """The Amount of a match of ``ft.digits_full``: as `full_amount`, for digits first."""
     g, frac, s2, cur, pct, scale, dot = ft.digits_pick(m.groups())
     unit = _matched_unit(lx, ft, s2, cur, pct)
     if unit is _REJECT:

@@ -121,7 +121,7 @@ def format_money(money: Money, *, locale: Any = "de_DE", compact: bool = False) 
 
     Raises:
         UnsupportedLocale: ``locale`` is not supported (a ValueError).
-        TypeError: ``money`` is not a :class:`~aieco.Money`.
+        TypeError: ``money`` is not a `Money`.
 
     Examples:
         >>> from decimal import Decimal
@@ -176,11 +176,11 @@ def format_amount(amount: Amount, *, locale: Any = "de_DE") -> str:
     German: ``"rund 4 Mrd. $"``, ``"5–50 Mio. €"``, ``"mindestens 100 Mio. $"``, ``"11 %"``;
     English: ``"about $4B"``. Figures from a million up use the locale's compact form with
     every digit kept; smaller ones are written in full. A vague magnitude is written as its
-    range. The text reads back with :func:`parse_amount` as the same Amount.
+    range. The text reads back with `parse_amount` as the same Amount.
 
     Raises:
         UnsupportedLocale: ``locale`` is not supported (a ValueError).
-        TypeError: ``amount`` is not an :class:`~aieco.Amount`.
+        TypeError: ``amount`` is not an `Amount`.
     """
     if not isinstance(amount, Amount):
         raise TypeError(f"expected an Amount, not {type(amount).__name__}")

@@ -14,7 +14,7 @@ Sources:
   "Rupien" INR), hedges ("rund", "knapp", "bis zu"; "about", "up to") and vague magnitudes
   ("ein zweistelliger Millionenbetrag", "zig Milliarden", "hundreds of millions").
 
-Nothing here runs at import: :func:`lexicon` builds a locale's tables on first use and caches
+Nothing here runs at import: `lexicon` builds a locale's tables on first use and caches
 them (the build is idempotent, so a race between threads only costs a second build).
 """
 
@@ -193,7 +193,7 @@ def remember(memo: dict[Any, Any], key: str, value: Any) -> None:
 
 
 def de_cardinal(word: str) -> Decimal | None:
-    """The value of one German number word (lower case), or None (see :func:`_de_cardinal`)."""
+    """The value of one German number word (lower case), or None (see `_de_cardinal`)."""
     return None if len(word) > 100 else _de_cardinal(word)
 
 
@@ -1098,7 +1098,7 @@ def _trigger_all(lx: Lexicon) -> re.Pattern[str]:
     """Where an amount or a bare number may be (for ``include_numbers=True``).
 
     Digit runs, currency and percent signs, the key nouns of digit-free amounts and every
-    number word. The default extraction uses the faster trigger of :mod:`._fast`, which also
+    number word. The default extraction uses the faster trigger of `._fast`, which also
     reads the commonest shape in the same match.
     """
     symbol_chars = "".join(sorted({s[-1] for s in lx.symbols if not s[-1].isalnum()} | {"%"}))

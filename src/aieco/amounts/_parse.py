@@ -1409,7 +1409,7 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     """Read ``text`` as one amount expression: a point, a range or a vague magnitude.
 
     The whole text must be one expression (surrounding whitespace is allowed); anything else
-    raises :class:`~aieco.errors.ParseError` with the position and what was expected there.
+    raises `ParseError` with the position and what was expected there.
 
     Args:
         text: The expression, e.g. ``"1,5 Mrd. €"``, ``"5–50 Millionen Euro"``, ``"11 %"``.
@@ -1439,7 +1439,7 @@ def parse_money(text: str, *, locale: Any = "de_DE") -> Money:
     """Read ``text`` as one sum of money: a point amount with a currency.
 
     A hedge ("rund", "mehr als") is dropped; a range, a vague magnitude, a percentage or a
-    figure without a currency raise :class:`~aieco.errors.ParseError`.
+    figure without a currency raise `ParseError`.
 
     Raises:
         ParseError: ``text`` is not exactly one sum of money.
@@ -1479,7 +1479,7 @@ def parse_money(text: str, *, locale: Any = "de_DE") -> Money:
 def parse_number(text: str, *, locale: Any = "de_DE") -> Decimal:
     """Read ``text`` as one number: digits, number words, scale words and a sign.
 
-    A currency, a percent sign, a hedge or a range raise :class:`~aieco.errors.ParseError`.
+    A currency, a percent sign, a hedge or a range raise `ParseError`.
 
     Raises:
         ParseError: ``text`` is not exactly one number.

@@ -2,10 +2,10 @@
 
 Each rule here is written once and called from every reader:
 
-* :func:`hedge_at` — which hedge ("rund", "nicht mehr als", "~") starts at a position;
-* :func:`date_at` — whether digits at a position are a date, time or ratio, not an amount;
-* :func:`figure_ok` — whether the digits of a figure may be read (no leading zeros, the limit);
-* :func:`continues_figure` — whether digits at a position are only the rest of a figure that
+* `hedge_at` — which hedge ("rund", "nicht mehr als", "~") starts at a position;
+* `date_at` — whether digits at a position are a date, time or ratio, not an amount;
+* `figure_ok` — whether the digits of a figure may be read (no leading zeros, the limit);
+* `continues_figure` — whether digits at a position are only the rest of a figure that
   starts earlier ("432" in "98 765 432", "5" in "1٫5"), so that no amount may start there.
 """
 
@@ -92,7 +92,7 @@ _SLOW: Any = object()
 
 
 def _spaced_hedge(lx: Lexicon, text: str, i: int) -> Any:
-    """:func:`hedge_at` for words each followed by one plain space ("mehr als 5").
+    """`hedge_at` for words each followed by one plain space ("mehr als 5").
 
     Found with C-level searches; _SLOW where the general loop must look (other white space,
     a glued dot).
@@ -170,7 +170,7 @@ def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
 
 
 def _continues(lx: Lexicon, text: str, t: int, depth: int) -> bool:
-    """:func:`continues_figure`, looking back over at most ``depth`` runs before."""
+    """`continues_figure`, looking back over at most ``depth`` runs before."""
     if t == 0:
         return False
     b = text[t - 1]

@@ -1,12 +1,12 @@
 """Funding rounds read out of German (and Austrian and Swiss) news text.
 
-* :func:`extract_rounds` finds every round a text reports as :class:`RoundMention` objects,
+* `extract_rounds` finds every round a text reports as `RoundMention` objects,
   each fact with the span of text it was read from;
-* :func:`read_article` turns an article into a draft :class:`~aieco.Dataset` of cited records,
-  ready for review and :meth:`~aieco.Dataset.merge`, with the conflicts against a known dataset.
+* `read_article` turns an article into a draft `Dataset` of cited records,
+  ready for review and `merge`, with the conflicts against a known dataset.
 
-Rule-based on :func:`aieco.extract_amounts`; plug in your own named-entity recogniser through
-:class:`NameFinder`.
+Rule-based on `aieco.extract_amounts`; plug in your own named-entity recogniser through
+`NameFinder`.
 """
 
 from aieco.rounds._draft import Conflict, Draft, read_article

@@ -1,4 +1,4 @@
-"""From an article to cited records: :func:`read_article`, :class:`Draft`, :class:`Conflict`."""
+"""From an article to cited records: `read_article`, `Draft`, `Conflict`."""
 
 from __future__ import annotations
 
@@ -53,9 +53,9 @@ class Conflict:
 
 
 class Draft(Dataset):
-    """The records one article reports, each fact cited: a :class:`~aieco.Dataset` to review.
+    """The records one article reports, each fact cited: a `Dataset` to review.
 
-    Besides the records it holds ``rounds`` (the :class:`RoundMention` objects it was built
+    Besides the records it holds ``rounds`` (the `RoundMention` objects it was built
     from) and ``conflicts`` (facts that differ from the known dataset, which the draft does
     not overwrite). ``known.merge(draft)`` adds the new records.
     """
@@ -83,7 +83,7 @@ def read_article(
     Names found in ``known`` (by name or alias) reuse its records unchanged; other names become
     new records with ids made from their names. A round that ``known`` already holds (same
     company and the same round type or amount) is kept as it is there: where the text
-    differs, a :class:`Conflict` says so instead of overwriting it.
+    differs, a `Conflict` says so instead of overwriting it.
 
     Raises:
         TypeError: ``text`` is not a str, ``source`` not a Source, ``known`` not a Dataset.

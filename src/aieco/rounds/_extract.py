@@ -1,14 +1,14 @@
-"""Reading funding rounds out of running text: :func:`extract_rounds` (rules, no model weights).
+"""Reading funding rounds out of running text: `extract_rounds` (rules, no model weights).
 
 How it reads a text, in one pass:
 
 1. The text is cut into sentences (newlines and sentence ends; "Mio." and "17. Februar" do not
-   end one). A sentence without any word of the trade (:data:`_lexicon.CUE`) is only scanned
+   end one). A sentence without any word of the trade (`_lexicon.CUE`) is only scanned
    for the names of companies already found, so that "das Start-up" and "seine Investoren"
    later refer to the company named last.
 2. A sentence with such a word is cut into clauses (at relative and subordinate clauses,
    semicolons, dashes and "sowie eine ... Runde"), and its amounts are found once with
-   :func:`aieco.extract_amounts`. Each amount gets a role from the words around it: the round's
+   `aieco.extract_amounts`. Each amount gets a role from the words around it: the round's
    amount, the valuation ("bei einer Bewertung von"), a stake ("Anteil von 11 %"), an
    investor's part ("ASML pumpt 1,5 Mrd. in ..."), an amount for each of several companies
    ("jeweils"), or no round at all (revenue, losses, budgets, funds, market sizes, prices,
@@ -143,7 +143,7 @@ def extract_rounds(
         locale: The amounts locale (de_DE, de_AT, de_CH, en_US, en_GB).
         known: A Dataset to link names to (``company_id``, ``investor_id``) by name and alias;
             a known name is also read whole where the rules would cut it.
-        names: Your own named-entity recogniser (see :class:`NameFinder`).
+        names: Your own named-entity recogniser (see `NameFinder`).
 
     Raises:
         TypeError: ``text`` is not a ``str``, ``known`` not a Dataset, ``names`` not callable

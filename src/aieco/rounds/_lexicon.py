@@ -1,7 +1,7 @@
 """What German (and Austrian and Swiss) funding news says, as data (internal).
 
 Every word list the round extractor uses lives here, grouped by what it signals; the rules in
-:mod:`aieco.rounds._extract` only refer to these names. Patterns are case-insensitive unless
+`aieco.rounds._extract` only refer to these names. Patterns are case-insensitive unless
 they say otherwise, and bounded (no unbounded gap), so every search is linear in the text.
 """
 

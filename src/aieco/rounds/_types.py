@@ -1,4 +1,4 @@
-"""What the round extractor returns: :class:`RoundMention`, :class:`InvestorMention`, ..."""
+"""What the round extractor returns: `RoundMention`, `InvestorMention`, ..."""
 
 from __future__ import annotations
 
@@ -90,13 +90,13 @@ class RoundMention:
 
     @property
     def investor_ids(self) -> tuple[str | None, ...]:
-        """The ``investor_id`` of each of :attr:`investors` (None for a name not in ``known``)."""
+        """The ``investor_id`` of each of `investors` (None for a name not in ``known``)."""
         return tuple(p.investor_id for p in self.participations)
 
 
 @runtime_checkable
 class NameFinder(Protocol):
-    """Your own named-entity recogniser, plugged into :func:`aieco.extract_rounds`.
+    """Your own named-entity recogniser, plugged into `aieco.extract_rounds`.
 
     Called once with the whole text; returns the ``(start, end)`` spans of organisation and
     person names. Where the rules look for a name, a span that starts there is taken whole
