@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from aieco._limits import limit_problem
 from aieco.amounts._fast import fast_amount, make_amount, tables_for
@@ -151,6 +151,19 @@ class _End:
         #: The currency is written before the figure ("€ 5"), or the unit after it ("5 €").
         self.prefix = False
         self.unit_after = False
+
+
+class _Body(NamedTuple):
+    """What an expression's body reads: a point or a range, before the hedges around it."""
+
+    low: Decimal
+    high: Decimal
+    point: bool
+    unit: str | None
+    reportable: bool
+    end: int
+    unit_pos: int
+    range_pos: int
 
 
 class Parsed:
@@ -341,7 +354,7 @@ class Parser:
 
     # -- body: one end or a range ----------------------------------------------------------
 
-    def body(self, i: int) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def body(self, i: int) -> _Body | None:
         """(low, high, is_point, unit, reportable, end, unit_pos, range_pos) at ``i``."""
         lx = self.lx
         m = self.word(i)
@@ -366,20 +379,10 @@ class Parser:
         if e1.bare_article:
             self._fail_article(e1.end)
             return None
-        return (
-            e1.lo,
-            e1.hi,
-            e1.point,
-            e1.unit,
-            e1.vague or e1.power is not None,
-            e1.end,
-            (e1.unit_pos),
-            -1,
-        )
+        reportable = e1.vague or e1.power is not None
+        return _Body(e1.lo, e1.hi, e1.point, e1.unit, reportable, e1.end, e1.unit_pos, -1)
 
-    def article_range(
-        self, after: int
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def article_range(self, after: int) -> _Body | None:
         """The range after "ein" in "ein zwei- bis dreistelliger Millionenbetrag"."""
         j = self.ws(after)
         m = self.word(j)
@@ -392,9 +395,7 @@ class Parser:
         ranged = self.range_after(e1)
         return ranged if ranged is not None and self.stellig_range else None
 
-    def intro_range(
-        self, i: int, after: int, conj: str
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def intro_range(self, i: int, after: int, conj: str) -> _Body | None:
         """Read "zwischen X und Y", "von X bis Y", "between X and Y", "from X to Y"."""
         j = self.ws(after)
         if j == after:
@@ -416,9 +417,7 @@ class Parser:
             k2 = self.ws(m2.end())
         return self._second_end(e1, k2, i)
 
-    def _second_end(
-        self, e1: _End, start2: int, pos: int, *, listed: bool = False
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def _second_end(self, e1: _End, start2: int, pos: int, *, listed: bool = False) -> _Body | None:
         """The second end of a range at ``start2``, joined to the first.
 
         It may have its own hedge ("bis höchstens 8.000") if the pair makes one range.
@@ -441,34 +440,13 @@ class Parser:
             self.end_hedge = hedge[0]
         return ranged
 
-    def range_after(
-        self, e1: _End
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def range_after(self, e1: _End) -> _Body | None:
         """A range continuing after its first end: "5–50", "20 bis 30", "20- oder 30-"."""
-        text, n, lx = self.text, self.n, self.lx
-        j = e1.end
-        if j < n and text[j] in DASHES:
-            k = self.ws(j + 1)
-            m = self.word(k)
-            if k > j + 1 and m is not None and self._joins(m.group().lower(), suspended=True):
-                sep_end = m.end()
-                sep = m.group().lower()
-            else:
-                sep_end = j + 1
-                sep = "-"
-        else:
-            k = self.ws(j)
-            if k < n and text[k] in DASHES and k > j:
-                sep_end = k + 1
-                sep = "-"
-                if k + 1 < n and text[k + 1] not in SPACE_CHARS:
-                    return None  # "5 -3" is not a range
-            else:
-                m = self.word(k)
-                if m is None or k == j or not self._joins(m.group().lower(), suspended=False):
-                    return None
-                sep_end = m.end()
-                sep = m.group().lower()
+        lx = self.lx
+        found = self._range_sep(e1.end)
+        if found is None:
+            return None
+        sep, sep_end = found
         start2 = self.ws(sep_end)
         if sep != "-" and start2 == sep_end:
             return None
@@ -478,7 +456,29 @@ class Parser:
             if (sep == "bis" and w == "zu") or (sep in lx.alternatives and w in lx.vague_words):
                 start2 = self.ws(m.end())
         listed = sep != "-" and sep not in lx.range_words
-        return self._second_end(e1, start2, j, listed=listed)
+        return self._second_end(e1, start2, e1.end, listed=listed)
+
+    def _range_sep(self, j: int) -> tuple[str, int] | None:
+        """The separator after a first end at ``j`` and where it ends: a dash or a word.
+
+        "5–50", "5 – 50", "20 bis 30", "20 oder 30", "20- oder 30-" (suspended).
+        """
+        text, n = self.text, self.n
+        if j < n and text[j] in DASHES:
+            k = self.ws(j + 1)
+            m = self.word(k)
+            if k > j + 1 and m is not None and self._joins(m.group().lower(), suspended=True):
+                return m.group().lower(), m.end()
+            return "-", j + 1
+        k = self.ws(j)
+        if k < n and text[k] in DASHES and k > j:
+            if k + 1 < n and text[k + 1] not in SPACE_CHARS:
+                return None  # "5 -3" is not a range
+            return "-", k + 1
+        m = self.word(k)
+        if m is None or k == j or not self._joins(m.group().lower(), suspended=False):
+            return None
+        return m.group().lower(), m.end()
 
     def _joins(self, word: str, *, suspended: bool) -> bool:
         """Whether ``word`` joins two ends: "bis", "oder", and after a dash also "und"."""
@@ -489,40 +489,14 @@ class Parser:
             or (suspended and word in lx.conjunctions)
         )
 
-    def combine(
-        self, e1: _End, e2: _End, pos: int
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def combine(self, e1: _End, e2: _End, pos: int) -> _Body | None:
         """Join two ends into a range: the scale and currency of one end apply to the other."""
-        lo1, hi1 = e1.lo, e1.hi
-        power = e1.power
-        vague = e1.vague or e2.vague
-        if e2.bare_article:
-            self._fail_article(e2.end)
+        if not self._ends_joinable(e1, e2):
             return None
-        if e1.bare_article and (e2.vague or (e2.power is None and e2.unit is None)):
-            self._fail_article(e1.end)
+        first = self._first_bounds(e1, e2, pos)
+        if first is None:
             return None
-        if e2.stellig is not None and e1.stellig is None:
-            # "neun- oder zehnstellige Beträge", also without the hyphen: the first end is a
-            # digit count too, never the number nine.
-            if e1.word_int is None or e1.unit is not None or e1.vague:
-                self.fail(pos, "a '-stellig' range needs a digit count at both ends", rank=2)
-                return None
-            p = e2.power or 0
-            self.stellig_range = True
-            lo1 = _shift(Decimal(1), e1.word_int - 1 + p)
-            hi1 = _shift(Decimal(1), e1.word_int + p)
-            power = p
-        elif power is None and e2.power is not None and e1.stellig is None and not e1.unit_after:
-            # "20 bis 30 Mio. €": the scale is both ends'; "100.000 Euro und 5 Millionen
-            # Euro": an end with its own unit after it is complete.
-            lo1, hi1 = _shift(lo1, e2.power), _shift(hi1, e2.power)
-            power = e2.power
-        elif e1.needs_scale:
-            self.fail(e2.end, "a vague count needs a scale word", "'Millionen' or 'Milliarden'")
-            return None
-        if e2.needs_scale:
-            return None
+        lo1, power = first
         if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
             self.fail(pos, f"a range cannot run from {e1.unit} to {e2.unit}", rank=2)
             return None
@@ -536,8 +510,39 @@ class Parser:
                 rank=2,
             )
             return None
-        reportable = vague or power is not None or e2.power is not None
-        return lo, hi, False, unit, reportable, e2.end, unit_pos, pos
+        reportable = e1.vague or e2.vague or power is not None or e2.power is not None
+        return _Body(lo, hi, False, unit, reportable, e2.end, unit_pos, pos)
+
+    def _ends_joinable(self, e1: _End, e2: _End) -> bool:
+        """A bare article only as a first end before a scale or unit; counts need a scale."""
+        if e2.bare_article:
+            self._fail_article(e2.end)
+            return False
+        if e1.bare_article and (e2.vague or (e2.power is None and e2.unit is None)):
+            self._fail_article(e1.end)
+            return False
+        if e1.needs_scale and e2.power is None and e2.stellig is None:
+            self.fail(e2.end, "a vague count needs a scale word", "'Millionen' or 'Milliarden'")
+            return False
+        return not e2.needs_scale
+
+    def _first_bounds(self, e1: _End, e2: _End, pos: int) -> tuple[Decimal, int | None] | None:
+        """The first end's low bound and scale once the second end's scale is shared.
+
+        "neun- oder zehnstellige Beträge": the first end is a digit count too, never the
+        number nine; "20 bis 30 Mio. €": the scale is both ends'; "100.000 Euro und 5
+        Millionen Euro": an end with its own unit after it is complete.
+        """
+        if e2.stellig is not None and e1.stellig is None:
+            if e1.word_int is None or e1.unit is not None or e1.vague:
+                self.fail(pos, "a '-stellig' range needs a digit count at both ends", rank=2)
+                return None
+            p = e2.power or 0
+            self.stellig_range = True
+            return _shift(Decimal(1), e1.word_int - 1 + p), p
+        if e1.power is None and e2.power is not None and e1.stellig is None and not e1.unit_after:
+            return _shift(e1.lo, e2.power), e2.power
+        return e1.lo, e1.power
 
     # -- one end ---------------------------------------------------------------------------
 
@@ -790,19 +795,26 @@ class Parser:
         read = self._cent_figure(j)
         if read is None:
             return None
-        value, k = read
+        end = self._cents_end(read[1], unit, joined=joined)
+        return None if end is None else (read[0], end)
+
+    def _cents_end(self, k: int, unit: str, *, joined: bool) -> int | None:
+        """Where cents that end at ``k`` end with their word ("45 Cent"), or None.
+
+        Without "Cent" the figure must end cleanly: "13 Euro und 45" is no price, nor "5 Euro
+        20 Mitarbeiter" or "5 Euro 20 bis 30".
+        """
+        text, lx = self.text, self.lx
         j2 = self.ws(k)
         m2 = self.word(j2)
         if m2 is not None and j2 > k and m2.group().lower() in lx.subunits:
             codes = lx.subunits[m2.group().lower()]
-            if codes is not None and unit not in codes:
-                return None
-            return value, m2.end()
+            return None if codes is not None and unit not in codes else m2.end()
         if joined or (k < self.n and (text[k].isalnum() or text[k] in lx.symbol_firsts)):
             return None
         if m2 is not None and j2 > k and (m2.group()[0].isupper() or m2.group() in lx.back_words):
-            return None  # "5 Euro 20 Mitarbeiter", "5 Euro 20 bis 30"
-        return value, k
+            return None
+        return k
 
     def _cent_figure(self, j: int) -> tuple[Decimal, int] | None:
         """1–99 cents at ``j``: two digits or a number word."""
@@ -1345,19 +1357,14 @@ class Parser:
         j, kind = self.part(i)
         if kind == "end" or (kind == "glued" and not glued):
             return None
-        if (
-            lx.thousands_of
-            and j + 1 < n
-            and text[j] == "T"
-            and text[j + 1] in "€$"
-            and (j + 2 >= n or not text[j + 2].isalnum())
-        ):
-            return 3, j + 2, lx.thousands_of["t" + text[j + 1]]
+        if lx.thousands_of and text[j : j + 1] == "T":
+            sign = text[j + 1 : j + 2]
+            if sign in ("€", "$") and (j + 2 >= n or not text[j + 2].isalnum()):
+                return 3, j + 2, lx.thousands_of["t" + sign]  # "20 T€"
         m = self.word(j)
         if m is None:
             return None
         written = m.group()
-        w = written.lower()
         e = m.end()
         if e < n and text[e] == ".":
             power = scale_power(lx, written, True, "")
@@ -1366,6 +1373,14 @@ class Parser:
         power = scale_power(lx, written, False, text[e : e + 1])
         if power is not None:
             return power, e, None
+        return self._other_scale(m, kind)
+
+    def _other_scale(self, m: re.Match[str], kind: str) -> tuple[int, int, str | None] | None:
+        """A scale that is not a scale word: a letter, "TEUR", "Cent"; or a refused "billion"."""
+        lx = self.lx
+        written = m.group()
+        w = written.lower()
+        j, e = m.start(), m.end()
         if written in lx.foreign_scales:
             self.fail(
                 j,
