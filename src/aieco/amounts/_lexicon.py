@@ -474,6 +474,10 @@ _DE_FEW = {
     )
 }
 _EN_FEW = {w: (_D(2), _D(10)) for w in ("several", "few")}
+#: Quantifiers with no upper bound ("viele hundert Euro", "many thousand"): "hundert" after
+#: them is no figure, and nothing is read (never 100).
+_DE_MANY = frozenset({"viele", "vielen", "zahlreiche", "zahlreichen", "unzählige", "abertausende"})
+_EN_MANY = frozenset({"many"})
 #: Words that multiply a few ("mehrere hundert"): their power of ten.
 _DE_FEW_TIMES = {"hundert": 2, "tausend": 3}
 _EN_FEW_TIMES = {"hundred": 2, "thousand": 3}
@@ -820,6 +824,7 @@ class Lexicon:
         "joiners",
         "kinds",
         "language",
+        "many",
         "months",
         "name",
         "not_after_noun",
@@ -897,6 +902,7 @@ class Lexicon:
     vague_counts: dict[str, tuple[int, int]]
     few: dict[str, tuple[Decimal, Decimal]]
     few_times: dict[str, int]
+    many: frozenset[str]
     positions: dict[str, tuple[int, int]]
     subunits: dict[str, frozenset[str] | None]
     subunit_scales: dict[str, tuple[str, int]]
@@ -915,12 +921,13 @@ class Lexicon:
     kinds: dict[str, int]
 
     def is_number_word(self, word: str) -> bool:
-        """True for a cardinal, an article, a half or a vague count (lower case)."""
+        """True for a cardinal, an article, a half, a vague count or quantifier (lower case)."""
         return (
             word in self.articles
             or word in self.half_words
             or word in self.vague_counts
             or word in self.few
+            or word in self.many
             or word in self.positions
             or self.cardinal(word) is not None
         )
@@ -1126,6 +1133,7 @@ def lexicon(name: str) -> Lexicon:
     lx.vague_counts = _DE_VAGUE_COUNTS if german else _EN_VAGUE_COUNTS
     lx.few = _DE_FEW if german else _EN_FEW
     lx.few_times = _DE_FEW_TIMES if german else _EN_FEW_TIMES
+    lx.many = _DE_MANY if german else _EN_MANY
     lx.positions = _DE_POSITIONS if german else {}
     lx.subunits = _DE_SUBUNITS if german else _EN_SUBUNITS
     lx.article_units = _DE_ARTICLE_UNITS if german else _EN_ARTICLE_UNITS
@@ -1160,6 +1168,7 @@ def lexicon(name: str) -> Lexicon:
         | lx.half_words
         | frozenset(lx.vague_counts)
         | frozenset(lx.few)
+        | lx.many
         | frozenset(lx.positions)
         | {"minus", lx.decimal_word, "of", "und", "and"}
     )

@@ -737,17 +737,20 @@ class Parser:
         """Whether "in EUR 1000", "in CHF 1'000" (thousands of a currency) heads a column."""
         if e.lo != e.hi or e.lo < 1000 or e.lo.normalize().as_tuple().digits != (1,):
             return False
-        j = e.unit_pos
-        while j > 0 and self.text[j - 1] in SPACE_CHARS:
+        return self._word_before(e.unit_pos) in self.lx.unit_heads
+
+    def _word_before(self, i: int) -> str:
+        """The word (lower case) that ends in white space right before ``i``, or ""."""
+        text = self.text
+        j = i
+        while j > 0 and text[j - 1] in SPACE_CHARS:
             j -= 1
-        if j == e.unit_pos:
-            return False
         k = j
-        while k > 0 and self.text[k - 1].isalpha():
+        while k > 0 and text[k - 1].isalpha():
             k -= 1
-        return self.text[k:j].lower() in self.lx.unit_heads and (
-            k == 0 or not self.text[k - 1].isalnum()
-        )
+        if j == i or k == j or (k > 0 and text[k - 1].isalnum()):
+            return ""
+        return text[k:j].lower()
 
     def _leads_next_figure(self, start: int, end: int) -> bool:
         """A currency code or lettered symbol at ``start:end`` with a figure right after it.
@@ -925,6 +928,12 @@ class Parser:
             return self.position(m, w)
         if w in lx.half_words:  # "halbe Milliarde Euro": half of one, before a scale word
             return _Num(_HALF, _HALF, m.end(), "article")
+        if w in lx.many:
+            self.fail(i, f"{m.group()!r} names no figure (it has no bound)", "a number", rank=2)
+            return None
+        if w in lx.few_times and self._word_before(i) in lx.many:
+            self.fail(i, f"{self._word_before(i)!r} {w!r} has no bound", "a figure", rank=2)
+            return None
         return self.words(i)
 
     def vague_lead(self, m: re.Match[str]) -> _Num | None:
