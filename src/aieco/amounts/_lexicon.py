@@ -589,6 +589,15 @@ _DE_FOREIGN_SCALES = frozenset({"billion", "billions", "trillion", "trillions"})
 #: read only with a currency ("5m" alone is five metres).
 _DE_GLUED = {"bn": 9, "b": 9, "mn": 6, "m": 6, "k": 3}
 
+#: "1.5bn" in German text: a decimal point before an English scale letter (never three
+#: digits after the point, which German reads as a group: "1.500bn" is refused).
+_DE_ENGLISH_DECIMAL = re.compile(
+    r"[0-9]++\.(?:[0-9]{1,2}|[0-9]{4,})(?=(?:bn|mn|[bmk])(?![^\W\d_]))", re.IGNORECASE
+)
+#: Words after a bare figure that make it a time ("9 Uhr", "9 pm").
+_DE_TIME_WORDS = frozenset({"uhr", "h"})
+_EN_TIME_WORDS = frozenset({"am", "pm", "h", "o"})
+
 #: English vague counts, always followed by "of": "tens of billions".
 _EN_VAGUE_COUNTS = {"tens": (1, 2), "dozens": (1, 2), "hundreds": (2, 3), "thousands": (3, 4)}
 
@@ -805,11 +814,14 @@ class Lexicon:
         "cardinal",
         "codes",
         "conjunctions",
+        "count_of",
         "currency_max_words",
         "currency_words",
         "decimal_chars",
         "decimal_word",
         "determiners",
+        "english_decimal",
+        "example",
         "few",
         "few_times",
         "foreign_scales",
@@ -824,6 +836,7 @@ class Lexicon:
         "joiners",
         "kinds",
         "language",
+        "letters_need_unit",
         "many",
         "months",
         "name",
@@ -841,6 +854,8 @@ class Lexicon:
         "scale_powers",
         "scale_words",
         "single_hedges",
+        "spaced_letters",
+        "stellig_endings",
         "subunit_scales",
         "subunits",
         "symbol_firsts",
@@ -848,6 +863,7 @@ class Lexicon:
         "symbol_starts",
         "symbols",
         "thousands_of",
+        "time_words",
         "trigger_all",
         "unit_heads",
         "vague_counts",
@@ -871,6 +887,19 @@ class Lexicon:
     scale_powers: dict[str, int]
     foreign_scales: frozenset[str]
     glued_scales: dict[str, Decimal]
+    #: English scale letters in a German text: read only with a currency ("1,2 m" may be
+    #: metres), also after a space ("400 k €").
+    letters_need_unit: bool
+    spaced_letters: bool
+    #: A figure with an English decimal point before its scale letter ("USD 1.5bn"), or None.
+    english_decimal: re.Pattern[str] | None
+    #: The endings of the "-stellig" adjective (none in English).
+    stellig_endings: tuple[str, ...]
+    #: The word after a vague count ("tens of billions"), or None (German "zig Milliarden").
+    count_of: str | None
+    time_words: frozenset[str]
+    #: An amount as the locale writes it, for error messages.
+    example: str
     thousands_of: dict[str, str]
     currency_words: dict[str, str]
     currency_max_words: int
@@ -1084,6 +1113,12 @@ def lexicon(name: str) -> Lexicon:
     lx.scale_powers = {w: f.adjusted() for w, f in scales.items()}
     lx.foreign_scales = _DE_FOREIGN_SCALES if german else frozenset()
     lx.glued_scales = glued
+    lx.letters_need_unit = lx.spaced_letters = german
+    lx.english_decimal = _DE_ENGLISH_DECIMAL if german else None
+    lx.stellig_endings = STELLIG_ENDINGS if german else ()
+    lx.count_of = None if german else "of"
+    lx.time_words = _DE_TIME_WORDS if german else _EN_TIME_WORDS
+    lx.example = "1,5 Mrd. €" if german else "$1.5bn"
     lx.thousands_of = dict(_DE_THOUSANDS_OF) if german else {}
 
     words = _babel_currency_names(name, german)

@@ -16,6 +16,7 @@ is bounded by the input it consumes, so the time grows linearly with the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -27,7 +28,6 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     NAME_HYPHENS,
     SPACE_CHARS,
-    STELLIG_ENDINGS,
     Lexicon,
     lexicon,
 )
@@ -50,8 +50,6 @@ _SPACE_START = frozenset(SPACE_CHARS + "\r\n")
 _SP = re.compile(f"[{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?")
 _WORD = re.compile(r"[^\W\d_]++")
 _NOUN = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
-_TIME_WORDS_DE = frozenset({"uhr", "h"})
-_TIME_WORDS_EN = frozenset({"am", "pm", "h", "o"})
 _HALF = Decimal("0.5")
 _FRACTION = re.compile("[0-9]++")
 _Q = Qualifier
@@ -68,11 +66,6 @@ _RANGE_HEDGES = {
     (_Q.APPROX, _Q.APPROX): _Q.APPROX,
     (_Q.NEARLY, _Q.NEARLY): _Q.NEARLY,
 }
-#: "1.5bn" in German text: a decimal point before an English scale letter (never three
-#: digits after the point, which German reads as a group: "1.500bn" is refused).
-_ENGLISH_DECIMAL = re.compile(
-    r"[0-9]++\.(?:[0-9]{1,2}|[0-9]{4,})(?=(?:bn|mn|[bmk])(?![^\W\d_]))", re.IGNORECASE
-)
 _GROUPED_DOT = re.compile(r"\.[0-9]{3}$")
 #: How a joiner inside a currency name is written in the lexicon ("US‑Dollar" with U+2011).
 _JOIN = {"\u00a0": " ", **dict.fromkeys(NAME_HYPHENS, "-")}
@@ -363,7 +356,7 @@ class Parser:
             conj = lx.range_intro.get(w)
             if conj is not None:
                 return self.intro_range(i, m.end(), conj)
-            if w in lx.articles and lx.german:
+            if w in lx.articles and lx.stellig_endings:
                 ranged = self.article_range(m.end())
                 if ranged is not None:
                     return ranged
@@ -774,7 +767,7 @@ class Parser:
         """
         lx = self.lx
         word = self.text[at:end].lower()
-        if not (lx.german and word in lx.glued_scales and word not in lx.scale_words):
+        if not (lx.letters_need_unit and word in lx.glued_scales and word not in lx.scale_words):
             return False
         if _GROUPED_DOT.search(self.text, max(0, figure_end - 4), figure_end):
             self.fail(at, "'1.500bn' may be 1.5 or 1500 billion", "'1,5 Mrd.' or '1.500 Mrd.'")
@@ -879,8 +872,7 @@ class Parser:
             return False
         if bare:
             m = self.word(self.ws(pos))
-            times = _TIME_WORDS_DE if self.lx.german else _TIME_WORDS_EN
-            if m is not None and m.group().lower() in times:
+            if m is not None and m.group().lower() in self.lx.time_words:
                 self.fail(pos, "a time is not an amount", rank=1)
                 return False
         return True
@@ -904,7 +896,7 @@ class Parser:
             return self.leading_decimal(i)
         if text[i] in DIGITS:
             num = self.digits(i, after_currency=after_currency)
-            if num is not None and lx.german and num.end < n and text[num.end] == "-":
+            if num is not None and lx.stellig_endings and num.end < n and text[num.end] == "-":
                 st = self.stellig(num.end + 1, digits=num)
                 if st is not None:
                     return st
@@ -914,7 +906,7 @@ class Parser:
             self.fail(i, f"unexpected {self._shown(i)}", "a number")
             return None
         w = m.group().lower()
-        if lx.german and w.endswith(STELLIG_ENDINGS):
+        if w.endswith(lx.stellig_endings):
             return self.stellig(i)
         if w in lx.vague_leads:
             return self.vague_lead(m)
@@ -943,7 +935,7 @@ class Parser:
         if j == m.end() or w is None:
             return None
         low = w.group().lower()
-        if low.endswith(STELLIG_ENDINGS):
+        if low.endswith(self.lx.stellig_endings):
             return self.stellig(j)
         if low in self.lx.positions:
             return self.position(w, low)
@@ -988,7 +980,7 @@ class Parser:
         assert m is not None
         e = m.end()
         if e + 1 < n and text[e] in lx.raw_separators and text[e + 1] in DIGITS:
-            english = _ENGLISH_DECIMAL.match(text, i) if lx.german else None
+            english = lx.english_decimal.match(text, i) if lx.english_decimal else None
             if english is not None:  # "USD 1.5bn": an English figure with its English scale
                 value = Decimal(english.group())
                 return _Num(value, value, english.end(), "digits")
@@ -1047,7 +1039,7 @@ class Parser:
         swapped = raw.translate({ord("."): ",", ord(","): "."})
         if swapped != raw and lx.number.fullmatch(swapped) and lx.name != "de_CH":
             suggestions = (text[:start] + swapped + text[start + len(raw) :],)
-        if lx.german and sep == ".":
+        if sep == "." and "." not in lx.decimal_chars:
             message = f"in German '.' groups digits in threes only, so {raw!r} is not a number"
             expected = "a decimal comma or a group of exactly three digits after '.'"
         elif sep == ",":
@@ -1060,7 +1052,7 @@ class Parser:
 
     def words(self, i: int) -> _Num | None:
         """Number words, chunked by decreasing scale: "zwei Millionen dreihunderttausend"."""
-        return self.de_words(i) if self.lx.german else self.en_words(i)
+        return _WORD_READERS[self.lx.language](self, i)
 
     def de_words(self, i: int) -> _Num | None:
         """German number words: each word a cardinal below a million, then a scale word."""
@@ -1282,7 +1274,7 @@ class Parser:
                 return self.few(m2, w2)
             if w2 in lx.positions:  # "ein hoher einstelliger Milliardenbetrag"
                 return self.position(m2, w2)
-            if lx.german and w2.endswith(STELLIG_ENDINGS):
+            if lx.stellig_endings and w2.endswith(lx.stellig_endings):
                 return self.stellig(j)
         words = self.words(m.start())
         if words is not None:
@@ -1294,14 +1286,15 @@ class Parser:
         lx = self.lx
         a, b = lx.vague_counts[w]
         end = m.end()
-        if not lx.german:
+        of = lx.count_of
+        if of is not None:  # "tens of billions (of dollars)": complete, nothing may follow
             j = self.ws(end)
             m2 = self.word(j)
-            if m2 is None or j == end or m2.group().lower() != "of":
+            if m2 is None or j == end or m2.group().lower() != of:
                 return None
             end = m2.end()
         num = _Num(_shift(Decimal(1), a), _shift(Decimal(1), b), end, "count")
-        if not lx.german:
+        if of is not None:
             sc = self.scale(end, glued=False)
             if sc is None or sc[2] is not None:
                 return None
@@ -1311,7 +1304,7 @@ class Parser:
             num.end = end2
             j = self.ws(end2)
             m3 = self.word(j)
-            if m3 is not None and j > end2 and m3.group().lower() == "of":
+            if m3 is not None and j > end2 and m3.group().lower() == of:
                 cur = self.currency_word(self.ws(m3.end()))
                 if cur is not None:
                     num.unit, num.unit_pos = cur[0], self.ws(m3.end())
@@ -1327,7 +1320,7 @@ class Parser:
         if m is None:
             return None
         w = m.group().lower()
-        ending = next((s for s in STELLIG_ENDINGS if w.endswith(s)), None)
+        ending = next((s for s in lx.stellig_endings if w.endswith(s)), None)
         if ending is None:
             return None
         head = w[: -len(ending)]
@@ -1398,7 +1391,7 @@ class Parser:
                 rank=2,
             )
             return None
-        if kind == "glued" or (lx.german and kind == "space"):  # "$5bn"; German "400 k €"
+        if kind == "glued" or (lx.spaced_letters and kind == "space"):  # "$5bn"; "400 k €"
             value = lx.glued_scales.get(w)
             if value is not None:
                 return _power(value), e, None
@@ -1509,6 +1502,13 @@ class Parser:
         return None
 
 
+#: How each language's number words are read: German compounds, English word groups.
+_WORD_READERS: dict[str, Callable[[Parser, int], _Num | None]] = {
+    "de": Parser.de_words,
+    "en": Parser.en_words,
+}
+
+
 def _power(value: Decimal) -> int:
     return value.adjusted()
 
@@ -1533,9 +1533,7 @@ def _read(text: str, locale: Any) -> tuple[Parsed, Parser]:
             "empty text",
             text=text,
             position=len(text),
-            expected="an amount such as '1,5 Mrd. €'"
-            if lx.german
-            else "an amount such as '$1.5bn'",
+            expected=f"an amount such as {lx.example!r}",
         )
     p = Parser(text, lx, strict=True)
     r = p.expr(start)
