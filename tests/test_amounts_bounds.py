@@ -8,8 +8,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import random
+import sys
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -155,3 +156,53 @@ def test_the_locale_cache_is_bounded() -> None:
         spelled = spelled.replace("_", rng.choice("_-")) + " " * rng.randint(0, 3)
         assert extract_amounts("EUR 5", locale=spelled)[0].amount.unit == "EUR"
         assert len(_fast._BY_NAME) <= 64
+
+
+def _calls(fn: Callable[[], object]) -> int:
+    """How many Python functions ``fn`` calls (the engine's work, counted, not timed)."""
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+ADVERSARIAL = [
+    ("ein ", True),
+    ("5–", False),
+    ("5-", False),
+    ("5 bis ", False),
+    ("1.", False),
+    ("€ ", False),
+    ("EUR 5 ", False),
+    ("5 Mio. € ", False),
+    ("zwei Millionen ", False),
+    ("rund ", False),
+    ("1.1.", True),
+    ("Mio. ", False),
+]
+
+
+@pytest.mark.parametrize(("piece", "numbers"), ADVERSARIAL)
+def test_adversarial_input_takes_linear_work(piece: str, numbers: bool) -> None:
+    """A piece repeated four times as often costs at most about four times the work.
+
+    The work is the number of Python calls the engine makes (the regexes' own steps are not
+    counted; no regex of the engine has nested quantifiers).
+    """
+
+    def work(size: int) -> int:
+        text = (piece * (size // len(piece) + 1))[:size]
+        extract_amounts(text[:50], include_numbers=numbers)  # tables built, memos warm
+        return _calls(lambda: extract_amounts(text, include_numbers=numbers))
+
+    small, large = work(1_000), work(4_000)
+    assert large <= 4.4 * small + 200
