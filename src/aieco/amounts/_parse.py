@@ -628,7 +628,7 @@ class Parser:
         if power is None:
             sc = self.scale(e.end, glued=num.kind == "digits")
             if sc is not None:
-                letter_ = self._letter_scale(e.end, self.part(e.end)[0], sc[1])
+                letter_ = self._letter_scale(e.end, sc[1])
                 if letter_ is None:
                     return None
                 letter = letter_
@@ -641,12 +641,23 @@ class Parser:
                 e.lo, e.hi = _shift(e.lo, power), _shift(e.hi, power)
         if power is not None:
             e.word_int = None
-            sc = self.scale(e.end, glued=False)
-            if sc is not None and sc[2] is None:
-                self.fail(self.part(e.end)[0], "two scale words in a row", "one scale word", rank=2)
+            if self._scale_word_at(e.end):
+                self.fail(self.ws(e.end), "two scale words in a row", "one scale word", rank=2)
                 return None
         e.power = power
         return letter
+
+    def _scale_word_at(self, i: int) -> bool:
+        """Whether a scale word ("Millionen", "Mrd.") follows after white space at ``i``."""
+        j = self.ws(i)
+        m = self.word(j) if j > i else None
+        if m is None:
+            return False
+        e = m.end()
+        dotted = e < self.n and self.text[e] == "."
+        if dotted and scale_power(self.lx, m.group(), True, "") is not None:
+            return True
+        return scale_power(self.lx, m.group(), False, self.text[e : e + 1]) is not None
 
     def _unit_after(self, e: _End, num: _Num) -> bool:
         """The currency or percent after the figure and its scale; False where it clashes."""
@@ -656,7 +667,7 @@ class Parser:
             if cur is not None and e.power is None and self._leads_next_figure(cur[1], cur[2]):
                 cur = None  # "im Jahr 2007 CHF 1.85 Mio.": the code is the next figure's
             if cur is not None:
-                if self._heads_compound(cur[1], cur[2]):
+                if cur[2] < self.n and self.text[cur[2]] in _HYPHENS and self._heads_compound(*cur):
                     return False
                 e.unit, e.unit_pos, e.end = cur
                 e.unit_after = True
@@ -674,7 +685,7 @@ class Parser:
                 e.end = cur[2]
         return True
 
-    def _heads_compound(self, start: int, end: int) -> bool:
+    def _heads_compound(self, unit: str, start: int, end: int) -> bool:
         """A currency name after a space that heads a compound: "8 Euro-Münzen".
 
         The figure counts the compound's things (eight euro coins), it is no sum; glued to
@@ -759,14 +770,21 @@ class Parser:
         j = self.ws(end)
         return j > end and j < self.n and self.text[j] in DIGITS
 
-    def _letter_scale(self, figure_end: int, at: int, end: int) -> bool | None:
-        """Whether the scale at ``at`` is an English letter after the digits ("1bn", "1,2 m").
+    def _letter_scale(self, figure_end: int, end: int) -> bool | None:
+        """Whether the scale that ends at ``end`` is an English letter ("1bn", "1,2 m").
 
         Such a letter is read in German only with a currency ("1,2 m" may be metres); None:
         the figure before it is ambiguous ("1.500bn").
         """
-        lx = self.lx
-        word = self.text[at:end].lower()
+        lx, text = self.lx, self.text
+        if not lx.letters_need_unit:
+            return False
+        at = end  # the letters are one or two ("m", "bn"); a longer word is a scale word
+        while at > figure_end and at > end - 3 and text[at - 1].isalpha():
+            at -= 1
+        if at == end or (at > figure_end and text[at - 1].isalpha()):
+            return False
+        word = text[at:end].lower()
         if not (lx.letters_need_unit and word in lx.glued_scales and word not in lx.scale_words):
             return False
         if _GROUPED_DOT.search(self.text, max(0, figure_end - 4), figure_end):
