@@ -677,10 +677,16 @@ def _lead(
                 and token.lower() in lx.range_words
                 and chain[k][1].lower() not in lx.range_intro
             ):
-                break  # "eine bis zu 5 €": "bis" may join a range; the grammar weighs it
-            # "von bis zu 5 €": after a range intro "bis zu" is the hedge
+                # "eine bis zu 5 €", "tens of bis zu 5 €": "bis" may join a range, or be
+                # the hedge: the grammar weighs it. After a range intro ("von bis zu 5 €")
+                # "bis zu" is the hedge.
+                return at, Qualifier.EXACT, [*chain, _WEIGH]
             return s, found[0], chain[k:]
     return at, Qualifier.EXACT, chain
+
+
+#: A token no fast shape passes (`_all_inert` is False for it): the grammar decides.
+_WEIGH = (0, "", 2)
 
 
 def _all_inert(lx: Lexicon, chain: list[tuple[int, str, int]]) -> bool:
