@@ -923,6 +923,12 @@ class Parser:
         if m is None:
             self.fail(i, f"unexpected {self._shown(i)}", "a number")
             return None
+        return self._word_numeral(m)
+
+    def _word_numeral(self, m: re.Match[str]) -> _Num | None:
+        """A numeral that starts with the word ``m``: by the table the word is in."""
+        lx = self.lx
+        i = m.start()
         w = m.group().lower()
         if w.endswith(lx.stellig_endings):
             return self.stellig(i)
@@ -1010,19 +1016,23 @@ class Parser:
         if j > e and j < n and text[j] in DIGITS and continues_figure(lx, text, j):
             self.fail(j, "digits run on after a space", "one figure grouped in threes", rank=3)
             return None
+        return self._figure(m)
+
+    def _figure(self, m: re.Match[str]) -> _Num | None:
+        """The number a match of the locale's number regex is worth, or a failure."""
         whole = m.group("int")
         if m.group("g") is not None:
             whole = whole.replace(m.group("g"), "")
         frac = m.group("frac") or ""
         if not figure_ok(whole, frac):
             if len(whole) + len(frac) > MAX_DIGITS:
-                self.fail(i, f"a number with more than {MAX_DIGITS} digits", rank=3)
+                self.fail(m.start(), f"a number with more than {MAX_DIGITS} digits", rank=3)
             else:
                 expected = "a figure without leading zeros"
-                self.fail(i, f"{whole!r} has a leading zero", expected, rank=3)
+                self.fail(m.start(), f"{whole!r} has a leading zero", expected, rank=3)
             return None
         value = Decimal(f"{whole}.{frac}" if frac else whole)
-        num = _Num(value, value, e, "digits")
+        num = _Num(value, value, m.end(), "digits")
         if not frac and m.group("g") is None and len(whole) <= 2:
             num.word_int = int(whole)
         return num
