@@ -826,6 +826,8 @@ def test_table_lines_are_equally_wide(rows: list[tuple[str, str, str]]) -> None:
 # --- docs/cli.md ----------------------------------------------------------------------------
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+#: The terminal width of docs/cli.md's examples.
+DOCS_COLUMNS = 100
 
 
 def console_examples() -> list[tuple[str, list[str], str | None, str]]:
@@ -851,8 +853,12 @@ def console_examples() -> list[tuple[str, list[str], str | None, str]]:
     [pytest.param(*example, id=" ".join(example[1])[:40]) for example in console_examples()],
 )
 def test_docs_console_examples_are_current(
-    line: str, argv: list[str], stdin: str | None, shown: str
+    line: str, argv: list[str], stdin: str | None, shown: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each shell example in docs/cli.md shows what the command prints today."""
+    """Each shell example in docs/cli.md shows what the command prints today.
+
+    In a terminal 100 columns wide, as docs/cli.md says.
+    """
+    monkeypatch.setenv("COLUMNS", str(DOCS_COLUMNS))
     _, out, err = run(*argv, stdin=stdin)
     assert shown == (out or err).rstrip("\n"), line

@@ -47,10 +47,17 @@ READY = (
 
 
 def _wait_until_blocked(pid: int) -> None:
-    """Wait until the process sleeps (blocked reading stdin), as Linux's /proc tells."""
-    stat = Path(f"/proc/{pid}/stat")
+    """Wait until the process is blocked reading its stdin pipe, as Linux's /proc tells.
+
+    Sleeping is not enough: the command imports its view modules after it starts, and an
+    import may sleep too (a thread pool starting). ``wchan`` names the kernel function it waits
+    in (``pipe_read``); where /proc hides it ("0"), the process state "S" has to do.
+    """
+    stat, wchan = Path(f"/proc/{pid}/stat"), Path(f"/proc/{pid}/wchan")
     for _ in range(6000):
-        if stat.read_text().rpartition(")")[2].split()[0] == "S":
+        sleeping = stat.read_text().rpartition(")")[2].split()[0] == "S"
+        where = wchan.read_text() if wchan.exists() else "0"
+        if sleeping and ("pipe_read" in where or where == "0"):
             return
         time.sleep(0.01)
     raise AssertionError("the command never waited for its input")
