@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,10 +84,11 @@ def test_ctrl_c_is_one_line_and_status_130() -> None:
 def test_memory_error_is_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def huge(name: str) -> str:
+    def huge(*args: object) -> Iterator[tuple[int, str]]:
         raise MemoryError
+        yield 0, ""  # a generator, as paragraphs() is
 
-    monkeypatch.setattr(_text, "read_input", huge)
+    monkeypatch.setattr(_text, "paragraphs", huge)
     assert cli.main(["extract", "-"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "aieco: error: out of memory (an input too large to read at once?)"
