@@ -340,6 +340,31 @@ class Dataset:
 
     # --- relations --------------------------------------------------------------------------
 
+    def company_rows(self) -> Array:
+        """Each funding round's company, as a row of `columns` ``("companies")``."""
+
+        def build() -> Array:
+            rounds = self._stores["funding_rounds"]
+            return rounds.row_of_ids(rounds.table.column("company_id"), self._stores["companies"])
+
+        rows: Array = self._cached("company_rows", build)
+        return rows
+
+    def investor_rows(self) -> Array:
+        """Each participation's investor, as a row of `columns` ``("investors")``.
+
+        Participations in the order of ``columns("funding_rounds").tables()["participations"]``.
+        """
+
+        def build() -> Array:
+            table = self._stores["funding_rounds"].tables()["participations"]
+            return self._stores["funding_rounds"].row_of_ids(
+                table.column("investor_id"), self._stores["investors"]
+            )
+
+        rows: Array = self._cached("investor_rows", build)
+        return rows
+
     def _newest_first(self, by: str) -> tuple[Array, Array]:
         """Rounds ordered by company (or investor) row, then newest first, undated last, by id.
 
@@ -349,23 +374,14 @@ class Dataset:
         def build() -> tuple[Array, Array]:
             import numpy as np
 
-            from aieco.query import _company_rows, newest_first_keys
-
-            query = self.funding_rounds
             rounds = self._stores["funding_rounds"]
             if by == "companies":
-                owners = _company_rows(query)
+                owners = self.company_rows()
                 members = np.arange(rounds.size)
             else:
-                participations = rounds.tables()["participations"]
                 members, _ = rounds.numbers("row", "participations")
-                owners = rounds.cached(
-                    "participation_investor_rows",
-                    lambda: rounds.row_of_ids(
-                        participations.column("investor_id"), self._stores["investors"]
-                    ),
-                )
-            keys = newest_first_keys(rounds)
+                owners = self.investor_rows()
+            keys = rounds.newest_first_keys()
             order = np.lexsort((*(key[members] for key in keys), owners))
             spans = np.searchsorted(owners[order], np.arange(self._stores[by].size + 1))
             return members[order], spans
