@@ -304,8 +304,10 @@ def test_convert_many_is_convert_row_by_row(
     to: str,
     ties: bool,
 ) -> None:
-    """Column conversion gives exactly what `convert` gives each amount (half-even ties, huge
-    values, ranges collapsing to a point, currencies or dates without a rate)."""
+    """Column conversion gives exactly what `convert` gives each amount.
+
+    Half-even ties, huge values, ranges collapsing to a point, currencies or dates without a rate.
+    """
     import numpy as np
 
     from aieco.fx import convert_many
