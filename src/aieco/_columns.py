@@ -74,6 +74,10 @@ class _Field:
     #: text, int, bool, enum, date, amount, aliases, citations, participations
     shape: str
     enum_cls: type[enum.Enum] | None = None
+    #: Whether the field may be None (its columns may then be null).
+    optional: bool = False
+    #: The field's default when it has one other than None (``()`` for aliases).
+    default: Any = None
 
     def columns(self) -> tuple[str, ...]:
         if self.shape == "date":
@@ -94,6 +98,7 @@ class _Field:
         pa = _pa()
         return {
             "text": (pa.string(),),
+            "reference": ("dictionary",),
             "int": (pa.int16(),),
             "bool": (pa.bool_(),),
             "enum": ("dictionary",),
@@ -123,12 +128,35 @@ def _shape(annotation: Any) -> tuple[str, type[enum.Enum] | None]:
 _FIELDS: dict[type, tuple[_Field, ...]] = {}
 
 
+def _references() -> set[tuple[type, str]]:
+    """(class, field) of every field that holds the id of another record (`REFERENCES`)."""
+    from aieco._integrity import REFERENCES
+    from aieco._kinds import KINDS
+
+    items = {"participants": Participation, "sources": Citation}
+    found = set()
+    for kind, references in REFERENCES.items():
+        for path, _ in references:
+            outer, _, inner = path.partition("[].")
+            found.add((items[outer], inner) if inner else (KINDS[kind].cls, path))
+    return found
+
+
 def fields_of(cls: type) -> tuple[_Field, ...]:
     """The columns of a record class, derived once from its attrs fields."""
     found = _FIELDS.get(cls)
     if found is None:
         attrs.resolve_types(cls)
-        found = tuple(_Field(f.name, *_shape(f.type)) for f in attrs.fields(cls))
+        found = tuple(
+            _Field(
+                f.name,
+                "reference" if (cls, f.name) in _references() else _shape(f.type)[0],
+                _shape(f.type)[1],
+                optional=type(None) in typing.get_args(f.type),
+                default=None if f.default is attrs.NOTHING else f.default,
+            )
+            for f in attrs.fields(cls)
+        )
         _FIELDS[cls] = found
     return found
 
@@ -231,6 +259,8 @@ def _arrays(field: _Field, values: list[Any]) -> list[Any]:
     shape = field.shape
     if shape in ("text", "int", "bool"):
         return [pa.array(values, field.column_types()[0])]
+    if shape == "reference":
+        return [pa.array(values, pa.string()).dictionary_encode()]
     if shape == "enum":
         assert field.enum_cls is not None
         return [_enum_array(field.enum_cls, values)]

@@ -144,6 +144,8 @@ def export_table(
                         present,
                     )
                 )
+        elif field.shape == "reference":  # ids as text, whatever the store keeps
+            out.append((field.name, table.column(field.name).cast(pa.string())))
         else:
             out.extend((column, table.column(column)) for column in field.columns())
         if (

@@ -63,7 +63,7 @@ class Dataset:
     """
 
     __slots__ = ("_cache", "_candidates", "_ids", "_keys", "_queries", "_stores")
-    _cache: dict[str, Any]
+    _cache: dict[Any, Any]
     _candidates: dict[str, list[tuple[str, str]]]
     _ids: dict[str, dict[str, int] | None]
     _keys: dict[str, dict[str, int] | None]
@@ -101,15 +101,21 @@ class Dataset:
 
     @classmethod
     def _from_stores(
-        cls, stores: dict[str, Store], keys: dict[str, dict[str, int] | None]
+        cls,
+        stores: dict[str, Store],
+        names: Mapping[str, tuple[Any, Array] | None],
+        derived: Mapping[str, Array],
     ) -> Dataset:
         """A Dataset of stores whose checks have been done (the Parquet loader).
 
-        ``keys`` are the name indexes (None for a kind looked up by id only); the id indexes
-        are built on first use.
+        ``names`` are each kind's folded keys (an Arrow array of the ids, names and aliases)
+        and their rows, None for a kind looked up by id only; the indexes are built from them
+        on first use. ``derived`` are relations already computed (``company_rows``, ...).
         """
         dataset = cls.__new__(cls)
-        dataset._set(stores, dict.fromkeys(stores), keys)
+        dataset._set(stores, dict.fromkeys(stores), dict.fromkeys(stores))
+        dataset._cache.update(derived)
+        dataset._cache.update({("names", kind): found for kind, found in names.items()})
         return dataset
 
     def _build(self, records: Mapping[str, tuple[Any, ...]], prefix: Callable[[str], str]) -> None:
@@ -253,7 +259,15 @@ class Dataset:
     def _key_index(self, kind: str) -> dict[str, int]:
         """Folded id, name or alias → row (the id index where ids are the only keys)."""
         index = self._keys[kind]
-        return self._id_index(kind) if index is None else index
+        if index is None:
+            names = self._cache.get(("names", kind))
+            if names is None:
+                return self._id_index(kind)
+            keys, rows = names
+            # The first owner of a key wins (later ones were refused as ambiguous).
+            index = dict(zip(reversed(keys.to_pylist()), reversed(rows.tolist()), strict=True))
+            self._keys[kind] = index
+        return index
 
     def resolve(self, kind: str, key: object) -> Any:
         """The record of ``kind`` that ``key`` (a record, or its id, name or alias) names.
