@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 import aieco
 from aieco import Company, FundingRound, Investor, Policy
-from aieco.cli import display_width, main, table
+from aieco.cli import main
+from aieco.cli._layout import display_width, table
 
 PREFIX = "aieco: error: "
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from aieco import cli
+from aieco.cli import _listing, _text
 
 AIECO = [sys.executable, "-m", "aieco"]
 
@@ -77,7 +79,7 @@ def test_memory_error_is_one_line(
     def huge(name: str) -> str:
         raise MemoryError
 
-    monkeypatch.setattr(cli, "_read_input", huge)
+    monkeypatch.setattr(_text, "read_input", huge)
     assert cli.main(["extract", "-"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "aieco: error: out of memory (an input too large to read at once?)"
@@ -90,7 +92,7 @@ def test_a_bug_is_one_line_and_status_70(
     def broken(args: object) -> list[str]:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setitem(cli.COMMANDS, "rounds", broken)
+    monkeypatch.setattr(_listing, "rounds", broken)
     assert cli.main(["rounds"]) == 70
     assert capsys.readouterr().err.splitlines() == [
         "aieco: internal error (please report it): ZeroDivisionError: division by zero"
@@ -103,7 +105,7 @@ def test_ctrl_c_in_process(
     def interrupted(args: object) -> list[str]:
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(cli.COMMANDS, "rounds", interrupted)
+    monkeypatch.setattr(_listing, "rounds", interrupted)
     assert cli.main(["rounds"]) == 130
     assert capsys.readouterr().err == "aieco: interrupted\n"
 
@@ -128,3 +130,40 @@ def test_a_reader_gone_before_the_output_is_status_1_and_quiet() -> None:
     finally:
         os.close(write)
     assert (result.returncode, result.stderr) == (1, b"")
+
+
+STARTUP_PROBE = """
+import json, sys
+from aieco.cli import main
+status = main(sys.argv[1:])
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+#: Modules `aieco --version` and `aieco --help` must not import: each command's views, the
+#: amounts engine, the dataset, Arrow and numpy, the round extractor.
+HEAVY = (
+    "aieco.amounts",
+    "aieco.batch",
+    "aieco.dataset",
+    "aieco.query",
+    "aieco.rounds",
+    "aieco.cli._listing",
+    "aieco.cli._show",
+    "aieco.cli._text",
+    "aieco.cli._corpus",
+    "aieco.cli._rounds_in",
+    "babel.numbers",
+    "numpy",
+    "pyarrow",
+)
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["rounds", "--help"]])
+def test_start_up_imports_only_the_parser(argv: list[str]) -> None:
+    """`aieco --version` and the help build the parser only: no view, no engine, no Arrow."""
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP_PROBE, *argv], capture_output=True, text=True, check=True
+    )
+    modules = json.loads(result.stderr.splitlines()[-1])
+    assert [] == [m for m in modules if m.startswith(HEAVY)]
+    assert "aieco.cli._args" in modules  # the probe did build the parser

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aieco import _cli_extract
 from aieco.batch import COLUMNS
+from aieco.cli import _corpus as _cli_extract
 from tests._mentions import corpus, error_rows, expected, mention_rows
 from tests.test_cli import run
 

@@ -27,68 +27,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from aieco.batch import MAX_CHARS, Skip, mention_batches
+from aieco.cli._errors import OptionError
+from aieco.cli._output import quiet_stdout
 
-__all__ = ["add_arguments", "run", "wants_table"]
+__all__ = ["run", "wants_table"]
 
-FORMATS = ("parquet", "csv", "jsonl")
 #: A task (one unit of work for a worker process) holds at most this many bytes of text ...
 TASK_BYTES = 4_000_000
 #: ... and at most this many files.
 TASK_FILES = 256
 #: A UTF-8 character is at most 4 bytes: a larger file cannot be within max_chars.
 _MAX_UTF8 = 4
-
-
-def add_arguments(sub: argparse.ArgumentParser) -> None:
-    """The options of ``aieco extract`` for many files (the PATH arguments included)."""
-    sub.add_argument(
-        "files",
-        nargs="+",
-        metavar="PATH",
-        help="UTF-8 text files or folders (read recursively), or - for standard input",
-    )
-    sub.add_argument(
-        "--format",
-        choices=FORMATS,
-        help="write one table of every mention (default: from --out's suffix, else jsonl)",
-    )
-    sub.add_argument("--out", metavar="FILE", help="write the table here (default: stdout)")
-    sub.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=None,
-        metavar="N",
-        help="worker processes (default: all cores)",
-    )
-    sub.add_argument(
-        "--glob",
-        default="*.txt",
-        metavar="PATTERN",
-        help="files to read inside a folder (default: *.txt)",
-    )
-    sub.add_argument(
-        "--max-chars",
-        type=_jobs,
-        default=MAX_CHARS,
-        metavar="N",
-        help=f"skip longer texts, as error rows (default: {MAX_CHARS:,})",
-    )
-    sub.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar on stderr (default: when stderr is a terminal)",
-    )
-
-
-def _jobs(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
 
 
 def wants_table(args: argparse.Namespace) -> bool:
@@ -103,9 +52,7 @@ def wants_table(args: argparse.Namespace) -> bool:
 
 
 def _usage(option: str, message: str) -> Exception:
-    from aieco.cli import _OptionError
-
-    return _OptionError(option, message)
+    return OptionError(option, message)
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -304,7 +251,7 @@ def run(args: argparse.Namespace) -> int:
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     progress = _Progress(len(paths), sum(size for _, size in paths), show)
     writer = _Writer(fmt, args.out, mention_schema("file", pyarrow.string()))
-    options = (args.locale, args.numbers, args.max_chars)
+    options = (args.locale, args.numbers, args.max_chars or MAX_CHARS)
     mentions = errors = 0
     ok = False
     try:
@@ -322,9 +269,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"aieco: warning: {warning}", file=sys.stderr)
         ok = True
     except BrokenPipeError:  # aieco extract corpus/ | head
-        from aieco.cli import _quiet_stdout
-
-        _quiet_stdout()
+        quiet_stdout()
         return 1
     finally:
         progress.done()

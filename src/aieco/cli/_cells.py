@@ -1,0 +1,60 @@
+"""Values as the ``aieco`` command writes them in a table cell or a field (internal)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from aieco.cli._layout import MISSING_CELL
+from aieco.model import RoundType
+from aieco.money import Amount
+
+__all__ = ["amount", "decimal", "enum_text", "records", "round_type", "spaces", "text"]
+
+
+def amount(value: Amount | None, locale: str) -> str:
+    """The amount as format_amount writes it, with plain spaces (easier to grep and copy)."""
+    if value is None:
+        return MISSING_CELL
+    from aieco.amounts import format_amount
+
+    return spaces(format_amount(value, locale=locale))
+
+
+def spaces(text: str) -> str:
+    """No-break spaces (babel puts them into amounts) as plain spaces, for the terminal."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def decimal(number: Decimal) -> str:
+    """A Decimal in plain positional notation ("1500000000", not "1.5E+9")."""
+    shown = f"{number:f}"
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return shown
+
+
+def enum_text(value: enum.Enum | None) -> str:
+    return MISSING_CELL if value is None else str(value.value)
+
+
+def round_type(kind: RoundType) -> str:
+    """Series G, Seed, Pre-seed, Growth, ... ("–" when unknown)."""
+    if kind is RoundType.UNKNOWN:
+        return MISSING_CELL
+    from aieco._labels import enum_label
+
+    return enum_label(kind)
+
+
+def text(value: object) -> str:
+    return MISSING_CELL if value is None else str(value)
+
+
+def records(items: Iterable[Any]) -> list[Any]:
+    """Records as the JSON contract writes them (aieco.converter)."""
+    from aieco.serialize import converter
+
+    return [converter.unstructure(item) for item in items]
