@@ -618,10 +618,11 @@ class Store:
             import numpy as np
 
             dates = self.dates()
-            keys = np.where(dates.known, dates.key, -1)
-            distinct, inverse = np.unique(keys, return_inverse=True)
+            base = int(dates.key[dates.known].min()) if dates.known.any() else 0
+            keys = np.where(dates.known, dates.key - base + 1, 0)
+            present, inverse = distinct(keys, int(keys.max()) + 1 if len(keys) else 1)
             values: list[PartialDate | None] = [
-                None if key < 0 else date_of_key(key) for key in distinct.tolist()
+                None if key == 0 else date_of_key(key + base - 1) for key in present.tolist()
             ]
             if values and values[0] is None:  # undated rows: the table's latest day
                 return [*values[1:], None], np.where(inverse == 0, len(values) - 1, inverse - 1)
@@ -701,6 +702,23 @@ def _decimal_ints(array: Any) -> Array:
     del pa
     unsigned = low.view(np.uint64).astype(object)
     return high.astype(object) * (1 << 64) + unsigned
+
+
+def distinct(codes: Array, span: int) -> tuple[Array, Array]:
+    """``numpy.unique(codes, return_inverse=True)`` for int codes in ``range(span)``.
+
+    By counting when the span is small (linear time), else by sorting.
+    """
+    import numpy as np
+
+    if span > 1 << 24 or span > 8 * len(codes) + 1024:
+        present, inverse = np.unique(codes, return_inverse=True)
+        return present, inverse.astype(np.int64)
+    counts = np.bincount(codes, minlength=span)
+    present = np.flatnonzero(counts)
+    lookup = np.zeros(span, dtype=np.int64)
+    lookup[present] = np.arange(len(present))
+    return present, lookup[codes]
 
 
 def days(date: _dt.date) -> int:

@@ -377,6 +377,13 @@ def _rows_named(column: Any, ids: Any, offset: int = 0) -> Any:
         column = column.dictionary_encode()
     dictionary, indices = column.dictionary, column.indices
     size = len(ids)
+    if (
+        offset == 0
+        and len(dictionary) == size
+        and not indices.null_count
+        and (size == 0 or pc.all(pc.equal(dictionary, ids)).as_py())
+    ):
+        return indices.cast(pa.int64())  # the dictionary is the ids: an index is a row
     codes = indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     if len(dictionary) >= offset + size and (
         size == 0 or pc.all(pc.equal(dictionary.slice(offset, size), ids)).as_py()
@@ -656,7 +663,10 @@ def _check_limit(report: _Report, where: str, array: Any, column: str) -> None:
     bad = None
     if kind.precision - kind.scale > MAX_INTEGER_DIGITS:
         bound = pa.scalar(Decimal(10**MAX_INTEGER_DIGITS), type=kind)
-        bad = pc.greater_equal(pc.abs(array), bound)
+        extremes = pc.min_max(array)  # one pass; rows are looked at only when one is out
+        low, high = extremes["min"].as_py(), extremes["max"].as_py()
+        if low is not None and (high >= bound.as_py() or -low >= bound.as_py()):
+            bad = pc.greater_equal(pc.abs(array), bound)
     if kind.scale > MAX_FRACTION_DIGITS:
         rounded = pc.not_equal(pc.round(array, ndigits=MAX_FRACTION_DIGITS), array)
         bad = rounded if bad is None else pc.or_(bad, rounded)
@@ -936,11 +946,14 @@ def _check_repeated_investors(
     import numpy as np
 
     rounds = part.column("row").to_numpy()
-    order = np.argsort(round_rows.to_numpy(zero_copy_only=False), kind="stable")
+    given = round_rows.to_numpy(zero_copy_only=False)
+    if len(given) < 2 or bool(np.all(given[1:] >= given[:-1])):
+        order = np.arange(len(given))  # in order already, as `_by_parent` kept it
+    else:
+        order = np.argsort(given, kind="stable")
     investors = investor_rows.to_numpy(zero_copy_only=False)[order]
     repeated = np.zeros(len(rounds), dtype=bool)
-    starts = np.flatnonzero(np.diff(rounds, prepend=-1, append=-1))
-    widest = int(np.diff(starts).max()) if len(starts) > 1 else 0
+    widest = int(np.bincount(rounds).max()) if len(rounds) else 0
     if widest <= _NEIGHBOURS:
         for distance in range(1, widest):
             same = (rounds[distance:] == rounds[:-distance]) & (

@@ -398,7 +398,7 @@ class Dataset:
             keys = rounds.newest_first_keys()
             order = np.lexsort((*(key[members] for key in keys), owners))
             spans = np.searchsorted(owners[order], np.arange(self._stores[by].size + 1))
-            return members[order], spans
+            return members[order], spans.tolist()  # list: a Python int per look-up
 
         result: tuple[Array, Array] = self._cached(("newest_first", by), build)
         return result
@@ -411,7 +411,11 @@ class Dataset:
             return value
 
     def _related(self, owner_kind: str, key: object) -> Query[FundingRound]:
-        row = self._key_index(owner_kind).get(fold(key)) if isinstance(key, str) else None
+        row = None
+        if isinstance(key, str):  # an id as given, else its folded form
+            row = self._id_index(owner_kind).get(key)
+            if row is None:
+                row = self._key_index(owner_kind).get(fold(key))
         if row is None:  # a record, or a miss: resolve() checks and explains
             row = self._id_index(owner_kind)[self.resolve(owner_kind, key).id]
         order, spans = self._newest_first(owner_kind)

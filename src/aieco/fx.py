@@ -708,6 +708,8 @@ class ConvertedColumns:
         """Raise the `ConversionError` of the first of ``rows`` whose amount had no rate."""
         import numpy as np
 
+        if not self.errors:
+            return
         failed = self.failed[rows]
         bad = np.flatnonzero(failed >= 0)
         if len(bad):
@@ -751,21 +753,16 @@ def convert_many(
     errors: list[ConversionError] = []
     rows = np.flatnonzero(converted)
     if len(rows):
-        keys = currency_of[rows].astype(np.int64) * len(periods) + period_of[rows]
-        distinct, group = np.unique(keys, return_inverse=True)
-        factors: list[Rate | None] = []
-        for key in distinct.tolist():  # the rule, once per (currency, period)
-            code, period = divmod(key, len(periods))
-            try:
-                factors.append(rate(currencies[code], to, on=periods[period], rates=table))
-            except ConversionError as exc:
-                failed[rows[group == len(factors)]] = len(errors)
-                errors.append(exc)
-                factors.append(None)
+        factors, group = _rates_once(
+            currencies, currency_of[rows], periods, period_of[rows], to, table, errors
+        )
+        error_of = [-1 if isinstance(f, Rate) else f for f in factors]
+        failed[rows] = np.array(error_of, dtype=np.int64)[group]
         good = failed[rows] < 0
         chosen, outs = rows[good], []
+        rates_only = [f if isinstance(f, Rate) else None for f in factors]
         for source, out in ((low, out_low), (high, out_high)):
-            units, problems = _apply_rates(source[chosen], scale, digits, factors, group[good])
+            units, problems = _apply_rates(source[chosen], scale, digits, rates_only, group[good])
             units = _rescaled(units, target - digits)
             if units.dtype == object and out.dtype != object:
                 out = out.astype(object)
@@ -775,10 +772,7 @@ def convert_many(
                 errors.append(problem)
             outs.append(out)
         out_low, out_high = outs
-    members = list(Qualifier)
-    collapse = np.array([members.index(collapsed_qualifier(q)) for q in members] + [-1])
     collapsed = converted & (low != high) & (out_low == out_high)
-    qualifiers = np.where(collapsed, collapse[qualifiers], qualifiers)
     return ConvertedColumns(
         _narrowed(out_low),
         _narrowed(out_high),
@@ -788,8 +782,46 @@ def convert_many(
         converted,
         failed,
         errors,
-        qualifiers,
+        _collapsed_positions(qualifiers, collapsed),
     )
+
+
+def _collapsed_positions(qualifiers: _Array, collapsed: _Array) -> _Array:
+    """Qualifier positions with `collapsed_qualifier` applied where ``collapsed``."""
+    import numpy as np
+
+    members = list(Qualifier)
+    table = np.array([members.index(collapsed_qualifier(q)) for q in members] + [-1])
+    return np.where(collapsed, table[qualifiers], qualifiers)
+
+
+def _rates_once(
+    currencies: list[str],
+    currency_of: _Array,
+    periods: list[PartialDate | None],
+    period_of: _Array,
+    to: str,
+    table: RateTable,
+    errors: list[ConversionError],
+) -> tuple[list[Rate | int], _Array]:
+    """The rate of each distinct (currency, period) of the rows by `rate`, and each row's.
+
+    Returns one entry per distinct pair — its Rate, or the index in ``errors`` of the
+    ConversionError `rate` raised for it — and the pair of each row.
+    """
+    from aieco._columns import distinct
+
+    keys = currency_of.astype("int64") * len(periods) + period_of
+    present, group = distinct(keys, len(currencies) * len(periods))
+    factors: list[Rate | int] = []
+    for key in present.tolist():  # the rule, once per (currency, period)
+        code, period = divmod(key, len(periods))
+        try:
+            factors.append(rate(currencies[code], to, on=periods[period], rates=table))
+        except ConversionError as exc:
+            factors.append(len(errors))
+            errors.append(exc)
+    return factors, group
 
 
 #: Products below this many units are rounded in floating point (far from int64's end).

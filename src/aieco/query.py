@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from aieco._checks import currency_argument
-from aieco._columns import Store, date_of_key, days, from_units, plain_decimal, to_units
+from aieco._columns import (
+    Store,
+    date_of_key,
+    days,
+    distinct,
+    from_units,
+    plain_decimal,
+    to_units,
+)
 from aieco._fold import fold
 from aieco._kinds import Kind, kind_of
 from aieco._regions import countries, region_countries, region_of
@@ -444,9 +452,11 @@ class Query(_Exports, Generic[T]):
             codes_list.append(codes)
             values_list.append(values)
         combined = np.zeros(len(rows), dtype=np.int64)
+        span = 1
         for codes, values in zip(codes_list, values_list, strict=True):
             combined = combined * (len(values) + 1) + (codes + 1)
-        present, inverse = np.unique(combined, return_inverse=True)
+            span *= len(values) + 1
+        present, inverse = distinct(combined, span)
         group_keys: list[Any] = []
         for code in present.tolist():
             parts = []
@@ -862,8 +872,10 @@ def _country_codes(query: Query[Any], rows: Array) -> tuple[Array, list[Any]]:
     if kind == "funding_rounds":
         dataset = query._need_dataset("where(country=...) on funding rounds")
         companies = dataset.columns("companies")
-        codes = companies.codes("country")[_company_rows(query)[rows]]
-        return codes, companies.values("country")
+        codes = store.cached(
+            "company_country", lambda: companies.codes("country")[_company_rows(query)]
+        )
+        return codes[rows], companies.values("country")
     column = "jurisdiction" if kind == "policies" else "country"
     return store.codes(column)[rows], store.values(column)
 
@@ -884,16 +896,6 @@ def _converted(
     table = rates_in_use() if rates is None else rate_table(rates)
     store = query._columns_store(f"converting {field}")
     return store.converted(field, currency, on, table)
-
-
-_INT64_ROOM = 1 << 63
-
-
-def _peak(values: Array) -> int:
-    """The largest magnitude in ``values`` (0 for none), as a Python int."""
-    if len(values) == 0:
-        return 0
-    return max(int(values.max()), -int(values.min()))
 
 
 def _threshold_units(threshold: Decimal, scale: int, strict: bool) -> int:
@@ -917,29 +919,28 @@ def _amount_criterion(direction: str) -> Callable[[Query[Any], str, Any], Mask]:
         rule = _MIN_RULE if direction == "min" else _MAX_RULE
         members = list(Qualifier)
 
+        # Each qualifier's test as a code: 0 no bound (never met, or met by every amount
+        # when a minimum is at most 0), 1 ">=" / "<=", 2 ">" (NEARLY: just below its value).
+        tests = [{None: 0, ">=": 1, "<=": 1, ">": 2}[rule[q]] for q in members]
+        unbounded = direction == "min" and threshold.amount <= 0
+
         def mask(rows: Array) -> Array:
             np = _np()
             converted = _converted(query, field, threshold.currency, None)
             present = converted.present[rows]
             converted.check(rows[present])
-            qualifiers = converted.qualifiers[rows]
-            result = np.zeros(len(rows), dtype=bool)
-            for position, qualifier in enumerate(members):
-                chosen = present & (qualifiers == position)
-                if not chosen.any():
-                    continue
-                test = rule[qualifier]
-                if test is None:
-                    result |= chosen & (direction == "min" and threshold.amount <= 0)
-                    continue
-                if direction == "min":
-                    bound = converted.low[rows]
-                    limit = _threshold_units(threshold.amount, converted.scale, test == ">")
-                    result |= chosen & _compare(bound, limit, ">=")
-                else:
-                    bound = converted.high[rows]
-                    limit = _threshold_units(threshold.amount, converted.scale, True)
-                    result |= chosen & _compare(bound, limit, "<")
+            test = np.array([*tests, 0], dtype=np.int8)[converted.qualifiers[rows]]
+            scale = converted.scale
+            if direction == "min":
+                bound = converted.low[rows]
+                at_least = _compare(bound, _threshold_units(threshold.amount, scale, False), ">=")
+                above = _compare(bound, _threshold_units(threshold.amount, scale, True), ">=")
+                met = np.where(test == 1, at_least, np.where(test == 2, above, unbounded))
+            else:
+                bound = converted.high[rows]
+                below = _compare(bound, _threshold_units(threshold.amount, scale, True), "<")
+                met = (test == 1) & below
+            result: Array = present & met
             return result
 
         return mask
@@ -987,19 +988,7 @@ def _group_totals(
     chosen = rows[present]
     group = codes[present]
     low, high = converted.low[chosen], converted.high[chosen]
-    if low.dtype != object and max(_peak(low), _peak(high)) * len(low) >= _INT64_ROOM:
-        low, high = low.astype(object), high.astype(object)  # an int64 sum could overflow
-    if low.dtype == object:
-        sums_low = np.zeros(count, dtype=object)
-        sums_high = np.zeros(count, dtype=object)
-        for index, g in enumerate(group.tolist()):
-            sums_low[g] += low[index]
-            sums_high[g] += high[index]
-    else:
-        sums_low = np.zeros(count, dtype=np.int64)
-        sums_high = np.zeros(count, dtype=np.int64)
-        np.add.at(sums_low, group, low)
-        np.add.at(sums_high, group, high)
+    sums_low, sums_high = _exact_sums(low, group, count), _exact_sums(high, group, count)
     ranges = np.zeros(count, dtype=bool)
     ranges[group[low != high]] = True
     converted_any = np.zeros(count, dtype=bool)
@@ -1007,9 +996,9 @@ def _group_totals(
     missing = np.zeros(count, dtype=bool)
     missing[codes[~present]] = True
     members = list(Qualifier)
-    pairs = np.unique(group * len(members) + converted.qualifiers[chosen])
+    pairs = np.bincount(group * len(members) + converted.qualifiers[chosen], minlength=1)
     seen: list[set[Qualifier]] = [set() for _ in range(count)]
-    for pair in pairs.tolist():
+    for pair in np.flatnonzero(pairs).tolist():
         seen[pair // len(members)].add(members[pair % len(members)])
     totals = []
     scale = converted.scale
@@ -1027,6 +1016,33 @@ def _group_totals(
         else:
             totals.append(Amount(total_low, unit=currency, qualifier=qualifier))
     return totals
+
+
+#: Bits per limb when int64 values are summed as float64 counts (exact below 2**53).
+_LIMB: int = 21
+
+
+def _exact_sums(values: Array, groups: Array, count: int) -> list[int]:
+    """The exact sum of ``values`` (integers) per group, as Python ints.
+
+    Non-negative int64 values are split into three 21-bit limbs whose sums per group stay
+    below 2**53 for up to 2**32 rows, so numpy's float64 ``bincount`` adds them exactly;
+    anything else is added as Python ints.
+    """
+    np = _np()
+    if values.dtype == object or (len(values) and values.min() < 0) or len(values) >= 1 << 32:
+        sums = [0] * count
+        for group, value in zip(groups.tolist(), values.tolist(), strict=True):
+            sums[group] += int(value)
+        return sums
+    sums = [0] * count
+    mask = (1 << _LIMB) - 1
+    for shift in range(0, 63, _LIMB):
+        limbs = (values >> shift) & mask
+        part = np.bincount(groups, weights=limbs, minlength=count)
+        for group, total in enumerate(part.tolist()):
+            sums[group] += int(total) << shift
+    return sums
 
 
 def _written(units: int, scale: int, places: int) -> Decimal:
@@ -1253,11 +1269,12 @@ def _threshold(value: Any, name: str) -> Money:
 
 
 def _codes_in(codes: Array, values: list[Any], allowed: Iterable[Any]) -> Array:
-    """Whether each code points at one of the ``allowed`` values."""
+    """Whether each code points at one of the ``allowed`` values (-1: none, never)."""
     np = _np()
     wanted = set(allowed)
-    chosen = [index for index, value in enumerate(values) if value in wanted]
-    return np.isin(codes, chosen)
+    table = np.array([value in wanted for value in values] + [False], dtype=bool)
+    result: Array = table[codes]
+    return result
 
 
 def _enum_criterion(field: str, cls: type[enum.Enum]) -> Criterion:
@@ -1278,7 +1295,12 @@ def _date_criterion(kind: str) -> Criterion:
 
             def in_year(rows: Array) -> Array:
                 dates = store.dates()
-                return dates.known[rows] & np.isin(dates.year[rows], years)
+                year = dates.year[rows]
+                hit = np.zeros(len(rows), dtype=bool)
+                for wanted in years:
+                    hit |= year == wanted
+                result: Array = dates.known[rows] & hit
+                return result
 
             return in_year
         bound = _date_bound(value, name)
