@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,10 +48,17 @@ READY = (
 
 
 def _wait_until_blocked(pid: int) -> None:
-    """Wait until the process sleeps (blocked reading stdin), as Linux's /proc tells."""
-    stat = Path(f"/proc/{pid}/stat")
+    """Wait until the process is blocked reading its stdin pipe, as Linux's /proc tells.
+
+    Sleeping is not enough: the command imports its view modules after it starts, and an
+    import may sleep too (a thread pool starting). ``wchan`` names the kernel function it waits
+    in (``pipe_read``); where /proc hides it ("0"), the process state "S" has to do.
+    """
+    stat, wchan = Path(f"/proc/{pid}/stat"), Path(f"/proc/{pid}/wchan")
     for _ in range(6000):
-        if stat.read_text().rpartition(")")[2].split()[0] == "S":
+        sleeping = stat.read_text().rpartition(")")[2].split()[0] == "S"
+        where = wchan.read_text() if wchan.exists() else "0"
+        if sleeping and ("pipe_read" in where or where == "0"):
             return
         time.sleep(0.01)
     raise AssertionError("the command never waited for its input")
@@ -76,10 +84,11 @@ def test_ctrl_c_is_one_line_and_status_130() -> None:
 def test_memory_error_is_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def huge(name: str) -> str:
+    def huge(*args: object) -> Iterator[tuple[int, str]]:
         raise MemoryError
+        yield 0, ""  # a generator, as paragraphs() is
 
-    monkeypatch.setattr(_text, "read_input", huge)
+    monkeypatch.setattr(_text, "paragraphs", huge)
     assert cli.main(["extract", "-"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "aieco: error: out of memory (an input too large to read at once?)"

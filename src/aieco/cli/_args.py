@@ -11,18 +11,28 @@ import enum
 import re
 import sys
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from aieco.cli._errors import PROG, one_line
-from aieco.model import CompanyCategory
+from aieco._views import COLUMNS
+from aieco.cli._errors import PROG, OptionError, one_line
+from aieco.model import CompanyCategory, InvestorKind, PolicyKind, PolicyStatus
 
-__all__ = ["DEFAULT_LOCALE", "build_parser"]
+__all__ = ["DEFAULT_LOCALE", "build_parser", "settle"]
 
 DEFAULT_LOCALE = "de_DE"
 """The locale amounts are read and written in unless ``--locale`` says otherwise."""
 
-#: The formats of ``aieco extract``'s table of many files.
-TABLE_FORMATS = ("parquet", "csv", "jsonl")
+#: The formats of a listing (rounds, companies, investors, policies).
+FORMATS = ("table", "json", "csv")
+#: The formats of ``aieco extract``: one text's table or JSON, or a table of many files' mentions.
+EXTRACT_FORMATS = ("table", "json", "csv", "jsonl", "parquet")
+#: The commands whose output is a listing.
+LISTINGS = {
+    "rounds": "funding_rounds",
+    "companies": "companies",
+    "investors": "investors",
+    "policies": "policies",
+}
 
 
 # --- types of option values -----------------------------------------------------------------
@@ -89,6 +99,38 @@ def _choices(kind: type[enum.Enum]) -> list[str]:
     return [str(member.value) for member in kind]
 
 
+def _value(value: str) -> str:
+    """An enum value as where() takes it; a label ("AI lab", "Pre-seed") works too."""
+    return "_".join(value.strip().lower().replace("-", " ").split())
+
+
+def _many(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    """Argparse type for a filter: one value, or several separated by commas (any of them)."""
+
+    def parse(value: str) -> Any:
+        parts = [kind(part) for part in value.split(",") if part.strip()]
+        if not parts:
+            raise argparse.ArgumentTypeError(f"{value!r} names nothing")
+        return parts[0] if len(parts) == 1 else tuple(parts)
+
+    return parse
+
+
+def _encoding(value: str) -> str:
+    """Argparse type for --encoding: a text encoding Python knows (latin-1, cp1252, utf-8)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(value.strip())
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a text encoding (e.g. utf-8, latin-1, cp1252)"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a text encoding")
+    return info.name
+
+
 # --- the parser -----------------------------------------------------------------------------
 
 
@@ -107,7 +149,25 @@ class _Parser(argparse.ArgumentParser):
         return 2
 
     def error(self, message: str) -> NoReturn:
+        unknown = getattr(self, "_unknown_command", None)
+        if unknown is not None:  # one line, no usage: the suggestion says it all
+            print(f"{PROG}: error: {one_line(unknown)}", file=sys.stderr)
+            sys.exit(2)
         sys.exit(self.usage_error(message))
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """An unknown command is named with the closest command ("round": "rounds")."""
+        choices = action.choices
+        subparsers = isinstance(action, argparse._SubParsersAction)
+        if subparsers and choices is not None and value not in choices:
+            from difflib import get_close_matches
+
+            close = get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            self._unknown_command = (
+                f"unknown command {value!r}{hint} (aieco --help lists the commands)"
+            )
+        super()._check_value(action, value)
 
 
 class _Help(argparse.HelpFormatter):
@@ -170,29 +230,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     _extract(command("extract", "list every amount in a text, or a table of many files' amounts"))
 
-    sub = command("rounds", "list funding rounds, newest first")
+    sub = _listing(command("rounds", "list funding rounds, newest first"), "rounds")
     sub.add_argument("--min", metavar="AMOUNT", help="at least this much, e.g. '1 Mrd. USD'")
     sub.add_argument("--max", metavar="AMOUNT", help="at most this much, e.g. '500 Mio. EUR'")
     sub.add_argument("--company", metavar="X", help="of this company (name, alias or id)")
-    sub.add_argument("--country", metavar="CC", type=_country, help="company country, e.g. FR")
-    sub.add_argument(
-        "--region", metavar="R", type=_region, help="company region, e.g. EU, Europe, US, CN"
-    )
+    _country_region(sub, "company ")
     sub.add_argument("--since", metavar="YEAR", type=_year, help="announced in or after YEAR")
     sub.add_argument("--until", metavar="YEAR", type=_year, help="announced in or before YEAR")
     sub.add_argument("--investor", metavar="X", help="with this investor taking part")
 
-    sub = command("companies", "list companies")
-    sub.add_argument("--country", metavar="CC", type=_country, help="e.g. US, FR, KR")
-    sub.add_argument(
-        "--category",
-        metavar="C",
-        choices=_choices(CompanyCategory),
-        help="one of: " + ", ".join(_choices(CompanyCategory)),
-    )
+    sub = _listing(command("companies", "list companies by name"), "companies")
+    _country_region(sub, "")
+    _enum_filter(sub, "--category", CompanyCategory)
 
-    command("investors", "list investors")
-    command("policies", "list policies: regulations, programmes, initiatives, controls")
+    sub = _listing(command("investors", "list investors by name"), "investors")
+    _country_region(sub, "")
+    _enum_filter(sub, "--kind", InvestorKind)
+
+    summary = "list policies: regulations, programmes, initiatives, controls"
+    sub = _listing(command("policies", summary), "policies")
+    sub.add_argument(
+        "--jurisdiction", metavar="J", type=_many(str.strip), help="e.g. EU, US, DE (or EU,US)"
+    )
+    sub.add_argument(
+        "--region", metavar="R", type=_many(_region), help="jurisdiction region, e.g. Europe"
+    )
+    _enum_filter(sub, "--kind", PolicyKind)
+    _enum_filter(sub, "--status", PolicyStatus)
+    sub.add_argument("--since", metavar="YEAR", type=_year, help="announced in or after YEAR")
+    sub.add_argument("--until", metavar="YEAR", type=_year, help="announced in or before YEAR")
 
     sub = command("show", "show a company, investor or policy with its rounds and citations")
     sub.add_argument("name", metavar="NAME", help="a name, alias or id, e.g. Mistral")
@@ -211,6 +277,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _listing(sub: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The options every listing has: --format, --limit, --sort, --reverse."""
+    columns = ", ".join(c.name for c in COLUMNS[LISTINGS[command]])
+    sub.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="a table (default), json (the records, as --json) or csv (the export columns)",
+    )
+    sub.add_argument("--limit", type=_positive, metavar="N", help="only the first N")
+    sub.add_argument("--sort", metavar="FIELD", help=f"order by a column: {columns}")
+    sub.add_argument(
+        "--reverse", action="store_true", help="the opposite order (of --sort, or the default)"
+    )
+    return sub
+
+
+def _country_region(sub: argparse.ArgumentParser, whose: str) -> None:
+    sub.add_argument(
+        "--country", metavar="CC", type=_many(_country), help=f"{whose}country, e.g. FR or FR,DE"
+    )
+    sub.add_argument(
+        "--region", metavar="R", type=_many(_region), help=f"{whose}region, e.g. EU, Europe, US"
+    )
+
+
+def _enum_filter(sub: argparse.ArgumentParser, option: str, kind: type[enum.Enum]) -> None:
+    sub.add_argument(
+        option, metavar="K", type=_many(_value), help="one of: " + ", ".join(_choices(kind))
+    )
+
+
+def settle(args: argparse.Namespace) -> None:
+    """Make ``--json`` and ``--format`` one choice (two different formats: a usage error).
+
+    ``args.format`` of a listing is its format; ``args.json`` is true for JSON.
+    """
+    fmt = getattr(args, "format", None)
+    if args.json and fmt not in (None, "json"):
+        raise OptionError("--format", f"{fmt} and --json ask for two formats; give one")
+    if fmt == "json":
+        args.json = True
+    if args.command in LISTINGS:
+        args.format = "json" if args.json else fmt or "table"
+
+
 def _extract(sub: argparse.ArgumentParser) -> None:
     """The options of ``aieco extract``: one text, or a table of many files' mentions."""
     sub.add_argument(
@@ -224,8 +336,17 @@ def _extract(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument(
         "--format",
-        choices=TABLE_FORMATS,
-        help="write one table of every mention (default: from --out's suffix, else jsonl)",
+        choices=EXTRACT_FORMATS,
+        help="table or json: one text's amounts (default); csv, jsonl or parquet: one table "
+        "of every mention in many files (the default for many files: from --out's suffix, "
+        "else jsonl)",
+    )
+    sub.add_argument(
+        "--encoding",
+        type=_encoding,
+        default="utf-8",
+        metavar="E",
+        help="the inputs' text encoding (default utf-8), e.g. latin-1 or cp1252",
     )
     sub.add_argument("--out", metavar="FILE", help="write the table here (default: stdout)")
     sub.add_argument(

@@ -8,10 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from aieco.cli._layout import MISSING_CELL
-from aieco.model import RoundType
+from aieco.dates import PartialDate
 from aieco.money import Amount
 
-__all__ = ["amount", "decimal", "enum_text", "records", "round_type", "spaces", "text"]
+__all__ = ["amount", "cell", "decimal", "label", "records", "spaces", "text"]
 
 
 def amount(value: Amount | None, locale: str) -> str:
@@ -36,17 +36,26 @@ def decimal(number: Decimal) -> str:
     return shown
 
 
-def enum_text(value: enum.Enum | None) -> str:
-    return MISSING_CELL if value is None else str(value.value)
-
-
-def round_type(kind: RoundType) -> str:
-    """Series G, Seed, Pre-seed, Growth, ... ("–" when unknown)."""
-    if kind is RoundType.UNKNOWN:
-        return MISSING_CELL
+def label(value: enum.Enum | None) -> str:
+    """An enum member by its readable label, as the exports write it ("Series G", "AI lab")."""
     from aieco._labels import enum_label
 
-    return enum_label(kind)
+    return MISSING_CELL if value is None else enum_label(value)
+
+
+def cell(value: object, locale: str) -> str:
+    """A raw column value (see `aieco._views`) as the text of a table cell."""
+    if value is None:
+        return MISSING_CELL
+    if isinstance(value, Amount):
+        return amount(value, locale)
+    if isinstance(value, enum.Enum):
+        return label(value)
+    if isinstance(value, PartialDate):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value)) or MISSING_CELL
+    return str(value)
 
 
 def text(value: object) -> str:

@@ -10,7 +10,16 @@ import contextlib
 import re
 import sys
 
-__all__ = ["PROG", "OptionError", "Unreadable", "fail", "one_line", "say", "shorten"]
+__all__ = [
+    "PROG",
+    "OptionError",
+    "Unreadable",
+    "fail",
+    "not_text",
+    "one_line",
+    "say",
+    "shorten",
+]
 
 PROG = "aieco"
 
@@ -35,6 +44,15 @@ class OptionError(Exception):
 
 class Unreadable(Exception):
     """An input the command cannot read (exit status 1); the message names the input."""
+
+
+def not_text(where: str, encoding: str, exc: UnicodeDecodeError, offset: int = 0) -> str:
+    """The error line of undecodable input: the input, the encoding, the byte offset.
+
+    ``offset`` is the number of bytes read before the chunk that failed to decode.
+    """
+    name = "UTF-8" if encoding == "utf-8" else encoding
+    return f"{where}: not {name} text ({exc.reason} at byte {offset + exc.start})"
 
 
 # A quoted input in a message (a Python repr, '…' or "…", or a German quote, „…“), or a word.

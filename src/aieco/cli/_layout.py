@@ -6,6 +6,7 @@ mark none, so columns line up in a terminal whatever the names are written in.
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -15,19 +16,24 @@ __all__ = [
     "display_width",
     "fields",
     "fit",
+    "pad",
     "plural",
     "section",
     "table",
+    "terminal_width",
 ]
 
 MISSING_CELL = "–"  # shown for a value the dataset does not have
 RULE = "─"
 
-# Widest a text column may grow before it is cut with "…" (display cells, not characters).
+# Widest a text column may grow before it is cut with "…" (display cells, not characters),
+# where a table cannot be fitted to the terminal as a whole.
 NAME_WIDTH = 24
-INVESTORS_WIDTH = 32
 TEXT_WIDTH = 40
+#: Text (fields, quotes) is wrapped at the terminal's width, or at this when there is none.
 WRAP_WIDTH = 92
+#: The narrowest a shrinkable column is cut to when the terminal is narrow.
+MIN_CELL = 10
 
 
 def _cell_width(char: str) -> int:
@@ -55,9 +61,38 @@ def fit(text: str, width: int | None) -> str:
     return "".join(kept).rstrip() + "…"
 
 
-def _pad(text: str, width: int, align: str) -> str:
+def pad(text: str, width: int, align: str) -> str:
     gap = " " * (width - display_width(text))
     return gap + text if align == ">" else text + gap
+
+
+def terminal_width() -> int | None:
+    """The width tables fit: ``COLUMNS`` when set, else the terminal's; None when there is none.
+
+    Output to a pipe or a file (no terminal, no ``COLUMNS``) is never cut, so ``grep`` sees
+    whole names.
+    """
+    columns = shutil.get_terminal_size(fallback=(0, 0)).columns
+    return columns if columns > 0 else None
+
+
+def _shrunk(sizes: list[int], floors: list[int], shrink: Sequence[bool], width: int) -> list[int]:
+    """Column sizes within ``width`` (two spaces between columns), cutting the widest first.
+
+    Only ``shrink`` columns are cut, none below its floor; wider than ``width`` if it must be.
+    """
+    sizes = list(sizes)
+    excess = sum(sizes) + 2 * (len(sizes) - 1) - width
+    while excess > 0:
+        candidates = [i for i, s in enumerate(sizes) if shrink[i] and s > floors[i]]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: sizes[i])
+        others = [sizes[i] for i in candidates if i != widest]
+        step = min(excess, sizes[widest] - max([floors[widest], *others]) or 1)
+        sizes[widest] -= step
+        excess -= step
+    return sizes
 
 
 def table(
@@ -66,11 +101,15 @@ def table(
     *,
     widths: Sequence[int | None] | None = None,
     align: str | None = None,
+    shrink: Sequence[bool] | None = None,
+    width: int | None = None,
 ) -> list[str]:
     """Rows under a header, each column as wide as its widest cell.
 
     ``widths`` caps a column (longer cells are cut with "…"), ``align`` gives one character per
-    column, ``<`` (left, the default) or ``>`` (right, for amounts and counts).
+    column, ``<`` (left, the default) or ``>`` (right, for amounts and counts). With ``width``
+    (see `terminal_width`) the columns ``shrink`` marks are cut, widest first, until a line
+    fits, but never below their header or `MIN_CELL` cells.
     """
     limits = list(widths) if widths is not None else [None] * len(headers)
     aligns = align or "<" * len(headers)
@@ -79,9 +118,15 @@ def table(
         max([display_width(h), *(display_width(row[i]) for row in cells)])
         for i, h in enumerate(headers)
     ]
+    if width is not None and shrink is not None:
+        floors = [max(display_width(h), MIN_CELL) for h in headers]
+        fitted = _shrunk(sizes, floors, shrink, width)
+        if fitted != sizes:
+            sizes = fitted
+            cells = [[fit(c, sizes[i]) for i, c in enumerate(row)] for row in cells]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(_pad(v, sizes[i], aligns[i]) for i, v in enumerate(values)).rstrip()
+        return "  ".join(pad(v, sizes[i], aligns[i]) for i, v in enumerate(values)).rstrip()
 
     return [line(headers), line([RULE * s for s in sizes]), *(line(row) for row in cells)]
 
@@ -95,7 +140,7 @@ def fields(pairs: Iterable[tuple[str, str | None]], *, width: int = WRAP_WIDTH) 
     lines = []
     for label, value in shown:
         wrapped = textwrap.wrap(" ".join(value.split()), max(20, width - size - 2)) or [""]
-        lines.append(f"{_pad(label, size, '<')}  {wrapped[0]}".rstrip())
+        lines.append(f"{pad(label, size, '<')}  {wrapped[0]}".rstrip())
         lines.extend(" " * (size + 2) + more for more in wrapped[1:])
     return lines
 

@@ -1,4 +1,10 @@
-"""``aieco rounds``, ``companies``, ``investors``, ``policies``: the listing views (internal)."""
+"""``aieco rounds``, ``companies``, ``investors``, ``policies``: the listing views (internal).
+
+Each lists a Query: filtered with `Query.where` (an option per criterion, the same names),
+in the kind's default order or ``--sort``'s, cut to ``--limit``, and written as a table of the
+columns of `aieco._views` (fitted to the terminal), as JSON records or as CSV (the export
+columns of `Query.to_arrow`).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from aieco._views import COLUMNS, Column
 from aieco.cli import _cells
 from aieco.cli._errors import OptionError
-from aieco.cli._layout import INVESTORS_WIDTH, MISSING_CELL, NAME_WIDTH, plural, table
+from aieco.cli._layout import plural, table, terminal_width
+from aieco.cli._output import csv_text
 from aieco.errors import AiecoError, NotFound, ValidationError
-from aieco.model import CompanyCategory, FundingRound
+from aieco.model import FundingRound
 from aieco.money import Amount
 
 if TYPE_CHECKING:
@@ -67,42 +75,91 @@ def _where(query: Query[Any], options: dict[str, str], criteria: dict[str, Any])
         raise OptionError(option, f"{problem.value!r} {expected}") from None
 
 
-def participants(ds: Dataset, funding_round: FundingRound) -> str:
-    """Investor names, leads first and marked with "*"."""
-    ordered = sorted(funding_round.participants, key=lambda p: not p.lead)
-    names = [ds.investor(p.investor_id).name + ("*" if p.lead else "") for p in ordered]
-    return ", ".join(names) if names else MISSING_CELL
-
-
 def newest_first(rounds: Query[FundingRound]) -> list[FundingRound]:
     """A Query of rounds newest first, undated last, ties by id (Query.newest_first)."""
     return list(rounds.newest_first())
 
 
 def rounds_table(
-    ds: Dataset, rounds: Sequence[FundingRound], locale: str, *, company: bool = True
+    ds: Dataset,
+    rounds: Sequence[FundingRound],
+    locale: str,
+    *,
+    company: bool = True,
+    width: int | None = None,
 ) -> list[str]:
-    """The rounds: date, company (unless ``company`` is false), type, amounts, investors."""
-    headers = ["Date", "Company", "Round", "Amount", "Valuation", "Investors (* lead)"]
-    widths: list[int | None] = [None, NAME_WIDTH, None, None, None, INVESTORS_WIDTH]
-    align = "<<<>><"
-    rows = [
-        [
-            _cells.text(r.announced),
-            ds.company_of(r).name,
-            _cells.round_type(r.round_type),
-            _cells.amount(r.amount, locale),
-            _cells.amount(r.valuation, locale),
-            participants(ds, r),
-        ]
-        for r in rounds
-    ]
-    if not company:
-        del headers[1], widths[1]
-        align = "<<>><"
-        for row in rows:
-            del row[1]
-    return table(headers, rows, widths=widths, align=align)
+    """The rounds as a table of their columns (without the company's when ``company`` is false)."""
+    columns = [c for c in COLUMNS["funding_rounds"] if company or c.name != "company"]
+    return _table(ds, columns, rounds, locale, width)
+
+
+def _table(
+    ds: Dataset, columns: Sequence[Column], records: Sequence[Any], locale: str, width: int | None
+) -> list[str]:
+    rows = [[_cells.cell(c.value(record, ds), locale) for c in columns] for record in records]
+    return table(
+        [c.header for c in columns],
+        rows,
+        align="".join(c.align for c in columns),
+        shrink=[c.shrink for c in columns],
+        width=width,
+    )
+
+
+def _sort_key(value: object) -> object:
+    """A column value's place in ``--sort``'s order: text without case, enums by label."""
+    if value is None or isinstance(value, int | float):
+        return value
+    return _cells.cell(value, "de_DE").casefold()
+
+
+def _sorted(ds: Dataset, query: Query[Any], kind: str, field: str, reverse: bool) -> Query[Any]:
+    """The query in ``--sort``'s order (stable: ties keep the default order)."""
+    columns = {c.name: c for c in COLUMNS[kind]}
+    column = columns.get(field.strip().lower())
+    if column is None:
+        from difflib import get_close_matches
+
+        close = get_close_matches(field.strip().lower(), list(columns), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise OptionError(
+            "--sort", f"{field!r} is not a column{hint} (one of: {', '.join(columns)})"
+        )
+    descending = column.descending != reverse
+    if column.sort is not None:
+        return query.sort_by(column.sort, descending=descending)
+    value = column.value
+    return query.sort_by(lambda record: _sort_key(value(record, ds)), descending=descending)
+
+
+def _listing(
+    args: argparse.Namespace,
+    ds: Dataset,
+    kind: str,
+    query: Query[Any],
+    total: Callable[[Query[Any]], str | None] | None = None,
+) -> Any:
+    """The records of ``query`` (in its default order) as the format asks: sorted, limited."""
+    ordered = query
+    field: str | None = args.sort
+    if field is not None:
+        ordered = _sorted(ds, query, kind, field, args.reverse)
+    elif args.reverse:
+        ordered = query[::-1]
+    shown = ordered[: args.limit] if args.limit is not None else ordered
+    if args.format == "json":
+        return _cells.records(shown)
+    if args.format == "csv":
+        return csv_text(shown)
+    names = ds.columns(kind).kind
+    if not len(shown):
+        return [f"no {names.plural} match"]
+    lines = _table(ds, COLUMNS[kind], list(shown), args.locale, terminal_width())
+    summary = plural(len(ordered), names.singular, names.plural)
+    if len(shown) < len(ordered):
+        summary += f" ({len(shown)} shown)"
+    together = total(ordered) if total is not None else None
+    return [*lines, "", f"{summary}, {together}" if together else summary]
 
 
 def _total_line(rounds: Query[FundingRound], locale: str) -> str | None:
@@ -112,6 +169,16 @@ def _total_line(rounds: Query[FundingRound], locale: str) -> str | None:
     except (AiecoError, ValueError):
         return None
     return f"together {_cells.amount(total, locale)} (in USD at each round's date)"
+
+
+def _criteria(args: argparse.Namespace, options: dict[str, str]) -> dict[str, Any]:
+    """The where() criteria the options give: a list of several values means any of them."""
+    criteria = {}
+    for criterion, option in options.items():
+        value = getattr(args, option.removeprefix("--").replace("-", "_"), None)
+        if value is not None:
+            criteria[criterion] = list(value) if isinstance(value, tuple) else value
+    return criteria
 
 
 _ROUND_OPTIONS = {
@@ -128,28 +195,38 @@ def rounds(args: argparse.Namespace) -> Any:
     """``aieco rounds``: funding rounds, newest first, with the filters given."""
     import aieco
 
-    criteria: dict[str, Any] = {
-        "min_amount": _amount_argument("--min", args.min, args.locale),
-        "max_amount": _amount_argument("--max", args.max, args.locale),
-        "country": args.country,
-        "region": args.region,
-        "since": args.since,
-        "until": args.until,
-    }
+    args.min = _amount_argument("--min", args.min, args.locale)
+    args.max = _amount_argument("--max", args.max, args.locale)
+    criteria = _criteria(args, _ROUND_OPTIONS)
     ds = aieco.load()
-    criteria["company"] = _record(ds.company, "--company", args.company)
-    criteria["investor"] = _record(ds.investor, "--investor", args.investor)
+    company = _record(ds.company, "--company", args.company)
+    investor = _record(ds.investor, "--investor", args.investor)
+    criteria.update({"company": company, "investor": investor})
     criteria = {key: value for key, value in criteria.items() if value is not None}
     query = _where(ds.funding_rounds, _ROUND_OPTIONS, criteria)
-    found = newest_first(query)
-    if args.json:
-        return _cells.records(found)
-    if not found:
-        return ["no funding rounds match"]
-    lines = rounds_table(ds, found, args.locale)
-    footer = plural(len(found), "funding round", "funding rounds")
-    total = _total_line(query, args.locale)
-    return [*lines, "", f"{footer}, {total}" if total else footer]
+
+    def total(ordered: Query[Any]) -> str | None:
+        return _total_line(ordered, args.locale)
+
+    return _listing(args, ds, "funding_rounds", query.newest_first(), total)
+
+
+_COMPANY_OPTIONS = {"country": "--country", "region": "--region", "category": "--category"}
+_INVESTOR_OPTIONS = {"country": "--country", "region": "--region", "kind": "--kind"}
+_POLICY_OPTIONS = {
+    "jurisdiction": "--jurisdiction",
+    "region": "--region",
+    "kind": "--kind",
+    "status": "--status",
+    "since": "--since",
+    "until": "--until",
+}
+
+
+def _by_name(query: Query[Any]) -> Query[Any]:
+    from aieco._fold import fold
+
+    return query.sort_by(lambda record: (fold(record.name), record.id))
 
 
 def companies(args: argparse.Namespace) -> Any:
@@ -157,35 +234,8 @@ def companies(args: argparse.Namespace) -> Any:
     import aieco
 
     ds = aieco.load()
-    criteria: dict[str, Any] = {}
-    if args.country is not None:
-        criteria["country"] = args.country
-    if args.category is not None:
-        criteria["category"] = CompanyCategory(args.category)
-    query = _where(ds.companies, {"country": "--country", "category": "--category"}, criteria)
-    found = sorted(query, key=lambda c: c.name.casefold())
-    if args.json:
-        return _cells.records(found)
-    if not found:
-        return ["no companies match"]
-    rows = [
-        (
-            c.name,
-            _cells.text(c.country),
-            _cells.enum_text(c.category),
-            _cells.text(c.founded),
-            _cells.text(c.headquarters),
-            str(len(ds.rounds_for(c))),
-        )
-        for c in found
-    ]
-    lines = table(
-        ["Name", "Country", "Category", "Founded", "Headquarters", "Rounds"],
-        rows,
-        widths=[NAME_WIDTH, None, None, None, 24, None],
-        align="<<<<<>",
-    )
-    return [*lines, "", plural(len(found), "company", "companies")]
+    query = _where(ds.companies, _COMPANY_OPTIONS, _criteria(args, _COMPANY_OPTIONS))
+    return _listing(args, ds, "companies", _by_name(query))
 
 
 def investors(args: argparse.Namespace) -> Any:
@@ -193,54 +243,16 @@ def investors(args: argparse.Namespace) -> Any:
     import aieco
 
     ds = aieco.load()
-    found = sorted(ds.investors, key=lambda i: i.name.casefold())
-    if args.json:
-        return _cells.records(found)
-    rows = []
-    for investor in found:
-        taken = ds.investments_by(investor)
-        led = sum(investor.id in r.leads for r in taken)
-        rows.append(
-            (
-                investor.name,
-                _cells.enum_text(investor.kind),
-                _cells.text(investor.country),
-                str(len(taken)),
-                str(led),
-            )
-        )
-    lines = table(
-        ["Name", "Kind", "Country", "Rounds", "Led"],
-        rows,
-        widths=[NAME_WIDTH, None, None, None, None],
-        align="<<<>>",
-    )
-    return [*lines, "", plural(len(found), "investor", "investors")]
+    query = _where(ds.investors, _INVESTOR_OPTIONS, _criteria(args, _INVESTOR_OPTIONS))
+    return _listing(args, ds, "investors", _by_name(query))
 
 
 def policies(args: argparse.Namespace) -> Any:
-    """``aieco policies``: policies by jurisdiction and name."""
+    """``aieco policies``: policies by jurisdiction and name, with the filters given."""
     import aieco
+    from aieco._fold import fold
 
     ds = aieco.load()
-    found = sorted(ds.policies, key=lambda p: (p.jurisdiction, p.name.casefold()))
-    if args.json:
-        return _cells.records(found)
-    rows = [
-        (
-            p.name,
-            p.jurisdiction,
-            _cells.enum_text(p.kind),
-            _cells.enum_text(p.status),
-            _cells.text(p.announced),
-            _cells.amount(p.budget, args.locale),
-        )
-        for p in found
-    ]
-    lines = table(
-        ["Name", "Jurisdiction", "Kind", "Status", "Announced", "Budget"],
-        rows,
-        widths=[36, None, None, None, None, None],
-        align="<<<<<>",
-    )
-    return [*lines, "", plural(len(found), "policy", "policies")]
+    query = _where(ds.policies, _POLICY_OPTIONS, _criteria(args, _POLICY_OPTIONS))
+    ordered = query.sort_by(lambda p: (p.jurisdiction, fold(p.name), p.id))
+    return _listing(args, ds, "policies", ordered)

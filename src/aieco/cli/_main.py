@@ -53,7 +53,7 @@ def _command(name: str) -> Any:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    from aieco.cli._args import build_parser
+    from aieco.cli._args import build_parser, settle
 
     parser = build_parser()
     try:
@@ -64,6 +64,7 @@ def _run(argv: Sequence[str] | None) -> int:
     from aieco.errors import AiecoError, NotFound
 
     try:
+        settle(args)
         output = _command(args.command)(args)
     except OptionError as exc:
         if exc.status == 2:

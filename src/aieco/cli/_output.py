@@ -8,11 +8,14 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aieco.cli._errors import fail
 
-__all__ = ["quiet_stdout", "utf8_output", "write"]
+if TYPE_CHECKING:
+    from aieco.query import Query
+
+__all__ = ["csv_text", "quiet_stdout", "utf8_output", "write"]
 
 
 def quiet_stdout() -> None:
@@ -52,9 +55,28 @@ def utf8_output() -> Iterator[None]:
                 stream.reconfigure(encoding=encoding, errors=errors)
 
 
+def csv_text(query: Query[Any]) -> str:
+    """The query's records as CSV, as `Query.to_csv` writes them.
+
+    The export columns of `Query.to_arrow`: amounts exact, also normalised to USD.
+    """
+    import pyarrow.csv
+
+    from aieco._export import csv_table
+
+    buffer = io.BytesIO()
+    pyarrow.csv.write_csv(csv_table(query.to_arrow(currency="USD")), buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
 def write(output: Any, as_json: bool) -> int:
-    """Write a command's output (lines, or a JSON-shaped value) to stdout; the exit status."""
-    text = json.dumps(output, ensure_ascii=False, indent=2) if as_json else "\n".join(output)
+    """Write a command's output (lines, CSV text, or a JSON-shaped value); the exit status."""
+    if isinstance(output, str):
+        text = output.removesuffix("\n")
+    elif as_json:
+        text = json.dumps(output, ensure_ascii=False, indent=2)
+    else:
+        text = "\n".join(output)
     if sys.stdout is None:  # started with stdout closed: aieco rounds >&-
         return fail("cannot write the output: standard output is closed")
     try:

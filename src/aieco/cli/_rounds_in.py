@@ -122,7 +122,7 @@ def rounds_in(args: argparse.Namespace) -> Any:
         rows = [
             (
                 m.company,
-                _cells.round_type(m.round_type),
+                _cells.label(m.round_type),
                 _cells.amount(m.amount, args.locale),
                 _cells.amount(m.valuation, args.locale),
                 ", ".join(m.leads) or MISSING_CELL,

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from aieco.cli import _cells
 from aieco.cli._layout import (
     MISSING_CELL,
-    NAME_WIDTH,
     WRAP_WIDTH,
     fields,
     fit,
     plural,
     section,
     table,
+    terminal_width,
 )
 from aieco.cli._listing import newest_first, rounds_table
 from aieco.errors import NotFound
@@ -51,6 +51,7 @@ def _citations(ds: Dataset, citations: Sequence[Citation]) -> list[str]:
     by_source: dict[str, list[Citation]] = {}
     for citation in citations:
         by_source.setdefault(citation.source_id, []).append(citation)
+    wrap = _wrap_width()
     count = plural(len(citations), "quote", "quotes")
     lines = [f"Sources ({count} from {plural(len(by_source), 'article', 'articles')})"]
     if not citations:
@@ -58,14 +59,13 @@ def _citations(ds: Dataset, citations: Sequence[Citation]) -> list[str]:
     for source_id, quotes in by_source.items():
         source = ds.source(source_id)
         published = f" ({source.published})" if source.published is not None else ""
-        lines.append(
-            f"  {source.id}  {fit(source.title, WRAP_WIDTH - len(source.id) - 16)}{published}"
-        )
+        title = fit(source.title, wrap - len(source.id) - 4 - len(published))
+        lines.append(f"  {source.id}  {title}{published}")
         for citation in quotes:
             lines.extend(
                 textwrap.wrap(
                     f"„{' '.join(citation.quote.split())}“",
-                    WRAP_WIDTH,
+                    wrap,
                     initial_indent="    ",
                     subsequent_indent="     ",
                 )
@@ -74,12 +74,23 @@ def _citations(ds: Dataset, citations: Sequence[Citation]) -> list[str]:
                 lines.extend(
                     textwrap.wrap(
                         "Note: " + " ".join(citation.note.split()),
-                        WRAP_WIDTH,
+                        wrap,
                         initial_indent="      ",
                         subsequent_indent="            ",
                     )
                 )
     return lines
+
+
+def _inner_width() -> int | None:
+    """The width of a table indented under a section heading (two cells less)."""
+    width = terminal_width()
+    return None if width is None else width - 2
+
+
+def _wrap_width() -> int:
+    """Where fields and quotes wrap: the terminal's width, else `WRAP_WIDTH`."""
+    return terminal_width() or WRAP_WIDTH
 
 
 def _heading(title: str, subtitle: str) -> list[str]:
@@ -110,7 +121,7 @@ def _participation_rows(
                 [
                     _cells.text(r.announced),
                     ds.company_of(r).name,
-                    _cells.round_type(r.round_type),
+                    _cells.label(r.round_type),
                     _cells.amount(r.amount, locale),
                     ds.investor(p.investor_id).name,
                     _role(p),
@@ -133,8 +144,9 @@ def _investors_section(ds: Dataset, company: Company, locale: str) -> list[str]:
     lines = table(
         ["Date", "Round", "Investor", "Role", "Invested", "Stake"],
         [[row[0], row[2], row[4], *row[5:]] for row in rows],
-        widths=[None, None, NAME_WIDTH, None, None, None],
         align="<<<<>>",
+        shrink=[False, False, True, False, False, False],
+        width=_inner_width(),
     )
     return section("Investors", count, lines)
 
@@ -156,14 +168,14 @@ def _investments_section(ds: Dataset, investors: Sequence[Investor], locale: str
     rounds = _investments(ds, investors)
     rows = _participation_rows(ds, rounds, locale, only=ids)
     headers = ["Date", "Company", "Round", "Amount", "Investor", "Role", "Invested", "Stake"]
-    widths: list[int | None] = [None, NAME_WIDTH, None, None, NAME_WIDTH, None, None, None]
+    shrink = [False, True, False, False, True, False, False, False]
     align = "<<<><<>>"
     if len(ids) == 1:
-        del headers[4], widths[4]
+        del headers[4], shrink[4]
         align = "<<<><>>"
         for row in rows:
             del row[4]
-    lines = table(headers, rows, widths=widths, align=align) if rows else []
+    lines = table(headers, rows, align=align, shrink=shrink, width=_inner_width()) if rows else []
     return section("Investments", len(rounds), lines)
 
 
@@ -188,7 +200,7 @@ def _unique(citations: Iterable[Citation]) -> list[Citation]:
 def _names_section(title: str, records: list[Investor]) -> list[str]:
     """A "Title (n)" heading with the records' names wrapped and indented."""
     names = ", ".join(r.name for r in records) or MISSING_CELL
-    wrapped = textwrap.wrap(names, WRAP_WIDTH, initial_indent="  ", subsequent_indent="  ")
+    wrapped = textwrap.wrap(names, _wrap_width(), initial_indent="  ", subsequent_indent="  ")
     return ["", f"{title} ({len(records)})", *wrapped]
 
 
@@ -206,19 +218,21 @@ def _show_company(ds: Dataset, company: Company, locale: str) -> list[str]:
     lines += [
         "  " + line
         for line in fields(
-            [
+            width=_wrap_width() - 2,
+            pairs=[
                 ("aliases", ", ".join(company.aliases) or None),
                 ("country", company.country),
-                ("category", company.category.value),
-                ("investor kind", ", ".join(i.kind.value for i in as_investor) or None),
+                ("category", _cells.label(company.category)),
+                ("investor kind", ", ".join(_cells.label(i.kind) for i in as_investor) or None),
                 ("founded", None if company.founded is None else str(company.founded)),
                 ("headquarters", company.headquarters),
                 ("acquired by", acquirer),
                 ("description", company.description),
-            ]
+            ],
         )
     ]
-    table_lines = rounds_table(ds, rounds, locale, company=False) if rounds else []
+    width = _inner_width()
+    table_lines = rounds_table(ds, rounds, locale, company=False, width=width) if rounds else []
     lines += section("Funding rounds", len(rounds), table_lines)
     lines += _investors_section(ds, company, locale)
     citations = list(company.sources)
@@ -235,12 +249,13 @@ def _show_investor(ds: Dataset, investor: Investor, locale: str) -> list[str]:
     lines += [
         "  " + line
         for line in fields(
-            [
+            width=_wrap_width() - 2,
+            pairs=[
                 ("aliases", ", ".join(investor.aliases) or None),
-                ("kind", investor.kind.value),
+                ("kind", _cells.label(investor.kind)),
                 ("country", investor.country),
                 ("company", company),
-            ]
+            ],
         )
     ]
     lines += _investments_section(ds, [investor], locale)
@@ -253,15 +268,16 @@ def _show_policy(ds: Dataset, policy: Policy, locale: str) -> list[str]:
     lines += [
         "  " + line
         for line in fields(
-            [
+            width=_wrap_width() - 2,
+            pairs=[
                 ("aliases", ", ".join(policy.aliases) or None),
                 ("jurisdiction", policy.jurisdiction),
-                ("kind", policy.kind.value),
-                ("status", policy.status.value),
+                ("kind", _cells.label(policy.kind)),
+                ("status", _cells.label(policy.status)),
                 ("announced", None if policy.announced is None else str(policy.announced)),
                 ("budget", None if policy.budget is None else _cells.amount(policy.budget, locale)),
                 ("description", policy.description),
-            ]
+            ],
         )
     ]
     return [*lines, "", *_citations(ds, policy.sources)]
