@@ -7,8 +7,8 @@ locale (its decimal and group symbols, its grouping sizes) comes from babel, onc
 through `numbers_of`.
 
 Adding a usage (an Austrian word, a new trigger noun) is a change to these tables; the code
-that reads them does not change. The grammar's word lists (`aieco.amounts._lexicon`) are to
-move into this module as further fields of `Language`.
+that reads them does not change. The grammar's word tables are the field ``words``
+(`aieco.amounts._lexicon.Words`, kept beside the number-word readers they use).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from functools import cache
 
 import attrs
 
-from aieco.amounts._lexicon import QUALIFIER_WORDS
+from aieco.amounts._lexicon import ENGLISH_WORDS, GERMAN_WORDS, QUALIFIER_WORDS, Words
 from aieco.money import Qualifier
 
 __all__ = ["ENGLISH", "GERMAN", "Language", "LocaleNumbers", "language_of", "numbers_of"]
@@ -56,6 +56,9 @@ class Language:
     rare_words: tuple[str, ...]
     #: A one- or two-digit number right after a month name is a day ("February 17").
     day_after_month: bool
+    #: The grammar's tables: hedges, scale words and letters, currency names, vague forms,
+    #: "-stellig" endings (`aieco.amounts._lexicon.Words`; `lexicon` reads them).
+    words: Words
 
 
 GERMAN = Language(
@@ -81,6 +84,7 @@ GERMAN = Language(
     # As branches of the trigger, a lower-case "s" would slow every text's scan by half.
     rare_words=("stellig", "Cent", "Rappen", "Pfennig"),
     day_after_month=False,
+    words=GERMAN_WORDS,
 )
 
 ENGLISH = Language(
@@ -100,6 +104,7 @@ ENGLISH = Language(
     word_end_firsts="tmbdepfyrksz",
     rare_words=(),
     day_after_month=True,
+    words=ENGLISH_WORDS,
 )
 
 _LANGUAGES = {language.code: language for language in (GERMAN, ENGLISH)}

@@ -824,7 +824,6 @@ class Lexicon:
         "few",
         "few_times",
         "foreign_scales",
-        "german",
         "glued_scales",
         "group_chars",
         "group_spaces",
@@ -873,7 +872,6 @@ class Lexicon:
 
     name: str
     language: str
-    german: bool
     number: re.Pattern[str]
     group_chars: str
     decimal_chars: str
@@ -1076,14 +1074,15 @@ def _words(*groups: Iterable[str]) -> frozenset[str]:
 def lexicon(name: str) -> Lexicon:
     """The tables for a canonical locale name ("de_DE", ...), built on first use.
 
-    Everything language-specific comes from the language's `Words` table, everything
+    Everything language-specific comes from the language's table (its `Words`), everything
     locale-specific from CLDR (babel) and `_LOCALE_SEPARATORS`; no branch on the language.
     """
-    words = _WORDS[name.split("_")[0]]
+    from aieco.amounts._language import language_of
+
+    words = language_of(name).words
     lx = Lexicon()
     lx.name = name
     lx.language = words.code
-    lx.german = words.code == "de"  # for the fast shapes' tables (amounts-design)
     _set_numbers(lx, name, words)
     _set_scales(lx, name, words)
     _set_currencies(lx, name, words)
@@ -1466,5 +1465,3 @@ ENGLISH_WORDS = Words(
     scale_words_trigger=False,
     example="$1.5bn",
 )
-
-_WORDS = {words.code: words for words in (GERMAN_WORDS, ENGLISH_WORDS)}
