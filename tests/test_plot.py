@@ -333,3 +333,25 @@ def test_readable_is_never_a_stronger_claim(value: Decimal, qualifier: Qualifier
     else:
         assert shown.qualifier is Qualifier.APPROX
         assert abs(shown.low - value) <= Decimal("0.005") * value
+
+
+# --- the docs' pictures ------------------------------------------------------------------------
+
+
+def test_the_docs_charts_are_drawn_by_the_hook(tmp_path: Path) -> None:
+    """docs/hooks/charts.py draws every picture the docs show (the example's among them)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("charts_hook", root / "docs/hooks/charts.py")
+    assert spec is not None
+    assert spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    paths = hook.draw(tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == list(hook.CHARTS)
+    for path in paths:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    shown = "".join(page.read_text(encoding="utf-8") for page in (root / "docs").glob("*.md"))
+    for name in hook.CHARTS:
+        assert f"]({name})" in shown  # each one is on a page

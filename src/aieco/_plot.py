@@ -209,7 +209,7 @@ def _currency_axis(ax: Axes, axis: str, currency: str, locale: str, top: float) 
         return text
 
     target = ax.yaxis if axis == "y" else ax.xaxis
-    target.set_major_locator(MaxNLocator(nbins=6))
+    target.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
     target.set_major_formatter(FuncFormatter(tick))
     target.set_label_text(f"{unit} ({currency} at the rate of each record's date)")
 
@@ -575,7 +575,8 @@ def _largest(
     _currency_axis(axes, "x", code, locale, max((r["amount"].high for r in rows), default=0))
     axes.margins(x=0.4)
     _hedge_legend(axes, hedges, ranged, False, [])
-    axes.set_title(title if title is not None else f"The largest by {field}")
+    plural = query._columns_store("plot").kind.plural
+    axes.set_title(title if title is not None else f"The largest {plural} by {field}")
     return axes
 
 
