@@ -141,6 +141,19 @@ def test_one_key_and_the_legend_only_names_what_is_drawn(tmp_path: Path) -> None
     assert not any(text.startswith("upper bound") for text in legend)
 
 
+def test_stacks_of_any_key_kind_in_the_groups_order(tmp_path: Path) -> None:
+    """Enums as keys (round types) are ordered as group_by orders them, labelled readably."""
+    rounds = sample().funding_rounds
+    groups = rounds.group_by("region", "round_type")
+    ax = groups.plot()
+    rendered(ax, tmp_path, "round-types")
+    labels = ticks(ax.get_xticklabels())
+    assert labels[:3] == ["Grant", "Series A", "Series B"]
+    assert labels[-1] == "Unknown"  # RoundType.UNKNOWN, a readable label
+    assert len(bars(ax)) == len(groups)
+    assert ax.get_xlabel() == "round_type"
+
+
 def test_a_range_total_has_an_error_bar_to_its_high_bound(tmp_path: Path) -> None:
     ds = sample()
     groups = ds.funding_rounds.group_by("country")

@@ -320,26 +320,11 @@ def _range_bar(ax: Axes, position: Any, low: float, high: float, horizontal: boo
     """An error bar from ``low`` to ``high``."""
     if high <= low:
         return
+    style: dict[str, Any] = {"fmt": "none", "ecolor": "0.2", "capsize": 4, "gid": "range"}
     if horizontal:
-        ax.errorbar(
-            [low],
-            [position],
-            xerr=[[0.0], [high - low]],
-            fmt="none",
-            ecolor="0.2",
-            capsize=4,
-            gid="range",
-        )
+        ax.errorbar([low], [position], xerr=[[0.0], [high - low]], **style)
     else:
-        ax.errorbar(
-            [position],
-            [low],
-            yerr=[[0.0], [high - low]],
-            fmt="none",
-            ecolor="0.2",
-            capsize=4,
-            gid="range",
-        )
+        ax.errorbar([position], [low], yerr=[[0.0], [high - low]], **style)
 
 
 # --- Groups.plot: totals per group, stacked by the first key ----------------------------------
@@ -369,6 +354,7 @@ def plot_groups(
 ) -> Axes:
     """Each group's total as a bar; two keys: stacked, a bar per second key, a colour per first."""
     from aieco._export import currency_suffix
+    from aieco.query import _group_order
 
     what = "Groups.plot()"
     names = groups._names
@@ -388,9 +374,8 @@ def plot_groups(
     keys = list(groups)
     amounts = [_amount(lo, hi, q, code) for lo, hi, q in zip(lows, highs, qualifiers, strict=True)]
     if len(names) == 2:
-        stacks = list(dict.fromkeys(k[0] for k in keys))
-        bars = list(dict.fromkeys(k[1] for k in keys))
-        bars.sort(key=lambda b: (b is None, b))
+        stacks = sorted(dict.fromkeys(k[0] for k in keys), key=_group_order)
+        bars = sorted(dict.fromkeys(k[1] for k in keys), key=_group_order)
         cells = {(k[0], k[1]): a for k, a in zip(keys, amounts, strict=True)}
     else:
         stacks = [None]
