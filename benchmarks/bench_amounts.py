@@ -9,8 +9,8 @@ r"""Benchmarks for the amounts engine (run by hand; figures go to docs/performan
 3. The same on *fresh text*: the articles with every word that is not part of an amount
    replaced by a new random word of the same shape, a new one in every pass, so that the
    engine's memos of words never help (goal: at most 6x the scan's time).
-4. Adversarial input: 20,000 characters of one piece repeated ("ein " with numbers on, "5–",
-   "5 bis ", ...) against 20,000 characters of the articles read the same way (goal: each at
+4. Adversarial input: 10,000 characters of one piece repeated ("ein " with numbers on, "5–",
+   "5 bis ", ...) against 10,000 characters of the articles read the same way (goal: each at
    most 20x the time of ordinary prose).
 
 Both sides run in one process on the same inputs, interleaved, best of several rounds. The
@@ -272,7 +272,7 @@ ADVERSARIAL = [
 ]
 
 
-def adversarial(texts: list[str], size: int = 20_000, rounds: int = 3) -> None:
+def adversarial(texts: list[str], size: int = 10_000, rounds: int = 2) -> None:
     """Comparison 4: repeated pieces against ordinary prose of the same length."""
     prose = ("\n".join(texts) * 2)[:size]
     print(f"\nadversarial input: {size:,} characters of one piece repeated")
