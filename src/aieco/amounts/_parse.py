@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from aieco._limits import limit_problem
-from aieco.amounts._fast import fast_amount, make_amount, tables_for
+from aieco.amounts._fast import fast_amount, tables_for
 from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
@@ -298,9 +298,9 @@ class Parser:
             qualifier_pos = end
         if point:
             value = _plain(lo)
-            amount = make_amount(value, value, value, unit, qualifier)
+            amount = Amount(value, unit=unit, qualifier=qualifier)
         else:
-            amount = make_amount(None, _plain(lo), _plain(hi), unit, qualifier)
+            amount = Amount(None, _plain(lo), _plain(hi), unit=unit, qualifier=qualifier)
         return Parsed(
             amount,
             i,
