@@ -29,7 +29,6 @@ import re
 import sys
 import time
 import timeit
-from collections.abc import Callable
 from pathlib import Path
 
 from price_parser import Price
@@ -37,6 +36,9 @@ from price_parser import Price
 from aieco import extract_amounts, parse_amount
 from aieco.amounts._fast import tables_for
 from aieco.amounts._lexicon import _CARDINALS, _EN_CARDINALS, lexicon
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.test_amounts_bounds import count_calls  # the tests' own counter
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = next(
@@ -273,23 +275,6 @@ ADVERSARIAL = [
 ]
 
 
-def calls(fn: Callable[[], object]) -> int:
-    """How many Python functions ``fn`` calls: its work, counted (the same under any load)."""
-    count = 0
-
-    def profile(frame: object, event: str, arg: object) -> None:
-        nonlocal count
-        if event == "call":
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 def adversarial(texts: list[str], size: int = 10_000, rounds: int = 2) -> None:
     """Comparison 4: repeated pieces against ordinary prose of the same length.
 
@@ -314,7 +299,7 @@ def adversarial(texts: list[str], size: int = 10_000, rounds: int = 2) -> None:
 
         t_ours, t_prose = side_by_side(ours, theirs, 1, rounds=rounds)
         t_scan = best(lambda t=text: scan(t), 5)  # type: ignore[misc]
-        work = calls(ours) / calls(theirs)
+        work = count_calls(ours) / count_calls(theirs)
         print(
             f"  {piece!r:18} {numbers!s:8} {t_ours * 1e3:8.1f} ms {t_prose * 1e3:6.2f} ms"
             f" {t_ours / t_prose:7.1f}x {t_ours / t_scan:7.0f}x {work:13.1f}x"
