@@ -81,16 +81,37 @@ def _normalised(
     np, pa = _np(), _pa()
     suffix = currency.lower()
     mask = ~np.asarray(present, dtype=bool)
-    lows = [None if m else from_units(int(v), scale) for v, m in zip(low, mask, strict=True)]
-    highs = [None if m else from_units(int(v), scale) for v, m in zip(high, mask, strict=True)]
-    digits = max((len(str(abs(int(v)))) - scale for v in high), default=1)
-    kind = decimal_type(scale, digits)
-    floats = np.array([np.nan if v is None else float(v) for v in lows], dtype=np.float64)
+    low, high = np.asarray(low), np.asarray(high)
+    if low.dtype == np.int64 and high.dtype == np.int64 and scale <= 22:
+        # Whole columns: the integers are the decimals' own digits (no Python per row), and
+        # an int below 2**53 divided by an exact power of ten is the correctly rounded float.
+        columns = [_decimals(units, scale, mask) for units in (low, high)]
+        floats = low.astype(np.float64) / 10.0**scale
+        if len(low) and np.abs(low).max() >= 1 << 53:
+            floats = np.array([float(from_units(int(v), scale)) for v in low], np.float64)
+    else:
+        lows = [None if m else from_units(int(v), scale) for v, m in zip(low, mask, strict=True)]
+        highs = [None if m else from_units(int(v), scale) for v, m in zip(high, mask, strict=True)]
+        digits = max((len(str(abs(int(v)))) - scale for v in high), default=1)
+        kind = decimal_type(scale, digits)
+        columns = [pa.array(lows, kind), pa.array(highs, kind)]
+        floats = np.array([np.nan if v is None else float(v) for v in lows], dtype=np.float64)
     return [
         (f"{name}_{suffix}", pa.array(floats, pa.float64(), mask=mask)),
-        (f"{name}_{suffix}_low", pa.array(lows, kind)),
-        (f"{name}_{suffix}_high", pa.array(highs, kind)),
+        (f"{name}_{suffix}_low", columns[0]),
+        (f"{name}_{suffix}_high", columns[1]),
     ]
+
+
+def _decimals(units: Array, scale: int, mask: Array) -> Any:
+    """A decimal128(38, scale) array whose unscaled values are the int64 ``units``."""
+    np, pa = _np(), _pa()
+    words = np.empty((len(units), 2), dtype=np.int64)
+    words[:, 0] = units
+    words[:, 1] = units >> 63  # the sign, extended to 128 bits
+    validity = pa.array(~mask).buffers()[1] if mask.any() else None
+    data = pa.py_buffer(words)  # the array keeps ``words`` alive
+    return pa.Array.from_buffers(pa.decimal128(38, scale), len(units), [validity, data])
 
 
 def _amounts_normalised(
@@ -117,8 +138,8 @@ def export_table(
     store = query._columns_store("export")
     currency = currency_suffix(currency)
     rows = query._row_array()
-    indices = pa.array(rows, pa.int64())
-    table = store.table.take(indices)
+    everything = query._rows is None  # every row in order: the columns as they are
+    table = store.table if everything else store.table.take(pa.array(rows, pa.int64()))
     out: list[tuple[str, Any]] = []
     for field in fields_of(store.kind.cls):
         if field.shape == "enum":
@@ -144,6 +165,8 @@ def export_table(
                         present,
                     )
                 )
+        elif field.shape == "reference":  # ids as text, whatever the store keeps
+            out.append((field.name, table.column(field.name).cast(pa.string())))
         else:
             out.extend((column, table.column(column)) for column in field.columns())
         if (
@@ -154,13 +177,27 @@ def export_table(
             company = _company_rows(query)[rows]
             companies = query._dataset.columns("companies")
             taken = pa.array(company)
-            region_values = _region_values(companies)
-            codes = companies.codes("country")[company].tolist()
             out.append(("company", companies.table.column("name").take(taken)))
             out.append(("country", companies.table.column("country").take(taken)))
-            regions = [None if c < 0 else region_values[c] for c in codes]
-            out.append(("region", pa.array(regions, pa.string()).dictionary_encode()))
+            codes = companies.codes("country")[company]
+            out.append(("region", _regions(_region_values(companies), codes)))
     return _select(out, columns, "columns")
+
+
+def _regions(values: list[str | None], codes: Array) -> Any:
+    """The region of each country code (-1: none) as a dictionary column, by table look-up.
+
+    The dictionary lists the regions in the order they first appear, as
+    ``dictionary_encode()`` of the region texts would.
+    """
+    np, pa = _np(), _pa()
+    names = sorted({v for v in values if v is not None})
+    position = {name: index for index, name in enumerate(names)}
+    table = np.array([-1 if v is None else position[v] for v in values] + [-1], dtype=np.int64)
+    index = table[codes]
+    encoded = pa.array(index, pa.int64(), mask=index < 0).dictionary_encode()
+    dictionary = pa.array(names, pa.string()).take(encoded.dictionary)
+    return pa.DictionaryArray.from_arrays(encoded.indices, dictionary)
 
 
 def _select(out: list[tuple[str, Any]], columns: Sequence[str] | None, role: str) -> Any:
