@@ -303,7 +303,6 @@ class _Reader:
         self.named: tuple[_Name, int] | None = None
         #: True while investor lists are read (see _NAMED_GROUP).
         self._listing = False
-        self._names_pattern: re.Pattern[str] | None = None
         self._names_count = 0
         self._by_key: dict[str, _Round] = {}
         self._by_first: dict[str, _Round] = {}
@@ -360,22 +359,19 @@ class _Reader:
         """Make the company named last in this sentence the one "das Start-up" refers to."""
         if not self.rounds:
             return
-        if self._names_pattern is None or self._names_count != len(self.rounds):
-            names = {r.company.text for r in self.rounds[-50:]}
-            self._forms = _name_forms(names)
-            self._names_pattern = _names_pattern(names)
+        if self._names_count != len(self.rounds):
+            self._forms = _name_forms(r.company.text for r in self.rounds[-50:])
             self._names_count = len(self.rounds)
         sentence = self.text[start:end]
-        if not any(map(sentence.__contains__, self._forms)):
-            return  # the usual case, decided without a regex
-        last = None
-        for last in self._names_pattern.finditer(self.text, start, end):  # noqa: B007
-            pass
+        present = [f for f in self._forms if f in sentence]
+        if not present:
+            return  # the usual case
+        last = _last_name(sentence, present)
         if last is not None:
-            found = self._latest(last.group(1))
+            found = self._latest(last[1])
             if found is not None:
                 self.current = found
-                self.current_at = last.start()
+                self.current_at = start + last[0]
 
     # --- one clause --------------------------------------------------------------------------
 
@@ -390,8 +386,10 @@ class _Reader:
     ) -> None:
         text = self.text
         clause = self.low[c0:c1]
-        if lx.ACQUISITION.search(clause):
-            return
+        if lx.ACQUISITION.search(clause) and lx.ACQUISITION.search(
+            lx.LEAD_TAKEOVER.sub(" ", clause)
+        ):
+            return  # a takeover, not "X übernimmt die Führung der Runde"
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, c0, c1)]
         if not tokens:
             return
@@ -543,8 +541,9 @@ class _Reader:
             out.investors += self._list(tokens, at(relative.end("list")), amount_tokens)
         if lx.LEAD_ANAPHOR.search(clause):
             out.lead_anaphor = True
-        elif lx.LEAD_AFTER.search(clause):
-            subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        elif (lead_after := lx.LEAD_AFTER.search(clause)) is not None:
+            subjects = self._subjects(tokens, at(lead_after.start()), amount_tokens)
+            subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
             if subjects:
                 out.leads += subjects
             else:
@@ -555,7 +554,12 @@ class _Reader:
                     out.leads.append(before)
         after = lx.INVESTORS_AFTER.search(clause)
         if after is not None:
-            subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+            subjects = self._subjects(tokens, at(after.start()), amount_tokens)
+            if subjects:  # not also the end of a list before: "Die Führung übernimmt A, B ist dabei"
+                own = {s.start for s in subjects}
+                out.leads = [n for n in out.leads if n.start not in own]
+                out.investors = [n for n in out.investors if n.start not in own]
+            subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
             if not subjects:
                 just_before = self._name_before(tokens, at(after.start()), amount_tokens)
                 subjects = [just_before] if just_before is not None else []
@@ -596,6 +600,7 @@ class _Reader:
             return (
                 name is not None
                 and fold(name.text) not in taken
+                and not _common_noun(name.text)
                 and not self._attributed(name)
                 and lx.PERSON_DESCRIPTOR.search(name.described) is None
             )
@@ -616,6 +621,10 @@ class _Reader:
                     if found is not None and ok(found[0]):
                         out.companies = [found[0]]
                         return
+                    if (i + 1 < len(tokens) and tokens[i + 1][2].lower() in _INDEFINITE) or (
+                        found is not None and _common_noun(found[0].text)
+                    ):
+                        break  # "in ein neues Werk in Ungarn", "in Bildung": a thing, no company
         # "Elon Musk hat mit seinem KI-Unternehmen xAI ...": the owner's company, not the owner.
         for i, token in enumerate(tokens):
             if token[2].lower() in _POSSESSIVES and i + 1 < len(tokens):
@@ -699,12 +708,34 @@ class _Reader:
 
     # --- names -------------------------------------------------------------------------------
 
+    def _subjects(
+        self, tokens: list[tuple[int, int, str]], verb: int, amount_tokens: set[int]
+    ) -> list[_Name]:
+        """The names listed just before the verb at token ``verb`` (its subject).
+
+        The list may start at the clause or after any comma ("Die Runde führt A an, B und C
+        beteiligen sich": B and C); the longest list that ends at the verb is taken.
+        """
+        for k in range(verb):
+            if k == 0 or tokens[k - 1][2] == ",":
+                names, end = self._list_to(tokens, _skip_openers(tokens, k), amount_tokens)
+                if names and end == verb:
+                    return names
+        return []
+
     def _list(
         self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
     ) -> list[_Name]:
         """The names listed from token ``i`` on ("A, B sowie die Staatsbank C und D")."""
+        return self._list_to(tokens, i, amount_tokens)[0]
+
+    def _list_to(
+        self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
+    ) -> tuple[list[_Name], int]:
+        """The names listed from token ``i`` on, and the index of the token after the list."""
         names: list[_Name] = []
         n = len(tokens)
+        end = i
         while i < n:
             while i < n and _filler(tokens, i):
                 i += 1
@@ -725,13 +756,14 @@ class _Reader:
             names.append(name)
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
+            end = i
             if i < n and (tokens[i][2].lower() in _JOINS or tokens[i][2].lower() == "auch"):
                 i += 1
                 if i < n and tokens[i][2].lower() in _JOINS:
                     i += 1
                 continue
             break
-        return names
+        return names, end
 
     def _noun_phrase(
         self,
@@ -973,7 +1005,7 @@ class _Reader:
             first = key.split()[0] if key else key
             if first != key and len(first) >= 3:
                 self._by_first[first] = created
-            self._names_pattern = None
+            self._names_count = -1
         return created
 
     def _latest(self, name: str) -> _Round | None:
@@ -1169,6 +1201,12 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     if start < len(sentence):
         out.append((start, len(sentence)))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _common_noun(name: str) -> bool:
+    """Whether a one-word name has the shape of a German common noun ("Bildung", "Robotik")."""
+    return _NOUN_SHAPE.fullmatch(name) is not None and lx.COMMON_NOUN_END.search(name) is not None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1424,11 +1462,30 @@ def _name_forms(names: Iterable[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """Any of the names (or its first word, for names of several words), as a whole word."""
-    forms = _name_forms(names)
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&])({alternatives})s?(?![\w&])")
+def _last_name(sentence: str, forms: Iterable[str]) -> tuple[int, str] | None:
+    """Where the last of the names stands in ``sentence`` as a whole word ("Parloas" too).
+
+    The longest name wins where two start at the same place ("Mistral AI", "Mistral").
+    """
+    best: tuple[int, int, str] | None = None
+    for form in forms:
+        limit = len(sentence)
+        while (at := sentence.rfind(form, 0, limit)) >= 0:
+            end = at + len(form)
+            if end < len(sentence) and sentence[end] == "s":
+                end += 1
+            if (at == 0 or not _word_char(sentence[at - 1])) and (
+                end >= len(sentence) or not _word_char(sentence[end])
+            ):
+                if best is None or (at, len(form)) > best[:2]:
+                    best = (at, len(form), form)
+                break
+            limit = at + len(form) - 1  # the next occurrence that starts before this one
+    return None if best is None else (best[0], best[2])
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_&"
 
 
 def _entities(text: str, names: Callable[[str], Iterable[tuple[int, int]]]) -> dict[int, int]:

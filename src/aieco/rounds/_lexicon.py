@@ -51,7 +51,7 @@ def words(text: str) -> frozenset[str]:
 CUE: Final = re.compile(
     r"sammel|sammlu|erh[äa]lt|erhielt|bekomm|bekam|holt|schlie(?:ß|ss)t|schloss|abgeschlossen"
     r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert"
-    r"|angef[üu]hrt"
+    r"|angef[üu]hrt|\bwert\b"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
     r"|ausgestattet|sicher[nt]|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
     r"|gesch[äa]tzt|kredit|darlehen|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
@@ -70,7 +70,7 @@ RAISE_VERB: Final = re.compile(
 )
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
 INVEST_VERB: Final = re.compile(
-    r"\b(?:investier\w*|pumpt|pumpte\w*|pumpe|gepumpt|steckt|steckte\w*|stecke|gesteckt|beteiligt"
+    r"\b(?:investier\w*|pump(?:t|te\w*|e|en)|gepumpt|steck(?:t|te\w*|e|en)|gesteckt|beteiligt"
     r"|beteiligte\w*|beteiligen|steigt|stieg\w*|eingestiegen|invests?|invested"
     r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
 )
@@ -106,6 +106,12 @@ ACQUISITION: Final = Gated(
     "erworben",
     "acqui",
 )
+#: Taking the lead of a round is no takeover: "X übernimmt die Führung der Runde".
+LEAD_TAKEOVER: Final = re.compile(
+    r"\b[üu]bern(?:immt|ahm|ahmen|ehmen|ommen)\s+(?:\S+\s+){0,2}?(?:die\s+)?(?:f[üu]hrung"
+    r"|leitung|federf[üu]hrung)\b|\b(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:\S+\s+){0,3}?"
+    r"[üu]bern(?:immt|ahm|ahmen|ehmen|ommen)\b"
+)
 #: A round before the one the text reports ("nachdem zuvor Nvidia investiert hatte").
 EARLIER: Final = Gated(
     re.compile(
@@ -123,7 +129,7 @@ EARLIER: Final = Gated(
 
 #: Words just before an amount that make it the valuation.
 VALUATION_BEFORE: Final = re.compile(
-    r"(?:bewertung|bewertet|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
+    r"(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
     r"(?:\s+\S+){0,6}\s*$",
 )
 #: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet").
@@ -234,6 +240,8 @@ LEAD_BEFORE: Final = Gated(
         r"|\b(?:lead-?investor(?:en)?|leadinvestor(?:en)?|hauptinvestor(?:en)?|lead)\s*(?:ist|war"
         r"|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
         r"|\bled\s+by\s+(?P<list4>)"
+        r"|\b(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:\S+\s+){0,3}?[üu]bern(?:immt|ahm|ahmen"
+        r"|ehmen)\s+(?:(?:erneut|wieder|nun)\s+)?(?P<list7>)"
         r"|\bfederf[üu]hrend\s+(?:ist|war|sind|waren|:)?\s*(?:der|die|das)?\s*(?P<list6>)"
         r"|\b(?:runde|finanzierung|finanzierungsrunde|investment|kapitalerh[öo]hung)\s+"
         r"(?:f[üu]hrt|f[üu]hrte|f[üu]hren|f[üu]hrten|leitet|leitete|leiten|leiteten)\s+"
@@ -273,8 +281,11 @@ LEAD_AFTER: Final = Gated(
         r"(?:[\w-]*-)?(?:runde|finanzierung|investment|series|serie)\w*(?:\s+\S+){0,10}?\s+an\b"
         r"|\b(?:runde|finanzierung|investment)\w*\s+(?:\S+\s+){0,2}?(?:leiten|leiteten|leitet"
         r"|leitete|anf[üu]hren|anf[üu]hrt)\b"
-        r"|\bals\s+(?:lead-?investor|leadinvestor|hauptinvestor|lead)\b",
+        r"|\bals\s+(?:lead-?investor|leadinvestor|hauptinvestor|lead)\b"
+        r"|\b[üu]bern(?:immt|ahm|ahmen|ehmen)\s+(?:\S+\s+){0,2}?(?:die\s+)?(?:f[üu]hrung|leitung"
+        r"|federf[üu]hrung)\b|\b(?:f[üu]hrung|leitung)\s+(?:\S+\s+){0,3}?[üu]bernommen\b",
     ),
+    "bern",
     "führt",
     "fuhrt",
     "führen",
@@ -390,7 +401,7 @@ INVESTORS_AFTER: Final = Gated(
     re.compile(
         r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b"
         r"|\b(?:ist|sind|war|waren)\s+(?:ebenfalls|auch|erneut|wieder)\s+(?:mit\s+)?(?:dabei"
-        r"|an\s+bord)\b"
+        r"|an\s+bord|beteiligt)\b"
         r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
         r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
@@ -433,7 +444,7 @@ NOT_NAMES: Final = words(
     ende anfang mitte regierung bundesregierung staat land stadt report studie bericht
     demnach daher deshalb somit untersucht investiert gesamt rund knapp fast team ziel
     herausgegeben jahr jahre jahren monat monate monaten woche wochen tag tage tagen quartal
-    quartals halbjahr schon bord federführend ingesamt zusammen kunden kundin partner
+    quartals halbjahr schon bord federführend führung leitung federführung ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
     """
 )
@@ -479,6 +490,14 @@ INVESTOR_DESCRIPTOR: Final = re.compile(
 PERSON_DESCRIPTOR: Final = re.compile(
     r"(?:gründer|gründerin|geschäftsführer|geschäftsführerin|ceo|chef|chefin|manager"
     r"|managerin|unternehmer|unternehmerin|milliardär|milliardärin)\w*$"
+)
+#: Endings of German abstract and common nouns ("Bildung", "Robotik", "Biotechnologie",
+#: "Chipfabrik"): one such word alone is no company ("investiert in Bildung").
+COMMON_NOUN_END: Final = re.compile(
+    r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|t[äa]t|t[äa]ten|tion|tionen|ismus"
+    r"|ik|iken|logie|logien|fabrik|zentrum|zentren|anlage|anlagen|forschung|bereich"
+    r"|sektor|infrastruktur|energie|energien|mobilit[äa]t|gesundheit|wirtschaft|industrie"
+    r"|bildung|sicherheit|verteidigung|klimaschutz|standort|region|regionen)$"
 )
 #: Words that are no name on their own, though part of some ("Qatar Investment Authority").
 NOT_ALONE: Final = words("investment investments capital ventures partners group holding")
