@@ -113,7 +113,9 @@ _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines
 #: Words after a name that show it is the subject of a verb ("Parloa sammelt", "Luma wird").
 _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
-    r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was)$"
+    r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was"
+    r"|gibt|gab|teilt|teilte|k[üu]ndigt|k[üu]ndigte|vermeldet\w*|erweitert\w*|stockt\w*"
+    r"|verdoppelt\w*|beendet\w*|bringt|brachte)$"
     r"|" + lx.RAISE_VERB.pattern + "|" + lx.INVEST_VERB.pattern + "|" + lx.FLOW_VERB.pattern,
     re.IGNORECASE,
 )
@@ -324,9 +326,16 @@ class _Reader:
             mentions = amounts.get(start, [])
             span = Span(start, end, sentence)
             generic = lx.GENERIC_SUBJECT.search(self.low[start:end]) is not None
-            for c0, c1 in _clauses(sentence):
-                inside = [m for m in mentions if c0 <= m.start and m.end <= c1]
-                self._clause(start + c0, start + c1, inside, start, span, generic)
+            for c0, c1, holes in _clauses(sentence):
+                inside = [
+                    m
+                    for m in mentions
+                    if c0 <= m.start
+                    and m.end <= c1
+                    and not any(h0 <= m.start < h1 for h0, h1 in holes)
+                ]
+                shifted = tuple((start + h0, start + h1) for h0, h1 in holes)
+                self._clause(start + c0, start + c1, inside, start, span, generic, shifted)
         return self._finish()
 
     def _amounts(self, sentences: list[tuple[int, int]]) -> dict[int, list[Mention]]:
@@ -383,14 +392,19 @@ class _Reader:
         s0: int,
         sentence: Span,
         generic: bool,
+        holes: tuple[tuple[int, int], ...] = (),
     ) -> None:
         text = self.text
         clause = self.low[c0:c1]
+        for h0, h1 in holes:  # an embedded relative clause, read on its own: blanked here
+            clause = clause[: h0 - c0] + " " * (h1 - h0) + clause[h1 - c0 :]
         if lx.ACQUISITION.search(clause) and lx.ACQUISITION.search(
             lx.LEAD_TAKEOVER.sub(" ", clause)
         ):
             return  # a takeover, not "X übernimmt die Führung der Runde"
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, c0, c1)]
+        if holes:
+            tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
         if not tokens:
             return
         money = [(m.start + s0, m.end + s0, m) for m in mentions]
@@ -638,6 +652,11 @@ class _Reader:
         # The subject of a verb of raising, or whoever a valuation or round is about (when the
         # subject is no investor: "Nvidia investiert" leaves the company to what follows).
         subject_free = not out.invest_subjects or raise_verb is not None
+        if lx.ANNOUNCER.match(clause):  # "Wie Cellion mitteilte, ...": the company reports
+            names = [n for n in self._list(tokens, 1, amount_tokens) if ok(n)]
+            if names:
+                out.companies = names[:1]
+                return
         start = _skip_openers(tokens, 0)
         names = self._list(tokens, start, amount_tokens) if subject_free else []
         if tokens[0][2].lower() == "wie" and _REPORTS.search(clause):
@@ -1191,16 +1210,53 @@ def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start, end
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    out = []
+def _clauses(sentence: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """The clauses of a sentence: (start, end, holes), clauses whose company is named first.
+
+    A relative clause inside a main clause ("Parloa, das 2018 gegründet wurde, sammelt ...")
+    is a hole in the main clause and is read on its own right after it. A clause "wie X
+    mitteilte" comes first: it names the company the other clauses are about.
+    """
+    out: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+    inner: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+    holes: list[tuple[int, int]] = []
     start = 0
+    resume = 0
     for m in lx.CLAUSE_OPENERS.finditer(sentence):
+        if m.start() < resume:
+            continue
+        close = _relative_end(sentence, m) if lx.RELATIVE_OPENER.match(sentence, m.start()) else -1
+        if close > 0:
+            inner.append((m.end(), close, ()))
+            holes.append((m.start(), close + 1))
+            resume = close + 1
+            continue
         if m.start() > start:
-            out.append((start, m.start()))
+            out.append((start, m.start(), tuple(holes)))
+            out += inner
+        holes, inner = [], []
         start = m.end()
     if start < len(sentence):
-        out.append((start, len(sentence)))
-    return out
+        out.append((start, len(sentence), tuple(holes)))
+        out += inner
+    first = [c for c in out if lx.ANNOUNCER.match(sentence[c[0] : c[1]].lower())]
+    return first + [c for c in out if c not in first] if first else out
+
+
+def _relative_end(sentence: str, opener: re.Match[str]) -> int:
+    """The comma that closes a relative clause inside a main clause, else -1.
+
+    The relative clause ends in its verb ("..., das 2018 gegründet wurde,") and the main
+    clause goes on with its own finite verb (", sammelt").
+    """
+    close = sentence.find(",", opener.end(), opener.end() + 200)
+    if close < 0:
+        return -1
+    before = sentence[opener.end() : close].split()
+    after = sentence[close + 1 : close + 40].split()
+    if not before or not after or not before[-1][:1].islower():
+        return -1
+    return close if _is_verb(after[0]) else -1
 
 
 @functools.lru_cache(maxsize=1 << 16)

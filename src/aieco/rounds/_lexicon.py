@@ -267,8 +267,8 @@ LEAD_BEFORE: Final = Gated(
 #: Phrases after which the leads are listed, ending the clause ("Die Runde wurde von X angeführt").
 LEAD_AROUND: Final = Gated(
     re.compile(
-        r"\b(?:von|vom|durch)\s+(?P<list>)(?:\S+\s+){1,8}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)"
-        r"(?:e|en|er|es|em)?\b"
+        r"\b(?:von|vom|durch)\s+(?P<list>)(?=(?:\S+\s+){1,8}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)"
+        r"(?:e|en|er|es|em)?\b)"
     ),
     "geführt",
     "gefuhrt",
@@ -381,6 +381,7 @@ INVESTORS_BEFORE: Final = Gated(
     "investiert",
     "eingestiegen",
     "engagiert",
+    "anderem",
 )
 _MONEY_NOUNS: Final = ("euro", "dollar", "franken", "pfund", "eur", "usd", "chf", "gbp", "kapital")
 #: The money comes from the investors named after it: "sammelt 12 Mio. Euro von A und B ein".
@@ -444,7 +445,9 @@ NOT_NAMES: Final = words(
     ende anfang mitte regierung bundesregierung staat land stadt report studie bericht
     demnach daher deshalb somit untersucht investiert gesamt rund knapp fast team ziel
     herausgegeben jahr jahre jahren monat monate monaten woche wochen tag tage tagen quartal
-    quartals halbjahr schon bord federführend führung leitung federführung ingesamt zusammen kunden kundin partner
+    quartals halbjahr schon bord federführend führung leitung federführung zusätzlich ebenso
+    darüber hierfür dafür dazu deswegen inzwischen mittlerweile künftig bislang bisher derzeit
+    aktuell gleichzeitig anschließend später damals ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
     """
 )
@@ -527,6 +530,11 @@ AUXILIARIES: Final = words(
     kann können will wollen soll sollen werde würde habe sei wäre hätten
     """
 )
+_ANNOUNCED: Final = (
+    r"wie\s+(?:\S+\s+){1,5}?(?:mitteilte|mitteilt|mitgeteilt|bekanntgab|bekanntgibt"
+    r"|bekannt\s+gab|bekannt\s+gibt|bekanntgegeben|verk[üu]ndete|verk[üu]ndet|ank[üu]ndigte"
+    r"|angek[üu]ndigt|best[äa]tigte|best[äa]tigt)\b"
+)
 #: Words that open a subordinate or relative clause after a comma.
 CLAUSE_OPENERS: Final = re.compile(
     r",\s+(?=(?:der|die|das|dem|den)\s+(?-i:(?![A-ZÄÖÜ][\w-]*[a-z])))"
@@ -535,9 +543,22 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|und\s+(?:das|die|der|es|sie|er)|(?:zu|an|bei|in|mit|von|für|über|unter|nach)"
     r"\s+(?:der|dem|denen|welche[rm]))\s)"
     r"|;\s+|\s+[–—]\s+|\s+sowie\s+(?=(?:ein|eine|einen|einer|die|der)\s+(?:[\w-]+\s+){0,5}?"
-    r"(?:runde|series|serie|finanzierung)\b)",
+    r"(?:runde|series|serie|finanzierung)\b)"
+    # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio."
+    r"|,\s+(?=(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?\s+"
+    r"(?:erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert|sicherte"
+    r"|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
+    r"|,\s+(?=" + _ANNOUNCED + r")",
     re.IGNORECASE,
 )
+#: A relative clause after a comma ("Parloa, das 2018 gegründet wurde, ...").
+RELATIVE_OPENER: Final = re.compile(
+    r",\s+(?:(?:der|die|das|dem|den)\s+(?-i:(?![A-ZÄÖÜ][\w-]*[a-z]))|deren|dessen|denen"
+    r"|welche[rsmn]?|(?:zu|an|bei|in|mit|von|für|über|unter|nach)\s+(?:der|dem|denen|welche[rm]))\b",
+    re.IGNORECASE,
+)
+#: "wie X am Dienstag mitteilte": X is the company that reports its round.
+ANNOUNCER: Final = re.compile(r"^\W*" + _ANNOUNCED)
 #: Anaphors: the company named earlier ("das Start-up", "das Pariser Startup", "die Firma").
 ANAPHOR: Final = re.compile(
     r"\b(?:das|dem|des|die|der)\s+(?:\w+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
