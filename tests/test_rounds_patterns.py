@@ -801,3 +801,85 @@ def test_a_relative_clause_reports_an_earlier_round_of_its_company() -> None:
 @pytest.mark.parametrize("text", NOT_COMPANIES)
 def test_things_invested_in_are_no_companies(text: str) -> None:
     assert extract_rounds(text) == []
+
+
+#: Verbs, investor phrases and amounts of the news register, one family per row.
+REGISTER: list[Row] = [
+    (
+        "Novalyx hat 25 Millionen Franken aufgenommen. Angeführt wurde die Runde vom "
+        "bestehenden Investor Swisscom Ventures.",
+        "Novalyx",
+        "25000000 CHF",
+        None,
+        "unknown",
+        ("Swisscom Ventures",),
+        ("Swisscom Ventures",),
+    ),
+    (
+        "Die größte Finanzierung des Quartals sicherte sich Flinko mit 82 Millionen Euro.",
+        "Flinko",
+        "82000000 EUR",
+        None,
+        "unknown",
+        (),
+        (),
+    ),
+    (
+        "Gar 82 Millionen Euro gab es für das Berliner Start-up Flinko.",
+        "Flinko",
+        "82000000 EUR",
+        None,
+        "unknown",
+        (),
+        (),
+    ),
+    (
+        "Die Wiener Kiwi GmbH hat ein Investment in Höhe von 5 Millionen Euro erhalten. "
+        "Lead-Investor ist Speedinvest, außerdem beteiligen sich Calm/Storm und der Business "
+        "Angel Hansi Hansmann.",
+        "Kiwi GmbH",
+        "5000000 EUR",
+        None,
+        "unknown",
+        ("Speedinvest",),
+        ("Speedinvest", "Calm/Storm", "Hansi Hansmann"),
+    ),
+    (
+        "Kiwi erhält einen sechsstelligen Betrag vom Business Angel Hansi Hansmann.",
+        "Kiwi",
+        "100000–1000000",
+        None,
+        "unknown",
+        (),
+        ("Hansi Hansmann",),
+    ),
+    (
+        "Das Start-up Kiwi hat in einer Seed-Runde 1,5 Millionen Euro eingesammelt. Bei den "
+        "Investoren handelt es sich um Speedinvest und Calm/Storm.",
+        "Kiwi",
+        "1500000 EUR",
+        None,
+        "seed",
+        (),
+        ("Speedinvest", "Calm/Storm"),
+    ),
+]
+
+#: Funds raised by fund managers, listings: no rounds.
+NOT_ROUNDS_EITHER: list[str] = [
+    "Speedinvest hat 500 Millionen Euro an neuen Geldern eingesammelt.",
+    "Atlas Ventures sammelt 300 Millionen Dollar für seinen vierten Fonds ein.",
+    "Beim Börsengang nahm Vireo 500 Millionen Euro ein.",
+    "Der Schweizer Wagniskapitalgeber Redalpine hat einen neuen Fonds mit 230 Millionen "
+    "Franken geschlossen.",
+]
+
+
+@pytest.mark.parametrize("row", REGISTER, ids=lambda row: row[0][:50])
+def test_news_register(row: Row) -> None:
+    assert _row(row[0]) == row[1:]
+
+
+@pytest.mark.parametrize("text", NOT_ROUNDS_EITHER)
+def test_funds_and_listings_are_no_rounds(text: str) -> None:
+    assert extract_rounds(text) == []

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_rounds"]
 
 #: Words: letters and digits with inner hyphens, dots, apostrophes, "&" and "+"; or one sign.
-_TOKEN: Final = re.compile(r"(?:[^\W_]|&)(?:[\w&'’+]|-(?=\w)|\.(?=[^\W_]))*&?|[^\w\s]")
+_TOKEN: Final = re.compile(r"(?:[^\W_]|&)(?:[\w&'’+]|[-/](?=\w)|\.(?=[^\W_]))*&?|[^\w\s]")
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
 _BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\s*\n\s*|\s*[•\u2022|]\s*")
 #: Words with a final dot that do not end a sentence.
@@ -417,8 +417,11 @@ class _Reader:
         out.generic = generic or lx.GENERIC_SUBJECT.search(clause) is not None
         out.raising = raise_verb is not None or flow_verb is not None
 
-        # Amounts and their roles.
-        investor_money = invest_verb is not None
+        # Amounts and their roles: an investor's part where an investor invests, not where
+        # the company receives "ein Investment in Höhe von ...".
+        investor_money = invest_verb is not None and not (
+            raise_verb is not None and text[c0 + invest_verb.start()].isupper()
+        )
         for a0, a1, mention in money:
             self._amount_role(out, c0, a0, a1, mention, investor_money)
 
@@ -608,7 +611,10 @@ class _Reader:
         taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
 
         def ok(name: _Name | None) -> bool:
-            if name is not None and lx.INVESTOR_DESCRIPTOR.search(name.described):
+            if name is not None and (
+                lx.INVESTOR_DESCRIPTOR.search(name.described)
+                or (raise_verb is not None and lx.FUND_NAME.search(name.text.lower()))
+            ):
                 out.fund = raise_verb is not None  # "Der Risikokapitalgeber X sammelt ... ein"
                 return False
             return (
@@ -672,7 +678,10 @@ class _Reader:
         for i in range(start, min(len(tokens), start + 8) if subject_free else start):
             word = tokens[i][2].lower()
             if word in lx.AUXILIARIES or (raise_verb and tokens[i][0] == c0 + raise_verb.start()):
-                names = [n for n in self._list(tokens, i + 1, amount_tokens) if ok(n)]
+                following = i + 1
+                if word not in lx.AUXILIARIES and following < len(tokens):
+                    following += tokens[following][2] == "sich"  # "sicherte sich Flinko"
+                names = [n for n in self._list(tokens, following, amount_tokens) if ok(n)]
                 if names:
                     out.companies = names
                     out.listed = len(names) > 1

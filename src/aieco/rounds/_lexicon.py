@@ -51,7 +51,8 @@ def words(text: str) -> frozenset[str]:
 CUE: Final = re.compile(
     r"sammel|sammlu|erh[äa]lt|erhielt|bekomm|bekam|holt|schlie(?:ß|ss)t|schloss|abgeschlossen"
     r"|runde|finanzierung|kapital|investi|investo|beteilig|series|serie[ -]|seed|bewert"
-    r"|angef[üu]hrt|\bwert\b"
+    r"|angef[üu]hrt|\bwert\b|schlie(?:ß|ss)en|aufgenommen|aufnehm|nimmt|nahm|verbucht|stemmt"
+    r"|einwerb|einhol|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:start-?up|unternehmen|firma)"
     r"|f[üu]hrung|lead|geldgeber|aktion[äa]r|pumpt|steckt|gesteckt|flo(?:ss|ß)|flie(?:ß|ss)"
     r"|ausgestattet|sicher[nt]|gesichert|steigt|eingestiegen|valuation|raise|funding|fundraising"
     r"|gesch[äa]tzt|kredit|darlehen|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
@@ -93,12 +94,16 @@ GENERIC_SUBJECT: Final = re.compile(
     r"^\W*(?:(?:ein|eine|einer|einem|jedes|jede|kein|keine)\s+(?:\w+\s+){0,2}?"
     r"(?:unternehmen|start-?up|firma|labor|lab|anbieter)\b|wer\b|wenn\s+man\b|man\b)",
 )
-#: Acquisitions: their prices are no rounds, and their buyers no investors.
+#: Acquisitions and listings: their prices are no rounds, and their buyers no investors.
 ACQUISITION: Final = Gated(
     re.compile(
         r"\b(?:[üu]bernimmt|[üu]bernahm\w*|[üu]bernommen|[üu]bernahme\w*|kauft|kaufte\w*|gekauft"
-        r"|erwirbt|erwarb\w*|erworben|kaufpreis\w*|acquires?|acquired|acquisition)\b",
+        r"|erwirbt|erwarb\w*|erworben|kaufpreis\w*|acquires?|acquired|acquisition"
+        r"|b[öo]rsengang\w*|b[öo]rsendeb[üu]t\w*|ipo)\b",
     ),
+    "rsengang",
+    "rsendeb",
+    "ipo",
     "bern",
     "kauf",
     "erwirb",
@@ -348,6 +353,8 @@ INVESTORS_BEFORE: Final = Gated(
         r"|stieg|steig|stecke|pump))"
         r"|\b(?:investier\w*|beteilig\w*|steig\w*|stieg\w*|steck\w*|pump\w*)\s+(?:sich\s+)?"
         r"(?:\S+\s+){0,2}?(?:gemeinsam|zusammen)\s+mit\s+(?P<list18>)"
+        r"|\bbei\s+den\s+(?:\S+\s+)?(?:investoren|geldgebern|kapitalgebern)\s+handelt\s+es\s+sich"
+        r"\s+(?:(?:unter\s+anderem|u\.\s?a\.|auch)\s+)?um\s+(?P<list19>)"
         r"|\bmit\s+(?P<list13>)(?=[^.;]{0,160}?(?:zu\s+den\s+(?:investoren|geldgebern"
         r"|kapitalgebern)|\bbeteiligt|\bbeteiligen|\bbeteiligten))",
     ),
@@ -383,12 +390,24 @@ INVESTORS_BEFORE: Final = Gated(
     "engagiert",
     "anderem",
 )
-_MONEY_NOUNS: Final = ("euro", "dollar", "franken", "pfund", "eur", "usd", "chf", "gbp", "kapital")
+_MONEY_NOUNS: Final = (
+    "euro",
+    "dollar",
+    "franken",
+    "pfund",
+    "eur",
+    "usd",
+    "chf",
+    "gbp",
+    "kapital",
+    "betrag",
+    "summe",
+)
 #: The money comes from the investors named after it: "sammelt 12 Mio. Euro von A und B ein".
 INVESTORS_AFTER_AMOUNT: Final = Gated(
     re.compile(
         r"\b(?:euro|dollar|us-dollar|franken|pfund|eur|usd|chf|gbp|kapital|wagniskapital"
-        r"|risikokapital) (?:von|vom|durch)\s+(?P<list>)"
+        r"|risikokapital|\w*betrag|\w*summe) (?:von|vom|durch)\s+(?P<list>)"
     ),
     *(f"{noun} {word}" for noun in _MONEY_NOUNS for word in ("von", "vom", "durch")),
 )
@@ -447,7 +466,7 @@ NOT_NAMES: Final = words(
     herausgegeben jahr jahre jahren monat monate monaten woche wochen tag tage tagen quartal
     quartals halbjahr schon bord federführend führung leitung federführung zusätzlich ebenso
     darüber hierfür dafür dazu deswegen inzwischen mittlerweile künftig bislang bisher derzeit
-    aktuell gleichzeitig anschließend später damals ingesamt zusammen kunden kundin partner
+    aktuell gleichzeitig anschließend später damals höhe ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
     """
 )
@@ -484,6 +503,9 @@ NAME_SUFFIXES: Final = words(
     co corp kg robotics dynamics networks analytics solutions industries games studios bank
     """
 )
+#: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
+#: the money it raises is a fund, not a round.
+FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|\sfonds|\svc)$")
 #: Descriptors of investors and of people: the name after one is no raising company
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
 INVESTOR_DESCRIPTOR: Final = re.compile(
@@ -545,9 +567,10 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|;\s+|\s+[–—]\s+|\s+sowie\s+(?=(?:ein|eine|einen|einer|die|der)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:runde|series|serie|finanzierung)\b)"
     # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio."
-    r"|,\s+(?=(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?\s+"
-    r"(?:erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert|sicherte"
-    r"|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
+    r"|,\s+(?=(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
+    r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
+    r"(?:nun\s+|jetzt\s+)?(?:erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert"
+    r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")",
     re.IGNORECASE,
 )
