@@ -549,6 +549,9 @@ class _Reader:
             out.leads += self._list(tokens, at(m.end()), amount_tokens)
         for m in lx.LEAD_AROUND.finditer(clause):
             out.leads += self._list(tokens, at(m.end("list")), amount_tokens)
+        neben = lx.INVESTORS_NEBEN.search(clause)
+        if neben is not None:
+            out.investors += self._list(tokens, at(neben.end()), amount_tokens)
         for m in lx.INVESTORS_BEFORE.finditer(clause):
             out.investors += self._list(tokens, at(m.end()), amount_tokens)
         for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
