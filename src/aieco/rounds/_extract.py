@@ -3,7 +3,7 @@
 How it reads a text, in one pass:
 
 1. The text is cut into sentences (newlines and sentence ends; "Mio." and "17. Februar" do not
-   end one). A sentence without any word of the trade (`_lexicon.CUE`) is only scanned
+   end one). A sentence without any word of the trade (`_lexicon.cued`) is only scanned
    for the names of companies already found, so that "das Start-up" and "seine Investoren"
    later refer to the company named last.
 2. A sentence with such a word is cut into clauses (at relative and subordinate clauses,
@@ -46,7 +46,9 @@ if TYPE_CHECKING:
 __all__ = ["extract_rounds"]
 
 #: Words: letters and digits with inner hyphens, dots, apostrophes, "&" and "+"; or one sign.
-_TOKEN: Final = re.compile(r"(?:[^\W_]|&)(?:[\w&'’+]|[-/](?=\w)|\.(?=[^\W_]))*&?|[^\w\s]")
+_TOKEN: Final = re.compile(
+    r"(?:[^\W_]|&)[\w&'’+]*(?:[-/](?=\w)[\w&'’+]*|\.(?=[^\W_])[\w&'’+]*)*&?|[^\w\s]"
+)
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
 _BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\s*\n\s*|\s*[•\u2022|]\s*")
 #: Words with a final dot that do not end a sentence.
@@ -176,6 +178,9 @@ def extract_rounds(
         raise TypeError(f"names must be callable (a NameFinder), not {type(names).__name__}")
     return _Reader(text, locale, known, names).run()
 
+
+#: A word of a clause: start, end, the word, the word in lower case.
+_Token = tuple[int, int, str, str]
 
 # --- intermediate results ---------------------------------------------------------------------
 
@@ -316,7 +321,8 @@ class _Reader:
     def run(self) -> list[RoundMention]:
         text = self.text
         sentences = list(_sentences(text))
-        cued = [lx.CUE.search(self.low, start, end) is not None for start, end in sentences]
+        low = self.low
+        cued = [lx.cued(low[start:end]) for start, end in sentences]
         amounts = self._amounts([s for s, cue in zip(sentences, cued, strict=True) if cue])
         for (start, end), cue in zip(sentences, cued, strict=True):
             self._track(start, end)
@@ -402,7 +408,7 @@ class _Reader:
             lx.LEAD_TAKEOVER.sub(" ", clause)
         ):
             return  # a takeover, not "X übernimmt die Führung der Runde"
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, c0, c1)]
+        tokens = [(*m.span(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, c0, c1)]
         if holes:
             tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
         if not tokens:
@@ -460,7 +466,7 @@ class _Reader:
         self._add(out, sentence, c0)
 
     def _pairs(
-        self, out: _Clause, tokens: list[tuple[int, int, str]], amount_tokens: set[int]
+        self, out: _Clause, tokens: list[_Token], amount_tokens: set[int]
     ) -> list[tuple[_Name, _Money]]:
         """Companies each given with their own figure.
 
@@ -476,10 +482,10 @@ class _Reader:
             first = bisect.bisect_left(starts, entry.span.start)
             last = bisect.bisect_left(starts, entry.span.end)
             found: list[_Name] = []
-            if first >= 1 and tokens[first - 1][2].lower() in ("(", "mit"):
+            if first >= 1 and tokens[first - 1][3] in ("(", "mit"):
                 name = self._name_before(tokens, first - 1, amount_tokens)
                 found = [name] if name is not None else []
-            elif last < len(tokens) and tokens[last][2].lower() in ("in", "an"):
+            elif last < len(tokens) and tokens[last][3] in ("in", "an"):
                 found = self._list(tokens, last + 1, amount_tokens)
                 if entry is not out.each:
                     found = found[:1]
@@ -535,7 +541,7 @@ class _Reader:
         out: _Clause,
         clause: str,
         c0: int,
-        tokens: list[tuple[int, int, str]],
+        tokens: list[_Token],
         amount_tokens: set[int],
         invest_verb: re.Match[str] | None,
     ) -> None:
@@ -592,7 +598,7 @@ class _Reader:
             subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
             if not subjects and verb_at + 1 < len(tokens):
                 following = verb_at + 1
-                if tokens[following][2].lower() == "sich":
+                if tokens[following][3] == "sich":
                     following += 1
                 subjects = self._list(tokens, following, amount_tokens)
             out.invest_subjects = [s for s in subjects if not _is_object(tokens, s)]
@@ -605,7 +611,7 @@ class _Reader:
         out: _Clause,
         clause: str,
         c0: int,
-        tokens: list[tuple[int, int, str]],
+        tokens: list[_Token],
         amount_tokens: set[int],
         raise_verb: re.Match[str] | None,
         invest_verb: re.Match[str] | None,
@@ -639,18 +645,18 @@ class _Reader:
         if invest_verb is not None or led:
             prepositions = _PREPOSITIONS_IN if invest_verb is not None else _AT
             for i in range(len(tokens)):
-                if tokens[i][2].lower() in prepositions:
+                if tokens[i][3] in prepositions:
                     found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
                     if found is not None and ok(found[0]):
                         out.companies = [found[0]]
                         return
-                    if (i + 1 < len(tokens) and tokens[i + 1][2].lower() in _INDEFINITE) or (
+                    if (i + 1 < len(tokens) and tokens[i + 1][3] in _INDEFINITE) or (
                         found is not None and _common_noun(found[0].text)
                     ):
                         break  # "in ein neues Werk in Ungarn", "in Bildung": a thing, no company
         # "Elon Musk hat mit seinem KI-Unternehmen xAI ...": the owner's company, not the owner.
         for i, token in enumerate(tokens):
-            if token[2].lower() in _POSSESSIVES and i + 1 < len(tokens):
+            if token[3] in _POSSESSIVES and i + 1 < len(tokens):
                 found = self._noun_phrase(tokens, i, amount_tokens)
                 described = found is not None and any(
                     _descriptor(t[2]) for t in tokens[i + 1 : i + 4] if t[0] < found[0].start
@@ -668,7 +674,7 @@ class _Reader:
                 return
         start = _skip_openers(tokens, 0)
         names = self._list(tokens, start, amount_tokens) if subject_free else []
-        if tokens[0][2].lower() == "wie" and _REPORTS.search(clause):
+        if tokens[0][3] == "wie" and _REPORTS.search(clause):
             names = []  # "Wie The Information berichtet, ...": the source of the news
         names = [n for n in names if ok(n)]
         if names and (raise_verb or flow_verb or len(names) == 1):
@@ -679,7 +685,7 @@ class _Reader:
                 return
         # Inverted order: "In der Runde sammelte Parloa ...", "Dabei wird sein Unternehmen Luma".
         for i in range(start, min(len(tokens), start + 8) if subject_free else start):
-            word = tokens[i][2].lower()
+            word = tokens[i][3]
             if word in lx.AUXILIARIES or (raise_verb and tokens[i][0] == c0 + raise_verb.start()):
                 following = i + 1
                 if word not in lx.AUXILIARIES and following < len(tokens):
@@ -693,7 +699,7 @@ class _Reader:
         # "Die Bewertung von xAI", "die Runde von Parloa".
         for i in range(1, len(tokens)):
             if tokens[i][2] == "von" and (
-                _round_word(tokens[i - 1][2]) or tokens[i - 1][2].lower().startswith("bewertung")
+                _round_word(tokens[i - 1][2]) or tokens[i - 1][3].startswith("bewertung")
             ):
                 found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
@@ -701,7 +707,7 @@ class _Reader:
                     return
         # "Series G des Forschungslabors Anthropic", "20 Mrd. Dollar für Elon Musks xAI".
         for i, token in enumerate(tokens):
-            word = token[2].lower()
+            word = token[3]
             if (word == "für" and _money_before(tokens, i, amount_tokens)) or (
                 word in _GENITIVE and i > 0 and _round_word(tokens[i - 1][2])
             ):
@@ -740,7 +746,7 @@ class _Reader:
     # --- names -------------------------------------------------------------------------------
 
     def _subjects(
-        self, tokens: list[tuple[int, int, str]], verb: int, amount_tokens: set[int]
+        self, tokens: list[_Token], verb: int, amount_tokens: set[int]
     ) -> list[_Name]:
         """The names listed just before the verb at token ``verb`` (its subject).
 
@@ -755,13 +761,13 @@ class _Reader:
         return []
 
     def _list(
-        self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
+        self, tokens: list[_Token], i: int, amount_tokens: set[int]
     ) -> list[_Name]:
         """The names listed from token ``i`` on ("A, B sowie die Staatsbank C und D")."""
         return self._list_to(tokens, i, amount_tokens)[0]
 
     def _list_to(
-        self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
+        self, tokens: list[_Token], i: int, amount_tokens: set[int]
     ) -> tuple[list[_Name], int]:
         """The names listed from token ``i`` on, and the index of the token after the list."""
         names: list[_Name] = []
@@ -770,14 +776,14 @@ class _Reader:
         while i < n:
             while i < n and _filler(tokens, i):
                 i += 1
-            if i + 1 < n and tokens[i + 1][2].lower() == "zufolge":
+            if i + 1 < n and tokens[i + 1][3] == "zufolge":
                 i += 2
                 continue
             found = self._noun_phrase(tokens, i, amount_tokens)
             if found is None:
                 if names:  # "X, der katarische Staatsfonds und Y": an item without a name
                     k = _skip_description(tokens, i, amount_tokens)
-                    if k > i and k < n and tokens[k][2].lower() in _JOINS:
+                    if k > i and k < n and tokens[k][3] in _JOINS:
                         i = k + 1
                         continue
                 break
@@ -788,9 +794,9 @@ class _Reader:
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
             end = i
-            if i < n and (tokens[i][2].lower() in _JOINS or tokens[i][2].lower() == "auch"):
+            if i < n and (tokens[i][3] in _JOINS or tokens[i][3] == "auch"):
                 i += 1
-                if i < n and tokens[i][2].lower() in _JOINS:
+                if i < n and tokens[i][3] in _JOINS:
                     i += 1
                 continue
             break
@@ -798,7 +804,7 @@ class _Reader:
 
     def _noun_phrase(
         self,
-        tokens: list[tuple[int, int, str]],
+        tokens: list[_Token],
         i: int,
         amount_tokens: set[int],
         *,
@@ -838,7 +844,7 @@ class _Reader:
                     _descriptor(word)
                     and i + 1 < n
                     and (
-                        tokens[i + 1][2].lower() in ("wie", "darunter") or _namey(tokens[i + 1][2])
+                        tokens[i + 1][3] in ("wie", "darunter") or _namey(tokens[i + 1][2])
                     )
                 ):
                     described = True  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
@@ -885,7 +891,7 @@ class _Reader:
                 and len(word) >= 3
                 and word.endswith("s")
                 and low not in lx.NAME_SUFFIXES
-                and tokens[k + 1][2].lower() not in lx.NAME_SUFFIXES
+                and tokens[k + 1][3] not in lx.NAME_SUFFIXES
                 and _namey(tokens[k + 1][2])
                 and (
                     _descriptor(tokens[k + 1][2])
@@ -914,8 +920,8 @@ class _Reader:
         # Nouns of the trade after the name ("Parloa Finanzierung") are not part of it.
         while (
             end > cut
-            and tokens[end - 1][2].lower() in lx.NOT_NAMES
-            and tokens[end - 1][2].lower() not in lx.NAME_TAILS
+            and tokens[end - 1][3] in lx.NOT_NAMES
+            and tokens[end - 1][3] not in lx.NAME_TAILS
         ):
             end -= 1
         if (
@@ -931,27 +937,27 @@ class _Reader:
             better = self._known_index.longest(tokens, start, end)
             if better is not None:
                 cut, end = better
-        if end - cut == 1 and tokens[cut][2].lower() in lx.NOT_ALONE:
+        if end - cut == 1 and tokens[cut][3] in lx.NOT_ALONE:
             return None
         if (
             end - cut == 2
             and _descriptor(tokens[end - 1][2])
-            and _ADJECTIVE.fullmatch(tokens[cut][2].lower())
+            and _ADJECTIVE.fullmatch(tokens[cut][3])
         ):
             return None  # "Große Technologieunternehmen": an adjective and a descriptor
         name = self._name(tokens, cut, end)
         for k in range(max(start - 3, 0), cut):
             if _descriptor(tokens[k][2]):
-                name.described = tokens[k][2].lower()
+                name.described = tokens[k][3]
         return name, max(end, cut)
 
-    def _name(self, tokens: list[tuple[int, int, str]], start: int, end: int) -> _Name:
+    def _name(self, tokens: list[_Token], start: int, end: int) -> _Name:
         a = tokens[start][0]
         b = tokens[end - 1][1]
         return _Name(a, b, self.text[a:b])
 
     def _name_before(
-        self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
+        self, tokens: list[_Token], i: int, amount_tokens: set[int]
     ) -> _Name | None:
         """The name that ends just before token ``i`` ("mit Earlybird als Lead-Investor")."""
         k = i
@@ -1310,17 +1316,17 @@ def _namey(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or "&" in word
 
 
-def _filler(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    low = tokens[i][2].lower()
+def _filler(tokens: list[_Token], i: int) -> bool:
+    low = tokens[i][3]
     if low in lx.LIST_FILLERS or low == "anderem":
         return True
     return low == "u" and i + 1 < len(tokens) and tokens[i + 1][2] == "."
 
 
-def _skip_openers(tokens: list[tuple[int, int, str]], i: int) -> int:
+def _skip_openers(tokens: list[_Token], i: int) -> int:
     n = len(tokens)
     while i < n and (
-        tokens[i][2].lower() in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("
+        tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("
     ):
         i += 1
     return i
@@ -1330,7 +1336,7 @@ def _is_trade_word(name: str) -> bool:
     return name.lower() in lx.NOT_NAMES or _TRADE_NOUN.search(name.lower()) is not None
 
 
-def _skip_description(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> int:
+def _skip_description(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
     """The index after a short description without a name ("der katarische Staatsfonds")."""
     k = i
     while k < min(len(tokens), i + 5) and k not in amount_tokens:
@@ -1343,7 +1349,7 @@ def _skip_description(tokens: list[tuple[int, int, str]], i: int, amount_tokens:
     return k
 
 
-def _skip_brackets(tokens: list[tuple[int, int, str]], i: int) -> int:
+def _skip_brackets(tokens: list[_Token], i: int) -> int:
     """The index after the ")" closing the "(" at ``i`` (within 12 words), else ``i``."""
     for k in range(i + 1, min(len(tokens), i + 12)):
         if tokens[k][2] == ")":
@@ -1351,7 +1357,7 @@ def _skip_brackets(tokens: list[tuple[int, int, str]], i: int) -> int:
     return i
 
 
-def _verb_follows(tokens: list[tuple[int, int, str]], name: _Name, amount_tokens: set[int]) -> bool:
+def _verb_follows(tokens: list[_Token], name: _Name, amount_tokens: set[int]) -> bool:
     """Whether the name is followed by a lower-case word (its verb), brackets aside."""
     for i, token in enumerate(tokens):
         if token[0] >= name.end:
@@ -1365,9 +1371,9 @@ def _verb_follows(tokens: list[tuple[int, int, str]], name: _Name, amount_tokens
     return False
 
 
-def _skip_apposition(tokens: list[tuple[int, int, str]], i: int) -> int:
+def _skip_apposition(tokens: list[_Token], i: int) -> int:
     """The index after an apposition ", ein Start-up aus Köln," at ``i`` (within 12 words)."""
-    if i + 1 >= len(tokens) or tokens[i + 1][2].lower() not in lx.DETERMINERS:
+    if i + 1 >= len(tokens) or tokens[i + 1][3] not in lx.DETERMINERS:
         return i
     for k in range(i + 2, min(len(tokens), i + 12)):
         if tokens[k][2] == ",":
@@ -1375,14 +1381,14 @@ def _skip_apposition(tokens: list[tuple[int, int, str]], i: int) -> int:
     return i
 
 
-def _is_object(tokens: list[tuple[int, int, str]], name: _Name) -> bool:
+def _is_object(tokens: list[_Token], name: _Name) -> bool:
     """Whether the name follows "in", "an" or "bei" (the company, not an investor)."""
     previous = None
     for token in tokens:
         if token[0] >= name.start:
             break
         previous = token
-    return previous is not None and previous[2].lower() in _PREPOSITIONS_IN
+    return previous is not None and previous[3] in _PREPOSITIONS_IN
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1390,7 +1396,7 @@ def _round_word(word: str) -> bool:
     return _ROUND_WORD.match(word.lower()) is not None or (len(word) == 1 and word.isupper())
 
 
-def _money_before(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> bool:
+def _money_before(tokens: list[_Token], i: int, amount_tokens: set[int]) -> bool:
     """Whether an amount or a word of money stands just before token ``i``."""
     return any(
         k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][2] in _MONEY_WORDS
@@ -1584,7 +1590,7 @@ class _KnownIndex:
                     self.longest_name = max(self.longest_name, len(name.split()))
 
     def longest(
-        self, tokens: list[tuple[int, int, str]], start: int, end: int
+        self, tokens: list[_Token], start: int, end: int
     ) -> tuple[int, int] | None:
         """The longest run of tokens from start..end on that is a known name, if any."""
         best: tuple[int, int] | None = None
