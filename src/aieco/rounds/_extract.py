@@ -27,6 +27,7 @@ Every step reads a bounded window around each word, so the time is linear in the
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -308,6 +309,8 @@ class _Reader:
         self.last_investor: _Name | None = None
         #: A company named in a clause that reported nothing of a round, and where.
         self.named: tuple[_Name, int] | None = None
+        #: Clauses that reported nothing, newest last, not yet read for the company they name.
+        self._unread: collections.deque[tuple[int, tuple[Any, ...]]] = collections.deque()
         #: True while investor lists are read (see _NAMED_GROUP).
         self._listing = False
         self._names_count = 0
@@ -446,6 +449,11 @@ class _Reader:
             for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
         }
         self._investors(out, clause, c0, tokens, amount_tokens, invest_verb)
+        if not (out.has_content() or out.raising or out.each is not None):
+            # Nothing of a round: the clause matters only if it names one company that a
+            # later "das Start-up" means. Who that is is read when it is asked for (_named).
+            self._later(c0, (clause, c0, tokens, amount_tokens, raise_verb, invest_verb, flow_verb))
+            return
 
         # The company.
         self._company(out, clause, c0, tokens, amount_tokens, raise_verb, invest_verb, flow_verb)
@@ -581,7 +589,9 @@ class _Reader:
         after = lx.INVESTORS_AFTER.search(clause)
         if after is not None:
             subjects = self._subjects(tokens, at(after.start()), amount_tokens)
-            if subjects:  # not also the end of a list before: "Die Führung übernimmt A, B ist dabei"
+            if (
+                subjects
+            ):  # not also the end of a list before: "Die Führung übernimmt A, B ist dabei"
                 own = {s.start for s in subjects}
                 out.leads = [n for n in out.leads if n.start not in own]
                 out.investors = [n for n in out.investors if n.start not in own]
@@ -745,9 +755,7 @@ class _Reader:
 
     # --- names -------------------------------------------------------------------------------
 
-    def _subjects(
-        self, tokens: list[_Token], verb: int, amount_tokens: set[int]
-    ) -> list[_Name]:
+    def _subjects(self, tokens: list[_Token], verb: int, amount_tokens: set[int]) -> list[_Name]:
         """The names listed just before the verb at token ``verb`` (its subject).
 
         The list may start at the clause or after any comma ("Die Runde führt A an, B und C
@@ -760,9 +768,7 @@ class _Reader:
                     return names
         return []
 
-    def _list(
-        self, tokens: list[_Token], i: int, amount_tokens: set[int]
-    ) -> list[_Name]:
+    def _list(self, tokens: list[_Token], i: int, amount_tokens: set[int]) -> list[_Name]:
         """The names listed from token ``i`` on ("A, B sowie die Staatsbank C und D")."""
         return self._list_to(tokens, i, amount_tokens)[0]
 
@@ -843,9 +849,7 @@ class _Reader:
                 elif (
                     _descriptor(word)
                     and i + 1 < n
-                    and (
-                        tokens[i + 1][3] in ("wie", "darunter") or _namey(tokens[i + 1][2])
-                    )
+                    and (tokens[i + 1][3] in ("wie", "darunter") or _namey(tokens[i + 1][2]))
                 ):
                     described = True  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
                 else:
@@ -956,9 +960,7 @@ class _Reader:
         b = tokens[end - 1][1]
         return _Name(a, b, self.text[a:b])
 
-    def _name_before(
-        self, tokens: list[_Token], i: int, amount_tokens: set[int]
-    ) -> _Name | None:
+    def _name_before(self, tokens: list[_Token], i: int, amount_tokens: set[int]) -> _Name | None:
         """The name that ends just before token ``i`` ("mit Earlybird als Lead-Investor")."""
         k = i
         while k > 0 and (k - 1) not in amount_tokens and _namey(tokens[k - 1][2]):
@@ -987,6 +989,7 @@ class _Reader:
         if companies and not clause.has_content() and not clause.raising:
             if len(companies) == 1:  # nothing of a round, but "das Start-up" may mean it next
                 self.named = (companies[0], c0)
+                self._unread.clear()
             return
         if not companies:
             if clause.generic or clause.fund or not clause.has_content():
@@ -995,6 +998,8 @@ class _Reader:
                 return
             current = self.current
             strong = clause.amounts or clause.valuation or clause.round_type or clause.leads
+            if strong:
+                self._read_named()
             if self.named is not None and self.named[1] > self.current_at and strong:
                 name, at = self.named
                 if c0 - at <= _COREF_WINDOW:
@@ -1029,6 +1034,36 @@ class _Reader:
             if not clause.earlier:
                 self.current = target
                 self.current_at = c0
+
+    def _later(self, c0: int, args: tuple[Any, ...]) -> None:
+        """Keep a clause that reports nothing, to read the company it names if it is asked for.
+
+        Clauses further back than "das Start-up" may refer are dropped: their name could not
+        be used anyway.
+        """
+        unread = self._unread
+        unread.append((c0, args))
+        while unread and c0 - unread[0][0] > _COREF_WINDOW:
+            unread.popleft()
+
+    def _read_named(self) -> None:
+        """Set ``named`` from the latest kept clause that names exactly one company."""
+        unread = self._unread
+        while unread:
+            if unread[-1][0] <= self.current_at:
+                unread.clear()  # named before the current round: not what "das Start-up" means
+                return
+            c0, (clause, at, tokens, amount_tokens, raise_verb, invest_verb, flow_verb) = (
+                unread.pop()
+            )
+            out = _Clause()
+            self._company(
+                out, clause, at, tokens, amount_tokens, raise_verb, invest_verb, flow_verb
+            )
+            if len(out.companies) == 1:
+                self.named = (out.companies[0], c0)
+                unread.clear()
+                return
 
     def _new_round(self, company: _Name, *, earlier: bool) -> _Round:
         """A new round of the company, indexed by its name (unless it is an earlier one)."""
@@ -1325,9 +1360,7 @@ def _filler(tokens: list[_Token], i: int) -> bool:
 
 def _skip_openers(tokens: list[_Token], i: int) -> int:
     n = len(tokens)
-    while i < n and (
-        tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("
-    ):
+    while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
         i += 1
     return i
 
@@ -1589,9 +1622,7 @@ class _KnownIndex:
                     self.ids[kind].setdefault(fold(name), record.id)
                     self.longest_name = max(self.longest_name, len(name.split()))
 
-    def longest(
-        self, tokens: list[_Token], start: int, end: int
-    ) -> tuple[int, int] | None:
+    def longest(self, tokens: list[_Token], start: int, end: int) -> tuple[int, int] | None:
         """The longest run of tokens from start..end on that is a known name, if any."""
         best: tuple[int, int] | None = None
         limit = min(len(tokens), end + self.longest_name)
