@@ -260,6 +260,53 @@ class _Clause:
         )
 
 
+class _Scope:
+    """One clause while it is read: its words, where its amounts stand, its verbs."""
+
+    __slots__ = (
+        "amount_tokens",
+        "c0",
+        "clause",
+        "flow_verb",
+        "invest_verb",
+        "raise_verb",
+        "starts",
+        "tokens",
+    )
+
+    def __init__(
+        self,
+        c0: int,
+        clause: str,
+        tokens: list[_Token],
+        starts: list[int],
+        amount_tokens: set[int],
+        raise_verb: re.Match[str] | None,
+        invest_verb: re.Match[str] | None,
+        flow_verb: re.Match[str] | None,
+    ) -> None:
+        self.c0 = c0
+        #: The clause in lower case (relative clauses inside it blanked).
+        self.clause = clause
+        self.tokens = tokens
+        self.starts = starts
+        #: Indexes of the tokens that are part of an amount.
+        self.amount_tokens = amount_tokens
+        self.raise_verb = raise_verb
+        self.invest_verb = invest_verb
+        self.flow_verb = flow_verb
+
+    def at(self, offset: int) -> int:
+        """The index of the first token at or after ``offset`` in the clause."""
+        return bisect.bisect_left(self.starts, self.c0 + offset)
+
+
+#: Whether a name found may be the company (see `_Reader._company`).
+_Check = Callable[["_Name | None"], bool]
+#: What a rule of `_Reader._company` found: the companies and whether they came as a list.
+_Found = tuple[list["_Name"], bool] | None
+
+
 class _Round:
     """A round while the text is read."""
 
@@ -310,7 +357,7 @@ class _Reader:
         #: A company named in a clause that reported nothing of a round, and where.
         self.named: tuple[_Name, int] | None = None
         #: Clauses that reported nothing, newest last, not yet read for the company they name.
-        self._unread: collections.deque[tuple[int, tuple[Any, ...]]] = collections.deque()
+        self._unread: collections.deque[tuple[int, _Scope]] = collections.deque()
         #: True while investor lists are read (see _NAMED_GROUP).
         self._listing = False
         self._names_count = 0
@@ -448,15 +495,18 @@ class _Reader:
             for a0, a1, _ in money
             for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
         }
-        self._investors(out, clause, c0, tokens, amount_tokens, invest_verb)
+        scope = _Scope(
+            c0, clause, tokens, starts, amount_tokens, raise_verb, invest_verb, flow_verb
+        )
+        self._investors(out, scope)
         if not (out.has_content() or out.raising or out.each is not None):
             # Nothing of a round: the clause matters only if it names one company that a
             # later "das Start-up" means. Who that is is read when it is asked for (_named).
-            self._later(c0, (clause, c0, tokens, amount_tokens, raise_verb, invest_verb, flow_verb))
+            self._later(c0, scope)
             return
 
         # The company.
-        self._company(out, clause, c0, tokens, amount_tokens, raise_verb, invest_verb, flow_verb)
+        self._company(out, scope)
 
         date = lx.DATE.search(clause)
         if date is not None:
@@ -544,203 +594,241 @@ class _Reader:
         else:
             out.amounts.append(entry)
 
-    def _investors(
-        self,
-        out: _Clause,
-        clause: str,
-        c0: int,
-        tokens: list[_Token],
-        amount_tokens: set[int],
-        invest_verb: re.Match[str] | None,
-    ) -> None:
-        starts = [t[0] for t in tokens]
-
-        def at(offset: int) -> int:
-            return bisect.bisect_left(starts, c0 + offset)
-
+    def _investors(self, out: _Clause, sc: _Scope) -> None:
+        """The leads and investors the clause names, and who invests ("X investiert")."""
         self._listing = True
-        for m in lx.LEAD_BEFORE.finditer(clause):
-            out.leads += self._list(tokens, at(m.end()), amount_tokens)
-        for m in lx.LEAD_AROUND.finditer(clause):
-            out.leads += self._list(tokens, at(m.end("list")), amount_tokens)
-        neben = lx.INVESTORS_NEBEN.search(clause)
-        if neben is not None:
-            out.investors += self._list(tokens, at(neben.end()), amount_tokens)
-        for m in lx.INVESTORS_BEFORE.finditer(clause):
-            out.investors += self._list(tokens, at(m.end()), amount_tokens)
-        for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
-            out.investors += self._list(tokens, at(m.end()), amount_tokens)
-        relative = lx.INVESTORS_RELATIVE.search(clause)
-        if relative is not None:
-            out.investors += self._list(tokens, at(relative.end("list")), amount_tokens)
-        if lx.LEAD_ANAPHOR.search(clause):
-            out.lead_anaphor = True
-        elif (lead_after := lx.LEAD_AFTER.search(clause)) is not None:
-            subjects = self._subjects(tokens, at(lead_after.start()), amount_tokens)
-            subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
-            if subjects:
-                out.leads += subjects
-            else:
-                m2 = lx.LEAD_AFTER.search(clause)
-                assert m2 is not None
-                before = self._name_before(tokens, at(m2.start()), amount_tokens)
-                if before is not None:
-                    out.leads.append(before)
-        after = lx.INVESTORS_AFTER.search(clause)
-        if after is not None:
-            subjects = self._subjects(tokens, at(after.start()), amount_tokens)
-            if (
-                subjects
-            ):  # not also the end of a list before: "Die Führung übernimmt A, B ist dabei"
-                own = {s.start for s in subjects}
-                out.leads = [n for n in out.leads if n.start not in own]
-                out.investors = [n for n in out.investors if n.start not in own]
-            subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
-            if not subjects:
-                just_before = self._name_before(tokens, at(after.start()), amount_tokens)
-                subjects = [just_before] if just_before is not None else []
-            out.investors += subjects or self._list(tokens, at(after.end()), amount_tokens)
+        self._phrase_lists(out, sc)
+        self._lead_subjects(out, sc)
+        self._investor_subjects(out, sc)
         self._listing = False
-        noun = invest_verb is not None and self.text[c0 + invest_verb.start()].isupper()
+        invest_verb = sc.invest_verb
+        noun = invest_verb is not None and self.text[sc.c0 + invest_verb.start()].isupper()
         if invest_verb is not None and not noun:
-            verb_at = at(invest_verb.start())
-            start = _skip_openers(tokens, 0)
-            subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
-            if not subjects and verb_at + 1 < len(tokens):
-                following = verb_at + 1
-                if tokens[following][3] == "sich":
-                    following += 1
-                subjects = self._list(tokens, following, amount_tokens)
-            out.invest_subjects = [s for s in subjects if not _is_object(tokens, s)]
+            out.invest_subjects = self._investing(sc, invest_verb)
         if out.part_amounts and not noun and (len(out.invest_subjects) != 1 or out.investors):
             out.amounts += out.part_amounts  # no single investor to give them to
             out.part_amounts = []
 
-    def _company(
-        self,
-        out: _Clause,
-        clause: str,
-        c0: int,
-        tokens: list[_Token],
-        amount_tokens: set[int],
-        raise_verb: re.Match[str] | None,
-        invest_verb: re.Match[str] | None,
-        flow_verb: re.Match[str] | None,
-    ) -> None:
+    def _phrase_lists(self, out: _Clause, sc: _Scope) -> None:
+        """Lists after the phrases that name leads ("angeführt von") and investors."""
+        clause, tokens, amount_tokens = sc.clause, sc.tokens, sc.amount_tokens
+        for m in lx.LEAD_BEFORE.finditer(clause):
+            out.leads += self._list(tokens, sc.at(m.end()), amount_tokens)
+        for m in lx.LEAD_AROUND.finditer(clause):
+            out.leads += self._list(tokens, sc.at(m.end("list")), amount_tokens)
+        neben = lx.INVESTORS_NEBEN.search(clause)
+        if neben is not None:
+            out.investors += self._list(tokens, sc.at(neben.end()), amount_tokens)
+        for m in lx.INVESTORS_BEFORE.finditer(clause):
+            out.investors += self._list(tokens, sc.at(m.end()), amount_tokens)
+        for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
+            out.investors += self._list(tokens, sc.at(m.end()), amount_tokens)
+        relative = lx.INVESTORS_RELATIVE.search(clause)
+        if relative is not None:
+            out.investors += self._list(tokens, sc.at(relative.end("list")), amount_tokens)
+
+    def _lead_subjects(self, out: _Clause, sc: _Scope) -> None:
+        """Leads named before their verb: "X führt die Runde an", "Dies führt ... an"."""
+        if lx.LEAD_ANAPHOR.search(sc.clause):
+            out.lead_anaphor = True
+            return
+        lead_after = lx.LEAD_AFTER.search(sc.clause)
+        if lead_after is None:
+            return
+        tokens, amount_tokens = sc.tokens, sc.amount_tokens
+        subjects = self._subjects(tokens, sc.at(lead_after.start()), amount_tokens)
+        subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        if subjects:
+            out.leads += subjects
+            return
+        before = self._name_before(tokens, sc.at(lead_after.start()), amount_tokens)
+        if before is not None:
+            out.leads.append(before)
+
+    def _investor_subjects(self, out: _Clause, sc: _Scope) -> None:
+        """Investors named before their verb: "X und Y beteiligten sich ebenfalls"."""
+        after = lx.INVESTORS_AFTER.search(sc.clause)
+        if after is None:
+            return
+        tokens, amount_tokens = sc.tokens, sc.amount_tokens
+        subjects = self._subjects(tokens, sc.at(after.start()), amount_tokens)
+        if subjects:  # not also the end of a list before: "Die Führung übernimmt A, B ist dabei"
+            own = {s.start for s in subjects}
+            out.leads = [n for n in out.leads if n.start not in own]
+            out.investors = [n for n in out.investors if n.start not in own]
+        subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        if not subjects:
+            just_before = self._name_before(tokens, sc.at(after.start()), amount_tokens)
+            subjects = [just_before] if just_before is not None else []
+        out.investors += subjects or self._list(tokens, sc.at(after.end()), amount_tokens)
+
+    def _investing(self, sc: _Scope, invest_verb: re.Match[str]) -> list[_Name]:
+        """Who invests: the subject of "investiert", before or right after the verb."""
+        tokens, amount_tokens = sc.tokens, sc.amount_tokens
+        verb_at = sc.at(invest_verb.start())
+        start = _skip_openers(tokens, 0)
+        subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
+        if not subjects and verb_at + 1 < len(tokens):
+            following = verb_at + 1
+            if tokens[following][3] == "sich":
+                following += 1
+            subjects = self._list(tokens, following, amount_tokens)
+        return [s for s in subjects if not _is_object(tokens, s)]
+
+    def _company(self, out: _Clause, sc: _Scope) -> None:
+        """The company the clause is about, found by the first rule that names one."""
         taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
+        raising = sc.raise_verb is not None
 
         def ok(name: _Name | None) -> bool:
-            if name is not None and (
-                lx.INVESTOR_DESCRIPTOR.search(name.described)
-                or (raise_verb is not None and lx.FUND_NAME.search(name.text.lower()))
+            if name is None:
+                return False
+            if lx.INVESTOR_DESCRIPTOR.search(name.described) or (
+                raising and lx.FUND_NAME.search(name.text.lower())
             ):
-                out.fund = raise_verb is not None  # "Der Risikokapitalgeber X sammelt ... ein"
+                out.fund = raising  # "Der Risikokapitalgeber X sammelt ... ein"
                 return False
             return (
-                name is not None
-                and fold(name.text) not in taken
+                fold(name.text) not in taken
                 and not _common_noun(name.text)
                 and not self._attributed(name)
                 and lx.PERSON_DESCRIPTOR.search(name.described) is None
             )
 
-        starts = [t[0] for t in tokens]
+        subject_free = not out.invest_subjects or raising
+        for rule in (
+            self._invested_in,
+            self._owned,
+            self._announcing,
+            self._subject,
+            self._inverted,
+            self._of_round,
+            self._for_or_of,
+            self._described,
+            self._after_colon,
+        ):
+            found = rule(sc, ok, bool(out.leads) and sc.invest_verb is None, subject_free)
+            if found is not None:
+                out.companies, out.listed = found
+                return
 
-        def index_of(position: int) -> int:
-            return bisect.bisect_left(starts, position)
+    def _invested_in(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """Seen from the investor: "X investiert in Y", "X führt eine Runde bei Y an"."""
+        if sc.invest_verb is None and not led:
+            return None
+        tokens = sc.tokens
+        prepositions = _PREPOSITIONS_IN if sc.invest_verb is not None else _AT
+        for i in range(len(tokens)):
+            if tokens[i][3] in prepositions:
+                found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
+                if found is not None and ok(found[0]):
+                    return [found[0]], False
+                if (i + 1 < len(tokens) and tokens[i + 1][3] in _INDEFINITE) or (
+                    found is not None and _common_noun(found[0].text)
+                ):
+                    return None  # "in ein neues Werk in Ungarn", "in Bildung": no company
+        return None
 
-        # Seen from the investor: "X investiert in Y", "Investition von ... in Y"; "X führt
-        # eine Runde bei Y an".
-        led = bool(out.leads) and invest_verb is None
-        if invest_verb is not None or led:
-            prepositions = _PREPOSITIONS_IN if invest_verb is not None else _AT
-            for i in range(len(tokens)):
-                if tokens[i][3] in prepositions:
-                    found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
-                    if found is not None and ok(found[0]):
-                        out.companies = [found[0]]
-                        return
-                    if (i + 1 < len(tokens) and tokens[i + 1][3] in _INDEFINITE) or (
-                        found is not None and _common_noun(found[0].text)
-                    ):
-                        break  # "in ein neues Werk in Ungarn", "in Bildung": a thing, no company
-        # "Elon Musk hat mit seinem KI-Unternehmen xAI ...": the owner's company, not the owner.
+    def _owned(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """The owner's company: "Elon Musk hat mit seinem KI-Unternehmen xAI ..."."""
+        tokens = sc.tokens
         for i, token in enumerate(tokens):
             if token[3] in _POSSESSIVES and i + 1 < len(tokens):
-                found = self._noun_phrase(tokens, i, amount_tokens)
+                found = self._noun_phrase(tokens, i, sc.amount_tokens)
                 described = found is not None and any(
                     _descriptor(t[2]) for t in tokens[i + 1 : i + 4] if t[0] < found[0].start
                 )
                 if found is not None and described and ok(found[0]):
-                    out.companies = [found[0]]
-                    return
-        # The subject of a verb of raising, or whoever a valuation or round is about (when the
-        # subject is no investor: "Nvidia investiert" leaves the company to what follows).
-        subject_free = not out.invest_subjects or raise_verb is not None
-        if lx.ANNOUNCER.match(clause):  # "Wie Cellion mitteilte, ...": the company reports
-            names = [n for n in self._list(tokens, 1, amount_tokens) if ok(n)]
-            if names:
-                out.companies = names[:1]
-                return
-        start = _skip_openers(tokens, 0)
-        names = self._list(tokens, start, amount_tokens) if subject_free else []
-        if tokens[0][3] == "wie" and _REPORTS.search(clause):
-            names = []  # "Wie The Information berichtet, ...": the source of the news
+                    return [found[0]], False
+        return None
+
+    def _announcing(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """The company that reports its own round: "Wie Cellion mitteilte, ..."."""
+        if not lx.ANNOUNCER.match(sc.clause):
+            return None
+        names = [n for n in self._list(sc.tokens, 1, sc.amount_tokens) if ok(n)]
+        return (names[:1], False) if names else None
+
+    def _subject(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """The subject of a verb of raising, or whoever a valuation or round is about.
+
+        Not when the subject is an investor: "Nvidia investiert" leaves it to what follows.
+        """
+        tokens = sc.tokens
+        if not free or (tokens[0][3] == "wie" and _REPORTS.search(sc.clause)):
+            return None  # "Wie The Information berichtet, ...": the source of the news
+        names = self._list(tokens, _skip_openers(tokens, 0), sc.amount_tokens)
         names = [n for n in names if ok(n)]
-        if names and (raise_verb or flow_verb or len(names) == 1):
-            followed = _verb_follows(tokens, names[-1], amount_tokens)
-            if followed or len(names) > 1:
-                out.companies = names
-                out.listed = len(names) > 1
-                return
-        # Inverted order: "In der Runde sammelte Parloa ...", "Dabei wird sein Unternehmen Luma".
-        for i in range(start, min(len(tokens), start + 8) if subject_free else start):
+        if (
+            names
+            and (sc.raise_verb or sc.flow_verb or len(names) == 1)
+            and (len(names) > 1 or _verb_follows(tokens, names[-1], sc.amount_tokens))
+        ):
+            return names, len(names) > 1
+        return None
+
+    def _inverted(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """Inverted order: "In der Runde sammelte Parloa", "Dabei wird sein Unternehmen Luma"."""
+        if not free:
+            return None
+        tokens, raise_verb = sc.tokens, sc.raise_verb
+        start = _skip_openers(tokens, 0)
+        for i in range(start, min(len(tokens), start + 8)):
             word = tokens[i][3]
-            if word in lx.AUXILIARIES or (raise_verb and tokens[i][0] == c0 + raise_verb.start()):
+            if word in lx.AUXILIARIES or (
+                raise_verb and tokens[i][0] == sc.c0 + raise_verb.start()
+            ):
                 following = i + 1
                 if word not in lx.AUXILIARIES and following < len(tokens):
                     following += tokens[following][2] == "sich"  # "sicherte sich Flinko"
-                names = [n for n in self._list(tokens, following, amount_tokens) if ok(n)]
-                if names:
-                    out.companies = names
-                    out.listed = len(names) > 1
-                    return
-                break
-        # "Die Bewertung von xAI", "die Runde von Parloa".
+                names = [n for n in self._list(tokens, following, sc.amount_tokens) if ok(n)]
+                return (names, len(names) > 1) if names else None
+        return None
+
+    def _of_round(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """Whose valuation or round: "Die Bewertung von xAI", "die Runde von Parloa"."""
+        tokens = sc.tokens
         for i in range(1, len(tokens)):
             if tokens[i][2] == "von" and (
                 _round_word(tokens[i - 1][2]) or tokens[i - 1][3].startswith("bewertung")
             ):
-                found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
+                found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
-                    out.companies = [found[0]]
-                    return
-        # "Series G des Forschungslabors Anthropic", "20 Mrd. Dollar für Elon Musks xAI".
+                    return [found[0]], False
+        return None
+
+    def _for_or_of(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """Whose round or money: "Series G des Labors Anthropic", "20 Mrd. für Musks xAI"."""
+        tokens = sc.tokens
         for i, token in enumerate(tokens):
             word = token[3]
-            if (word == "für" and _money_before(tokens, i, amount_tokens)) or (
+            if (word == "für" and _money_before(tokens, i, sc.amount_tokens)) or (
                 word in _GENITIVE and i > 0 and _round_word(tokens[i - 1][2])
             ):
-                found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
+                found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
-                    out.companies = [found[0]]
-                    return
-        # "sein Unternehmen Luma", "das Pariser Start-up Mistral AI".
+                    return [found[0]], False
+        return None
+
+    def _described(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """A name after a descriptor: "sein Unternehmen Luma", "das Start-up Mistral AI"."""
+        tokens = sc.tokens
         for i, token in enumerate(tokens):
             if _descriptor(token[2]) and i + 1 < len(tokens):
-                found = self._noun_phrase(tokens, i + 1, amount_tokens, bare=True)
+                found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, bare=True)
                 if found is not None and ok(found[0]):
-                    out.companies = [found[0]]
-                    return
-        # A list after a colon: "Große Beträge flossen in Tools: Baseten, Inferact und Arena".
-        if raise_verb or flow_verb:
-            for i, token in enumerate(tokens):
-                if token[2] == ":":
-                    names = [n for n in self._list(tokens, i + 1, amount_tokens) if ok(n)]
-                    if names:
-                        out.companies = names
-                        out.listed = True
-                    return
+                    return [found[0]], False
+        return None
+
+    def _after_colon(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """A list after a colon: "Große Beträge flossen in Tools: Baseten, Inferact und Arena"."""
+        if not (sc.raise_verb or sc.flow_verb):
+            return None
+        for i, token in enumerate(sc.tokens):
+            if token[2] == ":":
+                names = [n for n in self._list(sc.tokens, i + 1, sc.amount_tokens) if ok(n)]
+                return (names, True) if names else None
+        return None
 
     def _attributed(self, name: _Name) -> bool:
         """Whether the name is a source of the news ("laut X", "X zufolge"), not an actor."""
@@ -1035,14 +1123,14 @@ class _Reader:
                 self.current = target
                 self.current_at = c0
 
-    def _later(self, c0: int, args: tuple[Any, ...]) -> None:
+    def _later(self, c0: int, scope: _Scope) -> None:
         """Keep a clause that reports nothing, to read the company it names if it is asked for.
 
         Clauses further back than "das Start-up" may refer are dropped: their name could not
         be used anyway.
         """
         unread = self._unread
-        unread.append((c0, args))
+        unread.append((c0, scope))
         while unread and c0 - unread[0][0] > _COREF_WINDOW:
             unread.popleft()
 
@@ -1053,13 +1141,9 @@ class _Reader:
             if unread[-1][0] <= self.current_at:
                 unread.clear()  # named before the current round: not what "das Start-up" means
                 return
-            c0, (clause, at, tokens, amount_tokens, raise_verb, invest_verb, flow_verb) = (
-                unread.pop()
-            )
+            c0, scope = unread.pop()
             out = _Clause()
-            self._company(
-                out, clause, at, tokens, amount_tokens, raise_verb, invest_verb, flow_verb
-            )
+            self._company(out, scope)
             if len(out.companies) == 1:
                 self.named = (out.companies[0], c0)
                 unread.clear()

@@ -69,36 +69,34 @@ _STEM: Final = re.compile(r"(?:[a-zäöüß]|\[[^\]\\]+\])+")
 
 
 def _stemmed(alternative: str) -> str | None:
-    """``stem(?<!\\wstem)rest`` for an alternative that starts with letters, else None."""
+    r"""``stem(?<!\wstem)rest`` for an alternative that starts with letters, else None."""
     found = _STEM.match(alternative)
     if found is None:
         return None
     stem = found.group()
     rest = alternative[found.end() :]
     while rest[:1] in ("?", "*", "+", "{") and stem:  # the last letter is optional: not stem
-        if stem.endswith("]"):
-            cut = stem.rindex("[")
-        else:
-            cut = len(stem) - 1
+        cut = stem.rindex("[") if stem.endswith("]") else len(stem) - 1
         stem, rest = stem[:cut], stem[cut:] + rest
-    if not stem or stem[0] == "[" and "]" not in stem:
+    if not stem:
         return None
     return f"{stem}(?<!\\w{stem}){rest}"
 
 
 def fast(source: str) -> str:
-    """The pattern with each leading ``\\b`` before letters written as a look-behind.
+    r"""The pattern with each leading ``\b`` before letters written as a look-behind.
 
-    ``\\b(?:sammel\\w*|erhält)`` becomes ``(?:sammel(?<!\\wsammel)\\w*|erhält(?<!\\werhält))``:
+    ``\b(?:sammel\w*|erhält)`` becomes ``(?:sammel(?<!\wsammel)\w*|erhält(?<!\werhält))``:
     the same matches, but a pattern that starts with letters lets `re` skip ahead to them,
-    while a leading ``\\b`` makes it try every position (five to twenty times slower on news
+    while a leading ``\b`` makes it try every position (five to twenty times slower on news
     text). Alternatives that do not fit the shape are kept as they are.
     """
     out = []
     for alternative in _split(source):
         if alternative.startswith("\\b(?:"):
             depth = 0
-            for end, char in enumerate(alternative[2:], start=2):
+            end = 2
+            for end, char in enumerate(alternative[2:], start=2):  # noqa: B007 (used after)
                 depth += (char == "(") - (char == ")")
                 if depth == 0:
                     break
@@ -118,11 +116,11 @@ def faster(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 def w(*alternatives: str) -> str:
-    """Words that start at a word boundary, in a form the regex engine scans for quickly.
+    r"""Words that start at a word boundary, in a form the regex engine scans for quickly.
 
-    ``w("mit", "unter")`` is ``(?:mit(?<!\\wmit)|unter(?<!\\wunter))``: like ``\\b(?:mit|unter)``,
+    ``w("mit", "unter")`` is ``(?:mit(?<!\wmit)|unter(?<!\wunter))``: like ``\b(?:mit|unter)``,
     but a pattern that starts with letters lets `re` skip ahead to them, while a leading
-    ``\\b`` makes it try every position (five to twenty times slower on news text). Each
+    ``\b`` makes it try every position (five to twenty times slower on news text). Each
     alternative must have a fixed width.
     """
     return "(?:" + "|".join(f"{a}(?<!\\w{a})" for a in alternatives) + ")"
@@ -139,7 +137,9 @@ def words(text: str) -> frozenset[str]:
 #: any of CUE_WORDS (a substring test), or else a match of CUE.
 #: Matched against the lower-cased text, like every pattern here but CLAUSE_OPENERS.
 CUE_WORDS: Final = tuple(
-    """
+    sorted(
+        words(
+            """
     sammel sammlu erhält erhalt erhielt bekomm bekam holt schließt schliesst schloss
     abgeschlossen runde finanzierung kapital investi investo beteilig series seed bewert
     angeführt angefuhrt schließen schliessen aufgenommen aufnehm nimmt nahm verbucht stemmt
@@ -147,7 +147,9 @@ CUE_WORDS: Final = tuple(
     floss floß fließ fliess ausgestattet gesichert steigt eingestiegen valuation raise funding
     fundraising geschätzt geschatzt kredit darlehen unterstützung unterstutzung warb wirbt
     geworben spritze einsteig federf
-    """.split()
+    """
+        )
+    )
 )
 CUE: Final = Gated(
     re.compile(
