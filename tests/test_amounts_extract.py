@@ -57,7 +57,9 @@ EXPECTED: dict[str, list[tuple[str, Amount]]] = {
             span("10000000000", "1000000000000", "USD"),
         ),
         ("dreistelligen Milliardenbereich", span("100000000000", "1000000000000")),
-        ("20- oder 30-Milliarden", span("20000000000", "30000000000")),
+        # alternatives, each its own amount (#8): "20- oder 30-Milliarden-Runden"
+        ("20-", point("20000000000")),
+        ("30-Milliarden", point("30000000000")),
         ("5–50 Millionen Euro", span("5000000", "50000000", "EUR")),
     ],
     "004_c9c2689ae2915dc5.txt": [

@@ -432,8 +432,10 @@ def test_lists_with_the_unit_at_the_end(text: str, items: list[tuple[str, str]],
 
 
 def test_a_year_before_a_list_is_no_item() -> None:
+    """The items of a list rise; a figure before them that does not is no item."""
     assert found("Im Jahr 2020, 30 oder 50 Mio. Euro") == [
-        ("30 oder 50 Mio. Euro", span("30000000", "50000000", "EUR"))
+        ("30", point("30000000", "EUR")),
+        ("50 Mio. Euro", point("50000000", "EUR")),
     ]
 
 
@@ -559,3 +561,332 @@ def test_forms_found_on_real_text(
     is a rough figure; a no-break hyphen joins "US‑Dollar".
     """
     assert found(text, locale) == expected
+
+
+# -- alternatives are lists, not ranges ------------------------------------------------------
+
+ALTERNATIVES = [
+    (
+        "Eine Kugel Eis kostete 20 oder 30 Pfennig.",
+        "de_DE",
+        [("20", point("0.20", "DEM")), ("30 Pfennig", point("0.30", "DEM"))],
+    ),
+    (
+        "Geplant sind 5 oder 10 Mio. Dollar.",
+        "de_DE",
+        [("5", point("5000000", "USD")), ("10 Mio. Dollar", point("10000000", "USD"))],
+    ),
+    (
+        "Die 100- und 200 €-Scheine sind kleiner.",
+        "de_DE",
+        [("100-", point("100", "EUR")), ("200 €", point("200", "EUR"))],
+    ),
+    (
+        "Bei den 1-, 2– und 5-Cent-Münzen ist es ein Eichenzweig.",
+        "de_DE",
+        [
+            ("1-", point("0.01", "EUR")),
+            ("2–", point("0.02", "EUR")),
+            ("5-Cent", point("0.05", "EUR")),
+        ],
+    ),
+    (
+        "Im Vergleich zu 20- oder 30-Milliarden-Runden in den USA.",
+        "de_DE",
+        [("20-", point("20000000000")), ("30-Milliarden", point("30000000000"))],
+    ),
+    (
+        "It raised 5 or 10 million dollars.",
+        "en_US",
+        [("5", point("5000000", "USD")), ("10 million dollars", point("10000000", "USD"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "expected"), ALTERNATIVES)
+def test_alternatives_are_a_list_of_amounts(
+    text: str, locale: str, expected: list[tuple[str, Amount]]
+) -> None:
+    """Alternatives name two amounts: each item gets the scale and unit after the last."""
+    assert found(text, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("20 oder 30 Pfennig", "de_DE"),
+        ("zwei oder drei Millionen Euro", "de_DE"),
+        ("ein oder zwei Millionen", "de_DE"),
+        ("20- oder 30-Milliarden", "de_DE"),
+        ("20- und 30-Milliarden", "de_DE"),
+        ("100- und 200 €", "de_DE"),
+        ("$5m or $10m", "en_US"),
+    ],
+)
+def test_alternatives_are_not_one_amount(text: str, locale: str) -> None:
+    with pytest.raises(ParseError, match="list"):
+        parse_amount(text, locale=locale)
+
+
+def test_alternatives_never_read_as_a_range() -> None:
+    """A list's last item is read on its own, never as a range from the first."""
+    for m in extract_amounts("Es waren zwei oder drei Millionen Euro."):
+        assert m.amount.value is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("neun- oder zehnstellige Beträge", span("100000000", "10000000000")),
+        ("zig oder gar hunderten Milliarden Dollar", span("1e10", "1e12", "USD")),
+        ("20- bis 30-Milliarden", span("20000000000", "30000000000")),
+    ],
+)
+def test_alternative_magnitudes_make_a_range(text: str, expected: Amount) -> None:
+    """Between two vague magnitudes "oder" spans both; "bis" always makes a range."""
+    assert parse_amount(text) == expected
+    assert found(f"Es geht um {text} hier.") == [(text, expected)]
+
+
+# -- runs of spaces between digits: read whole or not at all ---------------------------------
+
+SPACE_RUNS = [
+    "94  200 Euro",
+    "94 \u00a0200 Euro",
+    "1 234  567 Euro",
+    "EUR 94  200",
+    "98\u00a0\u00a0765 Euro",
+]
+
+
+@pytest.mark.parametrize("text", SPACE_RUNS)
+def test_runs_of_spaces_between_digits_are_refused(text: str) -> None:
+    """Two spaces, or mixed ones, between digit groups group nothing: never "200 Euro"."""
+    with pytest.raises(ParseError):
+        parse_amount(text)
+    assert found(f"Das wären genau {text} für Notlagen.") == []
+
+
+def test_a_year_and_spaces_before_a_figure() -> None:
+    """A run of four digits heads no group: the figure after the spaces is its own."""
+    assert found("Im Jahr 2019  45 Mio. Euro.") == [("45 Mio. Euro", point("45000000", "EUR"))]
+
+
+# -- a few hundred: a vague magnitude, never 100 ---------------------------------------------
+
+FEW = [
+    ("wenige hundert Euro", span("200", "1000", "EUR")),
+    ("wenigen tausend Euro", span("2000", "10000", "EUR")),
+    ("einige hundert Millionen Euro", span("200000000", "1000000000", "EUR")),
+    ("ein paar hundert Euro", span("200", "1000", "EUR")),
+    ("mehrere tausend Franken", span("2000", "10000", "CHF")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FEW)
+def test_a_few_hundred_is_a_vague_magnitude(text: str, expected: Amount) -> None:
+    """A few hundred is 2–10 hundreds (documented), never "hundert" = 100."""
+    assert parse_amount(text) == expected
+    assert found(f"Es kostet {text} im Monat.") == [(text, expected)]
+
+
+# -- "m" is a million only with money ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Er sprang 1,2 m hoch.", "Eine Mauer von 2,5 m Länge.", "Die Halle ist 40 m breit."]
+)
+def test_metres_are_no_millions(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["1,2 m", "2,5 m", "40 m", "5m", "400 k"])
+def test_a_scale_letter_alone_is_refused(text: str) -> None:
+    with pytest.raises(ParseError, match="currency"):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,2 m Euro", point("1200000", "EUR")),
+        ("€1,2 m", point("1200000", "EUR")),
+        ("$5m", point("5000000", "USD")),
+        ("400 k €", point("400000", "EUR")),
+    ],
+)
+def test_a_scale_letter_with_money(text: str, expected: Amount) -> None:
+    """In German an English scale letter is read only with a currency (a money context)."""
+    assert parse_amount(text) == expected
+
+
+# -- two scale words, compound nouns, table figures: no amount ------------------------------
+
+NO_AMOUNT = [
+    ("Das sind eine Million Millionen Euro.", "de_DE"),
+    ("Es sind 5 Mio. Mrd. Euro.", "de_DE"),
+    ("Es gibt 8 Euro-Münzen.", "de_DE"),
+    ("Es gibt acht Euro-Münzen.", "de_DE"),
+    ("Er hatte 3 Dollar-Noten.", "de_DE"),
+    ("Umsatzziele in EUR 1000 9 10 12", "de_DE"),
+    ("Kosten in CHF 1'000", "de_CH"),
+    ("Angaben in EUR 1.000", "de_DE"),
+    ("Figures in USD 1,000", "en_US"),
+]
+
+
+@pytest.mark.parametrize(("text", "locale"), NO_AMOUNT)
+def test_shapes_that_are_no_amount(text: str, locale: str) -> None:
+    """Two scale words in a row, a figure that counts things, a table's row or column unit.
+
+    "8 Euro-Münzen" are eight coins; "EUR 1000 9" is a table's row after a currency and "in
+    EUR 1000" (thousands of euros) a column's unit.
+    """
+    assert found(text, locale) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["eine Million Millionen", "8 Euro-Münzen", "EUR 1000 9", "zwei Millionen Millionen"]
+)
+def test_shapes_that_are_no_amount_are_refused(text: str) -> None:
+    with pytest.raises(ParseError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ein 5-Euro-Schein", [("5-Euro", point("5", "EUR"))]),
+        ("mit 200 €-Scheinen", [("200 €", point("200", "EUR"))]),
+        ("Er zahlte EUR 1000.", [("EUR 1000", point("1000", "EUR"))]),
+        ("umgerechnet in EUR 5000", [("EUR 5000", point("5000", "EUR"))]),
+    ],
+)
+def test_values_of_compounds_and_plain_prefix_codes(
+    text: str, expected: list[tuple[str, Amount]]
+) -> None:
+    """A figure glued to its currency names the thing's value.
+
+    A code before a figure alone, or before one that is no power of ten, is an amount.
+    """
+    assert found(text) == expected
+
+
+# -- hyphens inside a currency name -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u2011", "\u2012", "\u2013"])
+def test_hyphen_variants_in_a_currency_name(hyphen: str) -> None:
+    text = f"5 US{hyphen}Dollar"
+    assert parse_amount(text) == point("5", "USD")
+    assert found(f"Es kostet {text} im Monat.") == [(text, point("5", "USD"))]
+
+
+# -- "über": more than, except after a deal or document noun ("of") ---------------------------
+
+UEBER = [
+    ("Eine Finanzierung über 500 Mio. Dollar.", "500 Mio. Dollar", Q.EXACT),
+    ("Eine Kapitalspritze über 500 Mio. Dollar.", "500 Mio. Dollar", Q.EXACT),
+    ("Ein Kredit über 2 Mio. Euro.", "2 Mio. Euro", Q.EXACT),
+    ("Eine Rechnung über 300 Euro.", "300 Euro", Q.EXACT),
+    ("Verhandlungen über 5 Mrd. Euro.", "5 Mrd. Euro", Q.EXACT),
+    (
+        "Er zahlt dieses Jahr über elf Milliarden US-Dollar.",
+        "über elf Milliarden US-Dollar",
+        Q.MORE_THAN,
+    ),
+    ("Ab einem Warenwert über 100 Euro.", "über 100 Euro", Q.MORE_THAN),
+    ("Der Umsatz lag über 5 Mio. Euro.", "über 5 Mio. Euro", Q.MORE_THAN),
+    ("Ein Umsatz über 5 Mio. Euro.", "über 5 Mio. Euro", Q.MORE_THAN),
+]
+
+
+@pytest.mark.parametrize(("text", "span_text", "qualifier"), UEBER)
+def test_ueber_after_a_noun(text: str, span_text: str, qualifier: Qualifier) -> None:
+    """After a deal, document or talk noun "über" means "of"; otherwise "more than"."""
+    [(got, amount)] = found(text)
+    assert (got, amount.qualifier) == (span_text, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [("below CHF 20.-", Q.LESS_THAN), ("just below $5m", Q.LESS_THAN), ("above $5m", Q.MORE_THAN)],
+)
+def test_english_below_and_above(text: str, qualifier: Qualifier) -> None:
+    assert parse_amount(text, locale="en_GB").qualifier is qualifier
+
+
+# -- cents only after a currency written after the sum ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("13 Euro 45", point("13.45", "EUR")),
+        ("zwei Euro fünfzig", point("2.50", "EUR")),
+        ("13 Euro und 45 Cent", point("13.45", "EUR")),
+    ],
+)
+def test_cents_after_the_currency(text: str, expected: Amount) -> None:
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["5 Euro 9", "EUR 1000 9", "EUR 13 45"])
+def test_no_cents_from_one_digit_or_after_a_code(text: str) -> None:
+    """Digit cents are exactly two digits after a currency written after the sum."""
+    with pytest.raises(ParseError):
+        parse_amount(text)
+
+
+# -- ranges whose first end is complete; a hedge after a range intro --------------------------
+
+COMPLETE_ENDS = [
+    ("zwischen 100.000 Euro und 5 Millionen Euro", span("100000", "5000000", "EUR")),
+    ("von 500 Euro bis 2 Mio. Euro", span("500", "2000000", "EUR")),
+    ("500 Euro bis 2 Mio. Euro", span("500", "2000000", "EUR")),
+    ("20 bis 30 Mio. Euro", span("20000000", "30000000", "EUR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPLETE_ENDS)
+def test_a_first_end_with_its_own_unit_keeps_its_value(text: str, expected: Amount) -> None:
+    """The second end's scale applies to a bare first end only, never to "100.000 Euro"."""
+    assert parse_amount(text) == expected
+    assert found(f"Es geht um {text} im Jahr.") == [(text, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span_text", "expected"),
+    [
+        (
+            "Eine Finanzierung von bis zu einer Million Euro.",
+            "bis zu einer Million Euro",
+            point("1000000", "EUR", Q.AT_MOST),
+        ),
+        (
+            "Eine Finanzierung von bis zu 1 Milliarde Dollar.",
+            "bis zu 1 Milliarde Dollar",
+            point("1000000000", "USD", Q.AT_MOST),
+        ),
+    ],
+)
+def test_a_hedge_after_von(text: str, span_text: str, expected: Amount) -> None:
+    assert found(text) == [(span_text, expected)]
+
+
+# -- "-stellig" after "in"/"im"; lower-case codes ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in sechsstelliger Höhe", span("100000", "1000000")),
+        ("im sechsstelligen Bereich", span("100000", "1000000")),
+        ("in dreistelliger Milliardenhöhe", span("1e11", "1e12")),
+        ("im mittleren zweistelligen Millionenbereich", span("40000000", "70000000")),
+        ("20-30 eur", span("20", "30", "EUR")),
+        ("5 chf", point("5", "CHF")),
+    ],
+)
+def test_leads_and_lower_case_codes(text: str, expected: Amount) -> None:
+    assert parse_amount(text) == expected

@@ -13,7 +13,6 @@ checks that both ways give the same mentions.
 from __future__ import annotations
 
 import heapq
-import itertools
 import operator
 import re
 from collections.abc import Iterator
@@ -224,7 +223,7 @@ def _add(out: list[Found], mention: Found, text: str, lx: Lexicon, parser: Parse
 
 
 _CONJ = re.compile(r"[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+")
-_CONJ_BEFORE = re.compile(r"(?<=[0-9])[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+$")
+_CONJ_BEFORE = re.compile(f"(?<=[0-9])[{DASHES}]?[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+$")
 
 
 def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found] | None:
@@ -243,10 +242,11 @@ def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found]
     conj = _CONJ.match(text, first.end())
     before = None if spans else _CONJ_BEFORE.search(text, max(0, mention.start - 8), mention.start)
     if before is not None:  # "2,5, 3,5 und 4,5 Mrd. Dollar": the item before the last
-        b = _figure_start(text, before.start(), lx)
+        e = before.start() + (text[before.start()] in DASHES)  # "20- oder 30-Milliarden"
+        b = _figure_start(text, _figure_end(text, e), lx)
         if b is None:
             return None
-        spans = [*_figures_before(text, b, lx), (b, before.start())]
+        spans = [*_figures_before(text, b, lx), (b, e)]
         last_start = mention.start
     elif not spans:
         return None
@@ -261,13 +261,17 @@ def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found]
     fig = lx.number.match(text, last_start)
     if last is None or last.end != mention.end or last.amount.value is None or fig is None:
         return None
-    values = [_figure_value(lx.number.fullmatch(text, a, b)) for a, b in spans]
+    values = [_figure_value(lx.number.fullmatch(text, a, _figure_end(text, b))) for a, b in spans]
     values.append(_figure_value(fig))
     if any(v is None for v in values) or values[-1] == 0:
         return None
     figures = [v for v in values if v is not None]
-    if any(a >= b for a, b in itertools.pairwise(figures)):
-        return None  # "2020, 30 oder 50 Mio. Euro": not a list of alternatives
+    lead = len(figures) - 1  # the items rise: "2020, 30 oder 50 Mio. Euro" is 30 and 50
+    while lead > 0 and figures[lead - 1] < figures[lead]:
+        lead -= 1
+    if lead == len(figures) - 1:
+        return None
+    spans, figures = spans[lead:], figures[lead:]
     power = last.amount.value.adjusted() - figures[-1].adjusted()
     unit = last.amount.unit
     out = [
@@ -279,17 +283,25 @@ def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found]
 
 
 def _figures_before(text: str, s: int, lx: Lexicon) -> list[tuple[int, int]]:
-    """The bare figures before ``s``, each followed by ", " ("20, 30, "), in order."""
+    """The bare figures before ``s``, each followed by ", " ("20, 30, ", "1-, 2-, "), in order.
+
+    A suspension hyphen after a figure ("1-, 2- und 5-Cent-Münzen") is part of its item.
+    """
     spans: list[tuple[int, int]] = []
     k = s
-    while k >= 3 and text[k - 2 : k] == ", " and text[k - 3] in DIGITS:
-        b = _figure_start(text, k - 2, lx)
+    while k >= 3 and text[k - 2 : k] == ", " and text[_figure_end(text, k - 2) - 1] in DIGITS:
+        b = _figure_start(text, _figure_end(text, k - 2), lx)
         if b is None:
             break
         spans.append((b, k - 2))
         k = b
     spans.reverse()
     return spans
+
+
+def _figure_end(text: str, e: int) -> int:
+    """Where the figure of a list item that ends at ``e`` ends: before a suspension hyphen."""
+    return e - 1 if e > 1 and text[e - 1] in DASHES and text[e - 2] in DIGITS else e
 
 
 def _figure_start(text: str, e: int, lx: Lexicon) -> int | None:
@@ -660,8 +672,13 @@ def _lead(
             continue  # no hedge starts with this word
         found = hedge_at(lx, text, s)
         if found is not None and found[1] == at:
-            if k < len(chain) and token.lower() in lx.range_words:
+            if (
+                k < len(chain)
+                and token.lower() in lx.range_words
+                and chain[k][1].lower() not in lx.range_intro
+            ):
                 break  # "eine bis zu 5 €": "bis" may join a range; the grammar weighs it
+            # "von bis zu 5 €": after a range intro "bis zu" is the hedge
             return s, found[0], chain[k:]
     return at, Qualifier.EXACT, chain
 

@@ -30,6 +30,7 @@ from aieco.amounts._lexicon import (
     DIGITS,
     MEMO_LIMIT,
     MINUS_SIGNS,
+    NAME_HYPHENS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
     Lexicon,
@@ -241,8 +242,8 @@ def _phrases(lx: Lexicon) -> str:
 
 
 def _hyphens(pattern: str) -> str:
-    """A trie's hyphens also match the no-break hyphen U+2011 ("US‑Dollar")."""
-    return pattern.replace("\\-", "[\\-\u2011]")
+    """A trie's hyphens also match the other hyphens of a name ("US‑Dollar", U+2011)."""
+    return pattern.replace("\\-", f"[{re.escape(NAME_HYPHENS)}]")
 
 
 def _cont(lx: Lexicon, guard: set[str]) -> str:
@@ -458,6 +459,8 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
     if c == " " and e + 1 < n and text[e + 1].isalpha():
         return _inert_word(text, e + 1, cur, lx, ft)  # the common case: a space, a word
     if c == "-" and e + 1 < n and text[e + 1].isalpha():
+        if cur is not None and cur[0].isalpha():
+            return False  # "8 Euro-Münzen" counts coins: the grammar decides
         return _inert_word(text, e + 1, cur, lx, ft)  # "500-Milliarden-Dollar-Projekt"
     if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
         return False
@@ -830,7 +833,7 @@ def range_amount(
     w, sw, zu = r.group("w", "sw", "zu")
     if sw is not None:  # suspended: "20- oder 30-Milliarden", "20- und 30-Milliarden"
         w = sw.lower()
-        if conj is not None or (w not in lx.range_words and w not in ("und", "and")):
+        if conj is not None or w not in lx.range_words:  # "20- und 30-": a list
             return None
     elif w is not None:
         w = w.lower()

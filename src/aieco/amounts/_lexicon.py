@@ -47,6 +47,9 @@ _APOSTROPHES = "'’‘"
 _FOREIGN_JOINERS = "٫٬^·"
 #: Dash characters: hyphen-minus, non-breaking hyphen, figure dash, en dash, em dash.
 DASHES = "-\u2011\u2012\u2013\u2014"
+#: Hyphens that join the words of a currency name ("US-Dollar", "US‑Dollar" with U+2011,
+#: "US‐Dollar", "US–Dollar"): each is read as "-".
+NAME_HYPHENS = "-\u2010\u2011\u2012\u2013"
 #: Sign characters: hyphen-minus and the typographic minus sign.
 MINUS_SIGNS = "-\u2212"
 #: Endings of the German "-stellig" adjective ("zweistellige", "dreistelligen", ...).
@@ -344,6 +347,12 @@ _EN_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("less", "than"): Q.LESS_THAN,
     ("under",): Q.LESS_THAN,
     ("just", "under"): Q.LESS_THAN,
+    ("below",): Q.LESS_THAN,
+    ("just", "below"): Q.LESS_THAN,
+    ("well", "below"): Q.LESS_THAN,
+    ("above",): Q.MORE_THAN,
+    ("just", "above"): Q.MORE_THAN,
+    ("well", "above"): Q.MORE_THAN,
     ("up", "to"): Q.AT_MOST,
     ("at", "most"): Q.AT_MOST,
     ("no", "more", "than"): Q.AT_MOST,
@@ -452,7 +461,17 @@ _DE_VAGUE_COUNTS = {
 #: word after it ("mehrere hundert Millionen" = 200 million ≤ x < 1 billion).
 _DE_FEW = {
     w: (_D(2), _D(10))
-    for w in ("mehrere", "mehreren", "einige", "einigen", "etliche", "etlichen", "paar")
+    for w in (
+        "mehrere",
+        "mehreren",
+        "einige",
+        "einigen",
+        "etliche",
+        "etlichen",
+        "paar",
+        "wenige",
+        "wenigen",
+    )
 }
 _EN_FEW = {w: (_D(2), _D(10)) for w in ("several", "few")}
 #: Words that multiply a few ("mehrere hundert"): their power of ten.
@@ -493,9 +512,70 @@ _DE_SUBUNIT_SCALES = {
     "pfennig": ("DEM", -2),
     "groschen": ("ATS", -2),
 }
-#: Hedge words that are a plain preposition after a noun ("eine Finanzierung über 500 Mio.
-#: Dollar" is a round *of* 500 million).
+#: Hedge words that are a plain preposition after some nouns, and those nouns (the endings of
+#: singular nouns for a deal, a document or a talk): "eine Finanzierung über 500 Mio. Dollar"
+#: is a round *of* 500 million, "Verhandlungen über 5 Mrd." talks *about* 5 billion. After
+#: any other word the hedge keeps its meaning ("dieses Jahr über elf Milliarden", "ein
+#: Warenwert über CHF 100.00": more than).
 _DE_NOT_AFTER_NOUN = frozenset({"über"})
+_DE_OF_NOUNS = (
+    "finanzierung",
+    "runde",
+    "kredit",
+    "darlehen",
+    "hypothek",
+    "rechnung",
+    "scheck",
+    "gutschein",
+    "vertrag",
+    "auftrag",
+    "bestellung",
+    "anleihe",
+    "bürgschaft",
+    "garantie",
+    "zusage",
+    "vereinbarung",
+    "investition",
+    "beteiligung",
+    "deal",
+    "paket",
+    "spende",
+    "zahlung",
+    "überweisung",
+    "forderung",
+    "klage",
+    "angebot",
+    "gebot",
+    "fonds",
+    "police",
+    "förderung",
+    "schuldschein",
+    "gespräche",
+    "verhandlung",
+    "verhandlungen",
+    "spritze",
+    "investment",
+    "hilfe",
+    "zuschuss",
+    "subvention",
+    "einlage",
+    "emission",
+    "erhöhung",
+    "transaktion",
+    "übernahme",
+)
+#: Words that join alternatives ("20 oder 30 Pfennig"): between two figures a list, each
+#: item its own amount; between two vague magnitudes ("neun- oder zehnstellige Beträge", "zig
+#: oder gar hunderte Milliarden") their union, a range. "bis"/"to" alone make a range.
+_DE_ALTERNATIVES = frozenset({"oder"})
+_EN_ALTERNATIVES = frozenset({"or"})
+#: Prepositions that may lead a "-stellig" magnitude ("in sechsstelliger Höhe", "im
+#: mittleren zweistelligen Millionenbereich") and are read as part of it.
+_DE_VAGUE_LEADS = frozenset({"in", "im"})
+#: A currency written before a power of ten after these words heads a table's column ("in
+#: EUR 1000", "in CHF 1'000": in thousands of euros), it is no amount.
+_DE_UNIT_HEADS = frozenset({"in"})
+_EN_UNIT_HEADS = frozenset({"in"})
 #: Articles that may end a hedge ("um die") but belong to a compound after the figure.
 _DE_DETERMINERS = frozenset({"die", "der", "das", "den"})
 #: English scale words as written in a German text: refused, since German "Billion" is 10¹²
@@ -565,6 +645,10 @@ _DE_CURRENCY_WORDS = {
     "hongkong-dollar": "HKD",
     "mark": "DEM",
     "d-mark": "DEM",
+    # ISO codes written in lower case ("20-30 eur"); upper case they are codes anyway
+    "eur": "EUR",
+    "usd": "USD",
+    "chf": "CHF",
 }
 _EN_CURRENCY_WORDS = {
     "dollar": "USD",
@@ -709,12 +793,14 @@ class Lexicon:
     """Everything locale-dependent that the parser and the formatter read."""
 
     __slots__ = (
+        "alternatives",
         "ambiguous",
         "article_units",
         "articles",
         "back_words",
         "cardinal",
         "codes",
+        "conjunctions",
         "currency_max_words",
         "currency_words",
         "decimal_chars",
@@ -738,6 +824,7 @@ class Lexicon:
         "name",
         "not_after_noun",
         "number",
+        "of_nouns",
         "percent_words",
         "positions",
         "postfix",
@@ -757,7 +844,9 @@ class Lexicon:
         "symbols",
         "thousands_of",
         "trigger_all",
+        "unit_heads",
         "vague_counts",
+        "vague_leads",
         "vague_noun",
         "vague_words",
     )
@@ -796,7 +885,11 @@ class Lexicon:
     hedge_prefixes: frozenset[tuple[str, ...]]
     postfix: dict[tuple[str, str], Qualifier]
     range_intro: dict[str, str]
+    #: Words that make a range ("bis"), and words that join alternatives ("oder").
     range_words: frozenset[str]
+    alternatives: frozenset[str]
+    #: "und"/"and": joins a price's cents ("13 Euro und 45 Cent") and suspended list items.
+    conjunctions: frozenset[str]
     cardinal: Callable[[str], Decimal | None]
     articles: frozenset[str]
     half_words: frozenset[str]
@@ -808,6 +901,9 @@ class Lexicon:
     subunits: dict[str, frozenset[str] | None]
     subunit_scales: dict[str, tuple[str, int]]
     not_after_noun: frozenset[str]
+    of_nouns: tuple[str, ...]
+    vague_leads: frozenset[str]
+    unit_heads: frozenset[str]
     determiners: frozenset[str]
     article_units: frozenset[str]
     vague_noun: re.Pattern[str] | None
@@ -1020,7 +1116,9 @@ def lexicon(name: str) -> Lexicon:
     lx.range_intro = (
         {"zwischen": "und", "von": "bis"} if german else {"between": "and", "from": "to"}
     )
-    lx.range_words = frozenset({"bis", "oder"} if german else {"to", "or"})
+    lx.range_words = frozenset({"bis"} if german else {"to"})
+    lx.alternatives = _DE_ALTERNATIVES if german else _EN_ALTERNATIVES
+    lx.conjunctions = frozenset({"und"} if german else {"and"})
     lx.cardinal = de_cardinal if german else _en_cardinal
     lx.articles = DE_ARTICLES if german else EN_ARTICLES
     lx.half_words = DE_HALF if german else frozenset({"half"})
@@ -1033,6 +1131,9 @@ def lexicon(name: str) -> Lexicon:
     lx.article_units = _DE_ARTICLE_UNITS if german else _EN_ARTICLE_UNITS
     lx.subunit_scales = _DE_SUBUNIT_SCALES if german else {}
     lx.not_after_noun = _DE_NOT_AFTER_NOUN if german else frozenset()
+    lx.of_nouns = _DE_OF_NOUNS if german else ()
+    lx.vague_leads = _DE_VAGUE_LEADS if german else frozenset()
+    lx.unit_heads = _DE_UNIT_HEADS if german else _EN_UNIT_HEADS
     lx.determiners = _DE_DETERMINERS if german else frozenset()
     if german:
         currency_nouns = "|".join(
@@ -1053,6 +1154,7 @@ def lexicon(name: str) -> Lexicon:
         | frozenset(lx.range_intro)
         | frozenset(lx.range_intro.values())
         | lx.range_words
+        | lx.alternatives
         | lx.vague_words
         | lx.articles
         | lx.half_words

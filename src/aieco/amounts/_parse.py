@@ -25,6 +25,7 @@ from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
     MINUS_SIGNS,
+    NAME_HYPHENS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
     Lexicon,
@@ -74,8 +75,10 @@ _ENGLISH_DECIMAL = re.compile(
 )
 _GROUPED_DOT = re.compile(r"\.[0-9]{3}$")
 #: How a joiner inside a currency name is written in the lexicon ("US‑Dollar" with U+2011).
-_JOIN = {"\u00a0": " ", "\u2011": "-"}
-_CENTS = re.compile("[0-9]{1,2}(?![0-9.,'’])")
+_JOIN = {"\u00a0": " ", **dict.fromkeys(NAME_HYPHENS, "-")}
+#: Cents after a sum written as digits: exactly two ("13 Euro 45", never "EUR 1000 9").
+_CENTS = re.compile("[0-9]{2}(?![0-9.,'’])")
+_HYPHENS = frozenset(NAME_HYPHENS)
 
 
 def _shift(value: Decimal, power: int) -> Decimal:
@@ -117,10 +120,13 @@ class _End:
         "hi",
         "lo",
         "needs_scale",
+        "negative",
         "point",
         "power",
+        "prefix",
         "stellig",
         "unit",
+        "unit_after",
         "unit_pos",
         "vague",
         "word_int",
@@ -141,6 +147,10 @@ class _End:
         self.bare_article = False
         self.stellig: int | None = None
         self.word_int: int | None = None
+        self.negative = False
+        #: The currency is written before the figure ("€ 5"), or the unit after it ("5 €").
+        self.prefix = False
+        self.unit_after = False
 
 
 class Parsed:
@@ -407,11 +417,13 @@ class Parser:
         return self._second_end(e1, k2, i)
 
     def _second_end(
-        self, e1: _End, start2: int, pos: int
+        self, e1: _End, start2: int, pos: int, *, listed: bool = False
     ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
         """The second end of a range at ``start2``, joined to the first.
 
         It may have its own hedge ("bis höchstens 8.000") if the pair makes one range.
+        ``listed``: the ends are alternatives ("oder", "- und"), a range only if both are
+        vague magnitudes; two figures are a list ("20 oder 30 Pfennig"), never one amount.
         """
         hedge = hedge_at(self.lx, self.text, start2)
         if hedge is not None:
@@ -420,6 +432,9 @@ class Parser:
             start2 = hedge[1]
         e2 = self.end(start2)
         if e2 is None:
+            return None
+        if listed and not (e1.vague and e2.vague) and not e2.stellig:
+            self.fail(pos, "alternatives are a list of amounts, not a range", rank=2)
             return None
         ranged = self.combine(e1, e2, pos)
         if ranged is not None and hedge is not None:
@@ -435,7 +450,7 @@ class Parser:
         if j < n and text[j] in DASHES:
             k = self.ws(j + 1)
             m = self.word(k)
-            if k > j + 1 and m is not None and m.group().lower() in lx.range_words | {"und", "and"}:
+            if k > j + 1 and m is not None and self._joins(m.group().lower(), suspended=True):
                 sep_end = m.end()
                 sep = m.group().lower()
             else:
@@ -450,7 +465,7 @@ class Parser:
                     return None  # "5 -3" is not a range
             else:
                 m = self.word(k)
-                if m is None or k == j or m.group().lower() not in lx.range_words:
+                if m is None or k == j or not self._joins(m.group().lower(), suspended=False):
                     return None
                 sep_end = m.end()
                 sep = m.group().lower()
@@ -460,9 +475,19 @@ class Parser:
         m = self.word(start2)
         if m is not None:
             w = m.group().lower()
-            if (sep == "bis" and w == "zu") or (sep in ("oder", "or") and w in lx.vague_words):
+            if (sep == "bis" and w == "zu") or (sep in lx.alternatives and w in lx.vague_words):
                 start2 = self.ws(m.end())
-        return self._second_end(e1, start2, j)
+        listed = sep != "-" and sep not in lx.range_words
+        return self._second_end(e1, start2, j, listed=listed)
+
+    def _joins(self, word: str, *, suspended: bool) -> bool:
+        """Whether ``word`` joins two ends: "bis", "oder", and after a dash also "und"."""
+        lx = self.lx
+        return (
+            word in lx.range_words
+            or word in lx.alternatives
+            or (suspended and word in lx.conjunctions)
+        )
 
     def combine(
         self, e1: _End, e2: _End, pos: int
@@ -488,7 +513,9 @@ class Parser:
             lo1 = _shift(Decimal(1), e1.word_int - 1 + p)
             hi1 = _shift(Decimal(1), e1.word_int + p)
             power = p
-        elif power is None and e2.power is not None and e1.stellig is None:
+        elif power is None and e2.power is not None and e1.stellig is None and not e1.unit_after:
+            # "20 bis 30 Mio. €": the scale is both ends'; "100.000 Euro und 5 Millionen
+            # Euro": an end with its own unit after it is complete.
             lo1, hi1 = _shift(lo1, e2.power), _shift(hi1, e2.power)
             power = e2.power
         elif e1.needs_scale:
@@ -515,11 +542,43 @@ class Parser:
     # -- one end ---------------------------------------------------------------------------
 
     def end(self, i: int) -> _End | None:
-        """[sign] [currency] [sign] numeral [scale] [currency | percent] at ``i``."""
+        """[sign] [currency] [sign] numeral [scale] [currency | percent] at ``i``.
+
+        Read in steps, each on the end read so far (``e.end`` is where the next starts): the
+        figure with what stands before it, the scale word, the unit after it, the cents.
+        """
+        e = _End()
+        num = self._lead(e, i)
+        if num is None:
+            return None
+        e.lo, e.hi, e.point = num.lo, num.hi, num.lo == num.hi and num.kind != "count"
+        e.word_int = num.word_int
+        e.end = num.end
+        if num.kind == "stellig":
+            return self._stellig_end(e, num)
+        if num.kind == "count":
+            e.vague = True
+            e.point = False
+        letter = self._scale_after(e, num)
+        if letter is None or not self._unit_after(e, num):
+            return None
+        if letter and e.unit is None:
+            self.fail(e.end, "a scale letter needs a currency here ('5m' may be metres)", rank=1)
+            return None
+        if e.unit is not None and e.power is None and num.kind in ("digits", "words") and e.point:
+            cents = None if e.prefix else self.cents(e.end, e.unit, e.unit_pos)
+            if cents is not None:
+                e.lo = e.hi = e.lo + cents[0]
+                e.end = cents[1]
+        if not self._counted(e, num) or not self._figure_end_ok(e, num):
+            return None
+        return self._sign(e, e.negative)
+
+    def _lead(self, e: _End, i: int) -> _Num | None:
+        """The sign, a currency before the figure ("€ 5", "CHF -5") and the numeral."""
         text, n = self.text, self.n
-        negative = False
         if i < n and text[i] in MINUS_SIGNS and i + 1 < n and not text[i + 1].isspace():
-            negative = True
+            e.negative = True
             i += 1
         elif i < n and text[i] == "+" and i + 1 < n and text[i + 1] in DIGITS:
             i += 1
@@ -528,104 +587,162 @@ class Parser:
             if m is not None and m.group().lower() == "minus":
                 j = self.ws(m.end())
                 if j > m.end():
-                    negative = True
+                    e.negative = True
                     i = j
-        unit: str | None = None
-        unit_pos = -1
         cur = self.currency_at(i)
-        if cur is not None:
-            unit, j = cur
-            unit_pos = i
-            j2 = self.ws(j)
-            if not negative and j2 < n and text[j2] in MINUS_SIGNS:
-                negative = True
-                j2 += 1
-            num = self.numeral(j2, after_currency=True)
-            if num is None:
-                self.fail(j2, "a currency must be followed by a number", "a number")
+        if cur is None:
+            return self.numeral(i)
+        e.unit, e.unit_pos, e.prefix = cur[0], i, True
+        j = self.ws(cur[1])
+        if not e.negative and j < n and text[j] in MINUS_SIGNS:
+            e.negative = True
+            j += 1
+        num = self.numeral(j, after_currency=True)
+        if num is None:
+            self.fail(j, "a currency must be followed by a number", "a number")
+            return None
+        if num.kind != "digits" and num.kind != "words":
+            return None
+        return num
+
+    def _stellig_end(self, e: _End, num: _Num) -> _End | None:
+        """A "-stellig" magnitude as an end: vague, complete with its noun's scale and unit."""
+        e.stellig = num.word_int
+        e.vague = True
+        e.point = False
+        e.power = num.power
+        if num.unit is not None:
+            if e.unit is not None and e.unit != num.unit:
                 return None
-            if num.kind != "digits" and num.kind != "words":
-                return None
-        else:
-            num = self.numeral(i)
-            if num is None:
-                return None
-        e = _End()
-        e.lo, e.hi, e.point = num.lo, num.hi, num.lo == num.hi and num.kind != "count"
-        e.word_int = num.word_int
-        pos = num.end
+            e.unit, e.unit_pos = num.unit, num.unit_pos
+        e.word_int = None
+        return self._sign(e, e.negative)
+
+    def _scale_after(self, e: _End, num: _Num) -> bool | None:
+        """The scale word after the figure ("Mio.", "Milliarden", "bn", "TEUR"), applied.
+
+        True if it is an English letter that needs a currency ("1,2 m"); None where the end
+        cannot be read: two currencies, an ambiguous figure ("1.500bn"), two scale words in a
+        row ("eine Million Millionen").
+        """
+        letter = False
         power = num.power
-        if num.kind == "stellig":
-            e.stellig = num.word_int
-            e.vague = True
-            e.point = False
-            e.power = num.power
-            if num.unit is not None:
-                if unit is not None and unit != num.unit:
-                    return None
-                unit, unit_pos = num.unit, num.unit_pos
-            e.unit, e.unit_pos, e.end = unit, unit_pos, pos
-            e.word_int = None
-            return self._sign(e, negative)
-        if num.kind == "count":
-            e.vague = True
-            e.point = False
-        letter_scale = False
         if power is None:
-            sc = self.scale(pos, glued=num.kind == "digits")
+            sc = self.scale(e.end, glued=num.kind == "digits")
             if sc is not None:
-                letter = self._letter_scale(pos, sc[1])
-                if letter is None:
+                letter_ = self._letter_scale(e.end, self.part(e.end)[0], sc[1])
+                if letter_ is None:
                     return None
-                letter_scale = letter
-                power, pos, implied = sc
+                letter = letter_
+                power, e.end, implied = sc
                 if implied is not None:
-                    if unit is not None and unit != implied:
-                        self.fail(pos, f"two currencies, {unit} and {implied}", rank=1)
+                    if e.unit is not None and e.unit != implied:
+                        self.fail(e.end, f"two currencies, {e.unit} and {implied}", rank=1)
                         return None
-                    unit, unit_pos = implied, pos
+                    e.unit, e.unit_pos = implied, e.end
                 e.lo, e.hi = _shift(e.lo, power), _shift(e.hi, power)
         if power is not None:
             e.word_int = None
+            sc = self.scale(e.end, glued=False)
+            if sc is not None and sc[2] is None:
+                self.fail(self.part(e.end)[0], "two scale words in a row", "one scale word", rank=2)
+                return None
         e.power = power
-        if unit is None:
-            cur2 = self.currency_after(pos, glued=num.kind == "digits")
-            if cur2 is not None and power is None and self._leads_next_figure(cur2[1], cur2[2]):
-                cur2 = None  # "im Jahr 2007 CHF 1.85 Mio.": the code is the next figure's
-            if cur2 is not None:
-                unit, unit_pos, pos = cur2
+        return letter
+
+    def _unit_after(self, e: _End, num: _Num) -> bool:
+        """The currency or percent after the figure and its scale; False where it clashes."""
+        glued = num.kind == "digits"
+        if e.unit is None:
+            cur = self.currency_after(e.end, glued=glued)
+            if cur is not None and e.power is None and self._leads_next_figure(cur[1], cur[2]):
+                cur = None  # "im Jahr 2007 CHF 1.85 Mio.": the code is the next figure's
+            if cur is not None:
+                if self._heads_compound(cur[1], cur[2]):
+                    return False
+                e.unit, e.unit_pos, e.end = cur
+                e.unit_after = True
             else:
-                pct = self.percent(pos)
+                pct = self.percent(e.end)
                 if pct is not None:
-                    unit, unit_pos, pos = PERCENT, self.part(pos)[0], pct
-        elif cur is not None:
-            cur2 = self.currency_after(pos, glued=num.kind == "digits")
-            if cur2 is not None and cur2[0] != unit:
-                self.fail(cur2[1], f"two currencies, {unit} and {cur2[0]}", rank=1)
-                return None
-            if cur2 is not None:
-                pos = cur2[2]
-        if letter_scale and unit is None:
-            self.fail(pos, "a scale letter needs a currency here ('5m' may be metres)", rank=1)
-            return None
-        if unit is not None and power is None and num.kind in ("digits", "words") and e.point:
-            cents = self.cents(pos, unit, unit_pos)
-            if cents is not None:
-                e.lo = e.hi = e.lo + cents[0]
-                pos = cents[1]
-        if num.kind in ("article", "count") and power is None:
-            if num.kind == "article" and unit is None and not negative:
-                e.bare_article = True  # the first end of a range, or nothing
-            elif num.kind == "article" and not self._counts_one(unit, unit_pos):
-                self._fail_article(num.end)
-                return None
-            e.needs_scale = num.kind == "count" and unit is None
-        if num.kind == "digits" and not self._digits_end_ok(
-            pos, unit is None and power is None, ratio=pos == num.end
+                    e.unit, e.unit_pos, e.end = PERCENT, self.part(e.end)[0], pct
+                    e.unit_after = True
+        elif e.prefix:
+            cur = self.currency_after(e.end, glued=glued)
+            if cur is not None and cur[0] != e.unit:
+                self.fail(cur[1], f"two currencies, {e.unit} and {cur[0]}", rank=1)
+                return False
+            if cur is not None:
+                e.end = cur[2]
+        return True
+
+    def _heads_compound(self, start: int, end: int) -> bool:
+        """A currency name after a space that heads a compound: "8 Euro-Münzen".
+
+        The figure counts the compound's things (eight euro coins), it is no sum; glued to
+        the figure ("5-Euro-Schein") or written as a sign ("200 €-Scheine") it is the value.
+        """
+        text = self.text
+        if not (
+            end + 1 < self.n
+            and text[end] in _HYPHENS
+            and text[end + 1].isalpha()
+            and text[start].isalpha()
+            and text[start - 1] in _SPACE_START
         ):
-            return None
-        e.unit, e.unit_pos, e.end = unit, unit_pos, pos
-        return self._sign(e, negative)
+            return False
+        self.fail(start, "a figure before a compound noun counts things, it is no sum", rank=2)
+        return True
+
+    def _counted(self, e: _End, num: _Num) -> bool:
+        """An article or vague count without a scale word: what it may still be."""
+        if num.kind not in ("article", "count") or e.power is not None:
+            return True
+        if num.kind == "article" and e.unit is None and not e.negative:
+            e.bare_article = True  # the first end of a range, or nothing
+        elif num.kind == "article" and not self._counts_one(e.unit, e.unit_pos):
+            self._fail_article(num.end)
+            return False
+        e.needs_scale = num.kind == "count" and e.unit is None
+        return True
+
+    def _figure_end_ok(self, e: _End, num: _Num) -> bool:
+        """What may follow a figure in digits: no letters, no time; no table around it.
+
+        After a currency written before it, another figure ("EUR 1000 9") makes it a table's
+        row, and a power of ten after "in" ("in EUR 1000") a column's unit: no amount.
+        """
+        if num.kind != "digits":
+            return True
+        bare = e.unit is None and e.power is None
+        if not self._digits_end_ok(e.end, bare, ratio=e.end == num.end):
+            return False
+        if not e.prefix or e.power is not None:
+            return True
+        j = self.ws(e.end)
+        if j > e.end and j < self.n and self.text[j] in DIGITS:
+            self.fail(j, "figures in a row after a currency: a table, not an amount", rank=2)
+            return False
+        if self._unit_head(e):
+            self.fail(e.unit_pos, "a currency and a power of ten after 'in' name a unit", rank=2)
+            return False
+        return True
+
+    def _unit_head(self, e: _End) -> bool:
+        """Whether "in EUR 1000", "in CHF 1'000" (thousands of a currency) heads a column."""
+        if e.lo != e.hi or e.lo < 1000 or e.lo.normalize().as_tuple().digits != (1,):
+            return False
+        j = e.unit_pos
+        while j > 0 and self.text[j - 1] in SPACE_CHARS:
+            j -= 1
+        if j == e.unit_pos:
+            return False
+        k = j
+        while k > 0 and self.text[k - 1].isalpha():
+            k -= 1
+        return self.text[k:j].lower() in self.lx.unit_heads and (
+            k == 0 or not self.text[k - 1].isalnum()
+        )
 
     def _leads_next_figure(self, start: int, end: int) -> bool:
         """A currency code or lettered symbol at ``start:end`` with a figure right after it.
@@ -641,17 +758,17 @@ class Parser:
         j = self.ws(end)
         return j > end and j < self.n and self.text[j] in DIGITS
 
-    def _letter_scale(self, at: int, end: int) -> bool | None:
-        """Whether the scale at ``at`` is an English letter glued to the digits ("1bn", "5m").
+    def _letter_scale(self, figure_end: int, at: int, end: int) -> bool | None:
+        """Whether the scale at ``at`` is an English letter after the digits ("1bn", "1,2 m").
 
-        Such a letter is read in German only with a currency; None: the figure before it is
-        ambiguous ("1.500bn").
+        Such a letter is read in German only with a currency ("1,2 m" may be metres); None:
+        the figure before it is ambiguous ("1.500bn").
         """
         lx = self.lx
         word = self.text[at:end].lower()
         if not (lx.german and word in lx.glued_scales and word not in lx.scale_words):
             return False
-        if _GROUPED_DOT.search(self.text, max(0, at - 4), at):
+        if _GROUPED_DOT.search(self.text, max(0, figure_end - 4), figure_end):
             self.fail(at, "'1.500bn' may be 1.5 or 1500 billion", "'1,5 Mrd.' or '1.500 Mrd.'")
             return None
         return True
@@ -665,7 +782,7 @@ class Parser:
         if j == i:
             return None
         m = self.word(j)
-        joined = m is not None and m.group().lower() in ("und", "and")
+        joined = m is not None and m.group().lower() in lx.conjunctions
         if m is not None and joined:
             j = self.ws(m.end())
             if j == m.end():
@@ -784,6 +901,8 @@ class Parser:
         w = m.group().lower()
         if lx.german and w.endswith(STELLIG_ENDINGS):
             return self.stellig(i)
+        if w in lx.vague_leads:
+            return self.vague_lead(m)
         if w in lx.vague_counts:
             return self.vague_count(m, w)
         if w in lx.articles:
@@ -795,6 +914,20 @@ class Parser:
         if w in lx.half_words:  # "halbe Milliarde Euro": half of one, before a scale word
             return _Num(_HALF, _HALF, m.end(), "article")
         return self.words(i)
+
+    def vague_lead(self, m: re.Match[str]) -> _Num | None:
+        """A "-stellig" magnitude after "in"/"im": "in sechsstelliger Höhe", read with it."""
+        j = self.ws(m.end())
+        w = self.word(j)
+        if j == m.end() or w is None:
+            return None
+        low = w.group().lower()
+        if low.endswith(STELLIG_ENDINGS):
+            return self.stellig(j)
+        if low in self.lx.positions:
+            return self.position(w, low)
+        self.fail(m.start(), f"unexpected {self._shown(m.start())}", "a number")
+        return None
 
     def few(self, m: re.Match[str], w: str) -> _Num | None:
         """A few: "mehrere hundert", "einige", "ein paar" (2 ≤ x < 10, times "hundert")."""
@@ -840,8 +973,11 @@ class Parser:
                 return _Num(value, value, english.end(), "digits")
             self._bad_separator(i, e)
             return None
-        if e + 1 < n and text[e + 1] in DIGITS and continues_figure(lx, text, e + 1):
-            self.fail(e + 1, "digits run on after a space", "one figure grouped in threes", rank=3)
+        j = e
+        while j < n and text[j] in lx.group_spaces:
+            j += 1
+        if j > e and j < n and text[j] in DIGITS and continues_figure(lx, text, j):
+            self.fail(j, "digits run on after a space", "one figure grouped in threes", rank=3)
             return None
         whole = m.group("int")
         if m.group("g") is not None:
@@ -1246,8 +1382,8 @@ class Parser:
         if code is not None:
             return 3, e, code
         sub = lx.subunit_scales.get(w)
-        if sub is not None and kind == "space":
-            return sub[1], e, sub[0]  # "20 Cent" = 0.20 EUR, "5 Rappen" = 0.05 CHF
+        if sub is not None and kind != "glued":
+            return sub[1], e, sub[0]  # "20 Cent" = 0.20 EUR, "5-Rappen-Stück" = 0.05 CHF
         return None
 
     def currency_at(self, i: int) -> tuple[str, int] | None:
@@ -1311,7 +1447,7 @@ class Parser:
         if code is not None:
             best = (code, k)
         for _ in range(lx.currency_max_words - 1):
-            if k + 1 >= n or text[k] not in " -\u00a0\u2011":
+            if k + 1 >= n or (text[k] != " " and text[k] != "-" and text[k] not in _JOIN):
                 break
             m2 = self.word(k + 1)
             if m2 is None:

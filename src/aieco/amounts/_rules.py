@@ -74,7 +74,7 @@ def hedge_at(lx: Lexicon, text: str, i: int) -> tuple[Qualifier, int] | None:
             break
         q = lx.qualifiers.get(key)
         if q is not None and not (
-            len(key) == 1 and w in lx.not_after_noun and _after_noun(text, i)
+            len(key) == 1 and w in lx.not_after_noun and _after_noun(lx, text, i)
         ):
             best = (q, m.end())
         if key not in lx.hedge_prefixes:
@@ -113,7 +113,7 @@ def _spaced_hedge(lx: Lexicon, text: str, i: int) -> Any:
         end = sp + 1
     if best is not None and text[best[1] : best[1] + 1] not in _SPACE_OR_END:
         if best[1] == i + len(key[0]) + 1 and key[0] in lx.not_after_noun:
-            return None if _after_noun(text, i) else best
+            return None if _after_noun(lx, text, i) else best
         return best
     if best is None and key and key[0].isalpha() and key[0] not in lx.qualifier_starts:
         return None
@@ -160,11 +160,11 @@ def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
 
     True after a digit and a separator that joins digits ("1٫5", "10^9999", "1.5" in German),
     after any other kind of digit ("١5"), after a digit and a no-break, thin or zero-width
-    space, and after a digit and a plain space where either side could be a group of a
-    grouped figure (a block of exactly three digits after it, or one to three digits before
-    it): "432" in "98 765 432", "567" in "1234 567", "34" in "12 34". Such a figure is read
-    whole from its start or not at all; "45" in "im Jahr 2019 45 Mio. Euro" is a figure of
-    its own.
+    space, and after a digit and a plain space (or a run of spaces: "94  200") where either
+    side could be a group of a grouped figure (a block of exactly three digits after it, or
+    one to three digits before it): "432" in "98 765 432", "567" in "1234 567", "34" in "12
+    34". Such a figure is read whole from its start or not at all; "45" in "im Jahr 2019 45
+    Mio. Euro" is a figure of its own.
     """
     return _continues(lx, text, t, 3)
 
@@ -176,16 +176,21 @@ def _continues(lx: Lexicon, text: str, t: int, depth: int) -> bool:
     b = text[t - 1]
     if b.isdigit():
         return True
-    if t < 2 or not text[t - 2].isdigit():
+    if b in lx.joiners:
+        return t >= 2 and text[t - 2].isdigit()
+    if b not in lx.group_spaces:
         return False
-    if b in lx.joiners or (b in lx.group_spaces and b != " "):
-        return True
-    if b != " ":
+    s = t - 1  # the start of the run of spaces ("94  200": two, or mixed ones)
+    while s > 0 and text[s - 1] in lx.group_spaces:
+        s -= 1
+    if s == 0 or not text[s - 1].isdigit():
         return False
-    k = t - 2  # is the digit run before the space one to three digits long?
+    if b != " " and s == t - 1:
+        return True  # one no-break, thin or zero-width space
+    k = s - 1  # is the digit run before the spaces one to three digits long?
     while k >= 0 and text[k] in DIGITS:
         k -= 1
-    if t - 2 - k <= 3 and (k < 0 or not text[k].isdigit()):
+    if s - 1 - k <= 3 and (k < 0 or not text[k].isdigit()):
         return True
     # A longer run is a figure of its own ("2019 45"), unless it continues one itself.
     return depth == 0 or _continues(lx, text, k + 1, depth - 1)
@@ -236,8 +241,11 @@ def scale_power(lx: Lexicon, word: str, dotted: bool, after: str) -> int | None:
     return lx.scale_powers.get(low)
 
 
-def _after_noun(text: str, i: int) -> bool:
-    """A capitalised word and white space right before ``i`` ("Finanzierung über")."""
+def _after_noun(lx: Lexicon, text: str, i: int) -> bool:
+    """A noun of the locale's ``of_nouns`` and white space right before ``i``.
+
+    "Finanzierung über": the hedge word is a preposition ("of") there.
+    """
     j = i
     while j > 0 and text[j - 1] in SPACE_CHARS:
         j -= 1
@@ -246,4 +254,4 @@ def _after_noun(text: str, i: int) -> bool:
     k = j
     while k > 0 and text[k - 1].isalpha():
         k -= 1
-    return text[k].isupper()
+    return text[k].isupper() and text[k:j].lower().endswith(lx.of_nouns)
