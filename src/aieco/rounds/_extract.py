@@ -269,6 +269,7 @@ class _Scope:
         "clause",
         "flow_verb",
         "invest_verb",
+        "money",
         "raise_verb",
         "starts",
         "tokens",
@@ -295,6 +296,8 @@ class _Scope:
         self.raise_verb = raise_verb
         self.invest_verb = invest_verb
         self.flow_verb = flow_verb
+        #: The clause's amounts: (start, end, mention) in the text.
+        self.money: list[tuple[int, int, Mention]] = []
 
     def at(self, offset: int) -> int:
         """The index of the first token at or after ``offset`` in the clause."""
@@ -450,68 +453,22 @@ class _Reader:
         generic: bool,
         holes: tuple[tuple[int, int], ...] = (),
     ) -> None:
-        text = self.text
-        clause = self.low[c0:c1]
-        for h0, h1 in holes:  # an embedded relative clause, read on its own: blanked here
-            clause = clause[: h0 - c0] + " " * (h1 - h0) + clause[h1 - c0 :]
-        if lx.ACQUISITION.search(clause) and lx.ACQUISITION.search(
-            lx.LEAD_TAKEOVER.sub(" ", clause)
-        ):
-            return  # a takeover, not "X übernimmt die Führung der Runde"
-        tokens = [(*m.span(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, c0, c1)]
-        if holes:
-            tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
-        if not tokens:
+        """Read one clause (its amounts by their position in the sentence at ``s0``)."""
+        scope = self._scope(c0, c1, [(m.start + s0, m.end + s0, m) for m in mentions], holes)
+        if scope is None:
             return
-        money = [(m.start + s0, m.end + s0, m) for m in mentions]
-        out = _Clause()
-        raise_verb = lx.RAISE_VERB.search(clause)
-        invest_verb = lx.INVEST_VERB.search(clause)
-        flow_verb = lx.FLOW_VERB.search(clause)
-        out.earlier = lx.EARLIER.search(clause) is not None
-        out.anaphor = lx.ANAPHOR.search(clause) is not None
-        out.generic = generic or lx.GENERIC_SUBJECT.search(clause) is not None
-        out.raising = raise_verb is not None or flow_verb is not None
-
-        # Amounts and their roles: an investor's part where an investor invests, not where
-        # the company receives "ein Investment in Höhe von ...".
-        investor_money = invest_verb is not None and not (
-            raise_verb is not None and text[c0 + invest_verb.start()].isupper()
-        )
-        for a0, a1, mention in money:
-            self._amount_role(out, c0, a0, a1, mention, investor_money)
-
-        # Round type.
-        found = lx.ROUND_TYPE.search(clause)
-        if found is not None:
-            kind = _round_type(found)
-            if kind is not None:
-                out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
-
-        # Investors.
-        starts = [t[0] for t in tokens]
-        amount_tokens = {
-            i
-            for a0, a1, _ in money
-            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
-        }
-        scope = _Scope(
-            c0, clause, tokens, starts, amount_tokens, raise_verb, invest_verb, flow_verb
-        )
+        out = self._facts(scope, generic)
         self._investors(out, scope)
         if not (out.has_content() or out.raising or out.each is not None):
             # Nothing of a round: the clause matters only if it names one company that a
             # later "das Start-up" means. Who that is is read when it is asked for (_named).
             self._later(c0, scope)
             return
-
-        # The company.
         self._company(out, scope)
-
-        date = lx.DATE.search(clause)
+        date = lx.DATE.search(scope.clause)
         if date is not None:
-            out.date = _date(date, c0, text)
-        pairs = self._pairs(out, tokens, amount_tokens)
+            out.date = _date(date, c0, self.text)
+        pairs = self._pairs(out, scope.tokens, scope.amount_tokens)
         if len(pairs) >= 2:
             # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each.
             for name, entry in pairs:
@@ -522,6 +479,69 @@ class _Reader:
                 self._add(single, sentence, c0)
             return
         self._add(out, sentence, c0)
+
+    def _scope(
+        self,
+        c0: int,
+        c1: int,
+        money: list[tuple[int, int, Mention]],
+        holes: tuple[tuple[int, int], ...],
+    ) -> _Scope | None:
+        """The clause's words, amounts and verbs; None for a takeover or an empty clause."""
+        clause = self.low[c0:c1]
+        for h0, h1 in holes:  # an embedded relative clause, read on its own: blanked here
+            clause = clause[: h0 - c0] + " " * (h1 - h0) + clause[h1 - c0 :]
+        if lx.ACQUISITION.search(clause) and lx.ACQUISITION.search(
+            lx.LEAD_TAKEOVER.sub(" ", clause)
+        ):
+            return None  # a takeover, not "X übernimmt die Führung der Runde"
+        tokens = [
+            (*m.span(), m.group(), m.group().lower()) for m in _TOKEN.finditer(self.text, c0, c1)
+        ]
+        if holes:
+            tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
+        if not tokens:
+            return None
+        starts = [t[0] for t in tokens]
+        amount_tokens = {
+            i
+            for a0, a1, _ in money
+            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
+        }
+        scope = _Scope(
+            c0,
+            clause,
+            tokens,
+            starts,
+            amount_tokens,
+            lx.RAISE_VERB.search(clause),
+            lx.INVEST_VERB.search(clause),
+            lx.FLOW_VERB.search(clause),
+        )
+        scope.money = money
+        return scope
+
+    def _facts(self, sc: _Scope, generic: bool) -> _Clause:
+        """What the clause says besides names: the roles of its amounts, the round type."""
+        text, clause, c0 = self.text, sc.clause, sc.c0
+        out = _Clause()
+        out.earlier = lx.EARLIER.search(clause) is not None
+        out.anaphor = lx.ANAPHOR.search(clause) is not None
+        out.generic = generic or lx.GENERIC_SUBJECT.search(clause) is not None
+        out.raising = sc.raise_verb is not None or sc.flow_verb is not None
+        # An investor's part where an investor invests, not where the company receives "ein
+        # Investment in Höhe von ...".
+        investor_money = sc.invest_verb is not None and not (
+            sc.raise_verb is not None and text[c0 + sc.invest_verb.start()].isupper()
+        )
+        for a0, a1, mention in sc.money:
+            self._amount_role(out, c0, a0, a1, mention, investor_money)
+        found = lx.ROUND_TYPE.search(clause)
+        if found is not None:
+            kind = _round_type(found)
+            if kind is not None:
+                out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
+        return out
 
     def _pairs(
         self, out: _Clause, tokens: list[_Token], amount_tokens: set[int]
@@ -911,104 +931,18 @@ class _Reader:
         "KI-Start-up", "Risikokapitalgeber wie") and possessors ("Yuri Milners"); ``bare``
         reads only the name itself.
         """
-        n = len(tokens)
-        determiner = False
-        described = False
-        skipped = 0
+        determiner = described = False
         if not bare:
-            while i < n and skipped < 8:
-                word = tokens[i][2]
-                low = word.lower()
-                if i in amount_tokens:
-                    return None
-                if low in lx.DETERMINERS:
-                    if definite and low in _INDEFINITE:
-                        return None  # "für eine tektonische Verschiebung"
-                    determiner = True
-                elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
-                    pass  # "der Business Angel X"
-                elif low in ("wie", "darunter", "namentlich") or (
-                    len(word) >= 5
-                    and _ADJECTIVE.fullmatch(word) is not None
-                    and low not in _NOT_ADJECTIVES
-                    and lx.INVEST_VERB.fullmatch(low) is None  # "..., außerdem investieren X"
-                ):
-                    pass
-                elif (
-                    _descriptor(word)
-                    and i + 1 < n
-                    and (tokens[i + 1][3] in ("wie", "darunter") or _namey(tokens[i + 1][2]))
-                ):
-                    described = True  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
-                else:
-                    break
-                i += 1
-                skipped += 1
+            opened = _open_phrase(tokens, i, amount_tokens, definite)
+            if opened is None:
+                return None
+            i, determiner, described = opened
         start = i
-        end = i
-        entity_end = self.entities.get(tokens[i][0]) if i < n else None
-        if entity_end is not None:
-            while end < n and tokens[end][1] <= entity_end:
-                end += 1
-            if end > start:
-                name = self._name(tokens, start, end)
-                return name, end
-        while end < n and end not in amount_tokens:
-            word = tokens[end][2]
-            joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
-            tail = end > start and word.lower() in lx.NAME_TAILS and word[0].isupper()
-            if _namey(word) or _descriptor(word) or joined or tail:
-                end += 1
-            else:
-                break
-        # Leading descriptors, generic nouns and possessors are not part of the name.
-        cut = start
-        for k in range(start, end):
-            word = tokens[k][2]
-            low = word.lower()
-            following = k + 1 < end
-            if (
-                _descriptor(word)
-                and (
-                    k == cut
-                    or (
-                        following
-                        and all(_CITY_ADJECTIVE.fullmatch(tokens[j][2]) for j in range(cut, k))
-                    )
-                )
-            ) or (low in lx.NOT_NAMES and (k == cut or low not in lx.NAME_TAILS)):
-                cut = k + 1
-            elif (
-                following
-                and len(word) >= 3
-                and word.endswith("s")
-                and low not in lx.NAME_SUFFIXES
-                and tokens[k + 1][3] not in lx.NAME_SUFFIXES
-                and _namey(tokens[k + 1][2])
-                and (
-                    _descriptor(tokens[k + 1][2])
-                    or (k > start and not _descriptor(tokens[k - 1][2]))
-                )
-            ):
-                cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI", "Eks Fonds X"
-            elif (
-                following
-                and k == start
-                and determiner
-                and _CITY_ADJECTIVE.fullmatch(word)
-                and end - k >= 2
-            ):
-                cut = k + 1  # "die Münchner Helsing"
-            elif (
-                following
-                and k == cut
-                and not described
-                and (determiner or (len(word) >= 12 and end - k >= 3))
-                and _NOUN_SHAPE.fullmatch(word)
-                and ("-" in word or len(word) >= 9)
-                and _namey(tokens[k + 1][2])
-            ):
-                cut = k + 1  # "Der Robo-Advisor Scalable Capital", "Das Immobilienportal Propster"
+        end = self._entity_end(tokens, start)
+        if end > start:
+            return self._name(tokens, start, end), end
+        end = _name_end(tokens, start, amount_tokens)
+        cut = _name_start(tokens, start, end, determiner, described)
         # Nouns of the trade after the name ("Parloa Finanzierung") are not part of it.
         while (
             end > cut
@@ -1029,19 +963,22 @@ class _Reader:
             better = self._known_index.longest(tokens, start, end)
             if better is not None:
                 cut, end = better
-        if end - cut == 1 and tokens[cut][3] in lx.NOT_ALONE:
+        if _no_name(tokens, cut, end):
             return None
-        if (
-            end - cut == 2
-            and _descriptor(tokens[end - 1][2])
-            and _ADJECTIVE.fullmatch(tokens[cut][3])
-        ):
-            return None  # "Große Technologieunternehmen": an adjective and a descriptor
         name = self._name(tokens, cut, end)
         for k in range(max(start - 3, 0), cut):
             if _descriptor(tokens[k][2]):
                 name.described = tokens[k][3]
         return name, max(end, cut)
+
+    def _entity_end(self, tokens: list[_Token], start: int) -> int:
+        """The index after the names a NameFinder found from token ``start`` on, else start."""
+        entity_end = self.entities.get(tokens[start][0]) if start < len(tokens) else None
+        end = start
+        if entity_end is not None:
+            while end < len(tokens) and tokens[end][1] <= entity_end:
+                end += 1
+        return end
 
     def _name(self, tokens: list[_Token], start: int, end: int) -> _Name:
         a = tokens[start][0]
@@ -1067,6 +1004,7 @@ class _Reader:
     # --- joining clauses into rounds ---------------------------------------------------------
 
     def _add(self, clause: _Clause, sentence: Span, c0: int) -> None:
+        """Join what a clause says to the round of its company (or of the one meant)."""
         if clause.each is not None and not clause.companies:
             if self.each is None:  # the first "jeweils" figure stands for the rest
                 self.each = clause.each
@@ -1080,35 +1018,7 @@ class _Reader:
                 self._unread.clear()
             return
         if not companies:
-            if clause.generic or clause.fund or not clause.has_content():
-                return
-            if _plural_only(clause, self.low[sentence.start : sentence.end]):
-                return
-            current = self.current
-            strong = clause.amounts or clause.valuation or clause.round_type or clause.leads
-            if strong:
-                self._read_named()
-            if self.named is not None and self.named[1] > self.current_at and strong:
-                name, at = self.named
-                if c0 - at <= _COREF_WINDOW:
-                    current = self._latest(name.text)
-                    if current is None:
-                        current = self._new_round(name, earlier=False)
-                    self.current = current
-                    self.current_at = at
-                self.named = None
-            if current is None or c0 - self.current_at > _COREF_WINDOW:
-                return
-            if clause.earlier:
-                before = self._new_round(current.company, earlier=True)
-                self._apply(before, clause, sentence)
-                return
-            if clause.round_type is not None and _conflicts(current, clause):
-                # "Zusätzlicher Kredit in Höhe von 40 Mio. Euro": another round of it
-                current = self._new_round(current.company, earlier=False)
-                self.current = current
-            self._apply(current, clause, sentence)
-            self.current_at = c0
+            self._add_unnamed(clause, sentence, c0)
             return
         if clause.listed and clause.amounts:
             companies = companies[:1]  # "A und B sammeln 10 Mio. ein": the amount is A's
@@ -1122,6 +1032,43 @@ class _Reader:
             if not clause.earlier:
                 self.current = target
                 self.current_at = c0
+
+    def _add_unnamed(self, clause: _Clause, sentence: Span, c0: int) -> None:
+        """A clause without a company: it is about the one named before, if any."""
+        if clause.generic or clause.fund or not clause.has_content():
+            return
+        if _plural_only(clause, self.low[sentence.start : sentence.end]):
+            return
+        current = self._meant(clause, c0)
+        if current is None or c0 - self.current_at > _COREF_WINDOW:
+            return
+        if clause.earlier:
+            before = self._new_round(current.company, earlier=True)
+            self._apply(before, clause, sentence)
+            return
+        if clause.round_type is not None and _conflicts(current, clause):
+            # "Zusätzlicher Kredit in Höhe von 40 Mio. Euro": another round of it
+            current = self._new_round(current.company, earlier=False)
+            self.current = current
+        self._apply(current, clause, sentence)
+        self.current_at = c0
+
+    def _meant(self, clause: _Clause, c0: int) -> _Round | None:
+        """The round a clause without a company is about: of the company named last."""
+        current = self.current
+        if not (clause.amounts or clause.valuation or clause.round_type or clause.leads):
+            return current
+        self._read_named()
+        if self.named is not None and self.named[1] > self.current_at:
+            name, at = self.named
+            if c0 - at <= _COREF_WINDOW:
+                current = self._latest(name.text)
+                if current is None:
+                    current = self._new_round(name, earlier=False)
+                self.current = current
+                self.current_at = at
+            self.named = None
+        return current
 
     def _later(self, c0: int, scope: _Scope) -> None:
         """Keep a clause that reports nothing, to read the company it names if it is asked for.
@@ -1183,6 +1130,7 @@ class _Reader:
         each: _Money | None = None,
         listed: bool = False,
     ) -> None:
+        """Add what the clause says to the round; facts already known are kept."""
         target.sentences[sentence.start] = sentence
         if not listed or clause.amounts or each is not None:
             target.listed_only = False
@@ -1198,6 +1146,12 @@ class _Reader:
             target.round_type = clause.round_type
         if clause.date is not None and target.date is None:
             target.date = clause.date
+        self._apply_parts(target, clause)
+        if clause.has_content() or each is not None:
+            target.listed_only = target.listed_only and listed
+
+    def _apply_parts(self, target: _Round, clause: _Clause) -> None:
+        """Add the clause's leads, investors and investors' parts and stakes to the round."""
         own = fold(target.company.text)  # a list that ran on ("..., teilte Gropyus mit")
         for name in clause.leads:
             if fold(name.text) != own:
@@ -1221,8 +1175,6 @@ class _Reader:
                     whose.stake = clause.stake
         if clause.lead_anaphor and self.last_investor is not None:
             target.part(self.last_investor).lead = True
-        if clause.has_content() or each is not None:
-            target.listed_only = target.listed_only and listed
 
     # --- the result --------------------------------------------------------------------------
 
@@ -1451,6 +1403,139 @@ def _skip_openers(tokens: list[_Token], i: int) -> int:
 
 def _is_trade_word(name: str) -> bool:
     return name.lower() in lx.NOT_NAMES or _TRADE_NOUN.search(name.lower()) is not None
+
+
+def _open_phrase(
+    tokens: list[_Token], i: int, amount_tokens: set[int], definite: bool
+) -> tuple[int, bool, bool] | None:
+    """Where the name of a noun phrase from token ``i`` may start (at most 8 words on).
+
+    Also whether a determiner and a descriptor were passed; None where no name can follow
+    (an amount, or an indefinite article where a definite phrase is wanted: "für eine
+    tektonische Verschiebung").
+    """
+    n = len(tokens)
+    determiner = described = False
+    for _ in range(8):
+        if i >= n:
+            break
+        word, low = tokens[i][2], tokens[i][3]
+        if i in amount_tokens:
+            return None
+        if low in lx.DETERMINERS:
+            if definite and low in _INDEFINITE:
+                return None
+            determiner = True
+        elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
+            pass  # "der Business Angel X"
+        elif _skippable(word, low):
+            pass
+        elif (
+            _descriptor(word)
+            and i + 1 < n
+            and (tokens[i + 1][3] in ("wie", "darunter") or _namey(tokens[i + 1][2]))
+        ):
+            described = True  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
+        else:
+            break
+        i += 1
+    return i, determiner, described
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _skippable(word: str, low: str) -> bool:
+    """An adjective or a list word before a name ("französische", "darunter")."""
+    return low in ("wie", "darunter", "namentlich") or (
+        len(word) >= 5
+        and _ADJECTIVE.fullmatch(word) is not None
+        and low not in _NOT_ADJECTIVES
+        and lx.INVEST_VERB.fullmatch(low) is None  # "..., außerdem investieren X"
+    )
+
+
+def _name_end(tokens: list[_Token], start: int, amount_tokens: set[int]) -> int:
+    """The index after the words from ``start`` on that may be part of a name."""
+    n = len(tokens)
+    end = start
+    while end < n and end not in amount_tokens:
+        word = tokens[end][2]
+        joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
+        tail = end > start and tokens[end][3] in lx.NAME_TAILS and word[0].isupper()
+        if _namey(word) or _descriptor(word) or joined or tail:
+            end += 1
+        else:
+            break
+    return end
+
+
+def _name_start(
+    tokens: list[_Token], start: int, end: int, determiner: bool, described: bool
+) -> int:
+    """Where the name starts: after leading descriptors, generic nouns and possessors."""
+    cut = start
+    for k in range(start, end):
+        following = k + 1 < end
+        if _leading_descriptor(tokens, k, cut, following) or (
+            tokens[k][3] in lx.NOT_NAMES and (k == cut or tokens[k][3] not in lx.NAME_TAILS)
+        ):
+            cut = k + 1
+        elif following and _possessor(tokens, k, start):
+            cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI", "Eks Fonds X"
+        elif (
+            following
+            and k == start
+            and determiner
+            and _CITY_ADJECTIVE.fullmatch(tokens[k][2])
+            and end - k >= 2
+        ):
+            cut = k + 1  # "die Münchner Helsing"
+        elif following and k == cut and not described and _generic_noun(tokens, k, end, determiner):
+            cut = k + 1  # "Der Robo-Advisor Scalable Capital", "Das Immobilienportal Propster"
+    return cut
+
+
+def _leading_descriptor(tokens: list[_Token], k: int, cut: int, following: bool) -> bool:
+    """A descriptor before the name ("Start-up"), perhaps after city adjectives."""
+    return _descriptor(tokens[k][2]) and (
+        k == cut
+        or (following and all(_CITY_ADJECTIVE.fullmatch(tokens[j][2]) for j in range(cut, k)))
+    )
+
+
+def _possessor(tokens: list[_Token], k: int, start: int) -> bool:
+    """A genitive before a name: "Yuri Milners DST Global", "Elon Musks xAI"."""
+    word, low = tokens[k][2], tokens[k][3]
+    after = tokens[k + 1]
+    return (
+        len(word) >= 3
+        and word.endswith("s")
+        and low not in lx.NAME_SUFFIXES
+        and after[3] not in lx.NAME_SUFFIXES
+        and _namey(after[2])
+        and (_descriptor(after[2]) or (k > start and not _descriptor(tokens[k - 1][2])))
+    )
+
+
+def _generic_noun(tokens: list[_Token], k: int, end: int, determiner: bool) -> bool:
+    """A common noun before a name: "Der Robo-Advisor Scalable Capital"."""
+    word = tokens[k][2]
+    return (
+        (determiner or (len(word) >= 12 and end - k >= 3))
+        and _NOUN_SHAPE.fullmatch(word) is not None
+        and ("-" in word or len(word) >= 9)
+        and _namey(tokens[k + 1][2])
+    )
+
+
+def _no_name(tokens: list[_Token], cut: int, end: int) -> bool:
+    """Words that are no name: "Investment" alone, "Große Technologieunternehmen"."""
+    if end - cut == 1 and tokens[cut][3] in lx.NOT_ALONE:
+        return True
+    return (
+        end - cut == 2
+        and _descriptor(tokens[end - 1][2])
+        and _ADJECTIVE.fullmatch(tokens[cut][3]) is not None
+    )
 
 
 def _skip_description(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
