@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from aieco.amounts._locale import resolve_locale
 from aieco.batch import (
     BATCH_SIZE,
-    COLUMNS,
     MAX_CHARS,
     arrow_values,
     check_columns,
@@ -45,16 +44,21 @@ def _pyspark() -> Any:
 def mention_schema(id_name: str, id_type: Any) -> Any:
     """The Spark schema of the mentions table: the id column, then `aieco.batch.COLUMNS`.
 
-    ``start`` and ``end`` are longs, the ``*_float`` columns doubles, the rest strings: the
-    exact amounts are decimal text, since the model allows 50 significant digits and Spark's
-    ``DecimalType`` holds 38 (``F.col("low").cast("decimal(38,2)")`` where that is enough).
+    The column types are those of `aieco.batch.mention_schema`, translated by pyspark's own
+    Arrow mapping: ``start`` and ``end`` are longs, the ``*_float`` columns doubles, the rest
+    strings. The exact amounts are decimal text, since the model allows 50 significant digits
+    and Spark's ``DecimalType`` holds 38 (``F.col("low").cast("decimal(38,2)")`` where that is
+    enough).
     """
+    from pyspark.sql.pandas.types import from_arrow_type
+
+    from aieco.batch import mention_schema as arrow_schema
+
     types = _pyspark().types
-    kinds = {"start": types.LongType(), "end": types.LongType()}
-    kinds.update({f"{n}_float": types.DoubleType() for n in ("value", "low", "high")})
+    columns = list(arrow_schema())[1:]  # the id column's type is Spark's, given here
     return types.StructType(
         [types.StructField(id_name, id_type, True)]
-        + [types.StructField(n, kinds.get(n, types.StringType()), True) for n in COLUMNS]
+        + [types.StructField(f.name, from_arrow_type(f.type), True) for f in columns]
     )
 
 

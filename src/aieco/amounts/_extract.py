@@ -41,9 +41,9 @@ from aieco.amounts._lexicon import (
     STELLIG_ENDINGS,
     Lexicon,
     lexicon,
-    remember,
 )
 from aieco.amounts._locale import resolve_locale
+from aieco.amounts._memo import remember
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, hedge_at
 from aieco.money import Amount, Qualifier, in_exact_context

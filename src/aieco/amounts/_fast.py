@@ -28,15 +28,14 @@ from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
-    MEMO_LIMIT,
     MINUS_SIGNS,
     NAME_HYPHENS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
     Lexicon,
     _trie,
-    remember,
 )
+from aieco.amounts._memo import Memo, remember
 from aieco.amounts._rules import figure_ok, hedge_at, scale_power, stellig_noun
 from aieco.money import PERCENT, Amount, Qualifier
 
@@ -174,9 +173,9 @@ class FastTables:
     number_at: re.Pattern[str]
     number_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     tail_full: re.Pattern[str]
-    tails: dict[str, tuple[str | None, int] | None]
+    tails: Memo[str, tuple[str | None, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
-    mention_units: dict[tuple[str | None, ...], Any]
+    mention_units: Memo[tuple[str | None, ...], Any]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool
     trigger: re.Pattern[str]
@@ -199,8 +198,8 @@ class FastTables:
     vague_at: re.Pattern[str] | None
     vague_full: re.Pattern[str] | None
     postfix_re: re.Pattern[str]
-    words: dict[str, tuple[bool, bool, bool, str]]
-    glued: dict[str, bool]
+    words: Memo[str, tuple[bool, bool, bool, str]]
+    glued: Memo[str, bool]
 
 
 def _number_rest(lx: Lexicon) -> str:
@@ -286,7 +285,7 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.number_at = re.compile(f"(?P<first>[0-9]){rest}")
     ft.number_pick = _picker(ft.number_at, ("g", "frac"))
     ft.tail_full = re.compile(tail)
-    ft.tails = {}
+    ft.tails = Memo()
     ft.full_pick = _picker(ft.full, _FULL_GROUPS)
     ft.digits_pick = _picker(ft.digits_full, _DIGITS_GROUPS)
     guard: set[str] = set()
@@ -340,7 +339,7 @@ def fast_tables(lx: Lexicon) -> FastTables:
         )
         ft.rare_words = ()
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
-    ft.mention_units = {}
+    ft.mention_units = Memo()
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
     ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
     ft.continuations = {k: frozenset(v) for k, v in continuations.items()}
@@ -348,8 +347,8 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.phrase_re = re.compile(f"(?i:{_phrases(lx)})(?![^\\W\\d_])")
     ft.phrase_heads = re.compile(f"(?i:{_trie(sorted({_head(p) for p in lx.currency_words}))})")
     ft.symbol_heads = frozenset(_head(s) for s in lx.symbols if s[0].isalpha())
-    ft.words = {}
-    ft.glued = {}
+    ft.words = Memo()
+    ft.glued = Memo()
     ft.exact_units = dict(lx.symbols)
     ft.exact_units.update((code, code) for code in lx.codes)
     ft.qualifier_text = {" ".join(k): q for k, q in lx.qualifiers.items()}
@@ -982,8 +981,8 @@ def fast_mention_amount(
     unit = ft.mention_units.get(key, _UNKNOWN)
     if unit is _UNKNOWN:
         unit = _matched_unit(lx, ft, s2, cur, pct)
-        if len(ft.mention_units) < MEMO_LIMIT and (s2 is None or len(s2) < 8):
-            ft.mention_units[key] = unit
+        if s2 is None or len(s2) < 8:
+            ft.mention_units.put(key, unit)
     if unit is _REJECT:
         return None
     power = _scale_power(lx, text, m, scale, dot)

@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
+from aieco.amounts._memo import Memo
 from aieco.money import Qualifier
 
 __all__ = ["Lexicon", "lexicon"]
@@ -182,25 +183,21 @@ def _de_integer(word: str) -> int | None:
 _DE_FRACTIONS = {"anderthalb": _D("1.5"), "dreiviertel": _D("0.75"), "dreivierteln": _D("0.75")}
 
 
-#: Memos keep at most this many entries, each with a key of at most _KEY_LIMIT characters:
-#: running text has an open vocabulary, and a memo must stay small in bytes too (at most
-#: some 50,000 × 64 characters, a few MB) whatever words it is given.
-MEMO_LIMIT = 50_000
-_KEY_LIMIT = 64
-
-
-def remember(memo: dict[Any, Any], key: str, value: Any) -> None:
-    """Store ``value`` in a memo unless the memo is full or the key is long."""
-    if len(key) <= _KEY_LIMIT and len(memo) < MEMO_LIMIT:
-        memo[key] = value
+#: Number words already read, per language (bounded in bytes: running text has new words).
+_CARDINALS: Memo[str, Decimal | None] = Memo()
+_EN_CARDINALS: Memo[str, Decimal | None] = Memo()
+_MISSING: Any = object()
 
 
 def de_cardinal(word: str) -> Decimal | None:
     """The value of one German number word (lower case), or None (see `_de_cardinal`)."""
-    return None if len(word) > 100 else _de_cardinal(word)
+    found = _CARDINALS.get(word, _MISSING)
+    if found is _MISSING:
+        found = None if len(word) > 100 else _de_cardinal(word)
+        _CARDINALS.put(word, found)
+    return found  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=4096)
 def _de_cardinal(word: str) -> Decimal | None:
     """The value of one German number word (lower case), or None.
 
@@ -912,7 +909,7 @@ class Lexicon:
     back_words: frozenset[str]
     trigger_all: re.Pattern[str]
     #: The extractor's memo of word kinds (filled on use; see ``_extract._kind``).
-    kinds: dict[str, int]
+    kinds: Memo[str, int]
 
     def is_number_word(self, word: str) -> bool:
         """True for a cardinal, an article, a half or a vague count (lower case)."""
@@ -1164,15 +1161,18 @@ def lexicon(name: str) -> Lexicon:
         | {"minus", lx.decimal_word, "of", "und", "and"}
     )
     lx.trigger_all = _trigger_all(lx)
-    lx.kinds = {}
+    lx.kinds = Memo()
     return lx
 
 
 def _en_cardinal(word: str) -> Decimal | None:
-    return None if len(word) > 20 else _en_cardinal_cached(word)
+    found = _EN_CARDINALS.get(word, _MISSING)
+    if found is _MISSING:
+        found = None if len(word) > 20 else _en_cardinal_cached(word)
+        _EN_CARDINALS.put(word, found)
+    return found  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=4096)
 def _en_cardinal_cached(word: str) -> Decimal | None:
     if word in EN_UNITS:
         return _D(EN_UNITS[word])
