@@ -51,7 +51,7 @@ _TOKEN: Final = re.compile(
     r"(?:[^\W_]|&)[\w&'’+]*(?:[-/](?=\w)[\w&'’+]*|\.(?=[^\W_])[\w&'’+]*)*&?|[^\w\s]"
 )
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
-_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\s*\n\s*|\s*[•\u2022|]\s*")
+_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*")
 #: Words with a final dot that do not end a sentence.
 _ABBREVIATIONS: Final = lx.words(
     """
@@ -496,7 +496,7 @@ class _Reader:
         ):
             return None  # a takeover, not "X übernimmt die Führung der Runde"
         tokens = [
-            (*m.span(), m.group(), m.group().lower()) for m in _TOKEN.finditer(self.text, c0, c1)
+            (*m.span(), (word := m[0]), word.lower()) for m in _TOKEN.finditer(self.text, c0, c1)
         ]
         if holes:
             tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
@@ -1328,6 +1328,8 @@ def _clauses(sentence: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]
     if start < len(sentence):
         out.append((start, len(sentence), tuple(holes)))
         out += inner
+    if "wie" not in sentence.lower():  # no clause "wie X mitteilte"
+        return out
     first = [c for c in out if lx.ANNOUNCER.match(sentence[c[0] : c[1]].lower())]
     return first + [c for c in out if c not in first] if first else out
 

@@ -531,19 +531,6 @@ INVESTORS_BEFORE: Final = Gated(
     "engagiert",
     "anderem",
 )
-_MONEY_NOUNS: Final = (
-    "euro",
-    "dollar",
-    "franken",
-    "pfund",
-    "eur",
-    "usd",
-    "chf",
-    "gbp",
-    "kapital",
-    "betrag",
-    "summe",
-)
 #: "Neben X beteiligten sich ...": X is an investor too (at the start of a clause only).
 INVESTORS_NEBEN: Final = Gated(
     re.compile(
@@ -555,10 +542,15 @@ INVESTORS_NEBEN: Final = Gated(
 #: The money comes from the investors named after it: "sammelt 12 Mio. Euro von A und B ein".
 INVESTORS_AFTER_AMOUNT: Final = Gated(
     re.compile(
-        r"(?:\b(?:euro|dollar|us-dollar|franken|pfund|eur|usd|chf|gbp|kapital|wagniskapital"
-        r"|risikokapital)|betrag|summe) (?:von|vom|durch)\s+(?P<list>)"
+        r"(?:"
+        + w("euro", "dollar", "us-dollar", "franken", "pfund", "eur", "usd", "chf", "gbp")[3:-1]
+        + "|"
+        + w("kapital", "wagniskapital", "risikokapital")[3:-1]
+        + r"|betrag|summe) (?:von|vom|durch)\s+(?P<list>)"
     ),
-    *(f"{noun} {word}" for noun in _MONEY_NOUNS for word in ("von", "vom", "durch")),
+    " von",
+    " vom",
+    " durch",
 )
 #: A relative clause that lists the investors: "zu der auch DST Global und Bpifrance gehören".
 INVESTORS_RELATIVE: Final = re.compile(
