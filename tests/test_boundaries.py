@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 import tempfile
+from decimal import Decimal, localcontext
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import aieco
 from aieco import Company, FundingRound, ValidationError, from_json
+from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, limit_problem
 from aieco.errors import KEPT_PROBLEMS, SHOWN_PROBLEMS, Problem, ProblemList
 from aieco.serialize import decode_json
 
@@ -160,3 +162,15 @@ def test_errors_pickle_where_tblib_pickles_exception_chains(tmp_path: Path) -> N
         from_json('{"id": "X", "name": ""}', Company)
     assert caught.value.__context__ is None
     assert pickle.loads(pickle.dumps(caught.value)).problems == caught.value.problems
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=st.decimals(allow_nan=False, allow_infinity=False))
+def test_limit_reads_the_exponent_as_written(value: Decimal) -> None:
+    """The limit's fraction test (read from ``str``, for speed) is the documented rule."""
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    within = value.adjusted() < MAX_INTEGER_DIGITS and exponent >= -MAX_FRACTION_DIGITS
+    assert (limit_problem(value) is None) == within
+    with localcontext(capitals=0):  # str() then writes "1e+18"
+        assert (limit_problem(value) is None) == within

@@ -111,6 +111,8 @@ def is_country(code: object) -> bool:
 
 def to_decimal(value: object) -> Any:
     """Attrs converter: keep Decimal, take int exactly, refuse float, bool and str."""
+    if type(value) is Decimal or value is None:
+        return value  # the common case first: every Amount the parser builds passes here
     if isinstance(value, bool | float):
         raise TypeError(
             f"{value!r} is a {type(value).__name__}; amounts are exact: "

@@ -59,8 +59,24 @@ def limit_problem(value: Decimal) -> str | None:
         return f"is not a finite number: the limit is {LIMIT_TEXT}"
     if value.adjusted() >= MAX_INTEGER_DIGITS:
         return f"is too large: the limit is {LIMIT_TEXT}"
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if exponent < -MAX_FRACTION_DIGITS:
+    if _exponent(value) < -MAX_FRACTION_DIGITS:
         return f"has too many digits after the decimal point: the limit is {LIMIT_TEXT}"
     return None
+
+
+def _exponent(value: Decimal) -> int:
+    """The exponent of a finite Decimal (``value.as_tuple().exponent``), found faster.
+
+    ``str()`` writes a Decimal positionally exactly when its exponent is at most 0 and its
+    adjusted exponent at least -6, and then with as many digits after the point as the
+    exponent says; it is several times faster than ``as_tuple()``, which builds a tuple of
+    every digit. Any other value (written with an exponent: "E", or "e" in a context with
+    ``capitals=0``) asks ``as_tuple()``.
+    """
+    text = str(value)
+    if "E" in text or "e" in text:
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return exponent
+    dot = text.find(".")
+    return 0 if dot < 0 else dot + 1 - len(text)

@@ -360,27 +360,40 @@ class Amount:
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        if self.value is None:
-            for name in ("low", "high"):
-                if getattr(self, name) is None:
-                    fail(self, name, MISSING, "is required for a range (value is None)")
-        check_decimal(self, "value", self.value, optional=True)
-        check_decimal(self, "low", self.low, optional=self.value is not None)
-        check_decimal(self, "high", self.high, optional=self.value is not None)
-        _check_unit(self, self.unit)
-        if not isinstance(self.qualifier, Qualifier):
+        # Every check runs for every Amount; a bound that is the value itself (the same
+        # object, as the parser passes it) is not checked a second time.
+        value, low, high = self.value, self.low, self.high
+        if value is None:
+            if low is None:
+                fail(self, "low", MISSING, "is required for a range (value is None)")
+            if high is None:
+                fail(self, "high", MISSING, "is required for a range (value is None)")
+            check_decimal(self, "low", low)
+            check_decimal(self, "high", high)
+        else:
+            check_decimal(self, "value", value)
+            if low is not value:
+                self._point_bound("low", low, value)
+            if high is not value:
+                self._point_bound("high", high, value)
+        unit = self.unit
+        if unit is not None and unit != PERCENT:
+            _check_unit(self, unit)
+        if type(self.qualifier) is not Qualifier:
             raise TypeError(
                 f"Amount.qualifier must be a Qualifier, not {type(self.qualifier).__name__}"
             )
-        if self.value is not None:
-            for name in ("low", "high"):
-                bound = getattr(self, name)
-                if bound is None:
-                    object.__setattr__(self, name, self.value)
-                elif bound != self.value:
-                    fail(self, name, bound, f"must equal value {self.value} for a point amount")
-        elif not self.low < self.high:
-            fail(self, "low", self.low, f"must be below high ({self.high}) for a range")
+        if value is None and not low < high:
+            fail(self, "low", low, f"must be below high ({high}) for a range")
+
+    def _point_bound(self, name: str, bound: Decimal | None, value: Decimal) -> None:
+        """Fill in a point's missing bound, or check a given one: a valid Decimal, = value."""
+        if bound is None:
+            object.__setattr__(self, name, value)
+            return
+        check_decimal(self, name, bound)
+        if bound != value:
+            fail(self, name, bound, f"must equal value {value} for a point amount")
 
     @classmethod
     def range(

@@ -108,15 +108,15 @@ def extract_amounts_many(
     for i, source in enumerate(texts):
         if not isinstance(source, str):
             raise TypeError(f"texts[{i}] must be a str, not {type(source).__name__}")
-        # Straight from the engine's rows: no Mention objects (and their checks) in between.
-        for s, e, a in scan(source, locale, include_numbers):
+        # Straight from the engine's readings: no Amount or Mention objects in between.
+        for r in scan(source, locale, include_numbers):
             index.append(i)
-            start.append(s)
-            end.append(e)
-            text.append(source[s:e])
-            lo = decimal_text(a.low)
+            start.append(r.start)
+            end.append(r.end)
+            text.append(source[r.start : r.end])
+            lo = decimal_text(r.low)
             low.append(lo)
-            high.append(lo if a.high is a.low else decimal_text(a.high))
-            unit.append(a.unit)
-            qualifier.append(a.qualifier.value)
+            high.append(lo if r.high is r.low else decimal_text(r.high))
+            unit.append(r.unit)
+            qualifier.append(r.qualifier.value)
     return out

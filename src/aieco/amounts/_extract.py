@@ -17,7 +17,7 @@ import operator
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import attrs
 
@@ -33,6 +33,7 @@ from aieco.amounts._fast import (
     stellig_amount,
     vague_amount,
 )
+from aieco.amounts._language import language_of
 from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
@@ -45,10 +46,11 @@ from aieco.amounts._lexicon import (
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._memo import remember
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
+from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, hedge_at
 from aieco.money import Amount, Qualifier, in_exact_context
 
-__all__ = ["Found", "Mention", "extract_amounts", "scan"]
+__all__ = ["Mention", "extract_amounts", "scan"]
 
 _BACK_LIMIT = 6
 _ORDINAL_DATE = re.compile(r"[0-9]{1,2}(?:\.|st|nd|rd|th)?[ \u00a0]?([^\W\d_]+)")
@@ -89,14 +91,6 @@ class Mention:
             raise TypeError(f"Mention.amount must be an Amount, not {type(self.amount).__name__}")
 
 
-class Found(NamedTuple):
-    """An amount found in a text, before it becomes a `Mention`: its span and reading."""
-
-    start: int
-    end: int
-    amount: Amount
-
-
 @in_exact_context
 def extract_amounts(
     text: str, *, locale: Any = "de_DE", include_numbers: bool = False
@@ -125,18 +119,18 @@ def extract_amounts(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     return [
-        Mention(f.start, f.end, text[f.start : f.end], f.amount)
-        for f in scan(text, locale, include_numbers)
+        Mention(r.start, r.end, text[r.start : r.end], r.amount())
+        for r in scan(text, locale, include_numbers)
     ]
 
 
-def scan(text: str, locale: Any, include_numbers: bool) -> list[Found]:
-    """What `extract_amounts` reports, as (start, end, amount), in order."""
+def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
+    """What `extract_amounts` reports, as readings, in order."""
     lx = lexicon(resolve_locale(locale))
     parser = Parser(text, lx, strict=False)
     ft = fast_tables(lx)
     matches = _triggers(text, lx, ft, include_numbers)
-    out: list[Found] = []
+    out: list[Reading] = []
     last = 0
     n = len(text)
     odd = _odd_words(text)
@@ -161,7 +155,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Found]:
         fast = None if include_numbers else _fast(text, t, m, lx, ft, last)
         if fast is _SKIP:
             continue
-        if isinstance(fast, Found):
+        if isinstance(fast, Reading):
             _add(out, fast, text, lx, parser)
             last = fast.end
             continue
@@ -170,7 +164,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Found]:
                 continue
             found = _find(parser, lx, t, last, include_numbers)
         if found is not None:
-            _add(out, Found(found.start, found.end, found.amount), text, lx, parser)
+            _add(out, Reading.of(found.start, found.end, found.amount), text, lx, parser)
             last = found.end
         elif digit:
             raw = _RAW.match(text, t)
@@ -200,7 +194,7 @@ def _triggers(
 _START = operator.methodcaller("start")
 
 
-def _add(out: list[Found], mention: Found, text: str, lx: Lexicon, parser: Parser) -> None:
+def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: Parser) -> None:
     """Append a mention, or the items of a list it ends.
 
     The last item of a list ("20, 30 oder 50 Mio. Euro") lends its scale and currency to the
@@ -226,14 +220,14 @@ _CONJ = re.compile(r"[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+")
 _CONJ_BEFORE = re.compile(f"(?<=[0-9])[{DASHES}]?[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+$")
 
 
-def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found] | None:
+def _list(text: str, mention: Reading, lx: Lexicon, parser: Parser) -> list[Reading] | None:
     """The mentions of a list whose last item is ``mention``, or None if it is not one.
 
     The items are bare figures joined by ", " (and "oder"/"und" before the last), rising, the
     last with a scale or currency and no hedge: "20, 30 oder 50 Mio. Euro" is 20, 30 and 50
     million euros. ``mention`` may be the range "30 oder 50 Mio. Euro" the grammar read.
     """
-    if mention.amount.qualifier is not Qualifier.EXACT:
+    if mention.qualifier is not Qualifier.EXACT:
         return None
     spans = _figures_before(text, mention.start, lx)
     first = lx.number.match(text, mention.start)
@@ -253,7 +247,7 @@ def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found]
     elif conj is not None:
         spans.append((mention.start, first.end()))
         last_start = conj.end()
-    elif mention.amount.value is None:
+    elif not mention.is_point:
         return None  # "20, 30–50 Mio. €": a range as an item
     else:
         last_start = mention.start
@@ -275,10 +269,10 @@ def _list(text: str, mention: Found, lx: Lexicon, parser: Parser) -> list[Found]
     power = last.amount.value.adjusted() - figures[-1].adjusted()
     unit = last.amount.unit
     out = [
-        Found(a, b, Amount(_plain(_shift(v, power)), unit=unit))
+        point(a, b, _plain(_shift(v, power)), unit, Qualifier.EXACT)
         for (a, b), v in zip(spans, figures, strict=False)
     ]
-    out.append(Found(last.start, last.end, last.amount))
+    out.append(Reading.of(last.start, last.end, last.amount))
     return out
 
 
@@ -391,10 +385,10 @@ def _may_start(text: str, t: int, lx: Lexicon, last: int) -> bool:
 
 def _fast(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Found | object | None:
+) -> Reading | object | None:
     """Read a trigger without the grammar where the outcome is certain.
 
-    Returns a Found; _SKIP (nothing starts here); _NOTHING (the grammar would find nothing
+    Returns a Reading; _SKIP (nothing starts here); _NOTHING (the grammar would find nothing
     here either); or None (ask the grammar). A hypothesis test checks that extract_amounts
     gives the same mentions with this function and without it.
     """
@@ -403,13 +397,13 @@ def _fast(
         if t > 0 and text[t - 1] in ".,":
             return None  # ".75 €", "1.5" in German: the grammar decides
         found = _fast_digits(text, t, m, lx, ft, last)
-    elif c.isalpha() and lx.german:
+    elif c.isalpha() and ft.language.number_words:
         found = _fast_noun(text, t, lx, ft, last)
     else:
         return None
     if (
-        isinstance(found, Found)
-        and found.amount.qualifier is not Qualifier.EXACT
+        isinstance(found, Reading)
+        and found.qualifier is not Qualifier.EXACT
         and text[found.end : found.end + 1] == "-"
     ):
         return None  # "um die 1-Prozent-Vorgabe": the grammar weighs the hedge
@@ -418,7 +412,7 @@ def _fast(
 
 def _fast_digits(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Found | object | None:
+) -> Reading | object | None:
     """A digit trigger: one end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range."""
     if t > 0:
         b = text[t - 1]
@@ -430,7 +424,10 @@ def _fast_digits(
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
     prev = _previous(text, t)
-    start, qualifier, rest = _lead(text, _walk(text, t, lx, last, prev), t, lx)
+    lead = _lead(text, _walk(text, t, lx, last, prev), t, lx)
+    if lead is None:
+        return None
+    start, qualifier, rest = lead
     if rest and not _all_inert(lx, rest):
         return None  # a currency, sign, number word or range the grammar must weigh
     e = m.end()
@@ -446,15 +443,12 @@ def _fast_digits(
         qualifier, e = found, post.end()
     if _is_date(text, t, lx, prev, ft.tail_months):
         return _SKIP
-    amount = fast_mention_amount(lx, ft, m, text, qualifier)
-    if amount is None:
-        return None
-    return Found(start, e, amount)
+    return fast_mention_amount(lx, ft, m, text, qualifier, start, e)
 
 
 def _fast_plain(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Found | object | None:
+) -> Reading | object | None:
     """Digits the trigger read without a scale, currency or percent after them."""
     e = m.end()
     n = len(text)
@@ -489,7 +483,7 @@ def _fast_range(
     lx: Lexicon,
     ft: FastTables,
     last: int,
-) -> Found | object | None:
+) -> Reading | object | None:
     """A range of two digit numbers: "5–50 Millionen Euro", "zwischen 20 und 30 Mrd. €"."""
     chain = _walk(text, t, lx, last)
     conj: str | None = None
@@ -503,7 +497,10 @@ def _fast_range(
         intro_conj = lx.range_intro.get(token0.lower())
         if intro_conj == w.lower() and _spaced(text, s0 + len(token0), t):
             conj, at, chain = intro_conj, s0, chain[1:]  # the grammar starts at "zwischen"
-    start, qualifier, rest = _lead(text, chain, at, lx)
+    lead = _lead(text, chain, at, lx)
+    if lead is None:
+        return None
+    start, qualifier, rest = lead
     if rest and not _all_inert(lx, rest):
         return None
     e = r.end()
@@ -520,12 +517,12 @@ def _fast_range(
     g = m.group("g")
     if g is not None:
         whole = whole.replace(g, "")
-    amount = range_amount(lx, ft, text, whole, m.group("frac") or "", r, conj, qualifier)
-    if amount is None:
+    found = range_amount(lx, ft, text, whole, m.group("frac") or "", r, conj, qualifier, start)
+    if found is None:
         return None
-    if amount.unit is None and scale is None:
+    if found.unit is None and scale is None:
         return _NOTHING  # the currency or percent sign was not one after all
-    return Found(start, e, amount)
+    return found
 
 
 def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> object | None:
@@ -571,16 +568,19 @@ def _fast_noun(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> obj
     mm = ft.full.match(text, s0)
     if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
         return None
-    start, qualifier, rest = _lead(text, chain[after:], s0, lx)
+    lead = _lead(text, chain[after:], s0, lx)
+    if lead is None:
+        return None
+    start, qualifier, rest = lead
     if not _all_inert(lx, rest):
         return None
     e = mm.end()
     if not ends_cleanly(text, e, mm.group("cur"), lx, ft):
         return None
-    amount = full_amount(lx, ft, mm, text, qualifier)
-    if amount is None or (amount.unit is None and mm.group("scale") is None):
+    found = full_amount(lx, ft, mm, text, qualifier, start)
+    if found is None or (found.unit is None and mm.group("scale") is None):
         return None
-    return Found(start, e, amount)
+    return found
 
 
 def low_word_is_stellig(word: str) -> bool:
@@ -590,7 +590,7 @@ def low_word_is_stellig(word: str) -> bool:
 
 def _fast_stellig(
     text: str, t: int, chain: list[tuple[int, str, int]], lx: Lexicon, ft: FastTables
-) -> Found | None:
+) -> Reading | None:
     """A vague magnitude: "zweistellige Milliardenbeträge", "ein zweistelliger Millionenbetrag"."""
     if ft.stellig_at is None:
         return None
@@ -614,21 +614,21 @@ def _fast_stellig(
         return None
     if suspended and len(chain) > after and chain[after][1].lower() in lx.range_intro:
         return None  # "zwischen eins- und zweistellige": the grammar starts at "zwischen"
-    start, qualifier, rest = _lead(text, chain[after:], f, lx)
+    lead = _lead(text, chain[after:], f, lx)
+    if lead is None:
+        return None
+    start, qualifier, rest = lead
     if not _all_inert(lx, rest):
         return None
     e = sm.end()
     if not ends_cleanly(text, e, None, lx, ft):
         return None
-    amount = stellig_amount(lx, sm, qualifier)
-    if amount is None:
-        return None
-    return Found(start, e, amount)
+    return stellig_amount(lx, sm, qualifier, start)
 
 
 def _fast_vague(
     text: str, t: int, chain: list[tuple[int, str, int]], lx: Lexicon, ft: FastTables
-) -> Found | None:
+) -> Reading | None:
     """A vague count: "zig Milliarden", "zig oder gar hunderten Milliarden Dollar"."""
     if ft.vague_at is None:
         return None
@@ -646,25 +646,26 @@ def _fast_vague(
     rest = chain[after:]
     if sep is not None and rest and lx.range_intro.get(rest[0][1].lower()) == sep:
         return None  # "von zig bis hunderten Milliarden": the grammar starts at "von"
-    start, qualifier, rest = _lead(text, rest, f, lx)
+    lead = _lead(text, rest, f, lx)
+    if lead is None:
+        return None
+    start, qualifier, rest = lead
     if not _all_inert(lx, rest):
         return None
     e = vm.end()
     if not ends_cleanly(text, e, vm.group("cur"), lx, ft):
         return None
-    amount = vague_amount(lx, ft, vm, text, qualifier)
-    if amount is None:
-        return None
-    return Found(start, e, amount)
+    return vague_amount(lx, ft, vm, text, qualifier, start)
 
 
 def _lead(
     text: str, chain: list[tuple[int, str, int]], at: int, lx: Lexicon
-) -> tuple[int, Qualifier, list[tuple[int, str, int]]]:
+) -> tuple[int, Qualifier, list[tuple[int, str, int]]] | None:
     """The hedge right before ``at`` in a walked chain: (start, qualifier, the tokens before).
 
-    The longest hedge (`hedge_at`, as the grammar reads it) that starts at one of the
-    chain's tokens and ends exactly at ``at``; (at, EXACT, chain) if there is none.
+    The longest hedge (`hedge_at`) that starts at one of the chain's tokens and ends exactly
+    at ``at``; (at, EXACT, chain) if there is none; None where the grammar must weigh it (a
+    hedge that starts with a range word after another word: "eine bis zu 5 €").
     """
     for k in range(min(len(chain), lx.hedge_max_words), 0, -1):
         s, token, _ = chain[k - 1]
@@ -677,7 +678,7 @@ def _lead(
                 and token.lower() in lx.range_words
                 and chain[k][1].lower() not in lx.range_intro
             ):
-                break  # "eine bis zu 5 €": "bis" may join a range; the grammar weighs it
+                return None  # "eine bis zu 5 €": "bis" may join a range; the grammar weighs it
             # "von bis zu 5 €": after a range intro "bis zu" is the hedge
             return s, found[0], chain[k:]
     return at, Qualifier.EXACT, chain
@@ -810,7 +811,7 @@ def _kind_of(lx: Lexicon, token: str) -> int:
         return 2
     if token in lx.symbols or (len(token) == 3 and token.isupper() and token in lx.codes):
         return 2
-    if lx.is_number_word(low) or (lx.german and low.endswith(STELLIG_ENDINGS)):
+    if lx.is_number_word(low) or (language_of(lx.name).stellig and low.endswith(STELLIG_ENDINGS)):
         return 2
     if low in lx.back_words:
         return 1
@@ -877,4 +878,4 @@ def _is_date(
     d = _DIGITS.match(text, t)
     assert d is not None
     width = len(d.group())
-    return width == 4 or (not lx.german and width <= 2)
+    return width == 4 or (width <= 2 and language_of(lx.name).day_after_month)

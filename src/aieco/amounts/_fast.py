@@ -25,6 +25,7 @@ from operator import itemgetter
 from typing import Any
 
 from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
+from aieco.amounts._language import Language, language_of
 from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
@@ -36,47 +37,16 @@ from aieco.amounts._lexicon import (
     _trie,
 )
 from aieco.amounts._memo import Memo, remember
+from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import figure_ok, hedge_at, scale_power, stellig_noun
 from aieco.money import PERCENT, Amount, Qualifier
 
-__all__ = ["FastTables", "fast_tables", "make_amount", "number_value"]
+__all__ = ["FastTables", "fast_amount", "fast_tables", "number_value", "tables_for"]
 
 _WS = f"[{SPACE_CHARS}]"
 _WS_NL = f"[{SPACE_CHARS}\n]"
 _NOT_LETTER = r"(?![^\W\d_])"
 _LETTERS = re.compile(r"[^\W\d_]+")
-_new = object.__new__
-_SLOT_SETTERS: tuple[Any, ...] | None = None
-
-
-def _slot_setters() -> tuple[Any, ...]:
-    """The slot descriptors' setters of Amount's fields (looked up once)."""
-    global _SLOT_SETTERS
-    slots = vars(Amount)
-    _SLOT_SETTERS = tuple(
-        slots[name].__set__ for name in ("value", "low", "high", "unit", "qualifier")
-    )
-    return _SLOT_SETTERS
-
-
-def make_amount(
-    value: Decimal | None, low: Decimal, high: Decimal, unit: str | None, qualifier: Qualifier
-) -> Amount:
-    """An Amount from values the parser has already checked (skips attrs' validators).
-
-    The parser only calls this with a finite Decimal (or None and ``low < high``), a unit that
-    is a known currency code, "%" or None, and a Qualifier; the tests check that the result
-    equals the validated constructor's for every shape the parser produces, and that Amount
-    still has exactly these five fields.
-    """
-    setters = _SLOT_SETTERS or _slot_setters()
-    amount = _new(Amount)
-    setters[0](amount, value)
-    setters[1](amount, low)
-    setters[2](amount, high)
-    setters[3](amount, unit)
-    setters[4](amount, qualifier)
-    return amount
 
 
 def number_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
@@ -140,6 +110,7 @@ class FastTables:
         "full_pick",
         "glued",
         "guard_words",
+        "language",
         "mention_units",
         "number_at",
         "number_pick",
@@ -166,6 +137,7 @@ class FastTables:
         "words",
     )
 
+    language: Language
     full: re.Pattern[str]
     full_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     digits_full: re.Pattern[str]
@@ -268,6 +240,7 @@ def _cont(lx: Lexicon, guard: set[str]) -> str:
 def fast_tables(lx: Lexicon) -> FastTables:
     """Build (once per locale) the fast-path regexes."""
     ft = FastTables()
+    ft.language = language = language_of(lx.name)
     rest = _number_rest(lx)
     tail = _scale_currency(lx)
     qualifiers = sorted((" ".join(k) for k in lx.qualifiers), key=len, reverse=True)
@@ -303,7 +276,7 @@ def fast_tables(lx: Lexicon) -> FastTables:
     guard.update(lx.thousands_of)
     guard.update(lx.subunit_scales)
     guard.update(lx.glued_scales)
-    guard.update({"t"} if lx.german else set())
+    guard.update(language.guard_words)
     guard.update(k[0] for k in lx.postfix)
     guard.update({"und", "and", "of", "uhr", "am", "pm", "h", "stellig", "stellige"})
     symbol_chars = sorted({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
@@ -315,29 +288,8 @@ def fast_tables(lx: Lexicon) -> FastTables:
         f"(?<=[0-9])(?<![0-9][0-9]){_code_flag()}(?>{rest}{tail})"
         f"(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
     )
-    if lx.german:
-        # Each noun branch starts with the letter after the capital, so that ``re`` rejects
-        # it with one comparison (a branch led by a look-behind is entered every time): the
-        # text's many other capitalised nouns then cost little. The digits come last.
-        nouns = (
-            "i(?:(?<=Mi)(?:o|a|lli(?:on|ard))|(?<=Bi)(?:o|lli(?:on|ard)))"
-            "|r(?:(?<=Mr)d|(?<=Pr)ozent|(?<=Fr)anken)|I(?<=[MB]I)LLI(?:ON|ARD)"
-            "|e(?<=Be)tr[aä]g|a(?<=Ta)usend|s(?<=Ts)d|E(?<=TE)UR|€(?<=T€)"
-            "|R(?<=PR)OZENT|f(?<=Pf)und|u(?<=Eu)ro(?!p)|U(?<=EU)RO|o(?<=Do)llar|O(?<=DO)LLAR"
-        )
-        ft.trigger = re.compile(f"[0-9{first}MBTPEDF](?:{nouns}|(?<=[{first}])|{digits})")
-        # Rarer words, found by a literal search of their own (a few hundredths of the
-        # trigger's time) and only in texts that have them: as branches of the trigger, a
-        # lower-case "s" would slow every text's scan by half.
-        ft.rare_words = tuple((w, re.compile(w)) for w in ("stellig", "Cent", "Rappen", "Pfennig"))
-    else:
-        ft.trigger = re.compile(
-            f"[0-9{first}a-zA-Z](?:{digits}|(?<=[{first}])"
-            f"|(?<![^\\W\\d_].)(?i:(?<=[tmbdepfyrksz])"
-            "(?:housand|illion|rillion|ollar|uro|ound|terling|ranc|en|uan|enminbi|upee"
-            "|iyal|rona|ronor|rone|loty|uble|ouble|ercent|er cent)))"
-        )
-        ft.rare_words = ()
+    ft.trigger = re.compile(_trigger(language, first, digits))
+    ft.rare_words = tuple((w, re.compile(w)) for w in language.rare_words)
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
     ft.mention_units = Memo()
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
@@ -362,6 +314,26 @@ def fast_tables(lx: Lexicon) -> FastTables:
     p2 = _trie(sorted({k[1] for k in lx.postfix}))
     ft.postfix_re = re.compile(f"{_WS}++(?P<p1>(?i:{p1})){_WS}++(?P<p2>(?i:{p2})){_NOT_LETTER}")
     return ft
+
+
+def _trigger(language: Language, first: str, digits: str) -> str:
+    """The trigger: digits, a symbol, or a noun or word end from the language's table.
+
+    The digits branch comes last for nouns (capital letters reject most words at once) and
+    first for word ends.
+    """
+    if language.noun_branches is not None:
+        return (
+            f"[0-9{first}{language.noun_firsts}]"
+            f"(?:{language.noun_branches}|(?<=[{first}])|{digits})"
+        )
+    branches = [digits, f"(?<=[{first}])"]
+    if language.word_ends is not None:
+        branches.append(
+            f"(?<![^\\W\\d_].)(?i:(?<=[{language.word_end_firsts}])(?:{language.word_ends}))"
+        )
+    letters = "a-zA-Z" if language.word_ends is not None else ""
+    return f"[0-9{first}{letters}](?:{'|'.join(branches)})"
 
 
 def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str) -> None:
@@ -408,7 +380,7 @@ def _stellig_tables(lx: Lexicon, ft: FastTables, quals: str) -> None:
     "-stellig" adjective, a noun after spaces); the words are checked in Python as the
     grammar checks them. German only.
     """
-    if not lx.german or lx.vague_noun is None:
+    if not ft.language.stellig or lx.vague_noun is None:
         ft.stellig_at = ft.stellig_full = None
         return
     joins = _trie(sorted(set(lx.range_words) | {"und"}))
@@ -427,7 +399,7 @@ def _vague_tables(lx: Lexicon, ft: FastTables, tail: str, quals: str) -> None:
     A vague count, optionally "oder"/"bis" (and "gar"/"sogar"/"auch" after "oder") and a
     second one, then the scale and currency tail.
     """
-    if not lx.german:
+    if not ft.language.vague_counts:
         ft.vague_at = ft.vague_full = None
         return
     counts = _trie(sorted(lx.vague_counts))
@@ -561,6 +533,12 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     digit numbers ("5–50 Mio. €", "zwischen 20 und 30 Mrd.") and a vague magnitude ("ein
     zweistelliger Millionenbetrag").
     """
+    reading = fast_reading(lx, ft, text)
+    return None if reading is None else reading.amount()
+
+
+def fast_reading(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
+    """`fast_amount`'s reading (spanning the whole text), or None."""
     c = text[:1]
     if c in DIGITS:
         return _digits_first(lx, ft, text, 0, Qualifier.EXACT)
@@ -582,7 +560,7 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
 
 def _digits_first(
     lx: Lexicon, ft: FastTables, text: str, at: int, qualifier: Qualifier
-) -> Amount | None:
+) -> Reading | None:
     """Digits at ``at`` and a scale-and-currency tail to the end of ``text`` (or a range).
 
     The number is read by its own regex, the tail (" Mio. EUR", " Milliarden Dollar") from a
@@ -620,7 +598,7 @@ def _digits_first(
     if not fits(whole, frac, power):
         return None
     value = number_value(False, whole, frac, power)
-    return make_amount(value, value, value, unit, qualifier)
+    return point(0, len(text), value, unit, qualifier)
 
 
 _UNKNOWN: Any = object()
@@ -654,7 +632,7 @@ def _matched_unit(
 
 def _digits_amount(
     lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier
-) -> Amount | None:
+) -> Reading | None:
     """The Amount of a match of ``ft.digits_full``: as `full_amount`, for digits first."""
     g, frac, s2, cur, pct, scale, dot = ft.digits_pick(m.groups())
     unit = _matched_unit(lx, ft, s2, cur, pct)
@@ -670,7 +648,7 @@ def _digits_amount(
     if not fits(whole, frac, power):
         return None
     value = number_value(False, whole, frac, power)
-    return make_amount(value, value, value, unit, qualifier)
+    return point(0, len(text), value, unit, qualifier)
 
 
 def _picker(
@@ -681,9 +659,14 @@ def _picker(
 
 
 def full_amount(
-    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier | None
-) -> Amount | None:
-    """The Amount of a match of ``ft.full``, or None where the grammar must decide.
+    lx: Lexicon,
+    ft: FastTables,
+    m: re.Match[str],
+    text: str,
+    qualifier: Qualifier | None,
+    start: int = 0,
+) -> Reading | None:
+    """The reading of a match of ``ft.full`` (from ``start``), or None: the grammar decides.
 
     The hedge is read from the match if ``qualifier`` is None.
     """
@@ -709,7 +692,9 @@ def full_amount(
     if nw is not None:
         # One German number word ("vier", "eineinhalb"; an article only before a scale
         # word or "Prozent"), then a scale word after a space or hyphen, never glued.
-        if not lx.german or pre is not None or (scale is not None and not m.group("s1")):
+        if not ft.language.number_words or pre is not None:
+            return None
+        if scale is not None and not m.group("s1"):
             return None
         low = nw.lower()
         if low in lx.articles:
@@ -753,7 +738,7 @@ def full_amount(
     value = number_value(False, whole, frac, power)
     if neg is not None:
         value = value.copy_negate()  # exact, unlike unary -
-    return make_amount(value, value, value, unit, qualifier)
+    return point(start, m.end(), value, unit, qualifier)
 
 
 def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
@@ -764,7 +749,7 @@ def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
     return ft.qualifier_text.get(low) or lx.qualifiers.get(tuple(low.split()))
 
 
-def _fast_other(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
+def _fast_other(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
     """A whole text that is a range of two digit numbers or a vague magnitude, else None."""
     if ft.range_full is not None:
         m = ft.range_full.fullmatch(text)
@@ -780,17 +765,17 @@ def _fast_other(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
             g = m.group("g1")
             if g is not None:
                 whole = whole.replace(g, "")
-            return range_amount(lx, ft, text, whole, m.group("frac1") or "", m, conj, qualifier)
+            return range_amount(lx, ft, text, whole, m.group("frac1") or "", m, conj, qualifier, 0)
     if ft.stellig_full is not None:
         m = ft.stellig_full.fullmatch(text)
         if m is not None:
             qualifier = _qualifier(lx, ft, m.group("q"))
-            return None if qualifier is None else stellig_amount(lx, m, qualifier)
+            return None if qualifier is None else stellig_amount(lx, m, qualifier, 0)
     if ft.vague_full is not None:
         m = ft.vague_full.fullmatch(text)
         if m is not None:
             qualifier = _qualifier(lx, ft, m.group("q"))
-            return None if qualifier is None else vague_amount(lx, ft, m, text, qualifier)
+            return None if qualifier is None else vague_amount(lx, ft, m, text, qualifier, 0)
     return None
 
 
@@ -821,8 +806,9 @@ def range_amount(
     r: re.Match[str],
     conj: str | None,
     qualifier: Qualifier,
-) -> Amount | None:
-    """The range from a first number (its digits) and a match of the separator and second end.
+    start: int,
+) -> Reading | None:
+    """The range from ``start``: a first number's digits, then a match of separator and end.
 
     ``conj`` is the conjunction a range intro before the first number asks for ("und" after
     "zwischen"); without an intro the separator is a dash or a range word ("bis", "oder").
@@ -859,10 +845,12 @@ def range_amount(
     high = number_value(False, whole2, frac2, power or 0)
     if not low < high:
         return None
-    return make_amount(None, low, high, unit, qualifier)
+    return Reading(start, r.end(), low, high, unit, qualifier)
 
 
-def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amount | None:
+def stellig_amount(
+    lx: Lexicon, m: re.Match[str], qualifier: Qualifier, start: int
+) -> Reading | None:
     """A vague magnitude from a match of ``stellig_at``/``stellig_full``, read as the grammar does.
 
     "zweistellige Milliardenbeträge" is 10¹⁰ ≤ x < 10¹¹: [10^(n-1), 10^n) times the noun's
@@ -902,13 +890,13 @@ def stellig_amount(lx: Lexicon, m: re.Match[str], qualifier: Qualifier) -> Amoun
     power, unit = meaning
     if count + power >= MAX_INTEGER_DIGITS:
         return None  # beyond the model's limit: the grammar refuses it with the message
-    low = "1" + "0" * (first - 1 + power)
-    return make_amount(None, Decimal(low), Decimal("1" + "0" * (count + power)), unit, qualifier)
+    low = Decimal("1" + "0" * (first - 1 + power))
+    return Reading(start, m.end(), low, Decimal("1" + "0" * (count + power)), unit, qualifier)
 
 
 def vague_amount(
-    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier
-) -> Amount | None:
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier, start: int
+) -> Reading | None:
     """A vague count before a scale word from a match of ``vague_at``/``vague_full``.
 
     "zig Milliarden" is 10¹⁰ ≤ x < 10¹¹; "zig oder gar hunderten Milliarden Dollar" runs from
@@ -936,8 +924,9 @@ def vague_amount(
     unit, power = found
     if power is None or high + power >= MAX_INTEGER_DIGITS:
         return None  # no scale word; or beyond the model's limit (the grammar says so)
-    return make_amount(
-        None,
+    return Reading(
+        start,
+        m.end(),
         Decimal("1" + "0" * (low + power)),
         Decimal("1" + "0" * (high + power)),
         unit,
@@ -969,9 +958,15 @@ def tables_for(locale: Any) -> tuple[Lexicon, FastTables]:
 
 
 def fast_mention_amount(
-    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier
-) -> Amount | None:
-    """The Amount of a trigger match in running text (digits first), or None.
+    lx: Lexicon,
+    ft: FastTables,
+    m: re.Match[str],
+    text: str,
+    qualifier: Qualifier,
+    start: int,
+    end: int,
+) -> Reading | None:
+    """The reading (``start:end``) of a trigger match in running text (digits first), or None.
 
     The unit and scale are memoised per locale by the matched tail's groups (what they
     mean depends on nothing else), so only the number is read each time.
@@ -995,4 +990,4 @@ def fast_mention_amount(
     if not fits(whole, frac, power):
         return None
     value = number_value(False, whole, frac, power)
-    return make_amount(value, value, value, unit, qualifier)
+    return point(start, end, value, unit, qualifier)

@@ -8,7 +8,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from aieco.amounts._lexicon import QUALIFIER_WORDS, lexicon
+from aieco.amounts._language import language_of, numbers_of
+from aieco.amounts._lexicon import lexicon
 from aieco.amounts._locale import resolve_locale
 from aieco.money import PERCENT, Amount, Money, Qualifier
 
@@ -58,14 +59,12 @@ def _quote_group(name: str) -> tuple[str, tuple[int, int], re.Pattern[str]] | No
     "1234567" and "1'000'000'000" as "1000000'000", which is not a number. The symbol and the
     grouping sizes come from the locale's CLDR data.
     """
-    from babel import Locale
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
-    symbol = get_group_symbol(name)
+    numbers = numbers_of(name)
+    symbol = numbers.group
     if "'" not in symbol:
         return None
-    grouping: tuple[int, int] = Locale.parse(name).decimal_formats[None].grouping
-    digits = re.escape(symbol) + re.escape(get_decimal_symbol(name))
+    grouping = numbers.grouping
+    digits = re.escape(symbol) + re.escape(numbers.decimal)
     run = re.compile(rf"(?<![0-9{digits}])[0-9]+(?:{re.escape(symbol)}[0-9]+)*")
     return symbol, grouping, run
 
@@ -185,17 +184,16 @@ def format_amount(amount: Amount, *, locale: Any = "de_DE") -> str:
     if not isinstance(amount, Amount):
         raise TypeError(f"expected an Amount, not {type(amount).__name__}")
     name = resolve_locale(locale)
-    german = name.startswith("de")
-    words = QUALIFIER_WORDS["de" if german else "en"]
-    hedge = words[amount.qualifier]
+    language = language_of(name)
+    hedge = language.hedge_words[amount.qualifier]
     if amount.value is not None:
         body = _one(amount.value, amount.unit, name)
     else:
-        body = _range(amount.low, amount.high, amount.unit, name, german)
+        body = _range(amount.low, amount.high, amount.unit, name, language.range_word)
     return f"{hedge} {body}" if amount.qualifier is not Qualifier.EXACT else body
 
 
-def _range(low: Decimal, high: Decimal, unit: str | None, name: str, german: bool) -> str:
+def _range(low: Decimal, high: Decimal, unit: str | None, name: str, word: str) -> str:
     # A scale word at the end applies to both ends when read back ("1 bis 2 Mio."), so the
     # ends are either both compact or both written in full.
     big = abs(low) >= _COMPACT_FROM and abs(high) >= _COMPACT_FROM
@@ -209,4 +207,4 @@ def _range(low: Decimal, high: Decimal, unit: str | None, name: str, german: boo
         and first[a.end() :] == second[b.end() :]
     ):
         return f"{first[: a.end()]}–{b.group()}{second[b.end() :]}"
-    return f"{first} {'bis' if german else 'to'} {second}"
+    return f"{first} {word} {second}"
