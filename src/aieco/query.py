@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     import pandas
     import polars
     import pyarrow
+    from matplotlib.axes import Axes
 
     from aieco.dataset import Dataset
     from aieco.fx import ConvertedColumns
@@ -535,6 +536,45 @@ class Query(_Exports, Generic[T]):
 
         return export_table(self, columns, currency)
 
+    def plot(
+        self,
+        kind: str = "largest",
+        *,
+        field: str | None = None,
+        by: Sequence[str] | None = None,
+        n: int = 10,
+        currency: str = "USD",
+        locale: str = "de_DE",
+        ax: Axes | None = None,
+        title: str | None = None,
+    ) -> Axes:
+        """A chart of the records with matplotlib; returns the Axes (extra ``aieco[plot]``).
+
+        ``kind`` is ``"largest"`` (the ``n`` largest amounts as horizontal bars, largest at the
+        top), ``"timeline"`` (each amount at its date, one series per company: e.g. a
+        company's valuations with ``field="valuation"``) or ``"totals"`` (``group_by(*by)``
+        drawn by `Groups.plot`, by default ``by=("region", "year")``: stacked bars).
+        ``field`` is the amount to draw (default: the kind's first, ``amount`` or
+        ``budget``), normalised to ``currency`` by the exports' rate rule. A value is drawn at
+        its low bound and its hedge shows: a range as an error bar, "mindestens" as an open bar
+        or marker with ``^``, "höchstens" dashed with ``v``, "rund" hatched and lighter; each
+        bar is labelled as a reader of ``locale`` writes the amount. Draws on ``ax`` if given.
+        See docs/queries.md, "Charts".
+        """
+        from aieco._plot import plot_query
+
+        return plot_query(
+            self,
+            kind,
+            field=field,
+            by=by,
+            n=n,
+            currency=currency,
+            locale=locale,
+            ax=ax,
+            title=title,
+        )
+
     def participations(self) -> Participations:
         """The participations of these funding rounds as a long table (one row per investor).
 
@@ -699,6 +739,24 @@ class Groups(Mapping[Any, Query[T]]):
 
         frame: pandas.DataFrame = to_pandas(self.to_arrow(currency=currency), "Groups.to_pandas()")
         return frame.set_index(list(self._names))
+
+    def plot(
+        self,
+        *,
+        currency: str = "USD",
+        locale: str = "de_DE",
+        ax: Axes | None = None,
+        title: str | None = None,
+    ) -> Axes:
+        """Each group's `total` as a bar with matplotlib; returns the Axes (``aieco[plot]``).
+
+        With two keys the bars are stacked: one bar per value of the second key, one colour
+        per value of the first (``group_by("region", "year").plot()``: a bar per year, stacked
+        by region). Hedges show as in `Query.plot`; each bar is labelled with its total.
+        """
+        from aieco._plot import plot_groups
+
+        return plot_groups(self, currency=currency, locale=locale, ax=ax, title=title)
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter: keys, counts and totals (see `aieco._html`)."""
@@ -988,9 +1046,11 @@ def _group_totals(
     chosen = rows[present]
     group = codes[present]
     low, high = converted.low[chosen], converted.high[chosen]
-    sums_low, sums_high = _exact_sums(low, group, count), _exact_sums(high, group, count)
+    differs = low != high
+    sums_low = _exact_sums(low, group, count)
+    sums_high = _exact_sums(high, group, count) if differs.any() else sums_low
     ranges = np.zeros(count, dtype=bool)
-    ranges[group[low != high]] = True
+    ranges[group[differs]] = True
     converted_any = np.zeros(count, dtype=bool)
     converted_any[group[converted.converted[chosen]]] = True
     missing = np.zeros(count, dtype=bool)
@@ -1018,16 +1078,12 @@ def _group_totals(
     return totals
 
 
-#: Bits per limb when int64 values are summed as float64 counts (exact below 2**53).
-_LIMB: int = 21
-
-
 def _exact_sums(values: Array, groups: Array, count: int) -> list[int]:
     """The exact sum of ``values`` (integers) per group, as Python ints.
 
-    Non-negative int64 values are split into three 21-bit limbs whose sums per group stay
-    below 2**53 for up to 2**32 rows, so numpy's float64 ``bincount`` adds them exactly;
-    anything else is added as Python ints.
+    Non-negative int64 values are split into limbs narrow enough that their sums per group
+    stay below 2**53 (53 bits less the bits of the row count), so numpy's float64
+    ``bincount`` adds them exactly; anything else is added as Python ints.
     """
     np = _np()
     if values.dtype == object or (len(values) and values.min() < 0) or len(values) >= 1 << 32:
@@ -1036,9 +1092,12 @@ def _exact_sums(values: Array, groups: Array, count: int) -> list[int]:
             sums[group] += int(value)
         return sums
     sums = [0] * count
-    mask = (1 << _LIMB) - 1
-    for shift in range(0, 63, _LIMB):
-        limbs = (values >> shift) & mask
+    # Limbs as wide as the row count allows: each sum of limbs stays below 2**53.
+    width = 53 - len(values).bit_length()
+    top = int(values.max()).bit_length() if len(values) else 0
+    mask = (1 << width) - 1
+    for shift in range(0, max(top, 1), width):
+        limbs = (values >> shift) & mask if shift or top > width else values
         part = np.bincount(groups, weights=limbs, minlength=count)
         for group, total in enumerate(part.tolist()):
             sums[group] += int(total) << shift

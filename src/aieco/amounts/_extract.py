@@ -134,6 +134,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     last = 0
     n = len(text)
     odd = _odd_words(text)
+    tried: dict[int, Parsed | None] = {}  # the grammar's reading from each start, once
     for m in matches:
         t = m.start()
         if t < last:
@@ -162,7 +163,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
         if fast is None:
             if not digit and text[t].isalpha() and not _may_start(text, t, lx, last):
                 continue
-            found = _find(parser, lx, t, last, include_numbers)
+            found = _find(parser, lx, t, last, include_numbers, tried)
         if found is not None:
             _add(out, Reading.of(found.start, found.end, found.amount), text, lx, parser)
             last = found.end
@@ -746,8 +747,21 @@ def _spaced(text: str, a: int, b: int) -> bool:
     return a < b and not text[a:b].strip()
 
 
-def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool) -> Parsed | None:
-    """The expression that covers the trigger at ``t`` (and starts at or after ``last``)."""
+def _find(
+    parser: Parser,
+    lx: Lexicon,
+    t: int,
+    last: int,
+    include_numbers: bool,
+    tried: dict[int, Parsed | None],
+) -> Parsed | None:
+    """The expression that covers the trigger at ``t`` (and starts at or after ``last``).
+
+    ``tried`` holds what the grammar read from each start already tried in this text: what
+    it reads from a start does not depend on the trigger, and the walk back offers the same
+    start to every trigger after it ("ein ein ein ...", "5–5–5–..."), so each start is read
+    once and the work stays proportional to the text.
+    """
     text = parser.text
     c = text[t]
     if c in DIGITS:
@@ -785,10 +799,14 @@ def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool)
     for s in sorted(candidates):
         if s < last:
             continue
-        try:
-            r = parser.expr(s)
-        except (ArithmeticError, ValueError):
-            continue
+        if s in tried:
+            r = tried[s]
+        else:
+            try:
+                r = parser.expr(s)
+            except (ArithmeticError, ValueError):
+                r = None
+            tried[s] = r
         if r is None or r.end <= t:
             continue
         if include_numbers or r.reportable:
