@@ -6,14 +6,20 @@ Each rule here is written once and called from every reader:
 * `date_at` — whether digits at a position are a date, time or ratio, not an amount;
 * `figure_ok` — whether the digits of a figure may be read (no leading zeros, the limit);
 * `continues_figure` — whether digits at a position are only the rest of a figure that
-  starts earlier ("432" in "98 765 432", "5" in "1٫5"), so that no amount may start there.
+  starts earlier ("432" in "98 765 432", "5" in "1٫5"), so that no amount may start there;
+* `figure_fits` and `figure_value` — whether digits times a scale are within the model's
+  limit, and their exact value;
+* `is_code` and `names_currency` — the ISO-code test ("USD" as written, not "usd" or "Usd")
+  and whether a token names a currency by itself (a symbol or a code).
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from aieco.amounts._lexicon import DIGITS, SPACE_CHARS, VAGUE_SCALE_POWERS
 from aieco.money import PERCENT
 
@@ -25,8 +31,12 @@ __all__ = [
     "MAX_DIGITS",
     "continues_figure",
     "date_at",
+    "figure_fits",
     "figure_ok",
+    "figure_value",
     "hedge_at",
+    "is_code",
+    "names_currency",
     "scale_power",
     "stellig_noun",
 ]
@@ -153,6 +163,45 @@ def figure_ok(whole: str, frac: str) -> bool:
     No leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits.
     """
     return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
+
+
+def figure_fits(whole: str, frac: str, power: int) -> bool:
+    """Whether ``whole.frac × 10**power`` is a figure the engine reads.
+
+    `figure_ok`, and within the model's limit (`aieco._limits`), told from the digit
+    counts alone.
+    """
+    return (
+        figure_ok(whole, frac)
+        and len(whole) + power <= MAX_INTEGER_DIGITS
+        and len(frac) - power <= MAX_FRACTION_DIGITS
+    )
+
+
+def figure_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
+    """``±whole.frac × 10**power`` exactly, written out without an exponent.
+
+    The caller has checked the digits with `figure_fits`.
+    """
+    if power:
+        if len(frac) <= power:
+            text = whole + frac + "0" * (power - len(frac))
+        else:
+            text = f"{whole}{frac[:power]}.{frac[power:]}"
+    else:
+        text = f"{whole}.{frac}" if frac else whole
+    value = Decimal(text)
+    return value.copy_negate() if negative else value  # exact, unlike unary -
+
+
+def is_code(lx: Lexicon, word: str) -> bool:
+    """An ISO 4217 code the locale reads, written as one: three capitals ("USD", not "Usd")."""
+    return len(word) == 3 and word.isupper() and word in lx.codes
+
+
+def names_currency(lx: Lexicon, token: str) -> bool:
+    """A token that names a currency by itself: a symbol ("$", "Fr.") or an ISO code."""
+    return token in lx.symbols or is_code(lx, token)
 
 
 def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
