@@ -36,7 +36,7 @@ from aieco.amounts._lexicon import (
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
-from aieco.amounts._rules import continues_figure, date_at, figure_ok
+from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value
 from aieco.amounts._shapes import Verdict, read_at
 from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
 from aieco.money import Amount, Qualifier, in_exact_context
@@ -237,30 +237,10 @@ def _list(text: str, mention: Reading, lx: Lexicon, parser: Parser) -> list[Read
     last with a scale or currency and no hedge: "20, 30 oder 50 Mio. Euro" is 20, 30 and 50
     million euros. ``mention`` may be the range "30 oder 50 Mio. Euro" the grammar read.
     """
-    if mention.qualifier is not Qualifier.EXACT:
+    found = _list_spans(text, mention, lx) if mention.qualifier is Qualifier.EXACT else None
+    if found is None:
         return None
-    spans = _figures_before(text, mention.start, lx)
-    first = lx.number.match(text, mention.start)
-    if first is None:
-        return None
-    conj = _CONJ.match(text, first.end())
-    before = None if spans else _CONJ_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-    if before is not None:  # "2,5, 3,5 und 4,5 Mrd. Dollar": the item before the last
-        e = before.start() + (text[before.start()] in DASHES)  # "20- oder 30-Milliarden"
-        b = _figure_start(text, _figure_end(text, e), lx)
-        if b is None:
-            return None
-        spans = [*_figures_before(text, b, lx), (b, e)]
-        last_start = mention.start
-    elif not spans:
-        return None
-    elif conj is not None:
-        spans.append((mention.start, first.end()))
-        last_start = conj.end()
-    elif not mention.is_point:
-        return None  # "20, 30–50 Mio. €": a range as an item
-    else:
-        last_start = mention.start
+    spans, last_start = found
     last = parser.expr(last_start)
     fig = lx.number.match(text, last_start)
     if last is None or last.end != mention.end or last.amount.value is None or fig is None:
@@ -275,15 +255,39 @@ def _list(text: str, mention: Reading, lx: Lexicon, parser: Parser) -> list[Read
         lead -= 1
     if lead == len(figures) - 1:
         return None
-    spans, figures = spans[lead:], figures[lead:]
     power = last.amount.value.adjusted() - figures[-1].adjusted()
     unit = last.amount.unit
     out = [
         point(a, b, _plain(_shift(v, power)), unit, Qualifier.EXACT)
-        for (a, b), v in zip(spans, figures, strict=False)
+        for (a, b), v in zip(spans[lead:], figures[lead:], strict=False)
     ]
     out.append(Reading.of(last.start, last.end, last.amount))
     return out
+
+
+def _list_spans(
+    text: str, mention: Reading, lx: Lexicon
+) -> tuple[list[tuple[int, int]], int] | None:
+    """The spans of a list's bare figures before its last item, and where that item starts."""
+    spans = _figures_before(text, mention.start, lx)
+    first = lx.number.match(text, mention.start)
+    if first is None:
+        return None
+    conj = _CONJ.match(text, first.end())
+    before = None if spans else _CONJ_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    if before is not None:  # "2,5, 3,5 und 4,5 Mrd. Dollar": the item before the last
+        e = before.start() + (text[before.start()] in DASHES)  # "20- oder 30-Milliarden"
+        b = _figure_start(text, _figure_end(text, e), lx)
+        if b is None:
+            return None
+        return [*_figures_before(text, b, lx), (b, e)], mention.start
+    if not spans:
+        return None
+    if conj is not None:
+        return [*spans, (mention.start, first.end())], conj.end()
+    if not mention.is_point:
+        return None  # "20, 30–50 Mio. €": a range as an item
+    return spans, mention.start
 
 
 def _figures_before(text: str, s: int, lx: Lexicon) -> list[tuple[int, int]]:
@@ -326,9 +330,7 @@ def _figure_value(m: re.Match[str] | None) -> Decimal | None:
     if m.group("g") is not None:
         whole = whole.replace(m.group("g"), "")
     frac = m.group("frac") or ""
-    if not figure_ok(whole, frac):
-        return None
-    return Decimal(f"{whole}.{frac}" if frac else whole)
+    return figure_value(False, whole, frac, 0) if figure_ok(whole, frac) else None
 
 
 def _odd_words(text: str) -> list[tuple[int, int]]:

@@ -186,11 +186,22 @@ def _cont(lx: Lexicon, guard: set[str]) -> str:
 def fast_tables(lx: Lexicon) -> FastTables:
     """Build (once per locale) the fast-path regexes."""
     ft = FastTables()
-    ft.language = language = language_of(lx.name)
+    ft.language = language_of(lx.name)
     rest = _number_rest(lx)
     tail = _scale_currency(lx)
     qualifiers = sorted((" ".join(k) for k in lx.qualifiers), key=len, reverse=True)
     quals = _trie(qualifiers).replace("\\ ", f"{_WS}+")
+    _one_end_tables(lx, ft, rest, tail, quals)
+    _trigger_tables(lx, ft, rest, tail)
+    _word_tables(lx, ft)
+    _range_tables(lx, ft, rest, tail, quals)
+    _stellig_tables(lx, ft, quals)
+    _vague_tables(lx, ft, tail, quals)
+    return ft
+
+
+def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str) -> None:
+    """Regexes for one end: a whole text, digits first, a number, a scale-and-currency tail."""
     symbols = _trie(s for s in lx.symbols)
     ft.full = re.compile(
         f"(?:(?P<q>(?i:{quals})){_WS}+)?(?P<neg>[{MINUS_SIGNS}])?"
@@ -207,15 +218,39 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.tails = Memo()
     ft.full_pick = _picker(ft.full, _FULL_GROUPS)
     ft.digits_pick = _picker(ft.digits_full, _DIGITS_GROUPS)
+    p1 = _trie(sorted({k[0] for k in lx.postfix}))
+    p2 = _trie(sorted({k[1] for k in lx.postfix}))
+    ft.postfix_re = re.compile(f"{_WS}++(?P<p1>(?i:{p1})){_WS}++(?P<p2>(?i:{p2})){_NOT_LETTER}")
+
+
+def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
+    """The trigger that finds where an amount may be in running text, and its rarer words."""
+    ft.guard_words = _guard_words(lx, ft.language)
+    symbol_chars = sorted({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
+    first = re.escape("".join(symbol_chars))
+    cont = _cont(lx, set(ft.guard_words))
+    # Only at the start of a digit run (else a long run is re-read from every digit), and
+    # atomic: once the number is read, the engine must not try a shorter reading of it.
+    digits = (
+        f"(?<=[0-9])(?<![0-9][0-9]){_code_flag()}(?>{rest}{tail})"
+        f"(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
+    )
+    ft.trigger = re.compile(_trigger(ft.language, first, digits))
+    ft.rare_words = tuple((w, re.compile(w)) for w in ft.language.rare_words)
+    ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
+    ft.mention_units = Memo()
+    tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
+    ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
+
+
+#: Words after a bare figure that the grammar may read on with, in a text of either language
+#: ("5 und 6", "12 Uhr", "9 am", "zwei- bis dreistellig").
+_ALWAYS_GUARDED = frozenset({"und", "and", "of", "uhr", "am", "pm", "h", "stellig", "stellige"})
+
+
+def _guard_words(lx: Lexicon, language: Language) -> frozenset[str]:
+    """Words after a figure that a fast shape leaves to the grammar (scale, range, ... words)."""
     guard: set[str] = set()
-    continuations: dict[str, set[str]] = {}
-    for phrase in lx.currency_words:
-        words = re.split(r"[ -]", phrase)
-        for i in range(1, len(words)):
-            for sep in " -":
-                head = sep.join(words[:i])
-                if head in lx.currency_words:
-                    continuations.setdefault(head, set()).add(words[i])  # "Pfund Sterling"
     for table in (lx.scale_words, lx.percent_words, lx.range_intro):
         guard.update(w.split()[0].rstrip(".") for w in table)
     guard.update(lx.range_words)
@@ -224,24 +259,20 @@ def fast_tables(lx: Lexicon) -> FastTables:
     guard.update(lx.glued_scales)
     guard.update(language.guard_words)
     guard.update(k[0] for k in lx.postfix)
-    guard.update({"und", "and", "of", "uhr", "am", "pm", "h", "stellig", "stellige"})
-    symbol_chars = sorted({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
-    first = re.escape("".join(symbol_chars))
-    cont = _cont(lx, guard)
-    # Only at the start of a digit run (else a long run is re-read from every digit), and
-    # atomic: once the number is read, the engine must not try a shorter reading of it.
-    digits = (
-        f"(?<=[0-9])(?<![0-9][0-9]){_code_flag()}(?>{rest}{tail})"
-        f"(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
-    )
-    ft.trigger = re.compile(_trigger(language, first, digits))
-    ft.rare_words = tuple((w, re.compile(w)) for w in language.rare_words)
-    ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
-    ft.mention_units = Memo()
-    tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
-    ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
+    return frozenset(guard | _ALWAYS_GUARDED)
+
+
+def _word_tables(lx: Lexicon, ft: FastTables) -> None:
+    """What the words after a figure are: currency names, symbols, hedges (and memos)."""
+    continuations: dict[str, set[str]] = {}
+    for phrase in lx.currency_words:
+        words = re.split(r"[ -]", phrase)
+        for i in range(1, len(words)):
+            for sep in " -":
+                head = sep.join(words[:i])
+                if head in lx.currency_words:
+                    continuations.setdefault(head, set()).add(words[i])  # "Pfund Sterling"
     ft.continuations = {k: frozenset(v) for k, v in continuations.items()}
-    ft.guard_words = frozenset(guard)
     ft.phrase_re = re.compile(f"(?i:{_phrases(lx)})(?![^\\W\\d_])")
     ft.phrase_heads = re.compile(f"(?i:{_trie(sorted({_head(p) for p in lx.currency_words}))})")
     ft.symbol_heads = frozenset(_head(s) for s in lx.symbols if s[0].isalpha())
@@ -253,13 +284,6 @@ def fast_tables(lx: Lexicon) -> FastTables:
     ft.single_qualifiers = {k[0]: q for k, q in lx.qualifiers.items() if len(k) == 1}
     ft.qualifier_words = {(k[0], k[1]): q for k, q in lx.qualifiers.items() if len(k) == 2}
     ft.pair_firsts = frozenset(k[0] for k in ft.qualifier_words)
-    _range_tables(lx, ft, rest, tail, quals)
-    _stellig_tables(lx, ft, quals)
-    _vague_tables(lx, ft, tail, quals)
-    p1 = _trie(sorted({k[0] for k in lx.postfix}))
-    p2 = _trie(sorted({k[1] for k in lx.postfix}))
-    ft.postfix_re = re.compile(f"{_WS}++(?P<p1>(?i:{p1})){_WS}++(?P<p2>(?i:{p2})){_NOT_LETTER}")
-    return ft
 
 
 def _trigger(language: Language, first: str, digits: str) -> str:

@@ -35,19 +35,21 @@ from aieco.amounts._lexicon import (
     DIGITS,
     MINUS_SIGNS,
     SPACE_CHARS,
-    STELLIG_ENDINGS,
     Lexicon,
 )
 from aieco.amounts._memo import remember
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import (
+    count_word,
     figure_fits,
     figure_ok,
     figure_value,
     hedge_at,
     is_code,
+    is_stellig,
     names_currency,
     scale_power,
+    stellig_count,
     stellig_noun,
 )
 from aieco.amounts._tokens import Role, Token, is_date, previous, role, spaced, walk
@@ -90,25 +92,14 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
     if e >= n:
         return True
     c = text[e]
-    if c == " " and e + 1 < n and text[e + 1].isalpha():
-        return _inert_word(text, e + 1, cur, lx, ft)  # the common case: a space, a word
-    if c == "-" and e + 1 < n and text[e + 1].isalpha():
-        if cur is not None and cur[0].isalpha():
+    if c in " -" and e + 1 < n and text[e + 1].isalpha():
+        if c == "-" and cur is not None and cur[0].isalpha():
             return False  # "8 Euro-Münzen" counts coins: the grammar decides
-        return _inert_word(text, e + 1, cur, lx, ft)  # "500-Milliarden-Dollar-Projekt"
-    if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
+        # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
+        return _inert_word(text, e + 1, cur, lx, ft)
+    if _glued_on(text, e, lx):
         return False
-    if c in ".,'’" and e + 1 < n and text[e + 1] in DIGITS:
-        return False
-    j = e
-    while j < n and text[j] in SPACE_CHARS:
-        j += 1
-    if j + 1 < n and text[j] == "\r" and text[j + 1] == "\n":
-        j += 1
-    if j < n and text[j] == "\n":
-        j += 1
-        while j < n and text[j] in SPACE_CHARS:
-            j += 1
+    j = _space_end(text, e)
     if j == e or j >= n:
         return True
     c = text[j]
@@ -118,9 +109,30 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
         # Cents after a currency name ("2 Euro 50"), or a code that is the next figure's
         # ("2007 CHF 1.85 Mio."): the grammar decides. After a symbol nothing follows.
         return cur is None or not cur[0].isalpha()
-    if not c.isalpha():
+    return not c.isalpha() or _inert_word(text, j, cur, lx, ft)
+
+
+def _glued_on(text: str, e: int, lx: Lexicon) -> bool:
+    """The character at ``e``, right after an expression, may continue it ("5€", "5–6")."""
+    c = text[e]
+    if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
         return True
-    return _inert_word(text, j, cur, lx, ft)
+    return c in ".,'’" and e + 1 < len(text) and text[e + 1] in DIGITS
+
+
+def _space_end(text: str, e: int) -> int:
+    """After the white space at ``e``, with at most one line break (LF or CRLF) in it."""
+    n = len(text)
+    j = e
+    while j < n and text[j] in SPACE_CHARS:
+        j += 1
+    if j + 1 < n and text[j] == "\r" and text[j + 1] == "\n":
+        j += 1
+    if j < n and text[j] == "\n":
+        j += 1
+        while j < n and text[j] in SPACE_CHARS:
+            j += 1
+    return j
 
 
 def _inert_word(text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
@@ -314,73 +326,65 @@ def full_amount(
     """
     q, neg, pre, s2, cur, pct, scale, dot, g, frac, nw, num, half = ft.full_pick(m.groups())
     if qualifier is None:
-        qualifier = Qualifier.EXACT
-        if q is not None:
-            found = ft.qualifier_text.get(q.lower()) or lx.qualifiers.get(tuple(q.lower().split()))
-            if found is None:
-                return None
-            qualifier = found
+        qualifier = _qualifier(lx, ft, q)
     elif q is not None:
         return None
     unit = _matched_unit(lx, ft, s2, cur, pct)
-    if unit is _REJECT:
-        return None
     if pre is not None:
-        if unit is not None:
-            return None
-        unit = ft.exact_units.get(pre)
-        if unit is None:
-            return None
+        unit = ft.exact_units.get(pre) if unit is None else _REJECT
+    if qualifier is None or unit is _REJECT or (unit is None and pre is not None):
+        return None
     if nw is not None:
-        # One German number word ("vier", "eineinhalb"; an article only before a scale
-        # word or "Prozent"), then a scale word after a space or hyphen, never glued.
-        if not ft.language.number_words or pre is not None:
+        if pre is not None:
             return None
-        if scale is not None and not m.group("s1"):
-            return None
-        low = nw.lower()
-        if low in lx.articles:
-            # The grammar reads an article only before a scale word or "Prozent", and
-            # only after a space: "eine Milliarde", not "eine-Milliarde" or "ein%"; with
-            # "halbe" after it, that is half of one ("eine halbe Milliarde").
-            if half is not None:
-                if half.lower() not in lx.half_words:
-                    return None
-                number = _HALF
-            else:
-                after = m.group("s1") if scale is not None else s2
-                if not after or after[0] == "-":
-                    return None
-                number = Decimal(1)
-            if scale is None and pct is None:
-                return None
-        elif half is not None:
-            return None
-        else:
-            found_number = lx.cardinal(low)
-            if found_number is None:
-                return None
-            number = found_number
-        whole, _, frac = format(number, "f").partition(".")
+        digits = _number_word_digits(lx, ft, m, nw, half)
     else:
-        # With a fraction or ",–" (no cents) the integer part is only part of the number.
-        if frac is None and num[-1] in DIGITS:
-            whole, frac = num, ""
-        else:
-            whole, frac = text[m.start("first") : m.end("int")], frac or ""
-        if g is not None:
-            whole = whole.replace(g, "")
-    if not figure_ok(whole, frac):
+        digits = _written_digits(text, m, num, g, frac)
+    if digits is None or not figure_ok(*digits):
         return None
     power = _scale_power(lx, text, m, scale, dot)
-    if power is None:
+    if power is None or not figure_fits(*digits, power):
         return None
-    if not figure_fits(whole, frac, power):
-        return None
-    value = figure_value(False, whole, frac, power)
-    if neg is not None:
-        value = value.copy_negate()  # exact, unlike unary -
+    value = figure_value(neg is not None, *digits, power)
     return point(start, m.end(), value, unit, qualifier)
+
+
+def _written_digits(
+    text: str, m: re.Match[str], num: str, group: str | None, frac: str | None
+) -> tuple[str, str]:
+    """The integer and fraction digits of the one-end shape's written figure."""
+    # With a fraction or ",–" (no cents) the integer part is only part of the number.
+    if frac is None and num[-1] in DIGITS:
+        return _digits(text, m.start("num"), m.end("num"), group), ""
+    return _digits(text, m.start("first"), m.end("int"), group), frac or ""
+
+
+def _number_word_digits(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], word: str, half: str | None
+) -> tuple[str, str] | None:
+    """The digits of the one-end shape's number word ("vier", "eine halbe"), or None.
+
+    One number word of a language that has them in this shape, then a scale word after a
+    space or hyphen, never glued. An article only before a scale word or "Prozent", and
+    only after a space ("eine Milliarde", not "eine-Milliarde" or "ein%"); with "halbe"
+    after it, that is half of one ("eine halbe Milliarde").
+    """
+    scale, s1, s2, pct = m.group("scale", "s1", "s2", "pct")
+    if not ft.language.number_words or (scale is not None and not s1):
+        return None
+    low = word.lower()
+    number: Decimal | None
+    if low not in lx.articles:
+        number = None if half is not None else lx.cardinal(low)
+    elif half is not None:
+        number = _HALF if half.lower() in lx.half_words else None
+    else:
+        after = s1 if scale is not None else s2
+        number = None if not after or after[0] == "-" else Decimal(1)
+    if number is None or (low in lx.articles and scale is None and pct is None):
+        return None
+    whole, _, frac = format(number, "f").partition(".")
+    return whole, frac
 
 
 def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
@@ -495,83 +499,78 @@ def range_amount(
     As in the grammar, the second end's scale and currency apply to both ends, and the range
     must rise. None where the grammar must decide (or would refuse).
     """
-    w, sw, zu = r.group("w", "sw", "zu")
-    if sw is not None:  # suspended: "20- oder 30-Milliarden", "20- und 30-Milliarden"
-        w = sw.lower()
-        if conj is not None or w not in lx.range_words:  # "20- und 30-": a list
-            return None
-    elif w is not None:
-        w = w.lower()
-        if (w != conj) if conj is not None else (w not in lx.range_words):
-            return None
-    elif conj is not None:
+    if not _separator_ok(lx, r, conj):
         return None
-    if zu is not None and (w != "bis" or zu.lower() != "zu"):
-        return None
-    whole2 = text[r.start("first") : r.end("int")]
-    g = r.group("g")
-    if g is not None:
-        whole2 = whole2.replace(g, "")
+    whole2 = _digits(text, r.start("first"), r.end("int"), r.group("g"))
     frac2 = r.group("frac") or ""
     if not (figure_ok(whole1, frac1) and figure_ok(whole2, frac2)):
         return None
     found = tail_unit_power(lx, ft, r, text)
     if found is None:
         return None
-    unit, power = found
-    if not (figure_fits(whole1, frac1, power or 0) and figure_fits(whole2, frac2, power or 0)):
+    unit, power = found[0], found[1] or 0
+    if not (figure_fits(whole1, frac1, power) and figure_fits(whole2, frac2, power)):
         return None
-    low = figure_value(False, whole1, frac1, power or 0)
-    high = figure_value(False, whole2, frac2, power or 0)
-    if not low < high:
-        return None
-    return Reading(start, r.end(), low, high, unit, qualifier)
+    low = figure_value(False, whole1, frac1, power)
+    high = figure_value(False, whole2, frac2, power)
+    return Reading(start, r.end(), low, high, unit, qualifier) if low < high else None
+
+
+def _separator_ok(lx: Lexicon, r: re.Match[str], conj: str | None) -> bool:
+    """The range's separator is one the grammar reads as such after what came before.
+
+    ``conj``: the conjunction a range intro asks for ("und" after "zwischen"), or None.
+    """
+    w, sw, zu = r.group("w", "sw", "zu")
+    if sw is not None:  # suspended: "20- oder 30-Milliarden", "20- und 30-Milliarden"
+        w = sw.lower()
+        if conj is not None or w not in lx.range_words:  # "20- und 30-": a list
+            return False
+    elif w is not None:
+        w = w.lower()
+        if (w != conj) if conj is not None else (w not in lx.range_words):
+            return False
+    elif conj is not None:
+        return False
+    return zu is None or (w == "bis" and zu.lower() == "zu")
 
 
 def stellig_amount(
     lx: Lexicon, m: re.Match[str], qualifier: Qualifier, start: int
 ) -> Reading | None:
-    """A vague magnitude from a match of ``stellig_at``/``stellig_full``, read as the grammar does.
+    """A vague magnitude from a match of ``stellig_at``/``stellig_full``.
 
     "zweistellige Milliardenbeträge" is 10¹⁰ ≤ x < 10¹¹: [10^(n-1), 10^n) times the noun's
     scale, in the noun's currency if it names one.
     """
-    w = m.group("sw").lower()
-    ending = next((e for e in STELLIG_ENDINGS if w.endswith(e)), None)
-    if ending is None or len(w) == len(ending):
+    count = stellig_count(lx, m.group("sw"))
+    art, w1 = m.group("art", "w1")
+    if count is None or (art is not None and (w1 is not None or art.lower() not in lx.articles)):
         return None
-    value = lx.cardinal(w[: -len(ending)])
-    if value is None or value != value.to_integral_value() or not 1 <= value <= 30:
-        return None
-    count = int(value)
-    first = count  # the lower end's digit count; "neun- oder zehnstellige": 9
-    art = m.group("art")
-    if art is not None and art.lower() not in lx.articles:
-        return None
-    w1 = m.group("w1")
-    if w1 is not None:
-        # The grammar reads "neun" as a number (an article there fails), then "- oder" as a
-        # suspended range whose end "zehnstellige" lends its noun to both.
-        low1 = w1.lower()
-        join = m.group("sw1").lower()
-        if art is not None or low1 in lx.articles:
-            return None
-        if join not in lx.range_words and join != "und":
-            return None
-        if is_code(lx, w1):
-            return None
-        value1 = lx.cardinal(low1)
-        if value1 is None or value1 != value1.to_integral_value() or not 1 <= value1 <= count:
-            return None
-        first = int(value1)
+    # The lower end's digit count: "neun- oder zehnstellige" runs from nine digits.
+    first = count if w1 is None else _suspended_count(lx, w1, m.group("sw1"), count)
     meaning = stellig_noun(lx, m.group("noun"))
-    if meaning is None:
+    if first is None or meaning is None:
         return None
     power, unit = meaning
     if count + power >= MAX_INTEGER_DIGITS:
         return None  # beyond the model's limit: the grammar refuses it with the message
     low = Decimal("1" + "0" * (first - 1 + power))
     return Reading(start, m.end(), low, Decimal("1" + "0" * (count + power)), unit, qualifier)
+
+
+def _suspended_count(lx: Lexicon, word: str, join: str, most: int) -> int | None:
+    """The first digit count of "neun- oder zehnstellige" ("neun": 9), at most ``most``.
+
+    A number word (not an article, not a currency code) before a range word or "und": the
+    grammar reads it as the first end of a range whose end lends its noun to both.
+    """
+    low, join = word.lower(), join.lower()
+    if low in lx.articles or is_code(lx, word):
+        return None
+    if join not in lx.range_words and join != "und":
+        return None
+    return count_word(lx, low, most)
 
 
 def vague_amount(
@@ -818,7 +817,7 @@ def _fast_noun(
 ) -> Reading | Verdict | None:
     """A noun trigger ("Milliarden", "Euro", "Beträge") after a number word or a "-stellig"."""
     s, word = _word_around(text, t)
-    if low_word_is_stellig(word):
+    if is_stellig(word):
         chain = [Token(s, word, Role.STARTS), *walk(text, s, lx, last)]
         return _fast_stellig(text, t, chain, lx, ft)  # "zweistellige" before its noun
     if role(lx, word) is Role.STARTS:
@@ -829,7 +828,7 @@ def _fast_noun(
     if chain[0].role is not Role.STARTS:
         return None
     low0 = chain[0].word.lower()
-    if low0.endswith(STELLIG_ENDINGS):
+    if is_stellig(low0):
         return _fast_stellig(text, t, chain, lx, ft)
     if low0 in lx.vague_counts:
         return _fast_vague(text, t, chain, lx, ft)
@@ -896,11 +895,6 @@ def _settled(
     if not _all_inert(lx, rest) or not ends_cleanly(text, e, cur, lx, ft):
         return None
     return start, qualifier
-
-
-def low_word_is_stellig(word: str) -> bool:
-    """A "-stellig" adjective ("zweistellige")."""
-    return word.lower().endswith(STELLIG_ENDINGS)
 
 
 def _fast_stellig(

@@ -13,9 +13,9 @@ import re
 from typing import NamedTuple, cast
 
 from aieco.amounts._language import language_of
-from aieco.amounts._lexicon import SPACE_CHARS, STELLIG_ENDINGS, Lexicon
+from aieco.amounts._lexicon import SPACE_CHARS, Lexicon
 from aieco.amounts._memo import remember
-from aieco.amounts._rules import names_currency
+from aieco.amounts._rules import is_stellig, names_currency
 
 __all__ = ["Role", "Token", "after_currency", "is_date", "previous", "spaced", "walk"]
 
@@ -66,7 +66,7 @@ def _role_of(lx: Lexicon, word: str) -> Role:
         return Role.STARTS
     if names_currency(lx, word) or lx.is_number_word(low):
         return Role.STARTS
-    if language_of(lx.name).stellig and low.endswith(STELLIG_ENDINGS):
+    if language_of(lx.name).stellig and is_stellig(low):
         return Role.STARTS
     if low in lx.back_words:
         return Role.INSIDE
