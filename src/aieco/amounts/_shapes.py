@@ -63,16 +63,6 @@ __all__ = ["SHAPES", "Shape", "Verdict", "fast_reading", "read_at"]
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _figure(written: str, group: str | None, frac: str | None) -> tuple[str, str] | None:
-    """The integer and fraction digits of a written figure, group separators removed.
-
-    None where `figure_ok` says no (the grammar refuses those with a message).
-    """
-    whole = written.replace(group, "") if group is not None else written
-    frac = frac or ""
-    return (whole, frac) if figure_ok(whole, frac) else None
-
-
 def _scale_power(
     lx: Lexicon, text: str, m: re.Match[str], scale: str | None, dot: str | None
 ) -> int | None:
@@ -248,7 +238,7 @@ def _digits_first(
         return _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
     unit, power = tail
     g, frac = ft.number_pick(m.groups())
-    # _figure() inlined: this is parse_amount's hottest path, and the call costs 0.03x of the
+    # _digits() inlined: this is parse_amount's hottest path, and a call costs 0.03x of the
     # price-parser budget (benchmarks/bench_amounts.py).
     whole = text[at : m.end("int")]
     if g is not None:
@@ -297,19 +287,31 @@ def _digits_amount(
     """The Amount of a match of ``ft.digits_full``: as `full_amount`, for digits first."""
     g, frac, s2, cur, pct, scale, dot = ft.digits_pick(m.groups())
     unit = _matched_unit(lx, ft, s2, cur, pct)
+    return _digits_reading(lx, text, m, (g, frac, scale, dot), unit, qualifier, 0, len(text))
+
+
+def _digits_reading(
+    lx: Lexicon,
+    text: str,
+    m: re.Match[str],
+    groups: tuple[str | None, str | None, str | None, str | None],
+    unit: Any,
+    qualifier: Qualifier,
+    start: int,
+    end: int,
+) -> Reading | None:
+    """A point from the digits ``m`` read from its start, times its scale word.
+
+    ``groups``: the match's group separator, fraction, scale word and the scale's dot.
+    """
+    group, frac, scale, dot = groups
     if unit is _REJECT:
         return None
-    figure = _figure(text[m.start() : m.end("int")], g, frac)
-    if figure is None:
-        return None
-    whole, frac = figure
+    whole, frac = _digits(text, m.start(), m.end("int"), group), frac or ""
     power = _scale_power(lx, text, m, scale, dot)
-    if power is None:
+    if power is None or not figure_fits(whole, frac, power):
         return None
-    if not figure_fits(whole, frac, power):
-        return None
-    value = figure_value(False, whole, frac, power)
-    return point(0, len(text), value, unit, qualifier)
+    return point(start, end, figure_value(False, whole, frac, power), unit, qualifier)
 
 
 def full_amount(
@@ -637,19 +639,7 @@ def fast_mention_amount(
         unit = _matched_unit(lx, ft, s2, cur, pct)
         if s2 is None or len(s2) < 8:
             ft.mention_units.put(key, unit)
-    if unit is _REJECT:
-        return None
-    power = _scale_power(lx, text, m, scale, dot)
-    if power is None:
-        return None
-    figure = _figure(text[m.start() : m.end("int")], g, frac)
-    if figure is None:
-        return None
-    whole, frac = figure
-    if not figure_fits(whole, frac, power):
-        return None
-    value = figure_value(False, whole, frac, power)
-    return point(start, end, value, unit, qualifier)
+    return _digits_reading(lx, text, m, (g, frac, scale, dot), unit, qualifier, start, end)
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
