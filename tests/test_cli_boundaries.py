@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from aieco import cli
+from aieco.cli import _listing, _text
 
 AIECO = [sys.executable, "-m", "aieco"]
 
@@ -45,10 +48,17 @@ READY = (
 
 
 def _wait_until_blocked(pid: int) -> None:
-    """Wait until the process sleeps (blocked reading stdin), as Linux's /proc tells."""
-    stat = Path(f"/proc/{pid}/stat")
+    """Wait until the process is blocked reading its stdin pipe, as Linux's /proc tells.
+
+    Sleeping is not enough: the command imports its view modules after it starts, and an
+    import may sleep too (a thread pool starting). ``wchan`` names the kernel function it waits
+    in (``pipe_read``); where /proc hides it ("0"), the process state "S" has to do.
+    """
+    stat, wchan = Path(f"/proc/{pid}/stat"), Path(f"/proc/{pid}/wchan")
     for _ in range(6000):
-        if stat.read_text().rpartition(")")[2].split()[0] == "S":
+        sleeping = stat.read_text().rpartition(")")[2].split()[0] == "S"
+        where = wchan.read_text() if wchan.exists() else "0"
+        if sleeping and ("pipe_read" in where or where == "0"):
             return
         time.sleep(0.01)
     raise AssertionError("the command never waited for its input")
@@ -74,10 +84,11 @@ def test_ctrl_c_is_one_line_and_status_130() -> None:
 def test_memory_error_is_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def huge(name: str) -> str:
+    def huge(*args: object) -> Iterator[tuple[int, str]]:
         raise MemoryError
+        yield 0, ""  # a generator, as paragraphs() is
 
-    monkeypatch.setattr(cli, "_read_input", huge)
+    monkeypatch.setattr(_text, "paragraphs", huge)
     assert cli.main(["extract", "-"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "aieco: error: out of memory (an input too large to read at once?)"
@@ -90,7 +101,7 @@ def test_a_bug_is_one_line_and_status_70(
     def broken(args: object) -> list[str]:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setitem(cli.COMMANDS, "rounds", broken)
+    monkeypatch.setattr(_listing, "rounds", broken)
     assert cli.main(["rounds"]) == 70
     assert capsys.readouterr().err.splitlines() == [
         "aieco: internal error (please report it): ZeroDivisionError: division by zero"
@@ -103,7 +114,7 @@ def test_ctrl_c_in_process(
     def interrupted(args: object) -> list[str]:
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(cli.COMMANDS, "rounds", interrupted)
+    monkeypatch.setattr(_listing, "rounds", interrupted)
     assert cli.main(["rounds"]) == 130
     assert capsys.readouterr().err == "aieco: interrupted\n"
 
@@ -128,3 +139,40 @@ def test_a_reader_gone_before_the_output_is_status_1_and_quiet() -> None:
     finally:
         os.close(write)
     assert (result.returncode, result.stderr) == (1, b"")
+
+
+STARTUP_PROBE = """
+import json, sys
+from aieco.cli import main
+status = main(sys.argv[1:])
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+#: Modules `aieco --version` and `aieco --help` must not import: each command's views, the
+#: amounts engine, the dataset, Arrow and numpy, the round extractor.
+HEAVY = (
+    "aieco.amounts",
+    "aieco.batch",
+    "aieco.dataset",
+    "aieco.query",
+    "aieco.rounds",
+    "aieco.cli._listing",
+    "aieco.cli._show",
+    "aieco.cli._text",
+    "aieco.cli._corpus",
+    "aieco.cli._rounds_in",
+    "babel.numbers",
+    "numpy",
+    "pyarrow",
+)
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["rounds", "--help"]])
+def test_start_up_imports_only_the_parser(argv: list[str]) -> None:
+    """`aieco --version` and the help build the parser only: no view, no engine, no Arrow."""
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP_PROBE, *argv], capture_output=True, text=True, check=True
+    )
+    modules = json.loads(result.stderr.splitlines()[-1])
+    assert [] == [m for m in modules if m.startswith(HEAVY)]
+    assert "aieco.cli._args" in modules  # the probe did build the parser

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aieco import _cli_extract
 from aieco.batch import COLUMNS
+from aieco.cli import _corpus as _cli_extract
 from tests._mentions import corpus, error_rows, expected, mention_rows
 from tests.test_cli import run
 
@@ -128,7 +128,7 @@ def test_usage_errors(tmp_path: Path, argv: list[str], message: str) -> None:
 def test_json_flag_is_for_one_file(tmp_path: Path) -> None:
     status, _, stderr = run("--json", "extract", str(tmp_path))
     assert status == 2
-    assert "--json: writes one file's amounts; for a table use --format jsonl" in stderr
+    assert "--json: writes one text's amounts; for a table use --format jsonl" in stderr
 
 
 def test_a_missing_path_is_an_error(tmp_path: Path) -> None:

@@ -602,3 +602,15 @@ def test_dump_takes_a_dataset(tmp_path: Path) -> None:
     """dump() of something else is a TypeError."""
     with pytest.raises(TypeError):
         aieco.dump([Source("s", "t")], tmp_path / "x.json")  # type: ignore[arg-type]
+
+
+def test_as_investor_is_the_company_s_own_investor_records() -> None:
+    """as_investor: the investor records linked to a company; none for one that does not invest."""
+    ds = aieco.load()
+    assert ["nvidia"] == [i.id for i in ds.as_investor("Nvidia")]
+    assert [] == list(ds.as_investor("mistral"))
+    for company in ds.companies:
+        expected = sorted(i.id for i in ds.investors if i.company_id == company.id)
+        assert expected == sorted(i.id for i in ds.as_investor(company))
+    with pytest.raises(NotFound):
+        ds.as_investor("Nvidai")

@@ -134,7 +134,7 @@ def test_dataset_view() -> None:
 
 def test_one_order_for_library_and_cli() -> None:
     """rounds_for, investments_by and the CLI list rounds in Query.newest_first's order."""
-    from aieco import cli
+    from aieco.cli import _listing
 
     ds = aieco.load()
     for company in ds.companies:
@@ -143,7 +143,7 @@ def test_one_order_for_library_and_cli() -> None:
     for investor in ds.investors:
         mine = ds.funding_rounds.where(investor=investor).newest_first()
         assert [r.id for r in mine] == [r.id for r in ds.investments_by(investor)]
-    assert [r.id for r in cli._newest_first(ds.funding_rounds)] == [
+    assert [r.id for r in _listing.newest_first(ds.funding_rounds)] == [
         r.id for r in ds.funding_rounds.newest_first()
     ]
     dated = [r.announced for r in ds.funding_rounds.newest_first() if r.announced is not None]

@@ -345,6 +345,13 @@ def to_csv(table: Any, path: Any) -> Any:
 
     import pyarrow.csv
 
+    target = Path(path)
+    pyarrow.csv.write_csv(csv_table(table), target)
+    return target
+
+
+def csv_table(table: Any) -> Any:
+    """An export table with CSV's cells: labels and lists (joined by ``"; "``) as text."""
     pa = _pa()
     columns = {}
     for name in table.column_names:
@@ -356,6 +363,4 @@ def to_csv(table: Any, path: Any) -> Any:
                 [None if v is None else "; ".join(v) for v in column.to_pylist()], pa.string()
             )
         columns[name] = column
-    target = Path(path)
-    pyarrow.csv.write_csv(pa.table(columns) if columns else table, target)
-    return target
+    return pa.table(columns) if columns else table

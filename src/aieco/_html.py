@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import enum
 import html
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from aieco._labels import enum_label
+from aieco._views import COLUMNS
 from aieco.dates import PartialDate
 from aieco.money import Amount, Money
 
@@ -140,82 +141,6 @@ def record_html(record: Any) -> str:
 
 # --- queries ------------------------------------------------------------------------------------
 
-Column = tuple[str, Callable[[Any, "Dataset | None"], str]]
-
-
-def _company(record: Any, ds: Dataset | None) -> str:
-    return _e(ds.company_of(record).name if ds is not None else record.company_id)
-
-
-def _investors(record: Any, ds: Dataset | None) -> str:
-    ordered = sorted(record.participants, key=lambda p: not p.lead)
-    names = [
-        (ds.investor(p.investor_id).name if ds is not None else p.investor_id)
-        + ("*" if p.lead else "")
-        for p in ordered
-    ]
-    return _e(", ".join(names))
-
-
-def _field(name: str) -> Callable[[Any, Dataset | None], str]:
-    return lambda record, ds: _value_html(getattr(record, name))
-
-
-def _count_rounds(by: str, lead: bool = False) -> Callable[[Any, Dataset | None], str]:
-    def count(record: Any, ds: Dataset | None) -> str:
-        if ds is None:
-            return ""
-        if by == "companies":
-            return str(len(ds.rounds_for(record)))
-        rounds = ds.investments_by(record)
-        if lead:
-            return str(sum(record.id in r.leads for r in rounds))
-        return str(len(rounds))
-
-    return count
-
-
-#: The columns of each kind's table, in the command line's order.
-COLUMNS: dict[str, list[Column]] = {
-    "funding_rounds": [
-        ("Date", _field("announced")),
-        ("Company", _company),
-        ("Round", _field("round_type")),
-        ("Amount", _field("amount")),
-        ("Valuation", _field("valuation")),
-        ("Investors (* lead)", _investors),
-    ],
-    "companies": [
-        ("Name", _field("name")),
-        ("Country", _field("country")),
-        ("Category", _field("category")),
-        ("Founded", _field("founded")),
-        ("Headquarters", _field("headquarters")),
-        ("Rounds", _count_rounds("companies")),
-    ],
-    "investors": [
-        ("Name", _field("name")),
-        ("Kind", _field("kind")),
-        ("Country", _field("country")),
-        ("Rounds", _count_rounds("investors")),
-        ("Led", _count_rounds("investors", lead=True)),
-    ],
-    "policies": [
-        ("Name", _field("name")),
-        ("Jurisdiction", _field("jurisdiction")),
-        ("Kind", _field("kind")),
-        ("Status", _field("status")),
-        ("Announced", _field("announced")),
-        ("Budget", _field("budget")),
-    ],
-    "sources": [
-        ("Title", _field("title")),
-        ("Published", _field("published")),
-        ("Publisher", _field("publisher")),
-        ("Language", _field("language")),
-    ],
-}
-
 
 def query_html(query: Query[Any]) -> str:
     """A Query as a table: the CLI's columns, formatted amounts; rounds newest first.
@@ -239,8 +164,8 @@ def query_html(query: Query[Any]) -> str:
         return _table(["value"], [[_e(repr(r))] for r in records], caption)
     ds = query._dataset
     columns = COLUMNS[kind.name]
-    rows = [[cell(record, ds) for _, cell in columns] for record in records]
-    return _table([name for name, _ in columns], rows, caption)
+    rows = [[_value_html(column.value(record, ds)) for column in columns] for record in records]
+    return _table([column.header for column in columns], rows, caption)
 
 
 def groups_html(groups: Groups[Any]) -> str:

@@ -410,6 +410,19 @@ class Dataset:
         )
         return Query._of(investors, chosen, self)
 
+    def as_investor(self, company: str | Company) -> Query[Investor]:
+        """The company's own investor records (those whose ``company_id`` is its id), by name.
+
+        Empty for a company that does not invest; ASML and Nvidia invest as well.
+        """
+        found: Company = self.resolve("companies", company)
+        investors = self._stores["investors"]
+        chosen = sorted(
+            (row for row in range(investors.size) if investors.record(row).company_id == found.id),
+            key=lambda row: (fold(investors.record(row).name), investors.record(row).id),
+        )
+        return Query._of(investors, chosen, self)
+
     def co_investors(self, investor: str | Investor) -> Query[Investor]:
         """The investors that shared a round with the investor: most shared rounds first."""
         found: Investor = self.resolve("investors", investor)

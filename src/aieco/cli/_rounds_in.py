@@ -1,4 +1,4 @@
-"""The ``aieco rounds-in`` and ``aieco merge`` commands (registered by `aieco.cli`).
+"""The ``aieco rounds-in`` and ``aieco merge`` commands (internal).
 
 ``aieco rounds-in FILE|-`` prints the funding rounds a text reports (``--json`` for every field
 with its evidence span) and with ``--out draft.json`` writes the draft dataset for review;
@@ -11,38 +11,21 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import aieco
+from aieco.cli import _cells
+from aieco.cli._layout import MISSING_CELL, TEXT_WIDTH, plural, table
+from aieco.cli._text import read_input
 from aieco.model import Source
 
 if TYPE_CHECKING:  # the round extractor is imported when a command uses it, not at start-up
     from aieco.rounds import Draft, RoundMention, Span
 
-__all__ = ["COMMANDS", "add_commands"]
+__all__ = ["merge", "rounds_in"]
 
 _NOT_ID = re.compile(r"[^a-z0-9_-]+")
-
-
-def add_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    """Add ``rounds-in`` and ``merge`` with the CLI's ``command(name, summary)`` factory."""
-    sub = command("rounds-in", "list the funding rounds an article reports; write a draft dataset")
-    sub.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
-    sub.add_argument("--out", metavar="DRAFT", help="write the draft dataset (JSON) to DRAFT")
-    sub.add_argument(
-        "--known",
-        metavar="BASE",
-        help="a dataset file (or 'bundled') to link names to and check for conflicts",
-    )
-    sub.add_argument("--source-id", metavar="ID", help="the draft's source id (default: FILE)")
-    sub.add_argument("--title", metavar="T", help="the source's title (default: the first line)")
-
-    sub = command("merge", "show what a draft adds to a dataset; --out writes the merged dataset")
-    sub.add_argument("base", metavar="BASE", help="a dataset file, or 'bundled'")
-    sub.add_argument("draft", metavar="DRAFT", help="a dataset file, e.g. from rounds-in --out")
-    sub.add_argument("--out", metavar="FILE", help="write the merged dataset (JSON) to FILE")
 
 
 def _dataset(name: str) -> aieco.Dataset:
@@ -108,10 +91,9 @@ def _round_json(mention: RoundMention) -> dict[str, Any]:
     }
 
 
-def _cmd_rounds_in(args: argparse.Namespace) -> Any:
-    from aieco import cli
-
-    text = cli._read_input(args.file)
+def rounds_in(args: argparse.Namespace) -> Any:
+    """``aieco rounds-in FILE``: the rounds the text reports; ``--out`` writes the draft."""
+    text = read_input(args.file)
     known = _dataset(args.known) if args.known else None
     draft: Draft = aieco.read_article(
         text, source=_source(args, text, known), known=known, locale=args.locale
@@ -140,20 +122,20 @@ def _cmd_rounds_in(args: argparse.Namespace) -> Any:
         rows = [
             (
                 m.company,
-                cli._round_type(m.round_type),
-                cli._amount(m.amount, args.locale),
-                cli._amount(m.valuation, args.locale),
-                ", ".join(m.leads) or cli.MISSING_CELL,
-                ", ".join(m.investors) or cli.MISSING_CELL,
+                _cells.label(m.round_type),
+                _cells.amount(m.amount, args.locale),
+                _cells.amount(m.valuation, args.locale),
+                ", ".join(m.leads) or MISSING_CELL,
+                ", ".join(m.investors) or MISSING_CELL,
             )
             for m in draft.rounds
         ]
-        lines = cli.table(
+        lines = table(
             ["Company", "Type", "Amount", "Valuation", "Leads", "Investors"],
             rows,
-            widths=[30, None, None, None, 30, cli.TEXT_WIDTH],
+            widths=[30, None, None, None, 30, TEXT_WIDTH],
         )
-        lines += ["", f"{cli._plural(len(draft.rounds), 'round', 'rounds')} in {where}"]
+        lines += ["", f"{plural(len(draft.rounds), 'round', 'rounds')} in {where}"]
     if draft.conflicts:
         lines += ["", "Conflicts with the known dataset (not overwritten):"]
         lines += [f"  {c}" for c in draft.conflicts]
@@ -169,7 +151,8 @@ def _counts(dataset: aieco.Dataset) -> str:
     )
 
 
-def _cmd_merge(args: argparse.Namespace) -> Any:
+def merge(args: argparse.Namespace) -> Any:
+    """``aieco merge BASE DRAFT``: what the draft adds; ``--out`` writes the merged dataset."""
     base = _dataset(args.base)
     draft = aieco.load(args.draft)
     merged = base.merge(draft)
@@ -193,9 +176,3 @@ def _cmd_merge(args: argparse.Namespace) -> Any:
     else:
         lines.append("nothing written (a dry run); add --out FILE to write the merged dataset")
     return lines
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], Any]] = {
-    "rounds-in": _cmd_rounds_in,
-    "merge": _cmd_merge,
-}

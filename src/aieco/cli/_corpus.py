@@ -20,17 +20,18 @@ import io
 import json
 import os
 import sys
-import time
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from aieco.batch import MAX_CHARS, Skip, mention_batches
+from aieco.cli._errors import OptionError, not_text
+from aieco.cli._output import quiet_stdout
+from aieco.cli._progress import Progress
 
-__all__ = ["add_arguments", "run", "wants_table"]
+__all__ = ["run", "wants_table"]
 
-FORMATS = ("parquet", "csv", "jsonl")
 #: A task (one unit of work for a worker process) holds at most this many bytes of text ...
 TASK_BYTES = 4_000_000
 #: ... and at most this many files.
@@ -39,63 +40,11 @@ TASK_FILES = 256
 _MAX_UTF8 = 4
 
 
-def add_arguments(sub: argparse.ArgumentParser) -> None:
-    """The options of ``aieco extract`` for many files (the PATH arguments included)."""
-    sub.add_argument(
-        "files",
-        nargs="+",
-        metavar="PATH",
-        help="UTF-8 text files or folders (read recursively), or - for standard input",
-    )
-    sub.add_argument(
-        "--format",
-        choices=FORMATS,
-        help="write one table of every mention (default: from --out's suffix, else jsonl)",
-    )
-    sub.add_argument("--out", metavar="FILE", help="write the table here (default: stdout)")
-    sub.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=None,
-        metavar="N",
-        help="worker processes (default: all cores)",
-    )
-    sub.add_argument(
-        "--glob",
-        default="*.txt",
-        metavar="PATTERN",
-        help="files to read inside a folder (default: *.txt)",
-    )
-    sub.add_argument(
-        "--max-chars",
-        type=_jobs,
-        default=MAX_CHARS,
-        metavar="N",
-        help=f"skip longer texts, as error rows (default: {MAX_CHARS:,})",
-    )
-    sub.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar on stderr (default: when stderr is a terminal)",
-    )
-
-
-def _jobs(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
-
-
 def wants_table(args: argparse.Namespace) -> bool:
     """Whether the command writes a table (many files, a folder, --format or --out)."""
     files: list[str] = args.files
     return (
-        args.format is not None
+        args.format in ("csv", "jsonl", "parquet")
         or args.out is not None
         or len(files) > 1
         or (files[0] != "-" and os.path.isdir(files[0]))
@@ -103,14 +52,13 @@ def wants_table(args: argparse.Namespace) -> bool:
 
 
 def _usage(option: str, message: str) -> Exception:
-    from aieco.cli import _OptionError
-
-    return _OptionError(option, message)
+    return OptionError(option, message)
 
 
 def _format(args: argparse.Namespace) -> str:
-    if args.json:
-        raise _usage("--json", "writes one file's amounts; for a table use --format jsonl")
+    if args.json or args.format == "table":
+        option = "--json" if args.json and args.format is None else f"--format {args.format}"
+        raise _usage(option, "writes one text's amounts; for a table use --format jsonl")
     if "-" in args.files:
         raise _usage("PATH", "standard input (-) can only be read alone, not with --format/--out")
     if args.format is not None:
@@ -154,7 +102,11 @@ def _tasks(paths: list[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
 
 
 def _read_task(
-    task: list[tuple[str, int]], locale: str, include_numbers: bool, max_chars: int
+    task: list[tuple[str, int]],
+    locale: str,
+    include_numbers: bool,
+    max_chars: int,
+    encoding: str = "utf-8",
 ) -> tuple[list[Any], list[str], int]:
     """In a worker: the mention batches of some files, warnings about unreadable ones, bytes."""
     texts: list[object] = []
@@ -166,9 +118,9 @@ def _read_task(
         try:
             with open(name, "rb") as handle:
                 data = handle.read()
-            texts.append(data.decode("utf-8"))
+            texts.append(data.decode(encoding))
         except UnicodeDecodeError as exc:
-            warnings.append(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+            warnings.append(not_text(name, encoding, exc))
             texts.append(Skip("unreadable"))
         except OSError as exc:
             warnings.append(f"{name}: {exc.strerror or exc}")
@@ -253,41 +205,6 @@ class _TextSink(io.RawIOBase):
         self.stream.flush()
 
 
-class _Progress:
-    """A one-line progress bar on stderr, redrawn at most ten times a second."""
-
-    def __init__(self, total_files: int, total_bytes: int, show: bool) -> None:
-        self.total_files, self.total_bytes, self.show = total_files, total_bytes, show
-        self.files = self.bytes = 0
-        self.started = self.drawn = time.monotonic()
-
-    def advance(self, files: int, nbytes: int) -> None:
-        self.files += files
-        self.bytes += nbytes
-        now = time.monotonic()
-        if self.show and (now - self.drawn >= 0.1 or self.files == self.total_files):
-            self.drawn = now
-            self._draw(now)
-
-    def _draw(self, now: float) -> None:
-        share = self.bytes / self.total_bytes if self.total_bytes else 1.0
-        width = 24
-        bar = "█" * int(share * width) + "·" * (width - int(share * width))
-        rate = self.bytes / max(now - self.started, 1e-9)
-        left = (self.total_bytes - self.bytes) / rate if rate > 0 else 0.0
-        sys.stderr.write(
-            f"\r{bar} {share:4.0%}  {self.files:,}/{self.total_files:,} files  "
-            f"{self.bytes / 1e6:,.1f}/{self.total_bytes / 1e6:,.1f} MB  "
-            f"{rate / 1e6:,.1f} MB/s  {int(left) // 60}:{int(left) % 60:02d} left "
-        )
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.show:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
-
-
 def run(args: argparse.Namespace) -> int:
     """Write the mention table of every file; a summary (and unreadable files) to stderr.
 
@@ -302,9 +219,9 @@ def run(args: argparse.Namespace) -> int:
     paths = _paths(args)
     jobs = args.jobs or os.cpu_count() or 1
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    progress = _Progress(len(paths), sum(size for _, size in paths), show)
+    progress = Progress(sum(size for _, size in paths), show, files=len(paths))
     writer = _Writer(fmt, args.out, mention_schema("file", pyarrow.string()))
-    options = (args.locale, args.numbers, args.max_chars)
+    options = (args.locale, args.numbers, args.max_chars or MAX_CHARS, args.encoding)
     mentions = errors = 0
     ok = False
     try:
@@ -322,9 +239,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"aieco: warning: {warning}", file=sys.stderr)
         ok = True
     except BrokenPipeError:  # aieco extract corpus/ | head
-        from aieco.cli import _quiet_stdout
-
-        _quiet_stdout()
+        quiet_stdout()
         return 1
     finally:
         progress.done()
@@ -340,7 +255,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _results(
-    tasks: Iterator[list[tuple[str, int]]], options: tuple[str, bool, int], jobs: int
+    tasks: Iterator[list[tuple[str, int]]], options: tuple[str, bool, int, str], jobs: int
 ) -> Iterator[tuple[list[tuple[str, int]], tuple[list[Any], list[str], int]]]:
     """Each task with its result, in order; at most two tasks per worker in flight."""
     if jobs <= 1:
