@@ -1,18 +1,11 @@
-"""The fast paths: common shapes read by one regex each, checked against the grammar.
+"""The compiled regexes of the shapes, built once per locale: `FastTables` (internal).
 
-* one end, "[hedge] [sign] [currency] digits-or-number-word [scale] [currency|%]";
-* a range of two digit numbers, "5–50 Mio. €", "20 bis 30 Mrd. $", "zwischen 20 und 30 Mrd.",
-  "20- oder 30-Milliarden";
-* a vague magnitude, "ein zweistelliger Millionenbetrag", "neun- oder zehnstellige Beträge",
-  "zig oder gar hunderten Milliarden Dollar".
-
-A compiled regex reads such an expression in a single C-level match; Python then only looks
-words up and builds the value from the matched digit strings. What a scale-and-currency tail
-(" Mio. EUR") means, and what a word next to a figure is, is memoised per locale (bounded):
-it depends on nothing else, and texts have few distinct tails. Whatever the fast paths are
-not sure about (unusual spacing, number-word chains, anything glued or unusual after the
-match) they hand to the grammar in `aieco.amounts._parse`, so both give the same
-result; hypothesis tests check that they agree.
+The shapes themselves (one end, range, "-stellig", vague count) and their builders are in
+`aieco.amounts._shapes`; this module builds, from a locale's lexicon and its `Language`
+table, each shape's whole-text regex and the regex it is read with in running text, the
+trigger that finds where an amount may be, and the per-locale memos (bounded) of what a
+scale-and-currency tail (" Mio. EUR") and a word next to a figure mean. `fast_amount`
+reads a whole text by the shapes; `tables_for` finds a locale's tables.
 """
 
 from __future__ import annotations
