@@ -29,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -47,28 +48,8 @@ def _dictionary(values: list[str], codes: np.ndarray) -> pa.Array:
     return pa.DictionaryArray.from_arrays(pa.array(codes, pa.int8()), pa.array(values))
 
 
-def generate(rounds: int, folder: Path, seed: int = 42) -> Path:
-    """Write a generated dataset as aieco's Parquet folder (through Dataset and dump)."""
-    rng = np.random.default_rng(seed)
-    n_companies, n_investors = max(1, rounds // 5), max(1, rounds // 50)
-    companies = pa.table(
-        {
-            "id": pa.array([f"company-{i}" for i in range(n_companies)]),
-            "name": pa.array([f"Company {i}" for i in range(n_companies)]),
-            "country": pa.array(np.array(COUNTRIES)[rng.integers(0, 12, n_companies)]),
-            "category": _dictionary(["ai_lab"], np.zeros(n_companies, np.int8)),
-            "aliases": pa.array([[f"C{i}"] for i in range(n_companies)], pa.list_(pa.string())),
-            "founded": pa.array(rng.integers(1990, 2026, n_companies), pa.int16()),
-        }
-    )
-    investors = pa.table(
-        {
-            "id": pa.array([f"investor-{i}" for i in range(n_investors)]),
-            "name": pa.array([f"Investor {i}" for i in range(n_investors)]),
-            "kind": _dictionary(["venture_capital"], np.zeros(n_investors, np.int8)),
-            "country": pa.array(np.array(COUNTRIES)[rng.integers(0, 12, n_investors)]),
-        }
-    )
+def _rounds(rng: Any, rounds: int, n_companies: int) -> tuple[pa.Array, pa.Table]:
+    """The rounds' ids and table: dates at year, month and day precision, seven currencies."""
     years = rng.integers(2015, 2026, rounds)
     months = rng.integers(1, 13, rounds)
     precision = rng.integers(0, 3, rounds)
@@ -98,22 +79,20 @@ def generate(rounds: int, folder: Path, seed: int = 42) -> Path:
             ).dictionary_encode(),
         }
     )
-    chosen = np.stack(
-        [rng.choice(n_investors, size=3, replace=False) for _ in range(min(rounds, 1))]
-    )
-    # Three distinct investors per round: i, i+1, i+2 after a random start (fast, no repeats).
+    return round_ids, funding_rounds
+
+
+def _children(rng: Any, round_ids: pa.Array, n_investors: int) -> tuple[pa.Table, pa.Table]:
+    """Three distinct investors per round (i, i+1, i+2 after a random start), one citation."""
+    rounds = len(round_ids)
     start = rng.integers(0, n_investors, rounds)
     investor_index = (start[:, None] + np.arange(3)[None, :]) % n_investors
-    del chosen
     participations = pa.table(
         {
-            "round_id": pa.array(np.repeat(np.arange(rounds), 3)).cast(pa.string()),
+            "round_id": round_ids.take(pa.array(np.repeat(np.arange(rounds), 3))),
             "investor_id": pa.array([f"investor-{i}" for i in investor_index.ravel().tolist()]),
             "lead": pa.array(np.tile([True, False, False], rounds)),
         }
-    )
-    participations = participations.set_column(
-        0, "round_id", round_ids.take(pa.array(np.repeat(np.arange(rounds), 3)))
     )
     citations = pa.table(
         {
@@ -123,6 +102,33 @@ def generate(rounds: int, folder: Path, seed: int = 42) -> Path:
             "quote": pa.array(["generated"] * rounds),
         }
     )
+    return participations, citations
+
+
+def generate(rounds: int, folder: Path, seed: int = 42) -> Path:
+    """Write a generated dataset as aieco's Parquet folder (through Dataset and dump)."""
+    rng = np.random.default_rng(seed)
+    n_companies, n_investors = max(1, rounds // 5), max(1, rounds // 50)
+    companies = pa.table(
+        {
+            "id": pa.array([f"company-{i}" for i in range(n_companies)]),
+            "name": pa.array([f"Company {i}" for i in range(n_companies)]),
+            "country": pa.array(np.array(COUNTRIES)[rng.integers(0, 12, n_companies)]),
+            "category": _dictionary(["ai_lab"], np.zeros(n_companies, np.int8)),
+            "aliases": pa.array([[f"C{i}"] for i in range(n_companies)], pa.list_(pa.string())),
+            "founded": pa.array(rng.integers(1990, 2026, n_companies), pa.int16()),
+        }
+    )
+    investors = pa.table(
+        {
+            "id": pa.array([f"investor-{i}" for i in range(n_investors)]),
+            "name": pa.array([f"Investor {i}" for i in range(n_investors)]),
+            "kind": _dictionary(["venture_capital"], np.zeros(n_investors, np.int8)),
+            "country": pa.array(np.array(COUNTRIES)[rng.integers(0, 12, n_investors)]),
+        }
+    )
+    round_ids, funding_rounds = _rounds(rng, rounds, n_companies)
+    participations, citations = _children(rng, round_ids, n_investors)
     sources = pa.table({"id": ["bench"], "title": ["Generated benchmark data"]})
     raw = folder / "raw.parquet"
     raw.mkdir()
@@ -210,160 +216,166 @@ def rates(ds: Dataset) -> pa.Table:
     return keys.append_column("usd_rate", pa.array(factors, pa.float64()))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=1_000_000)
-    args = parser.parse_args()
+def peer_queries(frames: dict[str, object], rate_table: object) -> dict[str, tuple[Any, Any]]:
+    """The three questions of the issue written directly in polars and in duckdb."""
     import duckdb
     import polars as pl
 
-    with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        folder = generate(args.rounds, Path(tmp))
-        generated = time.perf_counter() - start
-        files = sorted(folder.glob("*.parquet"))
-        size = sum(f.stat().st_size for f in files)
-
-        load = best_of(3, lambda: aieco.load(folder))
-        polars_read = best_of(3, lambda: [pl.read_parquet(f) for f in files])
-        ds = aieco.load(folder)
-        memory_aieco = rss_gain("aieco", folder)
-        memory_polars = rss_gain("polars", folder)
-
-        frames = {f.stem: pl.read_parquet(f) for f in files}
-        rate_table = pl.from_arrow(rates(ds))
-        rounds_pl = frames["funding_rounds"].with_columns(
-            pl.col("amount_unit").cast(pl.String),
-            pl.col("announced_precision").cast(pl.String),
-        )
-        companies_pl = frames["companies"]
-        con = duckdb.connect()
-        con.register("rounds", rounds_pl.to_arrow())
-        con.register("companies", companies_pl.to_arrow())
-        con.register("rates", rate_table.to_arrow())
-
-        def polars_min() -> object:
-            return (
-                rounds_pl.join(
-                    rate_table, on=["amount_unit", "announced", "announced_precision"], how="left"
-                )
-                .filter(pl.col("amount_low").cast(pl.Float64) * pl.col("usd_rate") >= 1e9)
-                .height
-            )
-
-        def polars_country() -> object:
-            return (
-                rounds_pl.join(
-                    companies_pl.select("id", "country"), left_on="company_id", right_on="id"
-                )
+    rounds = frames["funding_rounds"].with_columns(  # type: ignore[attr-defined]
+        pl.col("amount_unit").cast(pl.String),
+        pl.col("announced_precision").cast(pl.String),
+    )
+    companies = frames["companies"].select("id", "country")  # type: ignore[attr-defined]
+    keys = ["amount_unit", "announced", "announced_precision"]
+    con = duckdb.connect()
+    con.register("rounds", rounds.to_arrow())
+    con.register("companies", companies.to_arrow())
+    con.register("rates", rate_table.to_arrow())  # type: ignore[attr-defined]
+    usd = pl.col("amount_low").cast(pl.Float64) * pl.col("usd_rate")
+    return {
+        "min": (
+            lambda: rounds.join(rate_table, on=keys, how="left").filter(usd >= 1e9).height,
+            lambda: con.execute(
+                "select count(*) from rounds join rates using (amount_unit, announced, "
+                "announced_precision) where amount_low * usd_rate >= 1e9"
+            ).fetchall(),
+        ),
+        "country": (
+            lambda: (
+                rounds.join(companies, left_on="company_id", right_on="id")
                 .filter((pl.col("country") == "US") & (pl.col("announced").dt.year() == 2025))
                 .height
-            )
-
-        def polars_group() -> object:
-            return (
-                rounds_pl.join(
-                    rate_table, on=["amount_unit", "announced", "announced_precision"], how="left"
-                )
-                .join(companies_pl.select("id", "country"), left_on="company_id", right_on="id")
+            ),
+            lambda: con.execute(
+                "select count(*) from rounds r join companies c on r.company_id = c.id "
+                "where c.country = 'US' and year(r.announced) = 2025"
+            ).fetchall(),
+        ),
+        "group": (
+            lambda: (
+                rounds.join(rate_table, on=keys, how="left")
+                .join(companies, left_on="company_id", right_on="id")
                 .group_by("country")
-                .agg((pl.col("amount_low").cast(pl.Float64) * pl.col("usd_rate")).sum())
-            )
+                .agg(usd.sum())
+            ),
+            lambda: con.execute(
+                "select c.country, sum(r.amount_low * usd_rate) from rounds r join rates using "
+                "(amount_unit, announced, announced_precision) join companies c on "
+                "r.company_id = c.id group by c.country"
+            ).fetchall(),
+        ),
+    }
 
-        duck_min = (
-            "select count(*) from rounds join rates using (amount_unit, announced, "
-            "announced_precision) where amount_low * usd_rate >= 1e9"
-        )
-        duck_country = (
-            "select count(*) from rounds r join companies c on r.company_id = c.id "
-            "where c.country = 'US' and year(r.announced) = 2025"
-        )
-        duck_group = (
-            "select c.country, sum(r.amount_low * usd_rate) from rounds r join rates using "
-            "(amount_unit, announced, announced_precision) join companies c on "
-            "r.company_id = c.id group by c.country"
-        )
 
-        rounds = ds.funding_rounds
+def measure(rounds: int, repeat: int) -> dict[str, Any]:
+    """Generate, write, load and query ``rounds`` rounds; every figure, in seconds or bytes."""
+    import polars as pl
+
+    found: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        first_min = len(rounds.where(min_amount="1 Mrd. USD"))
-        cold_min = time.perf_counter() - start
+        folder = generate(rounds, Path(tmp))
+        found["generated"] = time.perf_counter() - start
+        files = sorted(folder.glob("*.parquet"))
+        found["size"] = sum(f.stat().st_size for f in files)
+        found["load"] = best_of(repeat, lambda: aieco.load(folder))
+        found["polars_read"] = best_of(repeat, lambda: [pl.read_parquet(f) for f in files])
+        ds = aieco.load(folder)
+        found["records"] = len(ds)
+        found["memory"] = (rss_gain("aieco", folder), rss_gain("polars", folder))
+        frames = {f.stem: pl.read_parquet(f) for f in files}
+        peers = peer_queries(frames, pl.from_arrow(rates(ds)))
+        query = ds.funding_rounds
         start = time.perf_counter()
-        rounds.group_by("country").total("USD")
-        cold_group = time.perf_counter() - start
-        queries = [
-            (
-                "where(min_amount='1 Mrd. USD')",
-                lambda: len(rounds.where(min_amount="1 Mrd. USD")),
-                polars_min,
-                lambda: con.execute(duck_min).fetchall(),
-            ),
-            (
-                "where(country='US', year=2025)",
-                lambda: len(rounds.where(country="US", year=2025)),
-                polars_country,
-                lambda: con.execute(duck_country).fetchall(),
-            ),
-            (
-                "group_by('country').total('USD')",
-                lambda: rounds.group_by("country").total("USD"),
-                polars_group,
-                lambda: con.execute(duck_group).fetchall(),
-            ),
-        ]
-        results = [
-            (name, best_of(5, mine), best_of(5, pol), best_of(5, duck))
-            for name, mine, pol, duck in queries
-        ]
-        to_pandas = best_of(3, rounds.to_pandas)
-        polars_to_pandas = best_of(3, rounds_pl.to_pandas)
+        found["first_min_rows"] = len(query.where(min_amount="1 Mrd. USD"))
+        found["cold_min"] = time.perf_counter() - start
+        start = time.perf_counter()
+        query.group_by("country").total("USD")
+        found["cold_group"] = time.perf_counter() - start
+        mine = {
+            "min": lambda: len(query.where(min_amount="1 Mrd. USD")),
+            "country": lambda: len(query.where(country="US", year=2025)),
+            "group": lambda: query.group_by("country").total("USD"),
+        }
+        found["queries"] = {
+            name: (best_of(5, mine[name]), best_of(5, pol), best_of(5, duck))
+            for name, (pol, duck) in peers.items()
+        }
+        found["to_pandas"] = best_of(3, query.to_pandas)
+        found["polars_to_pandas"] = best_of(3, frames["funding_rounds"].to_pandas)
+        n = len(ds.companies)
         ds.company("company 1")
         ds.rounds_for("company-1")
-        n_companies = len(ds.companies)
-        lookup = per_call(2000, lambda i: ds.company(f"Company {(i * 7919) % n_companies}"))
-        rounds_for = per_call(2000, lambda i: ds.rounds_for(f"company-{(i * 7919) % n_companies}"))
+        found["lookup"] = per_call(2000, lambda i: ds.company(f"Company {(i * 7919) % n}"))
+        found["rounds_for"] = per_call(2000, lambda i: ds.rounds_for(f"company-{(i * 7919) % n}"))
+    aieco.load()
+    found["bundled"] = best_of(5, lambda: aieco.dataset._load_bundled())
+    return found
 
-    small = aieco.load()
-    bundled = best_of(5, lambda: aieco.dataset._load_bundled())
-    del small
 
-    load_avg = os.getloadavg()
+QUERY_NAMES = {
+    "min": "where(min_amount='1 Mrd. USD')",
+    "country": "where(country='US', year=2025)",
+    "group": "group_by('country').total('USD')",
+}
+
+
+def report(found: dict[str, Any], rounds: int, load_at_start: tuple[float, ...]) -> None:
+    """Print every figure and its ratio to the peer."""
+    import duckdb
+    import polars as pl
+
     print(
         f"Python {sys.version.split()[0]} on {platform.machine()} ({platform.system()}), "
-        f"{os.cpu_count()} cores, load average {load_avg[0]:.1f}"
+        f"{os.cpu_count()} cores, load average {load_at_start[0]:.1f} at the start, "
+        f"{os.getloadavg()[0]:.1f} at the end (1-minute, from os.getloadavg)"
     )
     print(f"pyarrow {pa.__version__}, polars {pl.__version__}, duckdb {duckdb.__version__}")
     print(
-        f"{args.rounds:,} rounds, {len(ds):,} records, {size / 1e6:.0f} MB of Parquet "
-        f"(generated and written in {generated:.1f} s)"
+        f"{rounds:,} rounds, {found['records']:,} records, {found['size'] / 1e6:.0f} MB of "
+        f"Parquet (generated and written in {found['generated']:.1f} s)"
     )
+    load, polars_read = found["load"], found["polars_read"]
     print(
         f"load:                 aieco {load:.2f} s   polars.read_parquet {polars_read:.2f} s   "
         f"ratio {load / polars_read:.2f} (goal <= 1 s and <= 3x)"
     )
+    mine, theirs = found["memory"]
     print(
-        f"memory (RSS gained):  aieco {memory_aieco / 1e6:.0f} MB   polars "
-        f"{memory_polars / 1e6:.0f} MB   ratio {memory_aieco / memory_polars:.2f} (goal <= 2x)"
+        f"memory (RSS gained):  aieco {mine / 1e6:.0f} MB   polars {theirs / 1e6:.0f} MB   "
+        f"ratio {mine / theirs:.2f} (goal <= 2x)"
     )
     print(
-        f"first where(min_amount) (USD column built): {cold_min * 1e3:.0f} ms, "
-        f"{first_min:,} rounds; first group_by total: {cold_group * 1e3:.0f} ms"
+        f"first where(min_amount) (USD column built): {found['cold_min'] * 1e3:.0f} ms, "
+        f"{found['first_min_rows']:,} rounds; first group_by total: "
+        f"{found['cold_group'] * 1e3:.0f} ms"
     )
-    for name, mine, pol, duck in results:
+    for key, (mine_t, pol, duck) in found["queries"].items():
         print(
-            f"{name:34} aieco {mine * 1e3:6.1f} ms   polars {pol * 1e3:6.1f} ms   duckdb "
-            f"{duck * 1e3:6.1f} ms   ratio to the faster {mine / min(pol, duck):.2f} "
+            f"{QUERY_NAMES[key]:34} aieco {mine_t * 1e3:6.1f} ms   polars {pol * 1e3:6.1f} ms   "
+            f"duckdb {duck * 1e3:6.1f} ms   ratio to the faster {mine_t / min(pol, duck):.2f} "
             "(goal <= 50 ms, <= 2x)"
         )
+    ours, polars_pd = found["to_pandas"], found["polars_to_pandas"]
     print(
-        f"to_pandas():          aieco {to_pandas:.2f} s   polars .to_pandas() "
-        f"{polars_to_pandas:.2f} s (goal <= 1 s)"
+        f"to_pandas():          aieco {ours:.2f} s   polars .to_pandas() {polars_pd:.2f} s   "
+        f"ratio {ours / polars_pd:.2f} (goal <= 1 s)"
     )
     print(
-        f"ds.company(name):     {lookup * 1e6:.1f} µs   ds.rounds_for(id): "
-        f"{rounds_for * 1e6:.1f} µs (goal <= 5 µs)"
+        f"ds.company(name):     {found['lookup'] * 1e6:.1f} µs   ds.rounds_for(id): "
+        f"{found['rounds_for'] * 1e6:.1f} µs (goal <= 5 µs)"
     )
-    print(f"bundled dataset load (uncached): {bundled * 1e3:.1f} ms")
+    print(f"bundled dataset load (uncached): {found['bundled'] * 1e3:.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3, help="best of N for the load")
+    args = parser.parse_args()
+    load_at_start = os.getloadavg()
+    found = measure(args.rounds, args.repeat)
+    report(found, args.rounds, load_at_start)
 
 
 if __name__ == "__main__":

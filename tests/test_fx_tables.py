@@ -10,7 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import aieco
@@ -270,3 +270,81 @@ def test_days_written_with_english_month_names_whatever_the_locale() -> None:
     assert spelled.last_day == datetime.date(1999, 3, 4)
     with pytest.raises(ValidationError):
         RateTable({"USD": {"05 Januar 1999": "1.1789"}}, name="german")
+
+
+# -- many amounts at once ------------------------------------------------------------------------
+
+TIE_TABLE = {"USD": {"2025-09-09": "1.25"}, "JPY": {"2025-09-09": "172.5"}}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["EUR", "USD", "JPY", "KRW"]),
+            st.integers(0, 10**6) | st.integers(0, 10**25) | st.sampled_from([1, 2, 3, 5, 10**15]),
+            st.integers(0, 3) | st.integers(0, 10**4),
+            st.sampled_from(list(Qualifier)),
+            st.sampled_from(
+                [None, PartialDate(2025, 9, 9), PartialDate(2025, 9), PartialDate(2025)]
+            ),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(0, 3),
+    st.sampled_from(["USD", "JPY", "EUR", "GBP"]),
+    st.booleans(),
+)
+@example([("EUR", 12, 0, Qualifier.EXACT, PartialDate(2025, 9, 9))], 3, "USD", True)  # a tie
+@example([("KRW", 1, 1, Qualifier.EXACT, None)], 0, "EUR", False)  # a range becomes a point
+def test_convert_many_is_convert_row_by_row(
+    rows: list[tuple[str, int, int, Qualifier, PartialDate | None]],
+    scale: int,
+    to: str,
+    ties: bool,
+) -> None:
+    """Column conversion gives exactly what `convert` gives each amount.
+
+    Half-even ties, huge values, ranges collapsing to a point, currencies or dates without a rate.
+    """
+    import numpy as np
+
+    from aieco.fx import convert_many
+
+    table = aieco.fx.rate_table(TIE_TABLE) if ties else None
+    currencies = ["EUR", "USD", "JPY", "KRW"]
+    periods: list[PartialDate | None] = [None, PartialDate(2025, 9, 9), PartialDate(2025, 9)]
+    periods.append(PartialDate(2025))
+    members = list(Qualifier)
+    low = [units for _, units, _, _, _ in rows]
+    high = [units + extra for _, units, extra, _, _ in rows]
+    done = convert_many(
+        np.array(low, dtype=object),
+        np.array(high, dtype=object),
+        scale,
+        np.array([members.index(q) for *_, q, _ in rows]),
+        currencies,
+        np.array([currencies.index(c) for c, *_ in rows]),
+        periods,
+        np.array([periods.index(p) for *_, p in rows]),
+        to,
+        rates=table,
+    )
+    for i, (currency, units, extra, qualifier, when) in enumerate(rows):
+        lo, hi = D(f"{units}E-{scale}"), D(f"{units + extra}E-{scale}")
+        amount = (
+            Amount(lo, unit=currency, qualifier=qualifier)
+            if lo == hi
+            else Amount.range(lo, hi, currency, qualifier)
+        )
+        if done.failed[i] >= 0:
+            with pytest.raises(ConversionError) as raised:
+                convert(amount, to, on=when, rates=table)
+            assert str(done.errors[done.failed[i]]) == str(raised.value)
+            continue
+        expected = convert(amount, to, on=when, rates=table)
+        assert D(f"{int(done.low[i])}E-{done.scale}") == expected.low
+        assert D(f"{int(done.high[i])}E-{done.scale}") == expected.high
+        assert members[done.qualifiers[i]] is expected.qualifier
+        assert bool(done.converted[i]) == (currency != to)

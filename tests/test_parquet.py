@@ -94,6 +94,25 @@ def test_exact_amounts_survive(tmp_path: Path) -> None:
         ("participations", "investor_id", ["ghost"], "does not name an investor"),
         ("citations", "source_id", ["s9"], "does not name a source"),
         ("participations", "investor_id", ["a16z", "a16z"], "an investor a second time"),
+        ("companies", "id", ["mistral-aI"], "companies.parquet[0].id: 'mistral-aI'"),
+        ("companies", "id", ["mistral-"], "companies.parquet[0].id: 'mistral-'"),
+        ("companies", "name", ["Mistral AI\u200b"], "companies.parquet[0].name"),
+        ("companies", "name", ["Mistral AI\u3000"], "companies.parquet[0].name"),
+        ("companies", "name", ["", "Aleph"], "companies.parquet[0].name: '' must not be empty"),
+        ("companies", "name", ["x", "MISTRAL"], "parquet[0].aliases[0]: 'Mistral' is ambiguous"),
+        (
+            "companies",
+            "name",
+            ["Mistral AI", "Mistràl  AI"],
+            "parquet[1].name: 'Mistràl  AI' is ambig",
+        ),
+        ("companies", "aliases", [["M", "M"]], "companies.parquet[0].aliases"),
+        (
+            "investors",
+            "aliases",
+            [[], ["asml"]],
+            "investors.parquet[1].aliases[0]: 'asml' is ambig",
+        ),
     ],
 )
 def test_problems_are_found_on_columns(

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from aieco.batch import extract_amounts_table
     from aieco.dataset import Dataset, dump, load
     from aieco.fx import convert
-    from aieco.query import Query
+    from aieco.query import Participations, Query
     from aieco.rounds import (
         Conflict,
         Draft,
@@ -75,6 +75,7 @@ _LAZY = {
     "Mention": "aieco.amounts",
     "MentionColumns": "aieco.amounts",
     "NameFinder": "aieco.rounds",
+    "Participations": "aieco.query",
     "Query": "aieco.query",
     "RoundMention": "aieco.rounds",
     "Span": "aieco.rounds",
@@ -131,6 +132,7 @@ __all__ = [
     "ParseError",
     "PartialDate",
     "Participation",
+    "Participations",
     "Policy",
     "PolicyKind",
     "PolicyStatus",

@@ -28,7 +28,7 @@ import types
 import typing
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -36,6 +36,9 @@ from aieco._kinds import Kind
 from aieco.dates import PartialDate, Precision
 from aieco.model import Citation, Participation
 from aieco.money import Amount, Qualifier
+
+if TYPE_CHECKING:
+    from aieco.fx import ConvertedColumns
 
 __all__ = ["DECIMAL_DIGITS", "Store", "decimal_scale"]
 
@@ -71,6 +74,10 @@ class _Field:
     #: text, int, bool, enum, date, amount, aliases, citations, participations
     shape: str
     enum_cls: type[enum.Enum] | None = None
+    #: Whether the field may be None (its columns may then be null).
+    optional: bool = False
+    #: The field's default when it has one other than None (``()`` for aliases).
+    default: Any = None
 
     def columns(self) -> tuple[str, ...]:
         if self.shape == "date":
@@ -91,6 +98,7 @@ class _Field:
         pa = _pa()
         return {
             "text": (pa.string(),),
+            "reference": ("dictionary",),
             "int": (pa.int16(),),
             "bool": (pa.bool_(),),
             "enum": ("dictionary",),
@@ -120,12 +128,35 @@ def _shape(annotation: Any) -> tuple[str, type[enum.Enum] | None]:
 _FIELDS: dict[type, tuple[_Field, ...]] = {}
 
 
+def _references() -> set[tuple[type, str]]:
+    """(class, field) of every field that holds the id of another record (`REFERENCES`)."""
+    from aieco._integrity import REFERENCES
+    from aieco._kinds import KINDS
+
+    items = {"participants": Participation, "sources": Citation}
+    found = set()
+    for kind, references in REFERENCES.items():
+        for path, _ in references:
+            outer, _, inner = path.partition("[].")
+            found.add((items[outer], inner) if inner else (KINDS[kind].cls, path))
+    return found
+
+
 def fields_of(cls: type) -> tuple[_Field, ...]:
     """The columns of a record class, derived once from its attrs fields."""
     found = _FIELDS.get(cls)
     if found is None:
         attrs.resolve_types(cls)
-        found = tuple(_Field(f.name, *_shape(f.type)) for f in attrs.fields(cls))
+        found = tuple(
+            _Field(
+                f.name,
+                "reference" if (cls, f.name) in _references() else _shape(f.type)[0],
+                _shape(f.type)[1],
+                optional=type(None) in typing.get_args(f.type),
+                default=None if f.default is attrs.NOTHING else f.default,
+            )
+            for f in attrs.fields(cls)
+        )
         _FIELDS[cls] = found
     return found
 
@@ -228,6 +259,8 @@ def _arrays(field: _Field, values: list[Any]) -> list[Any]:
     shape = field.shape
     if shape in ("text", "int", "bool"):
         return [pa.array(values, field.column_types()[0])]
+    if shape == "reference":
+        return [pa.array(values, pa.string()).dictionary_encode()]
     if shape == "enum":
         assert field.enum_cls is not None
         return [_enum_array(field.enum_cls, values)]
@@ -297,10 +330,7 @@ class _Reader:
             first = self.column(field.name)[row]
             if first is None:
                 return None
-            precision = self.column(f"{field.name}_precision")[row]
-            month = None if precision == "year" else first.month
-            day = first.day if precision == "day" else None
-            return built(PartialDate, {"year": first.year, "month": month, "day": day})
+            return partial_date(first, PRECISION_RANK[self.column(f"{field.name}_precision")[row]])
         if shape == "amount":
             low = self.column(f"{field.name}_low")[row]
             if low is None:
@@ -316,6 +346,40 @@ class _Reader:
         if shape == "aliases":
             return tuple(self.column(field.name)[row])
         return self.column(field.name)[row]
+
+
+#: A precision's rank in the columns' date keys: the order of `Precision` (year, month, day).
+PRECISION_RANK: Final = {p.value: i for i, p in enumerate(Precision)}
+
+
+def partial_date(first: _dt.date, rank: int) -> PartialDate:
+    """The PartialDate whose first day is ``first`` at precision rank ``rank`` (checked columns).
+
+    The one place a date column's (first day, precision) pair becomes a PartialDate.
+    """
+    month = None if rank == 0 else first.month
+    day = first.day if rank == 2 else None
+    result: PartialDate = built(PartialDate, {"year": first.year, "month": month, "day": day})
+    return result
+
+
+class DateColumns(NamedTuple):
+    """A date field as arrays, one entry per row (0 / -1 where the date is missing)."""
+
+    #: First and last day each date may stand for, as days since 1970-01-01.
+    first: Array
+    last: Array
+    year: Array
+    #: 0 year, 1 month, 2 day; -1: no date.
+    rank: Array
+    known: Array
+    #: ``first * 4 + rank``: ordered as PartialDate orders (a missing part first).
+    key: Array
+
+
+def date_of_key(key: int) -> PartialDate:
+    """The PartialDate of a `DateColumns.key` value."""
+    return partial_date(_EPOCH + _dt.timedelta(days=key // 4), key % 4)
 
 
 def built(cls: type, values: dict[str, Any]) -> Any:
@@ -505,6 +569,109 @@ class Store:
         result: tuple[Array, int] = self.cached(("ints", table, column), build)
         return result
 
+    def dates(self) -> DateColumns:
+        """The kind's date field as arrays (see `DateColumns`), computed once."""
+
+        def build() -> DateColumns:
+            import numpy as np
+
+            field = self.kind.date_field
+            assert field is not None
+            first, known = self.numbers(field)
+            ranks = [PRECISION_RANK.get(v, -1) for v in self.values(f"{field}_precision")]
+            rank = np.array([*ranks, -1], dtype=np.int64)[self.codes(f"{field}_precision")]
+            rank = np.where(known, rank, -1)
+            as_day = first.astype("datetime64[D]")
+            year_start = as_day.astype("datetime64[Y]")
+            year_end = (year_start + 1).astype("datetime64[D]") - 1
+            month_end = (as_day.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
+            last = np.where(rank == 0, year_end, np.where(rank == 1, month_end, as_day))
+            year = year_start.astype(np.int64) + 1970
+            return DateColumns(first, last.astype(np.int64), year, rank, known, first * 4 + rank)
+
+        result: DateColumns = self.cached("dates", build)
+        return result
+
+    def newest_first_keys(self) -> tuple[Array, Array, Array]:
+        """The sort keys of newest first for ``numpy.lexsort`` (last key first).
+
+        (id rank, newest first, undated last): the one definition of the order, used by
+        ``Query.newest_first`` and the dataset's relations (which add the owner as a key).
+        """
+
+        def build() -> tuple[Array, Array, Array]:
+            import numpy as np
+
+            pc = _pa().compute
+            dates = self.dates()
+            id_rank = np.empty(self.size, dtype=np.int64)
+            id_rank[pc.sort_indices(self.table.column("id")).to_numpy()] = np.arange(self.size)
+            return id_rank, np.where(dates.known, -dates.key, 0), ~dates.known
+
+        result: tuple[Array, Array, Array] = self.cached("newest_first", build)
+        return result
+
+    def periods(self) -> tuple[list[PartialDate | None], Array]:
+        """The distinct dates of the kind (None last, for undated rows) and each row's index."""
+
+        def build() -> tuple[list[PartialDate | None], Array]:
+            import numpy as np
+
+            dates = self.dates()
+            base = int(dates.key[dates.known].min()) if dates.known.any() else 0
+            keys = np.where(dates.known, dates.key - base + 1, 0)
+            present, inverse = distinct(keys, int(keys.max()) + 1 if len(keys) else 1)
+            values: list[PartialDate | None] = [
+                None if key == 0 else date_of_key(key + base - 1) for key in present.tolist()
+            ]
+            if values and values[0] is None:  # undated rows: the table's latest day
+                return [*values[1:], None], np.where(inverse == 0, len(values) - 1, inverse - 1)
+            return values, inverse.astype(np.int64)
+
+        result: tuple[list[PartialDate | None], Array] = self.cached("periods", build)
+        return result
+
+    def converted(
+        self, field: str, currency: str, on: PartialDate | None, table: Any
+    ) -> ConvertedColumns:
+        """The ``field`` amounts in ``currency`` by `aieco.fx.convert_many`, computed once.
+
+        Each row at its own date (``on`` for all when given; the table's latest day for an
+        undated row or a kind without dates), with the rate table ``table``.
+        """
+
+        def build() -> ConvertedColumns:
+            import numpy as np
+
+            from aieco.fx import convert_many
+
+            low, scale = self.decimal_ints(f"{field}_low")
+            high, _ = self.decimal_ints(f"{field}_high")
+            members = list(Qualifier)
+            positions = [members.index(Qualifier(v)) for v in self.values(f"{field}_qualifier")]
+            qualifiers = np.array([*positions, -1])[self.codes(f"{field}_qualifier")]
+            periods: list[PartialDate | None]
+            if on is None and self.kind.date_field is not None:
+                periods, period_of = self.periods()
+            else:
+                periods, period_of = [on], np.zeros(self.size, dtype=np.int64)
+            return convert_many(
+                low,
+                high,
+                scale,
+                qualifiers,
+                self.values(f"{field}_unit"),
+                self.codes(f"{field}_unit"),
+                periods,
+                period_of,
+                currency,
+                rates=table,
+            )
+
+        # The key holds the table itself, not its id(): a freed table's id is reused.
+        result: ConvertedColumns = self.cached(("converted", field, currency, on, table), build)
+        return result
+
     def row_of_ids(self, ids: Any, target: Store) -> Array:
         """The rows of ``target`` that the id strings in ``ids`` name (-1 where none)."""
         pa = _pa()
@@ -535,6 +702,23 @@ def _decimal_ints(array: Any) -> Array:
     del pa
     unsigned = low.view(np.uint64).astype(object)
     return high.astype(object) * (1 << 64) + unsigned
+
+
+def distinct(codes: Array, span: int) -> tuple[Array, Array]:
+    """``numpy.unique(codes, return_inverse=True)`` for int codes in ``range(span)``.
+
+    By counting when the span is small (linear time), else by sorting.
+    """
+    import numpy as np
+
+    if span > 1 << 24 or span > 8 * len(codes) + 1024:
+        present, inverse = np.unique(codes, return_inverse=True)
+        return present, inverse.astype(np.int64)
+    counts = np.bincount(codes, minlength=span)
+    present = np.flatnonzero(counts)
+    lookup = np.zeros(span, dtype=np.int64)
+    lookup[present] = np.arange(len(present))
+    return present, lookup[codes]
 
 
 def days(date: _dt.date) -> int:

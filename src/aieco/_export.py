@@ -81,16 +81,37 @@ def _normalised(
     np, pa = _np(), _pa()
     suffix = currency.lower()
     mask = ~np.asarray(present, dtype=bool)
-    lows = [None if m else from_units(int(v), scale) for v, m in zip(low, mask, strict=True)]
-    highs = [None if m else from_units(int(v), scale) for v, m in zip(high, mask, strict=True)]
-    digits = max((len(str(abs(int(v)))) - scale for v in high), default=1)
-    kind = decimal_type(scale, digits)
-    floats = np.array([np.nan if v is None else float(v) for v in lows], dtype=np.float64)
+    low, high = np.asarray(low), np.asarray(high)
+    if low.dtype == np.int64 and high.dtype == np.int64 and scale <= 22:
+        # Whole columns: the integers are the decimals' own digits (no Python per row), and
+        # an int below 2**53 divided by an exact power of ten is the correctly rounded float.
+        columns = [_decimals(units, scale, mask) for units in (low, high)]
+        floats = low.astype(np.float64) / 10.0**scale
+        if len(low) and np.abs(low).max() >= 1 << 53:
+            floats = np.array([float(from_units(int(v), scale)) for v in low], np.float64)
+    else:
+        lows = [None if m else from_units(int(v), scale) for v, m in zip(low, mask, strict=True)]
+        highs = [None if m else from_units(int(v), scale) for v, m in zip(high, mask, strict=True)]
+        digits = max((len(str(abs(int(v)))) - scale for v in high), default=1)
+        kind = decimal_type(scale, digits)
+        columns = [pa.array(lows, kind), pa.array(highs, kind)]
+        floats = np.array([np.nan if v is None else float(v) for v in lows], dtype=np.float64)
     return [
         (f"{name}_{suffix}", pa.array(floats, pa.float64(), mask=mask)),
-        (f"{name}_{suffix}_low", pa.array(lows, kind)),
-        (f"{name}_{suffix}_high", pa.array(highs, kind)),
+        (f"{name}_{suffix}_low", columns[0]),
+        (f"{name}_{suffix}_high", columns[1]),
     ]
+
+
+def _decimals(units: Array, scale: int, mask: Array) -> Any:
+    """A decimal128(38, scale) array whose unscaled values are the int64 ``units``."""
+    np, pa = _np(), _pa()
+    words = np.empty((len(units), 2), dtype=np.int64)
+    words[:, 0] = units
+    words[:, 1] = units >> 63  # the sign, extended to 128 bits
+    validity = pa.array(~mask).buffers()[1] if mask.any() else None
+    data = pa.py_buffer(words.tobytes())
+    return pa.Array.from_buffers(pa.decimal128(38, scale), len(units), [validity, data])
 
 
 def _amounts_normalised(
@@ -144,6 +165,8 @@ def export_table(
                         present,
                     )
                 )
+        elif field.shape == "reference":  # ids as text, whatever the store keeps
+            out.append((field.name, table.column(field.name).cast(pa.string())))
         else:
             out.extend((column, table.column(column)) for column in field.columns())
         if (

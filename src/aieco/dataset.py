@@ -63,7 +63,7 @@ class Dataset:
     """
 
     __slots__ = ("_cache", "_candidates", "_ids", "_keys", "_queries", "_stores")
-    _cache: dict[str, Any]
+    _cache: dict[Any, Any]
     _candidates: dict[str, list[tuple[str, str]]]
     _ids: dict[str, dict[str, int] | None]
     _keys: dict[str, dict[str, int] | None]
@@ -101,15 +101,21 @@ class Dataset:
 
     @classmethod
     def _from_stores(
-        cls, stores: dict[str, Store], keys: dict[str, dict[str, int] | None]
+        cls,
+        stores: dict[str, Store],
+        names: Mapping[str, tuple[Any, Array] | None],
+        derived: Mapping[str, Array],
     ) -> Dataset:
         """A Dataset of stores whose checks have been done (the Parquet loader).
 
-        ``keys`` are the name indexes (None for a kind looked up by id only); the id indexes
-        are built on first use.
+        ``names`` are each kind's folded keys (an Arrow array of the ids, names and aliases)
+        and their rows, None for a kind looked up by id only; the indexes are built from them
+        on first use. ``derived`` are relations already computed (``company_rows``, ...).
         """
         dataset = cls.__new__(cls)
-        dataset._set(stores, dict.fromkeys(stores), keys)
+        dataset._set(stores, dict.fromkeys(stores), dict.fromkeys(stores))
+        dataset._cache.update(derived)
+        dataset._cache.update({("names", kind): found for kind, found in names.items()})
         return dataset
 
     def _build(self, records: Mapping[str, tuple[Any, ...]], prefix: Callable[[str], str]) -> None:
@@ -253,7 +259,15 @@ class Dataset:
     def _key_index(self, kind: str) -> dict[str, int]:
         """Folded id, name or alias → row (the id index where ids are the only keys)."""
         index = self._keys[kind]
-        return self._id_index(kind) if index is None else index
+        if index is None:
+            names = self._cache.get(("names", kind))
+            if names is None:
+                return self._id_index(kind)
+            keys, rows = names
+            # The first owner of a key wins (later ones were refused as ambiguous).
+            index = dict(zip(reversed(keys.to_pylist()), reversed(rows.tolist()), strict=True))
+            self._keys[kind] = index
+        return index
 
     def resolve(self, kind: str, key: object) -> Any:
         """The record of ``kind`` that ``key`` (a record, or its id, name or alias) names.
@@ -340,6 +354,31 @@ class Dataset:
 
     # --- relations --------------------------------------------------------------------------
 
+    def company_rows(self) -> Array:
+        """Each funding round's company, as a row of `columns` ``("companies")``."""
+
+        def build() -> Array:
+            rounds = self._stores["funding_rounds"]
+            return rounds.row_of_ids(rounds.table.column("company_id"), self._stores["companies"])
+
+        rows: Array = self._cached("company_rows", build)
+        return rows
+
+    def investor_rows(self) -> Array:
+        """Each participation's investor, as a row of `columns` ``("investors")``.
+
+        Participations in the order of ``columns("funding_rounds").tables()["participations"]``.
+        """
+
+        def build() -> Array:
+            table = self._stores["funding_rounds"].tables()["participations"]
+            return self._stores["funding_rounds"].row_of_ids(
+                table.column("investor_id"), self._stores["investors"]
+            )
+
+        rows: Array = self._cached("investor_rows", build)
+        return rows
+
     def _newest_first(self, by: str) -> tuple[Array, Array]:
         """Rounds ordered by company (or investor) row, then newest first, undated last, by id.
 
@@ -349,26 +388,17 @@ class Dataset:
         def build() -> tuple[Array, Array]:
             import numpy as np
 
-            from aieco.query import _company_rows, newest_first_keys
-
-            query = self.funding_rounds
             rounds = self._stores["funding_rounds"]
             if by == "companies":
-                owners = _company_rows(query)
+                owners = self.company_rows()
                 members = np.arange(rounds.size)
             else:
-                participations = rounds.tables()["participations"]
                 members, _ = rounds.numbers("row", "participations")
-                owners = rounds.cached(
-                    "participation_investor_rows",
-                    lambda: rounds.row_of_ids(
-                        participations.column("investor_id"), self._stores["investors"]
-                    ),
-                )
-            keys = newest_first_keys(rounds)
+                owners = self.investor_rows()
+            keys = rounds.newest_first_keys()
             order = np.lexsort((*(key[members] for key in keys), owners))
             spans = np.searchsorted(owners[order], np.arange(self._stores[by].size + 1))
-            return members[order], spans
+            return members[order], spans.tolist()  # list: a Python int per look-up
 
         result: tuple[Array, Array] = self._cached(("newest_first", by), build)
         return result
@@ -381,7 +411,11 @@ class Dataset:
             return value
 
     def _related(self, owner_kind: str, key: object) -> Query[FundingRound]:
-        row = self._key_index(owner_kind).get(fold(key)) if isinstance(key, str) else None
+        row = None
+        if isinstance(key, str):  # an id as given, else its folded form
+            row = self._id_index(owner_kind).get(key)
+            if row is None:
+                row = self._key_index(owner_kind).get(fold(key))
         if row is None:  # a record, or a miss: resolve() checks and explains
             row = self._id_index(owner_kind)[self.resolve(owner_kind, key).id]
         order, spans = self._newest_first(owner_kind)

@@ -47,7 +47,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any, Final, TypeVar, overload
 
 import attrs
 
@@ -58,9 +58,12 @@ from aieco.errors import ConversionError, Problem, ValidationError
 from aieco.money import PERCENT, Amount, Money, Qualifier
 
 __all__ = [
+    "ConvertedColumns",
     "Rate",
     "RateTable",
+    "collapsed_qualifier",
     "convert",
+    "convert_many",
     "rate",
     "rate_table",
     "rates_in_use",
@@ -663,6 +666,231 @@ def convert(value: Money | Amount, to: str, *, on: Any = None, rates: Any = None
         return Amount(factor.apply(value.value), unit=target, qualifier=value.qualifier)
     low, high = factor.apply(value.low), factor.apply(value.high)
     if low == high:
-        qualifier = Qualifier.APPROX if value.qualifier is Qualifier.EXACT else value.qualifier
-        return Amount(low, unit=target, qualifier=qualifier)
+        return Amount(low, unit=target, qualifier=collapsed_qualifier(value.qualifier))
     return Amount(None, low, high, unit=target, qualifier=value.qualifier)
+
+
+def collapsed_qualifier(qualifier: Qualifier) -> Qualifier:
+    """The qualifier of a range whose converted bounds round to the same minor unit.
+
+    The range becomes that point, marked APPROX if it was EXACT (the point stands for a span).
+    """
+    return Qualifier.APPROX if qualifier is Qualifier.EXACT else qualifier
+
+
+# --- many amounts at once -----------------------------------------------------------------------
+
+#: A numpy array (numpy is imported on first use).
+_Array = Any
+
+
+@attrs.frozen
+class ConvertedColumns:
+    """Amounts converted by `convert_many`: integer units at ``scale``, row by row.
+
+    ``low``/``high`` hold the converted bounds (int64, or Python ints in an object array when
+    large), ``converted`` marks the rows converted from another currency, ``failed`` the rows
+    without a rate (the index of their `ConversionError` in ``errors``, -1 elsewhere) and
+    ``qualifiers`` the qualifiers after conversion (positions in `Qualifier`, -1: no amount).
+    """
+
+    low: _Array
+    high: _Array
+    scale: int
+    digits: int
+    present: _Array
+    converted: _Array
+    failed: _Array
+    errors: list[ConversionError]
+    qualifiers: _Array
+
+    def check(self, rows: _Array) -> None:
+        """Raise the `ConversionError` of the first of ``rows`` whose amount had no rate."""
+        import numpy as np
+
+        if not self.errors:
+            return
+        failed = self.failed[rows]
+        bad = np.flatnonzero(failed >= 0)
+        if len(bad):
+            raise self.errors[int(failed[bad[0]])]
+
+
+def convert_many(
+    low: _Array,
+    high: _Array,
+    scale: int,
+    qualifiers: _Array,
+    currencies: list[str],
+    currency_of: _Array,
+    periods: list[PartialDate | None],
+    period_of: _Array,
+    to: str,
+    *,
+    rates: Any = None,
+) -> ConvertedColumns:
+    """`convert` for whole columns of amounts: each row's bounds in ``to``, exactly.
+
+    Row ``i`` holds ``low[i]``/``high[i]`` (integers at ``scale``: the value times
+    ``10**scale``) in ``currencies[currency_of[i]]`` (-1: no amount), dated
+    ``periods[period_of[i]]`` (None: the table's latest day), with qualifier
+    ``list(Qualifier)[qualifiers[i]]``. The rate is taken once per (currency, period) by
+    `rate`; each bound is then multiplied by its exact ratio and rounded once, half-even, as
+    `Rate.apply` does: in floating point where an error bound proves the rounded result
+    (the product is not within the bound of a half unit), and by `Rate.apply` itself for the
+    other rows. A range whose bounds round to one unit gets `collapsed_qualifier`. The result
+    is at ``max(scale, minor digits of to)``; rows already in ``to`` are only rescaled.
+    """
+    import numpy as np
+
+    table = rate_table(rates)
+    digits = _minor_places(to)
+    target = max(scale, digits)
+    foreign = [i for i, code in enumerate(currencies) if code != to]
+    converted = (currency_of >= 0) & np.isin(currency_of, foreign)
+    out_low, out_high = _rescaled(low, target - scale), _rescaled(high, target - scale)
+    failed = np.full(len(low), -1, dtype=np.int64)
+    errors: list[ConversionError] = []
+    rows = np.flatnonzero(converted)
+    if len(rows):
+        factors, group = _rates_once(
+            currencies, currency_of[rows], periods, period_of[rows], to, table, errors
+        )
+        error_of = [-1 if isinstance(f, Rate) else f for f in factors]
+        failed[rows] = np.array(error_of, dtype=np.int64)[group]
+        good = failed[rows] < 0
+        chosen, outs = rows[good], []
+        rates_only = [f if isinstance(f, Rate) else None for f in factors]
+        for source, out in ((low, out_low), (high, out_high)):
+            units, problems = _apply_rates(source[chosen], scale, digits, rates_only, group[good])
+            units = _rescaled(units, target - digits)
+            if units.dtype == object and out.dtype != object:
+                out = out.astype(object)
+            out[chosen] = units
+            for position, problem in problems.items():
+                failed[chosen[position]] = len(errors)
+                errors.append(problem)
+            outs.append(out)
+        out_low, out_high = outs
+    collapsed = converted & (low != high) & (out_low == out_high)
+    return ConvertedColumns(
+        _narrowed(out_low),
+        _narrowed(out_high),
+        target,
+        digits,
+        currency_of >= 0,
+        converted,
+        failed,
+        errors,
+        _collapsed_positions(qualifiers, collapsed),
+    )
+
+
+def _collapsed_positions(qualifiers: _Array, collapsed: _Array) -> _Array:
+    """Qualifier positions with `collapsed_qualifier` applied where ``collapsed``."""
+    import numpy as np
+
+    members = list(Qualifier)
+    table = np.array([members.index(collapsed_qualifier(q)) for q in members] + [-1])
+    return np.where(collapsed, table[qualifiers], qualifiers)
+
+
+def _rates_once(
+    currencies: list[str],
+    currency_of: _Array,
+    periods: list[PartialDate | None],
+    period_of: _Array,
+    to: str,
+    table: RateTable,
+    errors: list[ConversionError],
+) -> tuple[list[Rate | int], _Array]:
+    """The rate of each distinct (currency, period) of the rows by `rate`, and each row's.
+
+    Returns one entry per distinct pair — its Rate, or the index in ``errors`` of the
+    ConversionError `rate` raised for it — and the pair of each row.
+    """
+    from aieco._columns import distinct
+
+    keys = currency_of.astype("int64") * len(periods) + period_of
+    present, group = distinct(keys, len(currencies) * len(periods))
+    factors: list[Rate | int] = []
+    for key in present.tolist():  # the rule, once per (currency, period)
+        code, period = divmod(key, len(periods))
+        try:
+            factors.append(rate(currencies[code], to, on=periods[period], rates=table))
+        except ConversionError as exc:
+            factors.append(len(errors))
+            errors.append(exc)
+    return factors, group
+
+
+#: Products below this many units are rounded in floating point (far from int64's end).
+_FLOAT_ROOM: Final = 2.0**49
+#: A bound on the relative error of a product of two rounded floats (8 ulps; 3 are needed).
+_FLOAT_ERROR: Final = 2.0**-50
+
+
+def _apply_rates(
+    values: _Array, scale: int, digits: int, factors: list[Rate | None], group: _Array
+) -> tuple[_Array, dict[int, ConversionError]]:
+    """``factors[group[i]].apply(values[i] / 10**scale)`` as units at ``digits``, for every i.
+
+    In float64 where the distance of the product from a half unit exceeds its error bound (the
+    rounding is then the one `Rate.apply` makes), else by `Rate.apply`; returns the units and
+    the errors `Rate.apply` raised, by position.
+    """
+    import numpy as np
+
+    scaled = [0.0 if f is None else float(f.ratio * 10**digits / 10**scale) for f in factors]
+    product = values.astype(np.float64) * np.asarray(scaled, dtype=np.float64)[group]
+    whole = np.floor(product)
+    off_half = (product - whole) - 0.5
+    sure = (np.abs(product) < _FLOAT_ROOM) & (np.abs(off_half) > np.abs(product) * _FLOAT_ERROR)
+    units = (np.where(sure, whole, 0.0) + (sure & (off_half > 0))).astype(np.int64)
+    problems: dict[int, ConversionError] = {}
+    unsure = np.flatnonzero(~sure)
+    if len(unsure):
+        exact: list[int] = []
+        for position in unsure.tolist():
+            factor = factors[int(group[position])]
+            assert factor is not None
+            try:
+                result = factor.apply(Decimal(f"{int(values[position])}E-{scale}"))
+            except ConversionError as exc:
+                problems[position] = exc
+                result = Decimal(0)
+            numerator, denominator = result.as_integer_ratio()
+            exact.append(numerator * 10**digits // denominator)
+        if max(map(abs, exact)) >= _INT64_ROOM:
+            units = units.astype(object)
+        units[unsure] = exact
+    return units, problems
+
+
+_INT64_ROOM: Final = 1 << 62
+
+
+def _rescaled(values: _Array, places: int) -> _Array:
+    """``values × 10**places``, exactly: in int64 only when no product can reach 2**62."""
+    import numpy as np
+
+    factor = 10**places
+    if values.dtype != object:
+        peak = max(int(values.max()), -int(values.min())) if len(values) else 0
+        if peak * factor < _INT64_ROOM:
+            return values * factor if factor != 1 else values.copy()
+    result = values.astype(object) * factor
+    return result if len(result) else np.zeros(0, dtype=np.int64)
+
+
+def _narrowed(values: _Array) -> _Array:
+    """Python ints as int64 when they all fit with room for sums of many rows."""
+    import numpy as np
+
+    if values.dtype != object:
+        return values
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int64)
+    if max(values.max(), -values.min()) < (1 << 42):
+        return values.astype(np.int64)
+    return values

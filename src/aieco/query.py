@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from aieco._checks import currency_argument
-from aieco._columns import Store, days, from_units, plain_decimal, to_units
+from aieco._columns import (
+    Store,
+    date_of_key,
+    days,
+    distinct,
+    from_units,
+    plain_decimal,
+    to_units,
+)
 from aieco._fold import fold
 from aieco._kinds import Kind, kind_of
 from aieco._regions import countries, region_countries, region_of
@@ -51,6 +59,7 @@ if TYPE_CHECKING:
     import pyarrow
 
     from aieco.dataset import Dataset
+    from aieco.fx import ConvertedColumns
 
 __all__ = ["Groups", "Participations", "Query"]
 
@@ -415,7 +424,7 @@ class Query(_Exports, Generic[T]):
         if store.kind.date_field is None:
             raise TypeError(f"{store.kind.plural} have no date to order by")
         rows = self._row_array()
-        keys = newest_first_keys(store)
+        keys = store.newest_first_keys()
         order = _np().lexsort(tuple(key[rows] for key in keys))
         return self._derive(rows[order], ".newest_first()")
 
@@ -443,9 +452,11 @@ class Query(_Exports, Generic[T]):
             codes_list.append(codes)
             values_list.append(values)
         combined = np.zeros(len(rows), dtype=np.int64)
+        span = 1
         for codes, values in zip(codes_list, values_list, strict=True):
             combined = combined * (len(values) + 1) + (codes + 1)
-        present, inverse = np.unique(combined, return_inverse=True)
+            span *= len(values) + 1
+        present, inverse = distinct(combined, span)
         group_keys: list[Any] = []
         for code in present.tolist():
             parts = []
@@ -845,12 +856,8 @@ def meets_max(amount: Amount, threshold: Decimal) -> bool:
 
 def _company_rows(query: Query[Any]) -> Array:
     """Each round's company as a row of the dataset's companies."""
-    dataset = query._need_dataset("the company of a round")
-    store = query._columns_store("the company of a round")
-    return store.cached(
-        "company_rows",
-        lambda: store.row_of_ids(store.table.column("company_id"), dataset.columns("companies")),
-    )
+    rows: Array = query._need_dataset("the company of a round").company_rows()
+    return rows
 
 
 def _region_values(store: Store) -> list[str | None]:
@@ -865,301 +872,30 @@ def _country_codes(query: Query[Any], rows: Array) -> tuple[Array, list[Any]]:
     if kind == "funding_rounds":
         dataset = query._need_dataset("where(country=...) on funding rounds")
         companies = dataset.columns("companies")
-        codes = companies.codes("country")[_company_rows(query)[rows]]
-        return codes, companies.values("country")
+        codes = store.cached(
+            "company_country", lambda: companies.codes("country")[_company_rows(query)]
+        )
+        return codes[rows], companies.values("country")
     column = "jurisdiction" if kind == "policies" else "country"
     return store.codes(column)[rows], store.values(column)
-
-
-def _date_columns(store: Store) -> tuple[Array, Array, Array, Array]:
-    """The kind's date as (first day, last day, year, known) arrays, first/last in days."""
-
-    def build() -> tuple[Array, Array, Array, Array]:
-        np = _np()
-        field = store.kind.date_field
-        assert field is not None
-        first, known = store.numbers(field)
-        precision = np.asarray([*store.values(f"{field}_precision"), None], dtype=object)[
-            store.codes(f"{field}_precision")
-        ]
-        as_day = first.astype("datetime64[D]")
-        year_end = (as_day.astype("datetime64[Y]") + 1).astype("datetime64[D]") - 1
-        month_end = (as_day.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
-        last = np.where(
-            precision == "year", year_end, np.where(precision == "month", month_end, as_day)
-        ).astype(np.int64)
-        year = as_day.astype("datetime64[Y]").astype(np.int64) + 1970
-        return first, last, year, known
-
-    result: tuple[Array, Array, Array, Array] = store.cached("dates", build)
-    return result
-
-
-def _date_key(store: Store) -> tuple[Array, Array]:
-    """An int per row ordered like PartialDate (a missing part first), and whether it is known."""
-
-    def build() -> tuple[Array, Array]:
-        np = _np()
-        field = store.kind.date_field
-        assert field is not None
-        first, known = store.numbers(field)
-        rank = {"year": 0, "month": 1, "day": 2}
-        ranks = np.array([rank.get(v, 0) for v in store.values(f"{field}_precision")] + [0])
-        return first * 4 + ranks[store.codes(f"{field}_precision")], known
-
-    result: tuple[Array, Array] = store.cached("date_key", build)
-    return result
-
-
-def newest_first_keys(store: Store) -> tuple[Array, Array, Array]:
-    """The sort keys of `Query.newest_first` for ``numpy.lexsort`` (last key first).
-
-    (id rank, newest first, undated last): the one definition of the order, also used by
-    the dataset's relations (which add the owner as a further key).
-    """
-
-    def build() -> tuple[Array, Array, Array]:
-        np = _np()
-        import pyarrow.compute as pc
-
-        date_key, known = _date_key(store)
-        id_rank = np.empty(store.size, dtype=np.int64)
-        id_rank[pc.sort_indices(store.table.column("id")).to_numpy()] = np.arange(store.size)
-        return id_rank, np.where(known, -date_key, 0), ~known
-
-    result: tuple[Array, Array, Array] = store.cached("newest_first", build)
-    return result
-
-
-def _partial_date(key: int) -> PartialDate:
-    """The PartialDate of a `_date_key` value (first day × 4 + precision rank)."""
-    first = _EPOCH + _dt.timedelta(days=key // 4)
-    rank = key % 4
-    if rank == 0:
-        return PartialDate(first.year)
-    if rank == 1:
-        return PartialDate(first.year, first.month)
-    return PartialDate(first.year, first.month, first.day)
-
-
-_EPOCH = _dt.date(1970, 1, 1)
-
-
-def _dates(store: Store) -> list[PartialDate | None]:
-    """Each row's date as a PartialDate (for rate look-ups and group keys)."""
-
-    def build() -> list[PartialDate | None]:
-        field = store.kind.date_field
-        assert field is not None
-        firsts = store.table.column(field).to_pylist()
-        precisions = store.table.column(f"{field}_precision").to_pylist()
-        result: list[PartialDate | None] = []
-        for first, precision in zip(firsts, precisions, strict=True):
-            if first is None:
-                result.append(None)
-            elif precision == "year":
-                result.append(PartialDate(first.year))
-            elif precision == "month":
-                result.append(PartialDate(first.year, first.month))
-            else:
-                result.append(PartialDate(first.year, first.month, first.day))
-        return result
-
-    dates: list[PartialDate | None] = store.cached("partial_dates", build)
-    return dates
 
 
 # --- currency conversion on columns -------------------------------------------------------------
 
 
-class _Converted:
-    """An amount column converted to one currency, per row, exactly as `aieco.convert`.
-
-    ``low``/``high`` are integers at ``scale`` (int64, or Python ints when large); ``present``
-    marks rows with an amount; ``failed`` holds, for rows whose conversion has no rate, the
-    index of the error in ``errors`` (-1 elsewhere).
-    """
-
-    __slots__ = (
-        "digits",
-        "errors",
-        "failed",
-        "foreign",
-        "high",
-        "low",
-        "present",
-        "qualifiers",
-        "scale",
-    )
-
-    def __init__(self, **values: Any) -> None:
-        for name, value in values.items():
-            setattr(self, name, value)
-
-    low: Array
-    high: Array
-    scale: int
-    digits: int
-    foreign: Array
-    present: Array
-    failed: Array
-    errors: list[Exception]
-    qualifiers: Array
-
-    def check(self, rows: Array) -> None:
-        """Raise the conversion error of the first of ``rows`` whose amount has no rate."""
-        np = _np()
-        failed = self.failed[rows]
-        bad = np.flatnonzero(failed >= 0)
-        if len(bad):
-            raise self.errors[int(failed[bad[0]])]
-
-
-def _half_even(numerator: Any, divisor: int) -> Any:
-    """``numerator / divisor`` rounded half to even (numerator ≥ 0; arrays of ints)."""
-    np = _np()
-    quotient = numerator // divisor
-    twice = (numerator - quotient * divisor) * 2
-    up = (twice > divisor) | ((twice == divisor) & (quotient % 2 == 1))
-    return quotient + np.asarray(up, dtype=bool).astype(np.int64)
-
-
 def _converted(
     query: Query[Any], field: str, currency: str, on: PartialDate | None, rates: Any = None
-) -> _Converted:
-    """The ``field`` amounts of the query's kind in ``currency``, cached per store and table.
+) -> ConvertedColumns:
+    """The ``field`` amounts of the query's kind in ``currency`` (`Store.converted`).
 
     ``rates`` is the table (or what `aieco.fx.rate_table` takes) to use, else the one in
-    use now; a different table is a different cache entry. The key holds the table itself, not
-    its ``id()``: a freed table's id is reused by the next one, whose rates would be mixed up.
+    use now; a different table is a different cache entry.
     """
     from aieco.fx import rate_table, rates_in_use
 
     table = rates_in_use() if rates is None else rate_table(rates)
     store = query._columns_store(f"converting {field}")
-    converted: _Converted = store.cached(
-        ("converted", field, currency, on, table),
-        lambda: _convert_column(store, field, currency, on, table),
-    )
-    return converted
-
-
-def _convert_column(
-    store: Store, field: str, currency: str, on: PartialDate | None, table: Any
-) -> _Converted:
-    np = _np()
-    from aieco import fx
-
-    low, scale = store.decimal_ints(f"{field}_low")
-    high, _ = store.decimal_ints(f"{field}_high")
-    unit_codes = store.codes(f"{field}_unit")
-    units = store.values(f"{field}_unit")
-    qualifiers = store.codes(f"{field}_qualifier")
-    qualifier_values = [Qualifier(v) for v in store.values(f"{field}_qualifier")]
-    digits = fx._minor_places(currency)
-    target = max(scale, digits)
-    size = store.size
-    present = unit_codes >= 0
-    out_low = _shifted(low, 10 ** (target - scale))
-    out_high = _shifted(high, 10 ** (target - scale))
-    failed = np.full(size, -1, dtype=np.int64)
-    errors: list[Exception] = []
-    foreign = [i for i, unit in enumerate(units) if unit != currency]
-    converting = present & np.isin(unit_codes, foreign)
-    if foreign:
-        rows = np.flatnonzero(converting)
-        if on is None and store.kind.date_field is not None:
-            date_key, known = _date_key(store)
-            key = np.where(known, date_key + 1, 0)[rows]
-            dates: Array | None = date_key
-        else:
-            key = np.zeros(len(rows), dtype=np.int64)
-            dates = None
-        combined = unit_codes[rows].astype(np.int64) * (1 << 48) + key
-        groups, inverse = np.unique(combined, return_inverse=True)
-        by_group = np.argsort(inverse, kind="stable")
-        bounds = np.searchsorted(inverse[by_group], np.arange(len(groups) + 1))
-        results_low = out_low.astype(object) if out_low.dtype != object else out_low
-        results_high = out_high.astype(object) if out_high.dtype != object else out_high
-        for group in range(len(groups)):
-            members = rows[by_group[bounds[group] : bounds[group + 1]]]
-            unit = units[int(unit_codes[members[0]])]
-            first = int(members[0])
-            when = on if dates is None or not known[first] else _partial_date(int(dates[first]))
-            try:
-                factor = fx.rate(unit, currency, on=when, rates=table)
-            except Exception as exc:  # the rule's own ConversionError, raised when asked
-                failed[members] = len(errors)
-                errors.append(exc)
-                continue
-            # Rate.apply's arithmetic on the whole group: the exact ratio, rounded once.
-            numerator = factor.ratio.numerator * 10**digits
-            divisor = factor.ratio.denominator * 10**scale
-            for source, result in ((low, results_low), (high, results_high)):
-                values = source[members].astype(object) * numerator
-                result[members] = _half_even(values, divisor) * (10 ** (target - digits))
-        out_low, out_high = _narrow(results_low), _narrow(results_high)
-    return _Converted(
-        low=out_low,
-        high=out_high,
-        scale=target,
-        digits=digits,
-        foreign=converting,
-        present=present,
-        failed=failed,
-        errors=errors,
-        qualifiers=_collapsed(
-            _qualifier_positions(qualifiers, qualifier_values),
-            converting & (low != high) & (out_low == out_high),
-        ),
-    )
-
-
-def _collapsed(positions: Array, collapsed: Array) -> Array:
-    """convert()'s rule for a range whose ends round to the same unit: a point, APPROX if EXACT."""
-    np = _np()
-    members = list(Qualifier)
-    exact = positions == members.index(Qualifier.EXACT)
-    return np.where(
-        np.asarray(collapsed, dtype=bool) & exact, members.index(Qualifier.APPROX), positions
-    )
-
-
-def _qualifier_positions(codes: Array, values: list[Qualifier]) -> Array:
-    """Codes into a store's qualifier values as positions in `Qualifier` (-1: none)."""
-    np = _np()
-    members = list(Qualifier)
-    table = np.array([members.index(v) for v in values] + [-1], dtype=np.int64)
-    return table[codes]
-
-
-_INT64_ROOM = 1 << 63
-
-
-def _peak(values: Array) -> int:
-    """The largest magnitude in ``values`` (0 for none), as a Python int."""
-    if len(values) == 0:
-        return 0
-    return max(int(values.max()), -int(values.min()))
-
-
-def _shifted(values: Array, factor: int) -> Array:
-    """``values × factor``, exactly: in int64 only when no product can reach 2**63."""
-    if values.dtype != object and _peak(values) * factor < _INT64_ROOM:
-        return values * factor
-    return values.astype(object) * factor
-
-
-def _narrow(values: Array) -> Array:
-    """Python ints as int64 when they all fit comfortably (sums of a million stay exact)."""
-    np = _np()
-    if values.dtype != object:
-        return values
-    if len(values) == 0:
-        return np.zeros(0, dtype=np.int64)
-    if max(values.max(), -values.min()) < (1 << 42):
-        return values.astype(np.int64)
-    return values
+    return store.converted(field, currency, on, table)
 
 
 def _threshold_units(threshold: Decimal, scale: int, strict: bool) -> int:
@@ -1183,29 +919,28 @@ def _amount_criterion(direction: str) -> Callable[[Query[Any], str, Any], Mask]:
         rule = _MIN_RULE if direction == "min" else _MAX_RULE
         members = list(Qualifier)
 
+        # Each qualifier's test as a code: 0 no bound (never met, or met by every amount
+        # when a minimum is at most 0), 1 ">=" / "<=", 2 ">" (NEARLY: just below its value).
+        tests = [{None: 0, ">=": 1, "<=": 1, ">": 2}[rule[q]] for q in members]
+        unbounded = direction == "min" and threshold.amount <= 0
+
         def mask(rows: Array) -> Array:
             np = _np()
             converted = _converted(query, field, threshold.currency, None)
             present = converted.present[rows]
             converted.check(rows[present])
-            qualifiers = converted.qualifiers[rows]
-            result = np.zeros(len(rows), dtype=bool)
-            for position, qualifier in enumerate(members):
-                chosen = present & (qualifiers == position)
-                if not chosen.any():
-                    continue
-                test = rule[qualifier]
-                if test is None:
-                    result |= chosen & (direction == "min" and threshold.amount <= 0)
-                    continue
-                if direction == "min":
-                    bound = converted.low[rows]
-                    limit = _threshold_units(threshold.amount, converted.scale, test == ">")
-                    result |= chosen & _compare(bound, limit, ">=")
-                else:
-                    bound = converted.high[rows]
-                    limit = _threshold_units(threshold.amount, converted.scale, True)
-                    result |= chosen & _compare(bound, limit, "<")
+            test = np.array([*tests, 0], dtype=np.int8)[converted.qualifiers[rows]]
+            scale = converted.scale
+            if direction == "min":
+                bound = converted.low[rows]
+                at_least = _compare(bound, _threshold_units(threshold.amount, scale, False), ">=")
+                above = _compare(bound, _threshold_units(threshold.amount, scale, True), ">=")
+                met = np.where(test == 1, at_least, np.where(test == 2, above, unbounded))
+            else:
+                bound = converted.high[rows]
+                below = _compare(bound, _threshold_units(threshold.amount, scale, True), "<")
+                met = (test == 1) & below
+            result: Array = present & met
             return result
 
         return mask
@@ -1253,29 +988,17 @@ def _group_totals(
     chosen = rows[present]
     group = codes[present]
     low, high = converted.low[chosen], converted.high[chosen]
-    if low.dtype != object and max(_peak(low), _peak(high)) * len(low) >= _INT64_ROOM:
-        low, high = low.astype(object), high.astype(object)  # an int64 sum could overflow
-    if low.dtype == object:
-        sums_low = np.zeros(count, dtype=object)
-        sums_high = np.zeros(count, dtype=object)
-        for index, g in enumerate(group.tolist()):
-            sums_low[g] += low[index]
-            sums_high[g] += high[index]
-    else:
-        sums_low = np.zeros(count, dtype=np.int64)
-        sums_high = np.zeros(count, dtype=np.int64)
-        np.add.at(sums_low, group, low)
-        np.add.at(sums_high, group, high)
+    sums_low, sums_high = _exact_sums(low, group, count), _exact_sums(high, group, count)
     ranges = np.zeros(count, dtype=bool)
     ranges[group[low != high]] = True
     converted_any = np.zeros(count, dtype=bool)
-    converted_any[group[converted.foreign[chosen]]] = True
+    converted_any[group[converted.converted[chosen]]] = True
     missing = np.zeros(count, dtype=bool)
     missing[codes[~present]] = True
     members = list(Qualifier)
-    pairs = np.unique(group * len(members) + converted.qualifiers[chosen])
+    pairs = np.bincount(group * len(members) + converted.qualifiers[chosen], minlength=1)
     seen: list[set[Qualifier]] = [set() for _ in range(count)]
-    for pair in pairs.tolist():
+    for pair in np.flatnonzero(pairs).tolist():
         seen[pair // len(members)].add(members[pair % len(members)])
     totals = []
     scale = converted.scale
@@ -1293,6 +1016,33 @@ def _group_totals(
         else:
             totals.append(Amount(total_low, unit=currency, qualifier=qualifier))
     return totals
+
+
+#: Bits per limb when int64 values are summed as float64 counts (exact below 2**53).
+_LIMB: int = 21
+
+
+def _exact_sums(values: Array, groups: Array, count: int) -> list[int]:
+    """The exact sum of ``values`` (integers) per group, as Python ints.
+
+    Non-negative int64 values are split into three 21-bit limbs whose sums per group stay
+    below 2**53 for up to 2**32 rows, so numpy's float64 ``bincount`` adds them exactly;
+    anything else is added as Python ints.
+    """
+    np = _np()
+    if values.dtype == object or (len(values) and values.min() < 0) or len(values) >= 1 << 32:
+        sums = [0] * count
+        for group, value in zip(groups.tolist(), values.tolist(), strict=True):
+            sums[group] += int(value)
+        return sums
+    sums = [0] * count
+    mask = (1 << _LIMB) - 1
+    for shift in range(0, 63, _LIMB):
+        limbs = (values >> shift) & mask
+        part = np.bincount(groups, weights=limbs, minlength=count)
+        for group, total in enumerate(part.tolist()):
+            sums[group] += int(total) << shift
+    return sums
 
 
 def _written(units: int, scale: int, places: int) -> Decimal:
@@ -1343,8 +1093,8 @@ def _sort_columns(query: Query[Any], store: Store, key: str, rows: Array) -> lis
                 columns.append(pa.array(bound, mask=~present))
         return columns
     if shape == "date":
-        date_key, known = _date_key(store)
-        return [pa.array(date_key[rows], mask=~known[rows])]
+        dates = store.dates()
+        return [pa.array(dates.key[rows], mask=~dates.known[rows])]
     if shape in ("aliases", "citations", "participations"):
         raise TypeError(f"cannot sort by {key!r}: it holds several values; use a function")
     column = store.table.column(key).take(pa.array(rows, pa.int64()))
@@ -1374,19 +1124,13 @@ def _group_codes(query: Query[Any], key: Any, rows: Array) -> tuple[Array, list[
     if shape in ("aliases", "citations", "participations", "amount"):
         raise TypeError(f"cannot group by {key!r}: use a function of the record")
     if shape == "date":
-        date_key, known = _date_key(store)
-        keys = np.where(known, date_key, -1)[rows]
+        dates = store.dates()
+        keys = np.where(dates.known, dates.key, -1)[rows]
         present, inverse = np.unique(keys, return_inverse=True)
-        dates = _dates(store)
-        first_row: dict[int, int] = {}
-        for row, value in zip(rows.tolist(), keys.tolist(), strict=True):
-            first_row.setdefault(value, row)
-        values = [dates[first_row[v]] for v in present.tolist()]
         codes = inverse.astype(np.int64)
         if len(present) and present[0] == -1:
-            codes = codes - 1
-            values = values[1:]
-        return codes, values
+            codes, present = codes - 1, present[1:]
+        return codes, [date_of_key(key) for key in present.tolist()]
     codes = store.codes(key)[rows].astype(np.int64)
     values = store.values(key)
     if shape == "enum":
@@ -1413,8 +1157,9 @@ def _derived_codes(
         table = np.array([position[r] if r is not None else -1 for r in regions] + [-1])
         return table[codes].astype(np.int64), list(distinct)
     if key == "year":
-        _, _, year, known = _date_columns(store)
-        years = np.where(known, year, 0)[rows]
+        dates = store.dates()
+        known = dates.known
+        years = np.where(known, dates.year, 0)[rows]
         present = np.unique(years[known[rows]])
         codes = np.searchsorted(present, years)
         codes[~known[rows]] = -1
@@ -1524,11 +1269,12 @@ def _threshold(value: Any, name: str) -> Money:
 
 
 def _codes_in(codes: Array, values: list[Any], allowed: Iterable[Any]) -> Array:
-    """Whether each code points at one of the ``allowed`` values."""
+    """Whether each code points at one of the ``allowed`` values (-1: none, never)."""
     np = _np()
     wanted = set(allowed)
-    chosen = [index for index, value in enumerate(values) if value in wanted]
-    return np.isin(codes, chosen)
+    table = np.array([value in wanted for value in values] + [False], dtype=bool)
+    result: Array = table[codes]
+    return result
 
 
 def _enum_criterion(field: str, cls: type[enum.Enum]) -> Criterion:
@@ -1548,8 +1294,13 @@ def _date_criterion(kind: str) -> Criterion:
             years = sorted(_years(value, name))
 
             def in_year(rows: Array) -> Array:
-                _, _, year, known = _date_columns(store)
-                return known[rows] & np.isin(year[rows], years)
+                dates = store.dates()
+                year = dates.year[rows]
+                hit = np.zeros(len(rows), dtype=bool)
+                for wanted in years:
+                    hit |= year == wanted
+                result: Array = dates.known[rows] & hit
+                return result
 
             return in_year
         bound = _date_bound(value, name)
@@ -1557,15 +1308,15 @@ def _date_criterion(kind: str) -> Criterion:
             start = days(bound.first_day)
 
             def since(rows: Array) -> Array:
-                _, last, _, known = _date_columns(store)
-                return known[rows] & (last[rows] >= start)
+                dates = store.dates()
+                return dates.known[rows] & (dates.last[rows] >= start)
 
             return since
         end = days(bound.last_day)
 
         def until(rows: Array) -> Array:
-            first, _, _, known = _date_columns(store)
-            return known[rows] & (first[rows] <= end)
+            dates = store.dates()
+            return dates.known[rows] & (dates.first[rows] <= end)
 
         return until
 
@@ -1656,12 +1407,7 @@ def _participation_criterion(lead: bool) -> Criterion:
 
         def mask(rows: Array) -> Array:
             np = _np()
-            table = store.tables()["participations"]
-            investor_rows = store.cached(
-                "participation_investor_rows",
-                lambda: store.row_of_ids(table.column("investor_id"), dataset.columns("investors")),
-            )
-            chosen = np.isin(investor_rows, wanted)
+            chosen = np.isin(dataset.investor_rows(), wanted)
             if lead:
                 leads, _ = store.numbers("lead", "participations")
                 chosen &= leads.astype(bool)
