@@ -596,6 +596,11 @@ ALTERNATIVES = [
         [("20-", point("20000000000")), ("30-Milliarden", point("30000000000"))],
     ),
     (
+        "Die Steuer stieg um 4,7 Prozent oder rund 6 Milliarden.",
+        "de_DE",
+        [("4,7 Prozent", point("4.7", "%")), ("rund 6 Milliarden", point("6e9", None, Q.APPROX))],
+    ),
+    (
         "It raised 5 or 10 million dollars.",
         "en_US",
         [("5", point("5000000", "USD")), ("10 million dollars", point("10000000", "USD"))],
@@ -688,6 +693,16 @@ def test_a_few_hundred_is_a_vague_magnitude(text: str, expected: Amount) -> None
     """A few hundred is 2–10 hundreds (documented), never "hundert" = 100."""
     assert parse_amount(text) == expected
     assert found(f"Es kostet {text} im Monat.") == [(text, expected)]
+
+
+@pytest.mark.parametrize(
+    "text", ["viele hundert Euro", "viele tausend Euro", "zahlreiche Millionen Euro"]
+)
+def test_many_hundred_has_no_reading(text: str) -> None:
+    """A quantifier without an upper bound is refused, never "hundert Euro" = 100 EUR."""
+    with pytest.raises(ParseError, match="no bound"):
+        parse_amount(text)
+    assert found(f"Es kostet {text} im Monat.") == []
 
 
 # -- "m" is a million only with money ---------------------------------------------------------

@@ -227,3 +227,29 @@ def test_progress_on_request_and_never_in_the_output(tmp_path: Path) -> None:
     assert "MB" in err
     assert "MB" not in out
     assert out.splitlines()[-1] == f"2 amounts in {path}"
+
+
+def test_format_json_and_table_for_one_text(tmp_path: Path) -> None:
+    """--format json is --json; --format table the default; neither makes a table of files."""
+    path = tmp_path / "a.txt"
+    path.write_text("rund 4 Mrd. USD\n", encoding="utf-8")
+    assert ok("extract", str(path), "--format", "json") == ok("extract", str(path), "--json")
+    assert ok("extract", str(path), "--format", "table") == ok("extract", str(path))
+    err = fails("extract", str(tmp_path), "--format", "table", expected_status=2)
+    assert "--format table: writes one text's amounts; for a table use --format jsonl" in err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell pipeline")
+def test_streamed_output_to_head_stops_quietly(tmp_path: Path) -> None:
+    """`aieco extract big.txt | head -3`: three lines, then status 1 and nothing on stderr."""
+    big = tmp_path / "big.txt"
+    big.write_text("Die Runde bringt 5 Mio. Euro.\n\n" * 20_000, encoding="utf-8")
+    command = f"{sys.executable} -m aieco extract {big} 2>err.txt | head -3; echo $PIPESTATUS"
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    lines = result.stdout.splitlines()
+    assert 4 == len(lines)
+    assert "5 Mio. €" in lines[2]
+    assert "1" == lines[3]  # aieco's status: the reader went away
+    assert "" == (tmp_path / "err.txt").read_text()

@@ -26,6 +26,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+import attrs
+
 from aieco.amounts._memo import Memo
 from aieco.money import Qualifier
 
@@ -471,6 +473,10 @@ _DE_FEW = {
     )
 }
 _EN_FEW = {w: (_D(2), _D(10)) for w in ("several", "few")}
+#: Quantifiers with no upper bound ("viele hundert Euro", "many thousand"): "hundert" after
+#: them is no figure, and nothing is read (never 100).
+_DE_MANY = frozenset({"viele", "vielen", "zahlreiche", "zahlreichen", "unzählige", "abertausende"})
+_EN_MANY = frozenset({"many"})
 #: Words that multiply a few ("mehrere hundert"): their power of ten.
 _DE_FEW_TIMES = {"hundert": 2, "tausend": 3}
 _EN_FEW_TIMES = {"hundred": 2, "thousand": 3}
@@ -581,6 +587,15 @@ _DE_FOREIGN_SCALES = frozenset({"billion", "billions", "trillion", "trillions"})
 #: English scale letters a German text uses glued to the digits of a sum ("$1bn", "1B USD");
 #: read only with a currency ("5m" alone is five metres).
 _DE_GLUED = {"bn": 9, "b": 9, "mn": 6, "m": 6, "k": 3}
+
+#: "1.5bn" in German text: a decimal point before an English scale letter (never three
+#: digits after the point, which German reads as a group: "1.500bn" is refused).
+_DE_ENGLISH_DECIMAL = re.compile(
+    r"[0-9]++\.(?:[0-9]{1,2}|[0-9]{4,})(?=(?:bn|mn|[bmk])(?![^\W\d_]))", re.IGNORECASE
+)
+#: Words after a bare figure that make it a time ("9 Uhr", "9 pm").
+_DE_TIME_WORDS = frozenset({"uhr", "h"})
+_EN_TIME_WORDS = frozenset({"am", "pm", "h", "o"})
 
 #: English vague counts, always followed by "of": "tens of billions".
 _EN_VAGUE_COUNTS = {"tens": (1, 2), "dozens": (1, 2), "hundreds": (2, 3), "thousands": (3, 4)}
@@ -798,11 +813,14 @@ class Lexicon:
         "cardinal",
         "codes",
         "conjunctions",
+        "count_of",
         "currency_max_words",
         "currency_words",
         "decimal_chars",
         "decimal_word",
         "determiners",
+        "english_decimal",
+        "example",
         "few",
         "few_times",
         "foreign_scales",
@@ -817,6 +835,8 @@ class Lexicon:
         "joiners",
         "kinds",
         "language",
+        "letters_need_unit",
+        "many",
         "months",
         "name",
         "not_after_noun",
@@ -833,6 +853,8 @@ class Lexicon:
         "scale_powers",
         "scale_words",
         "single_hedges",
+        "spaced_letters",
+        "stellig_endings",
         "subunit_scales",
         "subunits",
         "symbol_firsts",
@@ -840,6 +862,7 @@ class Lexicon:
         "symbol_starts",
         "symbols",
         "thousands_of",
+        "time_words",
         "trigger_all",
         "unit_heads",
         "vague_counts",
@@ -863,6 +886,19 @@ class Lexicon:
     scale_powers: dict[str, int]
     foreign_scales: frozenset[str]
     glued_scales: dict[str, Decimal]
+    #: English scale letters in a German text: read only with a currency ("1,2 m" may be
+    #: metres), also after a space ("400 k €").
+    letters_need_unit: bool
+    spaced_letters: bool
+    #: A figure with an English decimal point before its scale letter ("USD 1.5bn"), or None.
+    english_decimal: re.Pattern[str] | None
+    #: The endings of the "-stellig" adjective (none in English).
+    stellig_endings: tuple[str, ...]
+    #: The word after a vague count ("tens of billions"), or None (German "zig Milliarden").
+    count_of: str | None
+    time_words: frozenset[str]
+    #: An amount as the locale writes it, for error messages.
+    example: str
     thousands_of: dict[str, str]
     currency_words: dict[str, str]
     currency_max_words: int
@@ -894,6 +930,7 @@ class Lexicon:
     vague_counts: dict[str, tuple[int, int]]
     few: dict[str, tuple[Decimal, Decimal]]
     few_times: dict[str, int]
+    many: frozenset[str]
     positions: dict[str, tuple[int, int]]
     subunits: dict[str, frozenset[str] | None]
     subunit_scales: dict[str, tuple[str, int]]
@@ -912,12 +949,13 @@ class Lexicon:
     kinds: Memo[str, int]
 
     def is_number_word(self, word: str) -> bool:
-        """True for a cardinal, an article, a half or a vague count (lower case)."""
+        """True for a cardinal, an article, a half, a vague count or quantifier (lower case)."""
         return (
             word in self.articles
             or word in self.half_words
             or word in self.vague_counts
             or word in self.few
+            or word in self.many
             or word in self.positions
             or self.cardinal(word) is not None
         )
@@ -976,7 +1014,7 @@ def _babel_scales(locale_name: str) -> dict[str, Decimal]:
     return out
 
 
-def _babel_currency_names(locale_name: str, german: bool) -> dict[str, str]:
+def _babel_currency_names(locale_name: str, endings: tuple[str, ...]) -> dict[str, str]:
     """CLDR display names (singular and plural) → code, with German adjective inflections."""
     from babel import Locale
     from babel.numbers import get_currency_name
@@ -994,7 +1032,7 @@ def _babel_currency_names(locale_name: str, german: bool) -> dict[str, str]:
         for name in names:
             if not name or name.upper() == code or not _NAME.fullmatch(name):
                 continue
-            for form in _name_forms(name.lower(), german):
+            for form in _name_forms(name.lower(), endings):
                 seen.setdefault(form, set()).add(code)
     return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
 
@@ -1002,13 +1040,15 @@ def _babel_currency_names(locale_name: str, german: bool) -> dict[str, str]:
 _NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 
 
-def _name_forms(name: str, german: bool) -> set[str]:
+def _name_forms(name: str, endings: tuple[str, ...]) -> set[str]:
+    """A CLDR name, unhyphenated, and with its adjective inflected ("Schweizer Franken")."""
     forms = {name, name.replace("-", " ")} if "-" in name else {name}
-    if german:
-        words = name.split(" ")
-        if len(words) == 2 and words[0].endswith(("e", "er", "es")) and words[0].isalpha():
-            stem = words[0][:-2] if words[0].endswith(("er", "es")) else words[0][:-1]
-            forms.update(f"{stem}{ending} {words[1]}" for ending in _DE_ADJ_ENDINGS if ending)
+    first, _, noun = name.partition(" ")
+    if len(endings) > 1 and noun and " " not in noun and first.isalpha():
+        if first.endswith(("er", "es")):
+            forms.update(f"{first[:-2]}{ending} {noun}" for ending in endings if ending)
+        elif first.endswith("e"):
+            forms.update(f"{first[:-1]}{ending} {noun}" for ending in endings if ending)
     return forms
 
 
@@ -1034,23 +1074,39 @@ def _words(*groups: Iterable[str]) -> frozenset[str]:
 
 @cache
 def lexicon(name: str) -> Lexicon:
-    """The tables for a canonical locale name ("de_DE", ...), built on first use."""
-    from babel.numbers import get_decimal_symbol, get_group_symbol
+    """The tables for a canonical locale name ("de_DE", ...), built on first use.
 
-    from aieco._checks import currency_codes
-
+    Everything language-specific comes from the language's `Words` table, everything
+    locale-specific from CLDR (babel) and `_LOCALE_SEPARATORS`; no branch on the language.
+    """
+    words = _WORDS[name.split("_")[0]]
     lx = Lexicon()
     lx.name = name
-    lx.language = name.split("_")[0]
-    german = lx.german = lx.language == "de"
+    lx.language = words.code
+    lx.german = words.code == "de"  # for the fast shapes' tables (amounts-design)
+    _set_numbers(lx, name, words)
+    _set_scales(lx, name, words)
+    _set_currencies(lx, name, words)
+    _set_hedges(lx, words)
+    _set_words(lx, words)
+    lx.back_words = _back_words(lx)
+    lx.trigger_all = _trigger_all(lx, words)
+    lx.kinds = Memo()
+    return lx
+
+
+#: Locales whose separators differ from their language's ("1'250'000.50", "1.5" in de_CH).
+_LOCALE_SEPARATORS = {"de_CH": ("'’", ".,")}
+
+
+def _set_numbers(lx: Lexicon, name: str, words: Words) -> None:
+    """How digits are grouped and where the decimals start: CLDR and the language's habits."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
 
     group, decimal = get_group_symbol(name), get_decimal_symbol(name)
-    if name == "de_CH":
-        groups, decimals = "'’" + group, ".,"
-    elif german:
-        groups, decimals = ".", ","
-    else:
-        groups, decimals = ",", "."
+    groups, decimals = _LOCALE_SEPARATORS.get(name, (words.groups, words.decimals))
+    if name in _LOCALE_SEPARATORS:
+        groups += group
     groups = "".join(dict.fromkeys(groups + (group if group not in decimals else "")))
     groups = "".join(dict.fromkeys(groups + _APOSTROPHES))
     decimals = "".join(dict.fromkeys(decimals + decimal))
@@ -1060,9 +1116,17 @@ def lexicon(name: str) -> Lexicon:
     lx.group_spaces = _SPACE_GROUPS + "\u2007"
     lx.joiners = lx.raw_separators + _FOREIGN_JOINERS
     lx.number = _number_regex(groups, decimals, dash_cents=True)
+    lx.english_decimal = words.english_decimal
+    lx.decimal_word = words.decimal_word
+    lx.cardinal = words.cardinal
+    lx.time_words = words.time_words
+    lx.example = words.example
 
-    scales = {w: _TEN**p for w, p in (_DE_SCALES if german else _EN_SCALES).items()}
-    glued = {w: _TEN**p for w, p in (_DE_GLUED if german else _EN_GLUED).items()}
+
+def _set_scales(lx: Lexicon, name: str, words: Words) -> None:
+    """Scale words and letters: the language's table, then CLDR's compact patterns."""
+    scales = {w: _TEN**p for w, p in words.scales.items()}
+    glued = {w: _TEN**p for w, p in words.letters.items()}
     for word, value in _babel_scales(name).items():
         if len(word) == 1:
             glued.setdefault(word, value)
@@ -1072,22 +1136,27 @@ def lexicon(name: str) -> Lexicon:
             scales.setdefault(word[:-1], value)
     lx.scale_words = scales
     lx.scale_powers = {w: f.adjusted() for w, f in scales.items()}
-    lx.foreign_scales = _DE_FOREIGN_SCALES if german else frozenset()
+    lx.foreign_scales = words.foreign_scales
     lx.glued_scales = glued
-    lx.thousands_of = dict(_DE_THOUSANDS_OF) if german else {}
+    lx.letters_need_unit = lx.spaced_letters = words.letters_need_unit
+    lx.thousands_of = dict(words.thousands_of)
+    lx.subunits = words.subunits
+    lx.subunit_scales = words.subunit_scales
 
-    words = _babel_currency_names(name, german)
-    hand = _DE_CURRENCY_WORDS if german else _EN_CURRENCY_WORDS
-    words.update(hand)
-    adjectives = _DE_ADJECTIVE_CURRENCIES if german else _EN_ADJECTIVE_CURRENCIES
-    for stem, nouns, code in adjectives:
-        endings = _DE_ADJ_ENDINGS if german else ("",)
-        for ending in endings:
+
+def _set_currencies(lx: Lexicon, name: str, words: Words) -> None:
+    """Currency names (CLDR's, inflected, and the language's own), symbols and codes."""
+    from aieco._checks import currency_codes
+
+    names = _babel_currency_names(name, words.adjective_endings)
+    names.update(words.currency_words)
+    for stem, nouns, code in words.adjective_currencies:
+        for ending in words.adjective_endings:
             for noun in nouns:
-                words[f"{stem}{ending} {noun}"] = code
-    lx.currency_words = words
-    lx.currency_max_words = max(len(re.split(r"[ -]", w)) for w in words)
-    lx.ambiguous = {w: s for w, s in AMBIGUOUS_NOUNS.items() if w not in words}
+                names[f"{stem}{ending} {noun}"] = code
+    lx.currency_words = names
+    lx.currency_max_words = max(len(re.split(r"[ -]", w)) for w in names)
+    lx.ambiguous = {w: s for w, s in AMBIGUOUS_NOUNS.items() if w not in names}
     lx.symbols = _symbols(name)
     lx.symbol_firsts = frozenset({s[0] for s in lx.symbols if not s[0].isalnum()} | {"%"})
     lx.symbol_starts = frozenset(s[0] for s in lx.symbols)
@@ -1098,9 +1167,14 @@ def lexicon(name: str) -> Lexicon:
         )
     )
     lx.codes = currency_codes()
+    lx.article_units = words.article_units
+    lx.unit_heads = words.unit_heads
+    lx.percent_words = {w: len(w.split()) for w in words.percent}
 
-    lx.percent_words = {w: len(w.split()) for w in (_DE_PERCENT if german else _EN_PERCENT)}
-    lx.qualifiers = _DE_QUALIFIERS if german else _EN_QUALIFIERS
+
+def _set_hedges(lx: Lexicon, words: Words) -> None:
+    """The hedge table and what the readers derive from it (prefixes, first words)."""
+    lx.qualifiers = words.qualifiers
     lx.hedge_symbols = _HEDGE_SYMBOLS
     prefixes = {k[0] for k in lx.qualifiers if len(k) > 1}
     lx.single_hedges = {
@@ -1109,44 +1183,51 @@ def lexicon(name: str) -> Lexicon:
     lx.hedge_max_words = max(len(k) for k in lx.qualifiers)
     lx.hedge_prefixes = frozenset(k[:i] for k in lx.qualifiers for i in range(1, len(k)))
     lx.qualifier_starts = frozenset(k[0] for k in lx.qualifiers) | frozenset(_HEDGE_SYMBOLS)
-    lx.postfix = _DE_POSTFIX if german else _EN_POSTFIX
-    lx.range_intro = (
-        {"zwischen": "und", "von": "bis"} if german else {"between": "and", "from": "to"}
+    lx.postfix = words.postfix
+    lx.not_after_noun = words.not_after_noun
+    lx.of_nouns = words.of_nouns
+    lx.determiners = words.determiners
+
+
+def _set_words(lx: Lexicon, words: Words) -> None:
+    """Ranges, lists, articles and the words of vague magnitudes."""
+    lx.range_intro = words.range_intro
+    lx.range_words = words.range_words
+    lx.alternatives = words.alternatives
+    lx.conjunctions = words.conjunctions
+    lx.articles = words.articles
+    lx.half_words = words.half_words
+    lx.vague_counts = words.vague_counts
+    lx.count_of = words.count_of
+    lx.few = words.few
+    lx.few_times = words.few_times
+    lx.many = words.many
+    lx.positions = words.positions
+    lx.stellig_endings = words.stellig_endings
+    lx.vague_leads = words.vague_leads
+    lx.vague_words = words.vague_words
+    lx.months = words.months
+    lx.vague_noun = _vague_noun(words)
+
+
+def _vague_noun(words: Words) -> re.Pattern[str] | None:
+    """The nouns after a "-stellig" adjective: [currency][scale][currency](noun | any noun)."""
+    if not words.vague_nouns:
+        return None
+    currency_nouns = "|".join(
+        re.escape(w) for w in sorted(words.currency_words, key=len, reverse=True) if " " not in w
     )
-    lx.range_words = frozenset({"bis"} if german else {"to"})
-    lx.alternatives = _DE_ALTERNATIVES if german else _EN_ALTERNATIVES
-    lx.conjunctions = frozenset({"und"} if german else {"and"})
-    lx.cardinal = de_cardinal if german else _en_cardinal
-    lx.articles = DE_ARTICLES if german else EN_ARTICLES
-    lx.half_words = DE_HALF if german else frozenset({"half"})
-    lx.decimal_word = "komma" if german else "point"
-    lx.vague_counts = _DE_VAGUE_COUNTS if german else _EN_VAGUE_COUNTS
-    lx.few = _DE_FEW if german else _EN_FEW
-    lx.few_times = _DE_FEW_TIMES if german else _EN_FEW_TIMES
-    lx.positions = _DE_POSITIONS if german else {}
-    lx.subunits = _DE_SUBUNITS if german else _EN_SUBUNITS
-    lx.article_units = _DE_ARTICLE_UNITS if german else _EN_ARTICLE_UNITS
-    lx.subunit_scales = _DE_SUBUNIT_SCALES if german else {}
-    lx.not_after_noun = _DE_NOT_AFTER_NOUN if german else frozenset()
-    lx.of_nouns = _DE_OF_NOUNS if german else ()
-    lx.vague_leads = _DE_VAGUE_LEADS if german else frozenset()
-    lx.unit_heads = _DE_UNIT_HEADS if german else _EN_UNIT_HEADS
-    lx.determiners = _DE_DETERMINERS if german else frozenset()
-    if german:
-        currency_nouns = "|".join(
-            re.escape(w) for w in sorted(hand, key=len, reverse=True) if " " not in w
-        )
-        lx.vague_noun = re.compile(
-            f"(?:(?P<cur1>{currency_nouns})-?)?"
-            f"(?:(?P<scale>{'|'.join(VAGUE_SCALE_POWERS)}|prozent)-?)?"
-            f"(?:(?P<cur2>{currency_nouns})-?)?"
-            f"(?:{'|'.join(_DE_VAGUE_NOUNS)}|(?P<rest>[^\\W\\d_]+(?:-[^\\W\\d_]+)*))"
-        )
-    else:
-        lx.vague_noun = None
-    lx.vague_words = frozenset({"gar", "sogar", "auch"} if german else {"even"})
-    lx.months = frozenset(_DE_MONTHS if german else _EN_MONTHS)
-    lx.back_words = (
+    return re.compile(
+        f"(?:(?P<cur1>{currency_nouns})-?)?"
+        f"(?:(?P<scale>{'|'.join(VAGUE_SCALE_POWERS)}|prozent)-?)?"
+        f"(?:(?P<cur2>{currency_nouns})-?)?"
+        f"(?:{'|'.join(words.vague_nouns)}|(?P<rest>[^\\W\\d_]+(?:-[^\\W\\d_]+)*))"
+    )
+
+
+def _back_words(lx: Lexicon) -> frozenset[str]:
+    """Words that may stand inside an expression before its figure (the extractor walks them)."""
+    return (
         _words(" ".join(k) for k in lx.qualifiers)
         | frozenset(lx.range_intro)
         | frozenset(lx.range_intro.values())
@@ -1157,12 +1238,10 @@ def lexicon(name: str) -> Lexicon:
         | lx.half_words
         | frozenset(lx.vague_counts)
         | frozenset(lx.few)
+        | lx.many
         | frozenset(lx.positions)
         | {"minus", lx.decimal_word, "of", "und", "and"}
     )
-    lx.trigger_all = _trigger_all(lx)
-    lx.kinds = Memo()
-    return lx
 
 
 def _en_cardinal(word: str) -> Decimal | None:
@@ -1196,7 +1275,7 @@ _EN_STEMS = (
 )
 
 
-def _trigger_all(lx: Lexicon) -> re.Pattern[str]:
+def _trigger_all(lx: Lexicon, words: Words) -> re.Pattern[str]:
     """Where an amount or a bare number may be (for ``include_numbers=True``).
 
     Digit runs, currency and percent signs, the key nouns of digit-free amounts and every
@@ -1206,14 +1285,186 @@ def _trigger_all(lx: Lexicon) -> re.Pattern[str]:
     symbol_chars = "".join(sorted({s[-1] for s in lx.symbols if not s[-1].isalnum()} | {"%"}))
     symbol_chars = symbol_chars.replace(".", "")
     digits = "[0-9][0-9.,'’]*+|[" + re.escape(symbol_chars) + "]"
-    if lx.german:
-        stems = _DE_STEMS.split()
-        stems += [s.upper() for s in stems if s.upper() != s]
-        words = f"Euro(?!p)|EURO|{_trie(stems)}"
-        numbers = [*_DE_MORPHEMES, "null", *_DE_FRACTIONS, *_DE_VAGUE_COUNTS, *_DE_FEW]
+    numbers = [*words.number_words]
+    if words.scale_words_trigger:
         numbers += [w for w in lx.scale_words if w.isalpha()]
-    else:
-        words = "(?i:" + _trie([*_EN_STEMS.split(), "per cent"]) + ")"
-        numbers = [*EN_UNITS, *EN_TEENS, *EN_TENS, "hundred", *_EN_VAGUE_COUNTS, *_EN_FEW]
     everything = "(?i:(?<![^\\W\\d_])(?:" + _trie(numbers) + "))"
-    return re.compile(f"{digits}|{words}|{everything}")
+    return re.compile(f"{digits}|{words.trigger_nouns()}|{everything}")
+
+
+def _de_trigger_nouns() -> str:
+    stems = _DE_STEMS.split()
+    stems += [s.upper() for s in stems if s.upper() != s]
+    return f"Euro(?!p)|EURO|{_trie(stems)}"
+
+
+def _en_trigger_nouns() -> str:
+    return "(?i:" + _trie([*_EN_STEMS.split(), "per cent"]) + ")"
+
+
+@attrs.frozen
+class Words:
+    """What the grammar knows about one language, as data (one table per language).
+
+    Adding a hedge, a currency name or an Austrian word is a change to `GERMAN_WORDS` or
+    `ENGLISH_WORDS`; `lexicon` adds CLDR's data for the locale and derives the look-ups.
+    """
+
+    code: str
+    #: Digit group and decimal separators (a locale may differ: `_LOCALE_SEPARATORS`).
+    groups: str
+    decimals: str
+    #: Number words: one word's value, the articles that mean one, halves, "komma".
+    cardinal: Callable[[str], Decimal | None]
+    articles: frozenset[str]
+    half_words: frozenset[str]
+    decimal_word: str
+    #: Scale words (power of ten), scale letters, and English words refused in German.
+    scales: dict[str, int]
+    letters: dict[str, int]
+    foreign_scales: frozenset[str]
+    #: Scale letters are English loans: read only with a currency, also after a space.
+    letters_need_unit: bool
+    english_decimal: re.Pattern[str] | None
+    thousands_of: dict[str, str]
+    percent: tuple[str, ...]
+    subunits: dict[str, frozenset[str] | None]
+    subunit_scales: dict[str, tuple[str, int]]
+    #: Currency names (lower case → code), adjective + noun names and the adjective endings.
+    currency_words: dict[str, str]
+    adjective_currencies: tuple[tuple[str, tuple[str, ...], str], ...]
+    adjective_endings: tuple[str, ...]
+    article_units: frozenset[str]
+    unit_heads: frozenset[str]
+    #: Hedges before and after the figure; "über" as "of" after these nouns.
+    qualifiers: dict[tuple[str, ...], Qualifier]
+    postfix: dict[tuple[str, str], Qualifier]
+    not_after_noun: frozenset[str]
+    of_nouns: tuple[str, ...]
+    determiners: frozenset[str]
+    #: Ranges ("zwischen … und"), range words, alternatives, "und".
+    range_intro: dict[str, str]
+    range_words: frozenset[str]
+    alternatives: frozenset[str]
+    conjunctions: frozenset[str]
+    #: Vague magnitudes: counts ("zig"), a few, many, positions, "-stellig" and its nouns.
+    vague_counts: dict[str, tuple[int, int]]
+    count_of: str | None
+    few: dict[str, tuple[Decimal, Decimal]]
+    few_times: dict[str, int]
+    many: frozenset[str]
+    positions: dict[str, tuple[int, int]]
+    stellig_endings: tuple[str, ...]
+    vague_nouns: tuple[str, ...]
+    vague_leads: frozenset[str]
+    vague_words: frozenset[str]
+    #: Months (the date guard) and words that make a figure a time.
+    months: frozenset[str]
+    time_words: frozenset[str]
+    #: The extractor's trigger with ``include_numbers``: key nouns, number words.
+    trigger_nouns: Callable[[], str]
+    number_words: tuple[str, ...]
+    scale_words_trigger: bool
+    #: An amount as the locale writes it, for error messages.
+    example: str
+
+
+GERMAN_WORDS = Words(
+    code="de",
+    groups=".",
+    decimals=",",
+    cardinal=de_cardinal,
+    articles=DE_ARTICLES,
+    half_words=DE_HALF,
+    decimal_word="komma",
+    scales=_DE_SCALES,
+    letters=_DE_GLUED,
+    foreign_scales=_DE_FOREIGN_SCALES,
+    letters_need_unit=True,
+    english_decimal=_DE_ENGLISH_DECIMAL,
+    thousands_of=_DE_THOUSANDS_OF,
+    percent=_DE_PERCENT,
+    subunits=_DE_SUBUNITS,
+    subunit_scales=_DE_SUBUNIT_SCALES,
+    currency_words=_DE_CURRENCY_WORDS,
+    adjective_currencies=_DE_ADJECTIVE_CURRENCIES,
+    adjective_endings=_DE_ADJ_ENDINGS,
+    article_units=_DE_ARTICLE_UNITS,
+    unit_heads=_DE_UNIT_HEADS,
+    qualifiers=_DE_QUALIFIERS,
+    postfix=_DE_POSTFIX,
+    not_after_noun=_DE_NOT_AFTER_NOUN,
+    of_nouns=_DE_OF_NOUNS,
+    determiners=_DE_DETERMINERS,
+    range_intro={"zwischen": "und", "von": "bis"},
+    range_words=frozenset({"bis"}),
+    alternatives=_DE_ALTERNATIVES,
+    conjunctions=frozenset({"und"}),
+    vague_counts=_DE_VAGUE_COUNTS,
+    count_of=None,
+    few=_DE_FEW,
+    few_times=_DE_FEW_TIMES,
+    many=_DE_MANY,
+    positions=_DE_POSITIONS,
+    stellig_endings=STELLIG_ENDINGS,
+    vague_nouns=_DE_VAGUE_NOUNS,
+    vague_leads=_DE_VAGUE_LEADS,
+    vague_words=frozenset({"gar", "sogar", "auch"}),
+    months=_DE_MONTHS,
+    time_words=_DE_TIME_WORDS,
+    trigger_nouns=_de_trigger_nouns,
+    number_words=(*_DE_MORPHEMES, "null", *_DE_FRACTIONS, *_DE_VAGUE_COUNTS, *_DE_FEW),
+    scale_words_trigger=True,
+    example="1,5 Mrd. €",
+)
+
+ENGLISH_WORDS = Words(
+    code="en",
+    groups=",",
+    decimals=".",
+    cardinal=_en_cardinal,
+    articles=EN_ARTICLES,
+    half_words=frozenset({"half"}),
+    decimal_word="point",
+    scales=_EN_SCALES,
+    letters=_EN_GLUED,
+    foreign_scales=frozenset(),
+    letters_need_unit=False,
+    english_decimal=None,
+    thousands_of={},
+    percent=_EN_PERCENT,
+    subunits=_EN_SUBUNITS,
+    subunit_scales={},
+    currency_words=_EN_CURRENCY_WORDS,
+    adjective_currencies=_EN_ADJECTIVE_CURRENCIES,
+    adjective_endings=("",),
+    article_units=_EN_ARTICLE_UNITS,
+    unit_heads=_EN_UNIT_HEADS,
+    qualifiers=_EN_QUALIFIERS,
+    postfix=_EN_POSTFIX,
+    not_after_noun=frozenset(),
+    of_nouns=(),
+    determiners=frozenset(),
+    range_intro={"between": "and", "from": "to"},
+    range_words=frozenset({"to"}),
+    alternatives=_EN_ALTERNATIVES,
+    conjunctions=frozenset({"and"}),
+    vague_counts=_EN_VAGUE_COUNTS,
+    count_of="of",
+    few=_EN_FEW,
+    few_times=_EN_FEW_TIMES,
+    many=_EN_MANY,
+    positions={},
+    stellig_endings=(),
+    vague_nouns=(),
+    vague_leads=frozenset(),
+    vague_words=frozenset({"even"}),
+    months=_EN_MONTHS,
+    time_words=_EN_TIME_WORDS,
+    trigger_nouns=_en_trigger_nouns,
+    number_words=(*EN_UNITS, *EN_TEENS, *EN_TENS, "hundred", *_EN_VAGUE_COUNTS, *_EN_FEW),
+    scale_words_trigger=False,
+    example="$1.5bn",
+)
+
+_WORDS = {words.code: words for words in (GERMAN_WORDS, ENGLISH_WORDS)}

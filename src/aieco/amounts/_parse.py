@@ -16,8 +16,9 @@ is bounded by the input it consumes, so the time grows linearly with the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from aieco._limits import limit_problem
 from aieco.amounts._fast import fast_amount, tables_for
@@ -27,7 +28,6 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     NAME_HYPHENS,
     SPACE_CHARS,
-    STELLIG_ENDINGS,
     Lexicon,
     lexicon,
 )
@@ -50,8 +50,6 @@ _SPACE_START = frozenset(SPACE_CHARS + "\r\n")
 _SP = re.compile(f"[{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?")
 _WORD = re.compile(r"[^\W\d_]++")
 _NOUN = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
-_TIME_WORDS_DE = frozenset({"uhr", "h"})
-_TIME_WORDS_EN = frozenset({"am", "pm", "h", "o"})
 _HALF = Decimal("0.5")
 _FRACTION = re.compile("[0-9]++")
 _Q = Qualifier
@@ -68,11 +66,6 @@ _RANGE_HEDGES = {
     (_Q.APPROX, _Q.APPROX): _Q.APPROX,
     (_Q.NEARLY, _Q.NEARLY): _Q.NEARLY,
 }
-#: "1.5bn" in German text: a decimal point before an English scale letter (never three
-#: digits after the point, which German reads as a group: "1.500bn" is refused).
-_ENGLISH_DECIMAL = re.compile(
-    r"[0-9]++\.(?:[0-9]{1,2}|[0-9]{4,})(?=(?:bn|mn|[bmk])(?![^\W\d_]))", re.IGNORECASE
-)
 _GROUPED_DOT = re.compile(r"\.[0-9]{3}$")
 #: How a joiner inside a currency name is written in the lexicon ("US‑Dollar" with U+2011).
 _JOIN = {"\u00a0": " ", **dict.fromkeys(NAME_HYPHENS, "-")}
@@ -151,6 +144,19 @@ class _End:
         #: The currency is written before the figure ("€ 5"), or the unit after it ("5 €").
         self.prefix = False
         self.unit_after = False
+
+
+class _Body(NamedTuple):
+    """What an expression's body reads: a point or a range, before the hedges around it."""
+
+    low: Decimal
+    high: Decimal
+    point: bool
+    unit: str | None
+    reportable: bool
+    end: int
+    unit_pos: int
+    range_pos: int
 
 
 class Parsed:
@@ -341,7 +347,7 @@ class Parser:
 
     # -- body: one end or a range ----------------------------------------------------------
 
-    def body(self, i: int) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def body(self, i: int) -> _Body | None:
         """(low, high, is_point, unit, reportable, end, unit_pos, range_pos) at ``i``."""
         lx = self.lx
         m = self.word(i)
@@ -350,7 +356,7 @@ class Parser:
             conj = lx.range_intro.get(w)
             if conj is not None:
                 return self.intro_range(i, m.end(), conj)
-            if w in lx.articles and lx.german:
+            if w in lx.articles and lx.stellig_endings:
                 ranged = self.article_range(m.end())
                 if ranged is not None:
                     return ranged
@@ -366,20 +372,10 @@ class Parser:
         if e1.bare_article:
             self._fail_article(e1.end)
             return None
-        return (
-            e1.lo,
-            e1.hi,
-            e1.point,
-            e1.unit,
-            e1.vague or e1.power is not None,
-            e1.end,
-            (e1.unit_pos),
-            -1,
-        )
+        reportable = e1.vague or e1.power is not None
+        return _Body(e1.lo, e1.hi, e1.point, e1.unit, reportable, e1.end, e1.unit_pos, -1)
 
-    def article_range(
-        self, after: int
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def article_range(self, after: int) -> _Body | None:
         """The range after "ein" in "ein zwei- bis dreistelliger Millionenbetrag"."""
         j = self.ws(after)
         m = self.word(j)
@@ -392,9 +388,7 @@ class Parser:
         ranged = self.range_after(e1)
         return ranged if ranged is not None and self.stellig_range else None
 
-    def intro_range(
-        self, i: int, after: int, conj: str
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def intro_range(self, i: int, after: int, conj: str) -> _Body | None:
         """Read "zwischen X und Y", "von X bis Y", "between X and Y", "from X to Y"."""
         j = self.ws(after)
         if j == after:
@@ -416,9 +410,7 @@ class Parser:
             k2 = self.ws(m2.end())
         return self._second_end(e1, k2, i)
 
-    def _second_end(
-        self, e1: _End, start2: int, pos: int, *, listed: bool = False
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def _second_end(self, e1: _End, start2: int, pos: int, *, listed: bool = False) -> _Body | None:
         """The second end of a range at ``start2``, joined to the first.
 
         It may have its own hedge ("bis höchstens 8.000") if the pair makes one range.
@@ -441,34 +433,13 @@ class Parser:
             self.end_hedge = hedge[0]
         return ranged
 
-    def range_after(
-        self, e1: _End
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def range_after(self, e1: _End) -> _Body | None:
         """A range continuing after its first end: "5–50", "20 bis 30", "20- oder 30-"."""
-        text, n, lx = self.text, self.n, self.lx
-        j = e1.end
-        if j < n and text[j] in DASHES:
-            k = self.ws(j + 1)
-            m = self.word(k)
-            if k > j + 1 and m is not None and self._joins(m.group().lower(), suspended=True):
-                sep_end = m.end()
-                sep = m.group().lower()
-            else:
-                sep_end = j + 1
-                sep = "-"
-        else:
-            k = self.ws(j)
-            if k < n and text[k] in DASHES and k > j:
-                sep_end = k + 1
-                sep = "-"
-                if k + 1 < n and text[k + 1] not in SPACE_CHARS:
-                    return None  # "5 -3" is not a range
-            else:
-                m = self.word(k)
-                if m is None or k == j or not self._joins(m.group().lower(), suspended=False):
-                    return None
-                sep_end = m.end()
-                sep = m.group().lower()
+        lx = self.lx
+        found = self._range_sep(e1.end)
+        if found is None:
+            return None
+        sep, sep_end = found
         start2 = self.ws(sep_end)
         if sep != "-" and start2 == sep_end:
             return None
@@ -478,7 +449,29 @@ class Parser:
             if (sep == "bis" and w == "zu") or (sep in lx.alternatives and w in lx.vague_words):
                 start2 = self.ws(m.end())
         listed = sep != "-" and sep not in lx.range_words
-        return self._second_end(e1, start2, j, listed=listed)
+        return self._second_end(e1, start2, e1.end, listed=listed)
+
+    def _range_sep(self, j: int) -> tuple[str, int] | None:
+        """The separator after a first end at ``j`` and where it ends: a dash or a word.
+
+        "5–50", "5 – 50", "20 bis 30", "20 oder 30", "20- oder 30-" (suspended).
+        """
+        text, n = self.text, self.n
+        if j < n and text[j] in DASHES:
+            k = self.ws(j + 1)
+            m = self.word(k)
+            if k > j + 1 and m is not None and self._joins(m.group().lower(), suspended=True):
+                return m.group().lower(), m.end()
+            return "-", j + 1
+        k = self.ws(j)
+        if k < n and text[k] in DASHES and k > j:
+            if k + 1 < n and text[k + 1] not in SPACE_CHARS:
+                return None  # "5 -3" is not a range
+            return "-", k + 1
+        m = self.word(k)
+        if m is None or k == j or not self._joins(m.group().lower(), suspended=False):
+            return None
+        return m.group().lower(), m.end()
 
     def _joins(self, word: str, *, suspended: bool) -> bool:
         """Whether ``word`` joins two ends: "bis", "oder", and after a dash also "und"."""
@@ -489,40 +482,14 @@ class Parser:
             or (suspended and word in lx.conjunctions)
         )
 
-    def combine(
-        self, e1: _End, e2: _End, pos: int
-    ) -> tuple[Decimal, Decimal, bool, str | None, bool, int, int, int] | None:
+    def combine(self, e1: _End, e2: _End, pos: int) -> _Body | None:
         """Join two ends into a range: the scale and currency of one end apply to the other."""
-        lo1, hi1 = e1.lo, e1.hi
-        power = e1.power
-        vague = e1.vague or e2.vague
-        if e2.bare_article:
-            self._fail_article(e2.end)
+        if not self._ends_joinable(e1, e2):
             return None
-        if e1.bare_article and (e2.vague or (e2.power is None and e2.unit is None)):
-            self._fail_article(e1.end)
+        first = self._first_bounds(e1, e2, pos)
+        if first is None:
             return None
-        if e2.stellig is not None and e1.stellig is None:
-            # "neun- oder zehnstellige Beträge", also without the hyphen: the first end is a
-            # digit count too, never the number nine.
-            if e1.word_int is None or e1.unit is not None or e1.vague:
-                self.fail(pos, "a '-stellig' range needs a digit count at both ends", rank=2)
-                return None
-            p = e2.power or 0
-            self.stellig_range = True
-            lo1 = _shift(Decimal(1), e1.word_int - 1 + p)
-            hi1 = _shift(Decimal(1), e1.word_int + p)
-            power = p
-        elif power is None and e2.power is not None and e1.stellig is None and not e1.unit_after:
-            # "20 bis 30 Mio. €": the scale is both ends'; "100.000 Euro und 5 Millionen
-            # Euro": an end with its own unit after it is complete.
-            lo1, hi1 = _shift(lo1, e2.power), _shift(hi1, e2.power)
-            power = e2.power
-        elif e1.needs_scale:
-            self.fail(e2.end, "a vague count needs a scale word", "'Millionen' or 'Milliarden'")
-            return None
-        if e2.needs_scale:
-            return None
+        lo1, power = first
         if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
             self.fail(pos, f"a range cannot run from {e1.unit} to {e2.unit}", rank=2)
             return None
@@ -536,8 +503,39 @@ class Parser:
                 rank=2,
             )
             return None
-        reportable = vague or power is not None or e2.power is not None
-        return lo, hi, False, unit, reportable, e2.end, unit_pos, pos
+        reportable = e1.vague or e2.vague or power is not None or e2.power is not None
+        return _Body(lo, hi, False, unit, reportable, e2.end, unit_pos, pos)
+
+    def _ends_joinable(self, e1: _End, e2: _End) -> bool:
+        """A bare article only as a first end before a scale or unit; counts need a scale."""
+        if e2.bare_article:
+            self._fail_article(e2.end)
+            return False
+        if e1.bare_article and (e2.vague or (e2.power is None and e2.unit is None)):
+            self._fail_article(e1.end)
+            return False
+        if e1.needs_scale and e2.power is None and e2.stellig is None:
+            self.fail(e2.end, "a vague count needs a scale word", "'Millionen' or 'Milliarden'")
+            return False
+        return not e2.needs_scale
+
+    def _first_bounds(self, e1: _End, e2: _End, pos: int) -> tuple[Decimal, int | None] | None:
+        """The first end's low bound and scale once the second end's scale is shared.
+
+        "neun- oder zehnstellige Beträge": the first end is a digit count too, never the
+        number nine; "20 bis 30 Mio. €": the scale is both ends'; "100.000 Euro und 5
+        Millionen Euro": an end with its own unit after it is complete.
+        """
+        if e2.stellig is not None and e1.stellig is None:
+            if e1.word_int is None or e1.unit is not None or e1.vague:
+                self.fail(pos, "a '-stellig' range needs a digit count at both ends", rank=2)
+                return None
+            p = e2.power or 0
+            self.stellig_range = True
+            return _shift(Decimal(1), e1.word_int - 1 + p), p
+        if e1.power is None and e2.power is not None and e1.stellig is None and not e1.unit_after:
+            return _shift(e1.lo, e2.power), e2.power
+        return e1.lo, e1.power
 
     # -- one end ---------------------------------------------------------------------------
 
@@ -630,7 +628,7 @@ class Parser:
         if power is None:
             sc = self.scale(e.end, glued=num.kind == "digits")
             if sc is not None:
-                letter_ = self._letter_scale(e.end, self.part(e.end)[0], sc[1])
+                letter_ = self._letter_scale(e.end, sc[1])
                 if letter_ is None:
                     return None
                 letter = letter_
@@ -643,12 +641,23 @@ class Parser:
                 e.lo, e.hi = _shift(e.lo, power), _shift(e.hi, power)
         if power is not None:
             e.word_int = None
-            sc = self.scale(e.end, glued=False)
-            if sc is not None and sc[2] is None:
-                self.fail(self.part(e.end)[0], "two scale words in a row", "one scale word", rank=2)
+            if self._scale_word_at(e.end):
+                self.fail(self.ws(e.end), "two scale words in a row", "one scale word", rank=2)
                 return None
         e.power = power
         return letter
+
+    def _scale_word_at(self, i: int) -> bool:
+        """Whether a scale word ("Millionen", "Mrd.") follows after white space at ``i``."""
+        j = self.ws(i)
+        m = self.word(j) if j > i else None
+        if m is None:
+            return False
+        e = m.end()
+        dotted = e < self.n and self.text[e] == "."
+        if dotted and scale_power(self.lx, m.group(), True, "") is not None:
+            return True
+        return scale_power(self.lx, m.group(), False, self.text[e : e + 1]) is not None
 
     def _unit_after(self, e: _End, num: _Num) -> bool:
         """The currency or percent after the figure and its scale; False where it clashes."""
@@ -658,7 +667,7 @@ class Parser:
             if cur is not None and e.power is None and self._leads_next_figure(cur[1], cur[2]):
                 cur = None  # "im Jahr 2007 CHF 1.85 Mio.": the code is the next figure's
             if cur is not None:
-                if self._heads_compound(cur[1], cur[2]):
+                if cur[2] < self.n and self.text[cur[2]] in _HYPHENS and self._heads_compound(*cur):
                     return False
                 e.unit, e.unit_pos, e.end = cur
                 e.unit_after = True
@@ -676,7 +685,7 @@ class Parser:
                 e.end = cur[2]
         return True
 
-    def _heads_compound(self, start: int, end: int) -> bool:
+    def _heads_compound(self, unit: str, start: int, end: int) -> bool:
         """A currency name after a space that heads a compound: "8 Euro-Münzen".
 
         The figure counts the compound's things (eight euro coins), it is no sum; glued to
@@ -732,17 +741,20 @@ class Parser:
         """Whether "in EUR 1000", "in CHF 1'000" (thousands of a currency) heads a column."""
         if e.lo != e.hi or e.lo < 1000 or e.lo.normalize().as_tuple().digits != (1,):
             return False
-        j = e.unit_pos
-        while j > 0 and self.text[j - 1] in SPACE_CHARS:
+        return self._word_before(e.unit_pos) in self.lx.unit_heads
+
+    def _word_before(self, i: int) -> str:
+        """The word (lower case) that ends in white space right before ``i``, or ""."""
+        text = self.text
+        j = i
+        while j > 0 and text[j - 1] in SPACE_CHARS:
             j -= 1
-        if j == e.unit_pos:
-            return False
         k = j
-        while k > 0 and self.text[k - 1].isalpha():
+        while k > 0 and text[k - 1].isalpha():
             k -= 1
-        return self.text[k:j].lower() in self.lx.unit_heads and (
-            k == 0 or not self.text[k - 1].isalnum()
-        )
+        if j == i or k == j or (k > 0 and text[k - 1].isalnum()):
+            return ""
+        return text[k:j].lower()
 
     def _leads_next_figure(self, start: int, end: int) -> bool:
         """A currency code or lettered symbol at ``start:end`` with a figure right after it.
@@ -758,15 +770,22 @@ class Parser:
         j = self.ws(end)
         return j > end and j < self.n and self.text[j] in DIGITS
 
-    def _letter_scale(self, figure_end: int, at: int, end: int) -> bool | None:
-        """Whether the scale at ``at`` is an English letter after the digits ("1bn", "1,2 m").
+    def _letter_scale(self, figure_end: int, end: int) -> bool | None:
+        """Whether the scale that ends at ``end`` is an English letter ("1bn", "1,2 m").
 
         Such a letter is read in German only with a currency ("1,2 m" may be metres); None:
         the figure before it is ambiguous ("1.500bn").
         """
-        lx = self.lx
-        word = self.text[at:end].lower()
-        if not (lx.german and word in lx.glued_scales and word not in lx.scale_words):
+        lx, text = self.lx, self.text
+        if not lx.letters_need_unit:
+            return False
+        at = end  # the letters are one or two ("m", "bn"); a longer word is a scale word
+        while at > figure_end and at > end - 3 and text[at - 1].isalpha():
+            at -= 1
+        if at == end or (at > figure_end and text[at - 1].isalpha()):
+            return False
+        word = text[at:end].lower()
+        if not (lx.letters_need_unit and word in lx.glued_scales and word not in lx.scale_words):
             return False
         if _GROUPED_DOT.search(self.text, max(0, figure_end - 4), figure_end):
             self.fail(at, "'1.500bn' may be 1.5 or 1500 billion", "'1,5 Mrd.' or '1.500 Mrd.'")
@@ -790,19 +809,26 @@ class Parser:
         read = self._cent_figure(j)
         if read is None:
             return None
-        value, k = read
+        end = self._cents_end(read[1], unit, joined=joined)
+        return None if end is None else (read[0], end)
+
+    def _cents_end(self, k: int, unit: str, *, joined: bool) -> int | None:
+        """Where cents that end at ``k`` end with their word ("45 Cent"), or None.
+
+        Without "Cent" the figure must end cleanly: "13 Euro und 45" is no price, nor "5 Euro
+        20 Mitarbeiter" or "5 Euro 20 bis 30".
+        """
+        text, lx = self.text, self.lx
         j2 = self.ws(k)
         m2 = self.word(j2)
         if m2 is not None and j2 > k and m2.group().lower() in lx.subunits:
             codes = lx.subunits[m2.group().lower()]
-            if codes is not None and unit not in codes:
-                return None
-            return value, m2.end()
+            return None if codes is not None and unit not in codes else m2.end()
         if joined or (k < self.n and (text[k].isalnum() or text[k] in lx.symbol_firsts)):
             return None
         if m2 is not None and j2 > k and (m2.group()[0].isupper() or m2.group() in lx.back_words):
-            return None  # "5 Euro 20 Mitarbeiter", "5 Euro 20 bis 30"
-        return value, k
+            return None
+        return k
 
     def _cent_figure(self, j: int) -> tuple[Decimal, int] | None:
         """1–99 cents at ``j``: two digits or a number word."""
@@ -864,8 +890,7 @@ class Parser:
             return False
         if bare:
             m = self.word(self.ws(pos))
-            times = _TIME_WORDS_DE if self.lx.german else _TIME_WORDS_EN
-            if m is not None and m.group().lower() in times:
+            if m is not None and m.group().lower() in self.lx.time_words:
                 self.fail(pos, "a time is not an amount", rank=1)
                 return False
         return True
@@ -889,7 +914,7 @@ class Parser:
             return self.leading_decimal(i)
         if text[i] in DIGITS:
             num = self.digits(i, after_currency=after_currency)
-            if num is not None and lx.german and num.end < n and text[num.end] == "-":
+            if num is not None and lx.stellig_endings and num.end < n and text[num.end] == "-":
                 st = self.stellig(num.end + 1, digits=num)
                 if st is not None:
                     return st
@@ -898,8 +923,14 @@ class Parser:
         if m is None:
             self.fail(i, f"unexpected {self._shown(i)}", "a number")
             return None
+        return self._word_numeral(m)
+
+    def _word_numeral(self, m: re.Match[str]) -> _Num | None:
+        """A numeral that starts with the word ``m``: by the table the word is in."""
+        lx = self.lx
+        i = m.start()
         w = m.group().lower()
-        if lx.german and w.endswith(STELLIG_ENDINGS):
+        if w.endswith(lx.stellig_endings):
             return self.stellig(i)
         if w in lx.vague_leads:
             return self.vague_lead(m)
@@ -913,6 +944,12 @@ class Parser:
             return self.position(m, w)
         if w in lx.half_words:  # "halbe Milliarde Euro": half of one, before a scale word
             return _Num(_HALF, _HALF, m.end(), "article")
+        if w in lx.many:
+            self.fail(i, f"{m.group()!r} names no figure (it has no bound)", "a number", rank=2)
+            return None
+        if w in lx.few_times and self._word_before(i) in lx.many:
+            self.fail(i, f"{self._word_before(i)!r} {w!r} has no bound", "a figure", rank=2)
+            return None
         return self.words(i)
 
     def vague_lead(self, m: re.Match[str]) -> _Num | None:
@@ -922,7 +959,7 @@ class Parser:
         if j == m.end() or w is None:
             return None
         low = w.group().lower()
-        if low.endswith(STELLIG_ENDINGS):
+        if low.endswith(self.lx.stellig_endings):
             return self.stellig(j)
         if low in self.lx.positions:
             return self.position(w, low)
@@ -967,7 +1004,7 @@ class Parser:
         assert m is not None
         e = m.end()
         if e + 1 < n and text[e] in lx.raw_separators and text[e + 1] in DIGITS:
-            english = _ENGLISH_DECIMAL.match(text, i) if lx.german else None
+            english = lx.english_decimal.match(text, i) if lx.english_decimal else None
             if english is not None:  # "USD 1.5bn": an English figure with its English scale
                 value = Decimal(english.group())
                 return _Num(value, value, english.end(), "digits")
@@ -979,19 +1016,23 @@ class Parser:
         if j > e and j < n and text[j] in DIGITS and continues_figure(lx, text, j):
             self.fail(j, "digits run on after a space", "one figure grouped in threes", rank=3)
             return None
+        return self._figure(m)
+
+    def _figure(self, m: re.Match[str]) -> _Num | None:
+        """The number a match of the locale's number regex is worth, or a failure."""
         whole = m.group("int")
         if m.group("g") is not None:
             whole = whole.replace(m.group("g"), "")
         frac = m.group("frac") or ""
         if not figure_ok(whole, frac):
             if len(whole) + len(frac) > MAX_DIGITS:
-                self.fail(i, f"a number with more than {MAX_DIGITS} digits", rank=3)
+                self.fail(m.start(), f"a number with more than {MAX_DIGITS} digits", rank=3)
             else:
                 expected = "a figure without leading zeros"
-                self.fail(i, f"{whole!r} has a leading zero", expected, rank=3)
+                self.fail(m.start(), f"{whole!r} has a leading zero", expected, rank=3)
             return None
         value = Decimal(f"{whole}.{frac}" if frac else whole)
-        num = _Num(value, value, e, "digits")
+        num = _Num(value, value, m.end(), "digits")
         if not frac and m.group("g") is None and len(whole) <= 2:
             num.word_int = int(whole)
         return num
@@ -1026,7 +1067,7 @@ class Parser:
         swapped = raw.translate({ord("."): ",", ord(","): "."})
         if swapped != raw and lx.number.fullmatch(swapped) and lx.name != "de_CH":
             suggestions = (text[:start] + swapped + text[start + len(raw) :],)
-        if lx.german and sep == ".":
+        if sep == "." and "." not in lx.decimal_chars:
             message = f"in German '.' groups digits in threes only, so {raw!r} is not a number"
             expected = "a decimal comma or a group of exactly three digits after '.'"
         elif sep == ",":
@@ -1039,7 +1080,7 @@ class Parser:
 
     def words(self, i: int) -> _Num | None:
         """Number words, chunked by decreasing scale: "zwei Millionen dreihunderttausend"."""
-        return self.de_words(i) if self.lx.german else self.en_words(i)
+        return _WORD_READERS[self.lx.language](self, i)
 
     def de_words(self, i: int) -> _Num | None:
         """German number words: each word a cardinal below a million, then a scale word."""
@@ -1261,7 +1302,7 @@ class Parser:
                 return self.few(m2, w2)
             if w2 in lx.positions:  # "ein hoher einstelliger Milliardenbetrag"
                 return self.position(m2, w2)
-            if lx.german and w2.endswith(STELLIG_ENDINGS):
+            if lx.stellig_endings and w2.endswith(lx.stellig_endings):
                 return self.stellig(j)
         words = self.words(m.start())
         if words is not None:
@@ -1273,14 +1314,15 @@ class Parser:
         lx = self.lx
         a, b = lx.vague_counts[w]
         end = m.end()
-        if not lx.german:
+        of = lx.count_of
+        if of is not None:  # "tens of billions (of dollars)": complete, nothing may follow
             j = self.ws(end)
             m2 = self.word(j)
-            if m2 is None or j == end or m2.group().lower() != "of":
+            if m2 is None or j == end or m2.group().lower() != of:
                 return None
             end = m2.end()
         num = _Num(_shift(Decimal(1), a), _shift(Decimal(1), b), end, "count")
-        if not lx.german:
+        if of is not None:
             sc = self.scale(end, glued=False)
             if sc is None or sc[2] is not None:
                 return None
@@ -1290,7 +1332,7 @@ class Parser:
             num.end = end2
             j = self.ws(end2)
             m3 = self.word(j)
-            if m3 is not None and j > end2 and m3.group().lower() == "of":
+            if m3 is not None and j > end2 and m3.group().lower() == of:
                 cur = self.currency_word(self.ws(m3.end()))
                 if cur is not None:
                     num.unit, num.unit_pos = cur[0], self.ws(m3.end())
@@ -1306,7 +1348,7 @@ class Parser:
         if m is None:
             return None
         w = m.group().lower()
-        ending = next((s for s in STELLIG_ENDINGS if w.endswith(s)), None)
+        ending = next((s for s in lx.stellig_endings if w.endswith(s)), None)
         if ending is None:
             return None
         head = w[: -len(ending)]
@@ -1345,19 +1387,14 @@ class Parser:
         j, kind = self.part(i)
         if kind == "end" or (kind == "glued" and not glued):
             return None
-        if (
-            lx.thousands_of
-            and j + 1 < n
-            and text[j] == "T"
-            and text[j + 1] in "€$"
-            and (j + 2 >= n or not text[j + 2].isalnum())
-        ):
-            return 3, j + 2, lx.thousands_of["t" + text[j + 1]]
+        if lx.thousands_of and text[j : j + 1] == "T":
+            sign = text[j + 1 : j + 2]
+            if sign in ("€", "$") and (j + 2 >= n or not text[j + 2].isalnum()):
+                return 3, j + 2, lx.thousands_of["t" + sign]  # "20 T€"
         m = self.word(j)
         if m is None:
             return None
         written = m.group()
-        w = written.lower()
         e = m.end()
         if e < n and text[e] == ".":
             power = scale_power(lx, written, True, "")
@@ -1366,6 +1403,14 @@ class Parser:
         power = scale_power(lx, written, False, text[e : e + 1])
         if power is not None:
             return power, e, None
+        return self._other_scale(m, kind)
+
+    def _other_scale(self, m: re.Match[str], kind: str) -> tuple[int, int, str | None] | None:
+        """A scale that is not a scale word: a letter, "TEUR", "Cent"; or a refused "billion"."""
+        lx = self.lx
+        written = m.group()
+        w = written.lower()
+        j, e = m.start(), m.end()
         if written in lx.foreign_scales:
             self.fail(
                 j,
@@ -1374,7 +1419,7 @@ class Parser:
                 rank=2,
             )
             return None
-        if kind == "glued" or (lx.german and kind == "space"):  # "$5bn"; German "400 k €"
+        if kind == "glued" or (lx.spaced_letters and kind == "space"):  # "$5bn"; "400 k €"
             value = lx.glued_scales.get(w)
             if value is not None:
                 return _power(value), e, None
@@ -1485,6 +1530,13 @@ class Parser:
         return None
 
 
+#: How each language's number words are read: German compounds, English word groups.
+_WORD_READERS: dict[str, Callable[[Parser, int], _Num | None]] = {
+    "de": Parser.de_words,
+    "en": Parser.en_words,
+}
+
+
 def _power(value: Decimal) -> int:
     return value.adjusted()
 
@@ -1509,9 +1561,7 @@ def _read(text: str, locale: Any) -> tuple[Parsed, Parser]:
             "empty text",
             text=text,
             position=len(text),
-            expected="an amount such as '1,5 Mrd. €'"
-            if lx.german
-            else "an amount such as '$1.5bn'",
+            expected=f"an amount such as {lx.example!r}",
         )
     p = Parser(text, lx, strict=True)
     r = p.expr(start)

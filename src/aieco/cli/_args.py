@@ -329,7 +329,7 @@ def _extract(sub: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="PATH",
-        help="UTF-8 text files or folders (read recursively), or - for standard input",
+        help="text files (UTF-8, or --encoding) or folders (read recursively), or - for stdin",
     )
     sub.add_argument(
         "--numbers", action="store_true", help="also list bare numbers (years, counts)"

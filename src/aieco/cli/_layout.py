@@ -26,10 +26,6 @@ __all__ = [
 MISSING_CELL = "–"  # shown for a value the dataset does not have
 RULE = "─"
 
-# Widest a text column may grow before it is cut with "…" (display cells, not characters),
-# where a table cannot be fitted to the terminal as a whole.
-NAME_WIDTH = 24
-TEXT_WIDTH = 40
 #: Text (fields, quotes) is wrapped at the terminal's width, or at this when there is none.
 WRAP_WIDTH = 92
 #: The narrowest a shrinkable column is cut to when the terminal is narrow.

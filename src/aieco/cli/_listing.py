@@ -9,6 +9,7 @@ columns of `Query.to_arrow`).
 from __future__ import annotations
 
 import argparse
+import enum
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -107,10 +108,16 @@ def _table(
 
 
 def _sort_key(value: object) -> object:
-    """A column value's place in ``--sort``'s order: text without case, enums by label."""
+    """A column value's place in ``--sort``'s order.
+
+    Counts as numbers, enums by label, text without case or accents (as names are looked up).
+    """
     if value is None or isinstance(value, int | float):
         return value
-    return _cells.cell(value, "de_DE").casefold()
+    from aieco._fold import fold
+    from aieco._labels import enum_label
+
+    return fold(enum_label(value) if isinstance(value, enum.Enum) else str(value))
 
 
 def _sorted(ds: Dataset, query: Query[Any], kind: str, field: str, reverse: bool) -> Query[Any]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import aieco
 from aieco.cli import _cells
-from aieco.cli._layout import MISSING_CELL, TEXT_WIDTH, plural, table
+from aieco.cli._layout import MISSING_CELL, plural, table, terminal_width
 from aieco.cli._text import read_input
 from aieco.model import Source
 
@@ -133,7 +133,9 @@ def rounds_in(args: argparse.Namespace) -> Any:
         lines = table(
             ["Company", "Type", "Amount", "Valuation", "Leads", "Investors"],
             rows,
-            widths=[30, None, None, None, 30, TEXT_WIDTH],
+            align="<<>><<",
+            shrink=[True, False, False, False, True, True],
+            width=terminal_width(),
         )
         lines += ["", f"{plural(len(draft.rounds), 'round', 'rounds')} in {where}"]
     if draft.conflicts:

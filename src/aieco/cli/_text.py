@@ -75,26 +75,17 @@ def read_input(name: str, encoding: str = "utf-8") -> str:
     return "".join(text for _, text in paragraphs(name, encoding))
 
 
-def _binary_input(name: str) -> tuple[BinaryIO | None, str, int | None]:
-    """The byte stream to read, its name for messages and its size when known.
+def _binary_input(name: str) -> tuple[BinaryIO | None, str]:
+    """The byte stream to read and its name for messages.
 
     ``None`` as the stream: standard input set from Python as text (io.StringIO).
     """
     if name != "-":
-        handle = open(name, "rb")  # noqa: SIM115  # closed by paragraphs()
-        return handle, name, os.fstat(handle.fileno()).st_size
+        return open(name, "rb"), name  # closed by paragraphs()
     stream = sys.stdin
     if stream is None:
         raise Unreadable("standard input: there is none (it is closed)")
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        return None, "standard input", None
-    try:
-        status = os.fstat(buffer.fileno())
-    except (OSError, ValueError, AttributeError):  # io.BytesIO and the like
-        return buffer, "standard input", None
-    size = status.st_size if stat.S_ISREG(status.st_mode) else None
-    return buffer, "standard input", size
+    return getattr(stream, "buffer", None), "standard input"
 
 
 def paragraphs(
@@ -107,7 +98,7 @@ def paragraphs(
     line, so a pipe's first paragraph is yielded before the writer has finished. Bytes that are
     not ``encoding`` raise `Unreadable` naming the input and the byte offset.
     """
-    handle, where, _ = _binary_input(name)
+    handle, where = _binary_input(name)
     if handle is None:  # text set from Python: already decoded
         yield 0, sys.stdin.read()
         return
@@ -182,7 +173,7 @@ def _progress(args: argparse.Namespace, name: str) -> Progress | None:
     """The bar of a large input: on request, or by default when stderr is a terminal."""
     if args.progress is False:
         return None
-    _, _, size = _binary_input(name) if name != "-" else (None, "", _stdin_size())
+    size = _size(name)
     if size is None:
         return None
     if args.progress is None and not (size >= PROGRESS_BYTES and sys.stderr.isatty()):
@@ -190,11 +181,13 @@ def _progress(args: argparse.Namespace, name: str) -> Progress | None:
     return Progress(size, True)
 
 
-def _stdin_size() -> int | None:
-    """The size of standard input when it is a regular file (aieco extract - < big.txt)."""
+def _size(name: str) -> int | None:
+    """The size of a file, or of standard input when it is a regular file (``- < big.txt``)."""
+    if name != "-":
+        return os.stat(name).st_size
     try:
         status = os.fstat(sys.stdin.fileno())
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError):  # closed, or a stream set from Python
         return None
     return status.st_size if stat.S_ISREG(status.st_mode) else None
 
