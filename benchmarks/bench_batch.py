@@ -12,9 +12,10 @@
    chunks of texts, a Dask LocalCluster of 1 and of 2 worker processes (one thread each) over
    Parquet, Spark ``local[1]`` and ``local[2]`` (goal: at least 1.7x). Pool and cluster
    start-up and the first (warm-up) run are not timed.
-3. ``aieco extract FOLDER --out x.parquet --jobs 2``: peak resident memory of the whole process
-   tree (sampled every 50 ms from /proc) for corpora of each ``--cli-mb`` size (goal: at most
-   500 MB for 1 GB, i.e. flat in corpus size).
+3. ``aieco extract FOLDER --out x.parquet --jobs 2``: peak memory of the whole process tree
+   (sampled every 50 ms from /proc: the sum of RSS, which counts shared libraries once per
+   process, and the sum of PSS, which counts them once) for corpora of each ``--cli-mb`` size
+   (goal: at most 500 MB for 1 GB, i.e. flat in corpus size).
 """
 
 from __future__ import annotations
@@ -206,21 +207,32 @@ def spark_workers(folder: Path, size: int, rounds: int) -> None:
     print(f"  local[2] / local[1]: {best[1] / best[2]:.2f}x")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
-    total = 0
+def tree_memory(pid: int) -> tuple[int, int, int]:
+    """Memory of a process and all its descendants, in bytes: (RSS sum, PSS sum, main RSS).
+
+    The RSS sum counts the pages the processes share (the interpreter, pyarrow's libraries)
+    once per process; the PSS sum (proportional set size, from /proc/PID/smaps_rollup) counts
+    each shared page once in all, split among its sharers: what the tree really holds.
+    """
+    rss = pss = main = 0
     stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                        if p == pid:
+                            main = int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
         except (FileNotFoundError, ProcessLookupError):
             continue
-    return total
+    return rss, pss, main
 
 
 def cli_memory(sizes: list[float], workdir: Path) -> None:
@@ -241,14 +253,15 @@ def cli_memory(sizes: list[float], workdir: Path) -> None:
         cmd = [sys.executable, "-m", "aieco", "extract", str(folder), "--out", str(out)]
         started = time.perf_counter()
         child = subprocess.Popen([*cmd, "--jobs", "2", "--no-progress"], stderr=subprocess.PIPE)
-        peak = 0
+        peak = [0, 0, 0]
         while child.poll() is None:
-            peak = max(peak, tree_rss(child.pid))
+            peak = [max(a, b) for a, b in zip(peak, tree_memory(child.pid), strict=True)]
             time.sleep(0.05)
         seconds = time.perf_counter() - started
         summary = child.stderr.read().decode().strip() if child.stderr else ""
         print(
-            f"  {size / 1e6:7.0f} MB in {count:,} files: peak {peak / 1e6:5.0f} MB RSS, "
+            f"  {size / 1e6:7.0f} MB in {count:,} files: peak {peak[0] / 1e6:5.0f} MB RSS "
+            f"(PSS {peak[1] / 1e6:.0f} MB; the command alone {peak[2] / 1e6:.0f} MB RSS), "
             f"{seconds:5.1f} s ({size / 1e6 / seconds:.1f} MB/s); {summary}"
         )
 

@@ -158,7 +158,7 @@ def test_the_locale_cache_is_bounded() -> None:
         assert len(_fast._BY_NAME) <= 64
 
 
-def _calls(fn: Callable[[], object]) -> int:
+def count_calls(fn: Callable[[], object]) -> int:
     """How many Python functions ``fn`` calls (the engine's work, counted, not timed)."""
     count = 0
 
@@ -202,7 +202,7 @@ def test_adversarial_input_takes_linear_work(piece: str, numbers: bool) -> None:
     def work(size: int) -> int:
         text = (piece * (size // len(piece) + 1))[:size]
         extract_amounts(text[:50], include_numbers=numbers)  # tables built, memos warm
-        return _calls(lambda: extract_amounts(text, include_numbers=numbers))
+        return count_calls(lambda: extract_amounts(text, include_numbers=numbers))
 
     small, large = work(1_000), work(4_000)
     assert large <= 4.4 * small + 200

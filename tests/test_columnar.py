@@ -374,3 +374,21 @@ def test_amounts_beyond_int64_are_exact(values: tuple[int | str, ...]) -> None:
     assert len(rounds.where(max_amount=Money(D(largest), "EUR"))) == len(values)
     assert len(rounds.where(max_amount=Money(D(largest - 1), "EUR"))) == len(values) - 1
     assert len(rounds.where(min_amount=Money(D(largest), "EUR"))) == 1
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 2**62)), max_size=300),
+    st.sampled_from([0, 2**20, 2**40, 2**62]),
+)
+def test_exact_sums_per_group_are_exact(pairs: list[tuple[int, int]], cap: int) -> None:
+    """Group sums of int64 amounts (limbs added as floats) equal Python's integer sums."""
+    import numpy as np
+
+    from aieco.query import _exact_sums
+
+    pairs = [(group, value % (cap + 1)) for group, value in pairs]
+    groups = np.array([g for g, _ in pairs], dtype=np.int64)
+    values = np.array([v for _, v in pairs], dtype=np.int64)
+    expected = [sum(v for g, v in pairs if g == group) for group in range(5)]
+    assert _exact_sums(values, groups, 5) == expected

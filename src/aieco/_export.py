@@ -110,7 +110,7 @@ def _decimals(units: Array, scale: int, mask: Array) -> Any:
     words[:, 0] = units
     words[:, 1] = units >> 63  # the sign, extended to 128 bits
     validity = pa.array(~mask).buffers()[1] if mask.any() else None
-    data = pa.py_buffer(words.tobytes())
+    data = pa.py_buffer(words)  # the array keeps ``words`` alive
     return pa.Array.from_buffers(pa.decimal128(38, scale), len(units), [validity, data])
 
 
@@ -138,8 +138,8 @@ def export_table(
     store = query._columns_store("export")
     currency = currency_suffix(currency)
     rows = query._row_array()
-    indices = pa.array(rows, pa.int64())
-    table = store.table.take(indices)
+    everything = query._rows is None  # every row in order: the columns as they are
+    table = store.table if everything else store.table.take(pa.array(rows, pa.int64()))
     out: list[tuple[str, Any]] = []
     for field in fields_of(store.kind.cls):
         if field.shape == "enum":
@@ -177,13 +177,27 @@ def export_table(
             company = _company_rows(query)[rows]
             companies = query._dataset.columns("companies")
             taken = pa.array(company)
-            region_values = _region_values(companies)
-            codes = companies.codes("country")[company].tolist()
             out.append(("company", companies.table.column("name").take(taken)))
             out.append(("country", companies.table.column("country").take(taken)))
-            regions = [None if c < 0 else region_values[c] for c in codes]
-            out.append(("region", pa.array(regions, pa.string()).dictionary_encode()))
+            codes = companies.codes("country")[company]
+            out.append(("region", _regions(_region_values(companies), codes)))
     return _select(out, columns, "columns")
+
+
+def _regions(values: list[str | None], codes: Array) -> Any:
+    """The region of each country code (-1: none) as a dictionary column, by table look-up.
+
+    The dictionary lists the regions in the order they first appear, as
+    ``dictionary_encode()`` of the region texts would.
+    """
+    np, pa = _np(), _pa()
+    names = sorted({v for v in values if v is not None})
+    position = {name: index for index, name in enumerate(names)}
+    table = np.array([-1 if v is None else position[v] for v in values] + [-1], dtype=np.int64)
+    index = table[codes]
+    encoded = pa.array(index, pa.int64(), mask=index < 0).dictionary_encode()
+    dictionary = pa.array(names, pa.string()).take(encoded.dictionary)
+    return pa.DictionaryArray.from_arrays(encoded.indices, dictionary)
 
 
 def _select(out: list[tuple[str, Any]], columns: Sequence[str] | None, role: str) -> Any:

@@ -467,6 +467,19 @@ def _missing(default: Any, kind: Any, length: int) -> Any:
 
 
 def _nulls(kind: Any, length: int) -> Any:
+    """An all-null column; one array per type and length, shared (Arrow arrays never change)."""
+    key = (str(kind), length)
+    found = _SHARED_NULLS.get(key)
+    if found is None:
+        found = _SHARED_NULLS[key] = _new_nulls(kind, length)
+    return found
+
+
+#: The null columns of the load in progress (emptied when it ends).
+_SHARED_NULLS: dict[tuple[str, int], Any] = {}
+
+
+def _new_nulls(kind: Any, length: int) -> Any:
     pa = _pa()
     if kind == "dictionary":
         return pa.nulls(length, pa.dictionary(pa.int32(), pa.string()))
@@ -781,7 +794,10 @@ def load_parquet(folder: Path) -> Any:
 
     raw = _read(folder)
     report = _Report()
-    tables = _conformed(report, raw)
+    try:
+        tables = _conformed(report, raw)
+    finally:
+        _SHARED_NULLS.clear()
     _raise(report)
     for name in KINDS:
         _check_unique(report, _file(name), tables[name])

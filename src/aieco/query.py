@@ -988,9 +988,11 @@ def _group_totals(
     chosen = rows[present]
     group = codes[present]
     low, high = converted.low[chosen], converted.high[chosen]
-    sums_low, sums_high = _exact_sums(low, group, count), _exact_sums(high, group, count)
+    differs = low != high
+    sums_low = _exact_sums(low, group, count)
+    sums_high = _exact_sums(high, group, count) if differs.any() else sums_low
     ranges = np.zeros(count, dtype=bool)
-    ranges[group[low != high]] = True
+    ranges[group[differs]] = True
     converted_any = np.zeros(count, dtype=bool)
     converted_any[group[converted.converted[chosen]]] = True
     missing = np.zeros(count, dtype=bool)
@@ -1018,16 +1020,12 @@ def _group_totals(
     return totals
 
 
-#: Bits per limb when int64 values are summed as float64 counts (exact below 2**53).
-_LIMB: int = 21
-
-
 def _exact_sums(values: Array, groups: Array, count: int) -> list[int]:
     """The exact sum of ``values`` (integers) per group, as Python ints.
 
-    Non-negative int64 values are split into three 21-bit limbs whose sums per group stay
-    below 2**53 for up to 2**32 rows, so numpy's float64 ``bincount`` adds them exactly;
-    anything else is added as Python ints.
+    Non-negative int64 values are split into limbs narrow enough that their sums per group
+    stay below 2**53 (53 bits less the bits of the row count), so numpy's float64
+    ``bincount`` adds them exactly; anything else is added as Python ints.
     """
     np = _np()
     if values.dtype == object or (len(values) and values.min() < 0) or len(values) >= 1 << 32:
@@ -1036,9 +1034,12 @@ def _exact_sums(values: Array, groups: Array, count: int) -> list[int]:
             sums[group] += int(value)
         return sums
     sums = [0] * count
-    mask = (1 << _LIMB) - 1
-    for shift in range(0, 63, _LIMB):
-        limbs = (values >> shift) & mask
+    # Limbs as wide as the row count allows: each sum of limbs stays below 2**53.
+    width = 53 - len(values).bit_length()
+    top = int(values.max()).bit_length() if len(values) else 0
+    mask = (1 << width) - 1
+    for shift in range(0, max(top, 1), width):
+        limbs = (values >> shift) & mask if shift or top > width else values
         part = np.bincount(groups, weights=limbs, minlength=count)
         for group, total in enumerate(part.tolist()):
             sums[group] += int(total) << shift

@@ -32,7 +32,8 @@ def decimal_text(value: Decimal) -> str:
 
     ```
     """
-    return format(value, "f")
+    text = str(value)  # positional for the engine's values, and twice as fast as format()
+    return text if "E" not in text else format(value, "f")
 
 
 @attrs.define(eq=True)
@@ -104,12 +105,12 @@ def extract_amounts_many(
     out = MentionColumns()
     index, start, end, text = out.index, out.start, out.end, out.text
     low, high, unit, qualifier = out.low, out.high, out.unit, out.qualifier
-    resolve_locale(locale)  # an unsupported locale fails before the first text
+    name = resolve_locale(locale)  # an unsupported locale fails before the first text
     for i, source in enumerate(texts):
         if not isinstance(source, str):
             raise TypeError(f"texts[{i}] must be a str, not {type(source).__name__}")
         # Straight from the engine's readings: no Amount or Mention objects in between.
-        for r in scan(source, locale, include_numbers):
+        for r in scan(source, name, include_numbers):
             index.append(i)
             start.append(r.start)
             end.append(r.end)
@@ -118,5 +119,5 @@ def extract_amounts_many(
             low.append(lo)
             high.append(lo if r.high is r.low else decimal_text(r.high))
             unit.append(r.unit)
-            qualifier.append(r.qualifier.value)
+            qualifier.append(r.qualifier._value_)  # Enum.value is a slow property
     return out

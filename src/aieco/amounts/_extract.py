@@ -115,6 +115,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     out: list[Reading] = []
     last = 0
     odd = _odd_words(text)
+    tried: dict[int, Parsed | None] = {}  # the grammar's reading from each start, once
     for m in _triggers(text, lx, ft, include_numbers):
         t = m.start()
         if t < last:
@@ -123,7 +124,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
         if blocked is not None:
             last = max(last, blocked)
             continue
-        found = _read(text, t, m, lx, ft, parser, last, include_numbers)
+        found = _read(text, t, m, lx, ft, parser, last, include_numbers, tried)
         if isinstance(found, Reading):
             _add(out, found, text, lx, parser)
             last = found.end
@@ -161,6 +162,7 @@ def _read(
     parser: Parser,
     last: int,
     include_numbers: bool,
+    tried: dict[int, Parsed | None],
 ) -> Reading | Verdict | None:
     """The expression at the trigger ``m``: by a shape where it is certain, else the grammar.
 
@@ -171,7 +173,7 @@ def _read(
         return None if fast is Verdict.NOTHING else fast
     if text[t].isalpha() and not _may_start(text, t, lx, last):
         return Verdict.SKIP
-    found = _find(parser, lx, t, last, include_numbers)
+    found = _find(parser, lx, t, last, include_numbers, tried)
     return None if found is None else Reading.of(found.start, found.end, found.amount)
 
 
@@ -380,15 +382,32 @@ def _may_start(text: str, t: int, lx: Lexicon, last: int) -> bool:
     return prev is not None and prev[0] >= last and role(lx, prev[1]) is not Role.OUTSIDE
 
 
-def _find(parser: Parser, lx: Lexicon, t: int, last: int, include_numbers: bool) -> Parsed | None:
-    """The expression that covers the trigger at ``t`` (and starts at or after ``last``)."""
+def _find(
+    parser: Parser,
+    lx: Lexicon,
+    t: int,
+    last: int,
+    include_numbers: bool,
+    tried: dict[int, Parsed | None],
+) -> Parsed | None:
+    """The expression that covers the trigger at ``t`` (and starts at or after ``last``).
+
+    ``tried`` holds what the grammar read from each start already tried in this text: what
+    it reads from a start does not depend on the trigger, and the walk back offers the same
+    start to every trigger after it ("ein ein ein ...", "5–5–5–..."), so each start is read
+    once and the work stays proportional to the text.
+    """
     for s in sorted(_candidates(parser.text, t, lx, last)):
         if s < last:
             continue
-        try:
-            r = parser.expr(s)
-        except (ArithmeticError, ValueError):
-            continue
+        if s in tried:
+            r = tried[s]
+        else:
+            try:
+                r = parser.expr(s)
+            except (ArithmeticError, ValueError):
+                r = None
+            tried[s] = r
         if r is not None and r.end > t and (include_numbers or r.reportable):
             return r
     return None

@@ -81,11 +81,18 @@ def _paths(args: argparse.Namespace) -> list[tuple[str, int]]:
     for name in args.files:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob(args.glob) if p.is_file())
-            out.extend((str(p), p.stat().st_size) for p in found)
+            # Names as strings, not Path objects: a Path costs some 600 bytes, and a corpus of
+            # 160,000 files held them all (+100 MB resident after a 1 GB run). Sorted as
+            # Paths sort: part by part (the separator sorts before every other character).
+            found = sorted((str(p) for p in path.rglob(args.glob) if p.is_file()), key=_parts)
+            out.extend((p, os.stat(p).st_size) for p in found)
         else:
             out.append((name, path.stat().st_size))  # a missing file: OSError, exit 1
     return out
+
+
+def _parts(name: str) -> str:
+    return name.replace(os.sep, "\0")
 
 
 def _tasks(paths: list[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
