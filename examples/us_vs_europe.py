@@ -10,9 +10,14 @@ The announced budgets are listed by kind and never added up: not all of them are
 private" investment, and the dataset says so), and Draghi's figure is a sum per year, not a
 one-off budget.
 
-Run it with ``uv run python examples/us_vs_europe.py``.
+It also draws the money raised per region and year as stacked bars (``Groups.plot``, the extra
+``aieco[plot]``) and writes the chart to a PNG file: the path given as the first argument, or
+``us_vs_europe.png`` in the current folder. The US bars are open: "mindestens".
+
+Run it with ``uv run python examples/us_vs_europe.py [chart.png]``.
 """
 
+import sys
 from decimal import ROUND_HALF_UP, Decimal
 
 import aieco
@@ -94,3 +99,11 @@ for kind, group in announced.group_by("kind").items():
         per_year = " a year" if dataset_says(policy, "per year") else ""
         print(f"    {policy.jurisdiction}  {policy.name}{private}")
         print(f"        {show(policy.budget)}{per_year} = {show(converted)}{per_year}")
+
+
+# The chart: money raised per region and year, stacked; hedges drawn as the legend says.
+chart = sys.argv[1] if len(sys.argv) > 1 else "us_vs_europe.png"
+axes = groups.plot(title="Funding rounds, US and Europe (USD at each round's date)")
+axes.figure.savefig(chart, dpi=100)
+print()
+print(f"Chart written to {chart}")

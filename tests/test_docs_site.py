@@ -43,6 +43,15 @@ def test_the_api_reference_is_built(site: Path) -> None:
     assert 'class="gp">&gt;&gt;&gt; </span>' in page  # examples highlighted as Python sessions
 
 
+def test_the_charts_are_drawn_into_the_site(site: Path) -> None:
+    """The pages' charts come from the build (docs/hooks/charts.py), not from files in docs/."""
+    page = (site / "queries" / "index.html").read_text(encoding="utf-8")
+    for name in ("us_vs_europe", "largest_rounds", "anthropic_valuations"):
+        assert f'src="../img/{name}.png"' in page
+        assert (site / "img" / f"{name}.png").read_bytes()[:4] == b"\x89PNG"
+        assert not (ROOT / "docs" / "img" / f"{name}.png").exists()
+
+
 def test_no_page_shows_rest_roles_or_mangled_examples(site: Path) -> None:
     leftovers = []
     for page in sorted(site.rglob("*.html")):

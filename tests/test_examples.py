@@ -71,10 +71,14 @@ ABSENT: dict[str, list[str]] = {
 }
 
 
-def run_script(path: Path) -> subprocess.CompletedProcess[str]:
+# Files a script writes, given to it as arguments (into a temporary folder).
+OUTPUTS: dict[str, list[str]] = {"us_vs_europe.py": ["chart.png"]}
+
+
+def run_script(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run one example with this interpreter, from a neutral working directory."""
     return subprocess.run(
-        [sys.executable, str(path)],
+        [sys.executable, str(path), *args],
         capture_output=True,
         text=True,
         check=False,
@@ -97,9 +101,9 @@ def test_script_has_a_docstring(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=[p.name for p in SCRIPTS])
-def test_script_runs_and_prints_key_lines(path: Path) -> None:
+def test_script_runs_and_prints_key_lines(path: Path, tmp_path: Path) -> None:
     """The script exits 0 with nothing on stderr and prints its key values."""
-    result = run_script(path)
+    result = run_script(path, *[str(tmp_path / name) for name in OUTPUTS.get(path.name, [])])
     assert not result.stderr
     assert not result.returncode
     # format_amount puts no-break spaces into amounts; compare with plain spaces.
@@ -108,3 +112,6 @@ def test_script_runs_and_prints_key_lines(path: Path) -> None:
     assert not missing, result.stdout
     unwanted = [text for text in ABSENT.get(path.name, []) if text in out]
     assert not unwanted, result.stdout
+    for name in OUTPUTS.get(path.name, []):
+        assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"written to {tmp_path / name}" in out

@@ -272,6 +272,11 @@ class Money:
         return money_html(self)
 
     def __str__(self) -> str:
+        """The plain, exact form for logs, errors and JSON: ``"1500000 EUR"``.
+
+        For a reader, give a locale: ``f"{money:de_DE}"`` is ``"1,5 Mio. €"`` (docs/model.md,
+        "Writing an amount").
+        """
         return f"{self.amount:f} {self.currency}"
 
     def __format__(self, spec: str) -> str:
@@ -435,6 +440,13 @@ class Amount:
         return amount_html(self)
 
     def __str__(self) -> str:
+        """The plain, exact form for logs, errors and JSON: ``"about 30000000000 USD"``.
+
+        One reading in every country (no group separators, a decimal point, the ISO code, an
+        English hedge word); it reads back with ``parse_amount(text, locale="en_US")``. For a
+        reader, give a locale: ``f"{amount:de_DE}"`` is ``"rund 30 Mrd. $"`` (docs/model.md,
+        "Writing an amount").
+        """
         number = f"{self.value:f}" if self.value is not None else f"{self.low:f}–{self.high:f}"
         if self.unit is not None:
             number += f" {self.unit}"

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     import pandas
     import polars
     import pyarrow
+    from matplotlib.axes import Axes
 
     from aieco.dataset import Dataset
     from aieco.fx import ConvertedColumns
@@ -535,6 +536,45 @@ class Query(_Exports, Generic[T]):
 
         return export_table(self, columns, currency)
 
+    def plot(
+        self,
+        kind: str = "largest",
+        *,
+        field: str | None = None,
+        by: Sequence[str] | None = None,
+        n: int = 10,
+        currency: str = "USD",
+        locale: str = "de_DE",
+        ax: Axes | None = None,
+        title: str | None = None,
+    ) -> Axes:
+        """A chart of the records with matplotlib; returns the Axes (extra ``aieco[plot]``).
+
+        ``kind`` is ``"largest"`` (the ``n`` largest amounts as horizontal bars, largest at the
+        top), ``"timeline"`` (each amount at its date, one series per company: e.g. a
+        company's valuations with ``field="valuation"``) or ``"totals"`` (``group_by(*by)``
+        drawn by `Groups.plot`, by default ``by=("region", "year")``: stacked bars).
+        ``field`` is the amount to draw (default: the kind's first, ``amount`` or
+        ``budget``), normalised to ``currency`` by the exports' rate rule. A value is drawn at
+        its low bound and its hedge shows: a range as an error bar, "mindestens" as an open bar
+        or marker with ``^``, "höchstens" dashed with ``v``, "rund" hatched and lighter; each
+        bar is labelled as a reader of ``locale`` writes the amount. Draws on ``ax`` if given.
+        See docs/queries.md, "Charts".
+        """
+        from aieco._plot import plot_query
+
+        return plot_query(
+            self,
+            kind,
+            field=field,
+            by=by,
+            n=n,
+            currency=currency,
+            locale=locale,
+            ax=ax,
+            title=title,
+        )
+
     def participations(self) -> Participations:
         """The participations of these funding rounds as a long table (one row per investor).
 
@@ -699,6 +739,24 @@ class Groups(Mapping[Any, Query[T]]):
 
         frame: pandas.DataFrame = to_pandas(self.to_arrow(currency=currency), "Groups.to_pandas()")
         return frame.set_index(list(self._names))
+
+    def plot(
+        self,
+        *,
+        currency: str = "USD",
+        locale: str = "de_DE",
+        ax: Axes | None = None,
+        title: str | None = None,
+    ) -> Axes:
+        """Each group's `total` as a bar with matplotlib; returns the Axes (``aieco[plot]``).
+
+        With two keys the bars are stacked: one bar per value of the second key, one colour
+        per value of the first (``group_by("region", "year").plot()``: a bar per year, stacked
+        by region). Hedges show as in `Query.plot`; each bar is labelled with its total.
+        """
+        from aieco._plot import plot_groups
+
+        return plot_groups(self, currency=currency, locale=locale, ax=ax, title=title)
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter: keys, counts and totals (see `aieco._html`)."""
