@@ -651,3 +651,235 @@ def test_read_article_new_round_is_cited() -> None:
         "Angeführt wird die Runde von Speedinvest.",
     ]
     assert aieco.from_json(aieco.to_json(r), FundingRound) == r
+
+
+# --- families read from German grammar rather than from the evaluation texts -------------------
+
+#: Sentence structure: a relative clause inside the main clause, a second main clause after a
+#: comma, "wie X mitteilte" naming the company, the lead taken over ("übernimmt die Führung").
+STRUCTURE: list[Row] = [
+    (
+        "Quorix, das 2021 in Leipzig gegründet wurde, erhält 9 Millionen Euro, unter anderem "
+        "von Cherry Ventures und Atlantic Labs.",
+        "Quorix",
+        "9000000 EUR",
+        None,
+        "unknown",
+        (),
+        ("Cherry Ventures", "Atlantic Labs"),
+    ),
+    (
+        "Die Finanzierungsrunde über 14 Millionen Franken wurde von Redalpine angeführt, wie "
+        "Mediqo am Dienstag mitteilte.",
+        "Mediqo",
+        "14000000 CHF",
+        None,
+        "unknown",
+        ("Redalpine",),
+        ("Redalpine",),
+    ),
+    (
+        "Wie das Grazer Start-up Tessla am Montag bekanntgab, hat das Unternehmen 6 Millionen "
+        "Euro erhalten.",
+        "Tessla",
+        "6000000 EUR",
+        None,
+        "unknown",
+        (),
+        (),
+    ),
+    (
+        "Borealo gab am Dienstag den Abschluss einer Series-A-Runde über 11 Millionen Euro "
+        "bekannt.",
+        "Borealo",
+        "11000000 EUR",
+        None,
+        "series_a",
+        (),
+        (),
+    ),
+    (
+        "Kelvo sammelt 18 Millionen Euro ein. Lakestar übernimmt die Führung der Runde, "
+        "HV Capital ist ebenfalls beteiligt.",
+        "Kelvo",
+        "18000000 EUR",
+        None,
+        "unknown",
+        ("Lakestar",),
+        ("Lakestar", "HV Capital"),
+    ),
+    (
+        "Kelvo sammelt 18 Millionen Euro ein. Die Führung der Runde übernimmt Lakestar, "
+        "HV Capital und Speedinvest sind ebenfalls dabei.",
+        "Kelvo",
+        "18000000 EUR",
+        None,
+        "unknown",
+        ("Lakestar",),
+        ("Lakestar", "HV Capital", "Speedinvest"),
+    ),
+    (
+        "Kelvo sammelt 18 Millionen Euro ein. Lakestar hat die Führung der Runde übernommen.",
+        "Kelvo",
+        "18000000 EUR",
+        None,
+        "unknown",
+        ("Lakestar",),
+        ("Lakestar",),
+    ),
+    (
+        "Vanta Bio erhält 25 Millionen Dollar. Die Runde führt Accel an, Index Ventures und "
+        "der Business Angel Max Muster beteiligen sich ebenfalls.",
+        "Vanta Bio",
+        "25000000 USD",
+        None,
+        "unknown",
+        ("Accel",),
+        ("Accel", "Index Ventures", "Max Muster"),
+    ),
+    (
+        "Investoren stecken 15 Millionen Franken in die Basler Firma Cellavi.",
+        "Cellavi",
+        "15000000 CHF",
+        None,
+        "unknown",
+        (),
+        (),
+    ),
+    (
+        "Florin erhält 12 Millionen Euro. Die Geldgeber bewerten das Start-up mit 60 Millionen "
+        "Euro.",
+        "Florin",
+        "12000000 EUR",
+        "60000000 EUR",
+        "unknown",
+        (),
+        (),
+    ),
+]
+
+#: Two companies in one sentence, each with its own main clause and figure.
+TWO_MAIN_CLAUSES = (
+    "Vireo sammelt 12 Millionen Euro ein, Lumio erhält 8 Millionen Euro von Accel.",
+    [("Vireo", "12000000 EUR", ()), ("Lumio", "8000000 EUR", ("Accel",))],
+)
+
+#: Money invested in things, not companies; a lead taken over is no takeover.
+NOT_COMPANIES: list[str] = [
+    "Das Land investiert 50 Millionen Euro in Bildung.",
+    "Der Autobauer investiert 2 Milliarden Euro in ein neues Werk in Ungarn.",
+    "Intel investiert 30 Milliarden Euro in eine Chipfabrik in Magdeburg.",
+    "Der Fonds investiert 200 Millionen Euro in Robotik und Biotechnologie.",
+    "Zusätzlich gibt es Fördergelder für die Forschung.",
+]
+
+
+@pytest.mark.parametrize("row", STRUCTURE, ids=lambda row: row[0][:50])
+def test_sentence_structure(row: Row) -> None:
+    assert _row(row[0]) == row[1:]
+
+
+def test_a_second_main_clause_is_a_second_round() -> None:
+    text, expected = TWO_MAIN_CLAUSES
+    found = [(r.company, str(r.amount), r.investors) for r in extract_rounds(text)]
+    assert found == expected
+
+
+def test_a_relative_clause_reports_an_earlier_round_of_its_company() -> None:
+    text = (
+        "Vireo sammelt 12 Millionen Euro ein. Lumio, das zuvor 3 Millionen Euro von Accel "
+        "erhalten hatte, bekommt nun 8 Millionen Euro."
+    )
+    found = [(r.company, str(r.amount), r.investors) for r in extract_rounds(text)]
+    assert found == [
+        ("Vireo", "12000000 EUR", ()),
+        ("Lumio", "8000000 EUR", ()),
+        ("Lumio", "3000000 EUR", ("Accel",)),
+    ]
+
+
+@pytest.mark.parametrize("text", NOT_COMPANIES)
+def test_things_invested_in_are_no_companies(text: str) -> None:
+    assert extract_rounds(text) == []
+
+
+#: Verbs, investor phrases and amounts of the news register, one family per row.
+REGISTER: list[Row] = [
+    (
+        "Novalyx hat 25 Millionen Franken aufgenommen. Angeführt wurde die Runde vom "
+        "bestehenden Investor Swisscom Ventures.",
+        "Novalyx",
+        "25000000 CHF",
+        None,
+        "unknown",
+        ("Swisscom Ventures",),
+        ("Swisscom Ventures",),
+    ),
+    (
+        "Die größte Finanzierung des Quartals sicherte sich Flinko mit 82 Millionen Euro.",
+        "Flinko",
+        "82000000 EUR",
+        None,
+        "unknown",
+        (),
+        (),
+    ),
+    (
+        "Gar 82 Millionen Euro gab es für das Berliner Start-up Flinko.",
+        "Flinko",
+        "82000000 EUR",
+        None,
+        "unknown",
+        (),
+        (),
+    ),
+    (
+        "Die Wiener Kiwi GmbH hat ein Investment in Höhe von 5 Millionen Euro erhalten. "
+        "Lead-Investor ist Speedinvest, außerdem beteiligen sich Calm/Storm und der Business "
+        "Angel Hansi Hansmann.",
+        "Kiwi GmbH",
+        "5000000 EUR",
+        None,
+        "unknown",
+        ("Speedinvest",),
+        ("Speedinvest", "Calm/Storm", "Hansi Hansmann"),
+    ),
+    (
+        "Kiwi erhält einen sechsstelligen Betrag vom Business Angel Hansi Hansmann.",
+        "Kiwi",
+        "100000–1000000",
+        None,
+        "unknown",
+        (),
+        ("Hansi Hansmann",),
+    ),
+    (
+        "Das Start-up Kiwi hat in einer Seed-Runde 1,5 Millionen Euro eingesammelt. Bei den "
+        "Investoren handelt es sich um Speedinvest und Calm/Storm.",
+        "Kiwi",
+        "1500000 EUR",
+        None,
+        "seed",
+        (),
+        ("Speedinvest", "Calm/Storm"),
+    ),
+]
+
+#: Funds raised by fund managers, listings: no rounds.
+NOT_ROUNDS_EITHER: list[str] = [
+    "Speedinvest hat 500 Millionen Euro an neuen Geldern eingesammelt.",
+    "Atlas Ventures sammelt 300 Millionen Dollar für seinen vierten Fonds ein.",
+    "Beim Börsengang nahm Vireo 500 Millionen Euro ein.",
+    "Der Schweizer Wagniskapitalgeber Redalpine hat einen neuen Fonds mit 230 Millionen "
+    "Franken geschlossen.",
+]
+
+
+@pytest.mark.parametrize("row", REGISTER, ids=lambda row: row[0][:50])
+def test_news_register(row: Row) -> None:
+    assert _row(row[0]) == row[1:]
+
+
+@pytest.mark.parametrize("text", NOT_ROUNDS_EITHER)
+def test_funds_and_listings_are_no_rounds(text: str) -> None:
+    assert extract_rounds(text) == []

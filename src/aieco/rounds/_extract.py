@@ -3,7 +3,7 @@
 How it reads a text, in one pass:
 
 1. The text is cut into sentences (newlines and sentence ends; "Mio." and "17. Februar" do not
-   end one). A sentence without any word of the trade (`_lexicon.CUE`) is only scanned
+   end one). A sentence without any word of the trade (`_lexicon.cued`) is only scanned
    for the names of companies already found, so that "das Start-up" and "seine Investoren"
    later refer to the company named last.
 2. A sentence with such a word is cut into clauses (at relative and subordinate clauses,
@@ -27,6 +27,7 @@ Every step reads a bounded window around each word, so the time is linear in the
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -46,9 +47,11 @@ if TYPE_CHECKING:
 __all__ = ["extract_rounds"]
 
 #: Words: letters and digits with inner hyphens, dots, apostrophes, "&" and "+"; or one sign.
-_TOKEN: Final = re.compile(r"(?:[^\W_]|&)(?:[\w&'’+]|-(?=\w)|\.(?=[^\W_]))*&?|[^\w\s]")
+_TOKEN: Final = re.compile(
+    r"(?:[^\W_]|&)[\w&'’+]*(?:[-/](?=\w)[\w&'’+]*|\.(?=[^\W_])[\w&'’+]*)*&?|[^\w\s]"
+)
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
-_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\s*\n\s*|\s*[•\u2022|]\s*")
+_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*")
 #: Words with a final dot that do not end a sentence.
 _ABBREVIATIONS: Final = lx.words(
     """
@@ -113,7 +116,9 @@ _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines
 #: Words after a name that show it is the subject of a verb ("Parloa sammelt", "Luma wird").
 _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
-    r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was)$"
+    r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was"
+    r"|gibt|gab|teilt|teilte|k[üu]ndigt|k[üu]ndigte|vermeldet\w*|erweitert\w*|stockt\w*"
+    r"|verdoppelt\w*|beendet\w*|bringt|brachte)$"
     r"|" + lx.RAISE_VERB.pattern + "|" + lx.INVEST_VERB.pattern + "|" + lx.FLOW_VERB.pattern,
     re.IGNORECASE,
 )
@@ -174,6 +179,9 @@ def extract_rounds(
         raise TypeError(f"names must be callable (a NameFinder), not {type(names).__name__}")
     return _Reader(text, locale, known, names).run()
 
+
+#: A word of a clause: start, end, the word, the word in lower case.
+_Token = tuple[int, int, str, str]
 
 # --- intermediate results ---------------------------------------------------------------------
 
@@ -252,6 +260,56 @@ class _Clause:
         )
 
 
+class _Scope:
+    """One clause while it is read: its words, where its amounts stand, its verbs."""
+
+    __slots__ = (
+        "amount_tokens",
+        "c0",
+        "clause",
+        "flow_verb",
+        "invest_verb",
+        "money",
+        "raise_verb",
+        "starts",
+        "tokens",
+    )
+
+    def __init__(
+        self,
+        c0: int,
+        clause: str,
+        tokens: list[_Token],
+        starts: list[int],
+        amount_tokens: set[int],
+        raise_verb: re.Match[str] | None,
+        invest_verb: re.Match[str] | None,
+        flow_verb: re.Match[str] | None,
+    ) -> None:
+        self.c0 = c0
+        #: The clause in lower case (relative clauses inside it blanked).
+        self.clause = clause
+        self.tokens = tokens
+        self.starts = starts
+        #: Indexes of the tokens that are part of an amount.
+        self.amount_tokens = amount_tokens
+        self.raise_verb = raise_verb
+        self.invest_verb = invest_verb
+        self.flow_verb = flow_verb
+        #: The clause's amounts: (start, end, mention) in the text.
+        self.money: list[tuple[int, int, Mention]] = []
+
+    def at(self, offset: int) -> int:
+        """The index of the first token at or after ``offset`` in the clause."""
+        return bisect.bisect_left(self.starts, self.c0 + offset)
+
+
+#: Whether a name found may be the company (see `_Reader._company`).
+_Check = Callable[["_Name | None"], bool]
+#: What a rule of `_Reader._company` found: the companies and whether they came as a list.
+_Found = tuple[list["_Name"], bool] | None
+
+
 class _Round:
     """A round while the text is read."""
 
@@ -301,9 +359,10 @@ class _Reader:
         self.last_investor: _Name | None = None
         #: A company named in a clause that reported nothing of a round, and where.
         self.named: tuple[_Name, int] | None = None
+        #: Clauses that reported nothing, newest last, not yet read for the company they name.
+        self._unread: collections.deque[tuple[int, _Scope]] = collections.deque()
         #: True while investor lists are read (see _NAMED_GROUP).
         self._listing = False
-        self._names_pattern: re.Pattern[str] | None = None
         self._names_count = 0
         self._by_key: dict[str, _Round] = {}
         self._by_first: dict[str, _Round] = {}
@@ -315,7 +374,8 @@ class _Reader:
     def run(self) -> list[RoundMention]:
         text = self.text
         sentences = list(_sentences(text))
-        cued = [lx.CUE.search(self.low, start, end) is not None for start, end in sentences]
+        low = self.low
+        cued = [lx.cued(low[start:end]) for start, end in sentences]
         amounts = self._amounts([s for s, cue in zip(sentences, cued, strict=True) if cue])
         for (start, end), cue in zip(sentences, cued, strict=True):
             self._track(start, end)
@@ -325,9 +385,16 @@ class _Reader:
             mentions = amounts.get(start, [])
             span = Span(start, end, sentence)
             generic = lx.GENERIC_SUBJECT.search(self.low[start:end]) is not None
-            for c0, c1 in _clauses(sentence):
-                inside = [m for m in mentions if c0 <= m.start and m.end <= c1]
-                self._clause(start + c0, start + c1, inside, start, span, generic)
+            for c0, c1, holes in _clauses(sentence):
+                inside = [
+                    m
+                    for m in mentions
+                    if c0 <= m.start
+                    and m.end <= c1
+                    and not any(h0 <= m.start < h1 for h0, h1 in holes)
+                ]
+                shifted = tuple((start + h0, start + h1) for h0, h1 in holes)
+                self._clause(start + c0, start + c1, inside, start, span, generic, shifted)
         return self._finish()
 
     def _amounts(self, sentences: list[tuple[int, int]]) -> dict[int, list[Mention]]:
@@ -360,22 +427,19 @@ class _Reader:
         """Make the company named last in this sentence the one "das Start-up" refers to."""
         if not self.rounds:
             return
-        if self._names_pattern is None or self._names_count != len(self.rounds):
-            names = {r.company.text for r in self.rounds[-50:]}
-            self._forms = _name_forms(names)
-            self._names_pattern = _names_pattern(names)
+        if self._names_count != len(self.rounds):
+            self._forms = _name_forms(r.company.text for r in self.rounds[-50:])
             self._names_count = len(self.rounds)
         sentence = self.text[start:end]
-        if not any(map(sentence.__contains__, self._forms)):
-            return  # the usual case, decided without a regex
-        last = None
-        for last in self._names_pattern.finditer(self.text, start, end):  # noqa: B007
-            pass
+        present = [f for f in self._forms if f in sentence]
+        if not present:
+            return  # the usual case
+        last = _last_name(sentence, present)
         if last is not None:
-            found = self._latest(last.group(1))
+            found = self._latest(last[1])
             if found is not None:
                 self.current = found
-                self.current_at = last.start()
+                self.current_at = start + last[0]
 
     # --- one clause --------------------------------------------------------------------------
 
@@ -387,52 +451,24 @@ class _Reader:
         s0: int,
         sentence: Span,
         generic: bool,
+        holes: tuple[tuple[int, int], ...] = (),
     ) -> None:
-        text = self.text
-        clause = self.low[c0:c1]
-        if lx.ACQUISITION.search(clause):
+        """Read one clause (its amounts by their position in the sentence at ``s0``)."""
+        scope = self._scope(c0, c1, [(m.start + s0, m.end + s0, m) for m in mentions], holes)
+        if scope is None:
             return
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, c0, c1)]
-        if not tokens:
+        out = self._facts(scope, generic)
+        self._investors(out, scope)
+        if not (out.has_content() or out.raising or out.each is not None):
+            # Nothing of a round: the clause matters only if it names one company that a
+            # later "das Start-up" means. Who that is is read when it is asked for (_named).
+            self._later(c0, scope)
             return
-        money = [(m.start + s0, m.end + s0, m) for m in mentions]
-        out = _Clause()
-        raise_verb = lx.RAISE_VERB.search(clause)
-        invest_verb = lx.INVEST_VERB.search(clause)
-        flow_verb = lx.FLOW_VERB.search(clause)
-        out.earlier = lx.EARLIER.search(clause) is not None
-        out.anaphor = lx.ANAPHOR.search(clause) is not None
-        out.generic = generic or lx.GENERIC_SUBJECT.search(clause) is not None
-        out.raising = raise_verb is not None or flow_verb is not None
-
-        # Amounts and their roles.
-        investor_money = invest_verb is not None
-        for a0, a1, mention in money:
-            self._amount_role(out, c0, a0, a1, mention, investor_money)
-
-        # Round type.
-        found = lx.ROUND_TYPE.search(clause)
-        if found is not None:
-            kind = _round_type(found)
-            if kind is not None:
-                out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
-
-        # Investors.
-        starts = [t[0] for t in tokens]
-        amount_tokens = {
-            i
-            for a0, a1, _ in money
-            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
-        }
-        self._investors(out, clause, c0, tokens, amount_tokens, invest_verb)
-
-        # The company.
-        self._company(out, clause, c0, tokens, amount_tokens, raise_verb, invest_verb, flow_verb)
-
-        date = lx.DATE.search(clause)
+        self._company(out, scope)
+        date = lx.DATE.search(scope.clause)
         if date is not None:
-            out.date = _date(date, c0, text)
-        pairs = self._pairs(out, tokens, amount_tokens)
+            out.date = _date(date, c0, self.text)
+        pairs = self._pairs(out, scope.tokens, scope.amount_tokens)
         if len(pairs) >= 2:
             # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each.
             for name, entry in pairs:
@@ -444,8 +480,71 @@ class _Reader:
             return
         self._add(out, sentence, c0)
 
+    def _scope(
+        self,
+        c0: int,
+        c1: int,
+        money: list[tuple[int, int, Mention]],
+        holes: tuple[tuple[int, int], ...],
+    ) -> _Scope | None:
+        """The clause's words, amounts and verbs; None for a takeover or an empty clause."""
+        clause = self.low[c0:c1]
+        for h0, h1 in holes:  # an embedded relative clause, read on its own: blanked here
+            clause = clause[: h0 - c0] + " " * (h1 - h0) + clause[h1 - c0 :]
+        if lx.ACQUISITION.search(clause) and lx.ACQUISITION.search(
+            lx.LEAD_TAKEOVER.sub(" ", clause)
+        ):
+            return None  # a takeover, not "X übernimmt die Führung der Runde"
+        tokens = [
+            (*m.span(), (word := m[0]), word.lower()) for m in _TOKEN.finditer(self.text, c0, c1)
+        ]
+        if holes:
+            tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
+        if not tokens:
+            return None
+        starts = [t[0] for t in tokens]
+        amount_tokens = {
+            i
+            for a0, a1, _ in money
+            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
+        }
+        scope = _Scope(
+            c0,
+            clause,
+            tokens,
+            starts,
+            amount_tokens,
+            lx.RAISE_VERB.search(clause),
+            lx.INVEST_VERB.search(clause),
+            lx.FLOW_VERB.search(clause),
+        )
+        scope.money = money
+        return scope
+
+    def _facts(self, sc: _Scope, generic: bool) -> _Clause:
+        """What the clause says besides names: the roles of its amounts, the round type."""
+        text, clause, c0 = self.text, sc.clause, sc.c0
+        out = _Clause()
+        out.earlier = lx.EARLIER.search(clause) is not None
+        out.anaphor = lx.ANAPHOR.search(clause) is not None
+        out.generic = generic or lx.GENERIC_SUBJECT.search(clause) is not None
+        out.raising = sc.raise_verb is not None or sc.flow_verb is not None
+        # An investor's part where an investor invests, not where the company receives "ein
+        # Investment in Höhe von ...".
+        investor_money = sc.invest_verb is not None and not (
+            sc.raise_verb is not None and text[c0 + sc.invest_verb.start()].isupper()
+        )
+        for a0, a1, mention in sc.money:
+            self._amount_role(out, c0, a0, a1, mention, investor_money)
+        found = lx.ROUND_TYPE.search(clause)
+        if found is not None:
+            kind = _round_type(found)
+            if kind is not None:
+                out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
+        return out
+
     def _pairs(
-        self, out: _Clause, tokens: list[tuple[int, int, str]], amount_tokens: set[int]
+        self, out: _Clause, tokens: list[_Token], amount_tokens: set[int]
     ) -> list[tuple[_Name, _Money]]:
         """Companies each given with their own figure.
 
@@ -461,10 +560,10 @@ class _Reader:
             first = bisect.bisect_left(starts, entry.span.start)
             last = bisect.bisect_left(starts, entry.span.end)
             found: list[_Name] = []
-            if first >= 1 and tokens[first - 1][2].lower() in ("(", "mit"):
+            if first >= 1 and tokens[first - 1][3] in ("(", "mit"):
                 name = self._name_before(tokens, first - 1, amount_tokens)
                 found = [name] if name is not None else []
-            elif last < len(tokens) and tokens[last][2].lower() in ("in", "an"):
+            elif last < len(tokens) and tokens[last][3] in ("in", "an"):
                 found = self._list(tokens, last + 1, amount_tokens)
                 if entry is not out.each:
                     found = found[:1]
@@ -515,176 +614,241 @@ class _Reader:
         else:
             out.amounts.append(entry)
 
-    def _investors(
-        self,
-        out: _Clause,
-        clause: str,
-        c0: int,
-        tokens: list[tuple[int, int, str]],
-        amount_tokens: set[int],
-        invest_verb: re.Match[str] | None,
-    ) -> None:
-        starts = [t[0] for t in tokens]
-
-        def at(offset: int) -> int:
-            return bisect.bisect_left(starts, c0 + offset)
-
+    def _investors(self, out: _Clause, sc: _Scope) -> None:
+        """The leads and investors the clause names, and who invests ("X investiert")."""
         self._listing = True
-        for m in lx.LEAD_BEFORE.finditer(clause):
-            out.leads += self._list(tokens, at(m.end()), amount_tokens)
-        for m in lx.LEAD_AROUND.finditer(clause):
-            out.leads += self._list(tokens, at(m.end("list")), amount_tokens)
-        for m in lx.INVESTORS_BEFORE.finditer(clause):
-            out.investors += self._list(tokens, at(m.end()), amount_tokens)
-        for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
-            out.investors += self._list(tokens, at(m.end()), amount_tokens)
-        relative = lx.INVESTORS_RELATIVE.search(clause)
-        if relative is not None:
-            out.investors += self._list(tokens, at(relative.end("list")), amount_tokens)
-        if lx.LEAD_ANAPHOR.search(clause):
-            out.lead_anaphor = True
-        elif lx.LEAD_AFTER.search(clause):
-            subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
-            if subjects:
-                out.leads += subjects
-            else:
-                m2 = lx.LEAD_AFTER.search(clause)
-                assert m2 is not None
-                before = self._name_before(tokens, at(m2.start()), amount_tokens)
-                if before is not None:
-                    out.leads.append(before)
-        after = lx.INVESTORS_AFTER.search(clause)
-        if after is not None:
-            subjects = self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
-            if not subjects:
-                just_before = self._name_before(tokens, at(after.start()), amount_tokens)
-                subjects = [just_before] if just_before is not None else []
-            out.investors += subjects or self._list(tokens, at(after.end()), amount_tokens)
+        self._phrase_lists(out, sc)
+        self._lead_subjects(out, sc)
+        self._investor_subjects(out, sc)
         self._listing = False
-        noun = invest_verb is not None and self.text[c0 + invest_verb.start()].isupper()
+        invest_verb = sc.invest_verb
+        noun = invest_verb is not None and self.text[sc.c0 + invest_verb.start()].isupper()
         if invest_verb is not None and not noun:
-            verb_at = at(invest_verb.start())
-            start = _skip_openers(tokens, 0)
-            subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
-            if not subjects and verb_at + 1 < len(tokens):
-                following = verb_at + 1
-                if tokens[following][2].lower() == "sich":
-                    following += 1
-                subjects = self._list(tokens, following, amount_tokens)
-            out.invest_subjects = [s for s in subjects if not _is_object(tokens, s)]
+            out.invest_subjects = self._investing(sc, invest_verb)
         if out.part_amounts and not noun and (len(out.invest_subjects) != 1 or out.investors):
             out.amounts += out.part_amounts  # no single investor to give them to
             out.part_amounts = []
 
-    def _company(
-        self,
-        out: _Clause,
-        clause: str,
-        c0: int,
-        tokens: list[tuple[int, int, str]],
-        amount_tokens: set[int],
-        raise_verb: re.Match[str] | None,
-        invest_verb: re.Match[str] | None,
-        flow_verb: re.Match[str] | None,
-    ) -> None:
+    def _phrase_lists(self, out: _Clause, sc: _Scope) -> None:
+        """Lists after the phrases that name leads ("angeführt von") and investors."""
+        clause, tokens, amount_tokens = sc.clause, sc.tokens, sc.amount_tokens
+        for m in lx.LEAD_BEFORE.finditer(clause):
+            out.leads += self._list(tokens, sc.at(m.end()), amount_tokens)
+        for m in lx.LEAD_AROUND.finditer(clause):
+            out.leads += self._list(tokens, sc.at(m.end("list")), amount_tokens)
+        neben = lx.INVESTORS_NEBEN.search(clause)
+        if neben is not None:
+            out.investors += self._list(tokens, sc.at(neben.end()), amount_tokens)
+        for m in lx.INVESTORS_BEFORE.finditer(clause):
+            out.investors += self._list(tokens, sc.at(m.end()), amount_tokens)
+        for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
+            out.investors += self._list(tokens, sc.at(m.end()), amount_tokens)
+        relative = lx.INVESTORS_RELATIVE.search(clause)
+        if relative is not None:
+            out.investors += self._list(tokens, sc.at(relative.end("list")), amount_tokens)
+
+    def _lead_subjects(self, out: _Clause, sc: _Scope) -> None:
+        """Leads named before their verb: "X führt die Runde an", "Dies führt ... an"."""
+        if lx.LEAD_ANAPHOR.search(sc.clause):
+            out.lead_anaphor = True
+            return
+        lead_after = lx.LEAD_AFTER.search(sc.clause)
+        if lead_after is None:
+            return
+        tokens, amount_tokens = sc.tokens, sc.amount_tokens
+        subjects = self._subjects(tokens, sc.at(lead_after.start()), amount_tokens)
+        subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        if subjects:
+            out.leads += subjects
+            return
+        before = self._name_before(tokens, sc.at(lead_after.start()), amount_tokens)
+        if before is not None:
+            out.leads.append(before)
+
+    def _investor_subjects(self, out: _Clause, sc: _Scope) -> None:
+        """Investors named before their verb: "X und Y beteiligten sich ebenfalls"."""
+        after = lx.INVESTORS_AFTER.search(sc.clause)
+        if after is None:
+            return
+        tokens, amount_tokens = sc.tokens, sc.amount_tokens
+        subjects = self._subjects(tokens, sc.at(after.start()), amount_tokens)
+        if subjects:  # not also the end of a list before: "Die Führung übernimmt A, B ist dabei"
+            own = {s.start for s in subjects}
+            out.leads = [n for n in out.leads if n.start not in own]
+            out.investors = [n for n in out.investors if n.start not in own]
+        subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        if not subjects:
+            just_before = self._name_before(tokens, sc.at(after.start()), amount_tokens)
+            subjects = [just_before] if just_before is not None else []
+        out.investors += subjects or self._list(tokens, sc.at(after.end()), amount_tokens)
+
+    def _investing(self, sc: _Scope, invest_verb: re.Match[str]) -> list[_Name]:
+        """Who invests: the subject of "investiert", before or right after the verb."""
+        tokens, amount_tokens = sc.tokens, sc.amount_tokens
+        verb_at = sc.at(invest_verb.start())
+        start = _skip_openers(tokens, 0)
+        subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
+        if not subjects and verb_at + 1 < len(tokens):
+            following = verb_at + 1
+            if tokens[following][3] == "sich":
+                following += 1
+            subjects = self._list(tokens, following, amount_tokens)
+        return [s for s in subjects if not _is_object(tokens, s)]
+
+    def _company(self, out: _Clause, sc: _Scope) -> None:
+        """The company the clause is about, found by the first rule that names one."""
         taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
+        raising = sc.raise_verb is not None
 
         def ok(name: _Name | None) -> bool:
-            if name is not None and lx.INVESTOR_DESCRIPTOR.search(name.described):
-                out.fund = raise_verb is not None  # "Der Risikokapitalgeber X sammelt ... ein"
+            if name is None:
+                return False
+            if lx.INVESTOR_DESCRIPTOR.search(name.described) or (
+                raising and lx.FUND_NAME.search(name.text.lower())
+            ):
+                out.fund = raising  # "Der Risikokapitalgeber X sammelt ... ein"
                 return False
             return (
-                name is not None
-                and fold(name.text) not in taken
+                fold(name.text) not in taken
+                and not _common_noun(name.text)
                 and not self._attributed(name)
                 and lx.PERSON_DESCRIPTOR.search(name.described) is None
             )
 
-        starts = [t[0] for t in tokens]
+        subject_free = not out.invest_subjects or raising
+        for rule in (
+            self._invested_in,
+            self._owned,
+            self._announcing,
+            self._subject,
+            self._inverted,
+            self._of_round,
+            self._for_or_of,
+            self._described,
+            self._after_colon,
+        ):
+            found = rule(sc, ok, bool(out.leads) and sc.invest_verb is None, subject_free)
+            if found is not None:
+                out.companies, out.listed = found
+                return
 
-        def index_of(position: int) -> int:
-            return bisect.bisect_left(starts, position)
+    def _invested_in(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """Seen from the investor: "X investiert in Y", "X führt eine Runde bei Y an"."""
+        if sc.invest_verb is None and not led:
+            return None
+        tokens = sc.tokens
+        prepositions = _PREPOSITIONS_IN if sc.invest_verb is not None else _AT
+        for i in range(len(tokens)):
+            if tokens[i][3] in prepositions:
+                found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
+                if found is not None and ok(found[0]):
+                    return [found[0]], False
+                if (i + 1 < len(tokens) and tokens[i + 1][3] in _INDEFINITE) or (
+                    found is not None and _common_noun(found[0].text)
+                ):
+                    return None  # "in ein neues Werk in Ungarn", "in Bildung": no company
+        return None
 
-        # Seen from the investor: "X investiert in Y", "Investition von ... in Y"; "X führt
-        # eine Runde bei Y an".
-        led = bool(out.leads) and invest_verb is None
-        if invest_verb is not None or led:
-            prepositions = _PREPOSITIONS_IN if invest_verb is not None else _AT
-            for i in range(len(tokens)):
-                if tokens[i][2].lower() in prepositions:
-                    found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
-                    if found is not None and ok(found[0]):
-                        out.companies = [found[0]]
-                        return
-        # "Elon Musk hat mit seinem KI-Unternehmen xAI ...": the owner's company, not the owner.
+    def _owned(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """The owner's company: "Elon Musk hat mit seinem KI-Unternehmen xAI ..."."""
+        tokens = sc.tokens
         for i, token in enumerate(tokens):
-            if token[2].lower() in _POSSESSIVES and i + 1 < len(tokens):
-                found = self._noun_phrase(tokens, i, amount_tokens)
+            if token[3] in _POSSESSIVES and i + 1 < len(tokens):
+                found = self._noun_phrase(tokens, i, sc.amount_tokens)
                 described = found is not None and any(
                     _descriptor(t[2]) for t in tokens[i + 1 : i + 4] if t[0] < found[0].start
                 )
                 if found is not None and described and ok(found[0]):
-                    out.companies = [found[0]]
-                    return
-        # The subject of a verb of raising, or whoever a valuation or round is about (when the
-        # subject is no investor: "Nvidia investiert" leaves the company to what follows).
-        subject_free = not out.invest_subjects or raise_verb is not None
-        start = _skip_openers(tokens, 0)
-        names = self._list(tokens, start, amount_tokens) if subject_free else []
-        if tokens[0][2].lower() == "wie" and _REPORTS.search(clause):
-            names = []  # "Wie The Information berichtet, ...": the source of the news
+                    return [found[0]], False
+        return None
+
+    def _announcing(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """The company that reports its own round: "Wie Cellion mitteilte, ..."."""
+        if not lx.ANNOUNCER.match(sc.clause):
+            return None
+        names = [n for n in self._list(sc.tokens, 1, sc.amount_tokens) if ok(n)]
+        return (names[:1], False) if names else None
+
+    def _subject(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """The subject of a verb of raising, or whoever a valuation or round is about.
+
+        Not when the subject is an investor: "Nvidia investiert" leaves it to what follows.
+        """
+        tokens = sc.tokens
+        if not free or (tokens[0][3] == "wie" and _REPORTS.search(sc.clause)):
+            return None  # "Wie The Information berichtet, ...": the source of the news
+        names = self._list(tokens, _skip_openers(tokens, 0), sc.amount_tokens)
         names = [n for n in names if ok(n)]
-        if names and (raise_verb or flow_verb or len(names) == 1):
-            followed = _verb_follows(tokens, names[-1], amount_tokens)
-            if followed or len(names) > 1:
-                out.companies = names
-                out.listed = len(names) > 1
-                return
-        # Inverted order: "In der Runde sammelte Parloa ...", "Dabei wird sein Unternehmen Luma".
-        for i in range(start, min(len(tokens), start + 8) if subject_free else start):
-            word = tokens[i][2].lower()
-            if word in lx.AUXILIARIES or (raise_verb and tokens[i][0] == c0 + raise_verb.start()):
-                names = [n for n in self._list(tokens, i + 1, amount_tokens) if ok(n)]
-                if names:
-                    out.companies = names
-                    out.listed = len(names) > 1
-                    return
-                break
-        # "Die Bewertung von xAI", "die Runde von Parloa".
+        if (
+            names
+            and (sc.raise_verb or sc.flow_verb or len(names) == 1)
+            and (len(names) > 1 or _verb_follows(tokens, names[-1], sc.amount_tokens))
+        ):
+            return names, len(names) > 1
+        return None
+
+    def _inverted(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """Inverted order: "In der Runde sammelte Parloa", "Dabei wird sein Unternehmen Luma"."""
+        if not free:
+            return None
+        tokens, raise_verb = sc.tokens, sc.raise_verb
+        start = _skip_openers(tokens, 0)
+        for i in range(start, min(len(tokens), start + 8)):
+            word = tokens[i][3]
+            if word in lx.AUXILIARIES or (
+                raise_verb and tokens[i][0] == sc.c0 + raise_verb.start()
+            ):
+                following = i + 1
+                if word not in lx.AUXILIARIES and following < len(tokens):
+                    following += tokens[following][2] == "sich"  # "sicherte sich Flinko"
+                names = [n for n in self._list(tokens, following, sc.amount_tokens) if ok(n)]
+                return (names, len(names) > 1) if names else None
+        return None
+
+    def _of_round(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """Whose valuation or round: "Die Bewertung von xAI", "die Runde von Parloa"."""
+        tokens = sc.tokens
         for i in range(1, len(tokens)):
             if tokens[i][2] == "von" and (
-                _round_word(tokens[i - 1][2]) or tokens[i - 1][2].lower().startswith("bewertung")
+                _round_word(tokens[i - 1][2]) or tokens[i - 1][3].startswith("bewertung")
             ):
-                found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
+                found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
-                    out.companies = [found[0]]
-                    return
-        # "Series G des Forschungslabors Anthropic", "20 Mrd. Dollar für Elon Musks xAI".
+                    return [found[0]], False
+        return None
+
+    def _for_or_of(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """Whose round or money: "Series G des Labors Anthropic", "20 Mrd. für Musks xAI"."""
+        tokens = sc.tokens
         for i, token in enumerate(tokens):
-            word = token[2].lower()
-            if (word == "für" and _money_before(tokens, i, amount_tokens)) or (
+            word = token[3]
+            if (word == "für" and _money_before(tokens, i, sc.amount_tokens)) or (
                 word in _GENITIVE and i > 0 and _round_word(tokens[i - 1][2])
             ):
-                found = self._noun_phrase(tokens, i + 1, amount_tokens, definite=True)
+                found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
-                    out.companies = [found[0]]
-                    return
-        # "sein Unternehmen Luma", "das Pariser Start-up Mistral AI".
+                    return [found[0]], False
+        return None
+
+    def _described(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """A name after a descriptor: "sein Unternehmen Luma", "das Start-up Mistral AI"."""
+        tokens = sc.tokens
         for i, token in enumerate(tokens):
             if _descriptor(token[2]) and i + 1 < len(tokens):
-                found = self._noun_phrase(tokens, i + 1, amount_tokens, bare=True)
+                found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, bare=True)
                 if found is not None and ok(found[0]):
-                    out.companies = [found[0]]
-                    return
-        # A list after a colon: "Große Beträge flossen in Tools: Baseten, Inferact und Arena".
-        if raise_verb or flow_verb:
-            for i, token in enumerate(tokens):
-                if token[2] == ":":
-                    names = [n for n in self._list(tokens, i + 1, amount_tokens) if ok(n)]
-                    if names:
-                        out.companies = names
-                        out.listed = True
-                    return
+                    return [found[0]], False
+        return None
+
+    def _after_colon(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
+        """A list after a colon: "Große Beträge flossen in Tools: Baseten, Inferact und Arena"."""
+        if not (sc.raise_verb or sc.flow_verb):
+            return None
+        for i, token in enumerate(sc.tokens):
+            if token[2] == ":":
+                names = [n for n in self._list(sc.tokens, i + 1, sc.amount_tokens) if ok(n)]
+                return (names, True) if names else None
+        return None
 
     def _attributed(self, name: _Name) -> bool:
         """Whether the name is a source of the news ("laut X", "X zufolge"), not an actor."""
@@ -699,23 +863,41 @@ class _Reader:
 
     # --- names -------------------------------------------------------------------------------
 
-    def _list(
-        self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
-    ) -> list[_Name]:
+    def _subjects(self, tokens: list[_Token], verb: int, amount_tokens: set[int]) -> list[_Name]:
+        """The names listed just before the verb at token ``verb`` (its subject).
+
+        The list may start at the clause or after any comma ("Die Runde führt A an, B und C
+        beteiligen sich": B and C); the longest list that ends at the verb is taken.
+        """
+        for k in range(verb):
+            if k == 0 or tokens[k - 1][2] == ",":
+                names, end = self._list_to(tokens, _skip_openers(tokens, k), amount_tokens)
+                if names and end == verb:
+                    return names
+        return []
+
+    def _list(self, tokens: list[_Token], i: int, amount_tokens: set[int]) -> list[_Name]:
         """The names listed from token ``i`` on ("A, B sowie die Staatsbank C und D")."""
+        return self._list_to(tokens, i, amount_tokens)[0]
+
+    def _list_to(
+        self, tokens: list[_Token], i: int, amount_tokens: set[int]
+    ) -> tuple[list[_Name], int]:
+        """The names listed from token ``i`` on, and the index of the token after the list."""
         names: list[_Name] = []
         n = len(tokens)
+        end = i
         while i < n:
             while i < n and _filler(tokens, i):
                 i += 1
-            if i + 1 < n and tokens[i + 1][2].lower() == "zufolge":
+            if i + 1 < n and tokens[i + 1][3] == "zufolge":
                 i += 2
                 continue
             found = self._noun_phrase(tokens, i, amount_tokens)
             if found is None:
                 if names:  # "X, der katarische Staatsfonds und Y": an item without a name
                     k = _skip_description(tokens, i, amount_tokens)
-                    if k > i and k < n and tokens[k][2].lower() in _JOINS:
+                    if k > i and k < n and tokens[k][3] in _JOINS:
                         i = k + 1
                         continue
                 break
@@ -725,17 +907,18 @@ class _Reader:
             names.append(name)
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
-            if i < n and (tokens[i][2].lower() in _JOINS or tokens[i][2].lower() == "auch"):
+            end = i
+            if i < n and (tokens[i][3] in _JOINS or tokens[i][3] == "auch"):
                 i += 1
-                if i < n and tokens[i][2].lower() in _JOINS:
+                if i < n and tokens[i][3] in _JOINS:
                     i += 1
                 continue
             break
-        return names
+        return names, end
 
     def _noun_phrase(
         self,
-        tokens: list[tuple[int, int, str]],
+        tokens: list[_Token],
         i: int,
         amount_tokens: set[int],
         *,
@@ -748,111 +931,23 @@ class _Reader:
         "KI-Start-up", "Risikokapitalgeber wie") and possessors ("Yuri Milners"); ``bare``
         reads only the name itself.
         """
-        n = len(tokens)
-        determiner = False
-        described = False
-        skipped = 0
+        determiner = described = False
         if not bare:
-            while i < n and skipped < 8:
-                word = tokens[i][2]
-                low = word.lower()
-                if i in amount_tokens:
-                    return None
-                if low in lx.DETERMINERS:
-                    if definite and low in _INDEFINITE:
-                        return None  # "für eine tektonische Verschiebung"
-                    determiner = True
-                elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
-                    pass  # "der Business Angel X"
-                elif low in ("wie", "darunter", "namentlich") or (
-                    len(word) >= 5
-                    and _ADJECTIVE.fullmatch(word) is not None
-                    and low not in _NOT_ADJECTIVES
-                    and lx.INVEST_VERB.fullmatch(low) is None  # "..., außerdem investieren X"
-                ):
-                    pass
-                elif (
-                    _descriptor(word)
-                    and i + 1 < n
-                    and (
-                        tokens[i + 1][2].lower() in ("wie", "darunter") or _namey(tokens[i + 1][2])
-                    )
-                ):
-                    described = True  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
-                else:
-                    break
-                i += 1
-                skipped += 1
+            opened = _open_phrase(tokens, i, amount_tokens, definite)
+            if opened is None:
+                return None
+            i, determiner, described = opened
         start = i
-        end = i
-        entity_end = self.entities.get(tokens[i][0]) if i < n else None
-        if entity_end is not None:
-            while end < n and tokens[end][1] <= entity_end:
-                end += 1
-            if end > start:
-                name = self._name(tokens, start, end)
-                return name, end
-        while end < n and end not in amount_tokens:
-            word = tokens[end][2]
-            joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
-            tail = end > start and word.lower() in lx.NAME_TAILS and word[0].isupper()
-            if _namey(word) or _descriptor(word) or joined or tail:
-                end += 1
-            else:
-                break
-        # Leading descriptors, generic nouns and possessors are not part of the name.
-        cut = start
-        for k in range(start, end):
-            word = tokens[k][2]
-            low = word.lower()
-            following = k + 1 < end
-            if (
-                _descriptor(word)
-                and (
-                    k == cut
-                    or (
-                        following
-                        and all(_CITY_ADJECTIVE.fullmatch(tokens[j][2]) for j in range(cut, k))
-                    )
-                )
-            ) or (low in lx.NOT_NAMES and (k == cut or low not in lx.NAME_TAILS)):
-                cut = k + 1
-            elif (
-                following
-                and len(word) >= 3
-                and word.endswith("s")
-                and low not in lx.NAME_SUFFIXES
-                and tokens[k + 1][2].lower() not in lx.NAME_SUFFIXES
-                and _namey(tokens[k + 1][2])
-                and (
-                    _descriptor(tokens[k + 1][2])
-                    or (k > start and not _descriptor(tokens[k - 1][2]))
-                )
-            ):
-                cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI", "Eks Fonds X"
-            elif (
-                following
-                and k == start
-                and determiner
-                and _CITY_ADJECTIVE.fullmatch(word)
-                and end - k >= 2
-            ):
-                cut = k + 1  # "die Münchner Helsing"
-            elif (
-                following
-                and k == cut
-                and not described
-                and (determiner or (len(word) >= 12 and end - k >= 3))
-                and _NOUN_SHAPE.fullmatch(word)
-                and ("-" in word or len(word) >= 9)
-                and _namey(tokens[k + 1][2])
-            ):
-                cut = k + 1  # "Der Robo-Advisor Scalable Capital", "Das Immobilienportal Propster"
+        end = self._entity_end(tokens, start)
+        if end > start:
+            return self._name(tokens, start, end), end
+        end = _name_end(tokens, start, amount_tokens)
+        cut = _name_start(tokens, start, end, determiner, described)
         # Nouns of the trade after the name ("Parloa Finanzierung") are not part of it.
         while (
             end > cut
-            and tokens[end - 1][2].lower() in lx.NOT_NAMES
-            and tokens[end - 1][2].lower() not in lx.NAME_TAILS
+            and tokens[end - 1][3] in lx.NOT_NAMES
+            and tokens[end - 1][3] not in lx.NAME_TAILS
         ):
             end -= 1
         if (
@@ -868,28 +963,29 @@ class _Reader:
             better = self._known_index.longest(tokens, start, end)
             if better is not None:
                 cut, end = better
-        if end - cut == 1 and tokens[cut][2].lower() in lx.NOT_ALONE:
+        if _no_name(tokens, cut, end):
             return None
-        if (
-            end - cut == 2
-            and _descriptor(tokens[end - 1][2])
-            and _ADJECTIVE.fullmatch(tokens[cut][2].lower())
-        ):
-            return None  # "Große Technologieunternehmen": an adjective and a descriptor
         name = self._name(tokens, cut, end)
         for k in range(max(start - 3, 0), cut):
             if _descriptor(tokens[k][2]):
-                name.described = tokens[k][2].lower()
+                name.described = tokens[k][3]
         return name, max(end, cut)
 
-    def _name(self, tokens: list[tuple[int, int, str]], start: int, end: int) -> _Name:
+    def _entity_end(self, tokens: list[_Token], start: int) -> int:
+        """The index after the names a NameFinder found from token ``start`` on, else start."""
+        entity_end = self.entities.get(tokens[start][0]) if start < len(tokens) else None
+        end = start
+        if entity_end is not None:
+            while end < len(tokens) and tokens[end][1] <= entity_end:
+                end += 1
+        return end
+
+    def _name(self, tokens: list[_Token], start: int, end: int) -> _Name:
         a = tokens[start][0]
         b = tokens[end - 1][1]
         return _Name(a, b, self.text[a:b])
 
-    def _name_before(
-        self, tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]
-    ) -> _Name | None:
+    def _name_before(self, tokens: list[_Token], i: int, amount_tokens: set[int]) -> _Name | None:
         """The name that ends just before token ``i`` ("mit Earlybird als Lead-Investor")."""
         k = i
         while k > 0 and (k - 1) not in amount_tokens and _namey(tokens[k - 1][2]):
@@ -908,6 +1004,7 @@ class _Reader:
     # --- joining clauses into rounds ---------------------------------------------------------
 
     def _add(self, clause: _Clause, sentence: Span, c0: int) -> None:
+        """Join what a clause says to the round of its company (or of the one meant)."""
         if clause.each is not None and not clause.companies:
             if self.each is None:  # the first "jeweils" figure stands for the rest
                 self.each = clause.each
@@ -918,35 +1015,10 @@ class _Reader:
         if companies and not clause.has_content() and not clause.raising:
             if len(companies) == 1:  # nothing of a round, but "das Start-up" may mean it next
                 self.named = (companies[0], c0)
+                self._unread.clear()
             return
         if not companies:
-            if clause.generic or clause.fund or not clause.has_content():
-                return
-            if _plural_only(clause, self.low[sentence.start : sentence.end]):
-                return
-            current = self.current
-            strong = clause.amounts or clause.valuation or clause.round_type or clause.leads
-            if self.named is not None and self.named[1] > self.current_at and strong:
-                name, at = self.named
-                if c0 - at <= _COREF_WINDOW:
-                    current = self._latest(name.text)
-                    if current is None:
-                        current = self._new_round(name, earlier=False)
-                    self.current = current
-                    self.current_at = at
-                self.named = None
-            if current is None or c0 - self.current_at > _COREF_WINDOW:
-                return
-            if clause.earlier:
-                before = self._new_round(current.company, earlier=True)
-                self._apply(before, clause, sentence)
-                return
-            if clause.round_type is not None and _conflicts(current, clause):
-                # "Zusätzlicher Kredit in Höhe von 40 Mio. Euro": another round of it
-                current = self._new_round(current.company, earlier=False)
-                self.current = current
-            self._apply(current, clause, sentence)
-            self.current_at = c0
+            self._add_unnamed(clause, sentence, c0)
             return
         if clause.listed and clause.amounts:
             companies = companies[:1]  # "A und B sammeln 10 Mio. ein": the amount is A's
@@ -961,6 +1033,69 @@ class _Reader:
                 self.current = target
                 self.current_at = c0
 
+    def _add_unnamed(self, clause: _Clause, sentence: Span, c0: int) -> None:
+        """A clause without a company: it is about the one named before, if any."""
+        if clause.generic or clause.fund or not clause.has_content():
+            return
+        if _plural_only(clause, self.low[sentence.start : sentence.end]):
+            return
+        current = self._meant(clause, c0)
+        if current is None or c0 - self.current_at > _COREF_WINDOW:
+            return
+        if clause.earlier:
+            before = self._new_round(current.company, earlier=True)
+            self._apply(before, clause, sentence)
+            return
+        if clause.round_type is not None and _conflicts(current, clause):
+            # "Zusätzlicher Kredit in Höhe von 40 Mio. Euro": another round of it
+            current = self._new_round(current.company, earlier=False)
+            self.current = current
+        self._apply(current, clause, sentence)
+        self.current_at = c0
+
+    def _meant(self, clause: _Clause, c0: int) -> _Round | None:
+        """The round a clause without a company is about: of the company named last."""
+        current = self.current
+        if not (clause.amounts or clause.valuation or clause.round_type or clause.leads):
+            return current
+        self._read_named()
+        if self.named is not None and self.named[1] > self.current_at:
+            name, at = self.named
+            if c0 - at <= _COREF_WINDOW:
+                current = self._latest(name.text)
+                if current is None:
+                    current = self._new_round(name, earlier=False)
+                self.current = current
+                self.current_at = at
+            self.named = None
+        return current
+
+    def _later(self, c0: int, scope: _Scope) -> None:
+        """Keep a clause that reports nothing, to read the company it names if it is asked for.
+
+        Clauses further back than "das Start-up" may refer are dropped: their name could not
+        be used anyway.
+        """
+        unread = self._unread
+        unread.append((c0, scope))
+        while unread and c0 - unread[0][0] > _COREF_WINDOW:
+            unread.popleft()
+
+    def _read_named(self) -> None:
+        """Set ``named`` from the latest kept clause that names exactly one company."""
+        unread = self._unread
+        while unread:
+            if unread[-1][0] <= self.current_at:
+                unread.clear()  # named before the current round: not what "das Start-up" means
+                return
+            c0, scope = unread.pop()
+            out = _Clause()
+            self._company(out, scope)
+            if len(out.companies) == 1:
+                self.named = (out.companies[0], c0)
+                unread.clear()
+                return
+
     def _new_round(self, company: _Name, *, earlier: bool) -> _Round:
         """A new round of the company, indexed by its name (unless it is an earlier one)."""
         created = _Round(company)
@@ -973,7 +1108,7 @@ class _Reader:
             first = key.split()[0] if key else key
             if first != key and len(first) >= 3:
                 self._by_first[first] = created
-            self._names_pattern = None
+            self._names_count = -1
         return created
 
     def _latest(self, name: str) -> _Round | None:
@@ -995,6 +1130,7 @@ class _Reader:
         each: _Money | None = None,
         listed: bool = False,
     ) -> None:
+        """Add what the clause says to the round; facts already known are kept."""
         target.sentences[sentence.start] = sentence
         if not listed or clause.amounts or each is not None:
             target.listed_only = False
@@ -1010,6 +1146,12 @@ class _Reader:
             target.round_type = clause.round_type
         if clause.date is not None and target.date is None:
             target.date = clause.date
+        self._apply_parts(target, clause)
+        if clause.has_content() or each is not None:
+            target.listed_only = target.listed_only and listed
+
+    def _apply_parts(self, target: _Round, clause: _Clause) -> None:
+        """Add the clause's leads, investors and investors' parts and stakes to the round."""
         own = fold(target.company.text)  # a list that ran on ("..., teilte Gropyus mit")
         for name in clause.leads:
             if fold(name.text) != own:
@@ -1033,8 +1175,6 @@ class _Reader:
                     whose.stake = clause.stake
         if clause.lead_anaphor and self.last_investor is not None:
             target.part(self.last_investor).lead = True
-        if clause.has_content() or each is not None:
-            target.listed_only = target.listed_only and listed
 
     # --- the result --------------------------------------------------------------------------
 
@@ -1159,16 +1299,61 @@ def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start, end
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    out = []
+def _clauses(sentence: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """The clauses of a sentence: (start, end, holes), clauses whose company is named first.
+
+    A relative clause inside a main clause ("Parloa, das 2018 gegründet wurde, sammelt ...")
+    is a hole in the main clause and is read on its own right after it. A clause "wie X
+    mitteilte" comes first: it names the company the other clauses are about.
+    """
+    out: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+    inner: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+    holes: list[tuple[int, int]] = []
     start = 0
+    resume = 0
     for m in lx.CLAUSE_OPENERS.finditer(sentence):
+        if m.start() < resume:
+            continue
+        close = _relative_end(sentence, m) if lx.RELATIVE_OPENER.match(sentence, m.start()) else -1
+        if close > 0:
+            inner.append((m.end(), close, ()))
+            holes.append((m.start(), close + 1))
+            resume = close + 1
+            continue
         if m.start() > start:
-            out.append((start, m.start()))
+            out.append((start, m.start(), tuple(holes)))
+            out += inner
+        holes, inner = [], []
         start = m.end()
     if start < len(sentence):
-        out.append((start, len(sentence)))
-    return out
+        out.append((start, len(sentence), tuple(holes)))
+        out += inner
+    if "wie" not in sentence.lower():  # no clause "wie X mitteilte"
+        return out
+    first = [c for c in out if lx.ANNOUNCER.match(sentence[c[0] : c[1]].lower())]
+    return first + [c for c in out if c not in first] if first else out
+
+
+def _relative_end(sentence: str, opener: re.Match[str]) -> int:
+    """The comma that closes a relative clause inside a main clause, else -1.
+
+    The relative clause ends in its verb ("..., das 2018 gegründet wurde,") and the main
+    clause goes on with its own finite verb (", sammelt").
+    """
+    close = sentence.find(",", opener.end(), opener.end() + 200)
+    if close < 0:
+        return -1
+    before = sentence[opener.end() : close].split()
+    after = sentence[close + 1 : close + 40].split()
+    if not before or not after or not before[-1][:1].islower():
+        return -1
+    return close if _is_verb(after[0]) else -1
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _common_noun(name: str) -> bool:
+    """Whether a one-word name has the shape of a German common noun ("Bildung", "Robotik")."""
+    return _NOUN_SHAPE.fullmatch(name) is not None and lx.COMMON_NOUN_END.search(name) is not None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1204,18 +1389,16 @@ def _namey(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or "&" in word
 
 
-def _filler(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    low = tokens[i][2].lower()
+def _filler(tokens: list[_Token], i: int) -> bool:
+    low = tokens[i][3]
     if low in lx.LIST_FILLERS or low == "anderem":
         return True
     return low == "u" and i + 1 < len(tokens) and tokens[i + 1][2] == "."
 
 
-def _skip_openers(tokens: list[tuple[int, int, str]], i: int) -> int:
+def _skip_openers(tokens: list[_Token], i: int) -> int:
     n = len(tokens)
-    while i < n and (
-        tokens[i][2].lower() in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("
-    ):
+    while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
         i += 1
     return i
 
@@ -1224,7 +1407,140 @@ def _is_trade_word(name: str) -> bool:
     return name.lower() in lx.NOT_NAMES or _TRADE_NOUN.search(name.lower()) is not None
 
 
-def _skip_description(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> int:
+def _open_phrase(
+    tokens: list[_Token], i: int, amount_tokens: set[int], definite: bool
+) -> tuple[int, bool, bool] | None:
+    """Where the name of a noun phrase from token ``i`` may start (at most 8 words on).
+
+    Also whether a determiner and a descriptor were passed; None where no name can follow
+    (an amount, or an indefinite article where a definite phrase is wanted: "für eine
+    tektonische Verschiebung").
+    """
+    n = len(tokens)
+    determiner = described = False
+    for _ in range(8):
+        if i >= n:
+            break
+        word, low = tokens[i][2], tokens[i][3]
+        if i in amount_tokens:
+            return None
+        if low in lx.DETERMINERS:
+            if definite and low in _INDEFINITE:
+                return None
+            determiner = True
+        elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
+            pass  # "der Business Angel X"
+        elif _skippable(word, low):
+            pass
+        elif (
+            _descriptor(word)
+            and i + 1 < n
+            and (tokens[i + 1][3] in ("wie", "darunter") or _namey(tokens[i + 1][2]))
+        ):
+            described = True  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
+        else:
+            break
+        i += 1
+    return i, determiner, described
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _skippable(word: str, low: str) -> bool:
+    """An adjective or a list word before a name ("französische", "darunter")."""
+    return low in ("wie", "darunter", "namentlich") or (
+        len(word) >= 5
+        and _ADJECTIVE.fullmatch(word) is not None
+        and low not in _NOT_ADJECTIVES
+        and lx.INVEST_VERB.fullmatch(low) is None  # "..., außerdem investieren X"
+    )
+
+
+def _name_end(tokens: list[_Token], start: int, amount_tokens: set[int]) -> int:
+    """The index after the words from ``start`` on that may be part of a name."""
+    n = len(tokens)
+    end = start
+    while end < n and end not in amount_tokens:
+        word = tokens[end][2]
+        joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
+        tail = end > start and tokens[end][3] in lx.NAME_TAILS and word[0].isupper()
+        if _namey(word) or _descriptor(word) or joined or tail:
+            end += 1
+        else:
+            break
+    return end
+
+
+def _name_start(
+    tokens: list[_Token], start: int, end: int, determiner: bool, described: bool
+) -> int:
+    """Where the name starts: after leading descriptors, generic nouns and possessors."""
+    cut = start
+    for k in range(start, end):
+        following = k + 1 < end
+        if _leading_descriptor(tokens, k, cut, following) or (
+            tokens[k][3] in lx.NOT_NAMES and (k == cut or tokens[k][3] not in lx.NAME_TAILS)
+        ):
+            cut = k + 1
+        elif following and _possessor(tokens, k, start):
+            cut = k + 1  # "Yuri Milners DST Global", "Elon Musks xAI", "Eks Fonds X"
+        elif (
+            following
+            and k == start
+            and determiner
+            and _CITY_ADJECTIVE.fullmatch(tokens[k][2])
+            and end - k >= 2
+        ):
+            cut = k + 1  # "die Münchner Helsing"
+        elif following and k == cut and not described and _generic_noun(tokens, k, end, determiner):
+            cut = k + 1  # "Der Robo-Advisor Scalable Capital", "Das Immobilienportal Propster"
+    return cut
+
+
+def _leading_descriptor(tokens: list[_Token], k: int, cut: int, following: bool) -> bool:
+    """A descriptor before the name ("Start-up"), perhaps after city adjectives."""
+    return _descriptor(tokens[k][2]) and (
+        k == cut
+        or (following and all(_CITY_ADJECTIVE.fullmatch(tokens[j][2]) for j in range(cut, k)))
+    )
+
+
+def _possessor(tokens: list[_Token], k: int, start: int) -> bool:
+    """A genitive before a name: "Yuri Milners DST Global", "Elon Musks xAI"."""
+    word, low = tokens[k][2], tokens[k][3]
+    after = tokens[k + 1]
+    return (
+        len(word) >= 3
+        and word.endswith("s")
+        and low not in lx.NAME_SUFFIXES
+        and after[3] not in lx.NAME_SUFFIXES
+        and _namey(after[2])
+        and (_descriptor(after[2]) or (k > start and not _descriptor(tokens[k - 1][2])))
+    )
+
+
+def _generic_noun(tokens: list[_Token], k: int, end: int, determiner: bool) -> bool:
+    """A common noun before a name: "Der Robo-Advisor Scalable Capital"."""
+    word = tokens[k][2]
+    return (
+        (determiner or (len(word) >= 12 and end - k >= 3))
+        and _NOUN_SHAPE.fullmatch(word) is not None
+        and ("-" in word or len(word) >= 9)
+        and _namey(tokens[k + 1][2])
+    )
+
+
+def _no_name(tokens: list[_Token], cut: int, end: int) -> bool:
+    """Words that are no name: "Investment" alone, "Große Technologieunternehmen"."""
+    if end - cut == 1 and tokens[cut][3] in lx.NOT_ALONE:
+        return True
+    return (
+        end - cut == 2
+        and _descriptor(tokens[end - 1][2])
+        and _ADJECTIVE.fullmatch(tokens[cut][3]) is not None
+    )
+
+
+def _skip_description(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
     """The index after a short description without a name ("der katarische Staatsfonds")."""
     k = i
     while k < min(len(tokens), i + 5) and k not in amount_tokens:
@@ -1237,7 +1553,7 @@ def _skip_description(tokens: list[tuple[int, int, str]], i: int, amount_tokens:
     return k
 
 
-def _skip_brackets(tokens: list[tuple[int, int, str]], i: int) -> int:
+def _skip_brackets(tokens: list[_Token], i: int) -> int:
     """The index after the ")" closing the "(" at ``i`` (within 12 words), else ``i``."""
     for k in range(i + 1, min(len(tokens), i + 12)):
         if tokens[k][2] == ")":
@@ -1245,7 +1561,7 @@ def _skip_brackets(tokens: list[tuple[int, int, str]], i: int) -> int:
     return i
 
 
-def _verb_follows(tokens: list[tuple[int, int, str]], name: _Name, amount_tokens: set[int]) -> bool:
+def _verb_follows(tokens: list[_Token], name: _Name, amount_tokens: set[int]) -> bool:
     """Whether the name is followed by a lower-case word (its verb), brackets aside."""
     for i, token in enumerate(tokens):
         if token[0] >= name.end:
@@ -1259,9 +1575,9 @@ def _verb_follows(tokens: list[tuple[int, int, str]], name: _Name, amount_tokens
     return False
 
 
-def _skip_apposition(tokens: list[tuple[int, int, str]], i: int) -> int:
+def _skip_apposition(tokens: list[_Token], i: int) -> int:
     """The index after an apposition ", ein Start-up aus Köln," at ``i`` (within 12 words)."""
-    if i + 1 >= len(tokens) or tokens[i + 1][2].lower() not in lx.DETERMINERS:
+    if i + 1 >= len(tokens) or tokens[i + 1][3] not in lx.DETERMINERS:
         return i
     for k in range(i + 2, min(len(tokens), i + 12)):
         if tokens[k][2] == ",":
@@ -1269,14 +1585,14 @@ def _skip_apposition(tokens: list[tuple[int, int, str]], i: int) -> int:
     return i
 
 
-def _is_object(tokens: list[tuple[int, int, str]], name: _Name) -> bool:
+def _is_object(tokens: list[_Token], name: _Name) -> bool:
     """Whether the name follows "in", "an" or "bei" (the company, not an investor)."""
     previous = None
     for token in tokens:
         if token[0] >= name.start:
             break
         previous = token
-    return previous is not None and previous[2].lower() in _PREPOSITIONS_IN
+    return previous is not None and previous[3] in _PREPOSITIONS_IN
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1284,7 +1600,7 @@ def _round_word(word: str) -> bool:
     return _ROUND_WORD.match(word.lower()) is not None or (len(word) == 1 and word.isupper())
 
 
-def _money_before(tokens: list[tuple[int, int, str]], i: int, amount_tokens: set[int]) -> bool:
+def _money_before(tokens: list[_Token], i: int, amount_tokens: set[int]) -> bool:
     """Whether an amount or a word of money stands just before token ``i``."""
     return any(
         k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][2] in _MONEY_WORDS
@@ -1424,11 +1740,30 @@ def _name_forms(names: Iterable[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """Any of the names (or its first word, for names of several words), as a whole word."""
-    forms = _name_forms(names)
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&])({alternatives})s?(?![\w&])")
+def _last_name(sentence: str, forms: Iterable[str]) -> tuple[int, str] | None:
+    """Where the last of the names stands in ``sentence`` as a whole word ("Parloas" too).
+
+    The longest name wins where two start at the same place ("Mistral AI", "Mistral").
+    """
+    best: tuple[int, int, str] | None = None
+    for form in forms:
+        limit = len(sentence)
+        while (at := sentence.rfind(form, 0, limit)) >= 0:
+            end = at + len(form)
+            if end < len(sentence) and sentence[end] == "s":
+                end += 1
+            if (at == 0 or not _word_char(sentence[at - 1])) and (
+                end >= len(sentence) or not _word_char(sentence[end])
+            ):
+                if best is None or (at, len(form)) > best[:2]:
+                    best = (at, len(form), form)
+                break
+            limit = at + len(form) - 1  # the next occurrence that starts before this one
+    return None if best is None else (best[0], best[2])
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_&"
 
 
 def _entities(text: str, names: Callable[[str], Iterable[tuple[int, int]]]) -> dict[int, int]:
@@ -1458,9 +1793,7 @@ class _KnownIndex:
                     self.ids[kind].setdefault(fold(name), record.id)
                     self.longest_name = max(self.longest_name, len(name.split()))
 
-    def longest(
-        self, tokens: list[tuple[int, int, str]], start: int, end: int
-    ) -> tuple[int, int] | None:
+    def longest(self, tokens: list[_Token], start: int, end: int) -> tuple[int, int] | None:
         """The longest run of tokens from start..end on that is a known name, if any."""
         best: tuple[int, int] | None = None
         limit = min(len(tokens), end + self.longest_name)
