@@ -6,15 +6,23 @@ Each rule here is written once and called from every reader:
 * `date_at` — whether digits at a position are a date, time or ratio, not an amount;
 * `figure_ok` — whether the digits of a figure may be read (no leading zeros, the limit);
 * `continues_figure` — whether digits at a position are only the rest of a figure that
-  starts earlier ("432" in "98 765 432", "5" in "1٫5"), so that no amount may start there.
+  starts earlier ("432" in "98 765 432", "5" in "1٫5"), so that no amount may start there;
+* `figure_fits` and `figure_value` — whether digits times a scale are within the model's
+  limit, and their exact value;
+* `stellig_count` and `stellig_noun` — what a "-stellig" adjective and the noun after it
+  say ("zweistellige Millionenbeträge": two digits, millions);
+* `is_code` and `names_currency` — the ISO-code test ("USD" as written, not "usd" or "Usd")
+  and whether a token names a currency by itself (a symbol or a code).
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from aieco.amounts._lexicon import DIGITS, SPACE_CHARS, VAGUE_SCALE_POWERS
+from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
+from aieco.amounts._lexicon import DIGITS, SPACE_CHARS, STELLIG_ENDINGS, VAGUE_SCALE_POWERS
 from aieco.money import PERCENT
 
 if TYPE_CHECKING:
@@ -24,10 +32,17 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DIGITS",
     "continues_figure",
+    "count_word",
     "date_at",
+    "figure_fits",
     "figure_ok",
+    "figure_value",
     "hedge_at",
+    "is_code",
+    "is_stellig",
+    "names_currency",
     "scale_power",
+    "stellig_count",
     "stellig_noun",
 ]
 
@@ -155,6 +170,45 @@ def figure_ok(whole: str, frac: str) -> bool:
     return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
 
 
+def figure_fits(whole: str, frac: str, power: int) -> bool:
+    """Whether ``whole.frac × 10**power`` is a figure the engine reads.
+
+    `figure_ok`, and within the model's limit (`aieco._limits`), told from the digit
+    counts alone.
+    """
+    return (
+        figure_ok(whole, frac)
+        and len(whole) + power <= MAX_INTEGER_DIGITS
+        and len(frac) - power <= MAX_FRACTION_DIGITS
+    )
+
+
+def figure_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
+    """``±whole.frac × 10**power`` exactly, written out without an exponent.
+
+    The caller has checked the digits with `figure_fits`.
+    """
+    if power:
+        if len(frac) <= power:
+            text = whole + frac + "0" * (power - len(frac))
+        else:
+            text = f"{whole}{frac[:power]}.{frac[power:]}"
+    else:
+        text = f"{whole}.{frac}" if frac else whole
+    value = Decimal(text)
+    return value.copy_negate() if negative else value  # exact, unlike unary -
+
+
+def is_code(lx: Lexicon, word: str) -> bool:
+    """An ISO 4217 code the locale reads, written as one: three capitals ("USD", not "Usd")."""
+    return len(word) == 3 and word.isupper() and word in lx.codes
+
+
+def names_currency(lx: Lexicon, token: str) -> bool:
+    """A token that names a currency by itself: a symbol ("$", "Fr.") or an ISO code."""
+    return token in lx.symbols or is_code(lx, token)
+
+
 def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
     """Digits at ``t`` are only the rest of a figure that starts before them.
 
@@ -194,6 +248,30 @@ def _continues(lx: Lexicon, text: str, t: int, depth: int) -> bool:
         return True
     # A longer run is a figure of its own ("2019 45"), unless it continues one itself.
     return depth == 0 or _continues(lx, text, k + 1, depth - 1)
+
+
+#: The most digits a "-stellig" adjective may name ("dreißigstellig").
+STELLIG_MAX = 30
+
+
+def count_word(lx: Lexicon, word: str, most: int) -> int | None:
+    """The whole number from 1 to ``most`` that a lower-case number word names, else None."""
+    value = lx.cardinal(word) if word else None
+    if value is None or value != value.to_integral_value() or not 1 <= value <= most:
+        return None
+    return int(value)
+
+
+def is_stellig(word: str) -> bool:
+    """A "-stellig" adjective ("zweistellige", "9-stelligen"), whatever its digit count."""
+    return word.lower().endswith(STELLIG_ENDINGS)
+
+
+def stellig_count(lx: Lexicon, word: str) -> int | None:
+    """How many digits a "-stellig" adjective names ("zweistellige": 2), else None."""
+    low = word.lower()
+    ending = next((e for e in STELLIG_ENDINGS if low.endswith(e)), None)
+    return None if ending is None else count_word(lx, low[: -len(ending)], STELLIG_MAX)
 
 
 def stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:

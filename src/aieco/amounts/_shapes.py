@@ -1,0 +1,1001 @@
+"""The table of common shapes: each a compiled regex and a builder of its `Reading` (internal).
+
+* **one end**, "[hedge] [sign] [currency] digits-or-number-word [scale] [currency|%]"
+  ("rund 1,5 Mrd. USD", "vier Milliarden Dollar");
+* **range** of two digit numbers, "5–50 Mio. €", "20 bis 30 Mrd. $", "zwischen 20 und 30
+  Mrd.", "20- oder 30-Milliarden";
+* **stellig**, a vague magnitude, "ein zweistelliger Millionenbetrag", "neun- oder
+  zehnstellige Beträge";
+* **vague** count, "zig oder gar hunderten Milliarden Dollar".
+
+Each shape's regexes (built per locale in `aieco.amounts._fast`) read an expression in one
+C-level match: one for a whole text (`parse_amount`) and one at a place in running text
+(`extract_amounts`). Its builder then only looks words up and calls the shared rules in
+`aieco.amounts._rules` (what digits are worth, scale words, units, "-stellig", hedges).
+Whatever a shape is not sure about (unusual spacing, number-word chains, anything glued or
+unusual after the match) it hands to the grammar in `aieco.amounts._parse`; tests check
+through the public functions that both give the same result.
+
+In running text (`read_at`), a trigger (digits, a symbol, a noun such as "Milliarden")
+is read by the shape its neighbourhood fits, once the words before it (`aieco.amounts._tokens`)
+are known to start nothing of their own.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from aieco._limits import MAX_INTEGER_DIGITS
+from aieco.amounts._lexicon import (
+    DASHES,
+    DIGITS,
+    MINUS_SIGNS,
+    SPACE_CHARS,
+    Lexicon,
+)
+from aieco.amounts._memo import remember
+from aieco.amounts._reading import Reading, point
+from aieco.amounts._rules import (
+    count_word,
+    figure_fits,
+    figure_ok,
+    figure_value,
+    hedge_at,
+    is_code,
+    is_stellig,
+    names_currency,
+    scale_power,
+    stellig_count,
+    stellig_noun,
+)
+from aieco.amounts._tokens import Role, Token, is_date, previous, role, spaced, walk
+from aieco.money import PERCENT, Qualifier
+
+if TYPE_CHECKING:
+    from aieco.amounts._fast import FastTables
+
+__all__ = ["SHAPES", "Shape", "Verdict", "fast_reading", "read_at"]
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _scale_power(
+    lx: Lexicon, text: str, m: re.Match[str], scale: str | None, dot: str | None
+) -> int | None:
+    """The power of ten of a matched scale word (0 for none), None if it is not one here."""
+    if scale is None:
+        return 0
+    e = m.end("scale")
+    return scale_power(lx, scale, dot is not None, text[e : e + 1] if dot is None else "")
+
+
+def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
+    """Nothing after ``e`` could extend the expression (else the grammar must decide).
+
+    ``cur`` is the currency the expression ended with, as written (for "Pfund Sterling").
+    """
+    n = len(text)
+    if e >= n:
+        return True
+    c = text[e]
+    if c in " -" and e + 1 < n and text[e + 1].isalpha():
+        if c == "-" and cur is not None and cur[0].isalpha():
+            return False  # "8 Euro-Münzen" counts coins: the grammar decides
+        # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
+        return _inert_word(text, e + 1, cur, lx, ft)
+    if _glued_on(text, e, lx):
+        return False
+    j = _space_end(text, e)
+    if j == e or j >= n:
+        return True
+    c = text[j]
+    if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts:
+        return False  # a range, a sign, a currency
+    if c in DIGITS:
+        # Cents after a currency name ("2 Euro 50"), or a code that is the next figure's
+        # ("2007 CHF 1.85 Mio."): the grammar decides. After a symbol nothing follows.
+        return cur is None or not cur[0].isalpha()
+    return not c.isalpha() or _inert_word(text, j, cur, lx, ft)
+
+
+def _glued_on(text: str, e: int, lx: Lexicon) -> bool:
+    """The character at ``e``, right after an expression, may continue it ("5€", "5–6")."""
+    c = text[e]
+    if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
+        return True
+    return c in ".,'’" and e + 1 < len(text) and text[e + 1] in DIGITS
+
+
+def _space_end(text: str, e: int) -> int:
+    """After the white space at ``e``, with at most one line break (LF or CRLF) in it."""
+    n = len(text)
+    j = e
+    while j < n and text[j] in SPACE_CHARS:
+        j += 1
+    if j + 1 < n and text[j] == "\r" and text[j + 1] == "\n":
+        j += 1
+    if j < n and text[j] == "\n":
+        j += 1
+        while j < n and text[j] in SPACE_CHARS:
+            j += 1
+    return j
+
+
+def _inert_word(text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
+    """The word at ``j`` cannot continue the expression the fast match read."""
+    w = _LETTERS.match(text, j)
+    assert w is not None
+    word = w.group()
+    if not word.isalpha():  # "[^\W\d_]" also takes "²"; the word ends at the first non-letter
+        k = j
+        while text[k].isalpha():
+            k += 1
+        word = text[j:k]
+    info = ft.words.get(word)
+    if info is None:
+        info = _word_info(lx, ft, word)
+        remember(ft.words, word, info)
+    blocks, may_be_symbol, may_be_phrase, low = info
+    if may_be_symbol and lx.symbol_re.match(text, j):
+        return False
+    if blocks or (may_be_phrase and ft.phrase_re.match(text, j)):
+        return False
+    return cur is None or low not in ft.continuations.get(cur.lower(), ())
+
+
+def glued_unreadable(lx: Lexicon, ft: FastTables, text: str, j: int) -> bool:
+    """Letters glued to digits at ``j`` that the grammar cannot read ("3D", "5G", "B2B").
+
+    The grammar reads glued letters only as a scale word ("5Mio", "5k"), a thousand of a
+    currency ("5TEUR", "5T€"), a currency symbol ("5Fr.") or an ISO code ("5EUR"); after
+    anything else a number is not an amount ("3D-Modelle"). Memoised per word.
+    """
+    w = _LETTERS.match(text, j)
+    if w is None:
+        return False
+    word = w.group()
+    found = ft.glued.get(word)
+    if found is None:
+        low = word.lower()
+        found = not (
+            word == "T"
+            or low in lx.scale_words
+            or low + "." in lx.scale_words
+            or low in lx.glued_scales
+            or low in lx.thousands_of
+            or word in ft.symbol_heads
+            or is_code(lx, word)
+        )
+        remember(ft.glued, word, found)
+    return found
+
+
+def _word_info(lx: Lexicon, ft: FastTables, word: str) -> tuple[bool, bool, bool, str]:
+    """What a word after a figure is, as far as the word alone tells (memoised by the caller).
+
+    (blocks: a code, number word or guard word; may start a currency symbol; may start a
+    currency name; lower case). A symbol or name can only match where the word is exactly the
+    letters it starts with, so the two regexes run only for such words.
+    """
+    low = word.lower()
+    blocks = (
+        is_code(lx, word) or low in ft.guard_words or lx.is_number_word(low) or "stellig" in low
+    )
+    return blocks, word in ft.symbol_heads, ft.phrase_heads.fullmatch(word) is not None, low
+
+
+def fast_reading(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
+    """`fast_amount`'s reading (spanning the whole text), or None."""
+    c = text[:1]
+    if c in DIGITS:
+        return _digits_first(lx, ft, text, 0, Qualifier.EXACT)
+    if c.isalpha() or c in lx.hedge_symbols:
+        # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
+        # regex reads with its hedge branch, found here in a third of the time).
+        sp = text.find(" ")
+        first = text[:sp].lower() if sp > 0 else ""
+        found = hedge_at(lx, text, 0) if first in lx.qualifier_starts or sp < 0 else None
+        if found is not None and text[found[1] : found[1] + 1] in DIGITS:
+            amount = _digits_first(lx, ft, text, found[1], found[0])
+            if amount is not None:
+                return amount
+    return _whole_shapes(lx, ft, text)
+
+
+def _digits_first(
+    lx: Lexicon, ft: FastTables, text: str, at: int, qualifier: Qualifier
+) -> Reading | None:
+    """Digits at ``at`` and a scale-and-currency tail to the end of ``text`` (or a range).
+
+    The number is read by its own regex, the tail (" Mio. EUR", " Milliarden Dollar") from a
+    per-locale memo of tails: what a tail means does not depend on the number before it, and
+    a text has few distinct tails. The number regex's first reading is the one the combined
+    regex would take, so where the memo knows the tail the result is the same; where it does
+    not (an unknown or long tail), the combined regex decides.
+    """
+    m = ft.number_at.match(text, at)
+    assert m is not None
+    e = m.end()
+    suffix = text[e:]
+    tail = ft.tails.get(suffix, _UNKNOWN)
+    if tail is _UNKNOWN:
+        tail = None
+        if len(suffix) <= _TAIL_LIMIT:
+            tm = ft.tail_full.fullmatch(suffix)
+            found = None if tm is None else tail_unit_power(lx, ft, tm, suffix)
+            if found is not None:
+                tail = (found[0], found[1] or 0)
+            remember(ft.tails, suffix, tail)
+    if tail is None:
+        mm = ft.digits_full.fullmatch(text, at)
+        if mm is not None:
+            return _digits_amount(lx, ft, mm, text, qualifier)
+        # Digits first: the one-end regex would read what digits_full did not.
+        return _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
+    unit, power = tail
+    g, frac = ft.number_pick(m.groups())
+    # _digits() inlined: this is parse_amount's hottest path, and a call costs 0.03x of the
+    # price-parser budget (benchmarks/bench_amounts.py).
+    whole = text[at : m.end("int")]
+    if g is not None:
+        whole = whole.replace(g, "")
+    frac = frac or ""
+    if not figure_fits(whole, frac, power):
+        return None
+    value = figure_value(False, whole, frac, power)
+    return point(0, len(text), value, unit, qualifier)
+
+
+_UNKNOWN: Any = object()
+
+
+#: Tails longer than this are not memoised (a real tail is a scale word and a currency).
+_TAIL_LIMIT = 40
+
+
+#: What `_matched_unit` returns for a unit the fast path must not read.
+_REJECT: Any = object()
+
+
+def _matched_unit(
+    lx: Lexicon, ft: FastTables, spaced: str | None, cur: str | None, pct: str | None
+) -> Any:
+    """The unit after a figure: "%", an ISO code, None for none, or _REJECT.
+
+    ``spaced`` is the white space before the unit: "Prozent" and currency words need it
+    ("5Prozent" is not read), symbols and codes written as such do not.
+    """
+    if pct is not None:
+        return PERCENT if spaced or pct == "%" else _REJECT
+    if cur is None:
+        return None
+    unit = ft.exact_units.get(cur)  # a symbol or an ISO code as written
+    if unit is not None:
+        return unit
+    if not spaced or (len(cur) == 3 and cur.isupper()):
+        return _REJECT
+    return lx.currency_words.get(cur.lower().replace("\u2011", "-"), _REJECT)
+
+
+def _digits_amount(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier
+) -> Reading | None:
+    """The Amount of a match of ``ft.digits_full``: as `full_amount`, for digits first."""
+    g, frac, s2, cur, pct, scale, dot = ft.digits_pick(m.groups())
+    unit = _matched_unit(lx, ft, s2, cur, pct)
+    return _digits_reading(lx, text, m, (g, frac, scale, dot), unit, qualifier, 0, len(text))
+
+
+def _digits_reading(
+    lx: Lexicon,
+    text: str,
+    m: re.Match[str],
+    groups: tuple[str | None, str | None, str | None, str | None],
+    unit: Any,
+    qualifier: Qualifier,
+    start: int,
+    end: int,
+) -> Reading | None:
+    """A point from the digits ``m`` read from its start, times its scale word.
+
+    ``groups``: the match's group separator, fraction, scale word and the scale's dot.
+    """
+    group, frac, scale, dot = groups
+    if unit is _REJECT:
+        return None
+    whole, frac = _digits(text, m.start(), m.end("int"), group), frac or ""
+    power = _scale_power(lx, text, m, scale, dot)
+    if power is None or not figure_fits(whole, frac, power):
+        return None
+    return point(start, end, figure_value(False, whole, frac, power), unit, qualifier)
+
+
+def full_amount(
+    lx: Lexicon,
+    ft: FastTables,
+    m: re.Match[str],
+    text: str,
+    qualifier: Qualifier | None,
+    start: int = 0,
+) -> Reading | None:
+    """The reading of a match of ``ft.full`` (from ``start``), or None: the grammar decides.
+
+    The hedge is read from the match if ``qualifier`` is None.
+    """
+    q, neg, pre, s2, cur, pct, scale, dot, g, frac, nw, num, half = ft.full_pick(m.groups())
+    if qualifier is None:
+        qualifier = _qualifier(lx, ft, q)
+    elif q is not None:
+        return None
+    unit = _matched_unit(lx, ft, s2, cur, pct)
+    if pre is not None:
+        unit = ft.exact_units.get(pre) if unit is None else _REJECT
+    if qualifier is None or unit is _REJECT or (unit is None and pre is not None):
+        return None
+    if nw is not None:
+        if pre is not None:
+            return None
+        digits = _number_word_digits(lx, ft, m, nw, half)
+    else:
+        digits = _written_digits(text, m, num, g, frac)
+    if digits is None or not figure_ok(*digits):
+        return None
+    power = _scale_power(lx, text, m, scale, dot)
+    if power is None or not figure_fits(*digits, power):
+        return None
+    value = figure_value(neg is not None, *digits, power)
+    return point(start, m.end(), value, unit, qualifier)
+
+
+def _written_digits(
+    text: str, m: re.Match[str], num: str, group: str | None, frac: str | None
+) -> tuple[str, str]:
+    """The integer and fraction digits of the one-end shape's written figure."""
+    # With a fraction or ",–" (no cents) the integer part is only part of the number.
+    if frac is None and num[-1] in DIGITS:
+        return _digits(text, m.start("num"), m.end("num"), group), ""
+    return _digits(text, m.start("first"), m.end("int"), group), frac or ""
+
+
+def _number_word_digits(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], word: str, half: str | None
+) -> tuple[str, str] | None:
+    """The digits of the one-end shape's number word ("vier", "eine halbe"), or None.
+
+    One number word of a language that has them in this shape, then a scale word after a
+    space or hyphen, never glued. An article only before a scale word or "Prozent", and
+    only after a space ("eine Milliarde", not "eine-Milliarde" or "ein%"); with "halbe"
+    after it, that is half of one ("eine halbe Milliarde").
+    """
+    scale, s1, s2, pct = m.group("scale", "s1", "s2", "pct")
+    if not ft.language.number_words or (scale is not None and not s1):
+        return None
+    low = word.lower()
+    number: Decimal | None
+    if low not in lx.articles:
+        number = None if half is not None else lx.cardinal(low)
+    elif half is not None:
+        number = _HALF if half.lower() in lx.half_words else None
+    else:
+        after = s1 if scale is not None else s2
+        number = None if not after or after[0] == "-" else Decimal(1)
+    if number is None or (low in lx.articles and scale is None and pct is None):
+        return None
+    whole, _, frac = format(number, "f").partition(".")
+    return whole, frac
+
+
+def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
+    """The Qualifier of a matched hedge ("rund", "mehr  als"), EXACT for none, None if unknown."""
+    if q is None:
+        return Qualifier.EXACT
+    low = q.lower()
+    return ft.qualifier_text.get(low) or lx.qualifiers.get(tuple(low.split()))
+
+
+def _one_end_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+    return full_amount(lx, ft, m, text, None)
+
+
+def _range_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+    qualifier = _qualifier(lx, ft, m.group("q"))
+    if qualifier is None:
+        return None
+    intro = m.group("intro")
+    conj = None if intro is None else lx.range_intro.get(intro.lower())
+    if intro is not None and conj is None:
+        return None  # matched only through re's wider case folding ("zwıschen")
+    whole = _digits(text, m.start("first1"), m.end("int1"), m.group("g1"))
+    return range_amount(lx, ft, text, whole, m.group("frac1") or "", m, conj, qualifier, 0)
+
+
+def _stellig_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+    qualifier = _qualifier(lx, ft, m.group("q"))
+    return None if qualifier is None else stellig_amount(lx, m, qualifier, 0)
+
+
+def _vague_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+    qualifier = _qualifier(lx, ft, m.group("q"))
+    return None if qualifier is None else vague_amount(lx, ft, m, text, qualifier, 0)
+
+
+class Shape(NamedTuple):
+    """One common shape: its regexes (attributes of `FastTables`) and its builder."""
+
+    name: str
+    #: The regex that reads a whole text (``parse_amount``), with an optional hedge.
+    whole: str
+    #: The regex that reads it at a place in running text (``extract_amounts``); the
+    #: hedge before it is found by `_lead`.
+    at: str
+    #: The Reading of a whole-text match (None: the grammar decides).
+    build: Callable[[Lexicon, FastTables, re.Match[str], str], Reading | None]
+
+
+#: The shapes, in the order a whole text is tried. In running text a digit trigger is read
+#: as one end or (with a separator after it) a range; a noun trigger as one end from a
+#: number word, "-stellig" or a vague count (`read_at`).
+SHAPES = (
+    # "rund 1,5 Mrd. USD", "vier Milliarden Dollar", "-2,50 €", "eine halbe Milliarde"
+    Shape("one end", "full", "full", _one_end_whole),
+    # "5–50 Mio. €", "zwischen 20 und 30 Mrd.", "20- oder 30-Milliarden"
+    Shape("range", "range_full", "range_tail", _range_whole),
+    # "ein zweistelliger Millionenbetrag", "neun- oder zehnstellige Beträge"
+    Shape("stellig", "stellig_full", "stellig_at", _stellig_whole),
+    # "zig Milliarden", "zig oder gar hunderten Milliarden Dollar"
+    Shape("vague", "vague_full", "vague_at", _vague_whole),
+)
+
+
+def _whole_shapes(
+    lx: Lexicon, ft: FastTables, text: str, shapes: tuple[Shape, ...] = SHAPES
+) -> Reading | None:
+    """The reading of the first shape whose whole-text regex matches ``text``, else None."""
+    for shape in shapes:
+        pattern: re.Pattern[str] | None = getattr(ft, shape.whole)
+        if pattern is not None:
+            m = pattern.fullmatch(text)
+            if m is not None:
+                found: Reading | None = shape.build(lx, ft, m, text)
+                return found
+    return None
+
+
+def tail_unit_power(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str
+) -> tuple[str | None, int | None] | None:
+    """The unit and the scale's power of ten that a match's scale-and-currency tail names.
+
+    (None, None) for an empty tail; None where the grammar must decide (a currency name
+    glued to the digits, an unknown word, "Bio-" as in "5 Bio-Läden").
+    """
+    s2, cur, pct, scale, dot = m.group("s2", "cur", "pct", "scale", "dot")
+    unit = _matched_unit(lx, ft, s2, cur, pct)
+    if unit is _REJECT:
+        return None
+    if scale is None:
+        return unit, None
+    power = _scale_power(lx, text, m, scale, dot)
+    return None if power is None else (unit, power)
+
+
+def range_amount(
+    lx: Lexicon,
+    ft: FastTables,
+    text: str,
+    whole1: str,
+    frac1: str,
+    r: re.Match[str],
+    conj: str | None,
+    qualifier: Qualifier,
+    start: int,
+) -> Reading | None:
+    """The range from ``start``: a first number's digits, then a match of separator and end.
+
+    ``conj`` is the conjunction a range intro before the first number asks for ("und" after
+    "zwischen"); without an intro the separator is a dash or a range word ("bis", "oder").
+    As in the grammar, the second end's scale and currency apply to both ends, and the range
+    must rise. None where the grammar must decide (or would refuse).
+    """
+    if not _separator_ok(lx, r, conj):
+        return None
+    whole2 = _digits(text, r.start("first"), r.end("int"), r.group("g"))
+    frac2 = r.group("frac") or ""
+    if not (figure_ok(whole1, frac1) and figure_ok(whole2, frac2)):
+        return None
+    found = tail_unit_power(lx, ft, r, text)
+    if found is None:
+        return None
+    unit, power = found[0], found[1] or 0
+    if not (figure_fits(whole1, frac1, power) and figure_fits(whole2, frac2, power)):
+        return None
+    low = figure_value(False, whole1, frac1, power)
+    high = figure_value(False, whole2, frac2, power)
+    return Reading(start, r.end(), low, high, unit, qualifier) if low < high else None
+
+
+def _separator_ok(lx: Lexicon, r: re.Match[str], conj: str | None) -> bool:
+    """The range's separator is one the grammar reads as such after what came before.
+
+    ``conj``: the conjunction a range intro asks for ("und" after "zwischen"), or None.
+    """
+    w, sw, zu = r.group("w", "sw", "zu")
+    if sw is not None:  # suspended: "20- oder 30-Milliarden", "20- und 30-Milliarden"
+        w = sw.lower()
+        if conj is not None or w not in lx.range_words:  # "20- und 30-": a list
+            return False
+    elif w is not None:
+        w = w.lower()
+        if (w != conj) if conj is not None else (w not in lx.range_words):
+            return False
+    elif conj is not None:
+        return False
+    return zu is None or (w == "bis" and zu.lower() == "zu")
+
+
+def stellig_amount(
+    lx: Lexicon, m: re.Match[str], qualifier: Qualifier, start: int
+) -> Reading | None:
+    """A vague magnitude from a match of ``stellig_at``/``stellig_full``.
+
+    "zweistellige Milliardenbeträge" is 10¹⁰ ≤ x < 10¹¹: [10^(n-1), 10^n) times the noun's
+    scale, in the noun's currency if it names one.
+    """
+    count = stellig_count(lx, m.group("sw"))
+    art, w1 = m.group("art", "w1")
+    if count is None or (art is not None and (w1 is not None or art.lower() not in lx.articles)):
+        return None
+    # The lower end's digit count: "neun- oder zehnstellige" runs from nine digits.
+    first = count if w1 is None else _suspended_count(lx, w1, m.group("sw1"), count)
+    meaning = stellig_noun(lx, m.group("noun"))
+    if first is None or meaning is None:
+        return None
+    power, unit = meaning
+    if count + power >= MAX_INTEGER_DIGITS:
+        return None  # beyond the model's limit: the grammar refuses it with the message
+    low = Decimal("1" + "0" * (first - 1 + power))
+    return Reading(start, m.end(), low, Decimal("1" + "0" * (count + power)), unit, qualifier)
+
+
+def _suspended_count(lx: Lexicon, word: str, join: str, most: int) -> int | None:
+    """The first digit count of "neun- oder zehnstellige" ("neun": 9), at most ``most``.
+
+    A number word (not an article, not a currency code) before a range word or "und": the
+    grammar reads it as the first end of a range whose end lends its noun to both.
+    """
+    low, join = word.lower(), join.lower()
+    if low in lx.articles or is_code(lx, word):
+        return None
+    if join not in lx.range_words and join != "und":
+        return None
+    return count_word(lx, low, most)
+
+
+def vague_amount(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str, qualifier: Qualifier, start: int
+) -> Reading | None:
+    """A vague count before a scale word from a match of ``vague_at``/``vague_full``.
+
+    "zig Milliarden" is 10¹⁰ ≤ x < 10¹¹; "zig oder gar hunderten Milliarden Dollar" runs from
+    the first count's low end to the second's high end, the scale and currency applying to
+    both, as the grammar reads them. A count needs a scale word after it.
+    """
+    v1, sep, even, v2, s1, scale = m.group("v1", "vsep", "even", "v2", "s1", "scale")
+    first = lx.vague_counts.get(v1.lower())
+    if first is None or scale is None or not s1:
+        return None  # a count without a scale word is no amount; never glued to it
+    low, high = first
+    if v2 is not None:
+        second = lx.vague_counts.get(v2.lower())
+        sep = sep.lower()
+        if second is None or sep not in lx.range_words:
+            return None
+        if even is not None and (sep != "oder" or even.lower() not in lx.vague_words):
+            return None
+        if second[0] < low:
+            return None  # the grammar refuses a range that does not rise
+        high = second[1]
+    found = tail_unit_power(lx, ft, m, text)
+    if found is None:
+        return None
+    unit, power = found
+    if power is None or high + power >= MAX_INTEGER_DIGITS:
+        return None  # no scale word; or beyond the model's limit (the grammar says so)
+    return Reading(
+        start,
+        m.end(),
+        Decimal("1" + "0" * (low + power)),
+        Decimal("1" + "0" * (high + power)),
+        unit,
+        qualifier,
+    )
+
+
+_HALF = Decimal("0.5")
+
+
+def fast_mention_amount(
+    lx: Lexicon,
+    ft: FastTables,
+    m: re.Match[str],
+    text: str,
+    qualifier: Qualifier,
+    start: int,
+    end: int,
+) -> Reading | None:
+    """The reading (``start:end``) of a trigger match in running text (digits first), or None.
+
+    The unit and scale are memoised per locale by the matched tail's groups (what they
+    mean depends on nothing else), so only the number is read each time.
+    """
+    g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
+    key = (s2, cur, pct)
+    unit = ft.mention_units.get(key, _UNKNOWN)
+    if unit is _UNKNOWN:
+        unit = _matched_unit(lx, ft, s2, cur, pct)
+        if s2 is None or len(s2) < 8:
+            ft.mention_units.put(key, unit)
+    return _digits_reading(lx, text, m, (g, frac, scale, dot), unit, qualifier, start, end)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+class Verdict(enum.Enum):
+    """What `read_at` says besides a Reading (read) and None (ask the grammar)."""
+
+    #: Nothing starts at this trigger (a date, digits followed by nothing to read).
+    SKIP = "skip"
+    #: The grammar would find nothing here either: do what follows a fruitless grammar run.
+    NOTHING = "nothing"
+
+
+def read_at(
+    text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
+) -> Reading | Verdict | None:
+    """Read the trigger match ``m`` at ``t`` by a shape where the outcome is certain.
+
+    A Reading; a `Verdict`; or None (ask the grammar). ``last`` is where the previous
+    mention ended (nothing before it belongs to this one).
+    """
+    c = text[t]
+    if c in DIGITS:
+        if t > 0 and text[t - 1] in ".,":
+            return None  # ".75 €", "1.5" in German: the grammar decides
+        found = _fast_digits(text, t, m, lx, ft, last)
+    elif c.isalpha() and ft.language.number_words:
+        found = _fast_noun(text, t, lx, ft, last)
+    else:
+        return None
+    if (
+        isinstance(found, Reading)
+        and found.qualifier is not Qualifier.EXACT
+        and text[found.end : found.end + 1] == "-"
+    ):
+        return None  # "um die 1-Prozent-Vorgabe": the grammar weighs the hedge
+    return found
+
+
+def _fast_digits(
+    text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
+) -> Reading | Verdict | None:
+    """A digit trigger: one end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range."""
+    if t > 0:
+        b = text[t - 1]
+        if b.isalnum() or b == "_" or b in lx.symbol_firsts:
+            return None
+        if (b in MINUS_SIGNS or b in DASHES) and not (t > 1 and text[t - 2] in DIGITS):
+            return None  # a sign, or a hyphen the grammar must read
+    scale, cur, pct = m.group("scale", "cur", "pct")
+    if scale is None and cur is None and pct is None:
+        return _fast_plain(text, t, m, lx, ft, last)
+    prev = previous(text, t)
+    lead = _lead(text, walk(text, t, lx, last, prev), t, lx)
+    if lead is None:
+        return None
+    start, qualifier, rest = lead
+    if rest and not _all_inert(lx, rest):
+        return None  # a currency, sign, number word or range the grammar must weigh
+    e = m.end()
+    if not ends_cleanly(text, e, cur, lx, ft):
+        # "100 Millionen Dollar oder mehr": the grammar reads a trailing hedge only when
+        # there is none before; nothing after it matters.
+        post = ft.postfix_re.match(text, e) if qualifier is Qualifier.EXACT else None
+        if post is None:
+            return None
+        found = lx.postfix.get((post.group("p1").lower(), post.group("p2").lower()))
+        if found is None:
+            return None
+        qualifier, e = found, post.end()
+    if is_date(text, t, lx, prev, ft.tail_months):
+        return Verdict.SKIP
+    return fast_mention_amount(lx, ft, m, text, qualifier, start, e)
+
+
+def _fast_plain(
+    text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
+) -> Reading | Verdict | None:
+    """Digits the trigger read without a scale, currency or percent after them."""
+    e = m.end()
+    n = len(text)
+    if ft.range_tail is not None:
+        r = ft.range_tail.match(text, e)
+        if r is not None:
+            return _fast_range(text, t, m, r, lx, ft, last)
+    if e < n:
+        c = text[e]
+        if (c.isalpha() and glued_unreadable(lx, ft, text, e)) or (
+            c in lx.raw_separators and e + 1 < n and text[e + 1] in DIGITS
+        ):
+            # The grammar cannot read these digits ("3D-Modelle"; "4.0" in German, where "."
+            # groups thousands), so no expression reaching past them can start before them.
+            return Verdict.NOTHING if _all_inert(lx, walk(text, t, lx, last)) else None
+    # The trigger saw something before (maybe a currency) or after the digits.
+    if not ends_cleanly(text, e, None, lx, ft):
+        return None
+    prev = previous(text, t)
+    if prev is not None and prev[0] >= last:
+        token = prev[1]
+        if names_currency(lx, token):
+            return None
+    return Verdict.SKIP
+
+
+def _fast_range(
+    text: str,
+    t: int,
+    m: re.Match[str],
+    r: re.Match[str],
+    lx: Lexicon,
+    ft: FastTables,
+    last: int,
+) -> Reading | Verdict | None:
+    """A range of two digit numbers: "5–50 Millionen Euro", "zwischen 20 und 30 Mrd. €"."""
+    intro = _range_intro(text, t, walk(text, t, lx, last), r, lx)
+    if intro is None:
+        return None
+    conj, at, chain = intro
+    scale, cur, pct = r.group("scale", "cur", "pct")
+    lead = _settled(text, chain, at, lx, ft, r.end(), cur)
+    if lead is None:
+        return None
+    if is_date(text, t, lx) or (scale is None and cur is None and pct is None):
+        # A date; or "2020–2022", "12 bis 24 Monaten": whether or not the grammar reads a
+        # range here (it must rise), bare numbers are not reported.
+        return Verdict.NOTHING
+    whole = _digits(text, t, m.end("int"), m.group("g"))
+    found = range_amount(lx, ft, text, whole, m.group("frac") or "", r, conj, lead[1], lead[0])
+    if found is None:
+        return None
+    if found.unit is None and scale is None:
+        return Verdict.NOTHING  # the currency or percent sign was not one after all
+    return found
+
+
+def _range_intro(
+    text: str, t: int, chain: list[Token], r: re.Match[str], lx: Lexicon
+) -> tuple[str | None, int, list[Token]] | None:
+    """A range intro before the first number that the separator answers ("zwischen … und").
+
+    (its conjunction, where the range starts, the chain before it); (None, t, chain) if
+    there is none; None where the grammar must decide ("zwischen 20- und 30-Milliarden").
+    """
+    if not chain:
+        return None, t, chain
+    head = chain[0]
+    conj = lx.range_intro.get(head.word.lower())
+    sw, w = r.group("sw", "w")
+    if sw is not None and conj == sw.lower():
+        return None  # the grammar starts at "zwischen"
+    if w is not None and conj == w.lower() and spaced(text, head.start + len(head.word), t):
+        return conj, head.start, chain[1:]  # the grammar starts at "zwischen"
+    return None, t, chain
+
+
+def _digits(text: str, a: int, b: int, group: str | None) -> str:
+    """The digits of ``text[a:b]``, a figure's integer part, without its group separators."""
+    whole = text[a:b]
+    return whole.replace(group, "") if group is not None else whole
+
+
+def _fast_noun(
+    text: str, t: int, lx: Lexicon, ft: FastTables, last: int
+) -> Reading | Verdict | None:
+    """A noun trigger ("Milliarden", "Euro", "Beträge") after a number word or a "-stellig"."""
+    s, word = _word_around(text, t)
+    if is_stellig(word):
+        chain = [Token(s, word, Role.STARTS), *walk(text, s, lx, last)]
+        return _fast_stellig(text, t, chain, lx, ft)  # "zweistellige" before its noun
+    if role(lx, word) is Role.STARTS:
+        return None  # the noun itself may start an expression
+    chain = walk(text, s, lx, last)
+    if not any(token.role is Role.STARTS for token in chain):
+        return Verdict.NOTHING  # nothing before the noun can start an expression reaching it
+    if chain[0].role is not Role.STARTS:
+        return None
+    low0 = chain[0].word.lower()
+    if is_stellig(low0):
+        return _fast_stellig(text, t, chain, lx, ft)
+    if low0 in lx.vague_counts:
+        return _fast_vague(text, t, chain, lx, ft)
+    return _fast_number_word(text, t, chain, lx, ft)
+
+
+def _word_around(text: str, t: int) -> tuple[int, str]:
+    """The word that the letter at ``t`` belongs to, from its start: (start, word)."""
+    s = t
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    w = _LETTER_RUN.match(text, s)
+    assert w is not None
+    word = w.group()
+    if not word.isalpha():  # "[^\W\d_]" also takes "²"; the word ends at the first non-letter
+        e = s
+        while e < len(text) and text[e].isalpha():
+            e += 1
+        word = text[s:e]
+    return s, word
+
+
+def _fast_number_word(
+    text: str, t: int, chain: list[Token], lx: Lexicon, ft: FastTables
+) -> Reading | None:
+    """The one-end shape from a number word: "vier Milliarden", "eine halbe Milliarde".
+
+    Read from the number word (or the article before "halbe"); the grammar's other
+    candidates before it must be inert.
+    """
+    s0, low0, after = chain[0].start, chain[0].word.lower(), 1
+    if low0 in lx.half_words:  # "eine halbe Milliarde": the grammar reads from the article
+        if len(chain) < 2 or chain[1].word.lower() not in lx.articles:
+            return None
+        s0, after = chain[1].start, 2
+    elif not (low0 in lx.articles or lx.cardinal(low0) is not None):
+        return None
+    if s0 > 0 and text[s0 - 1] in MINUS_SIGNS:
+        return None  # a sign, which the walk steps over like a hyphen ("ca.-vier Mio.")
+    mm = ft.full.match(text, s0)
+    if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
+        return None
+    lead = _settled(text, chain[after:], s0, lx, ft, mm.end(), mm.group("cur"))
+    if lead is None:
+        return None
+    found = full_amount(lx, ft, mm, text, lead[1], lead[0])
+    if found is None or (found.unit is None and mm.group("scale") is None):
+        return None
+    return found
+
+
+def _settled(
+    text: str, chain: list[Token], at: int, lx: Lexicon, ft: FastTables, e: int, cur: str | None
+) -> tuple[int, Qualifier] | None:
+    """Where a shape read from ``at`` to ``e`` starts, and its hedge, if nothing else can join.
+
+    The hedge right before ``at`` (`_lead`); every other word of the chain inert; nothing
+    after ``e`` that could extend the expression (`ends_cleanly`). None: the grammar decides.
+    """
+    lead = _lead(text, chain, at, lx)
+    if lead is None:
+        return None
+    start, qualifier, rest = lead
+    if not _all_inert(lx, rest) or not ends_cleanly(text, e, cur, lx, ft):
+        return None
+    return start, qualifier
+
+
+def _fast_stellig(
+    text: str, t: int, chain: list[Token], lx: Lexicon, ft: FastTables
+) -> Reading | None:
+    """A vague magnitude: "zweistellige Milliardenbeträge", "ein zweistelliger Millionenbetrag"."""
+    if ft.stellig_at is None:
+        return None
+    s0 = chain[0].start
+    f, after, suspended = s0, 1, False
+    if len(chain) > 2 and chain[1].role is Role.INSIDE and chain[2].role is Role.STARTS:
+        f, after, suspended = chain[2].start, 3, True  # "neun- oder zehnstellige Beträge"
+    elif len(chain) > 1:
+        s1, token1, _ = chain[1]
+        if token1.lower() in lx.articles and spaced(text, s1 + len(token1), s0):
+            f, after = s1, 2  # the grammar reads the article with the adjective
+    if f > 0 and text[f - 1] in MINUS_SIGNS:
+        return None
+    sm = ft.stellig_at.match(text, f)
+    if (
+        sm is None
+        or sm.end() <= t
+        or (sm.group("w1") is not None) != suspended
+        or (sm.group("art") is not None) != (after == 2)
+    ):
+        return None
+    if suspended and len(chain) > after and chain[after].word.lower() in lx.range_intro:
+        return None  # "zwischen eins- und zweistellige": the grammar starts at "zwischen"
+    lead = _settled(text, chain[after:], f, lx, ft, sm.end(), None)
+    return None if lead is None else stellig_amount(lx, sm, lead[1], lead[0])
+
+
+def _fast_vague(
+    text: str, t: int, chain: list[Token], lx: Lexicon, ft: FastTables
+) -> Reading | None:
+    """A vague count: "zig Milliarden", "zig oder gar hunderten Milliarden Dollar"."""
+    if ft.vague_at is None:
+        return None
+    f, after, sep = chain[0].start, 1, None
+    i = 2 if len(chain) > 2 and chain[1].word.lower() in lx.vague_words else 1
+    if len(chain) > i + 1:
+        word, first = chain[i].word.lower(), chain[i + 1].word.lower()
+        if word in lx.range_words and first in lx.vague_counts:
+            f, after, sep = chain[i + 1].start, i + 2, word  # the grammar reads from "zig"
+    if f > 0 and text[f - 1] in MINUS_SIGNS:
+        return None
+    vm = ft.vague_at.match(text, f)
+    if vm is None or vm.end() <= t or (vm.group("v2") is None) != (sep is None):
+        return None
+    rest = chain[after:]
+    if sep is not None and rest and lx.range_intro.get(rest[0].word.lower()) == sep:
+        return None  # "von zig bis hunderten Milliarden": the grammar starts at "von"
+    lead = _settled(text, rest, f, lx, ft, vm.end(), vm.group("cur"))
+    return None if lead is None else vague_amount(lx, ft, vm, text, lead[1], lead[0])
+
+
+def _lead(
+    text: str, chain: list[Token], at: int, lx: Lexicon
+) -> tuple[int, Qualifier, list[Token]] | None:
+    """The hedge right before ``at`` in a walked chain: (start, qualifier, the tokens before).
+
+    The longest hedge (`hedge_at`) that starts at one of the chain's tokens and ends exactly
+    at ``at``; (at, EXACT, chain) if there is none; None where the grammar must weigh it (a
+    hedge that starts with a range word after another word: "eine bis zu 5 €").
+    """
+    for k in range(min(len(chain), lx.hedge_max_words), 0, -1):
+        s, token, _ = chain[k - 1]
+        if token.lower() not in lx.qualifier_starts:
+            continue  # no hedge starts with this word
+        found = hedge_at(lx, text, s)
+        if found is not None and found[1] == at:
+            if (
+                k < len(chain)
+                and token.lower() in lx.range_words
+                and chain[k].word.lower() not in lx.range_intro
+            ):
+                return None  # "eine bis zu 5 €": "bis" may join a range; the grammar weighs it
+            # "von bis zu 5 €": after a range intro "bis zu" is the hedge
+            return s, found[0], chain[k:]
+    return at, Qualifier.EXACT, chain
+
+
+def _all_inert(lx: Lexicon, chain: list[Token]) -> bool:
+    """No token in the chain can start an expression of its own (see `_inert`).
+
+    An article right before "bis", "oder" or "und" is not inert: it may be the first end of
+    a range ("ein bis zwei Milliarden", "zwischen einer und zwei Prozent").
+    """
+    for i, (_, token, kind) in enumerate(chain):
+        low = token.lower()
+        if kind is Role.STARTS and not _inert(lx, low):
+            return False
+        if (
+            i + 1 < len(chain)
+            and (low in lx.range_words or low in _AND)
+            and chain[i + 1].word.lower() in lx.articles
+        ):
+            return False
+    return True
+
+
+_AND = frozenset({"und", "and"})
+
+
+def _inert(lx: Lexicon, low: str) -> bool:
+    """A word before a figure that cannot join it: an article, "von", a stray hedge word.
+
+    An article only joins words ("eine halbe Milliarde"), never digits; a range intro needs
+    its conjunction after the figure (which ends_cleanly rules out); a hedge word that is
+    not followed by the rest of its phrase starts nothing.
+    """
+    if low in lx.articles or low in lx.range_intro:
+        return True
+    return low in lx.qualifier_starts and not lx.is_number_word(low)
