@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from functools import cache
 
-__all__ = ["enum_label", "enum_labels"]
+__all__ = ["enum_label", "enum_labels", "evaluable_repr"]
 
 #: Words written in a fixed form wherever they appear in a value.
 _WORDS = {"ai": "AI", "pre": "Pre-", "eu": "EU", "approx": "about"}
@@ -42,3 +42,20 @@ def enum_label(member: enum.Enum) -> str:
 def enum_labels(cls: type[enum.Enum]) -> list[str]:
     """The labels of every member of ``cls``, in declaration order."""
     return [enum_label(member) for member in cls]
+
+
+def evaluable_repr(member: enum.Enum) -> str:
+    """An enum member's repr as the expression that gives it back (``Qualifier.APPROX``).
+
+    Python's own repr (``<Qualifier.APPROX: 'approx'>``) is not Python, so the repr of a record
+    or an amount holding one could not be evaluated. Every model enum uses this as its
+    ``__repr__``; ``str()`` and the value are unchanged.
+
+    ```pycon
+    >>> from aieco.model import RoundType
+    >>> RoundType.SERIES_G
+    RoundType.SERIES_G
+
+    ```
+    """
+    return f"{type(member).__name__}.{member.name}"

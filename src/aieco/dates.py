@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from aieco._checks import fail
+from aieco._labels import evaluable_repr
 from aieco.errors import Problem, ValidationError
 
 __all__ = ["PartialDate", "Precision", "as_partial_date"]
@@ -20,6 +21,8 @@ _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits
 
 class Precision(enum.Enum):
     """How much of a `PartialDate` is known."""
+
+    __repr__ = evaluable_repr
 
     YEAR = "year"
     MONTH = "month"

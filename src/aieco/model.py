@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from aieco._checks import Checks, check_country, check_id, check_text, fail
+from aieco._labels import evaluable_repr
 from aieco.dates import PartialDate
 from aieco.money import PERCENT, Amount
 
@@ -35,6 +36,8 @@ __all__ = [
 
 class RoundType(enum.Enum):
     """The kind of a funding round."""
+
+    __repr__ = evaluable_repr
 
     PRE_SEED = "pre_seed"
     SEED = "seed"
@@ -58,6 +61,8 @@ class RoundType(enum.Enum):
 class InvestorKind(enum.Enum):
     """What kind of money an investor brings."""
 
+    __repr__ = evaluable_repr
+
     VENTURE_CAPITAL = "venture_capital"
     GROWTH_EQUITY = "growth_equity"
     PRIVATE_EQUITY = "private_equity"
@@ -72,6 +77,8 @@ class InvestorKind(enum.Enum):
 
 class CompanyCategory(enum.Enum):
     """What a company does in the AI ecosystem."""
+
+    __repr__ = evaluable_repr
 
     AI_LAB = "ai_lab"  # develops foundation or frontier models
     AI_INFRASTRUCTURE = "ai_infrastructure"  # inference, compute, deployment, evaluation, tools
@@ -93,6 +100,8 @@ class CompanyCategory(enum.Enum):
 class PolicyKind(enum.Enum):
     """What kind of public measure a policy is."""
 
+    __repr__ = evaluable_repr
+
     REGULATION = "regulation"
     FUNDING_PROGRAMME = "funding_programme"
     INVESTMENT_INITIATIVE = "investment_initiative"
@@ -104,6 +113,8 @@ class PolicyKind(enum.Enum):
 
 class PolicyStatus(enum.Enum):
     """Where a policy stands."""
+
+    __repr__ = evaluable_repr
 
     PROPOSED = "proposed"
     ANNOUNCED = "announced"

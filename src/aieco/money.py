@@ -30,6 +30,7 @@ from typing import Any, ParamSpec, TypeVar
 import attrs
 
 from aieco._checks import check_decimal, fail, is_currency, to_decimal
+from aieco._labels import evaluable_repr
 from aieco._limits import MAX_FRACTION_DIGITS, MAX_SIGNIFICANT_DIGITS
 from aieco.errors import MISSING, CurrencyMismatch, Problem, ValidationError
 
@@ -311,6 +312,8 @@ class Money:
 class Qualifier(enum.Enum):
     """How a text hedges a figure ("rund", "fast", "mehr als", ...)."""
 
+    __repr__ = evaluable_repr
+
     EXACT = "exact"
     APPROX = "approx"  # rund, etwa, ca., ungefähr
     NEARLY = "nearly"  # fast, knapp, beinahe, nahezu: just under
@@ -560,7 +563,7 @@ def combine_qualifiers(qualifiers: Iterable[Qualifier]) -> Qualifier:
 
     ```pycon
     >>> combine_qualifiers([Qualifier.EXACT, Qualifier.MORE_THAN])
-    <Qualifier.AT_LEAST: 'at_least'>
+    Qualifier.AT_LEAST
 
     ```
     """
