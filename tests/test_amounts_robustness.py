@@ -232,15 +232,23 @@ def _digits(amount: Amount) -> list[str]:
     return [str(amount.value), str(amount.low), str(amount.high)]
 
 
+#: The hyphens that end a suspended list item ("1-, 2- und 5-Cent-Münzen").
+SUSPENSION_HYPHENS = "-\u2010\u2011\u2012\u2013"
+
+
 def _check_fast_mentions(text: str, locale: str) -> None:
     """Every mention in running text reads as parse_amount reads its text alone.
 
     Except the bare figures of a list, which take the scale and currency of its last item
-    ("20" in "20, 30 oder 50 Mio. Euro").
+    ("20" in "20, 30 oder 50 Mio. Euro"), suspended ones included ("5-" in "5- oder 50 €",
+    which alone is no amount at all).
     """
     for m in extract_amounts(text, locale=locale):
         alone = _parsed(m.text, locale)
-        bare = m.text.replace(".", "").replace(",", "").isdigit()
+        figure = m.text.rstrip(SUSPENSION_HYPHENS)
+        bare = figure.replace(".", "").replace(",", "").isdigit()
+        if bare and figure != m.text and alone is None:
+            continue  # a suspended list item
         if bare and alone is not None and alone.unit is None and alone != m.amount:
             continue  # a list item
         assert alone is not None, m
