@@ -27,6 +27,7 @@ __all__ = [
     "MAX_INTEGER_DIGITS",
     "MAX_SIGNIFICANT_DIGITS",
     "limit_problem",
+    "within_limit",
 ]
 
 #: Digits before the decimal point: every accepted value is below 10**MAX_INTEGER_DIGITS.
@@ -42,10 +43,40 @@ LIMIT_TEXT: Final = (
 )
 
 
+def within_limit(value: Decimal) -> bool:
+    """Whether ``value`` (a Decimal) is within the limit: the one test of the rule.
+
+    Constant time in the exponent, never an ``as_tuple()`` in the common cases: ``str()``
+    writes a Decimal positionally exactly when its exponent is at most 0 and its adjusted
+    exponent at least -6, with as many digits after the point as the exponent says; written
+    with an exponent ("E", or "e" in a context with ``capitals=0``) and an adjusted exponent
+    of at least -6, its exponent is positive. Only a tiny value written with an exponent
+    ("1.5E-7") asks ``as_tuple()``.
+
+    ```pycon
+    >>> within_limit(Decimal("1.5E+9")), within_limit(Decimal("1E-21"))
+    (True, False)
+
+    ```
+    """
+    if not value.is_finite() or value.adjusted() >= MAX_INTEGER_DIGITS:
+        return False
+    text = str(value)
+    if "E" in text or "e" in text:
+        if value.adjusted() >= -6:
+            return True  # written with an exponent although not tiny: the exponent is > 0
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return exponent >= -MAX_FRACTION_DIGITS
+    dot = text.find(".")
+    return dot < 0 or len(text) - 1 - dot <= MAX_FRACTION_DIGITS
+
+
 def limit_problem(value: Decimal) -> str | None:
     """Why ``value`` breaks the limit (a phrase for a message), or None when it is within it.
 
-    Constant time whatever the value: only its exponent is looked at, never its digits.
+    Constant time whatever the value: only its exponent is looked at, never its digits
+    (`within_limit` decides; this says which part of the limit a value breaks).
 
     ```pycon
     >>> limit_problem(Decimal("1.5E+9")) is None
@@ -55,28 +86,10 @@ def limit_problem(value: Decimal) -> str | None:
 
     ```
     """
+    if within_limit(value):
+        return None
     if not value.is_finite():
         return f"is not a finite number: the limit is {LIMIT_TEXT}"
     if value.adjusted() >= MAX_INTEGER_DIGITS:
         return f"is too large: the limit is {LIMIT_TEXT}"
-    if _exponent(value) < -MAX_FRACTION_DIGITS:
-        return f"has too many digits after the decimal point: the limit is {LIMIT_TEXT}"
-    return None
-
-
-def _exponent(value: Decimal) -> int:
-    """The exponent of a finite Decimal (``value.as_tuple().exponent``), found faster.
-
-    ``str()`` writes a Decimal positionally exactly when its exponent is at most 0 and its
-    adjusted exponent at least -6, and then with as many digits after the point as the
-    exponent says; it is several times faster than ``as_tuple()``, which builds a tuple of
-    every digit. Any other value (written with an exponent: "E", or "e" in a context with
-    ``capitals=0``) asks ``as_tuple()``.
-    """
-    text = str(value)
-    if "E" in text or "e" in text:
-        exponent = value.as_tuple().exponent
-        assert isinstance(exponent, int)
-        return exponent
-    dot = text.find(".")
-    return 0 if dot < 0 else dot + 1 - len(text)
+    return f"has too many digits after the decimal point: the limit is {LIMIT_TEXT}"

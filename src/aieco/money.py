@@ -25,13 +25,13 @@ from decimal import (
     localcontext,
     setcontext,
 )
-from typing import Any, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 import attrs
 
 from aieco._checks import check_decimal, fail, is_currency, to_decimal
 from aieco._labels import evaluable_repr
-from aieco._limits import MAX_FRACTION_DIGITS, MAX_SIGNIFICANT_DIGITS
+from aieco._limits import MAX_FRACTION_DIGITS, MAX_SIGNIFICANT_DIGITS, within_limit
 from aieco.errors import MISSING, CurrencyMismatch, Problem, ValidationError
 
 __all__ = [
@@ -169,6 +169,12 @@ def _exact_multiply(a: Decimal, b: Decimal) -> Decimal:
     return product
 
 
+#: Units a Money or Amount has been built with: None, "%" and every currency code that passed
+#: the full check (at most the few hundred ISO codes babel knows), so that the next Amount in
+#: the same unit is checked with one set lookup.
+_VALID_UNITS: set[str | None] = {None, PERCENT}
+
+
 @attrs.frozen(order=False)
 class Money:
     """An exact sum in one currency.
@@ -186,16 +192,30 @@ class Money:
     amount: Decimal = attrs.field(converter=to_decimal)
     currency: str = attrs.field()
 
-    @amount.validator
-    def _check_amount(self, _: Any, value: object) -> None:
-        check_decimal(self, "amount", value)
-
-    @currency.validator
-    def _check_currency(self, _: Any, value: object) -> None:
-        if not isinstance(value, str):
-            raise TypeError(f"Money.currency must be a str, not {type(value).__name__}")
-        if not is_currency(value):
-            fail(self, "currency", value, "is not an ISO 4217 currency code" + _upper_hint(value))
+    def __attrs_post_init__(self) -> None:
+        # One test for the common case (a Decimal within the limit, a code already seen to be
+        # valid); anything else takes the checks that say what is wrong.
+        amount, currency = self.amount, self.currency
+        if (
+            type(amount) is Decimal
+            and type(currency) is str
+            and currency in _VALID_UNITS
+            and currency != PERCENT
+            and within_limit(amount)
+        ):
+            return
+        check_decimal(self, "amount", amount)
+        if not isinstance(currency, str):
+            raise TypeError(f"Money.currency must be a str, not {type(currency).__name__}")
+        if not is_currency(currency):
+            fail(
+                self,
+                "currency",
+                currency,
+                "is not an ISO 4217 currency code" + _upper_hint(currency),
+            )
+        if type(currency) is str:
+            _VALID_UNITS.add(currency)
 
     def _same(self, other: Money, op: str) -> None:
         if self.currency != other.currency:
@@ -368,8 +388,35 @@ class Amount:
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        # Every check runs for every Amount; a bound that is the value itself (the same
-        # object, as the parser passes it) is not checked a second time.
+        # One test for the common shapes, as the parser builds them: a point whose bounds are
+        # the value itself (the same object) or missing, or a range of two Decimals, with a
+        # unit already seen to be valid. Anything else (ints converted, a bound given as
+        # another object, a bad field) takes the full checks in `_check`, which say what is
+        # wrong; the fast test accepts nothing `_check` would refuse.
+        value, low, high, unit = self.value, self.low, self.high, self.unit
+        if (unit is None or (type(unit) is str and unit in _VALID_UNITS)) and type(
+            self.qualifier
+        ) is Qualifier:
+            if value is None:
+                if (
+                    type(low) is Decimal
+                    and type(high) is Decimal
+                    and within_limit(low)
+                    and within_limit(high)
+                    and low < high
+                ):
+                    return
+            elif type(value) is Decimal and within_limit(value):
+                if low is value and high is value:
+                    return
+                if low is None and high is None:
+                    object.__setattr__(self, "low", value)  # what attrs' __init__ does
+                    object.__setattr__(self, "high", value)
+                    return
+        self._check()
+
+    def _check(self) -> None:
+        """Every check of every field, each failure with its path, value and expectation."""
         value, low, high = self.value, self.low, self.high
         if value is None:
             if low is None:
@@ -387,6 +434,8 @@ class Amount:
         unit = self.unit
         if unit is not None and unit != PERCENT:
             _check_unit(self, unit)
+            if type(unit) is str:
+                _VALID_UNITS.add(unit)
         if type(self.qualifier) is not Qualifier:
             raise TypeError(
                 f"Amount.qualifier must be a Qualifier, not {type(self.qualifier).__name__}"

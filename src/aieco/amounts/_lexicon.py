@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 
 from aieco.amounts._memo import Memo
-from aieco.money import Qualifier
+from aieco.money import Qualifier, in_exact_context
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -217,7 +217,7 @@ def _de_cardinal(word: str) -> Decimal | None:
         if not head:
             return _D("0.5")
         whole = _de_integer(head)
-        return None if whole is None else _D(whole) + _D("0.5")
+        return None if whole is None else _D(f"{whole}.5")  # no arithmetic: any context
     value = _de_integer(word)
     return None if value is None else _D(value)
 
@@ -1071,6 +1071,7 @@ def _words(*groups: Iterable[str]) -> frozenset[str]:
 
 
 @cache
+@in_exact_context  # built on first use, maybe from inside a caller's decimal context
 def lexicon(name: str) -> Lexicon:
     """The tables for a canonical locale name ("de_DE", ...), built on first use.
 

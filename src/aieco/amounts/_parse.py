@@ -41,6 +41,7 @@ from aieco.amounts._rules import (
     scale_power,
     stellig_noun,
 )
+from aieco.amounts._shapes import fast_reading
 from aieco.errors import ParseError
 from aieco.money import PERCENT, Amount, Money, Qualifier, in_exact_context
 
@@ -1590,7 +1591,6 @@ def _quick(text: Any, locale: Any) -> Amount | None:
     return fast_amount(lx, ft, text.strip())
 
 
-@in_exact_context
 def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     """Read ``text`` as one amount expression: a point, a range or a vague magnitude.
 
@@ -1612,12 +1612,18 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
         >>> print(parse_amount("5–50 Millionen Euro"))
         5000000–50000000 EUR
     """
+    # The shapes read a whole text without arithmetic (digits become a Decimal from a string,
+    # comparisons are exact), so they run in the caller's context, whatever it is; the
+    # grammar computes, and runs in the exact context (test_amounts_context.py checks both).
     if type(text) is str:
         lx, ft = tables_for(locale)
-        quick = fast_amount(lx, ft, text.strip())
-        if quick is not None:
-            return quick
-    return _read(text, locale)[0].amount
+        reading = fast_reading(lx, ft, text.strip())
+        if reading is not None:
+            return reading.amount()
+    return _read_exact(text, locale)[0].amount
+
+
+_read_exact = in_exact_context(_read)
 
 
 @in_exact_context
