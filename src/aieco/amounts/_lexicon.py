@@ -829,6 +829,8 @@ class Lexicon:
         "group_spaces",
         "half_words",
         "hedge_max_words",
+        "hedge_phrase_prefixes",
+        "hedge_phrases",
         "hedge_prefixes",
         "hedge_symbols",
         "joiners",
@@ -914,6 +916,9 @@ class Lexicon:
     single_hedges: dict[str, Qualifier]
     hedge_max_words: int
     hedge_prefixes: frozenset[tuple[str, ...]]
+    #: The hedges and their prefixes as phrases, words joined by one space ("mehr als").
+    hedge_phrases: dict[str, Qualifier]
+    hedge_phrase_prefixes: frozenset[str]
     postfix: dict[tuple[str, str], Qualifier]
     range_intro: dict[str, str]
     #: Words that make a range ("bis"), and words that join alternatives ("oder").
@@ -1182,6 +1187,8 @@ def _set_hedges(lx: Lexicon, words: Words) -> None:
     }
     lx.hedge_max_words = max(len(k) for k in lx.qualifiers)
     lx.hedge_prefixes = frozenset(k[:i] for k in lx.qualifiers for i in range(1, len(k)))
+    lx.hedge_phrases = {" ".join(k): q for k, q in lx.qualifiers.items()}
+    lx.hedge_phrase_prefixes = frozenset(" ".join(k) for k in lx.hedge_prefixes)
     lx.qualifier_starts = frozenset(k[0] for k in lx.qualifiers) | frozenset(_HEDGE_SYMBOLS)
     lx.postfix = words.postfix
     lx.not_after_noun = words.not_after_noun

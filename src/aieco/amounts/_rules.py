@@ -109,28 +109,30 @@ _SLOW: Any = object()
 def _spaced_hedge(lx: Lexicon, text: str, i: int) -> Any:
     """`hedge_at` for words each followed by one plain space ("mehr als 5").
 
-    Found with C-level searches; _SLOW where the general loop must look (other white space,
-    a glued dot).
+    Found with C-level searches, phrase by phrase ("mehr", "mehr als"); _SLOW where the
+    general loop must look (other white space, a glued dot).
     """
     best: tuple[Qualifier, int] | None = None
-    key: tuple[str, ...] = ()
+    first = ""
     end = i
     for _ in range(lx.hedge_max_words):
         sp = text.find(" ", end, end + 24)
         if sp <= end:
             break
-        key = (*key, text[end:sp].lower())
-        q = lx.qualifiers.get(key)
+        phrase = text[i:sp].lower()
+        if not first:
+            first = phrase
+        q = lx.hedge_phrases.get(phrase)
         if q is not None:
             best = (q, sp + 1)
-        if key not in lx.hedge_prefixes:
+        if phrase not in lx.hedge_phrase_prefixes:
             break
         end = sp + 1
     if best is not None and text[best[1] : best[1] + 1] not in _SPACE_OR_END:
-        if best[1] == i + len(key[0]) + 1 and key[0] in lx.not_after_noun:
+        if best[1] == i + len(first) + 1 and first in lx.not_after_noun:
             return None if _after_noun(lx, text, i) else best
         return best
-    if best is None and key and key[0].isalpha() and key[0] not in lx.qualifier_starts:
+    if best is None and first and first.isalpha() and first not in lx.qualifier_starts:
         return None
     return _SLOW
 

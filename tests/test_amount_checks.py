@@ -1,0 +1,142 @@
+"""Amount's and Money's one-test fast path accepts exactly what the full checks accept.
+
+`Amount.__attrs_post_init__` first tries one test for the shapes the parser builds (a point
+whose bounds are the value object, a range of two Decimals, a unit already seen valid) and
+otherwise runs every check. These tests build amounts from every kind of field, first with
+units never seen before (the full checks) and then again (the fast test), and compare both
+with the documented rules written out independently here.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aieco import Amount, Money, Qualifier, ValidationError
+from aieco._checks import is_currency
+from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, limit_problem, within_limit
+
+SAME: Any = object()  # "the value object itself" as a bound
+
+_numbers = st.one_of(
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=False, allow_infinity=False, places=25),
+    st.sampled_from(
+        [D("1E+29"), D("9.99E+29"), D("1E+30"), D("1E-20"), D("1E-21"), D("0E-21"), D("1.5E-7")]
+    ),
+    st.integers(min_value=-(10**31), max_value=10**31),
+)
+_fields = st.one_of(_numbers, st.none(), st.floats(allow_nan=False), st.booleans(), st.text())
+_units = st.sampled_from([None, "%", "EUR", "USD", "CHF", "XTS", "usd", "EURO", "ZZZ", "", 5])
+_qualifiers = st.one_of(st.sampled_from(Qualifier), st.just("approx"))
+
+
+def _finite(x: object) -> bool:
+    return isinstance(x, D) and x.is_finite()
+
+
+def _within(x: object) -> bool:
+    if not _finite(x):
+        return False
+    assert isinstance(x, D)
+    exponent = x.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return x.adjusted() < MAX_INTEGER_DIGITS and exponent >= -MAX_FRACTION_DIGITS
+
+
+def _as_field(x: object) -> object:
+    """What the converter makes of a field: ints exactly, everything else as given."""
+    return D(x) if isinstance(x, int) and not isinstance(x, bool) else x
+
+
+def _valid(value: object, low: object, high: object, unit: object, qualifier: object) -> bool:
+    """The documented rules, written out without the model's code."""
+    if any(isinstance(x, float | bool) for x in (value, low, high)):
+        return False
+    value, low, high = _as_field(value), _as_field(low), _as_field(high)
+    if unit is not None and unit != "%" and not (isinstance(unit, str) and is_currency(unit)):
+        return False
+    if not isinstance(qualifier, Qualifier):
+        return False
+    if value is None:
+        return _within(low) and _within(high) and low < high  # type: ignore[operator]
+    if not _within(value):
+        return False
+    return all(b is None or (_within(b) and b == value) for b in (low, high))
+
+
+def _build(value: object, low: object, high: object, unit: object, qualifier: object) -> Any:
+    try:
+        return Amount(value, low, high, unit=unit, qualifier=qualifier)  # type: ignore[arg-type]
+    except (ValidationError, TypeError) as exc:
+        return (type(exc), str(exc))
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    value=_fields,
+    low=st.one_of(st.just(SAME), _fields),
+    high=st.one_of(st.just(SAME), _fields),
+    unit=_units,
+    qualifier=_qualifiers,
+)
+def test_amount_accepts_exactly_the_documented_fields(
+    value: object, low: object, high: object, unit: object, qualifier: object
+) -> None:
+    low = value if low is SAME else low
+    high = value if high is SAME else high
+    first = _build(value, low, high, unit, qualifier)
+    again = _build(value, low, high, unit, qualifier)  # the unit is known now: the fast test
+    assert first == again
+    assert isinstance(first, Amount) == _valid(value, low, high, unit, qualifier)
+    if isinstance(first, Amount) and first.value is not None:
+        assert first.low == first.high == first.value
+
+
+@settings(max_examples=300, deadline=None)
+@given(amount=_fields, currency=_units)
+def test_money_accepts_exactly_the_documented_fields(amount: object, currency: object) -> None:
+    def build() -> Any:
+        try:
+            return Money(amount, currency)  # type: ignore[arg-type]
+        except (ValidationError, TypeError) as exc:
+            return (type(exc), str(exc))
+
+    first, again = build(), build()
+    assert first == again
+    ok = (
+        not isinstance(amount, float | bool)
+        and _within(_as_field(amount))
+        and isinstance(currency, str)
+        and is_currency(currency)
+    )
+    assert isinstance(first, Money) == ok
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=_numbers.filter(lambda x: isinstance(x, D)))
+def test_within_limit_is_the_rule_in_any_context(value: D) -> None:
+    assert within_limit(value) == _within(value) == (limit_problem(value) is None)
+    with decimal.localcontext(capitals=0, prec=1):  # str() writes "1e+18"
+        assert within_limit(value) == _within(value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"value": D("1E-21"), "unit": "EUR"}, "Amount.value"),
+        ({"value": None, "low": D(2), "high": D(1), "unit": "EUR"}, "Amount.low"),
+        ({"value": D(1), "low": D(1), "high": D(2), "unit": "EUR"}, "Amount.high"),
+        ({"value": D(1), "unit": "usd"}, "Amount.unit"),
+    ],
+)
+def test_a_known_unit_still_gets_every_check(kwargs: dict[str, Any], path: str) -> None:
+    Amount(D(1), unit="EUR")  # EUR is known: the fast test runs first
+    Amount(D(1), unit="USD")
+    with pytest.raises(ValidationError, match=path):
+        Amount(**kwargs)
