@@ -451,7 +451,27 @@ ENGLISH = [
     ("USD 1.5bn", "en_GB", point("1500000000", "USD")),
     ("1.5 billion dollars", "en_US", point("1500000000", "USD")),
     ("a few million dollars", "en_US", span("2000000", "10000000", "USD")),
+    # An English decimal point before an English scale, in German text: found as parsed.
+    ("1.5bn€", "de_DE", point("1500000000", "EUR")),
+    ("1.5bn €", "de_DE", point("1500000000", "EUR")),
+    ("1.5bn USD", "de_DE", point("1500000000", "USD")),
+    ("2.25m €", "de_DE", point("2250000", "EUR")),
+    ("0.5bn Dollar", "de_DE", point("500000000", "USD")),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Version 1.5b wurde veröffentlicht.",
+        "Die Datei hat 1.5m Zeilen.",
+        "Es kostet 1.5 Mio. Euro.",
+        "Die Tabelle 1.5k ist leer.",
+    ],
+)
+def test_english_decimals_without_money_are_not_found(text: str) -> None:
+    """An English decimal in German is read only before an English scale and with money."""
+    assert found(text) == []
 
 
 @pytest.mark.parametrize(("text", "locale", "expected"), ENGLISH)

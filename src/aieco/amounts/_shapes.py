@@ -731,6 +731,9 @@ def _fast_plain(
         if (c.isalpha() and glued_unreadable(lx, ft, text, e)) or (
             c in lx.raw_separators and e + 1 < n and text[e + 1] in DIGITS
         ):
+            english = lx.english_decimal if c in lx.raw_separators else None
+            if english is not None and english.match(text, t) is not None:
+                return None  # "1.5bn€" in German: an English figure the grammar reads
             # The grammar cannot read these digits ("3D-Modelle"; "4.0" in German, where "."
             # groups thousands), so no expression reaching past them can start before them.
             return Verdict.NOTHING if _all_inert(lx, walk(text, t, lx, last)) else None
