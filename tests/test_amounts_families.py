@@ -925,3 +925,140 @@ def test_a_hedge_after_von(text: str, span_text: str, expected: Amount) -> None:
 )
 def test_leads_and_lower_case_codes(text: str, expected: Amount) -> None:
     assert parse_amount(text) == expected
+
+
+# -- leftovers from real text (#8 §2): lists, "bzw.", rough pairs, "k" ranges ----------------
+
+#: A list whose scale and currency stand only after the last item: every item gets them,
+#: whether the items are figures or number words, joined by "oder", "und" or "bzw.".
+LISTS_ON_REAL_TEXT = [
+    (
+        "zwei oder drei Millionen Euro",
+        "de_DE",
+        [("zwei", point("2000000", "EUR")), ("drei Millionen Euro", point("3000000", "EUR"))],
+    ),
+    (
+        "zwei, drei oder vier Millionen Euro",
+        "de_DE",
+        [
+            ("zwei", point("2000000", "EUR")),
+            ("drei", point("3000000", "EUR")),
+            ("vier Millionen Euro", point("4000000", "EUR")),
+        ],
+    ),
+    (
+        "ein oder zwei Milliarden Dollar",
+        "de_DE",
+        [("ein", point("1e9", "USD")), ("zwei Milliarden Dollar", point("2e9", "USD"))],
+    ),
+    (
+        "fünf oder sechs Prozent",
+        "de_DE",
+        [("fünf", point("5", "%")), ("sechs Prozent", point("6", "%"))],
+    ),
+    (
+        "two or three million dollars",
+        "en_US",
+        [("two", point("2000000", "USD")), ("three million dollars", point("3000000", "USD"))],
+    ),
+    # "bzw." ("respectively") joins parallel figures, in either order.
+    (
+        "4,07 bzw. 4,06 Franken",
+        "de_CH",
+        [("4,07", point("4.07", "CHF")), ("4,06 Franken", point("4.06", "CHF"))],
+    ),
+    (
+        "20 bzw. 15 Prozent",
+        "de_DE",
+        [("20", point("20", "%")), ("15 Prozent", point("15", "%"))],
+    ),
+    (
+        "1,2 bzw. 1,5 Mrd. Euro",
+        "de_DE",
+        [("1,2", point("1.2e9", "EUR")), ("1,5 Mrd. Euro", point("1.5e9", "EUR"))],
+    ),
+    (
+        "3 beziehungsweise 5 Mio. Euro",
+        "de_DE",
+        [("3", point("3000000", "EUR")), ("5 Mio. Euro", point("5000000", "EUR"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "expected"), LISTS_ON_REAL_TEXT)
+def test_every_item_of_a_list_gets_its_scale_and_currency(
+    text: str, locale: str, expected: list[tuple[str, Amount]]
+) -> None:
+    assert found(f"Gezahlt wurden {text} im Jahr.", locale) == expected
+    with pytest.raises(ParseError):
+        parse_amount(text, locale=locale)  # a list is not one amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Falling items joined by "oder" are no list: only the last is sure.
+        ("4,07 oder 4,06 Franken", [("4,06 Franken", point("4.06", "CHF"))]),
+        # "bzw." between figures far apart (a year?): only the last.
+        ("2020 bzw. 50 Mio. Euro", [("50 Mio. Euro", point("50000000", "EUR"))]),
+        # The last item is more than a number word times a scale: only the last.
+        (
+            "zwei oder drei Millionen fünfhunderttausend Euro",
+            [("drei Millionen fünfhunderttausend Euro", point("3500000", "EUR"))],
+        ),
+    ],
+)
+def test_unsure_lists_report_only_their_last_item(
+    text: str, expected: list[tuple[str, Amount]]
+) -> None:
+    assert found(f"Es waren {text} im Jahr.", "de_CH") == expected
+
+
+#: "ein, zwei Millionen": one or two million, a rough pair of consecutive number words. Read
+#: as the range between them, APPROX (never "zwei Millionen" alone).
+ROUGH_PAIRS = [
+    ("ein, zwei Millionen Euro", "de_DE", span("1000000", "2000000", "EUR", Q.APPROX)),
+    ("zwei, drei Milliarden Dollar", "de_DE", span("2e9", "3e9", "USD", Q.APPROX)),
+    ("ein, zwei Millionen", "de_DE", span("1000000", "2000000", None, Q.APPROX)),
+    ("rund ein, zwei Millionen Euro", "de_DE", span("1000000", "2000000", "EUR", Q.APPROX)),
+    ("zwei, drei Euro", "de_DE", span("2", "3", "EUR", Q.APPROX)),
+    ("one, two million dollars", "en_US", span("1000000", "2000000", "USD", Q.APPROX)),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "expected"), ROUGH_PAIRS)
+def test_a_rough_pair_is_an_approximate_range(text: str, locale: str, expected: Amount) -> None:
+    assert parse_amount(text, locale=locale) == expected
+    assert found(f"Sie brauchten {text} dafür.", locale) == [(text, expected)]
+
+
+@pytest.mark.parametrize("text", ["mehr als ein, zwei Millionen Euro", "zwei, drei"])
+def test_a_rough_pair_with_a_hedge_or_without_a_scale_is_refused(text: str) -> None:
+    """A hedge that bounds it ("mehr als") makes it unreadable: nothing, not "zwei Millionen"."""
+    with pytest.raises(ParseError):
+        parse_amount(text)
+    assert found(f"Sie brauchten {text} dafür.") == []
+
+
+#: A range with a scale letter ("k") is money only with a currency, written before or after,
+#: at either end; without one it may be anything ("165-170k" Kilometer, Follower, ...).
+K_RANGES = [
+    ("165-170k €", "de_DE", span("165000", "170000", "EUR")),
+    ("€165-170k", "de_DE", span("165000", "170000", "EUR")),
+    ("165k-170k €", "de_DE", span("165000", "170000", "EUR")),
+    ("165–170k CHF", "de_CH", span("165000", "170000", "CHF")),
+    ("165-170k Euro", "de_DE", span("165000", "170000", "EUR")),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "expected"), K_RANGES)
+def test_a_range_with_k_and_a_currency(text: str, locale: str, expected: Amount) -> None:
+    assert parse_amount(text, locale=locale) == expected
+    assert found(f"Das Gehalt liegt bei {text} im Jahr.", locale) == [(text, expected)]
+
+
+@pytest.mark.parametrize("text", ["165-170k", "165k-170k", "5m-6m"])
+def test_a_range_with_k_and_no_currency_is_refused(text: str) -> None:
+    with pytest.raises(ParseError, match="currency"):
+        parse_amount(text)
+    assert found(f"Das Gehalt liegt bei {text} im Jahr.") == []

@@ -36,7 +36,7 @@ from aieco.amounts._lexicon import (
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
-from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value
+from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value, hedge_at
 from aieco.amounts._shapes import Verdict, read_at
 from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
 from aieco.money import Amount, Qualifier, in_exact_context
@@ -209,11 +209,18 @@ _START = operator.methodcaller("start")
 def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: Parser) -> None:
     """Append a mention, or the items of a list it ends.
 
-    The last item of a list ("20, 30 oder 50 Mio. Euro") lends its scale and currency to the
-    bare figures before it, each reported on its own.
+    The last item of a list ("20, 30 oder 50 Mio. Euro", "zwei oder drei Millionen Euro")
+    lends its scale and currency to the bare figures or number words before it, each reported
+    on its own.
     """
     s = mention.start
-    if s >= 3 and text[s - 1] == " " and text[s - 2] in ",dr" and text[s] in DIGITS:
+    if s >= 3 and text[s - 2 : s] == ", " and text[s].isalpha():
+        rough = _rough_pair(text, mention, lx, parser)
+        if rough is not _NOT_ROUGH:
+            if rough is not None:
+                out.append(rough)
+            return
+    if s >= 3 and text[s - 1] == " " and text[s - 2] in lx.list_joiner_ends:
         items = _list(text, mention, lx, parser)
         if items is not None:
             while out and out[-1].start >= items[0].start:
@@ -228,36 +235,78 @@ def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: P
     out.append(mention)
 
 
-_CONJ = re.compile(r"[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+")
-_CONJ_BEFORE = re.compile(f"(?<=[0-9])[{DASHES}]?[ \u00a0]+(?:oder|und|or|and)[ \u00a0]+$")
+_NOT_ROUGH: Any = object()
+_TOKEN_BEFORE = re.compile(r"\S+\s+$")
+
+
+def _rough_pair(text: str, mention: Reading, lx: Lexicon, parser: Parser) -> Reading | Any | None:
+    """ "ein, zwei Millionen Euro" as the grammar reads it, when ``mention`` is its end.
+
+    The number word before ", " and the mention make a rough pair (1–2 million, APPROX)
+    where the grammar reads one from that word to the mention's end; then the reading from
+    there (or from a hedge just before it, "rund ein, zwei Millionen"), or None where the
+    hedge makes it unreadable ("mehr als ein, zwei Millionen": no amount, never "zwei
+    Millionen" alone). `_NOT_ROUGH` where it is no such pair.
+    """
+    w = _LETTERS_BEFORE.search(text, max(0, mention.start - 42), mention.start - 2)
+    if w is None or (w.start() > 0 and not text[w.start() - 1].isspace()):
+        return _NOT_ROUGH
+    b = w.start()
+    found = parser.expr(b)
+    if found is None or found.end != mention.end or found.amount.value is not None:
+        return _NOT_ROUGH
+    k = b
+    for _ in range(lx.hedge_max_words):
+        token = _TOKEN_BEFORE.search(text, max(0, k - 40), k)
+        if token is None:
+            break
+        k = token.start()
+        hedge = hedge_at(lx, text, k)
+        if hedge is not None and hedge[1] == b:
+            found = parser.expr(k)
+            if found is None or found.end != mention.end:
+                return None
+            break
+    return Reading.of(found.start, found.end, found.amount)
+
+
+#: A list's items before its last: their spans and values, where the last item starts, and
+#: whether they are parallel figures ("bzw."), which need not rise.
+_Items = tuple[list[tuple[int, int]], list[Decimal | None], int, bool]
 
 
 def _list(text: str, mention: Reading, lx: Lexicon, parser: Parser) -> list[Reading] | None:
     """The mentions of a list whose last item is ``mention``, or None if it is not one.
 
-    The items are bare figures joined by ", " (and "oder"/"und" before the last), rising, the
-    last with a scale or currency and no hedge: "20, 30 oder 50 Mio. Euro" is 20, 30 and 50
-    million euros. ``mention`` may be the range "30 oder 50 Mio. Euro" the grammar read.
+    The items are bare figures, or number words, joined by ", " (and a joiner such as
+    "oder", "und", "bzw." before the last), rising unless joined by "bzw.", the last with a
+    scale or currency and no hedge: "20, 30 oder 50 Mio. Euro" is 20, 30 and 50 million
+    euros. ``mention`` may be the range "30 oder 50 Mio. Euro" the grammar read.
     """
-    found = _list_spans(text, mention, lx) if mention.qualifier is Qualifier.EXACT else None
+    if mention.qualifier is not Qualifier.EXACT:
+        return None
+    c = text[mention.start]
+    found = _digit_items(text, mention, lx) if c in DIGITS else _word_items(text, mention, lx)
     if found is None:
         return None
-    spans, last_start = found
+    spans, values, last_start, parallel = found
     last = parser.expr(last_start)
-    fig = lx.number.match(text, last_start)
-    if last is None or last.end != mention.end or last.amount.value is None or fig is None:
+    if last is None or last.end != mention.end or last.amount.value is None:
         return None
-    values = [_figure_value(lx.number.fullmatch(text, a, _figure_end(text, b))) for a, b in spans]
-    values.append(_figure_value(fig))
     if any(v is None for v in values) or values[-1] == 0:
         return None
     figures = [v for v in values if v is not None]
     lead = len(figures) - 1  # the items rise: "2020, 30 oder 50 Mio. Euro" is 30 and 50
-    while lead > 0 and figures[lead - 1] < figures[lead]:
+    # "bzw." joins parallel figures in either order, within a factor of ten ("4,07 bzw. 4,06
+    # Franken"; never "2020 bzw. 50 Mio. Euro").
+    parallel = parallel and len(figures) == 2 and figures[0] < figures[1] * 10
+    while lead > 0 and (figures[lead - 1] < figures[lead] or parallel):
         lead -= 1
     if lead == len(figures) - 1:
         return None
     power = last.amount.value.adjusted() - figures[-1].adjusted()
+    if _shift(figures[-1], power) != last.amount.value:
+        return None  # the last item is more than its first figure times a scale
     unit = last.amount.unit
     out = [
         point(a, b, _plain(_shift(v, power)), unit, Qualifier.EXACT)
@@ -265,6 +314,68 @@ def _list(text: str, mention: Reading, lx: Lexicon, parser: Parser) -> list[Read
     ]
     out.append(Reading.of(last.start, last.end, last.amount))
     return out
+
+
+def _digit_items(text: str, mention: Reading, lx: Lexicon) -> _Items | None:
+    """A list's bare figures before its last item ``mention``, which starts with digits."""
+    found = _list_spans(text, mention, lx)
+    fig = lx.number.match(text, found[1]) if found is not None else None
+    if found is None or fig is None:
+        return None
+    spans, last_start = found
+    values = [_figure_value(lx.number.fullmatch(text, a, _figure_end(text, b))) for a, b in spans]
+    values.append(_figure_value(fig))
+    joiner = lx.list_joiner.match(text, spans[-1][1]) if spans else None
+    parallel = len(spans) == 1 and joiner is not None and _joins_parallel(lx, joiner.group())
+    return spans, values, last_start, parallel
+
+
+def _joins_parallel(lx: Lexicon, joiner: str) -> bool:
+    """The joiner (with its spaces) is a "respectively" ("bzw."): its items need not rise."""
+    return joiner.strip(" \u00a0") in lx.respectively
+
+
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
+
+
+def _word_items(text: str, mention: Reading, lx: Lexicon) -> _Items | None:
+    """A list's number words before its last item ``mention``, which starts with one.
+
+    "zwei oder drei Millionen Euro", "zwei, drei oder vier Millionen Euro", "ein oder zwei
+    Milliarden": one word per item (a number word, or an article for one), a joiner before
+    the last.
+    """
+    s = mention.start
+    head = _WORD_AT.match(text, s)
+    if head is None:
+        return None
+    joiner = lx.list_joiner_before.search(text, max(0, s - 24), s)
+    if joiner is None or text[joiner.start()] in DASHES:
+        return None
+    spans: list[tuple[int, int]] = []
+    e = joiner.start()
+    while True:
+        w = _LETTERS_BEFORE.search(text, max(0, e - 40), e)
+        if w is None or (w.start() > 0 and not text[w.start() - 1].isspace()):
+            return None
+        spans.append((w.start(), e))
+        if text[max(0, w.start() - 2) : w.start()] != ", ":
+            break
+        e = w.start() - 2
+    spans.reverse()
+    values = [_word_value(lx, text[a:b]) for a, b in spans]
+    values.append(_word_value(lx, head.group()))
+    parallel = len(spans) == 1 and _joins_parallel(lx, joiner.group())
+    return spans, values, s, parallel
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _word_value(lx: Lexicon, word: str) -> Decimal | None:
+    """The value of one number word as a list item ("zwei"; an article is one)."""
+    low = word.lower()
+    return Decimal(1) if low in lx.articles else lx.cardinal(low)
 
 
 def _list_spans(
@@ -275,9 +386,14 @@ def _list_spans(
     first = lx.number.match(text, mention.start)
     if first is None:
         return None
-    conj = _CONJ.match(text, first.end())
-    before = None if spans else _CONJ_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-    if before is not None:  # "2,5, 3,5 und 4,5 Mrd. Dollar": the item before the last
+    conj = lx.list_joiner.match(text, first.end())
+    before = (
+        None
+        if spans
+        else lx.list_joiner_before.search(text, max(0, mention.start - 24), mention.start)
+    )
+    if before is not None and before.start() > 0 and text[before.start() - 1] in DIGITS:
+        # "2,5, 3,5 und 4,5 Mrd. Dollar": the item before the last
         e = before.start() + (text[before.start()] in DASHES)  # "20- oder 30-Milliarden"
         b = _figure_start(text, _figure_end(text, e), lx)
         if b is None:

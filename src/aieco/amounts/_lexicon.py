@@ -837,6 +837,9 @@ class Lexicon:
         "kinds",
         "language",
         "letters_need_unit",
+        "list_joiner",
+        "list_joiner_before",
+        "list_joiner_ends",
         "many",
         "months",
         "name",
@@ -851,6 +854,7 @@ class Lexicon:
         "range_intro",
         "range_words",
         "raw_separators",
+        "respectively",
         "scale_powers",
         "scale_words",
         "single_hedges",
@@ -926,6 +930,12 @@ class Lexicon:
     alternatives: frozenset[str]
     #: "und"/"and": joins a price's cents ("13 Euro und 45 Cent") and suspended list items.
     conjunctions: frozenset[str]
+    respectively: frozenset[str]
+    #: A list's joiner between two items (" oder ", " bzw. "), the same at a text's end (for
+    #: the item before the last), and the characters a joiner or list comma ends with.
+    list_joiner: re.Pattern[str]
+    list_joiner_before: re.Pattern[str]
+    list_joiner_ends: frozenset[str]
     cardinal: Callable[[str], Decimal | None]
     articles: frozenset[str]
     half_words: frozenset[str]
@@ -1202,6 +1212,13 @@ def _set_words(lx: Lexicon, words: Words) -> None:
     lx.range_words = words.range_words
     lx.alternatives = words.alternatives
     lx.conjunctions = words.conjunctions
+    lx.respectively = words.respectively
+    joiners = lx.alternatives | lx.conjunctions | lx.respectively
+    lx.list_joiner = re.compile(f"[ \u00a0]+(?:{_trie(sorted(joiners))})[ \u00a0]+")
+    lx.list_joiner_before = re.compile(
+        f"[{DASHES}]?[ \u00a0]+(?:{_trie(sorted(joiners))})[ \u00a0]+$"
+    )
+    lx.list_joiner_ends = frozenset(w[-1] for w in joiners) | {","}
     lx.articles = words.articles
     lx.half_words = words.half_words
     lx.vague_counts = words.vague_counts
@@ -1354,6 +1371,9 @@ class Words:
     range_words: frozenset[str]
     alternatives: frozenset[str]
     conjunctions: frozenset[str]
+    #: Words that join "respectively" parallel figures ("4,07 bzw. 4,06 Franken"): between
+    #: two figures a list, whose items need not rise.
+    respectively: frozenset[str]
     #: Vague magnitudes: counts ("zig"), a few, many, positions, "-stellig" and its nouns.
     vague_counts: dict[str, tuple[int, int]]
     count_of: str | None
@@ -1407,6 +1427,7 @@ GERMAN_WORDS = Words(
     range_words=frozenset({"bis"}),
     alternatives=_DE_ALTERNATIVES,
     conjunctions=frozenset({"und"}),
+    respectively=frozenset({"bzw.", "beziehungsweise"}),
     vague_counts=_DE_VAGUE_COUNTS,
     count_of=None,
     few=_DE_FEW,
@@ -1456,6 +1477,7 @@ ENGLISH_WORDS = Words(
     range_words=frozenset({"to"}),
     alternatives=_EN_ALTERNATIVES,
     conjunctions=frozenset({"and"}),
+    respectively=frozenset(),
     vague_counts=_EN_VAGUE_COUNTS,
     count_of="of",
     few=_EN_FEW,

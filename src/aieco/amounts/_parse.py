@@ -112,6 +112,7 @@ class _End:
         "bare_article",
         "end",
         "hi",
+        "letter_at",
         "lo",
         "needs_scale",
         "negative",
@@ -136,6 +137,9 @@ class _End:
         self.unit_pos = -1
         self.vague = False
         self.needs_scale = False
+        #: Where a scale letter without a currency ends ("165k"): the expression it is part
+        #: of needs one ("165k-170k €"), else it may be metres ("5m"). -1 for none.
+        self.letter_at = -1
         #: "ein"/"eine" without a scale word: only the first end of a range ("ein bis zwei
         #: Milliarden", "zwischen einer und zwei Prozent") whose second end has one.
         self.bare_article = False
@@ -197,6 +201,7 @@ class Parser:
         "fail_suggestions",
         "lx",
         "n",
+        "rough",
         "start_hedge",
         "stellig_range",
         "strict",
@@ -213,6 +218,8 @@ class Parser:
         #: The hedge before a range's second end ("bis höchstens 8.000"), if any.
         self.end_hedge: Qualifier | None = None
         self.start_hedge = Qualifier.EXACT
+        #: The expression holds a rough pair ("ein, zwei Millionen"): it is approximate.
+        self.rough = False
         self.fail_pos = -1
         self.fail_rank = 0
         self.fail_message = "not an amount"
@@ -281,12 +288,18 @@ class Parser:
             qualifier, body_start = q
             qualifier_pos = i
         self.start_hedge, self.end_hedge = qualifier, None
+        self.rough = False
         body = self.body(body_start)
         if body is None:
             return None
         lo, hi, point, unit, reportable, end, unit_pos, range_pos = body
         if self.end_hedge is not None:
             qualifier = _RANGE_HEDGES[qualifier, self.end_hedge]
+        if self.rough:
+            if qualifier is not Qualifier.EXACT and qualifier is not Qualifier.APPROX:
+                self.fail(i, "a hedge before a rough pair ('ein, zwei')", rank=2)
+                return None
+            qualifier = Qualifier.APPROX
         if q is not None and self._article_of_compound(i, body_start, end):
             return None
         problem = limit_problem(lo) or limit_problem(hi)
@@ -370,11 +383,20 @@ class Parser:
         if e1.needs_scale:
             self.fail(e1.end, "a vague count needs a scale word", "'Millionen' or 'Milliarden'")
             return None
+        if not self._letters_ok(e1):
+            return None
         if e1.bare_article:
             self._fail_article(e1.end)
             return None
         reportable = e1.vague or e1.power is not None
         return _Body(e1.lo, e1.hi, e1.point, e1.unit, reportable, e1.end, e1.unit_pos, -1)
+
+    def _letters_ok(self, e: _End, unit: str | None = None) -> bool:
+        """A scale letter ("5m", "165k") only in an expression with a currency (``unit``)."""
+        if e.letter_at < 0 or e.unit is not None or unit is not None:
+            return True
+        self.fail(e.letter_at, "a scale letter needs a currency here ('5m' may be metres)", rank=1)
+        return False
 
     def article_range(self, after: int) -> _Body | None:
         """The range after "ein" in "ein zwei- bis dreistelliger Millionenbetrag"."""
@@ -495,6 +517,8 @@ class Parser:
             self.fail(pos, f"a range cannot run from {e1.unit} to {e2.unit}", rank=2)
             return None
         unit = e1.unit if e1.unit is not None else e2.unit
+        if not (self._letters_ok(e1, unit) and self._letters_ok(e2, unit)):
+            return None
         unit_pos = e1.unit_pos if e1.unit is not None else e2.unit_pos
         lo, hi = lo1, e2.hi
         if not (lo < hi and lo1 <= e2.lo):
@@ -562,8 +586,7 @@ class Parser:
         if letter is None or not self._unit_after(e, num):
             return None
         if letter and e.unit is None:
-            self.fail(e.end, "a scale letter needs a currency here ('5m' may be metres)", rank=1)
-            return None
+            e.letter_at = e.end  # the range it ends may have one ("165k-170k €")
         if e.unit is not None and e.power is None and num.kind in ("digits", "words") and e.point:
             cents = None if e.prefix else self.cents(e.end, e.unit, e.unit_pos)
             if cents is not None:
@@ -931,6 +954,10 @@ class Parser:
         lx = self.lx
         i = m.start()
         w = m.group().lower()
+        if self.text.startswith(", ", m.end()):
+            pair = self.rough_pair(m, w)
+            if pair is not None:
+                return pair
         if w.endswith(lx.stellig_endings):
             return self.stellig(i)
         if w in lx.vague_leads:
@@ -952,6 +979,24 @@ class Parser:
             self.fail(i, f"{self._word_before(i)!r} {w!r} has no bound", "a figure", rank=2)
             return None
         return self.words(i)
+
+    def rough_pair(self, m: re.Match[str], w: str) -> _Num | None:
+        """A number word, a comma and the next number: "ein, zwei Millionen", "zwei, drei".
+
+        "One or two million": a rough count from the first to the second (the expression is
+        APPROX), which like "ein paar" needs a scale word or a currency after it.
+        """
+        m2 = self.word(m.end() + 2)
+        if m2 is None:
+            return None
+        first = self.lx.cardinal(w)
+        second = self.lx.cardinal(m2.group().lower())
+        if first is None or second is None or first < 1 or first != first.to_integral_value():
+            return None
+        if second != first + 1:
+            return None
+        self.rough = True
+        return _Num(first, second, m2.end(), "count")
 
     def vague_lead(self, m: re.Match[str]) -> _Num | None:
         """A "-stellig" magnitude after "in"/"im": "in sechsstelliger Höhe", read with it."""
