@@ -790,7 +790,6 @@ def _read(folder: Path) -> dict[str, Any]:
     return tables
 
 
-@cache
 def _dictionary_columns(cls: type) -> tuple[str, ...]:
     """The columns of a record class's table kept as dictionaries: enums, units, references."""
     return tuple(
@@ -855,7 +854,6 @@ def _optional_path(name: str, path: str) -> bool:
     return parts[0] in items and len(parts) >= 3 and parts[-1] in _optional_columns(items[parts[0]])
 
 
-@cache
 def _optional_columns(cls: type) -> frozenset[str]:
     """The columns of a record class's optional fields (a null is the field's default)."""
     return frozenset(c for f in fields_of(cls) if f.optional for c in f.columns())
