@@ -52,6 +52,8 @@ _TOKEN: Final = re.compile(
 )
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
 _BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*")
+#: The last characters of a sentence that is no headline.
+_SENTENCE_END: Final = frozenset(".!?…:;,\"'“”»«’)]")
 #: Words with a final dot that do not end a sentence.
 _ABBREVIATIONS: Final = lx.words(
     """
@@ -64,6 +66,8 @@ _ABBREVIATIONS: Final = lx.words(
 _MAX_SENTENCE: Final = 2000
 #: How far back (in characters) "das Start-up" may refer to a company named before.
 _COREF_WINDOW: Final = 2500
+#: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
+_MAX_LISTED: Final = 12
 _CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 _ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
 _DESCRIPTOR: Final = re.compile(
@@ -87,6 +91,9 @@ _OPENERS: Final = lx.words(
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
 _AT: Final = frozenset(["bei"])
+_TO: Final = frozenset(["an"])
+#: How many words after a verb of flowing its "an X" may stand.
+_FLOW_REACH: Final = 8
 _GENITIVE: Final = frozenset(["des", "der"])
 _POSSESSIVES: Final = lx.words("sein seine seinem seinen seines ihr ihre ihrem ihren ihres")
 #: A German common noun: a capital, then small letters, parts joined by hyphens.
@@ -361,6 +368,8 @@ class _Reader:
         self.named: tuple[_Name, int] | None = None
         #: Clauses that reported nothing, newest last, not yet read for the company they name.
         self._unread: collections.deque[tuple[int, _Scope]] = collections.deque()
+        #: True while the sentence read is a headline (see _headline).
+        self._headline = False
         #: True while investor lists are read (see _NAMED_GROUP).
         self._listing = False
         self._names_count = 0
@@ -378,24 +387,32 @@ class _Reader:
         cued = [lx.cued(low[start:end]) for start, end in sentences]
         amounts = self._amounts([s for s, cue in zip(sentences, cued, strict=True) if cue])
         for (start, end), cue in zip(sentences, cued, strict=True):
+            if lx.NEW_ITEM.match(text, start, end):
+                self._new_item()
             self._track(start, end)
             if not cue:
                 continue
+            self._headline = _headline(text, start, end)
             sentence = text[start:end]
             mentions = amounts.get(start, [])
             span = Span(start, end, sentence)
             generic = lx.GENERIC_SUBJECT.search(self.low[start:end]) is not None
             for c0, c1, holes in _clauses(sentence):
-                inside = [
-                    m
-                    for m in mentions
-                    if c0 <= m.start
-                    and m.end <= c1
-                    and not any(h0 <= m.start < h1 for h0, h1 in holes)
-                ]
+                inside = [m for m in mentions if c0 <= m.start and m.end <= c1]
+                if holes and inside:
+                    inside = [
+                        m for m in inside if not any(h0 <= m.start < h1 for h0, h1 in holes)
+                    ]
                 shifted = tuple((start + h0, start + h1) for h0, h1 in holes)
                 self._clause(start + c0, start + c1, inside, start, span, generic, shifted)
         return self._finish()
+
+    def _new_item(self) -> None:
+        """A ticker item begins ("+++ ... +++", "25. Mai 2021: ..."): no company is meant yet."""
+        self.current = None
+        self.current_at = -1
+        self.named = None
+        self._unread.clear()
 
     def _amounts(self, sentences: list[tuple[int, int]]) -> dict[int, list[Mention]]:
         """The amounts of each sentence (by its start), offsets relative to the sentence.
@@ -548,8 +565,9 @@ class _Reader:
     ) -> list[tuple[_Name, _Money]]:
         """Companies each given with their own figure.
 
-        "Name (24,4 Mio. Euro)", "Name mit 41 Mio. Euro", "10 Mio. Euro in das Start-up Name",
-        "jeweils 5 Mio. in A, B und C".
+        "Name (24,4 Mio. Euro)", "Name aus Wien (11 Mio.)", "Name mit 41 Mio. Euro", "10 Mio.
+        Euro in das Start-up Name", "82 Millionen für Name", "jeweils 5 Mio. in A, B und C",
+        "A und B (jeweils 10 Mio.)".
         """
         entries = [*out.amounts, *([out.each] if out.each is not None else [])]
         if len(entries) < 2:
@@ -560,15 +578,46 @@ class _Reader:
             first = bisect.bisect_left(starts, entry.span.start)
             last = bisect.bisect_left(starts, entry.span.end)
             found: list[_Name] = []
-            if first >= 1 and tokens[first - 1][3] in ("(", "mit"):
-                name = self._name_before(tokens, first - 1, amount_tokens)
+            before = tokens[first - 1][3] if first >= 1 else ""
+            if entry is out.each and before in lx.EACH_WORDS and first >= 2:
+                if tokens[first - 2][3] == "(":  # "A und B (jeweils 10 Mio.)"
+                    found = self._list_before(tokens, first - 2, amount_tokens, starts)
+            if found:
+                pass
+            elif before in lx.OWN_FIGURE_BEFORE:
+                at = first - 1
+                if before == "(" and at >= 2 and tokens[at - 2][3] in lx.PLACE_PREPOSITIONS:
+                    at -= 2  # "Bluecode aus Wien (11,2 Mio.)"
+                name = self._name_before(tokens, at, amount_tokens)
                 found = [name] if name is not None else []
-            elif last < len(tokens) and tokens[last][3] in ("in", "an"):
-                found = self._list(tokens, last + 1, amount_tokens)
-                if entry is not out.each:
-                    found = found[:1]
+            else:
+                while last < len(tokens) and tokens[last][3] in lx.FIGURE_LINKS:
+                    last += 1  # "82 Millionen gab es für Camunda"
+                if last < len(tokens) and tokens[last][3] in lx.OWN_FIGURE_AFTER:
+                    found = self._list(tokens, last + 1, amount_tokens)
+                    if entry is not out.each:
+                        found = found[:1]
             pairs += [(name, entry) for name in found if not _is_trade_word(name.text)]
         return pairs
+
+    def _list_before(
+        self, tokens: list[_Token], i: int, amount_tokens: set[int], starts: list[int]
+    ) -> list[_Name]:
+        """The names listed just before token ``i``: "dem Start-up A und dem Händler B (..."."""
+        names: list[_Name] = []
+        while len(names) < _MAX_LISTED:
+            name = self._name_before(tokens, i, amount_tokens)
+            if name is None:
+                break
+            names.append(name)
+            j = bisect.bisect_left(starts, name.start) - 1
+            floor = j - 4
+            while j > floor and j >= 0 and _introduces_name(tokens[j]):
+                j -= 1  # "dem Tiroler E-Bike-Händler" before the name
+            if j < 0 or tokens[j][3] not in _JOINS:
+                break
+            i = j
+        return names[::-1]
 
     def _amount_role(
         self, out: _Clause, c0: int, a0: int, a1: int, mention: Mention, investor_money: bool
@@ -602,9 +651,15 @@ class _Reader:
             return
         if _not_a_round(near) or lx.NOT_A_ROUND.match(after.lstrip()):
             return
-        if lx.TOTAL_BEFORE.search(before):
+        if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
             return
-        if mention.text.lower().startswith("über ") and lx.OVER_IS_SIZE.search(before):
+        if (
+            lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)
+        ) and lx.CHANGE_AFTER.match(low, a1, a1 + 40):
+            return  # "hat den Gewinn um 3,1 Mrd. verringert"
+        if mention.text.lower().startswith("über ") and lx.OVER_IS_SIZE.search(
+            low, max(c0, a0 - 100), a0
+        ):
             amount = _without_hedge(mention, self.locale)
         entry = _Money(amount, _span(text, a0, a1), bracketed)
         if lx.EACH_BEFORE.search(before):
@@ -733,12 +788,23 @@ class _Reader:
                 return
 
     def _invested_in(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
-        """Seen from the investor: "X investiert in Y", "X führt eine Runde bei Y an"."""
-        if sc.invest_verb is None and not led:
-            return None
+        """Seen from the investor or the money: "X investiert in Y", "X führt eine Runde bei Y
+        an", "20 Mio. flossen an Y"."""
         tokens = sc.tokens
-        prepositions = _PREPOSITIONS_IN if sc.invest_verb is not None else _AT
-        for i in range(len(tokens)):
+        span = range(len(tokens))
+        if sc.invest_verb is not None:
+            prepositions = _PREPOSITIONS_IN
+        elif led:
+            prepositions = _AT
+        elif sc.flow_verb is not None:
+            prepositions = _TO  # "floss damals in einer Serie-B-Runde an Aleph Alpha"
+            verb = sc.at(sc.flow_verb.start())
+            span = range(verb + 1, min(len(tokens), verb + 1 + _FLOW_REACH))
+        else:
+            return None
+        for i in span:
+            if prepositions is _TO and tokens[i][2] in ",:;":
+                break
             if tokens[i][3] in prepositions:
                 found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
@@ -1034,8 +1100,12 @@ class _Reader:
                 self.current_at = c0
 
     def _add_unnamed(self, clause: _Clause, sentence: Span, c0: int) -> None:
-        """A clause without a company: it is about the one named before, if any."""
-        if clause.generic or clause.fund or not clause.has_content():
+        """A clause without a company: it is about the one named before, if any.
+
+        Not in a headline: "Siebenstellige Seed-Runde für Dating-Portal" announces what
+        follows, not more of what came before.
+        """
+        if clause.generic or clause.fund or self._headline or not clause.has_content():
             return
         if _plural_only(clause, self.low[sentence.start : sentence.end]):
             return
@@ -1137,7 +1207,12 @@ class _Reader:
         if each is not None and not target.amounts:
             target.amounts.append(each)
         for entry in clause.amounts:
-            if not any(_same_money(entry, m) for m in target.amounts):
+            if any(_same_money(entry, m) for m in target.amounts):
+                continue
+            bare = [i for i, m in enumerate(target.amounts) if _same_figure(m, entry)]
+            if bare:  # "41 Millionen" before, "41 Millionen Euro" now: the one with a currency
+                target.amounts[bare[0]] = entry
+            elif not any(_same_figure(entry, m) for m in target.amounts):
                 target.amounts.append(entry)
         if clause.valuation is not None and target.valuation is None:
             target.valuation = clause.valuation
@@ -1281,6 +1356,17 @@ def _sentences(text: str) -> Iterable[tuple[int, int]]:
     yield from _cut(text, start, len(text))
 
 
+def _headline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a headline: a line of its own with no final punctuation,
+    or a ticker line between "+++"."""
+    if text.startswith("+++", start) or text.endswith("+++", start, end):
+        return True
+    if text[end - 1] in _SENTENCE_END:
+        return False
+    following = text[end : end + 3]
+    return not following.strip(" \t") or following.lstrip(" \t").startswith(("\n", "\r"))
+
+
 def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """``text[start:end]`` stripped, in pieces of at most _MAX_SENTENCE characters."""
     while start < end and text[start].isspace():
@@ -1401,6 +1487,17 @@ def _skip_openers(tokens: list[_Token], i: int) -> int:
     while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
         i += 1
     return i
+
+
+def _introduces_name(token: _Token) -> bool:
+    """A determiner, adjective or descriptor before a name ("dem", "Tiroler", "Start-up")."""
+    word = token[2]
+    return (
+        token[3] in lx.DETERMINERS
+        or _CITY_ADJECTIVE.fullmatch(word) is not None
+        or _ADJECTIVE.fullmatch(word) is not None
+        or _descriptor(word)
+    )
 
 
 def _is_trade_word(name: str) -> bool:
@@ -1690,6 +1787,16 @@ def _conflicts(target: _Round, clause: _Clause) -> bool:
 
 def _same_money(a: _Money, b: _Money) -> bool:
     return a.amount == b.amount or a.span.start == b.span.start
+
+
+def _same_figure(bare: _Money, named: _Money) -> bool:
+    """Whether ``bare`` is ``named`` without its currency ("41 Millionen", "41 Mio. Euro")."""
+    a, b = bare.amount, named.amount
+    return (
+        a.unit is None
+        and b.unit is not None
+        and (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier)
+    )
 
 
 def _pick(entries: Sequence[_Money]) -> tuple[Amount | None, Span | None, tuple[Amount, ...]]:

@@ -146,14 +146,14 @@ CUE_WORDS: Final = tuple(
     einwerb einhol führung fuhrung lead geldgeber aktionär aktionar pumpt steckt gesteckt
     floss floß fließ fliess ausgestattet gesichert steigt eingestiegen valuation raise funding
     fundraising geschätzt geschatzt kredit darlehen unterstützung unterstutzung warb wirbt
-    geworben spritze einsteig federf
+    geworben spritze einsteig federf lukrier freu
     """
         )
     )
 )
 CUE: Final = Gated(
     re.compile(
-        r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:start-?up"
+        r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?(?:start-?up"
         r"|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
         r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b|stamm(?:t|en)\s+(?:von|vom|aus)"
         r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
@@ -185,7 +185,8 @@ RAISE_VERB: Final = faster(
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
         r"|abgeschlossen|abschlie(?:ß|ss)en|nimmt|nahm|aufgenommen|verbucht\w*|stemmt\w*"
         r"|eingeworben|einwerben|wirbt|warb\w*|sichern|einsammelt\w*|einholen|eingeholt"
-        r"|verk[üu]ndet\w*|meldet\w*|raises?|raised|secures?|secured|closes?|closed)\b",
+        r"|verk[üu]ndet\w*|meldet\w*|lukrier\w*"
+        r"|freu(?:t|te|en|ten)(?=\s+sich\s+(?:\S+\s+){0,8}?[üu]ber\s)|raises?|raised|secures?|secured|closes?|closed)\b",
     )
 )
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
@@ -297,14 +298,36 @@ TOTAL_BEFORE: Final = faster(
         r"|seiner)\s+gr[üu]ndung|zusammen|kumuliert|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$",
     )
 )
+#: "um 3,1 Mrd. verringert", "ist um 20 Mio. gestiegen": a change of some figure, no round.
+CHANGE_BEFORE: Final = re.compile(r"\bum\s*$")
+CHANGE_AFTER: Final = re.compile(
+    r"\s*(?:\S+\s+){0,2}?(?:verringert|gesenkt|reduziert|geschm[äa]lert|gedr[üu]ckt|gesunken"
+    r"|gefallen|geschrumpft|gestiegen|gewachsen|zugelegt|verbessert|verschlechtert"
+    r"|gesteigert)\b"
+)
+#: Words just after an amount that make it a total split up after it: "80 Mio. in heimische
+#: Start-ups, davon 30 Mio. in Lumo".
+TOTAL_AFTER: Final = re.compile(r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s")
 #: "jeweils 100 Millionen": an amount for each of several companies.
 EACH_BEFORE: Final = faster(re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$"))
+EACH_WORDS: Final = words("jeweils je each")
+#: A company's own figure in a list: "Bitmovin (25 Mio.)", "Tourradar mit 41 Mio." (the word
+#: before the figure), "6,5 Mio. in das Start-up Zizoo", "82 Millionen für Camunda" (after it).
+OWN_FIGURE_BEFORE: Final = frozenset(["(", "mit"])
+OWN_FIGURE_AFTER: Final = words("in an für")
+#: Words between a figure and "für"/"an" that keep it the company's: "82 Millionen gab es für".
+FIGURE_LINKS: Final = words("gab gibt es gingen ging geht flossen floss fließen")
+#: "Bluecode aus Wien (11,2 Mio.)": the place after the name.
+PLACE_PREPOSITIONS: Final = words("aus")
 #: A round amount named by its size: "eine 2 Mrd. USD schwere Runde".
 HEAVY_AFTER: Final = re.compile(r"^\s*(?:schwer\w*|gro(?:ß|ss)\w*)\b")
-#: "Finanzierungsrunde über 15 Mio. Euro": "über" names the size, it is no hedge.
+#: "Finanzierungsrunde über 15 Mio. Euro", "freut sich über 2 Mio.": "über" names the size or
+#: is the verb's preposition, it is no hedge.
 OVER_IS_SIZE: Final = re.compile(
     r"(?:runde|finanzierung|kapitalerh[öo]hung|investment|series\s+[a-h]|seed)"
-    r"(?:\s+f[üu]r\s+\S+(?:\s+\S+)?)?\s*$",
+    r"(?:\s+f[üu]r\s+\S+(?:\s+\S+)?)?\s*$"
+    # "freut sich (das Start-up X) über 2 Mio.": the preposition of the verb
+    r"|\bfreu(?:t|te|en|ten)\s+sich(?:\s+\S+){0,8}?\s*$",
 )
 #: "Bewertung um 380 Milliarden Dollar": "um" is a hedge (about).
 AROUND_BEFORE: Final = re.compile(r"(?:bewertung|bewertet)\w*\s+(?:von\s+)?um\s*$")
@@ -731,6 +754,13 @@ ANAPHOR: Final = faster(
         r"|deren)\s+(?:\S+\s+)?(?:investoren|geldgeber|bewertung)\b|\b(?:diese[rnm]?|der|die)\s+"
         r"(?:finanzierungs)?runde\b",
     )
+)
+#: The start of a new item of a news ticker: "+++ Headline +++", "25. Mai 2021: ...". What
+#: comes after it is about another company.
+NEW_ITEM: Final = re.compile(
+    r"\+\+\+|[0-3]?\d\.\s*(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august"
+    r"|september|oktober|november|dezember)\s+(?:19|20)\d\d\s*:",
+    re.IGNORECASE,
 )
 #: Where a company's name is given as the source of a statement, not as an actor.
 ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
