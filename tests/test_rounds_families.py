@@ -153,3 +153,33 @@ def test_together_with_other_investors_the_sum_is_the_rounds() -> None:
     (r,) = extract_rounds(text)
     assert (r.company, str(r.amount)) == ("Sorix", "about 3500000 EUR")
     assert r.investors == ("Lukas Berg", "Max Roth")
+
+
+#: "das Start-up" as the subject: the company meant is the one named before, not a partner
+#: named later in the clause.
+ANAPHOR_SUBJECT: list[tuple[str, list[Round]]] = [
+    (
+        "Das Start-up hat 15 Millionen Franken Fremdkapital aufgenommen und kooperiert etwa "
+        "mit dem Pharmakonzern Novex.",
+        [],
+    ),
+    (
+        "Lunavo sammelt 2 Mio. Franken ein. Das Start-up hat zudem 15 Millionen Franken "
+        "Fremdkapital aufgenommen und kooperiert mit dem Pharmakonzern Novex.",
+        [("Lunavo", "2000000 CHF", None, "unknown"), ("Lunavo", "15000000 CHF", None, "debt")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANAPHOR_SUBJECT, ids=lambda x: str(x)[:50])
+def test_the_start_up_as_subject(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected
+
+
+def test_a_role_after_a_name_is_no_investor() -> None:
+    text = (
+        "Das Start-up Nuvo sammelt 4 Mio. Euro ein. Auch Lena Wolf, Vorsitzende des "
+        "Verbands Digitales, ist an Bord."
+    )
+    (r,) = extract_rounds(text)
+    assert r.investors == ("Lena Wolf",)

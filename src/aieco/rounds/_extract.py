@@ -400,9 +400,7 @@ class _Reader:
             for c0, c1, holes in _clauses(sentence):
                 inside = [m for m in mentions if c0 <= m.start and m.end <= c1]
                 if holes and inside:
-                    inside = [
-                        m for m in inside if not any(h0 <= m.start < h1 for h0, h1 in holes)
-                    ]
+                    inside = [m for m in inside if not any(h0 <= m.start < h1 for h0, h1 in holes)]
                 shifted = tuple((start + h0, start + h1) for h0, h1 in holes)
                 self._clause(start + c0, start + c1, inside, start, span, generic, shifted)
         return self._finish()
@@ -579,9 +577,13 @@ class _Reader:
             last = bisect.bisect_left(starts, entry.span.end)
             found: list[_Name] = []
             before = tokens[first - 1][3] if first >= 1 else ""
-            if entry is out.each and before in lx.EACH_WORDS and first >= 2:
-                if tokens[first - 2][3] == "(":  # "A und B (jeweils 10 Mio.)"
-                    found = self._list_before(tokens, first - 2, amount_tokens, starts)
+            if (
+                entry is out.each
+                and before in lx.EACH_WORDS
+                and first >= 2
+                and tokens[first - 2][3] == "("
+            ):  # "A und B (jeweils 10 Mio.)"
+                found = self._list_before(tokens, first - 2, amount_tokens, starts)
             if found:
                 pass
             elif before in lx.OWN_FIGURE_BEFORE:
@@ -653,9 +655,9 @@ class _Reader:
             return
         if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
             return
-        if (
-            lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)
-        ) and lx.CHANGE_AFTER.match(low, a1, a1 + 40):
+        if (lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)) and lx.CHANGE_AFTER.match(
+            low, a1, a1 + 40
+        ):
             return  # "hat den Gewinn um 3,1 Mrd. verringert"
         if mention.text.lower().startswith("über ") and lx.OVER_IS_SIZE.search(
             low, max(c0, a0 - 100), a0
@@ -680,7 +682,15 @@ class _Reader:
         noun = invest_verb is not None and self.text[sc.c0 + invest_verb.start()].isupper()
         if invest_verb is not None and not noun:
             out.invest_subjects = self._investing(sc, invest_verb)
-        if out.part_amounts and not noun and (len(out.invest_subjects) != 1 or out.investors):
+        if (
+            out.part_amounts
+            and not noun
+            and (
+                len(out.invest_subjects) != 1
+                or out.investors
+                or lx.JOINT_WITH_OTHERS.search(sc.clause) is not None
+            )
+        ):
             out.amounts += out.part_amounts  # no single investor to give them to
             out.part_amounts = []
 
@@ -770,6 +780,11 @@ class _Reader:
                 and lx.PERSON_DESCRIPTOR.search(name.described) is None
             )
 
+        subject = lx.ANAPHOR_SUBJECT.match(sc.clause)
+        if subject is not None and (
+            subject["verb"] in lx.AUXILIARIES or lx.RAISE_VERB.match(subject["verb"])
+        ):
+            return  # "Das Start-up hat ... und kooperiert mit dem Konzern X": the one meant
         subject_free = not out.invest_subjects or raising
         for rule in (
             self._invested_in,
@@ -788,8 +803,10 @@ class _Reader:
                 return
 
     def _invested_in(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
-        """Seen from the investor or the money: "X investiert in Y", "X führt eine Runde bei Y
-        an", "20 Mio. flossen an Y"."""
+        """Seen from the investor or the money: "X investiert in Y", "20 Mio. flossen an Y".
+
+        Also "X führt eine Runde bei Y an".
+        """
         tokens = sc.tokens
         span = range(len(tokens))
         if sc.invest_verb is not None:
@@ -968,6 +985,14 @@ class _Reader:
                         continue
                 break
             name, i = found
+            if (
+                names
+                and i < n
+                and tokens[i][3] in lx.APPOSITION_AFTER
+                and tokens[i - 2][2] == ","
+                and _one_word(name)
+            ):
+                break  # "Christian Miele, Vorsitzender des Verbands, ...": a role, no name
             if not name.described and names:
                 name.described = names[-1].described  # "die Gründer A und B": B is one too
             names.append(name)
@@ -1357,8 +1382,10 @@ def _sentences(text: str) -> Iterable[tuple[int, int]]:
 
 
 def _headline(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a headline: a line of its own with no final punctuation,
-    or a ticker line between "+++"."""
+    """Whether ``text[start:end]`` is a headline.
+
+    A line of its own with no final punctuation, or a ticker line between "+++".
+    """
     if text.startswith("+++", start) or text.endswith("+++", start, end):
         return True
     if text[end - 1] in _SENTENCE_END:
@@ -1487,6 +1514,10 @@ def _skip_openers(tokens: list[_Token], i: int) -> int:
     while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
         i += 1
     return i
+
+
+def _one_word(name: _Name) -> bool:
+    return " " not in name.text
 
 
 def _introduces_name(token: _Token) -> bool:

@@ -153,8 +153,8 @@ CUE_WORDS: Final = tuple(
 )
 CUE: Final = Gated(
     re.compile(
-        r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?(?:start-?up"
-        r"|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
+        r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?"
+        r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
         r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b|stamm(?:t|en)\s+(?:von|vom|aus)"
         r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
     ),
@@ -262,12 +262,13 @@ EARLIER: Final = Gated(
 
 #: Words just before an amount that make it the valuation.
 VALUATION_BEFORE: Final = re.compile(
-    r"(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
-    r"(?:\s+\S+){0,6}\s*$",
+    r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
+    r"|\b(?:einen|ein|einem)\s+wert\s+von)(?:\s+\S+){0,6}\s*$",
 )
-#: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet").
+#: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet"); not "...
+#: einen Wert von": the value follows.
 VALUATION_AFTER: Final = faster(
-    re.compile(r"^\s*(?:\S+\s+){0,2}?(?:bewertet|bewerten|gesch[äa]tzt|wert|valued)\b")
+    re.compile(r"^\s*(?:\S+\s+){0,2}?(?:bewertet|bewerten|gesch[äa]tzt|wert(?!\s+von\b)|valued)\b")
 )
 PRE_MONEY: Final = re.compile(
     r"pre-?money|vor\s+(?:der|dem)\s+(?:finanzierung|\w*investment|runde|\w*investition)"
@@ -585,7 +586,8 @@ INVESTORS_AFTER: Final = Gated(
     re.compile(
         r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b"
         r"|\b(?:ist|sind|war|waren)\s+(?:ebenfalls|auch|erneut|wieder)\s+(?:mit\s+)?(?:dabei"
-        r"|an\s+bord|beteiligt)\b"
+        r"|an\s+bord|beteiligt)\b|\b(?:ist|sind|war|waren)\s+(?:jetzt\s+|nun\s+)?(?:mit\s+)?an"
+        r"\s+bord\b"
         r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
         r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
@@ -595,6 +597,15 @@ INVESTORS_AFTER: Final = Gated(
     "stieg",
     "steig",
     "investier",
+)
+#: "Zusammen mit weiteren Investoren steckte X 3,5 Mio. in Y": the sum is the round's, not X's.
+JOINT_WITH_OTHERS: Final = Gated(
+    re.compile(
+        r"\b(?:zusammen|gemeinsam)\s+mit\s+(?:\S+\s+)?(?:weiteren|anderen|mehreren|neuen"
+        r"|bestehenden)\s+(?:investoren|geldgebern|kapitalgebern|partnern|business\s+angels)\b"
+    ),
+    "zusammen",
+    "gemeinsam",
 )
 #: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
 OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
@@ -680,6 +691,10 @@ PERSON_DESCRIPTOR: Final = re.compile(
     r"(?:gründer|gründerin|geschäftsführer|geschäftsführerin|ceo|chef|chefin|manager"
     r"|managerin|unternehmer|unternehmerin|milliardär|milliardärin)\w*$"
 )
+#: After a one-word item of a list that follows a comma, these words make it an apposition
+#: of the name before ("Christian Miele, Vorsitzender des Verbands", "Götze, Torschütze im
+#: Finale"), not another name.
+APPOSITION_AFTER: Final = words("des der im beim am")
 #: Endings of German abstract and common nouns ("Bildung", "Robotik", "Biotechnologie",
 #: "Chipfabrik"): one such word alone is no company ("investiert in Bildung").
 COMMON_NOUN_END: Final = re.compile(
@@ -761,6 +776,11 @@ NEW_ITEM: Final = re.compile(
     r"\+\+\+|[0-3]?\d\.\s*(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august"
     r"|september|oktober|november|dezember)\s+(?:19|20)\d\d\s*:",
     re.IGNORECASE,
+)
+#: "Das Start-up hat ...": an anaphor as the subject, right before its verb (see AUXILIARIES).
+ANAPHOR_SUBJECT: Final = re.compile(
+    r"\W*(?:das|die|der)\s+(?:\w+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?up|unternehmen|firma"
+    r"|jungunternehmen|scale-?up)\s+(?P<verb>\w+)"
 )
 #: Where a company's name is given as the source of a statement, not as an actor.
 ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
