@@ -183,3 +183,17 @@ def test_a_role_after_a_name_is_no_investor() -> None:
     )
     (r,) = extract_rounds(text)
     assert r.investors == ("Lena Wolf",)
+
+
+def test_a_relative_clause_raises_for_the_name_before_it() -> None:
+    text = (
+        "Spitzenreiter ist das Start-up Travelo, das 42,5 Millionen Euro an Investitionen "
+        "einsammeln konnte, gefolgt von Bitmo (24,4 Mio. Euro) und Paylo (11,2 Mio. Euro)."
+    )
+    assert sorted(_rounds(text)) == [
+        ("Bitmo", "24400000 EUR", None, "unknown"),
+        ("Paylo", "11200000 EUR", None, "unknown"),
+        ("Travelo", "42500000 EUR", None, "unknown"),
+    ]
+    text = "Die Runde führt Earlybird an, der zuvor 3 Mio. Euro eingesammelt hatte."
+    assert [r.company for r in extract_rounds(text)] != ["Earlybird"]

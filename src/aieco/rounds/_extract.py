@@ -66,6 +66,8 @@ _ABBREVIATIONS: Final = lx.words(
 _MAX_SENTENCE: Final = 2000
 #: How far back (in characters) "das Start-up" may refer to a company named before.
 _COREF_WINDOW: Final = 2500
+#: How far back (in characters) the name a relative clause is about is looked for.
+_ANTECEDENT_REACH: Final = 80
 #: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
 _MAX_LISTED: Final = 12
 _CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
@@ -480,12 +482,29 @@ class _Reader:
             self._later(c0, scope)
             return
         self._company(out, scope)
+        if not out.companies and scope.raise_verb is not None and not out.fund:
+            antecedent = self._antecedent(c0, s0)
+            if antecedent is not None:  # "TourRadar, das 42,5 Mio. einsammeln konnte"
+                out.companies = [antecedent]
         date = lx.DATE.search(scope.clause)
         if date is not None:
             out.date = _date(date, c0, self.text)
         pairs = self._pairs(out, scope.tokens, scope.amount_tokens)
         if len(pairs) >= 2:
             # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each.
+            paired = {id(entry) for _, entry in pairs}
+            named = {fold(name.text) for name, _ in pairs}
+            rest = [e for e in out.amounts if id(e) not in paired]
+            companies = [c for c in out.companies if fold(c.text) not in named]
+            if rest and not companies and scope.raise_verb is not None:
+                antecedent = self._antecedent(c0, s0)
+                companies = [antecedent] if antecedent is not None else []
+            if rest and companies:  # "X, das 42 Mio. einsammeln konnte, gefolgt von Y (24 Mio.)"
+                single = _Clause()
+                single.companies = companies[:1]
+                single.amounts = rest
+                single.date = out.date
+                self._add(single, sentence, c0)
             for name, entry in pairs:
                 single = _Clause()
                 single.companies = [name]
@@ -494,6 +513,30 @@ class _Reader:
                 self._add(single, sentence, c0)
             return
         self._add(out, sentence, c0)
+
+    def _antecedent(self, c0: int, s0: int) -> _Name | None:
+        """The company a relative clause at ``c0`` is about: the name just before its comma."""
+        text = self.text
+        j = c0 - 1
+        while j > s0 and text[j].isspace():
+            j -= 1
+        if j <= s0 or text[j] != "," or not lx.RELATIVE_OPENER.match(text, j):
+            return None
+        tokens: list[_Token] = [
+            (*m.span(), (word := m[0]), word.lower())
+            for m in _TOKEN.finditer(text, max(s0, j - _ANTECEDENT_REACH), j)
+        ]
+        name = self._name_before(tokens, len(tokens), set())
+        if (
+            name is None
+            or _common_noun(name.text)
+            or _is_trade_word(name.text)
+            or lx.INVESTOR_DESCRIPTOR.search(name.described)
+            or lx.PERSON_DESCRIPTOR.search(name.described)
+            or (self.last_investor is not None and name.text == self.last_investor.text)
+        ):
+            return None
+        return name
 
     def _scope(
         self,
