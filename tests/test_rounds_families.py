@@ -197,3 +197,13 @@ def test_a_relative_clause_raises_for_the_name_before_it() -> None:
     ]
     text = "Die Runde führt Earlybird an, der zuvor 3 Mio. Euro eingesammelt hatte."
     assert [r.company for r in extract_rounds(text)] != ["Earlybird"]
+
+
+def test_a_hard_wrapped_line_is_no_headline() -> None:
+    text = (
+        "Das Start-up Wello hat 5 Mio. Euro eingesammelt.\nAngeführt wird die Runde von "
+        "Speedinvest, beteiligt sind auch Nvidia und\nLakestar. Das Start-up ist in Wien."
+    )
+    (r,) = extract_rounds(text)
+    assert r.leads == ("Speedinvest",)
+    assert "Nvidia" in r.investors

@@ -54,6 +54,8 @@ _TOKEN: Final = re.compile(
 _BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*")
 #: The last characters of a sentence that is no headline.
 _SENTENCE_END: Final = frozenset(".!?…:;,\"'“”»«’)]")
+#: The end of a paragraph: a blank line or the end of the text.
+_PARAGRAPH_END: Final = re.compile(r"[ \t]*(?:\r?\n[ \t]*\r?\n|\Z)")
 #: Words with a final dot that do not end a sentence.
 _ABBREVIATIONS: Final = lx.words(
     """
@@ -1427,14 +1429,14 @@ def _sentences(text: str) -> Iterable[tuple[int, int]]:
 def _headline(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a headline.
 
-    A line of its own with no final punctuation, or a ticker line between "+++".
+    A paragraph of one line with no final punctuation (a blank line or the end of the text
+    after it: a hard-wrapped line of prose is no headline), or a ticker line between "+++".
     """
     if text.startswith("+++", start) or text.endswith("+++", start, end):
         return True
-    if text[end - 1] in _SENTENCE_END:
+    if text[end - 1] in _SENTENCE_END or (start > 0 and text[start - 1] not in "\n\r"):
         return False
-    following = text[end : end + 3]
-    return not following.strip(" \t") or following.lstrip(" \t").startswith(("\n", "\r"))
+    return _PARAGRAPH_END.match(text, end) is not None
 
 
 def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
