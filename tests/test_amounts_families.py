@@ -1015,29 +1015,36 @@ def test_unsure_lists_report_only_their_last_item(
 
 
 #: "ein, zwei Millionen": one or two million, a rough pair of consecutive number words. Read
-#: as the range between them, APPROX (never "zwei Millionen" alone).
+#: as the range between them, like "ein paar Millionen" (never "zwei Millionen" alone); a
+#: hedge before it hedges the range.
 ROUGH_PAIRS = [
-    ("ein, zwei Millionen Euro", "de_DE", span("1000000", "2000000", "EUR", Q.APPROX)),
-    ("zwei, drei Milliarden Dollar", "de_DE", span("2e9", "3e9", "USD", Q.APPROX)),
-    ("ein, zwei Millionen", "de_DE", span("1000000", "2000000", None, Q.APPROX)),
+    ("ein, zwei Millionen Euro", "de_DE", span("1000000", "2000000", "EUR")),
+    ("zwei, drei Milliarden Dollar", "de_DE", span("2e9", "3e9", "USD")),
+    ("ein, zwei Millionen", "de_DE", span("1000000", "2000000")),
     ("rund ein, zwei Millionen Euro", "de_DE", span("1000000", "2000000", "EUR", Q.APPROX)),
-    ("zwei, drei Euro", "de_DE", span("2", "3", "EUR", Q.APPROX)),
-    ("one, two million dollars", "en_US", span("1000000", "2000000", "USD", Q.APPROX)),
+    ("mehr als zwei, drei Millionen Euro", "de_DE", span("2e6", "3e6", "EUR", Q.MORE_THAN)),
+    ("zwei, drei Euro", "de_DE", span("2", "3", "EUR")),
+    ("one, two million dollars", "en_US", span("1000000", "2000000", "USD")),
 ]
 
 
 @pytest.mark.parametrize(("text", "locale", "expected"), ROUGH_PAIRS)
-def test_a_rough_pair_is_an_approximate_range(text: str, locale: str, expected: Amount) -> None:
+def test_a_rough_pair_is_a_range(text: str, locale: str, expected: Amount) -> None:
     assert parse_amount(text, locale=locale) == expected
     assert found(f"Sie brauchten {text} dafür.", locale) == [(text, expected)]
 
 
-@pytest.mark.parametrize("text", ["mehr als ein, zwei Millionen Euro", "zwei, drei"])
-def test_a_rough_pair_with_a_hedge_or_without_a_scale_is_refused(text: str) -> None:
-    """A hedge that bounds it ("mehr als") makes it unreadable: nothing, not "zwei Millionen"."""
+@pytest.mark.parametrize("text", ["zwei, drei", "ein, zwei Leute"])
+def test_a_rough_pair_without_a_scale_is_no_amount(text: str) -> None:
     with pytest.raises(ParseError):
         parse_amount(text)
     assert found(f"Sie brauchten {text} dafür.") == []
+
+
+def test_words_that_do_not_follow_each_other_are_no_pair() -> None:
+    assert found("Sie brauchten zwei, vier Millionen Euro.") == [
+        ("vier Millionen Euro", point("4000000", "EUR"))
+    ]
 
 
 #: A range with a scale letter ("k") is money only with a currency, written before or after,

@@ -254,11 +254,11 @@ _TOKEN_BEFORE = re.compile(r"\S+\s+$")
 def _rough_pair(text: str, mention: Reading, lx: Lexicon, parser: Parser) -> Reading | Any | None:
     """The grammar's reading of "ein, zwei Millionen Euro" when ``mention`` is its end.
 
-    The number word before ", " and the mention make a rough pair (1–2 million, APPROX)
-    where the grammar reads one from that word to the mention's end; then the reading from
-    there (or from a hedge just before it, "rund ein, zwei Millionen"), or None where the
-    hedge makes it unreadable ("mehr als ein, zwei Millionen": no amount, never "zwei
-    Millionen" alone). `_NOT_ROUGH` where it is no such pair.
+    The number word before ", " and the mention make a rough pair (1 to 2 million) where the
+    grammar reads one from that word to the mention's end; then the reading from there, or
+    from a hedge just before it ("rund ein, zwei Millionen"), or None where the grammar
+    cannot read it with that hedge (never "zwei Millionen" alone). `_NOT_ROUGH` where it is
+    no such pair.
     """
     w = _LETTERS_BEFORE.search(text, max(0, mention.start - 42), mention.start - 2)
     if w is None or (w.start() > 0 and not text[w.start() - 1].isspace()):

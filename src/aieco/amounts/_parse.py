@@ -201,7 +201,6 @@ class Parser:
         "fail_suggestions",
         "lx",
         "n",
-        "rough",
         "start_hedge",
         "stellig_range",
         "strict",
@@ -218,8 +217,6 @@ class Parser:
         #: The hedge before a range's second end ("bis höchstens 8.000"), if any.
         self.end_hedge: Qualifier | None = None
         self.start_hedge = Qualifier.EXACT
-        #: The expression holds a rough pair ("ein, zwei Millionen"): it is approximate.
-        self.rough = False
         self.fail_pos = -1
         self.fail_rank = 0
         self.fail_message = "not an amount"
@@ -288,18 +285,12 @@ class Parser:
             qualifier, body_start = q
             qualifier_pos = i
         self.start_hedge, self.end_hedge = qualifier, None
-        self.rough = False
         body = self.body(body_start)
         if body is None:
             return None
         lo, hi, point, unit, reportable, end, unit_pos, range_pos = body
         if self.end_hedge is not None:
             qualifier = _RANGE_HEDGES[qualifier, self.end_hedge]
-        if self.rough:
-            if qualifier is not Qualifier.EXACT and qualifier is not Qualifier.APPROX:
-                self.fail(i, "a hedge before a rough pair ('ein, zwei')", rank=2)
-                return None
-            qualifier = Qualifier.APPROX
         if q is not None and self._article_of_compound(i, body_start, end):
             return None
         problem = limit_problem(lo) or limit_problem(hi)
@@ -983,8 +974,8 @@ class Parser:
     def rough_pair(self, m: re.Match[str], w: str) -> _Num | None:
         """A number word, a comma and the next number: "ein, zwei Millionen", "zwei, drei".
 
-        "One or two million": a rough count from the first to the second (the expression is
-        APPROX), which like "ein paar" needs a scale word or a currency after it.
+        "One or two million": a vague count from the first to the second, which like "ein
+        paar" (2 to 10) is a range and needs a scale word or a currency after it.
         """
         m2 = self.word(m.end() + 2)
         if m2 is None:
@@ -995,7 +986,6 @@ class Parser:
             return None
         if second != first + 1:
             return None
-        self.rough = True
         return _Num(first, second, m2.end(), "count")
 
     def vague_lead(self, m: re.Match[str]) -> _Num | None:
