@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from aieco._checks import check_country, check_id, check_text
-from aieco._columns import Store, fields_of
+from aieco._columns import Store, fields_of, whole
 from aieco._fold import fold
 from aieco._integrity import REFERENCES
 from aieco._kinds import KINDS, Kind, a
@@ -99,7 +99,7 @@ def _nest(items: Any, parents: int) -> Any:
     import numpy as np
 
     pa = _pa()
-    rows = items.column("row").combine_chunks().to_numpy(zero_copy_only=False)
+    rows = whole(items.column("row")).to_numpy(zero_copy_only=False)
     if len(rows) > 1 and not bool(np.all(rows[1:] >= rows[:-1])):
         order = np.argsort(rows, kind="stable")
         items, rows = items.take(pa.array(order)), rows[order]
@@ -107,7 +107,7 @@ def _nest(items: Any, parents: int) -> Any:
     np.cumsum(np.bincount(rows, minlength=parents), out=offsets[1:])
     items = items.drop_columns(["row"]).combine_chunks()
     values = pa.StructArray.from_arrays(
-        [items.column(i).combine_chunks() for i in range(items.num_columns)],
+        [whole(items.column(i)) for i in range(items.num_columns)],
         fields=list(items.schema),
     )
     return pa.ListArray.from_arrays(pa.array(offsets), values)
@@ -150,7 +150,7 @@ _CHILD_REFERENCES: Final = _child_references()
 def _reference(column: Any, dataset: Any, target: str) -> Any:
     """An id column as a dictionary column whose dictionary is ``target``'s ids, in order."""
     pa = _pa()
-    ids = dataset.columns(target).table.column("id").combine_chunks()
+    ids = whole(dataset.columns(target).table.column("id"))
     rows = _rows_named(column, ids)
     return pa.DictionaryArray.from_arrays(rows.cast(pa.int32()), ids)
 
@@ -302,9 +302,8 @@ def _check_texts(report: _Report, where: str, table: Any, column: str, kind: str
     """
     import numpy as np
 
-    pa = _pa()
     array = table.column(column)
-    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    array = whole(array)
     data, starts, ends = _string_bytes(array)
     valid = array.is_valid().to_numpy(zero_copy_only=False)
     filled = ends > starts
@@ -407,10 +406,7 @@ def _rows_named(column: Any, ids: Any, offset: int = 0) -> Any:
 
     pa = _pa()
     pc = pa.compute
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
-    if isinstance(ids, pa.ChunkedArray):
-        ids = ids.combine_chunks()
+    column, ids = whole(column), whole(ids)
     if not pa.types.is_dictionary(column.type):
         column = column.dictionary_encode()
     dictionary, indices = column.dictionary, column.indices
@@ -459,7 +455,7 @@ def _conform(report: _Report, where: str, table: Any, cls: type, extra: dict[str
         if name not in table.column_names:
             columns[name] = _missing(defaults.get(name), kind, table.num_rows)
             continue
-        array = table.column(name).combine_chunks()
+        array = whole(table.column(name))
         expected = _TYPE_NAMES.get(str(kind), str(kind))
         try:
             if not _same_family(array.type, kind):
@@ -976,8 +972,7 @@ def _unnest(report: _Report, where: str, column: str, lists: Any) -> Any:
     empty = pa.table({"row": pa.array([], pa.int32())})
     if lists is None:
         return empty
-    if isinstance(lists, pa.ChunkedArray):
-        lists = lists.combine_chunks()
+    lists = whole(lists)
     kind = lists.type
     if not (
         (pa.types.is_list(kind) or pa.types.is_large_list(kind))
@@ -1081,14 +1076,14 @@ def _names(report: _Report, name: str, kind: Kind, table: Any) -> tuple[Any, Any
     pc = pa.compute
     import numpy as np
 
-    parts, rows, paths = [table.column("id").combine_chunks()], [np.arange(table.num_rows)], []
+    parts, rows, paths = [whole(table.column("id"))], [np.arange(table.num_rows)], []
     paths.append(("id", None))
     for field in kind.key_fields[1:]:
-        parts.append(fold_column(table.column(field).combine_chunks()))
+        parts.append(fold_column(whole(table.column(field))))
         rows.append(np.arange(table.num_rows))
         paths.append((field, None))
     if kind.has_aliases:
-        aliases = table.column("aliases").combine_chunks()
+        aliases = whole(table.column("aliases"))
         parents = pc.list_parent_indices(aliases).to_numpy()
         parts.append(fold_column(pc.list_flatten(aliases)))
         rows.append(parents)
