@@ -616,23 +616,28 @@ def _check_date(report: _Report, where: str, table: Any, name: str) -> None:
         f"{name}_precision",
         lambda v: None if v in ("year", "month", "day") else "is not 'year', 'month' or 'day'",
     )
-    text = precision.cast(_pa().string())
-    day = pc.day(first)
-    month = pc.month(first)
-    bad = pc.or_(
-        pc.xor(pc.is_null(first), pc.is_null(precision)),
-        pc.or_(
-            pc.and_(pc.equal(text, "year"), pc.or_(pc.not_equal(day, 1), pc.not_equal(month, 1))),
-            pc.and_(pc.equal(text, "month"), pc.not_equal(day, 1)),
-        ),
-    )
-    bad = pc.fill_null(bad, False)
-    if pc.any(bad).as_py():
+    import numpy as np
+
+    if first.null_count == len(first) and precision.null_count == len(precision):
+        return  # no dates at all
+    # The precision by its dictionary code (a conformed column is dictionary-encoded), the
+    # date as days: a year must be its 1 January, a month its 1st.
+    precision = whole(precision)
+    names = precision.dictionary.to_pylist()
+    kind = np.array([{"year": 0, "month": 1}.get(v, 2) for v in names] + [2], dtype=np.int8)
+    rank = kind[precision.indices.fill_null(len(names)).to_numpy(zero_copy_only=False)]
+    days = whole(first).cast(_pa().int32()).fill_null(0).to_numpy(zero_copy_only=False)
+    as_day = days.astype("datetime64[D]")
+    year_start = as_day.astype("datetime64[Y]").astype("datetime64[D]")
+    month_start = as_day.astype("datetime64[M]").astype("datetime64[D]")
+    nulls = pc.xor(pc.is_null(first), pc.is_null(precision)).to_numpy(zero_copy_only=False)
+    bad = nulls | ((rank == 0) & (as_day != year_start)) | ((rank == 1) & (as_day != month_start))
+    if bad.any():
         report.rows(
             where,
             name,
             first.to_pylist(),
-            _bad_rows(bad),
+            np.flatnonzero(bad).tolist(),
             "does not fit its precision (a year is stored as 1 January, a month as its 1st)",
         )
 
@@ -643,6 +648,8 @@ def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent
     pc = _pa().compute
     low, high = table.column(f"{name}_low"), table.column(f"{name}_high")
     unit, qualifier = table.column(f"{name}_unit"), table.column(f"{name}_qualifier")
+    if all(column.null_count == len(column) for column in (low, high, unit, qualifier)):
+        return  # no amounts at all (the participants' stakes, often)
     present = pc.is_valid(low)
     partial = pc.or_(
         pc.or_(pc.xor(present, pc.is_valid(high)), pc.xor(present, pc.is_valid(unit))),
@@ -1154,6 +1161,8 @@ def _report_clashes(
 
 #: The whitespace ``str.split()`` splits ASCII text at.
 _ASCII_SPACE: Final = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f ]+"
+#: Where ASCII whitespace is not already folded: at either end, in a run, or not a space.
+_NOT_FOLDED_SPACE: Final = "^ | $|  |[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f]"
 
 
 def fold_column(values: Any) -> Any:
@@ -1168,9 +1177,9 @@ def fold_column(values: Any) -> Any:
     pc = pa.compute
     if pa.types.is_dictionary(values.type):
         values = values.cast(pa.string())
-    folded = pc.utf8_trim(
-        pc.replace_substring_regex(pc.ascii_lower(values), _ASCII_SPACE, " "), " "
-    )
+    folded = pc.ascii_lower(values)
+    if pc.any(pc.match_substring_regex(values, _NOT_FOLDED_SPACE)).as_py():
+        folded = pc.utf8_trim(pc.replace_substring_regex(folded, _ASCII_SPACE, " "), " ")
     other = pc.invert(pc.fill_null(pc.string_is_ascii(values), True))
     rows = np.flatnonzero(other.to_numpy(zero_copy_only=False))
     if len(rows):
