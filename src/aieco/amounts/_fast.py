@@ -67,6 +67,7 @@ class FastTables:
         "stellig_at",
         "stellig_full",
         "symbol_heads",
+        "symbol_run",
         "tail_full",
         "tail_months",
         "tails",
@@ -113,6 +114,8 @@ class FastTables:
     vague_at: re.Pattern[str] | None
     vague_full: re.Pattern[str] | None
     postfix_re: re.Pattern[str]
+    #: A run of one-character currency symbols between symbols ("€ € € €"), up to its last.
+    symbol_run: re.Pattern[str]
     words: Memo[str, tuple[bool, bool, bool, str]]
     glued: Memo[str, bool]
 
@@ -233,6 +236,10 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
         f"(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
     )
     ft.trigger = re.compile(_trigger(ft.language, first, digits))
+    # After a symbol and a space, symbols each followed by spaces and another symbol: the
+    # match ends where the run's last symbol starts (see `aieco.amounts._shapes.read_at`).
+    single = re.escape("".join(sorted(s for s in lx.symbols if len(s) == 1 and not s.isalnum())))
+    ft.symbol_run = re.compile(f"(?<=[{single}][ \\u00a0])(?:[{single}][ \\u00a0]+)+(?=[{single}])")
     ft.rare_words = tuple((w, re.compile(w)) for w in ft.language.rare_words)
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
     ft.mention_units = Memo()

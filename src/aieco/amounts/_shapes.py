@@ -681,7 +681,10 @@ def read_at(
     elif c.isalpha() and ft.language.number_words:
         found = _fast_noun(text, t, lx, ft, last)
     else:
-        return None
+        # A currency symbol between two others ("€ € €"): no expression holds two symbols
+        # side by side, so none starts at or covers the run's symbols before its last.
+        run = ft.symbol_run.match(text, t)
+        return None if run is None else Chain(run.end())
     if (
         isinstance(found, Reading)
         and found.qualifier is not Qualifier.EXACT
