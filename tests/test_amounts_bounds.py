@@ -229,6 +229,9 @@ WITHIN_GOAL = [
     ("5 – ", False),
     ("€ ", False),
     ("€ $ £ ", False),
+    ("1.", False),
+    ("1.1.", True),
+    ("12,5,", False),
     ("rund ", False),
 ]
 
@@ -273,6 +276,11 @@ def test_adversarial_input_takes_no_more_work_than_twenty_times_prose(
         ("€ $ £ 5", ["£ 5"]),
         ("US$ $ 5", ["$ 5"]),
         ("€ € €", []),
+        # A figure joined on and on ("1.1.1.1"): no part of it is read.
+        ("1.1.1.1.1 Mio. €", []),
+        ("1.1.500 Mio. €", []),
+        ("1.500.000 €", ["1.500.000 €"]),
+        ("Am 3.4.2025: 5 €", ["5 €"]),
     ],
 )
 def test_a_chain_is_read_as_the_grammar_reads_it(text: str, expected: list[str]) -> None:
