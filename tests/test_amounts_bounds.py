@@ -232,6 +232,8 @@ WITHIN_GOAL = [
     ("1.", False),
     ("1.1.", True),
     ("12,5,", False),
+    ("EUR 5 ", False),
+    ("EUR 5 USD 6 ", False),
     ("rund ", False),
 ]
 
@@ -281,6 +283,12 @@ def test_adversarial_input_takes_no_more_work_than_twenty_times_prose(
         ("1.1.500 Mio. €", []),
         ("1.500.000 €", ["1.500.000 €"]),
         ("Am 3.4.2025: 5 €", ["5 €"]),
+        # Figures between codes: a code before a figure is that figure's, figures in a row
+        # after a code are a table, so only the last code and figure are an amount.
+        ("EUR 5 EUR 5 EUR 5 EUR 5", ["EUR 5"]),
+        ("EUR 5 USD 6 CHF 7", ["CHF 7"]),
+        ("EUR 5 EUR 5 Mio.", ["EUR 5 Mio."]),
+        ("Preis: EUR 5, EUR 6", ["EUR 5", "EUR 6"]),
     ],
 )
 def test_a_chain_is_read_as_the_grammar_reads_it(text: str, expected: list[str]) -> None:

@@ -707,6 +707,13 @@ def _fast_digits(
     scale, cur, pct = m.group("scale", "cur", "pct")
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
+    if scale is None and cur is not None:
+        # "EUR 5 EUR 5 EUR 5": the grammar reads a code with a figure right after it as
+        # that figure's (its `_leads_next_figure`), and figures in a row after a code as a
+        # table; so of such a chain only the last code and figure are an amount.
+        run = ft.code_chain.match(text, t)
+        if run is not None:
+            return Chain(run.end())
     prev = previous(text, t)
     lead = _lead(text, walk(text, t, lx, last, prev), t, lx)
     if lead is None:
