@@ -292,6 +292,12 @@ def evaluate(items: list[dict[str, Any]], extract: Any, locale: str | None, verb
                 getattr(p, "investors", ()), g["investors"], g["investors_optional"]
             )
             inv_hits, inv_false, inv_miss = inv_hits + h, inv_false + f, inv_miss + m
+            if verbose and (f or m):
+                print(
+                    f"[{item['id']}] investors differ for {g['company']!r}: gold "
+                    f"{[e if isinstance(e, str) else e[0] for e in g['investors']]}, "
+                    f"got {list(getattr(p, 'investors', ()))}"
+                )
         if verbose:
             for g in missed:
                 print(f"[{item['id']}] MISSED {_describe(g)}")

@@ -206,3 +206,68 @@ def test_adversarial_input_takes_linear_work(piece: str, numbers: bool) -> None:
 
     small, large = work(1_000), work(4_000)
     assert large <= 4.4 * small + 200
+
+
+#: Ordinary German business prose with a few amounts, the yardstick for adversarial input.
+PROSE = (
+    "Das Münchner Start-up hat in seiner jüngsten Finanzierungsrunde rund 40 Millionen Euro "
+    "eingesammelt, wie das Unternehmen am Dienstag mitteilte. Angeführt wurde die Runde von "
+    "einem amerikanischen Wagniskapitalgeber; auch die bisherigen Investoren beteiligten sich. "
+    "Mit dem Geld will die Firma ihr Team von 120 auf 200 Mitarbeiter vergrößern und neue "
+    "Märkte in Europa erschließen. Im vergangenen Jahr lag der Umsatz nach eigenen Angaben bei "
+    "knapp 12 Mio. €, der Verlust bei 8,5 Mio. €. Die Bewertung nannte das Unternehmen nicht; "
+    "Branchenkreise sprechen von einem dreistelligen Millionenbetrag. Wettbewerber aus den USA "
+    "haben zuletzt deutlich größere Summen erhalten, teils mehr als 1 Mrd. Dollar.\n"
+)
+
+#: The pieces whose work is within 20 times that of prose of the same length, and the
+#: bound each is held to (#8 §3: "within 20× the speed of ordinary prose").
+WITHIN_GOAL = [
+    ("5–", False),
+    ("5-", False),
+    ("5 bis ", False),
+    ("5 – ", False),
+    ("rund ", False),
+]
+
+
+def _calls_for(piece: str, numbers: bool, size: int) -> int:
+    text = (piece * (size // len(piece) + 1))[:size]
+    extract_amounts(text[:50], include_numbers=numbers)  # tables built, memos warm
+    return count_calls(lambda: extract_amounts(text, include_numbers=numbers))
+
+
+@pytest.mark.parametrize(("piece", "numbers"), WITHIN_GOAL)
+def test_adversarial_input_takes_no_more_work_than_twenty_times_prose(
+    piece: str, numbers: bool
+) -> None:
+    """10,000 characters of the piece cost at most 20× the calls of 10,000 of prose."""
+    prose = _calls_for(PROSE, numbers, 10_000)
+    assert _calls_for(piece, numbers, 10_000) <= 20 * prose
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A chain of bare figures: only the last two may form a range with the unit.
+        ("5–5–5–50 Mio. €", ["5–50 Mio. €"]),
+        ("1–2–3 Mio. €", ["2–3 Mio. €"]),
+        ("1 bis 2 bis 3 Mio. €", ["2 bis 3 Mio. €"]),
+        ("5 – 5 – 5 – 50 Mio. €", ["5 – 50 Mio. €"]),
+        ("(1–2–3 Mrd. €)", ["2–3 Mrd. €"]),
+        ("Kosten: 10–20–30 %", ["20–30 %"]),
+        ("Die Runde brachte 5–10–20 Millionen Euro.", ["10–20 Millionen Euro"]),
+        ("5-5-5 Mio. €", ["5 Mio. €"]),
+        ("5–5–5", []),
+        # Something before the first figure may start an expression: read as before.
+        ("EUR 5–6–7", ["EUR 5–6"]),
+        ("rund 5–6–7 Mio. €", ["6–7 Mio. €"]),
+        ("Tel. 0221-123-456, Preis 5 €", ["5 €"]),
+        ("Am 2020-01-05 kamen 5 Mio. € an.", ["5 Mio. €"]),
+    ],
+)
+def test_a_chain_of_bare_figures_is_read_as_the_grammar_reads_it(
+    text: str, expected: list[str]
+) -> None:
+    """The extractor skips a chain's first figures in one step; the mentions are the same."""
+    assert [m.text for m in extract_amounts(text)] == expected

@@ -37,7 +37,7 @@ from aieco.amounts._locale import resolve_locale
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value
-from aieco.amounts._shapes import Verdict, read_at
+from aieco.amounts._shapes import Chain, Verdict, read_at
 from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
 from aieco.money import Amount, Qualifier, in_exact_context
 
@@ -116,20 +116,26 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     last = 0
     odd = _odd_words(text)
     tried: dict[int, Parsed | None] = {}  # the grammar's reading from each start, once
-    for m in _triggers(text, lx, ft, include_numbers):
-        t = m.start()
-        if t < last:
-            continue
-        blocked = _blocked(text, t, lx, odd)
-        if blocked is not None:
-            last = max(last, blocked)
-            continue
-        found = _read(text, t, m, lx, ft, parser, last, include_numbers, tried)
-        if isinstance(found, Reading):
-            _add(out, found, text, lx, parser)
-            last = found.end
-        elif found is None and text[t] in DIGITS:
-            last = max(last, _unread_figure_end(text, t, lx))
+    resume: int | None = 0
+    while resume is not None:
+        triggers, resume = _triggers(text, lx, ft, include_numbers, resume), None
+        for m in triggers:
+            t = m.start()
+            if t < last:
+                continue
+            blocked = _blocked(text, t, lx, odd)
+            if blocked is not None:
+                last = max(last, blocked)
+                continue
+            found = _read(text, t, m, lx, ft, parser, last, include_numbers, tried)
+            if isinstance(found, Reading):
+                _add(out, found, text, lx, parser)
+                last = found.end
+            elif isinstance(found, Chain):
+                resume = found.resume  # no trigger before it can start or join an amount
+                break
+            elif found is None and text[t] in DIGITS:
+                last = max(last, _unread_figure_end(text, t, lx))
     return out
 
 
@@ -163,10 +169,11 @@ def _read(
     last: int,
     include_numbers: bool,
     tried: dict[int, Parsed | None],
-) -> Reading | Verdict | None:
+) -> Reading | Verdict | Chain | None:
     """The expression at the trigger ``m``: by a shape where it is certain, else the grammar.
 
-    None where neither finds one; `Verdict.SKIP` where nothing starts here.
+    None where neither finds one; `Verdict.SKIP` where nothing starts here; a `Chain` where
+    no trigger before its end can start or join one.
     """
     fast = None if include_numbers else read_at(text, t, m, lx, ft, last)
     if fast is not None:
@@ -187,20 +194,25 @@ def _unread_figure_end(text: str, t: int, lx: Lexicon) -> int:
 
 
 def _triggers(
-    text: str, lx: Lexicon, ft: FastTables, include_numbers: bool
+    text: str, lx: Lexicon, ft: FastTables, include_numbers: bool, pos: int
 ) -> Iterator[re.Match[str]]:
-    """The places where an amount may be, in order.
+    """The places where an amount may be, in order, from ``pos`` on.
 
     The trigger's matches, and the rarer words' ("zweistellige", "20 Cent") where the text
     has them.
     """
     if include_numbers:
-        return lx.trigger_all.finditer(text)
-    rare = [m for word, pattern in ft.rare_words if word in text for m in pattern.finditer(text)]
+        return lx.trigger_all.finditer(text, pos)
+    rare = [
+        m
+        for word, pattern in ft.rare_words
+        if text.find(word, pos) >= 0
+        for m in pattern.finditer(text, pos)
+    ]
     if not rare:
-        return ft.trigger.finditer(text)
+        return ft.trigger.finditer(text, pos)
     rare.sort(key=_START)
-    return heapq.merge(ft.trigger.finditer(text), rare, key=_START)
+    return heapq.merge(ft.trigger.finditer(text, pos), rare, key=_START)
 
 
 _START = operator.methodcaller("start")

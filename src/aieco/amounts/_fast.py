@@ -41,6 +41,7 @@ class FastTables:
     """The compiled fast-path regexes of one locale."""
 
     __slots__ = (
+        "chain",
         "continuations",
         "digits_full",
         "digits_pick",
@@ -103,6 +104,9 @@ class FastTables:
     phrase_heads: re.Pattern[str]
     symbol_heads: frozenset[str]
     range_tail: re.Pattern[str] | None
+    #: A chain of bare figures joined by range separators ("5–5–5", "1 bis 2 bis 3"), up to
+    #: the start of its last but one figure (`aieco.amounts._shapes.chain_end`).
+    chain: re.Pattern[str] | None
     range_full: re.Pattern[str] | None
     stellig_at: re.Pattern[str] | None
     stellig_full: re.Pattern[str] | None
@@ -316,7 +320,7 @@ def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str)
     if any(n.split()[0] in seps or re.split(r"[ -]", n)[0] in seps for n in names) or any(
         c in lx.symbol_starts for c in DASHES + "0123456789"
     ):
-        ft.range_tail = ft.range_full = None
+        ft.range_tail = ft.range_full = ft.chain = None
         return
     words = _trie(seps)
     sep = (  # "5–50", "5 – 50", "20 bis (zu) 30", "20- oder 30-Milliarden" (sw: suspended)
@@ -330,6 +334,13 @@ def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str)
         first = first.replace(f"(?P<{name}>", f"(?P<{name}1>")
         first = first.replace(f"(?P={name})", f"(?P={name}1)")
     ft.range_tail = re.compile(sep + second)
+    # Figures of at most three digits (no ISO date, no grouped figure) joined by a dash
+    # (spaced or not) or a range word between single spaces; greedy, so the match ends where
+    # the last but one figure starts.
+    space = "[ \\u00a0]"
+    to = _trie(sorted(lx.range_words))
+    link = f"(?:{space}?[{DASHES}]{space}?|{space}(?:{to}){space})"
+    ft.chain = re.compile(f"(?:[0-9]{{1,3}}{link})+(?=[0-9]{{1,3}}{link}[0-9])")
     ft.range_full = re.compile(
         f"(?:(?P<q>(?i:{quals})){_WS}+)?(?:(?P<intro>(?i:{_trie(sorted(lx.range_intro))})){_WS}++)?"
         f"(?P<first1>[0-9])(?>{first}){sep}{second}"

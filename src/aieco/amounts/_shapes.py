@@ -58,7 +58,7 @@ from aieco.money import PERCENT, Qualifier
 if TYPE_CHECKING:
     from aieco.amounts._fast import FastTables
 
-__all__ = ["SHAPES", "Shape", "Verdict", "fast_reading", "read_at"]
+__all__ = ["SHAPES", "Chain", "Shape", "Verdict", "fast_reading", "read_at"]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -654,13 +654,24 @@ class Verdict(enum.Enum):
     NOTHING = "nothing"
 
 
+class Chain(NamedTuple):
+    """No trigger before ``resume`` can start or join an amount: read on from there.
+
+    A chain of bare figures joined by range separators ("5–5–5–50 Mio. €", "1 bis 2 bis 3"):
+    a range has two ends, so of the figures only the last two can belong to an expression
+    with a unit (the last one's); everything before is skipped in one step (`chain_end`).
+    """
+
+    resume: int
+
+
 def read_at(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Reading | Verdict | None:
+) -> Reading | Verdict | Chain | None:
     """Read the trigger match ``m`` at ``t`` by a shape where the outcome is certain.
 
-    A Reading; a `Verdict`; or None (ask the grammar). ``last`` is where the previous
-    mention ended (nothing before it belongs to this one).
+    A Reading; a `Verdict`; a `Chain` to skip; or None (ask the grammar). ``last`` is where
+    the previous mention ended (nothing before it belongs to this one).
     """
     c = text[t]
     if c in DIGITS:
@@ -682,7 +693,7 @@ def read_at(
 
 def _fast_digits(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Reading | Verdict | None:
+) -> Reading | Verdict | Chain | None:
     """A digit trigger: one end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range."""
     if t > 0:
         b = text[t - 1]
@@ -718,13 +729,17 @@ def _fast_digits(
 
 def _fast_plain(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
-) -> Reading | Verdict | None:
+) -> Reading | Verdict | Chain | None:
     """Digits the trigger read without a scale, currency or percent after them."""
     e = m.end()
     n = len(text)
     if ft.range_tail is not None:
         r = ft.range_tail.match(text, e)
         if r is not None:
+            if r.end() < n and (text[r.end()] in DASHES or text[r.end()] in " \u00a0"):
+                chain = chain_end(text, t, lx, ft, last)
+                if chain is not None:
+                    return chain
             return _fast_range(text, t, m, r, lx, ft, last)
     if e < n:
         c = text[e]
@@ -743,6 +758,25 @@ def _fast_plain(
         if names_currency(lx, token):
             return None
     return Verdict.SKIP
+
+
+def chain_end(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> Chain | None:
+    """Where to read on if a chain of three or more bare figures starts at ``t``, else None.
+
+    "5–5–5–50 Mio. €", "1 bis 2 bis 3 Mio. €": the grammar reads a range of two ends, so an
+    expression that covers a figure ends at the figure after it at the latest, and a figure
+    followed by a separator and another figure has no unit of its own. No amount starts at
+    or joins the figures before the last two, unless something before the first may start
+    one ("EUR 5–6–7" is EUR 5–6): the walk back must find no such word, and the first figure
+    must stand free (after a space or at the start, not after a sign or a letter). The
+    figures have at most three digits, so none starts an ISO date ("2020-01-05").
+    """
+    if ft.chain is None or (t > 0 and not (text[t - 1].isspace() or text[t - 1] in "([")):
+        return None
+    c = ft.chain.match(text, t)
+    if c is None or any(token.role is Role.STARTS for token in walk(text, t, lx, last)):
+        return None
+    return Chain(c.end())
 
 
 def _fast_range(

@@ -52,6 +52,10 @@ _TOKEN: Final = re.compile(
 )
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
 _BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*")
+#: The last characters of a sentence that is no headline.
+_SENTENCE_END: Final = frozenset(".!?…:;,\"'“”»«’)]")
+#: The end of a paragraph: a blank line or the end of the text.
+_PARAGRAPH_END: Final = re.compile(r"[ \t]*(?:\r?\n[ \t]*\r?\n|\Z)")
 #: Words with a final dot that do not end a sentence.
 _ABBREVIATIONS: Final = lx.words(
     """
@@ -64,6 +68,10 @@ _ABBREVIATIONS: Final = lx.words(
 _MAX_SENTENCE: Final = 2000
 #: How far back (in characters) "das Start-up" may refer to a company named before.
 _COREF_WINDOW: Final = 2500
+#: How far back (in characters) the name a relative clause is about is looked for.
+_ANTECEDENT_REACH: Final = 80
+#: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
+_MAX_LISTED: Final = 12
 _CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 _ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
 _DESCRIPTOR: Final = re.compile(
@@ -87,6 +95,9 @@ _OPENERS: Final = lx.words(
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
 _AT: Final = frozenset(["bei"])
+_TO: Final = frozenset(["an"])
+#: How many words after a verb of flowing its "an X" may stand.
+_FLOW_REACH: Final = 8
 _GENITIVE: Final = frozenset(["des", "der"])
 _POSSESSIVES: Final = lx.words("sein seine seinem seinen seines ihr ihre ihrem ihren ihres")
 #: A German common noun: a capital, then small letters, parts joined by hyphens.
@@ -361,6 +372,8 @@ class _Reader:
         self.named: tuple[_Name, int] | None = None
         #: Clauses that reported nothing, newest last, not yet read for the company they name.
         self._unread: collections.deque[tuple[int, _Scope]] = collections.deque()
+        #: True while the sentence read is a headline (see _headline).
+        self._headline = False
         #: True while investor lists are read (see _NAMED_GROUP).
         self._listing = False
         self._names_count = 0
@@ -378,24 +391,30 @@ class _Reader:
         cued = [lx.cued(low[start:end]) for start, end in sentences]
         amounts = self._amounts([s for s, cue in zip(sentences, cued, strict=True) if cue])
         for (start, end), cue in zip(sentences, cued, strict=True):
+            if lx.NEW_ITEM.match(text, start, end):
+                self._new_item()
             self._track(start, end)
             if not cue:
                 continue
+            self._headline = _headline(text, start, end)
             sentence = text[start:end]
             mentions = amounts.get(start, [])
             span = Span(start, end, sentence)
             generic = lx.GENERIC_SUBJECT.search(self.low[start:end]) is not None
             for c0, c1, holes in _clauses(sentence):
-                inside = [
-                    m
-                    for m in mentions
-                    if c0 <= m.start
-                    and m.end <= c1
-                    and not any(h0 <= m.start < h1 for h0, h1 in holes)
-                ]
+                inside = [m for m in mentions if c0 <= m.start and m.end <= c1]
+                if holes and inside:
+                    inside = [m for m in inside if not any(h0 <= m.start < h1 for h0, h1 in holes)]
                 shifted = tuple((start + h0, start + h1) for h0, h1 in holes)
                 self._clause(start + c0, start + c1, inside, start, span, generic, shifted)
         return self._finish()
+
+    def _new_item(self) -> None:
+        """A ticker item begins ("+++ ... +++", "25. Mai 2021: ..."): no company is meant yet."""
+        self.current = None
+        self.current_at = -1
+        self.named = None
+        self._unread.clear()
 
     def _amounts(self, sentences: list[tuple[int, int]]) -> dict[int, list[Mention]]:
         """The amounts of each sentence (by its start), offsets relative to the sentence.
@@ -465,12 +484,29 @@ class _Reader:
             self._later(c0, scope)
             return
         self._company(out, scope)
+        if not out.companies and scope.raise_verb is not None and not out.fund:
+            antecedent = self._antecedent(c0, s0)
+            if antecedent is not None:  # "TourRadar, das 42,5 Mio. einsammeln konnte"
+                out.companies = [antecedent]
         date = lx.DATE.search(scope.clause)
         if date is not None:
             out.date = _date(date, c0, self.text)
         pairs = self._pairs(out, scope.tokens, scope.amount_tokens)
         if len(pairs) >= 2:
             # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each.
+            paired = {id(entry) for _, entry in pairs}
+            named = {fold(name.text) for name, _ in pairs}
+            rest = [e for e in out.amounts if id(e) not in paired]
+            companies = [c for c in out.companies if fold(c.text) not in named]
+            if rest and not companies and scope.raise_verb is not None:
+                antecedent = self._antecedent(c0, s0)
+                companies = [antecedent] if antecedent is not None else []
+            if rest and companies:  # "X, das 42 Mio. einsammeln konnte, gefolgt von Y (24 Mio.)"
+                single = _Clause()
+                single.companies = companies[:1]
+                single.amounts = rest
+                single.date = out.date
+                self._add(single, sentence, c0)
             for name, entry in pairs:
                 single = _Clause()
                 single.companies = [name]
@@ -479,6 +515,30 @@ class _Reader:
                 self._add(single, sentence, c0)
             return
         self._add(out, sentence, c0)
+
+    def _antecedent(self, c0: int, s0: int) -> _Name | None:
+        """The company a relative clause at ``c0`` is about: the name just before its comma."""
+        text = self.text
+        j = c0 - 1
+        while j > s0 and text[j].isspace():
+            j -= 1
+        if j <= s0 or text[j] != "," or not lx.RELATIVE_OPENER.match(text, j):
+            return None
+        tokens: list[_Token] = [
+            (*m.span(), (word := m[0]), word.lower())
+            for m in _TOKEN.finditer(text, max(s0, j - _ANTECEDENT_REACH), j)
+        ]
+        name = self._name_before(tokens, len(tokens), set())
+        if (
+            name is None
+            or _common_noun(name.text)
+            or _is_trade_word(name.text)
+            or lx.INVESTOR_DESCRIPTOR.search(name.described)
+            or lx.PERSON_DESCRIPTOR.search(name.described)
+            or (self.last_investor is not None and name.text == self.last_investor.text)
+        ):
+            return None
+        return name
 
     def _scope(
         self,
@@ -548,8 +608,9 @@ class _Reader:
     ) -> list[tuple[_Name, _Money]]:
         """Companies each given with their own figure.
 
-        "Name (24,4 Mio. Euro)", "Name mit 41 Mio. Euro", "10 Mio. Euro in das Start-up Name",
-        "jeweils 5 Mio. in A, B und C".
+        "Name (24,4 Mio. Euro)", "Name aus Wien (11 Mio.)", "Name mit 41 Mio. Euro", "10 Mio.
+        Euro in das Start-up Name", "82 Millionen für Name", "jeweils 5 Mio. in A, B und C",
+        "A und B (jeweils 10 Mio.)".
         """
         entries = [*out.amounts, *([out.each] if out.each is not None else [])]
         if len(entries) < 2:
@@ -560,15 +621,50 @@ class _Reader:
             first = bisect.bisect_left(starts, entry.span.start)
             last = bisect.bisect_left(starts, entry.span.end)
             found: list[_Name] = []
-            if first >= 1 and tokens[first - 1][3] in ("(", "mit"):
-                name = self._name_before(tokens, first - 1, amount_tokens)
+            before = tokens[first - 1][3] if first >= 1 else ""
+            if (
+                entry is out.each
+                and before in lx.EACH_WORDS
+                and first >= 2
+                and tokens[first - 2][3] == "("
+            ):  # "A und B (jeweils 10 Mio.)"
+                found = self._list_before(tokens, first - 2, amount_tokens, starts)
+            if found:
+                pass
+            elif before in lx.OWN_FIGURE_BEFORE:
+                at = first - 1
+                if before == "(" and at >= 2 and tokens[at - 2][3] in lx.PLACE_PREPOSITIONS:
+                    at -= 2  # "Bluecode aus Wien (11,2 Mio.)"
+                name = self._name_before(tokens, at, amount_tokens)
                 found = [name] if name is not None else []
-            elif last < len(tokens) and tokens[last][3] in ("in", "an"):
-                found = self._list(tokens, last + 1, amount_tokens)
-                if entry is not out.each:
-                    found = found[:1]
+            else:
+                while last < len(tokens) and tokens[last][3] in lx.FIGURE_LINKS:
+                    last += 1  # "82 Millionen gab es für Camunda"
+                if last < len(tokens) and tokens[last][3] in lx.OWN_FIGURE_AFTER:
+                    found = self._list(tokens, last + 1, amount_tokens)
+                    if entry is not out.each:
+                        found = found[:1]
             pairs += [(name, entry) for name in found if not _is_trade_word(name.text)]
         return pairs
+
+    def _list_before(
+        self, tokens: list[_Token], i: int, amount_tokens: set[int], starts: list[int]
+    ) -> list[_Name]:
+        """The names listed just before token ``i``: "dem Start-up A und dem Händler B (..."."""
+        names: list[_Name] = []
+        while len(names) < _MAX_LISTED:
+            name = self._name_before(tokens, i, amount_tokens)
+            if name is None:
+                break
+            names.append(name)
+            j = bisect.bisect_left(starts, name.start) - 1
+            floor = j - 4
+            while j > floor and j >= 0 and _introduces_name(tokens[j]):
+                j -= 1  # "dem Tiroler E-Bike-Händler" before the name
+            if j < 0 or tokens[j][3] not in _JOINS:
+                break
+            i = j
+        return names[::-1]
 
     def _amount_role(
         self, out: _Clause, c0: int, a0: int, a1: int, mention: Mention, investor_money: bool
@@ -602,9 +698,15 @@ class _Reader:
             return
         if _not_a_round(near) or lx.NOT_A_ROUND.match(after.lstrip()):
             return
-        if lx.TOTAL_BEFORE.search(before):
+        if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
             return
-        if mention.text.lower().startswith("über ") and lx.OVER_IS_SIZE.search(before):
+        if (lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)) and lx.CHANGE_AFTER.match(
+            low, a1, a1 + 40
+        ):
+            return  # "hat den Gewinn um 3,1 Mrd. verringert"
+        if mention.text.lower().startswith("über ") and lx.OVER_IS_SIZE.search(
+            low, max(c0, a0 - 100), a0
+        ):
             amount = _without_hedge(mention, self.locale)
         entry = _Money(amount, _span(text, a0, a1), bracketed)
         if lx.EACH_BEFORE.search(before):
@@ -625,7 +727,15 @@ class _Reader:
         noun = invest_verb is not None and self.text[sc.c0 + invest_verb.start()].isupper()
         if invest_verb is not None and not noun:
             out.invest_subjects = self._investing(sc, invest_verb)
-        if out.part_amounts and not noun and (len(out.invest_subjects) != 1 or out.investors):
+        if (
+            out.part_amounts
+            and not noun
+            and (
+                len(out.invest_subjects) != 1
+                or out.investors
+                or lx.JOINT_WITH_OTHERS.search(sc.clause) is not None
+            )
+        ):
             out.amounts += out.part_amounts  # no single investor to give them to
             out.part_amounts = []
 
@@ -715,6 +825,11 @@ class _Reader:
                 and lx.PERSON_DESCRIPTOR.search(name.described) is None
             )
 
+        subject = lx.ANAPHOR_SUBJECT.match(sc.clause)
+        if subject is not None and (
+            subject["verb"] in lx.AUXILIARIES or lx.RAISE_VERB.match(subject["verb"])
+        ):
+            return  # "Das Start-up hat ... und kooperiert mit dem Konzern X": the one meant
         subject_free = not out.invest_subjects or raising
         for rule in (
             self._invested_in,
@@ -733,12 +848,25 @@ class _Reader:
                 return
 
     def _invested_in(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
-        """Seen from the investor: "X investiert in Y", "X führt eine Runde bei Y an"."""
-        if sc.invest_verb is None and not led:
-            return None
+        """Seen from the investor or the money: "X investiert in Y", "20 Mio. flossen an Y".
+
+        Also "X führt eine Runde bei Y an".
+        """
         tokens = sc.tokens
-        prepositions = _PREPOSITIONS_IN if sc.invest_verb is not None else _AT
-        for i in range(len(tokens)):
+        span = range(len(tokens))
+        if sc.invest_verb is not None:
+            prepositions = _PREPOSITIONS_IN
+        elif led:
+            prepositions = _AT
+        elif sc.flow_verb is not None:
+            prepositions = _TO  # "floss damals in einer Serie-B-Runde an Aleph Alpha"
+            verb = sc.at(sc.flow_verb.start())
+            span = range(verb + 1, min(len(tokens), verb + 1 + _FLOW_REACH))
+        else:
+            return None
+        for i in span:
+            if prepositions is _TO and tokens[i][2] in ",:;":
+                break
             if tokens[i][3] in prepositions:
                 found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
@@ -902,6 +1030,14 @@ class _Reader:
                         continue
                 break
             name, i = found
+            if (
+                names
+                and i < n
+                and tokens[i][3] in lx.APPOSITION_AFTER
+                and tokens[i - 2][2] == ","
+                and _one_word(name)
+            ):
+                break  # "Christian Miele, Vorsitzender des Verbands, ...": a role, no name
             if not name.described and names:
                 name.described = names[-1].described  # "die Gründer A und B": B is one too
             names.append(name)
@@ -1034,8 +1170,12 @@ class _Reader:
                 self.current_at = c0
 
     def _add_unnamed(self, clause: _Clause, sentence: Span, c0: int) -> None:
-        """A clause without a company: it is about the one named before, if any."""
-        if clause.generic or clause.fund or not clause.has_content():
+        """A clause without a company: it is about the one named before, if any.
+
+        Not in a headline: "Siebenstellige Seed-Runde für Dating-Portal" announces what
+        follows, not more of what came before.
+        """
+        if clause.generic or clause.fund or self._headline or not clause.has_content():
             return
         if _plural_only(clause, self.low[sentence.start : sentence.end]):
             return
@@ -1137,7 +1277,12 @@ class _Reader:
         if each is not None and not target.amounts:
             target.amounts.append(each)
         for entry in clause.amounts:
-            if not any(_same_money(entry, m) for m in target.amounts):
+            if any(_same_money(entry, m) for m in target.amounts):
+                continue
+            bare = [i for i, m in enumerate(target.amounts) if _same_figure(m, entry)]
+            if bare:  # "41 Millionen" before, "41 Millionen Euro" now: the one with a currency
+                target.amounts[bare[0]] = entry
+            elif not any(_same_figure(entry, m) for m in target.amounts):
                 target.amounts.append(entry)
         if clause.valuation is not None and target.valuation is None:
             target.valuation = clause.valuation
@@ -1281,6 +1426,19 @@ def _sentences(text: str) -> Iterable[tuple[int, int]]:
     yield from _cut(text, start, len(text))
 
 
+def _headline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a headline.
+
+    A paragraph of one line with no final punctuation (a blank line or the end of the text
+    after it: a hard-wrapped line of prose is no headline), or a ticker line between "+++".
+    """
+    if text.startswith("+++", start) or text.endswith("+++", start, end):
+        return True
+    if text[end - 1] in _SENTENCE_END or (start > 0 and text[start - 1] not in "\n\r"):
+        return False
+    return _PARAGRAPH_END.match(text, end) is not None
+
+
 def _cut(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """``text[start:end]`` stripped, in pieces of at most _MAX_SENTENCE characters."""
     while start < end and text[start].isspace():
@@ -1401,6 +1559,21 @@ def _skip_openers(tokens: list[_Token], i: int) -> int:
     while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
         i += 1
     return i
+
+
+def _one_word(name: _Name) -> bool:
+    return " " not in name.text
+
+
+def _introduces_name(token: _Token) -> bool:
+    """A determiner, adjective or descriptor before a name ("dem", "Tiroler", "Start-up")."""
+    word = token[2]
+    return (
+        token[3] in lx.DETERMINERS
+        or _CITY_ADJECTIVE.fullmatch(word) is not None
+        or _ADJECTIVE.fullmatch(word) is not None
+        or _descriptor(word)
+    )
 
 
 def _is_trade_word(name: str) -> bool:
@@ -1690,6 +1863,16 @@ def _conflicts(target: _Round, clause: _Clause) -> bool:
 
 def _same_money(a: _Money, b: _Money) -> bool:
     return a.amount == b.amount or a.span.start == b.span.start
+
+
+def _same_figure(bare: _Money, named: _Money) -> bool:
+    """Whether ``bare`` is ``named`` without its currency ("41 Millionen", "41 Mio. Euro")."""
+    a, b = bare.amount, named.amount
+    return (
+        a.unit is None
+        and b.unit is not None
+        and (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier)
+    )
 
 
 def _pick(entries: Sequence[_Money]) -> tuple[Amount | None, Span | None, tuple[Amount, ...]]:

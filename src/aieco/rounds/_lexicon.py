@@ -146,15 +146,15 @@ CUE_WORDS: Final = tuple(
     einwerb einhol führung fuhrung lead geldgeber aktionär aktionar pumpt steckt gesteckt
     floss floß fließ fliess ausgestattet gesichert steigt eingestiegen valuation raise funding
     fundraising geschätzt geschatzt kredit darlehen unterstützung unterstutzung warb wirbt
-    geworben spritze einsteig federf
+    geworben spritze einsteig federf lukrier freu
     """
         )
     )
 )
 CUE: Final = Gated(
     re.compile(
-        r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:start-?up"
-        r"|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
+        r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?"
+        r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
         r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b|stamm(?:t|en)\s+(?:von|vom|aus)"
         r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
     ),
@@ -185,7 +185,8 @@ RAISE_VERB: Final = faster(
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
         r"|abgeschlossen|abschlie(?:ß|ss)en|nimmt|nahm|aufgenommen|verbucht\w*|stemmt\w*"
         r"|eingeworben|einwerben|wirbt|warb\w*|sichern|einsammelt\w*|einholen|eingeholt"
-        r"|verk[üu]ndet\w*|meldet\w*|raises?|raised|secures?|secured|closes?|closed)\b",
+        r"|verk[üu]ndet\w*|meldet\w*|lukrier\w*"
+        r"|freu(?:t|te|en|ten)(?=\s+sich\s+(?:\S+\s+){0,8}?[üu]ber\s)|raises?|raised|secures?|secured|closes?|closed)\b",
     )
 )
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
@@ -261,12 +262,13 @@ EARLIER: Final = Gated(
 
 #: Words just before an amount that make it the valuation.
 VALUATION_BEFORE: Final = re.compile(
-    r"(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
-    r"(?:\s+\S+){0,6}\s*$",
+    r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
+    r"|\b(?:einen|ein|einem)\s+wert\s+von)(?:\s+\S+){0,6}\s*$",
 )
-#: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet").
+#: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet"); not "...
+#: einen Wert von": the value follows.
 VALUATION_AFTER: Final = faster(
-    re.compile(r"^\s*(?:\S+\s+){0,2}?(?:bewertet|bewerten|gesch[äa]tzt|wert|valued)\b")
+    re.compile(r"^\s*(?:\S+\s+){0,2}?(?:bewertet|bewerten|gesch[äa]tzt|wert(?!\s+von\b)|valued)\b")
 )
 PRE_MONEY: Final = re.compile(
     r"pre-?money|vor\s+(?:der|dem)\s+(?:finanzierung|\w*investment|runde|\w*investition)"
@@ -297,14 +299,36 @@ TOTAL_BEFORE: Final = faster(
         r"|seiner)\s+gr[üu]ndung|zusammen|kumuliert|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$",
     )
 )
+#: "um 3,1 Mrd. verringert", "ist um 20 Mio. gestiegen": a change of some figure, no round.
+CHANGE_BEFORE: Final = re.compile(r"\bum\s*$")
+CHANGE_AFTER: Final = re.compile(
+    r"\s*(?:\S+\s+){0,2}?(?:verringert|gesenkt|reduziert|geschm[äa]lert|gedr[üu]ckt|gesunken"
+    r"|gefallen|geschrumpft|gestiegen|gewachsen|zugelegt|verbessert|verschlechtert"
+    r"|gesteigert)\b"
+)
+#: Words just after an amount that make it a total split up after it: "80 Mio. in heimische
+#: Start-ups, davon 30 Mio. in Lumo".
+TOTAL_AFTER: Final = re.compile(r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s")
 #: "jeweils 100 Millionen": an amount for each of several companies.
 EACH_BEFORE: Final = faster(re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$"))
+EACH_WORDS: Final = words("jeweils je each")
+#: A company's own figure in a list: "Bitmovin (25 Mio.)", "Tourradar mit 41 Mio." (the word
+#: before the figure), "6,5 Mio. in das Start-up Zizoo", "82 Millionen für Camunda" (after it).
+OWN_FIGURE_BEFORE: Final = frozenset(["(", "mit"])
+OWN_FIGURE_AFTER: Final = words("in an für")
+#: Words between a figure and "für"/"an" that keep it the company's: "82 Millionen gab es für".
+FIGURE_LINKS: Final = words("gab gibt es gingen ging geht flossen floss fließen")
+#: "Bluecode aus Wien (11,2 Mio.)": the place after the name.
+PLACE_PREPOSITIONS: Final = words("aus")
 #: A round amount named by its size: "eine 2 Mrd. USD schwere Runde".
 HEAVY_AFTER: Final = re.compile(r"^\s*(?:schwer\w*|gro(?:ß|ss)\w*)\b")
-#: "Finanzierungsrunde über 15 Mio. Euro": "über" names the size, it is no hedge.
+#: "Finanzierungsrunde über 15 Mio. Euro", "freut sich über 2 Mio.": "über" names the size or
+#: is the verb's preposition, it is no hedge.
 OVER_IS_SIZE: Final = re.compile(
     r"(?:runde|finanzierung|kapitalerh[öo]hung|investment|series\s+[a-h]|seed)"
-    r"(?:\s+f[üu]r\s+\S+(?:\s+\S+)?)?\s*$",
+    r"(?:\s+f[üu]r\s+\S+(?:\s+\S+)?)?\s*$"
+    # "freut sich (das Start-up X) über 2 Mio.": the preposition of the verb
+    r"|\bfreu(?:t|te|en|ten)\s+sich(?:\s+\S+){0,8}?\s*$",
 )
 #: "Bewertung um 380 Milliarden Dollar": "um" is a hedge (about).
 AROUND_BEFORE: Final = re.compile(r"(?:bewertung|bewertet)\w*\s+(?:von\s+)?um\s*$")
@@ -562,7 +586,8 @@ INVESTORS_AFTER: Final = Gated(
     re.compile(
         r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b"
         r"|\b(?:ist|sind|war|waren)\s+(?:ebenfalls|auch|erneut|wieder)\s+(?:mit\s+)?(?:dabei"
-        r"|an\s+bord|beteiligt)\b"
+        r"|an\s+bord|beteiligt)\b|\b(?:ist|sind|war|waren)\s+(?:jetzt\s+|nun\s+)?(?:mit\s+)?an"
+        r"\s+bord\b"
         r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
         r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
@@ -572,6 +597,15 @@ INVESTORS_AFTER: Final = Gated(
     "stieg",
     "steig",
     "investier",
+)
+#: "Zusammen mit weiteren Investoren steckte X 3,5 Mio. in Y": the sum is the round's, not X's.
+JOINT_WITH_OTHERS: Final = Gated(
+    re.compile(
+        r"\b(?:zusammen|gemeinsam)\s+mit\s+(?:\S+\s+)?(?:weiteren|anderen|mehreren|neuen"
+        r"|bestehenden)\s+(?:investoren|geldgebern|kapitalgebern|partnern|business\s+angels)\b"
+    ),
+    "zusammen",
+    "gemeinsam",
 )
 #: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
 OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
@@ -657,6 +691,10 @@ PERSON_DESCRIPTOR: Final = re.compile(
     r"(?:gründer|gründerin|geschäftsführer|geschäftsführerin|ceo|chef|chefin|manager"
     r"|managerin|unternehmer|unternehmerin|milliardär|milliardärin)\w*$"
 )
+#: After a one-word item of a list that follows a comma, these words make it an apposition
+#: of the name before ("Christian Miele, Vorsitzender des Verbands", "Götze, Torschütze im
+#: Finale"), not another name.
+APPOSITION_AFTER: Final = words("des der im beim am")
 #: Endings of German abstract and common nouns ("Bildung", "Robotik", "Biotechnologie",
 #: "Chipfabrik"): one such word alone is no company ("investiert in Bildung").
 COMMON_NOUN_END: Final = re.compile(
@@ -731,6 +769,18 @@ ANAPHOR: Final = faster(
         r"|deren)\s+(?:\S+\s+)?(?:investoren|geldgeber|bewertung)\b|\b(?:diese[rnm]?|der|die)\s+"
         r"(?:finanzierungs)?runde\b",
     )
+)
+#: The start of a new item of a news ticker: "+++ Headline +++", "25. Mai 2021: ...". What
+#: comes after it is about another company.
+NEW_ITEM: Final = re.compile(
+    r"\+\+\+|[0-3]?\d\.\s*(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august"
+    r"|september|oktober|november|dezember)\s+(?:19|20)\d\d\s*:",
+    re.IGNORECASE,
+)
+#: "Das Start-up hat ...": an anaphor as the subject, right before its verb (see AUXILIARIES).
+ANAPHOR_SUBJECT: Final = re.compile(
+    r"\W*(?:das|die|der)\s+(?:\w+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?up|unternehmen|firma"
+    r"|jungunternehmen|scale-?up)\s+(?P<verb>\w+)"
 )
 #: Where a company's name is given as the source of a statement, not as an actor.
 ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
