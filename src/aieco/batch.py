@@ -70,6 +70,7 @@ COLUMNS = {
 }
 """The columns after the id column, in order, and what they hold."""
 
+
 def mention_schema(id_name: str = "index", id_type: pyarrow.DataType | None = None) -> Any:
     """The Arrow schema of a mention table: the id column, then `COLUMNS`."""
     pa = _pyarrow()
