@@ -207,3 +207,24 @@ def test_a_hard_wrapped_line_is_no_headline() -> None:
     (r,) = extract_rounds(text)
     assert r.leads == ("Speedinvest",)
     assert "Nvidia" in r.investors
+
+
+#: "Investoren um X" names X; "Geldsegen für X: Das Start-up erhält ..." names the company.
+MORE: list[tuple[str, list[Round], tuple[str, ...]]] = [
+    (
+        "Das Start-up Lernio bekommt 45 Millionen Euro von Investoren um Redwood.",
+        [("Lernio", "45000000 EUR", None, "unknown")],
+        ("Redwood",),
+    ),
+    (
+        "Neuer Geldsegen für Solvo: Das Solar-Start-up erhält 215 Millionen Euro.",
+        [("Solvo", "215000000 EUR", None, "unknown")],
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "investors"), MORE, ids=lambda x: str(x)[:50])
+def test_more_phrases(text: str, expected: list[Round], investors: tuple[str, ...]) -> None:
+    assert _rounds(text) == expected
+    assert extract_rounds(text)[0].investors == investors

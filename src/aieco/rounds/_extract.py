@@ -105,8 +105,6 @@ _NOUN_SHAPE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-z�
 #: Between the sentences given to extract_amounts at once; no amount reaches across it.
 _SEPARATOR: Final = "\n\u2029\n"
 _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
-#: Words of money before "für X" ("Frisches Kapital für Neura Robotics").
-_MONEY_WORDS: Final = frozenset(["Kapital", "Geld", "Millionen", "Milliarden", "Finanzspritze"])
 _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
 #: A figure with a scale word: money even where the text names no currency ("82 Millionen").
 _SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
@@ -1776,7 +1774,7 @@ def _round_word(word: str) -> bool:
 def _money_before(tokens: list[_Token], i: int, amount_tokens: set[int]) -> bool:
     """Whether an amount or a word of money stands just before token ``i``."""
     return any(
-        k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][2] in _MONEY_WORDS
+        k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][3] in lx.MONEY_WORDS
         for k in range(max(0, i - 3), i)
     )
 

@@ -312,6 +312,14 @@ TOTAL_AFTER: Final = re.compile(r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s")
 #: "jeweils 100 Millionen": an amount for each of several companies.
 EACH_BEFORE: Final = faster(re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$"))
 EACH_WORDS: Final = words("jeweils je each")
+#: Words of money before "für X" ("Frisches Kapital für Neura Robotics", "Neuer Geldsegen für
+#: Enpal: ..."): X is the company that gets it.
+MONEY_WORDS: Final = words(
+    """
+    kapital geld millionen milliarden finanzspritze geldspritze kapitalspritze geldsegen
+    wachstumskapital risikokapital wagniskapital millionenbetrag millionensumme
+    """
+)
 #: A company's own figure in a list: "Bitmovin (25 Mio.)", "Tourradar mit 41 Mio." (the word
 #: before the figure), "6,5 Mio. in das Start-up Zizoo", "82 Millionen für Camunda" (after it).
 OWN_FIGURE_BEFORE: Final = frozenset(["(", "mit"])
@@ -504,6 +512,8 @@ INVESTORS_BEFORE: Final = Gated(
         + r"\s+(?:kommt|kommen|stammt|stammen)?\s*(?:von|vom|aus)\s+(?P<list7>)"
         r"|business(?<!\wbusiness)\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
         r"|with(?<!\wwith)\s+participation\s+from\s+(?P<list9>)"
+        r"|(?:investoren|geldgeber\w*|kapitalgeber\w*|investorengruppe|konsortium)\s+um\s+"
+        r"(?P<list21>)"
         r"|(?:investoren|investor\S*innen)\s+(?P<list10>)"
         r"|"
         + w("befinden", "befanden")
