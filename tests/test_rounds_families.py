@@ -228,3 +228,12 @@ MORE: list[tuple[str, list[Round], tuple[str, ...]]] = [
 def test_more_phrases(text: str, expected: list[Round], investors: tuple[str, ...]) -> None:
     assert _rounds(text) == expected
     assert extract_rounds(text)[0].investors == investors
+
+
+def test_existing_investors_that_carry_part_of_the_round() -> None:
+    text = (
+        "Das Start-up Vexo hat 50 Millionen Euro eingesammelt. Die Bestandsinvestoren Alpina "
+        "und Borea stemmten knapp die Hälfte der Runde."
+    )
+    (r,) = extract_rounds(text)
+    assert (r.company, str(r.amount), r.investors) == ("Vexo", "50000000 EUR", ("Alpina", "Borea"))

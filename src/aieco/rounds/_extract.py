@@ -814,7 +814,9 @@ class _Reader:
             if lx.INVESTOR_DESCRIPTOR.search(name.described) or (
                 raising and lx.FUND_NAME.search(name.text.lower())
             ):
-                out.fund = raising  # "Der Risikokapitalgeber X sammelt ... ein"
+                out.fund = (
+                    raising and not out.anaphor
+                )  # "Der VC X sammelt ... ein" (not "der Runde")
                 return False
             return (
                 fold(name.text) not in taken
