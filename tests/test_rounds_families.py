@@ -237,3 +237,23 @@ def test_existing_investors_that_carry_part_of_the_round() -> None:
     )
     (r,) = extract_rounds(text)
     assert (r.company, str(r.amount), r.investors) == ("Vexo", "50000000 EUR", ("Alpina", "Borea"))
+
+
+#: A round about to close, and a report clause before the main clause.
+REPORTED: list[tuple[str, list[Round]]] = [
+    (
+        "Xelo steht vor dem Abschluss einer Finanzierungsrunde mit einem Volumen von sechs "
+        "Milliarden Dollar.",
+        [("Xelo", "6000000000 USD", None, "unknown")],
+    ),
+    (
+        "Wie das Portal Techblick berichtet, soll Xelo vor dem Abschluss einer "
+        "Finanzierungsrunde mit einem Volumen von 300 Millionen Dollar stehen.",
+        [("Xelo", "300000000 USD", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED, ids=lambda x: str(x)[:50])
+def test_reported_rounds(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected

@@ -760,7 +760,10 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
     r"(?:nun\s+|jetzt\s+)?(?:erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert"
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
-    r"|,\s+(?=" + _ANNOUNCED + r")",
+    r"|,\s+(?=" + _ANNOUNCED + r")"
+    # after a report clause: "Wie The Information berichtet, soll X ..."
+    r"|(?:(?<=berichtet)|(?<=berichten)|(?<=berichtete)|(?<=berichteten)|(?<=meldet)"
+    r"|(?<=meldete)|(?<=schreibt)|(?<=schrieb)|(?<=heißt)|(?<=hieß)),\s+",
     re.IGNORECASE,
 )
 #: A relative clause after a comma ("Parloa, das 2018 gegründet wurde, ...").
