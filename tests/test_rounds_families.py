@@ -257,3 +257,17 @@ REPORTED: list[tuple[str, list[Round]]] = [
 @pytest.mark.parametrize(("text", "expected"), REPORTED, ids=lambda x: str(x)[:50])
 def test_reported_rounds(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
+
+
+def test_a_dateline_before_the_clause() -> None:
+    text = (
+        "25. Mai 2021: In einer neuen Finanzierungsrunde hat Plamo 3 Millionen Euro eingesammelt."
+    )
+    (r,) = extract_rounds(text)
+    assert (r.company, str(r.amount), str(r.announced)) == ("Plamo", "3000000 EUR", "2021-05-25")
+
+
+def test_money_that_came_from_investors() -> None:
+    text = "Das Start-up Plamo hat 3 Millionen Euro eingesammelt. Geld kam vom VC Axeleo."
+    (r,) = extract_rounds(text)
+    assert r.investors == ("Axeleo",)

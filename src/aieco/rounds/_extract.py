@@ -68,6 +68,8 @@ _ABBREVIATIONS: Final = lx.words(
 _MAX_SENTENCE: Final = 2000
 #: How far back (in characters) "das Start-up" may refer to a company named before.
 _COREF_WINDOW: Final = 2500
+#: The most words of a dateline ("25. Mai 2021:").
+_DATELINE_WORDS: Final = 5
 #: How far back (in characters) the name a relative clause is about is looked for.
 _ANTECEDENT_REACH: Final = 80
 #: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
@@ -1556,6 +1558,7 @@ def _filler(tokens: list[_Token], i: int) -> bool:
 
 def _skip_openers(tokens: list[_Token], i: int) -> int:
     n = len(tokens)
+    i = _skip_dateline(tokens, i)
     while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
         i += 1
     return i
@@ -1574,6 +1577,18 @@ def _introduces_name(token: _Token) -> bool:
         or _ADJECTIVE.fullmatch(word) is not None
         or _descriptor(word)
     )
+
+
+def _skip_dateline(tokens: list[_Token], i: int) -> int:
+    """The index after a dateline at ``i`` ("25. Mai 2021:"), else ``i``."""
+    k = i
+    while k < min(len(tokens), i + _DATELINE_WORDS) and (
+        tokens[k][2].isdigit() or tokens[k][2] == "." or tokens[k][3] in lx.MONTHS
+    ):
+        k += 1
+    if k > i and k < len(tokens) and tokens[k][2] == ":":
+        return k + 1
+    return i
 
 
 def _is_trade_word(name: str) -> bool:

@@ -156,6 +156,7 @@ CUE: Final = Gated(
         r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?"
         r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
         r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b|stamm(?:t|en)\s+(?:von|vom|aus)"
+        r"|(?:geld|gelder|kapital|mittel)\s+(?:kam|kamen|kommt|kommen)\s+(?:\S+\s+)?(?:von|vom|aus)\b"
         r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
     ),
     "serie",
@@ -170,6 +171,8 @@ CUE: Final = Gated(
     "stieg",
     "stamm",
     "hinter",
+    " kam",
+    " komm",
 )
 
 
@@ -509,7 +512,8 @@ INVESTORS_BEFORE: Final = Gated(
         + r"\s+(?:investoren|geldgeber|gesellschafter)\s*(?:\(|wie\s+|,\s*darunter\s+)(?P<list6>)"
         r"|"
         + w("geld", "gelder", "kapital", "mittel", "investment", "investition")
-        + r"\s+(?:kommt|kommen|stammt|stammen)?\s*(?:von|vom|aus)\s+(?P<list7>)"
+        + r"\s+(?:kommt|kommen|kam|kamen|stammt|stammen|stammte|stammten)?\s*(?:von|vom|aus)\s+"
+        r"(?P<list7>)"
         r"|business(?<!\wbusiness)\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
         r"|with(?<!\wwith)\s+participation\s+from\s+(?P<list9>)"
         r"|(?:investoren|geldgeber\w*|kapitalgeber\w*|investorengruppe|konsortium)\s+um\s+"
