@@ -130,7 +130,14 @@ _VERB: Final = re.compile(
     r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was"
     r"|gibt|gab|teilt|teilte|k[üu]ndigt|k[üu]ndigte|vermeldet\w*|erweitert\w*|stockt\w*"
     r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen)$"
-    r"|" + lx.RAISE_VERB.pattern + "|" + lx.INVEST_VERB.pattern + "|" + lx.FLOW_VERB.pattern,
+    r"|"
+    + lx.RAISE_VERB.pattern
+    + "|"
+    + lx.RAISE_VERB_RARE.pattern.pattern
+    + "|"
+    + lx.INVEST_VERB.pattern
+    + "|"
+    + lx.FLOW_VERB.pattern,
     re.IGNORECASE,
 )
 
@@ -574,7 +581,7 @@ class _Reader:
             tokens,
             starts,
             amount_tokens,
-            lx.RAISE_VERB.search(clause),
+            lx.raise_verb(clause),
             lx.INVEST_VERB.search(clause),
             lx.FLOW_VERB.search(clause),
         )
@@ -777,7 +784,7 @@ class _Reader:
 
     def _investor_subjects(self, out: _Clause, sc: _Scope) -> None:
         """Investors named before their verb: "X und Y beteiligten sich ebenfalls"."""
-        after = lx.INVESTORS_AFTER.search(sc.clause)
+        after = lx.INVESTORS_AFTER.search(sc.clause) or lx.ON_BOARD.search(sc.clause)
         if after is None:
             return
         tokens, amount_tokens = sc.tokens, sc.amount_tokens
@@ -829,7 +836,7 @@ class _Reader:
 
         subject = lx.ANAPHOR_SUBJECT.match(sc.clause)
         if subject is not None and (
-            subject["verb"] in lx.AUXILIARIES or lx.RAISE_VERB.match(subject["verb"])
+            subject["verb"] in lx.AUXILIARIES or lx.raise_verb(subject["verb"]) is not None
         ):
             return  # "Das Start-up hat ... und kooperiert mit dem Konzern X": the one meant
         subject_free = not out.invest_subjects or raising
@@ -1807,9 +1814,7 @@ def _not_a_round(near: str) -> bool:
     if last is None:
         return False
     tail = near[last.end() :]
-    return not (
-        lx.RAISE_VERB.search(tail) or lx.INVEST_VERB.search(tail) or lx.FLOW_VERB.search(tail)
-    )
+    return not (lx.raise_verb(tail) or lx.INVEST_VERB.search(tail) or lx.FLOW_VERB.search(tail))
 
 
 def _last_words(text: str, count: int) -> str:

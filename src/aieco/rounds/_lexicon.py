@@ -188,10 +188,24 @@ RAISE_VERB: Final = faster(
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
         r"|abgeschlossen|abschlie(?:ß|ss)en|nimmt|nahm|aufgenommen|verbucht\w*|stemmt\w*"
         r"|eingeworben|einwerben|wirbt|warb\w*|sichern|einsammelt\w*|einholen|eingeholt"
-        r"|verk[üu]ndet\w*|meldet\w*|lukrier\w*"
-        r"|freu(?:t|te|en|ten)(?=\s+sich\s+(?:\S+\s+){0,8}?[üu]ber\s)|raises?|raised|secures?|secured|closes?|closed)\b",
+        r"|verk[üu]ndet\w*|meldet\w*|raises?|raised|secures?|secured|closes?|closed)\b",
     )
 )
+#: Rarer verbs of raising, gated on their stems (a letter as common as "l" or "f" at the start
+#: of an alternative of RAISE_VERB would make `re` try it all over the text): the Austrian
+#: "lukrieren", "freut sich über 7 Mio.".
+RAISE_VERB_RARE: Final = Gated(
+    re.compile(r"\b(?:lukrier\w*|freu(?:t|te|en|ten)(?=\s+sich\s+(?:\S+\s+){0,8}?[üu]ber\s))"),
+    "lukrier",
+    "freu",
+)
+
+
+def raise_verb(text: str) -> re.Match[str] | None:
+    """The first verb of raising in ``text`` (RAISE_VERB, else RAISE_VERB_RARE), or None."""
+    return RAISE_VERB.search(text) or RAISE_VERB_RARE.search(text)
+
+
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
 INVEST_VERB: Final = faster(
     re.compile(
@@ -266,7 +280,7 @@ EARLIER: Final = Gated(
 #: Words just before an amount that make it the valuation.
 VALUATION_BEFORE: Final = re.compile(
     r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
-    r"|\b(?:einen|ein|einem)\s+wert\s+von)(?:\s+\S+){0,6}\s*$",
+    r"|" + w("einen", "ein", "einem") + r"\s+wert\s+von)(?:\s+\S+){0,6}\s*$",
 )
 #: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet"); not "...
 #: einen Wert von": the value follows.
@@ -600,8 +614,7 @@ INVESTORS_AFTER: Final = Gated(
     re.compile(
         r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b"
         r"|\b(?:ist|sind|war|waren)\s+(?:ebenfalls|auch|erneut|wieder)\s+(?:mit\s+)?(?:dabei"
-        r"|an\s+bord|beteiligt)\b|\b(?:ist|sind|war|waren)\s+(?:jetzt\s+|nun\s+)?(?:mit\s+)?an"
-        r"\s+bord\b"
+        r"|an\s+bord|beteiligt)\b"
         r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
         r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
@@ -620,6 +633,11 @@ JOINT_WITH_OTHERS: Final = Gated(
     ),
     "zusammen",
     "gemeinsam",
+)
+#: "X ist an Bord": the investors come before (read after INVESTORS_AFTER).
+ON_BOARD: Final = Gated(
+    re.compile(r"\b(?:ist|sind|war|waren)\s+(?:jetzt\s+|nun\s+)?(?:mit\s+)?an\s+bord\b"),
+    "an bord",
 )
 #: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
 OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
@@ -766,8 +784,8 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # after a report clause: "Wie The Information berichtet, soll X ..."
-    r"|(?:(?<=berichtet)|(?<=berichten)|(?<=berichtete)|(?<=berichteten)|(?<=meldet)"
-    r"|(?<=meldete)|(?<=schreibt)|(?<=schrieb)|(?<=heißt)|(?<=hieß)),\s+",
+    r"|,(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)|(?<=meldet,)"
+    r"|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
     re.IGNORECASE,
 )
 #: A relative clause after a comma ("Parloa, das 2018 gegründet wurde, ...").
