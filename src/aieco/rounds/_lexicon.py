@@ -280,7 +280,7 @@ EARLIER: Final = Gated(
 #: Words just before an amount that make it the valuation.
 VALUATION_BEFORE: Final = re.compile(
     r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
-    r"|" + w("einen", "ein", "einem") + r"\s+wert\s+von)(?:\s+\S+){0,6}\s*$",
+    r"|wert(?:(?<=\beinen wert)|(?<=\bein wert)|(?<=\beinem wert))\s+von)(?:\s+\S+){0,6}\s*$",
 )
 #: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet"); not "...
 #: einen Wert von": the value follows.
@@ -530,9 +530,7 @@ INVESTORS_BEFORE: Final = Gated(
         r"(?P<list7>)"
         r"|business(?<!\wbusiness)\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
         r"|with(?<!\wwith)\s+participation\s+from\s+(?P<list9>)"
-        r"|(?:investoren|geldgeber\w*|kapitalgeber\w*|investorengruppe|konsortium)\s+um\s+"
-        r"(?P<list21>)"
-        r"|(?:investoren|investor\S*innen)\s+(?P<list10>)"
+        r"|(?:investoren|investor\S*innen)\s+(?:um\s+)?(?P<list10>)"
         r"|"
         + w("befinden", "befanden")
         + r"\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
@@ -784,8 +782,8 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # after a report clause: "Wie The Information berichtet, soll X ..."
-    r"|,(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)|(?<=meldet,)"
-    r"|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
+    r"|,(?<=[tnbß],)(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)"
+    r"|(?<=meldet,)|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
     re.IGNORECASE,
 )
 #: A relative clause after a comma ("Parloa, das 2018 gegründet wurde, ...").
