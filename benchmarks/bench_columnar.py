@@ -9,7 +9,7 @@ participants and one citation per round, seven currencies, dates at year, month 
 precision: the distribution of ``bench_dataset.py``), writes them with ``aieco.dump(...,
 format="parquet")``, then times, best of 3 and side by side in one process:
 
-* loading: ``aieco.load(folder)`` against ``polars.read_parquet`` of the same seven files;
+* loading: ``aieco.load(folder)`` against ``polars.read_parquet`` of the same five files;
 * the three queries of issue #11 against the same questions written directly in polars and in
   duckdb (amounts converted with a rate table per currency and day, the country by a join);
 * ``to_pandas()`` of every round, the lookups ``ds.company(name)`` and ``ds.rounds_for(id)``;
@@ -19,9 +19,11 @@ format="parquet")``, then times, best of 3 and side by side in one process:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -41,7 +43,7 @@ CURRENCIES = ["USD", "EUR", "GBP", "CHF", "CNY", "KRW", "JPY"]
 COUNTRIES = ["US", "FR", "DE", "GB", "CH", "CN", "KR", "NL", "SE", "CA", "IL", "JP"]
 QUALIFIERS = ["exact", "exact", "exact", "approx", "at_least", "more_than", "nearly"]
 ROUND_TYPES = ["seed", "series_a", "series_b", "series_c", "growth", "unknown"]
-TABLES = ("sources", "companies", "investors", "funding_rounds", "participations", "citations")
+TABLES = ("sources", "companies", "investors", "funding_rounds")
 
 
 def _dictionary(values: list[str], codes: np.ndarray) -> pa.Array:
@@ -82,27 +84,26 @@ def _rounds(rng: Any, rounds: int, n_companies: int) -> tuple[pa.Array, pa.Table
     return round_ids, funding_rounds
 
 
-def _children(rng: Any, round_ids: pa.Array, n_investors: int) -> tuple[pa.Table, pa.Table]:
-    """Three distinct investors per round (i, i+1, i+2 after a random start), one citation."""
-    rounds = len(round_ids)
+def _children(rng: Any, rounds: int, n_investors: int) -> tuple[pa.Array, pa.Array]:
+    """Each round's participants (three distinct investors, i, i+1, i+2 after a random start,
+    the first the lead) and its one citation, as the list columns of the rounds' table."""
     start = rng.integers(0, n_investors, rounds)
     investor_index = (start[:, None] + np.arange(3)[None, :]) % n_investors
-    participations = pa.table(
-        {
-            "round_id": round_ids.take(pa.array(np.repeat(np.arange(rounds), 3))),
-            "investor_id": pa.array([f"investor-{i}" for i in investor_index.ravel().tolist()]),
-            "lead": pa.array(np.tile([True, False, False], rounds)),
-        }
+    participants = pa.StructArray.from_arrays(
+        [
+            pa.array([f"investor-{i}" for i in investor_index.ravel().tolist()]),
+            pa.array(np.tile([True, False, False], rounds)),
+        ],
+        names=["investor_id", "lead"],
     )
-    citations = pa.table(
-        {
-            "kind": _dictionary(["funding_rounds", "companies"], np.zeros(rounds, np.int8)),
-            "id": round_ids,
-            "source_id": pa.array(["bench"] * rounds),
-            "quote": pa.array(["generated"] * rounds),
-        }
+    sources = pa.StructArray.from_arrays(
+        [pa.array(["bench"] * rounds), pa.array(["generated"] * rounds)],
+        names=["source_id", "quote"],
     )
-    return participations, citations
+    return (
+        pa.ListArray.from_arrays(pa.array(np.arange(0, 3 * rounds + 1, 3, np.int32)), participants),
+        pa.ListArray.from_arrays(pa.array(np.arange(rounds + 1, dtype=np.int32)), sources),
+    )
 
 
 def generate(rounds: int, folder: Path, seed: int = 42) -> Path:
@@ -127,8 +128,10 @@ def generate(rounds: int, folder: Path, seed: int = 42) -> Path:
             "country": pa.array(np.array(COUNTRIES)[rng.integers(0, 12, n_investors)]),
         }
     )
-    round_ids, funding_rounds = _rounds(rng, rounds, n_companies)
-    participations, citations = _children(rng, round_ids, n_investors)
+    _, funding_rounds = _rounds(rng, rounds, n_companies)
+    participants, citations = _children(rng, rounds, n_investors)
+    funding_rounds = funding_rounds.append_column("participants", participants)
+    funding_rounds = funding_rounds.append_column("sources", citations)
     sources = pa.table({"id": ["bench"], "title": ["Generated benchmark data"]})
     raw = folder / "raw.parquet"
     raw.mkdir()
@@ -136,7 +139,7 @@ def generate(rounds: int, folder: Path, seed: int = 42) -> Path:
 
     for name, table in zip(
         TABLES,
-        (sources, companies, investors, funding_rounds, participations, citations),
+        (sources, companies, investors, funding_rounds),
         strict=True,
     ):
         pq.write_table(table, raw / f"{name}.parquet")
@@ -267,15 +270,27 @@ def peer_queries(frames: dict[str, object], rate_table: object) -> dict[str, tup
     }
 
 
-def measure(rounds: int, repeat: int) -> dict[str, Any]:
-    """Generate, write, load and query ``rounds`` rounds; every figure, in seconds or bytes."""
+def measure(rounds: int, repeat: int, data: Path | None = None) -> dict[str, Any]:
+    """Generate, write, load and query ``rounds`` rounds; every figure, in seconds or bytes.
+
+    With ``data``, the files are generated once into ``data/rounds-N/`` and reused by the
+    next run (delete the folder when done: 1M rounds take about 60 MB).
+    """
     import polars as pl
 
-    found: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        folder = generate(rounds, Path(tmp))
-        found["generated"] = time.perf_counter() - start
+    found: dict[str, Any] = {"generated": None}
+    with contextlib.ExitStack() as stack:
+        if data is None:
+            base = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        else:
+            base = data / f"rounds-{rounds}"
+        folder = base / "bench.parquet"
+        if not folder.is_dir():
+            shutil.rmtree(base, ignore_errors=True)
+            base.mkdir(parents=True)
+            start = time.perf_counter()
+            folder = generate(rounds, base)
+            found["generated"] = time.perf_counter() - start
         files = sorted(folder.glob("*.parquet"))
         found["size"] = sum(f.stat().st_size for f in files)
         found["load"] = best_of(repeat, lambda: aieco.load(folder))
@@ -331,9 +346,11 @@ def report(found: dict[str, Any], rounds: int, load_at_start: tuple[float, ...])
         f"{os.getloadavg()[0]:.1f} at the end (1-minute, from os.getloadavg)"
     )
     print(f"pyarrow {pa.__version__}, polars {pl.__version__}, duckdb {duckdb.__version__}")
+    made = found["generated"]
     print(
         f"{rounds:,} rounds, {found['records']:,} records, {found['size'] / 1e6:.0f} MB of "
-        f"Parquet (generated and written in {found['generated']:.1f} s)"
+        "Parquet "
+        + (f"(generated and written in {made:.1f} s)" if made is not None else "(reused)")
     )
     load, polars_read = found["load"], found["polars_read"]
     print(
@@ -372,9 +389,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3, help="best of N for the load")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help="generate the files once into DATA/rounds-N/ and reuse them (default: a "
+        "temporary folder, deleted at the end)",
+    )
     args = parser.parse_args()
     load_at_start = os.getloadavg()
-    found = measure(args.rounds, args.repeat)
+    found = measure(args.rounds, args.repeat, args.data)
     report(found, args.rounds, load_at_start)
 
 

@@ -23,8 +23,27 @@ def _write(tmp_path: Path, ds: Dataset | None = None) -> Path:
 
 
 def _edit(folder: Path, table: str, change: Any) -> None:
-    path = folder / f"{table}.parquet"
+    """Rewrite a file; ``kind.column`` rewrites the items of a list column as a table."""
+    name, _, column = table.partition(".")
+    path = folder / f"{name}.parquet"
+    if column:
+        change = _on_items(column, change)
     pq.write_table(change(pq.read_table(path)), path)
+
+
+def _on_items(column: str, change: Any) -> Any:
+    """``change`` applied to the table of a list column's items (each row one item)."""
+
+    def changed(table: pa.Table) -> pa.Table:
+        lists = table.column(column).combine_chunks()
+        items = pa.Table.from_struct_array(lists.flatten())
+        items = change(items)
+        columns = [c.combine_chunks() for c in items.columns]
+        values = pa.StructArray.from_arrays(columns, names=items.column_names)
+        nested = pa.ListArray.from_arrays(lists.offsets, values)
+        return table.set_column(table.schema.get_field_index(column), column, nested)
+
+    return changed
 
 
 def _replace(table: pa.Table, column: str, values: list[Any], kind: Any = None) -> pa.Table:
@@ -38,7 +57,10 @@ def test_round_trip_keeps_every_record(tmp_path: Path) -> None:
     for ds in (sample(), aieco.load()):
         folder = aieco.dump(ds, tmp_path / "x.parquet")
         assert folder.is_dir()
-        assert {p.name for p in folder.iterdir()} >= {"funding_rounds.parquet", "citations.parquet"}
+        assert {p.name for p in folder.iterdir()} == {
+            f"{name}.parquet"
+            for name in ("sources", "companies", "investors", "funding_rounds", "policies")
+        }
         back = aieco.load(folder)
         assert ds == back
         assert [r.id for r in ds.funding_rounds] == [r.id for r in back.funding_rounds]
@@ -91,9 +113,30 @@ def test_exact_amounts_survive(tmp_path: Path) -> None:
         ("funding_rounds", "amount_unit", ["EURO"], "is not a currency code"),
         ("funding_rounds", "id", ["anthropic-f"], "repeats the id of"),
         ("companies", "founded", [1200], "is not a plausible founding year"),
-        ("participations", "investor_id", ["ghost"], "does not name an investor"),
-        ("citations", "source_id", ["s9"], "does not name a source"),
-        ("participations", "investor_id", ["a16z", "a16z"], "an investor a second time"),
+        (
+            "funding_rounds.participants",
+            "investor_id",
+            ["ghost"],
+            "funding_rounds.parquet[0].participants[0].investor_id: 'ghost' does not name an inv",
+        ),
+        (
+            "companies.sources",
+            "source_id",
+            ["s9"],
+            "companies.parquet[5].sources[0].source_id: 's9' does not name a source",
+        ),
+        (
+            "funding_rounds.sources",
+            "quote",
+            [" padded"],
+            "funding_rounds.parquet[0].sources[0].quote: ' padded' must not start or end with",
+        ),
+        (
+            "funding_rounds.participants",
+            "investor_id",
+            ["a16z", "a16z"],
+            "funding_rounds.parquet[0].participants[1].investor_id: None names an investor a sec",
+        ),
         ("companies", "id", ["mistral-aI"], "companies.parquet[0].id: 'mistral-aI'"),
         ("companies", "id", ["mistral-"], "companies.parquet[0].id: 'mistral-'"),
         ("companies", "name", ["Mistral AI\u200b"], "companies.parquet[0].name"),
@@ -231,7 +274,7 @@ def test_round_trip_near_the_limit(tmp_path: Path) -> None:
         ("funding_rounds", "amount_low", [1.5], pa.float64()),
         ("funding_rounds", "amount_low", ["1.5"], pa.string()),
         ("funding_rounds", "round_type", [3], pa.int8()),
-        ("participations", "lead", [1], pa.int8()),
+        ("funding_rounds.participants", "lead", [1], pa.int8()),
     ],
 )
 def test_a_wrong_typed_column_is_a_problem(
@@ -245,6 +288,121 @@ def test_a_wrong_typed_column_is_a_problem(
         return _replace(t, column, values + rest, kind)
 
     _edit(folder, table, change)
-    with pytest.raises(ValidationError, match=re.escape(f"{table}.parquet.{column}: ")) as caught:
+    name, _, items = table.partition(".")
+    where = f"{name}.parquet.{items}" if items else f"{table}.parquet"
+    with pytest.raises(ValidationError, match=re.escape(f"{where}.{column}: ")) as caught:
         aieco.load(folder)
     assert "has the wrong type" in str(caught.value)
+
+
+def _with_participant_amounts() -> Dataset:
+    """The sample with a participant's amount and stake in its second round."""
+    from aieco import Participation
+
+    ds = sample()
+    rounds = list(ds.funding_rounds)
+    first = next(i for i, r in enumerate(rounds) if len(r.participants) >= 2)
+    lead, *rest = rounds[first].participants
+    stake = Amount(Decimal("12.5"), unit="%")
+    paid = Amount(Decimal("250000000"), unit="EUR", qualifier=aieco.Qualifier.APPROX)
+    rounds[first] = attrs.evolve(
+        rounds[first],
+        participants=(attrs.evolve(lead, amount=paid, stake=stake), *rest),
+    )
+    assert isinstance(lead, Participation)
+    return Dataset(
+        sources=ds.sources,
+        companies=ds.companies,
+        investors=ds.investors,
+        funding_rounds=rounds,
+        policies=ds.policies,
+    )
+
+
+def test_list_columns_keep_sparse_item_fields(tmp_path: Path) -> None:
+    """One participant's amount and stake among nulls travel (the null ones are skipped)."""
+    ds = _with_participant_amounts()
+    back = aieco.load(_write(tmp_path, ds))
+    assert ds == back
+    # Written by another tool with other names for the list levels: read the same way.
+    folder = _write(tmp_path, ds)
+    path = folder / "funding_rounds.parquet"
+    pq.write_table(pq.read_table(path), path, use_compliant_nested_type=False)
+    assert ds == aieco.load(folder)
+
+
+def test_a_bad_enum_in_a_list_column_names_its_item(tmp_path: Path) -> None:
+    """A participant's bad qualifier: the record's row, the item's place, the value."""
+    ds = _with_participant_amounts()
+    folder = _write(tmp_path, ds)
+    row = next(i for i, r in enumerate(ds.funding_rounds) if r.participants[0].amount)
+
+    def change(items: pa.Table) -> pa.Table:
+        values = items.column("amount_qualifier").cast(pa.string()).to_pylist()
+        values = ["sort of" if v is not None else None for v in values]
+        return _replace(items, "amount_qualifier", values, pa.string())
+
+    _edit(folder, "funding_rounds.participants", change)
+    with pytest.raises(ValidationError) as caught:
+        aieco.load(folder)
+    assert (
+        f"funding_rounds.parquet[{row}].participants[0].amount_qualifier: 'sort of' "
+        "is not a Qualifier"
+    ) in str(caught.value)
+
+
+def test_duplicate_ids_in_every_kind(tmp_path: Path) -> None:
+    """A repeated id is named with the row it repeats, whichever table it is in."""
+    for table in ("sources", "investors", "funding_rounds", "policies"):
+        folder = _write(tmp_path)
+
+        def change(t: pa.Table) -> pa.Table:
+            ids = t.column("id").to_pylist()
+            return _replace(t, "id", [ids[0], ids[0], *ids[2:]])
+
+        _edit(folder, table, change)
+        with pytest.raises(ValidationError) as caught:
+            aieco.load(folder)
+        assert f"{table}.parquet[1].id: " in str(caught.value)
+        assert f"repeats the id of {table}.parquet[0]" in str(caught.value)
+
+
+def test_broken_list_columns(tmp_path: Path) -> None:
+    """A list column that is not a list of records, or a null item in it, is a problem."""
+    folder = _write(tmp_path)
+    _edit(
+        folder,
+        "funding_rounds",
+        lambda t: _replace(t, "participants", [["a16z"]] * t.num_rows, pa.list_(pa.string())),
+    )
+    with pytest.raises(
+        ValidationError, match=re.escape("funding_rounds.parquet.participants: 'list<")
+    ):
+        aieco.load(folder)
+    folder = _write(tmp_path)
+
+    def null_item(t: pa.Table) -> pa.Table:
+        lists = t.column("sources").combine_chunks()
+        values = lists.flatten()
+        mask = pa.array([i == 0 for i in range(len(values))])
+        items = pa.StructArray.from_arrays(values.flatten(), fields=list(values.type), mask=mask)
+        nested = pa.ListArray.from_arrays(lists.offsets, items)
+        return t.set_column(t.schema.get_field_index("sources"), "sources", nested)
+
+    _edit(folder, "funding_rounds", null_item)
+    with pytest.raises(
+        ValidationError, match=r"funding_rounds.parquet\[0\].sources\[0\]: None is not a record"
+    ):
+        aieco.load(folder)
+
+
+def test_the_first_layout_is_refused_clearly(tmp_path: Path) -> None:
+    """A folder with the separate participations/citations files of the first layout."""
+    folder = _write(tmp_path)
+    pq.write_table(
+        pa.table({"round_id": ["r"], "investor_id": ["a16z"]}), folder / "participations.parquet"
+    )
+    with pytest.raises(
+        ValidationError, match=r"participations\.parquet: .* is not part of aieco's Parquet format"
+    ):
+        aieco.load(folder)

@@ -1,11 +1,11 @@
 """Parquet: the large-data format of a Dataset, written and read column by column (internal).
 
-A Parquet dataset is a folder of seven files, one table each: ``sources.parquet``,
-``companies.parquet``, ``investors.parquet``, ``funding_rounds.parquet``, ``policies.parquet``
-(one row per record, the columns of `aieco._columns`), ``participations.parquet`` (one row
-per participant of a round: ``round_id``, ``investor_id``, ``lead``, ``amount_*``,
-``stake_*``) and ``citations.parquet`` (``kind``, ``id`` of the record, ``source_id``,
-``quote``, ``note``). A missing file is an empty table.
+A Parquet dataset is a folder of five files, one table per kind of record:
+``sources.parquet``, ``companies.parquet``, ``investors.parquet``, ``funding_rounds.parquet``
+and ``policies.parquet`` (one row per record, the columns of `aieco._columns`). A record's
+lists of records are list columns of its row, as in JSON: ``sources`` (its citations: a list
+of ``source_id``, ``quote``, ``note``) and, for a round, ``participants`` (``investor_id``,
+``lead``, ``amount_*``, ``stake_*``). A missing file is an empty table.
 
 Reading checks what reading JSON checks, on whole columns: the columns and their types, every
 required value present, ids, texts, countries, currencies, enums, dates and amounts valid, ids
@@ -36,12 +36,12 @@ from aieco.money import PERCENT
 
 __all__ = ["dump_parquet", "is_parquet_dataset", "load_parquet"]
 
-#: The tables of a Parquet dataset besides the five kinds.
-CHILDREN: Final = ("participations", "citations")
+#: The files of aieco's first Parquet layout, whose lists are now list columns of the parent.
+_RETIRED: Final = ("participations", "citations")
 #: Problems reported per check before "and N more".
 _SHOWN: Final = 5
 _FORMAT_KEY: Final = b"aieco.format"
-_FORMAT: Final = b"1"
+_FORMAT: Final = b"2"
 
 
 def _pa() -> Any:
@@ -57,22 +57,21 @@ def _file(name: str) -> str:
 
 def is_parquet_dataset(path: Path) -> bool:
     """Whether ``path`` is a folder that holds aieco's Parquet tables."""
-    return path.is_dir() and any((path / _file(name)).is_file() for name in (*KINDS, *CHILDREN))
+    return path.is_dir() and any((path / _file(name)).is_file() for name in (*KINDS, *_RETIRED))
 
 
 # --- writing ------------------------------------------------------------------------------------
 
 
 def _tables(dataset: Any) -> dict[str, Any]:
-    """The seven tables of a dataset as written: references by id, not by row.
+    """The five tables of a dataset as written: references by id, lists as list columns.
 
     A reference column is written dictionary-encoded with the ids of the kind it names as its
-    dictionary (the citations' ``id``: every kind's ids, in the order of `KINDS`), so that
-    a reader resolves it by the indices after one comparison of the dictionary.
+    dictionary, so that a reader resolves it by the indices after one comparison of the
+    dictionary. A record's citations and a round's participants are list columns of its row
+    (``sources``, ``participants``: lists of structs), as in JSON.
     """
-    pa = _pa()
     tables: dict[str, Any] = {}
-    citations, cited_ids, offset = [], [], 0
     for name, kind in KINDS.items():
         store: Store = dataset.columns(name)
         own = store.tables()
@@ -84,37 +83,45 @@ def _tables(dataset: Any) -> dict[str, Any]:
                 table = table.set_column(
                     table.schema.get_field_index(field.name), field.name, column
                 )
+        for column, child, _ in _nested(name):
+            items = own[child]
+            for reference, target in _CHILD_REFERENCES.get((name, column), ()):
+                index = items.schema.get_field_index(reference)
+                ids = _reference(items.column(reference), dataset, target)
+                items = items.set_column(index, reference, ids)
+            table = table.append_column(column, _nest(items, table.num_rows))
         tables[name] = table
-        ids = own[name].column("id").combine_chunks()
-        if "citations" in own:
-            cited = own["citations"]
-            rows = cited.column("row").combine_chunks().cast(pa.int32())
-            source = _reference(cited.column("source_id"), dataset, "sources")
-            cited = cited.drop_columns(["row"]).set_column(
-                cited.schema.get_field_index("source_id") - 1, "source_id", source
-            )
-            index = pa.compute.add(rows, pa.scalar(offset, pa.int32()))
-            cited = cited.add_column(0, "id", index)  # the dictionary is added below
-            kinds = pa.array([kind.name] * cited.num_rows, pa.string()).dictionary_encode()
-            citations.append(cited.add_column(0, "kind", kinds))
-            cited_ids.append(ids)
-            offset += len(ids)
-        if "participations" in own:
-            part = own["participations"]
-            rows = part.column("row").combine_chunks().cast(pa.int32())
-            investor = _reference(part.column("investor_id"), dataset, "investors")
-            part = part.drop_columns(["row"])
-            part = part.set_column(
-                part.schema.get_field_index("investor_id"), "investor_id", investor
-            )
-            round_ids = pa.DictionaryArray.from_arrays(rows, ids)
-            tables["participations"] = part.add_column(0, "round_id", round_ids)
-    every_id = pa.concat_arrays(cited_ids) if cited_ids else pa.array([], pa.string())
-    for index, cited in enumerate(citations):
-        column = pa.DictionaryArray.from_arrays(cited.column("id").combine_chunks(), every_id)
-        citations[index] = cited.set_column(1, "id", column)
-    tables["citations"] = pa.concat_tables(citations, promote_options="permissive")
     return tables
+
+
+def _nest(items: Any, parents: int) -> Any:
+    """A child table (``row`` and the item's columns) as a list column of ``parents`` rows."""
+    import numpy as np
+
+    pa = _pa()
+    rows = items.column("row").combine_chunks().to_numpy(zero_copy_only=False)
+    if len(rows) > 1 and not bool(np.all(rows[1:] >= rows[:-1])):
+        order = np.argsort(rows, kind="stable")
+        items, rows = items.take(pa.array(order)), rows[order]
+    offsets = np.zeros(parents + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=parents), out=offsets[1:])
+    items = items.drop_columns(["row"]).combine_chunks()
+    values = pa.StructArray.from_arrays(
+        [items.column(i).combine_chunks() for i in range(items.num_columns)],
+        fields=list(items.schema),
+    )
+    return pa.ListArray.from_arrays(pa.array(offsets), values)
+
+
+@cache
+def _nested(name: str) -> tuple[tuple[str, str, type], ...]:
+    """A kind's list columns: (column, child table in its `Store`, item class)."""
+    classes = {"citations": Citation, "participations": Participation}
+    return tuple(
+        (field.name, field.shape, classes[field.shape])
+        for field in fields_of(KINDS[name].cls)
+        if field.shape in classes
+    )
 
 
 #: The kind each reference column names, by (table, column).
@@ -124,6 +131,20 @@ _REFERENCE_TARGETS: Final = {
     for path, target in references
     if "[]" not in path
 }
+
+
+def _child_references() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """The references in a kind's list columns: (kind, list column) -> ((column, kind named),)."""
+    found: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+    for kind, references in REFERENCES.items():
+        for path, target in references:
+            if "[]." in path:
+                column, item = path.split("[].")
+                found[(kind, column)] = (*found.get((kind, column), ()), (item, target))
+    return found
+
+
+_CHILD_REFERENCES: Final = _child_references()
 
 
 def _reference(column: Any, dataset: Any, target: str) -> Any:
@@ -158,7 +179,7 @@ def dump_parquet(dataset: Any, target: Path) -> Path:
                 folder / _file(name),
                 # One row group and whole dictionaries: a reader gets each dictionary once.
                 row_group_size=max(table.num_rows, 1),
-                use_dictionary=list(_dictionary_columns(name)),
+                use_dictionary=list(_dictionary_paths(name)),
                 dictionary_pagesize_limit=1 << 31,
                 # Plain Parquet types: any reader sees text as text, not as categories.
                 store_schema=False,
@@ -184,13 +205,30 @@ class _Report:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        #: For the items of a list column (by their ``where``): the parent's file, the column
+        #: and each item's parent row, to name an item as ``file[row].column[i]``.
+        self.lists: dict[str, tuple[str, str, Any]] = {}
+
+    def path(self, where: str, row: int) -> str:
+        """The path of row ``row`` of the table ``where`` (an item: its record's row and place)."""
+        found = self.lists.get(where)
+        if found is None:
+            return f"{where}[{row}]"
+        import numpy as np
+
+        parent_file, column, parents = found
+        parent = int(parents[row])
+        first = int(np.searchsorted(parents, parent))
+        return f"{parent_file}[{parent}].{column}[{row - first}]"
 
     def rows(
         self, where: str, column: str, values: list[Any], rows: Iterable[int], expected: str
     ) -> None:
         rows = list(rows)
         for row in rows[:_SHOWN]:
-            self.problems.append(Problem(f"{where}[{row}].{column}", values[row], expected))
+            self.problems.append(
+                Problem(f"{self.path(where, row)}.{column}", values[row], expected)
+            )
         if len(rows) > _SHOWN:
             self.problems.append(
                 Problem(f"{where}.{column}", f"{len(rows)} rows", f"{len(rows) - _SHOWN} more")
@@ -323,7 +361,7 @@ def _byte_table(allowed: bytes) -> Any:
 def _check_unique(report: _Report, where: str, table: Any) -> None:
     pc = _pa().compute
     ids = table.column("id")
-    if pc.count_distinct(ids).as_py() == table.num_rows:
+    if len(pc.unique(ids)) == table.num_rows:  # one hash pass (count_distinct takes two)
         return
     values = ids.to_pylist()
     first: dict[str, int] = {}
@@ -714,21 +752,35 @@ def _read(folder: Path) -> dict[str, Any]:
     """The tables of the folder: dictionary columns read as dictionaries, all-null ones skipped.
 
     A column whose statistics say every value is null is not decoded: `_conform` makes it
-    (a missing column is all null).
+    (a missing column is all null). The files of the first layout are refused by name.
     """
     import pyarrow.parquet as pq
 
+    for name in _RETIRED:
+        path = folder / _file(name)
+        if path.exists():
+            raise ValidationError(
+                [
+                    Problem(
+                        _file(name),
+                        str(path),
+                        "is not part of aieco's Parquet format (2): a round's participants and "
+                        "a record's citations are the list columns 'participants' and "
+                        "'sources' of the record's own table",
+                    )
+                ]
+            )
     tables = {}
-    for name in (*KINDS, *CHILDREN):
+    for name in KINDS:
         path = folder / _file(name)
         if path.is_file():
             try:
-                names = pq.ParquetFile(path).schema_arrow.names
-                wanted = [c for c in _dictionary_columns(name) if c in names]
-                handle = pq.ParquetFile(path, read_dictionary=wanted)
-                empty = _null_columns(handle.metadata) & _optional_columns(name)
-                columns = [c for c in handle.schema_arrow.names if c not in empty]
-                tables[name] = handle.read(columns=columns)
+                metadata = pq.ParquetFile(path).metadata
+                schema = metadata.schema
+                paths = [schema.column(i).path for i in range(len(schema))]
+                wanted = [p for p in paths if _read_as_dictionary(name, p)]
+                handle = pq.ParquetFile(path, metadata=metadata, read_dictionary=wanted)
+                tables[name] = handle.read(columns=_columns_to_read(name, metadata, paths))
             except OSError:
                 raise
             except Exception as exc:
@@ -738,35 +790,77 @@ def _read(folder: Path) -> dict[str, Any]:
     return tables
 
 
-#: Each table's record class and its columns besides the class's: (type, required).
-_TABLE_CLASSES: Final[dict[str, tuple[type, dict[str, tuple[str, bool]]]]] = {
-    **{name: (kind.cls, {}) for name, kind in KINDS.items()},
-    "participations": (Participation, {"round_id": ("dictionary", True)}),
-    "citations": (Citation, {"kind": ("dictionary", True), "id": ("dictionary", True)}),
-}
+def _dictionary_columns(cls: type) -> tuple[str, ...]:
+    """The columns of a record class's table kept as dictionaries: enums, units, references."""
+    return tuple(
+        column
+        for field in fields_of(cls)
+        for column, kind in zip(field.columns(), field.column_types(), strict=True)
+        if kind == "dictionary"
+    )
 
 
 @cache
-def _dictionary_columns(name: str) -> tuple[str, ...]:
-    """The columns of a table read as dictionaries: enums, units, references, kinds."""
-    cls, extra = _TABLE_CLASSES[name]
-    found = [column for column, (kind, _) in extra.items() if kind == "dictionary"]
-    for field in fields_of(cls):
-        for column, kind in zip(field.columns(), field.column_types(), strict=True):
-            if kind == "dictionary":
-                found.append(column)
-    return tuple(found)
+def _dictionary_paths(name: str) -> tuple[str, ...]:
+    """The Parquet column paths of a kind's file written dictionary-encoded."""
+    paths = list(_dictionary_columns(KINDS[name].cls))
+    for column, _, cls in _nested(name):
+        paths.extend(f"{column}.list.element.{item}" for item in _dictionary_columns(cls))
+    return tuple(paths)
 
 
 @cache
-def _optional_columns(name: str) -> frozenset[str]:
-    """The columns of a table's optional fields (a null is the field's default)."""
-    cls, _ = _TABLE_CLASSES[name]
+def _read_as_dictionary(name: str, path: str) -> bool:
+    """Whether the Parquet column ``path`` of a kind's file is read as a dictionary.
+
+    A top-level column of `_dictionary_columns`, or such a field of the items of a list
+    column (``participants.list.element.investor_id``, whatever the writer named the levels).
+    """
+    parts = path.split(".")
+    if len(parts) == 1:
+        return parts[0] in _dictionary_columns(KINDS[name].cls)
+    items = {column: cls for column, _, cls in _nested(name)}
+    return (
+        parts[0] in items and len(parts) >= 3 and parts[-1] in _dictionary_columns(items[parts[0]])
+    )
+
+
+def _columns_to_read(name: str, metadata: Any, paths: list[str]) -> list[str]:
+    """The columns of a kind's file to decode: all but optional ones that hold only nulls.
+
+    Such a column (or a field of the items of a list column, such as the participants'
+    ``stake_*``) is skipped by the file's statistics; `_conform` makes it, null in every row.
+    A list column keeps at least one field, so that its items are still counted.
+    """
+    empty = {p for p in _null_columns(metadata) if _optional_path(name, p)}
+    columns: list[str] = []
+    for top in dict.fromkeys(p.split(".")[0] for p in paths):
+        leaves = [p for p in paths if p.split(".")[0] == top]
+        kept = [p for p in leaves if p not in empty]
+        if len(kept) == len(leaves):
+            columns.append(top)
+        elif leaves != [top]:
+            columns.extend(kept or leaves[:1])
+    return columns
+
+
+@cache
+def _optional_path(name: str, path: str) -> bool:
+    """Whether the Parquet column ``path`` of a kind's file is of an optional field."""
+    parts = path.split(".")
+    if len(parts) == 1:
+        return parts[0] in _optional_columns(KINDS[name].cls)
+    items = {column: cls for column, _, cls in _nested(name)}
+    return parts[0] in items and len(parts) >= 3 and parts[-1] in _optional_columns(items[parts[0]])
+
+
+def _optional_columns(cls: type) -> frozenset[str]:
+    """The columns of a record class's optional fields (a null is the field's default)."""
     return frozenset(c for f in fields_of(cls) if f.optional for c in f.columns())
 
 
 def _null_columns(metadata: Any) -> set[str]:
-    """The top-level columns that hold only nulls by the file's statistics."""
+    """The Parquet columns (leaves, by path) that hold only nulls by the file's statistics."""
     if metadata.num_rows == 0 or metadata.num_row_groups == 0:
         return set()
     found = None
@@ -777,10 +871,10 @@ def _null_columns(metadata: Any) -> set[str]:
             column = row_group.column(index)
             stats = column.statistics
             if (
-                "." not in column.path_in_schema
-                and stats is not None
+                stats is not None
                 and stats.has_null_count
-                and stats.null_count == row_group.num_rows
+                and stats.null_count == column.num_values
+                and column.num_values > 0
             ):
                 nulls.add(column.path_in_schema)
         found = nulls if found is None else found & nulls
@@ -803,19 +897,32 @@ def load_parquet(folder: Path) -> Any:
         _check_unique(report, _file(name), tables[name])
     _check_self_owned(report, tables["companies"])
     references = _references(report, tables)
-    children = _children(report, tables, references)
+    participants = "funding_rounds.participants"
+    if not report.problems:
+        _check_repeated_investors(
+            report,
+            _where(participants),
+            tables[participants],
+            references[(participants, "investor_id")],
+        )
     _raise(report)
     keys = {name: _names(report, name, kind, tables[name]) for name, kind in KINDS.items()}
     _raise(report)
     stores = {
-        name: Store(kind, tables={name: tables[name], **children[name]})
+        name: Store(
+            kind,
+            tables={
+                name: tables[name],
+                **{child: tables[f"{name}.{column}"] for column, child, _ in _nested(name)},
+            },
+        )
         for name, kind in KINDS.items()
     }
     del raw
     pa.default_memory_pool().release_unused()  # the tables read and checked, not kept
     derived = {
         "company_rows": references[("funding_rounds", "company_id")].to_numpy(),
-        "investor_rows": references[("participations", "investor_id")].to_numpy(),
+        "investor_rows": references[(participants, "investor_id")].to_numpy(),
     }
     return Dataset._from_stores(stores, keys, derived)
 
@@ -825,22 +932,75 @@ def _raise(report: _Report) -> None:
         raise ValidationError(report.problems)
 
 
+def _where(key: str) -> str:
+    """How a problem names a table: ``companies.parquet``, ``funding_rounds.parquet.sources``."""
+    name, _, column = key.partition(".")
+    return f"{_file(name)}.{column}" if column else _file(name)
+
+
 def _conformed(report: _Report, raw: dict[str, Any]) -> dict[str, Any]:
-    """Every table in its columns and types, each column checked by the model's rules."""
+    """Every table in its columns and types, each column checked by the model's rules.
+
+    Keyed by kind (``companies``) and, for the items of a list column, by kind and column
+    (``funding_rounds.participants``: a table with each item's parent ``row``, in order).
+    """
     pa = _pa()
     tables = {}
-    for name, (cls, extra) in _TABLE_CLASSES.items():
+    for name, kind in KINDS.items():
         table = raw.get(name)
         if table is None:
             table = pa.table({"id": pa.array([], pa.string())})
-        wanted = {column: kind for column, (kind, _) in extra.items()}
-        table = _conform(report, _file(name), table, cls, wanted)
-        _check_fields(report, _file(name), table, cls)
-        for column, (_, required) in extra.items():
-            if required:
-                _check_required(report, _file(name), table, column)
+        where = _file(name)
+        for column, _, cls in _nested(name):
+            key = f"{name}.{column}"
+            lists = None
+            if column in table.column_names:
+                lists = table.column(column)
+                table = table.drop_columns([column])
+            items = _unnest(report, where, column, lists)
+            items = _conform(report, _where(key), items, cls, {"row": pa.int32()})
+            _check_fields(report, _where(key), items, cls)
+            tables[key] = items
+        table = _conform(report, where, table, kind.cls, {})
+        _check_fields(report, where, table, kind.cls)
         tables[name] = table
     return tables
+
+
+def _unnest(report: _Report, where: str, column: str, lists: Any) -> Any:
+    """The items of a list column as a table: each item's parent ``row``, then its fields."""
+    pa = _pa()
+    pc = pa.compute
+    import numpy as np
+
+    empty = pa.table({"row": pa.array([], pa.int32())})
+    if lists is None:
+        return empty
+    if isinstance(lists, pa.ChunkedArray):
+        lists = lists.combine_chunks()
+    kind = lists.type
+    if not (
+        (pa.types.is_list(kind) or pa.types.is_large_list(kind))
+        and pa.types.is_struct(kind.value_type)
+    ):
+        report.problems.append(
+            Problem(
+                f"{where}.{column}", str(kind), "has the wrong type (expected a list of records)"
+            )
+        )
+        return empty
+    values = pc.list_flatten(lists)
+    parents = pc.list_parent_indices(lists).cast(pa.int32())
+    items = f"{where}.{column}"
+    report.lists[items] = (where, column, parents.to_numpy(zero_copy_only=False))
+    names = [kind.value_type.field(i).name for i in range(kind.value_type.num_fields)]
+    if values.null_count:
+        for row in np.flatnonzero(values.is_null().to_numpy(zero_copy_only=False))[:_SHOWN]:
+            report.problems.append(Problem(report.path(items, int(row)), None, "is not a record"))
+    if "row" in names or len(set(names)) < len(names):
+        report.problems.append(Problem(items, names, "has repeated or reserved field names"))
+        return empty
+    return pa.Table.from_arrays([parents, *values.flatten()], names=["row", *names])
 
 
 def _check_self_owned(report: _Report, companies: Any) -> None:
@@ -862,112 +1022,30 @@ def _check_self_owned(report: _Report, companies: Any) -> None:
 def _references(report: _Report, tables: dict[str, Any]) -> dict[tuple[str, str], Any]:
     """The rows each reference names (-1: none), for every reference `REFERENCES` lists.
 
-    A field of a kind's own table, a participant's investor in participations (and its round),
-    a citation's source in citations. Keyed by (table, column).
+    A field of a kind's own table, or of the items of its list columns (a participant's
+    investor, a citation's source). Keyed by (table key, column).
     """
     found: dict[tuple[str, str], Any] = {}
-    targets = [("participations", "round_id", "funding_rounds")]
     for name, references in REFERENCES.items():
         for path, target in references:
-            if path == "participants[].investor_id":
-                targets.append(("participations", "investor_id", target))
-            elif path == "sources[].source_id":
-                targets.append(("citations", "source_id", target))
-            else:
-                targets.append((name, path, target))
-    for table, column, target in dict.fromkeys(targets):
-        found[(table, column)] = _check_references(
-            report, _file(table), tables[table], column, tables[target], KINDS[target]
-        )
-    return found
-
-
-def _children(
-    report: _Report, tables: dict[str, Any], references: dict[tuple[str, str], Any]
-) -> dict[str, dict[str, Any]]:
-    """Each kind's child tables (citations; a round's participations) by their parent's row."""
-    pa = _pa()
-    pc = pa.compute
-    import numpy as np
-
-    cites = tables["citations"]
-    _check_distinct(
-        report,
-        _file("citations"),
-        cites,
-        "kind",
-        lambda v: (
-            None if v in KINDS and v != "sources" else "is not a kind of record with citations"
-        ),
-    )
-    kinds = cites.column("kind").combine_chunks()
-    kind_codes = kinds.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-    kind_values = kinds.dictionary.to_pylist()
-    ids = cites.column("id").combine_chunks()
-    children: dict[str, dict[str, Any]] = {name: {} for name in KINDS}
-    offset = 0
-    for name in KINDS:
-        if name == "sources":
-            continue
-        code = kind_values.index(name) if name in kind_values else -2
-        chosen = np.flatnonzero(kind_codes == code)
-        mine = ids.take(pa.array(chosen))
-        rows = _rows_named(mine, tables[name].column("id"), offset)
-        offset += tables[name].num_rows
-        unresolved = pc.and_(pc.equal(rows, -1), pc.is_valid(mine))
-        if pc.any(unresolved).as_py():
-            bad = chosen[_bad_rows(unresolved)]
-            report.rows(
-                _file("citations"),
-                "id",
-                ids.to_pylist(),
-                bad.tolist(),
-                f"does not name {a(KINDS[name].singular)}",
+            key, _, column = path.rpartition("[].")
+            key = f"{name}.{key}" if key else name
+            found[(key, column)] = _check_references(
+                report, _where(key), tables[key], column, tables[target], KINDS[target]
             )
-        table = cites.drop_columns(["kind", "id"]).take(pa.array(chosen))
-        children[name]["citations"] = _by_parent(table, rows)
-    part = tables["participations"]
-    round_rows = references[("participations", "round_id")]
-    investor_rows = references[("participations", "investor_id")]
-    if not report.problems:
-        participations = _by_parent(part.drop_columns(["round_id"]), round_rows)
-        _check_repeated_investors(report, participations, investor_rows, round_rows)
-        children["funding_rounds"]["participations"] = participations
-    return children
-
-
-def _by_parent(table: Any, rows: Any) -> Any:
-    """A child table with its parent's ``row``, ordered by it (stable: keeps the order within)."""
-    pa = _pa()
-    pc = pa.compute
-    import numpy as np
-
-    rows = rows.cast(pa.int32())
-    table = table.add_column(0, "row", rows)
-    values = rows.to_numpy(zero_copy_only=False)
-    if len(values) < 2 or bool(np.all(values[1:] >= values[:-1])):
-        return table  # already in order, as dump() writes it
-    order = pc.sort_indices(table, sort_keys=[("row", "ascending")])
-    return table.take(order)
+    return found
 
 
 #: Repeated investors are found by comparing neighbours up to this many rows apart.
 _NEIGHBOURS: Final = 64
 
 
-def _check_repeated_investors(
-    report: _Report, part: Any, investor_rows: Any, round_rows: Any
-) -> None:
-    """No round names an investor twice (rows of ``part`` are ordered by round)."""
+def _check_repeated_investors(report: _Report, where: str, part: Any, investor_rows: Any) -> None:
+    """No round names an investor twice (the items are in the order of their round)."""
     import numpy as np
 
     rounds = part.column("row").to_numpy()
-    given = round_rows.to_numpy(zero_copy_only=False)
-    if len(given) < 2 or bool(np.all(given[1:] >= given[:-1])):
-        order = np.arange(len(given))  # in order already, as `_by_parent` kept it
-    else:
-        order = np.argsort(given, kind="stable")
-    investors = investor_rows.to_numpy(zero_copy_only=False)[order]
+    investors = investor_rows.to_numpy(zero_copy_only=False)
     repeated = np.zeros(len(rounds), dtype=bool)
     widest = int(np.bincount(rounds).max()) if len(rounds) else 0
     if widest <= _NEIGHBOURS:
@@ -984,7 +1062,7 @@ def _check_repeated_investors(
     for row in np.flatnonzero(repeated)[:_SHOWN].tolist():
         report.problems.append(
             Problem(
-                f"{_file('participations')}[{int(order[row])}].investor_id",
+                f"{report.path(where, row)}.investor_id",
                 None,
                 "names an investor a second time in the same round",
             )
@@ -1108,4 +1186,4 @@ def fold_column(values: Any) -> Any:
 
 def paths_of(folder: Path) -> list[Path]:
     """The files a Parquet dataset folder holds."""
-    return [folder / _file(name) for name in (*KINDS, *CHILDREN) if (folder / _file(name)).exists()]
+    return [folder / _file(name) for name in KINDS if (folder / _file(name)).exists()]
