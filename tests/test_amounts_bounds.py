@@ -227,6 +227,13 @@ WITHIN_GOAL = [
     ("5-", False),
     ("5 bis ", False),
     ("5 – ", False),
+    ("€ ", False),
+    ("€ $ £ ", False),
+    ("1.", False),
+    ("1.1.", True),
+    ("12,5,", False),
+    ("EUR 5 ", False),
+    ("EUR 5 USD 6 ", False),
     ("rund ", False),
 ]
 
@@ -264,10 +271,26 @@ def test_adversarial_input_takes_no_more_work_than_twenty_times_prose(
         ("rund 5–6–7 Mio. €", ["6–7 Mio. €"]),
         ("Tel. 0221-123-456, Preis 5 €", ["5 €"]),
         ("Am 2020-01-05 kamen 5 Mio. € an.", ["5 Mio. €"]),
+        # A run of currency symbols: only the last can stand next to a figure.
+        ("€ € € € 5 € € €", ["€ 5 €"]),
+        ("rund € € 5 Mio.", ["€ 5 Mio."]),
+        ("5 € € 6", ["5 €", "€ 6"]),
+        ("€ $ £ 5", ["£ 5"]),
+        ("US$ $ 5", ["$ 5"]),
+        ("€ € €", []),
+        # A figure joined on and on ("1.1.1.1"): no part of it is read.
+        ("1.1.1.1.1 Mio. €", []),
+        ("1.1.500 Mio. €", []),
+        ("1.500.000 €", ["1.500.000 €"]),
+        ("Am 3.4.2025: 5 €", ["5 €"]),
+        # Figures between codes: a code before a figure is that figure's, figures in a row
+        # after a code are a table, so only the last code and figure are an amount.
+        ("EUR 5 EUR 5 EUR 5 EUR 5", ["EUR 5"]),
+        ("EUR 5 USD 6 CHF 7", ["CHF 7"]),
+        ("EUR 5 EUR 5 Mio.", ["EUR 5 Mio."]),
+        ("Preis: EUR 5, EUR 6", ["EUR 5", "EUR 6"]),
     ],
 )
-def test_a_chain_of_bare_figures_is_read_as_the_grammar_reads_it(
-    text: str, expected: list[str]
-) -> None:
-    """The extractor skips a chain's first figures in one step; the mentions are the same."""
+def test_a_chain_is_read_as_the_grammar_reads_it(text: str, expected: list[str]) -> None:
+    """The extractor skips a chain's first figures or symbols in one step; same mentions."""
     assert [m.text for m in extract_amounts(text)] == expected

@@ -12,6 +12,7 @@ checks that both ways give the same mentions.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import operator
 import re
@@ -126,6 +127,13 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             blocked = _blocked(text, t, lx, odd)
             if blocked is not None:
                 last = max(last, blocked)
+                if blocked == 0 and text[t - 1] in lx.joiners:
+                    # "1.1.1.1…": every later run of digits in this joined figure only
+                    # continues it too; read on from its last run in one step.
+                    run = _joined(lx.joiners).match(text, t)
+                    if run is not None:
+                        resume = run.end()
+                        break
                 continue
             found = _read(text, t, m, lx, ft, parser, last, include_numbers, tried)
             if isinstance(found, Reading):
@@ -137,6 +145,12 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             elif found is None and text[t] in DIGITS:
                 last = max(last, _unread_figure_end(text, t, lx))
     return out
+
+
+@functools.cache
+def _joined(joiners: str) -> re.Pattern[str]:
+    """Runs of digits each followed by a joiner ("1.1.1."), up to the last run of digits."""
+    return re.compile(f"(?:[0-9]+[{re.escape(joiners)}])+(?=[0-9])")
 
 
 def _blocked(text: str, t: int, lx: Lexicon, odd: list[tuple[int, int]]) -> int | None:

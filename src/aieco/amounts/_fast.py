@@ -42,6 +42,7 @@ class FastTables:
 
     __slots__ = (
         "chain",
+        "code_chain",
         "continuations",
         "digits_full",
         "digits_pick",
@@ -67,6 +68,7 @@ class FastTables:
         "stellig_at",
         "stellig_full",
         "symbol_heads",
+        "symbol_run",
         "tail_full",
         "tail_months",
         "tails",
@@ -113,6 +115,10 @@ class FastTables:
     vague_at: re.Pattern[str] | None
     vague_full: re.Pattern[str] | None
     postfix_re: re.Pattern[str]
+    #: Figures between currency codes ("EUR 5 EUR 5 EUR 5"), up to the last figure.
+    code_chain: re.Pattern[str]
+    #: A run of one-character currency symbols between symbols ("€ € € €"), up to its last.
+    symbol_run: re.Pattern[str]
     words: Memo[str, tuple[bool, bool, bool, str]]
     glued: Memo[str, bool]
 
@@ -233,6 +239,17 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
         f"(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
     )
     ft.trigger = re.compile(_trigger(ft.language, first, digits))
+    # After a symbol and a space, symbols each followed by spaces and another symbol: the
+    # match ends where the run's last symbol starts (see `aieco.amounts._shapes.read_at`).
+    single = re.escape("".join(sorted(s for s in lx.symbols if len(s) == 1 and not s.isalnum())))
+    # After a figure and a code, figures each followed by a code and another figure: the
+    # match ends where the last figure starts (see `aieco.amounts._shapes._fast_digits`).
+    codes = _trie(sorted(lx.codes))
+    space = "[ \\u00a0]"
+    ft.code_chain = re.compile(
+        f"(?<=[0-9]{space}(?:{codes}){space})(?:[0-9]+{space}+(?:{codes}){space}+)+(?=[0-9])"
+    )
+    ft.symbol_run = re.compile(f"(?<=[{single}][ \\u00a0])(?:[{single}][ \\u00a0]+)+(?=[{single}])")
     ft.rare_words = tuple((w, re.compile(w)) for w in ft.language.rare_words)
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
     ft.mention_units = Memo()

@@ -681,7 +681,10 @@ def read_at(
     elif c.isalpha() and ft.language.number_words:
         found = _fast_noun(text, t, lx, ft, last)
     else:
-        return None
+        # A currency symbol between two others ("€ € €"): no expression holds two symbols
+        # side by side, so none starts at or covers the run's symbols before its last.
+        run = ft.symbol_run.match(text, t)
+        return None if run is None else Chain(run.end())
     if (
         isinstance(found, Reading)
         and found.qualifier is not Qualifier.EXACT
@@ -704,6 +707,13 @@ def _fast_digits(
     scale, cur, pct = m.group("scale", "cur", "pct")
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
+    if scale is None and cur is not None:
+        # "EUR 5 EUR 5 EUR 5": the grammar reads a code with a figure right after it as
+        # that figure's (its `_leads_next_figure`), and figures in a row after a code as a
+        # table; so of such a chain only the last code and figure are an amount.
+        run = ft.code_chain.match(text, t)
+        if run is not None:
+            return Chain(run.end())
     prev = previous(text, t)
     lead = _lead(text, walk(text, t, lx, last, prev), t, lx)
     if lead is None:
