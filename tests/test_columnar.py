@@ -385,10 +385,21 @@ def test_exact_sums_per_group_are_exact(pairs: list[tuple[int, int]], cap: int) 
     """Group sums of int64 amounts (limbs added as floats) equal Python's integer sums."""
     import numpy as np
 
-    from aieco.query import _exact_sums
+    from aieco.query import _exact_sums, float_limbs
 
     pairs = [(group, value % (cap + 1)) for group, value in pairs]
     groups = np.array([g for g, _ in pairs], dtype=np.int64)
     values = np.array([v for _, v in pairs], dtype=np.int64)
     expected = [sum(v for g, v in pairs if g == group) for group in range(5)]
-    assert _exact_sums(values, groups, 5) == expected
+    limbs = float_limbs(values)
+    assert limbs is not None
+    assert _exact_sums(values, limbs, slice(None), groups, 5) == expected
+    # A subset of the rows, by the limbs made for all of them.
+    chosen = np.arange(0, len(values), 2)
+    expected = [sum(v for g, v in pairs[::2] if g == group) for group in range(5)]
+    assert _exact_sums(values, limbs, chosen, groups[chosen], 5) == expected
+    # Negative values have no limbs: added as Python ints.
+    assert float_limbs(-values - 1) is None or not len(values)
+    assert _exact_sums(-values, None, slice(None), groups, 5) == [
+        -sum(v for g, v in pairs if g == group) for group in range(5)
+    ]

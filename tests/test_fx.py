@@ -252,3 +252,37 @@ def test_round_trip_stays_within_rounding(cents: int, day: datetime.date) -> Non
     back = convert(there, "EUR", on=day)
     factor = rate("USD", "EUR", on=day).value
     assert abs(back.amount - money.amount) <= D("0.005") + D("0.005") * factor + D("0.01")
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("99999"), places=4),
+            st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999"), places=2),
+            st.integers(1, 10**6).map(lambda n: Decimal(n).scaleb(3)),  # "1E+3" forms
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.sampled_from(["2025", "2025-01", "2025-02"]),
+)
+def test_period_means_are_the_exact_mean_of_the_days(rates: list[Decimal], period: str) -> None:
+    """A month's or year's rate is the exact mean of its days' rates, however written.
+
+    The table keeps running sums; this compares with Fractions added one by one.
+    """
+    start = datetime.date(2025, 1, 1)
+    days = [start + datetime.timedelta(days=3 * i) for i in range(len(rates))]
+    # Every other rate as text; a Decimal with an exponent ("1E+3") only as a Decimal.
+    given_rates = {
+        day.isoformat(): value if i % 2 or "E" in str(value) else str(value)
+        for i, (day, value) in enumerate(zip(days, rates, strict=True))
+    }
+    table = aieco.fx.RateTable({"USD": given_rates}, name="generated")
+    when = PartialDate.fromisoformat(period)
+    inside = [r for d, r in zip(days, rates, strict=True) if when.first_day <= d <= when.last_day]
+    if not inside:
+        return
+    expected = sum((Fraction(r) for r in inside), Fraction(0)) / len(inside)
+    with decimal.localcontext(decimal.Context(prec=3)):
+        assert rate("USD", "EUR", on=when, rates=table).ratio == 1 / expected

@@ -63,6 +63,14 @@ def _pa() -> Any:
     return pyarrow
 
 
+def whole(column: Any) -> Any:
+    """A column as one Arrow array: its only chunk as it is (no copy), else the chunks joined."""
+    pa = _pa()
+    if isinstance(column, pa.ChunkedArray):
+        return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+    return column
+
+
 # --- fields and their columns -------------------------------------------------------------------
 
 
@@ -530,7 +538,7 @@ class Store:
             import numpy as np
 
             pa = _pa()
-            array = self.tables()[table or self.kind.name].column(column).combine_chunks()
+            array = whole(self.tables()[table or self.kind.name].column(column))
             if not pa.types.is_dictionary(array.type):
                 array = array.dictionary_encode()
             codes = array.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
@@ -546,7 +554,7 @@ class Store:
             import numpy as np
 
             pa = _pa()
-            array = self.tables()[table or self.kind.name].column(column).combine_chunks()
+            array = whole(self.tables()[table or self.kind.name].column(column))
             valid = array.is_valid().to_numpy(zero_copy_only=False)
             if pa.types.is_date32(array.type) or pa.types.is_boolean(array.type):
                 array = array.cast(pa.int32())
@@ -563,7 +571,7 @@ class Store:
         """
 
         def build() -> tuple[Array, int]:
-            array = self.tables()[table or self.kind.name].column(column).combine_chunks()
+            array = whole(self.tables()[table or self.kind.name].column(column))
             return _decimal_ints(array), int(array.type.scale)
 
         result: tuple[Array, int] = self.cached(("ints", table, column), build)

@@ -25,7 +25,7 @@ import enum
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from aieco._columns import amount_arrays, decimal_type, fields_of, from_units
+from aieco._columns import amount_arrays, decimal_type, fields_of, from_units, whole
 from aieco._labels import enum_labels
 from aieco.errors import Problem, ValidationError
 from aieco.money import Amount, Qualifier
@@ -54,7 +54,7 @@ def _np() -> Any:
 def _labelled(column: Any, cls: type[enum.Enum]) -> Any:
     """A dictionary column of enum values (codes = member positions) as the members' labels."""
     pa = _pa()
-    array = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+    array = whole(column)
     if not pa.types.is_dictionary(array.type):
         array = array.dictionary_encode()
     values = array.dictionary.to_pylist()

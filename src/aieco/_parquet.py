@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from aieco._checks import check_country, check_id, check_text
-from aieco._columns import Store, fields_of
+from aieco._columns import Store, fields_of, whole
 from aieco._fold import fold
 from aieco._integrity import REFERENCES
 from aieco._kinds import KINDS, Kind, a
@@ -99,7 +99,7 @@ def _nest(items: Any, parents: int) -> Any:
     import numpy as np
 
     pa = _pa()
-    rows = items.column("row").combine_chunks().to_numpy(zero_copy_only=False)
+    rows = whole(items.column("row")).to_numpy(zero_copy_only=False)
     if len(rows) > 1 and not bool(np.all(rows[1:] >= rows[:-1])):
         order = np.argsort(rows, kind="stable")
         items, rows = items.take(pa.array(order)), rows[order]
@@ -107,7 +107,7 @@ def _nest(items: Any, parents: int) -> Any:
     np.cumsum(np.bincount(rows, minlength=parents), out=offsets[1:])
     items = items.drop_columns(["row"]).combine_chunks()
     values = pa.StructArray.from_arrays(
-        [items.column(i).combine_chunks() for i in range(items.num_columns)],
+        [whole(items.column(i)) for i in range(items.num_columns)],
         fields=list(items.schema),
     )
     return pa.ListArray.from_arrays(pa.array(offsets), values)
@@ -150,7 +150,7 @@ _CHILD_REFERENCES: Final = _child_references()
 def _reference(column: Any, dataset: Any, target: str) -> Any:
     """An id column as a dictionary column whose dictionary is ``target``'s ids, in order."""
     pa = _pa()
-    ids = dataset.columns(target).table.column("id").combine_chunks()
+    ids = whole(dataset.columns(target).table.column("id"))
     rows = _rows_named(column, ids)
     return pa.DictionaryArray.from_arrays(rows.cast(pa.int32()), ids)
 
@@ -302,9 +302,8 @@ def _check_texts(report: _Report, where: str, table: Any, column: str, kind: str
     """
     import numpy as np
 
-    pa = _pa()
     array = table.column(column)
-    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    array = whole(array)
     data, starts, ends = _string_bytes(array)
     valid = array.is_valid().to_numpy(zero_copy_only=False)
     filled = ends > starts
@@ -407,10 +406,7 @@ def _rows_named(column: Any, ids: Any, offset: int = 0) -> Any:
 
     pa = _pa()
     pc = pa.compute
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
-    if isinstance(ids, pa.ChunkedArray):
-        ids = ids.combine_chunks()
+    column, ids = whole(column), whole(ids)
     if not pa.types.is_dictionary(column.type):
         column = column.dictionary_encode()
     dictionary, indices = column.dictionary, column.indices
@@ -459,7 +455,7 @@ def _conform(report: _Report, where: str, table: Any, cls: type, extra: dict[str
         if name not in table.column_names:
             columns[name] = _missing(defaults.get(name), kind, table.num_rows)
             continue
-        array = table.column(name).combine_chunks()
+        array = whole(table.column(name))
         expected = _TYPE_NAMES.get(str(kind), str(kind))
         try:
             if not _same_family(array.type, kind):
@@ -620,23 +616,28 @@ def _check_date(report: _Report, where: str, table: Any, name: str) -> None:
         f"{name}_precision",
         lambda v: None if v in ("year", "month", "day") else "is not 'year', 'month' or 'day'",
     )
-    text = precision.cast(_pa().string())
-    day = pc.day(first)
-    month = pc.month(first)
-    bad = pc.or_(
-        pc.xor(pc.is_null(first), pc.is_null(precision)),
-        pc.or_(
-            pc.and_(pc.equal(text, "year"), pc.or_(pc.not_equal(day, 1), pc.not_equal(month, 1))),
-            pc.and_(pc.equal(text, "month"), pc.not_equal(day, 1)),
-        ),
-    )
-    bad = pc.fill_null(bad, False)
-    if pc.any(bad).as_py():
+    import numpy as np
+
+    if first.null_count == len(first) and precision.null_count == len(precision):
+        return  # no dates at all
+    # The precision by its dictionary code (a conformed column is dictionary-encoded), the
+    # date as days: a year must be its 1 January, a month its 1st.
+    precision = whole(precision)
+    names = precision.dictionary.to_pylist()
+    kind = np.array([{"year": 0, "month": 1}.get(v, 2) for v in names] + [2], dtype=np.int8)
+    rank = kind[precision.indices.fill_null(len(names)).to_numpy(zero_copy_only=False)]
+    days = whole(first).cast(_pa().int32()).fill_null(0).to_numpy(zero_copy_only=False)
+    as_day = days.astype("datetime64[D]")
+    year_start = as_day.astype("datetime64[Y]").astype("datetime64[D]")
+    month_start = as_day.astype("datetime64[M]").astype("datetime64[D]")
+    nulls = pc.xor(pc.is_null(first), pc.is_null(precision)).to_numpy(zero_copy_only=False)
+    bad = nulls | ((rank == 0) & (as_day != year_start)) | ((rank == 1) & (as_day != month_start))
+    if bad.any():
         report.rows(
             where,
             name,
             first.to_pylist(),
-            _bad_rows(bad),
+            np.flatnonzero(bad).tolist(),
             "does not fit its precision (a year is stored as 1 January, a month as its 1st)",
         )
 
@@ -647,6 +648,8 @@ def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent
     pc = _pa().compute
     low, high = table.column(f"{name}_low"), table.column(f"{name}_high")
     unit, qualifier = table.column(f"{name}_unit"), table.column(f"{name}_qualifier")
+    if all(column.null_count == len(column) for column in (low, high, unit, qualifier)):
+        return  # no amounts at all (the participants' stakes, often)
     present = pc.is_valid(low)
     partial = pc.or_(
         pc.or_(pc.xor(present, pc.is_valid(high)), pc.xor(present, pc.is_valid(unit))),
@@ -976,8 +979,7 @@ def _unnest(report: _Report, where: str, column: str, lists: Any) -> Any:
     empty = pa.table({"row": pa.array([], pa.int32())})
     if lists is None:
         return empty
-    if isinstance(lists, pa.ChunkedArray):
-        lists = lists.combine_chunks()
+    lists = whole(lists)
     kind = lists.type
     if not (
         (pa.types.is_list(kind) or pa.types.is_large_list(kind))
@@ -1081,14 +1083,14 @@ def _names(report: _Report, name: str, kind: Kind, table: Any) -> tuple[Any, Any
     pc = pa.compute
     import numpy as np
 
-    parts, rows, paths = [table.column("id").combine_chunks()], [np.arange(table.num_rows)], []
+    parts, rows, paths = [whole(table.column("id"))], [np.arange(table.num_rows)], []
     paths.append(("id", None))
     for field in kind.key_fields[1:]:
-        parts.append(fold_column(table.column(field).combine_chunks()))
+        parts.append(fold_column(whole(table.column(field))))
         rows.append(np.arange(table.num_rows))
         paths.append((field, None))
     if kind.has_aliases:
-        aliases = table.column("aliases").combine_chunks()
+        aliases = whole(table.column("aliases"))
         parents = pc.list_parent_indices(aliases).to_numpy()
         parts.append(fold_column(pc.list_flatten(aliases)))
         rows.append(parents)
@@ -1159,6 +1161,8 @@ def _report_clashes(
 
 #: The whitespace ``str.split()`` splits ASCII text at.
 _ASCII_SPACE: Final = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f ]+"
+#: Where ASCII whitespace is not already folded: at either end, in a run, or not a space.
+_NOT_FOLDED_SPACE: Final = "^ | $|  |[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f]"
 
 
 def fold_column(values: Any) -> Any:
@@ -1173,9 +1177,9 @@ def fold_column(values: Any) -> Any:
     pc = pa.compute
     if pa.types.is_dictionary(values.type):
         values = values.cast(pa.string())
-    folded = pc.utf8_trim(
-        pc.replace_substring_regex(pc.ascii_lower(values), _ASCII_SPACE, " "), " "
-    )
+    folded = pc.ascii_lower(values)
+    if pc.any(pc.match_substring_regex(values, _NOT_FOLDED_SPACE)).as_py():
+        folded = pc.utf8_trim(pc.replace_substring_regex(folded, _ASCII_SPACE, " "), " ")
     other = pc.invert(pc.fill_null(pc.string_is_ascii(values), True))
     rows = np.flatnonzero(other.to_numpy(zero_copy_only=False))
     if len(rows):

@@ -38,6 +38,7 @@ import bisect
 import csv
 import datetime as _dt
 import io
+import itertools
 import os
 import re
 import threading
@@ -101,7 +102,16 @@ class RateTable:
     ```
     """
 
-    __slots__ = ("_all_days", "_cache", "_days", "_values", "first_day", "last_day", "name")
+    __slots__ = (
+        "_all_days",
+        "_cache",
+        "_days",
+        "_sums",
+        "_values",
+        "first_day",
+        "last_day",
+        "name",
+    )
 
     def __init__(self, rates: Mapping[str, Mapping[Any, Any]], *, name: str) -> None:
         if not isinstance(rates, Mapping):
@@ -156,6 +166,7 @@ class RateTable:
         self.first_day = min(column[0] for column in days.values())
         self.last_day = max(column[-1] for column in days.values())
         self._cache: dict[tuple[str, Any], _Leg] = {}
+        self._sums: dict[str, tuple[int, list[int]]] = {}
 
     @classmethod
     def from_ecb_csv(cls, path: str | os.PathLike[str], *, name: str | None = None) -> RateTable:
@@ -259,6 +270,31 @@ class RateTable:
             )
         return Decimal(self._values[currency][found]), found
 
+    def _running_sums(self, currency: str) -> tuple[int, list[int]]:
+        """``currency``'s rates as integers at one scale, summed day by day (computed once).
+
+        ``(places, sums)``: ``sums[i]`` is the exact sum of the first ``i`` rates (in day
+        order) times ``10**places``, so the sum over any run of days is one subtraction.
+        """
+        found = self._sums.get(currency)
+        if found is None:
+            column = self._values[currency]
+            texts = [column[day] for day in self._days[currency]]
+            # Integer arithmetic on the digits: exact whatever the caller's decimal context.
+            if all(_RATE.fullmatch(text) for text in texts):  # "1.1744": digits and a point
+                parts = [text.partition(".") for text in texts]
+                places = max(len(fraction) for _, _, fraction in parts)
+                units = [int(whole + fraction.ljust(places, "0")) for whole, _, fraction in parts]
+            else:  # written by Decimal ("1E+3")
+                rates = [Decimal(text).as_tuple() for text in texts]
+                places = max(0, *(-int(r.exponent) for r in rates))
+                units = [
+                    int("".join(map(str, r.digits))) * 10 ** (places + int(r.exponent))
+                    for r in rates
+                ]
+            found = self._sums[currency] = (places, [0, *itertools.accumulate(units)])
+        return found
+
     def _period_leg(self, currency: str, period: PartialDate) -> _Leg:
         """The mean of ``currency``'s rates over the business days of a month or year."""
         key = (currency, period)
@@ -288,11 +324,13 @@ class RateTable:
                     f"{currency} rates from {first.isoformat()} to {last.isoformat()}"
                 )
             days = self._days[currency]
-            chosen = days[bisect.bisect_left(days, start) : bisect.bisect_right(days, end)]
+            begin, stop = bisect.bisect_left(days, start), bisect.bisect_right(days, end)
+            chosen = days[begin:stop]
             if not chosen:
                 raise ConversionError(f"no {currency} rate in {period} in the table {self.name!r}")
-            column = self._values[currency]
-            total = sum((Fraction(Decimal(column[d])) for d in chosen), Fraction(0))
+            # The exact sum of the period's rates, from the running sums: one subtraction.
+            places, sums = self._running_sums(currency)
+            total = Fraction(sums[stop] - sums[begin], 10**places)
             leg = _Leg(total / len(chosen), chosen[0], chosen[-1], len(chosen), complete)
         self._cache[key] = leg
         return leg

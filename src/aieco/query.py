@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 from aieco._checks import currency_argument
 from aieco._columns import (
@@ -444,17 +444,16 @@ class Query(_Exports, Generic[T]):
         """
         if not keys:
             raise TypeError("group_by() needs at least one key")
-        np = _np()
-        rows = self._row_array()
+        # Every row in order: the columns are indexed by a slice (views, no gathering).
+        rows = slice(None) if self._rows is None else self._row_array()
         codes_list: list[Array] = []
         values_list: list[list[Any]] = []
         for key in keys:
             codes, values = _group_codes(self, key, rows)
             codes_list.append(codes)
             values_list.append(values)
-        combined = np.zeros(len(rows), dtype=np.int64)
-        span = 1
-        for codes, values in zip(codes_list, values_list, strict=True):
+        combined, span = codes_list[0] + 1, len(values_list[0]) + 1
+        for codes, values in zip(codes_list[1:], values_list[1:], strict=True):
             combined = combined * (len(values) + 1) + (codes + 1)
             span *= len(values) + 1
         present, inverse = distinct(combined, span)
@@ -468,7 +467,8 @@ class Query(_Exports, Generic[T]):
             group_keys.append(parts[0] if len(keys) == 1 else tuple(parts))
         names = [k if isinstance(k, str) else getattr(k, "__name__", "function") for k in keys]
         ordering = sorted(range(len(group_keys)), key=lambda i: _group_order(group_keys[i]))
-        return Groups._of(self, rows, inverse, group_keys, ordering, tuple(names))
+        selected = None if isinstance(rows, slice) else rows
+        return Groups._of(self, selected, inverse, group_keys, ordering, tuple(names))
 
     def total(
         self,
@@ -496,8 +496,8 @@ class Query(_Exports, Generic[T]):
         description says), so total only budgets that are comparable.
         """
         np = _np()
-        rows = self._row_array()
-        zeros = np.zeros(len(rows), dtype=np.int64)
+        zeros = np.zeros(len(self), dtype=np.int64)
+        rows = None if self._rows is None else self._row_array()
         return _group_totals(self, rows, zeros, 1, currency, on, rates)[0]
 
     # --- export -----------------------------------------------------------------------------
@@ -656,12 +656,13 @@ class Groups(Mapping[Any, Query[T]]):
     def _of(
         cls,
         parent: Query[T],
-        rows: Array,
+        rows: Array | None,
         codes: Array,
         keys: list[Any],
         order: list[int],
         names: tuple[str, ...],
     ) -> Groups[T]:
+        """Groups of ``rows`` of ``parent`` (None: all of its rows, in order) by ``codes``."""
         groups: Groups[T] = cls.__new__(cls)
         groups._parent = parent
         groups._rows = rows
@@ -683,7 +684,9 @@ class Groups(Mapping[Any, Query[T]]):
             queries = {}
             for index in self._order:
                 key = self._keys[index]
-                members = self._rows[by_group[bounds[index] : bounds[index + 1]]]
+                members = by_group[bounds[index] : bounds[index + 1]]
+                if self._rows is not None:
+                    members = self._rows[members]
                 queries[key] = parent._derive(members, f".group_by({list(self._names)})[{key!r}]")
             self._queries = queries
         return queries
@@ -956,6 +959,44 @@ def _converted(
     return store.converted(field, currency, on, table)
 
 
+class _Summable(NamedTuple):
+    """Converted amounts ready to be totalled per group, computed once per conversion.
+
+    ``flags`` is each row's qualifier position times two plus whether it was converted;
+    ``low``/``high`` are the bounds as `float_limbs`, which `numpy.bincount` adds exactly
+    (``high`` only when some amount is a range).
+    """
+
+    flags: Array
+    low: list[tuple[int, Array]] | None
+    high: list[tuple[int, Array]] | None
+    #: Whether any amount is a range (only then are the highs summed).
+    ranged: bool
+
+
+def _summable(
+    query: Query[Any], field: str, currency: str, on: PartialDate | None, rates: Any = None
+) -> _Summable:
+    """`_Summable` of the converted ``field`` amounts (cached beside the conversion)."""
+    from aieco.fx import rate_table, rates_in_use
+
+    table = rates_in_use() if rates is None else rate_table(rates)
+    store = query._columns_store(f"converting {field}")
+
+    def build() -> _Summable:
+        converted = store.converted(field, currency, on, table)
+        ranged = bool((converted.low != converted.high).any())
+        return _Summable(
+            converted.qualifiers * 2 + converted.converted,
+            float_limbs(converted.low),
+            float_limbs(converted.high) if ranged else None,
+            ranged,
+        )
+
+    result: _Summable = store.cached(("summable", field, currency, on, table), build)
+    return result
+
+
 def _threshold_units(threshold: Decimal, scale: int, strict: bool) -> int:
     """The smallest integer V (at ``scale``) with V/10**scale ≥ threshold (> when strict)."""
     places = max(scale, -int(plain_decimal(threshold).as_tuple().exponent))
@@ -1020,14 +1061,14 @@ def _compare(values: Array, limit: int, op: str) -> Array:
 
 def _group_totals(
     query: Query[Any],
-    rows: Array,
+    rows: Array | None,
     codes: Array,
     count: int,
     currency: str,
     on: Any,
     rates: Any = None,
 ) -> list[Amount]:
-    """The total of each group of ``rows`` (``codes`` gives each row's group)."""
+    """The total of each group of ``rows`` (None: every row; ``codes`` gives each row's group)."""
     np = _np()
     kind = query._kind
     field = kind.amount_field if kind is not None else None
@@ -1038,28 +1079,40 @@ def _group_totals(
         )
     currency = currency_argument(currency, "total(currency)")
     when = None if on is None else as_partial_date(on, "total", "on")
-    if not len(rows):
+    if not len(codes):
         return [Amount(Decimal(0), unit=currency)] * count
     converted = _converted(query, field, currency, when, rates)
-    present = converted.present[rows]
-    converted.check(rows[present])
-    chosen = rows[present]
-    group = codes[present]
-    low, high = converted.low[chosen], converted.high[chosen]
-    differs = low != high
-    sums_low = _exact_sums(low, group, count)
-    sums_high = _exact_sums(high, group, count) if differs.any() else sums_low
+    present = converted.present if rows is None else converted.present[rows]
+    everywhere = bool(present.all())
+    chosen: Array
+    if everywhere:
+        chosen = slice(None) if rows is None else rows  # every row of the store: views
+        group = codes
+    else:
+        chosen = np.flatnonzero(present) if rows is None else rows[present]
+        group = codes[present]
+    converted.check(chosen)
+    summable = _summable(query, field, currency, when, rates)
+    sums_low = _exact_sums(converted.low, summable.low, chosen, group, count)
     ranges = np.zeros(count, dtype=bool)
-    ranges[group[differs]] = True
-    converted_any = np.zeros(count, dtype=bool)
-    converted_any[group[converted.converted[chosen]]] = True
+    sums_high = sums_low
+    if summable.ranged:
+        differs = converted.low[chosen] != converted.high[chosen]
+        if differs.any():
+            sums_high = _exact_sums(converted.high, summable.high, chosen, group, count)
+            ranges[group[differs]] = True
     missing = np.zeros(count, dtype=bool)
-    missing[codes[~present]] = True
+    if not everywhere:
+        missing[codes[~present]] = True
+    # Which qualifiers each group has, and whether any of its amounts was converted: one count.
     members = list(Qualifier)
-    pairs = np.bincount(group * len(members) + converted.qualifiers[chosen], minlength=1)
+    pairs = np.bincount(group * (2 * len(members)) + summable.flags[chosen], minlength=1)
     seen: list[set[Qualifier]] = [set() for _ in range(count)]
+    converted_any = [False] * count
     for pair in np.flatnonzero(pairs).tolist():
-        seen[pair // len(members)].add(members[pair % len(members)])
+        g, flag = divmod(pair, 2 * len(members))
+        seen[g].add(members[flag // 2])
+        converted_any[g] = converted_any[g] or bool(flag % 2)
     totals = []
     scale = converted.scale
     for g in range(count):
@@ -1078,28 +1131,47 @@ def _group_totals(
     return totals
 
 
-def _exact_sums(values: Array, groups: Array, count: int) -> list[int]:
-    """The exact sum of ``values`` (integers) per group, as Python ints.
+def float_limbs(values: Array) -> list[tuple[int, Array]] | None:
+    """Integers as float64 limbs whose sums over any subset of the rows are exact.
 
-    Non-negative int64 values are split into limbs narrow enough that their sums per group
-    stay below 2**53 (53 bits less the bits of the row count), so numpy's float64
-    ``bincount`` adds them exactly; anything else is added as Python ints.
+    ``(shift, limbs)`` pairs with ``values == sum(limbs << shift)``; each limb is below
+    ``2**(53 - bits of len(values))``, so a sum of at most ``len(values)`` of them stays
+    below 2**53. None for values that are negative or beyond int64 (Python ints).
     """
     np = _np()
-    if values.dtype == object or (len(values) and values.min() < 0) or len(values) >= 1 << 32:
-        sums = [0] * count
-        for group, value in zip(groups.tolist(), values.tolist(), strict=True):
+    if values.dtype == object or (len(values) and values.min() < 0):
+        return None
+    width = 53 - max(len(values), 1).bit_length()
+    top = int(values.max()).bit_length() if len(values) else 0
+    if top <= width:
+        return [(0, values.astype(np.float64))]
+    mask = (1 << width) - 1
+    return [
+        (shift, ((values >> shift) & mask).astype(np.float64)) for shift in range(0, top, width)
+    ]
+
+
+def _exact_sums(
+    values: Array,
+    limbs: list[tuple[int, Array]] | None,
+    chosen: Array,
+    groups: Array,
+    count: int,
+) -> list[int]:
+    """The exact sum of ``values[chosen]`` (integers) per group, as Python ints.
+
+    By the float64 ``limbs`` of `_Summable` (each limb's sums are exact), or, where there
+    are none, as Python ints.
+    """
+    np = _np()
+    sums = [0] * count
+    if limbs is None:
+        for group, value in zip(groups.tolist(), values[chosen].tolist(), strict=True):
             sums[group] += int(value)
         return sums
-    sums = [0] * count
-    # Limbs as wide as the row count allows: each sum of limbs stays below 2**53.
-    width = 53 - len(values).bit_length()
-    top = int(values.max()).bit_length() if len(values) else 0
-    mask = (1 << width) - 1
-    for shift in range(0, max(top, 1), width):
-        limbs = (values >> shift) & mask if shift or top > width else values
-        part = np.bincount(groups, weights=limbs, minlength=count)
-        for group, total in enumerate(part.tolist()):
+    for shift, part in limbs:
+        totals = np.bincount(groups, weights=part[chosen], minlength=count)
+        for group, total in enumerate(totals.tolist()):
             sums[group] += int(total) << shift
     return sums
 
