@@ -239,8 +239,9 @@ SUSPENSION_HYPHENS = "-\u2010\u2011\u2012\u2013"
 def _check_fast_mentions(text: str, locale: str) -> None:
     """Every mention in running text reads as parse_amount reads its text alone.
 
-    Except the bare figures of a list, which take the scale and currency of its last item
-    ("20" in "20, 30 oder 50 Mio. Euro"), suspended ones included ("5-" in "5- oder 50 €",
+    Except the bare figures and number words of a list, which take the scale and currency of
+    its last item ("20" in "20, 30 oder 50 Mio. Euro", "vier" in "vier oder elf €"),
+    suspended ones included ("5-" in "5- oder 50 €",
     which alone is no amount at all).
     """
     for m in extract_amounts(text, locale=locale):
@@ -251,6 +252,8 @@ def _check_fast_mentions(text: str, locale: str) -> None:
             continue  # a suspended list item
         if bare and alone is not None and alone.unit is None and alone != m.amount:
             continue  # a list item
+        if m.text.isalpha() and (alone is None or (alone.unit is None and alone != m.amount)):
+            continue  # a list item in words ("vier" in "vier oder elf €"; "ein" alone is none)
         assert alone is not None, m
         assert (alone, _digits(alone)) == (m.amount, _digits(m.amount)), m
 
