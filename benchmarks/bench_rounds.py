@@ -8,6 +8,11 @@ Goal: at least 1 MB of text per second on one core. Each input is about 1 MB; ev
 Times are CPU time of the process (what one core spends), not wall time; the ratio of the two
 functions is given too, as a figure that does not depend on the machine.
 
+With ``--against REV`` (a git revision, e.g. ``main``), the round extractor of that revision runs
+side by side in the same process too (its ``aieco/rounds`` modules are loaded from git under
+another package name, on today's amounts engine), so that a change is measured as a ratio on the
+same loaded machine.
+
 Inputs: the five source articles repeated (news prose, few rounds); the ``dev`` texts of the
 evaluation set repeated (funding news, a round in most paragraphs); a synthetic worst case
 where every sentence reports a round with an amount, a lead and investors.
@@ -15,10 +20,14 @@ where every sentence reports a round with an amount, a lead and investors.
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
 import os
 import platform
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,35 +65,81 @@ def inputs() -> dict[str, str]:
     return found
 
 
-def best(function: Callable[[str], object], text: str) -> float:
-    """The least CPU time of the process (time.process_time) over PASSES runs.
+def best(functions: list[Callable[[str], object]], text: str) -> list[float]:
+    """The least CPU time of the process (time.process_time) of each function over PASSES runs.
 
-    CPU time, not wall time: on a shared machine the process waits for a core, and waiting is
-    not work done on one core.
+    The functions run in turn in every pass (interleaved), so a change of the machine's load
+    hits all of them alike. CPU time, not wall time: on a shared machine the process waits for
+    a core, and waiting is not work done on one core.
     """
-    times = []
+    times: list[list[float]] = [[] for _ in functions]
     for _ in range(PASSES):
-        start = time.process_time()
-        function(text)
-        times.append(time.process_time() - start)
-    return min(times)
+        for function, spent in zip(functions, times, strict=True):
+            start = time.process_time()
+            function(text)
+            spent.append(time.process_time() - start)
+    return [min(spent) for spent in times]
+
+
+def at_revision(revision: str, into: Path) -> Callable[[str], object]:
+    """``extract_rounds`` as it was at a git revision (loaded as package ``rounds_then``)."""
+    package = into / "rounds_then"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for module in ("_extract", "_lexicon", "_types"):
+        source = subprocess.run(
+            ["git", "show", f"{revision}:src/aieco/rounds/{module}.py"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        source = source.replace(
+            "from aieco.rounds import _lexicon", "from rounds_then import _lexicon"
+        )
+        source = source.replace("from aieco.rounds._types", "from rounds_then._types")
+        (package / f"{module}.py").write_text(source, encoding="utf-8")
+    sys.path.insert(0, str(into))
+    function: Callable[[str], object] = importlib.import_module(
+        "rounds_then._extract"
+    ).extract_rounds
+    return function
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--against", metavar="REV", help="also time extract_rounds of this revision"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        then = at_revision(args.against, Path(scratch)) if args.against else None
+        return run(then, args.against)
+
+
+def run(then: Callable[[str], object] | None, revision: str | None) -> int:
     extract_rounds("Parloa sammelt 1 Mio. Euro ein.")  # load the locale data once
+    if then is not None:
+        then("Parloa sammelt 1 Mio. Euro ein.")
     print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
     print(f"load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "")
-    print(f"{'input (about 1 MB)':<28} {'extract_rounds':>15} {'extract_amounts':>16} {'ratio':>6}")
+    head = f"{'input (about 1 MB)':<28} {'extract_rounds':>15} {'extract_amounts':>16} {'ratio':>6}"
+    print(head + (f" {'at ' + str(revision):>15} {'speed-up':>8}" if then is not None else ""))
     ok = True
     for name, text in inputs().items():
         size = len(text.encode("utf-8")) / 1e6
-        rounds = best(extract_rounds, text)
-        amounts = best(extract_amounts, text)
+        functions: list[Callable[[str], object]] = [extract_rounds, extract_amounts]
+        if then is not None:
+            functions.append(then)
+        rounds, amounts, *before = best(functions, text)
         ok = ok and size / rounds >= 1
-        print(
+        line = (
             f"{name:<28} {size / rounds:>10.2f} MB/s {size / amounts:>11.2f} MB/s "
             f"{amounts / rounds:>6.2f}"
         )
+        if before:
+            line += f" {size / before[0]:>10.2f} MB/s {before[0] / rounds:>8.2f}"
+        print(line)
     print("goal (>= 1 MB/s): " + ("met" if ok else "NOT met on this machine now"))
     return 0
 

@@ -207,3 +207,67 @@ def test_a_hard_wrapped_line_is_no_headline() -> None:
     (r,) = extract_rounds(text)
     assert r.leads == ("Speedinvest",)
     assert "Nvidia" in r.investors
+
+
+#: "Investoren um X" names X; "Geldsegen für X: Das Start-up erhält ..." names the company.
+MORE: list[tuple[str, list[Round], tuple[str, ...]]] = [
+    (
+        "Das Start-up Lernio bekommt 45 Millionen Euro von Investoren um Redwood.",
+        [("Lernio", "45000000 EUR", None, "unknown")],
+        ("Redwood",),
+    ),
+    (
+        "Neuer Geldsegen für Solvo: Das Solar-Start-up erhält 215 Millionen Euro.",
+        [("Solvo", "215000000 EUR", None, "unknown")],
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "investors"), MORE, ids=lambda x: str(x)[:50])
+def test_more_phrases(text: str, expected: list[Round], investors: tuple[str, ...]) -> None:
+    assert _rounds(text) == expected
+    assert extract_rounds(text)[0].investors == investors
+
+
+def test_existing_investors_that_carry_part_of_the_round() -> None:
+    text = (
+        "Das Start-up Vexo hat 50 Millionen Euro eingesammelt. Die Bestandsinvestoren Alpina "
+        "und Borea stemmten knapp die Hälfte der Runde."
+    )
+    (r,) = extract_rounds(text)
+    assert (r.company, str(r.amount), r.investors) == ("Vexo", "50000000 EUR", ("Alpina", "Borea"))
+
+
+#: A round about to close, and a report clause before the main clause.
+REPORTED: list[tuple[str, list[Round]]] = [
+    (
+        "Xelo steht vor dem Abschluss einer Finanzierungsrunde mit einem Volumen von sechs "
+        "Milliarden Dollar.",
+        [("Xelo", "6000000000 USD", None, "unknown")],
+    ),
+    (
+        "Wie das Portal Techblick berichtet, soll Xelo vor dem Abschluss einer "
+        "Finanzierungsrunde mit einem Volumen von 300 Millionen Dollar stehen.",
+        [("Xelo", "300000000 USD", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED, ids=lambda x: str(x)[:50])
+def test_reported_rounds(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected
+
+
+def test_a_dateline_before_the_clause() -> None:
+    text = (
+        "25. Mai 2021: In einer neuen Finanzierungsrunde hat Plamo 3 Millionen Euro eingesammelt."
+    )
+    (r,) = extract_rounds(text)
+    assert (r.company, str(r.amount), str(r.announced)) == ("Plamo", "3000000 EUR", "2021-05-25")
+
+
+def test_money_that_came_from_investors() -> None:
+    text = "Das Start-up Plamo hat 3 Millionen Euro eingesammelt. Geld kam vom VC Axeleo."
+    (r,) = extract_rounds(text)
+    assert r.investors == ("Axeleo",)

@@ -68,6 +68,8 @@ _ABBREVIATIONS: Final = lx.words(
 _MAX_SENTENCE: Final = 2000
 #: How far back (in characters) "das Start-up" may refer to a company named before.
 _COREF_WINDOW: Final = 2500
+#: The most words of a dateline ("25. Mai 2021:").
+_DATELINE_WORDS: Final = 5
 #: How far back (in characters) the name a relative clause is about is looked for.
 _ANTECEDENT_REACH: Final = 80
 #: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
@@ -105,8 +107,6 @@ _NOUN_SHAPE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-z�
 #: Between the sentences given to extract_amounts at once; no amount reaches across it.
 _SEPARATOR: Final = "\n\u2029\n"
 _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
-#: Words of money before "für X" ("Frisches Kapital für Neura Robotics").
-_MONEY_WORDS: Final = frozenset(["Kapital", "Geld", "Millionen", "Milliarden", "Finanzspritze"])
 _REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
 #: A figure with a scale word: money even where the text names no currency ("82 Millionen").
 _SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
@@ -129,8 +129,15 @@ _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
     r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was"
     r"|gibt|gab|teilt|teilte|k[üu]ndigt|k[üu]ndigte|vermeldet\w*|erweitert\w*|stockt\w*"
-    r"|verdoppelt\w*|beendet\w*|bringt|brachte)$"
-    r"|" + lx.RAISE_VERB.pattern + "|" + lx.INVEST_VERB.pattern + "|" + lx.FLOW_VERB.pattern,
+    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen)$"
+    r"|"
+    + lx.RAISE_VERB.pattern
+    + "|"
+    + lx.RAISE_VERB_RARE.pattern.pattern
+    + "|"
+    + lx.INVEST_VERB.pattern
+    + "|"
+    + lx.FLOW_VERB.pattern,
     re.IGNORECASE,
 )
 
@@ -574,7 +581,7 @@ class _Reader:
             tokens,
             starts,
             amount_tokens,
-            lx.RAISE_VERB.search(clause),
+            lx.raise_verb(clause),
             lx.INVEST_VERB.search(clause),
             lx.FLOW_VERB.search(clause),
         )
@@ -777,7 +784,7 @@ class _Reader:
 
     def _investor_subjects(self, out: _Clause, sc: _Scope) -> None:
         """Investors named before their verb: "X und Y beteiligten sich ebenfalls"."""
-        after = lx.INVESTORS_AFTER.search(sc.clause)
+        after = lx.INVESTORS_AFTER.search(sc.clause) or lx.ON_BOARD.search(sc.clause)
         if after is None:
             return
         tokens, amount_tokens = sc.tokens, sc.amount_tokens
@@ -816,7 +823,9 @@ class _Reader:
             if lx.INVESTOR_DESCRIPTOR.search(name.described) or (
                 raising and lx.FUND_NAME.search(name.text.lower())
             ):
-                out.fund = raising  # "Der Risikokapitalgeber X sammelt ... ein"
+                out.fund = (
+                    raising and not out.anaphor
+                )  # "Der VC X sammelt ... ein" (not "der Runde")
                 return False
             return (
                 fold(name.text) not in taken
@@ -827,7 +836,7 @@ class _Reader:
 
         subject = lx.ANAPHOR_SUBJECT.match(sc.clause)
         if subject is not None and (
-            subject["verb"] in lx.AUXILIARIES or lx.RAISE_VERB.match(subject["verb"])
+            subject["verb"] in lx.AUXILIARIES or lx.raise_verb(subject["verb"]) is not None
         ):
             return  # "Das Start-up hat ... und kooperiert mit dem Konzern X": the one meant
         subject_free = not out.invest_subjects or raising
@@ -1556,6 +1565,7 @@ def _filler(tokens: list[_Token], i: int) -> bool:
 
 def _skip_openers(tokens: list[_Token], i: int) -> int:
     n = len(tokens)
+    i = _skip_dateline(tokens, i)
     while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
         i += 1
     return i
@@ -1574,6 +1584,18 @@ def _introduces_name(token: _Token) -> bool:
         or _ADJECTIVE.fullmatch(word) is not None
         or _descriptor(word)
     )
+
+
+def _skip_dateline(tokens: list[_Token], i: int) -> int:
+    """The index after a dateline at ``i`` ("25. Mai 2021:"), else ``i``."""
+    k = i
+    while k < min(len(tokens), i + _DATELINE_WORDS) and (
+        tokens[k][2].isdigit() or tokens[k][2] == "." or tokens[k][3] in lx.MONTHS
+    ):
+        k += 1
+    if k > i and k < len(tokens) and tokens[k][2] == ":":
+        return k + 1
+    return i
 
 
 def _is_trade_word(name: str) -> bool:
@@ -1776,7 +1798,7 @@ def _round_word(word: str) -> bool:
 def _money_before(tokens: list[_Token], i: int, amount_tokens: set[int]) -> bool:
     """Whether an amount or a word of money stands just before token ``i``."""
     return any(
-        k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][2] in _MONEY_WORDS
+        k in amount_tokens or _round_word(tokens[k][2]) or tokens[k][3] in lx.MONEY_WORDS
         for k in range(max(0, i - 3), i)
     )
 
@@ -1792,9 +1814,7 @@ def _not_a_round(near: str) -> bool:
     if last is None:
         return False
     tail = near[last.end() :]
-    return not (
-        lx.RAISE_VERB.search(tail) or lx.INVEST_VERB.search(tail) or lx.FLOW_VERB.search(tail)
-    )
+    return not (lx.raise_verb(tail) or lx.INVEST_VERB.search(tail) or lx.FLOW_VERB.search(tail))
 
 
 def _last_words(text: str, count: int) -> str:

@@ -156,6 +156,7 @@ CUE: Final = Gated(
         r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?"
         r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
         r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b|stamm(?:t|en)\s+(?:von|vom|aus)"
+        r"|(?:geld|gelder|kapital|mittel)\s+(?:kam|kamen|kommt|kommen)\s+(?:\S+\s+)?(?:von|vom|aus)\b"
         r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
     ),
     "serie",
@@ -170,6 +171,8 @@ CUE: Final = Gated(
     "stieg",
     "stamm",
     "hinter",
+    " kam",
+    " komm",
 )
 
 
@@ -185,10 +188,24 @@ RAISE_VERB: Final = faster(
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
         r"|abgeschlossen|abschlie(?:ß|ss)en|nimmt|nahm|aufgenommen|verbucht\w*|stemmt\w*"
         r"|eingeworben|einwerben|wirbt|warb\w*|sichern|einsammelt\w*|einholen|eingeholt"
-        r"|verk[üu]ndet\w*|meldet\w*|lukrier\w*"
-        r"|freu(?:t|te|en|ten)(?=\s+sich\s+(?:\S+\s+){0,8}?[üu]ber\s)|raises?|raised|secures?|secured|closes?|closed)\b",
+        r"|verk[üu]ndet\w*|meldet\w*|raises?|raised|secures?|secured|closes?|closed)\b",
     )
 )
+#: Rarer verbs of raising, gated on their stems (a letter as common as "l" or "f" at the start
+#: of an alternative of RAISE_VERB would make `re` try it all over the text): the Austrian
+#: "lukrieren", "freut sich über 7 Mio.".
+RAISE_VERB_RARE: Final = Gated(
+    re.compile(r"\b(?:lukrier\w*|freu(?:t|te|en|ten)(?=\s+sich\s+(?:\S+\s+){0,8}?[üu]ber\s))"),
+    "lukrier",
+    "freu",
+)
+
+
+def raise_verb(text: str) -> re.Match[str] | None:
+    """The first verb of raising in ``text`` (RAISE_VERB, else RAISE_VERB_RARE), or None."""
+    return RAISE_VERB.search(text) or RAISE_VERB_RARE.search(text)
+
+
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
 INVEST_VERB: Final = faster(
     re.compile(
@@ -263,7 +280,7 @@ EARLIER: Final = Gated(
 #: Words just before an amount that make it the valuation.
 VALUATION_BEFORE: Final = re.compile(
     r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
-    r"|\b(?:einen|ein|einem)\s+wert\s+von)(?:\s+\S+){0,6}\s*$",
+    r"|wert(?:(?<=\beinen wert)|(?<=\bein wert)|(?<=\beinem wert))\s+von)(?:\s+\S+){0,6}\s*$",
 )
 #: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet"); not "...
 #: einen Wert von": the value follows.
@@ -312,6 +329,14 @@ TOTAL_AFTER: Final = re.compile(r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s")
 #: "jeweils 100 Millionen": an amount for each of several companies.
 EACH_BEFORE: Final = faster(re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$"))
 EACH_WORDS: Final = words("jeweils je each")
+#: Words of money before "für X" ("Frisches Kapital für Neura Robotics", "Neuer Geldsegen für
+#: Enpal: ..."): X is the company that gets it.
+MONEY_WORDS: Final = words(
+    """
+    kapital geld millionen milliarden finanzspritze geldspritze kapitalspritze geldsegen
+    wachstumskapital risikokapital wagniskapital millionenbetrag millionensumme
+    """
+)
 #: A company's own figure in a list: "Bitmovin (25 Mio.)", "Tourradar mit 41 Mio." (the word
 #: before the figure), "6,5 Mio. in das Start-up Zizoo", "82 Millionen für Camunda" (after it).
 OWN_FIGURE_BEFORE: Final = frozenset(["(", "mit"])
@@ -501,10 +526,11 @@ INVESTORS_BEFORE: Final = Gated(
         + r"\s+(?:investoren|geldgeber|gesellschafter)\s*(?:\(|wie\s+|,\s*darunter\s+)(?P<list6>)"
         r"|"
         + w("geld", "gelder", "kapital", "mittel", "investment", "investition")
-        + r"\s+(?:kommt|kommen|stammt|stammen)?\s*(?:von|vom|aus)\s+(?P<list7>)"
+        + r"\s+(?:kommt|kommen|kam|kamen|stammt|stammen|stammte|stammten)?\s*(?:von|vom|aus)\s+"
+        r"(?P<list7>)"
         r"|business(?<!\wbusiness)\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
         r"|with(?<!\wwith)\s+participation\s+from\s+(?P<list9>)"
-        r"|(?:investoren|investor\S*innen)\s+(?P<list10>)"
+        r"|(?:investoren|investor\S*innen)\s+(?:um\s+)?(?P<list10>)"
         r"|"
         + w("befinden", "befanden")
         + r"\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
@@ -586,8 +612,7 @@ INVESTORS_AFTER: Final = Gated(
     re.compile(
         r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b"
         r"|\b(?:ist|sind|war|waren)\s+(?:ebenfalls|auch|erneut|wieder)\s+(?:mit\s+)?(?:dabei"
-        r"|an\s+bord|beteiligt)\b|\b(?:ist|sind|war|waren)\s+(?:jetzt\s+|nun\s+)?(?:mit\s+)?an"
-        r"\s+bord\b"
+        r"|an\s+bord|beteiligt)\b"
         r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
         r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
@@ -606,6 +631,11 @@ JOINT_WITH_OTHERS: Final = Gated(
     ),
     "zusammen",
     "gemeinsam",
+)
+#: "X ist an Bord": the investors come before (read after INVESTORS_AFTER).
+ON_BOARD: Final = Gated(
+    re.compile(r"\b(?:ist|sind|war|waren)\s+(?:jetzt\s+|nun\s+)?(?:mit\s+)?an\s+bord\b"),
+    "an bord",
 )
 #: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
 OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
@@ -750,7 +780,10 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
     r"(?:nun\s+|jetzt\s+)?(?:erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert"
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
-    r"|,\s+(?=" + _ANNOUNCED + r")",
+    r"|,\s+(?=" + _ANNOUNCED + r")"
+    # after a report clause: "Wie The Information berichtet, soll X ..."
+    r"|,(?<=[tnbß],)(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)"
+    r"|(?<=meldet,)|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
     re.IGNORECASE,
 )
 #: A relative clause after a comma ("Parloa, das 2018 gegründet wurde, ...").
