@@ -223,6 +223,8 @@ PROSE = (
 #: The pieces whose work is within 20 times that of prose of the same length, and the
 #: bound each is held to (#8 §3: "within 20× the speed of ordinary prose").
 WITHIN_GOAL = [
+    ("ein ", True),
+    ("ein eine einen ", True),
     ("5–", False),
     ("5-", False),
     ("5 bis ", False),
@@ -294,3 +296,18 @@ def test_adversarial_input_takes_no_more_work_than_twenty_times_prose(
 def test_a_chain_is_read_as_the_grammar_reads_it(text: str, expected: list[str]) -> None:
     """The extractor skips a chain's first figures or symbols in one step; same mentions."""
     assert [m.text for m in extract_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A run of articles (numbers on): an article joins only what follows it.
+        ("ein ein ein ein 5", ["5"]),
+        ("ein ein ein Millionen", ["ein Millionen"]),
+        ("ein ein eine halbe Milliarde Euro", ["eine halbe Milliarde Euro"]),
+        ("ein ein ein bis zwei Millionen", ["ein bis zwei Millionen"]),
+        ("Ein ein  eine ein", []),
+    ],
+)
+def test_a_run_of_articles_is_read_as_the_grammar_reads_it(text: str, expected: list[str]) -> None:
+    assert [m.text for m in extract_amounts(text, include_numbers=True)] == expected

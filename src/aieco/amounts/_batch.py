@@ -15,6 +15,7 @@ import attrs
 
 from aieco.amounts._extract import scan
 from aieco.amounts._locale import resolve_locale
+from aieco.amounts._reading import Reading
 from aieco.money import in_exact_context
 
 __all__ = ["MentionColumns", "decimal_text", "extract_amounts_many"]
@@ -102,22 +103,34 @@ def extract_amounts_many(
         [(0, 8, 18, '1,5 Mrd. €', '1500000000', '1500000000', 'EUR', 'exact'),
          (2, 0, 18, 'rund 5–50 Mio. USD', '5000000', '50000000', 'USD', 'approx')]
     """
-    out = MentionColumns()
-    index, start, end, text = out.index, out.start, out.end, out.text
-    low, high, unit, qualifier = out.low, out.high, out.unit, out.qualifier
     name = resolve_locale(locale)  # an unsupported locale fails before the first text
+    index: list[int] = []
+    text: list[str] = []
+    found: list[Reading] = []
     for i, source in enumerate(texts):
         if not isinstance(source, str):
             raise TypeError(f"texts[{i}] must be a str, not {type(source).__name__}")
         # Straight from the engine's readings: no Amount or Mention objects in between.
-        for r in scan(source, name, include_numbers):
-            index.append(i)
-            start.append(r.start)
-            end.append(r.end)
-            text.append(source[r.start : r.end])
-            lo = decimal_text(r.low)
-            low.append(lo)
-            high.append(lo if r.high is r.low else decimal_text(r.high))
-            unit.append(r.unit)
-            qualifier.append(r.qualifier._value_)  # Enum.value is a slow property
-    return out
+        readings = scan(source, name, include_numbers)
+        if readings:
+            found += readings
+            index += [i] * len(readings)
+            text += [source[r.start : r.end] for r in readings]
+    if not found:
+        return MentionColumns()
+    # Whole columns at once: the readings' fields by zip (in C), the bounds by str().
+    start, end, lows, highs, unit, qualifier = zip(*found, strict=True)
+    low = list(map(str, lows))  # positional for the engine's values (see decimal_text)
+    high = [s if h is d else str(h) for s, d, h in zip(low, lows, highs, strict=True)]
+    if "E" in "".join(low) or "E" in "".join(high):  # never so far: then write them out
+        low, high = list(map(decimal_text, lows)), list(map(decimal_text, highs))
+    return MentionColumns(
+        index,
+        list(start),
+        list(end),
+        text,
+        low,
+        high,
+        list(unit),
+        [q._value_ for q in qualifier],  # Enum.value is a slow property
+    )

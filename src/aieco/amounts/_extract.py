@@ -38,7 +38,7 @@ from aieco.amounts._locale import resolve_locale
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value
-from aieco.amounts._shapes import Chain, Verdict, read_at
+from aieco.amounts._shapes import Chain, Verdict, article_run, read_at
 from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
 from aieco.money import Amount, Qualifier, in_exact_context
 
@@ -189,7 +189,12 @@ def _read(
     None where neither finds one; `Verdict.SKIP` where nothing starts here; a `Chain` where
     no trigger before its end can start or join one.
     """
-    fast = None if include_numbers else read_at(text, t, m, lx, ft, last)
+    fast: Reading | Verdict | Chain | None = None
+    if include_numbers:
+        if text[t].isalpha():
+            fast = article_run(text, t, lx, ft)
+    else:
+        fast = read_at(text, t, m, lx, ft, last)
     if fast is not None:
         return None if fast is Verdict.NOTHING else fast
     if text[t].isalpha() and not _may_start(text, t, lx, last):

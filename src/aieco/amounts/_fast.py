@@ -41,6 +41,7 @@ class FastTables:
     """The compiled fast-path regexes of one locale."""
 
     __slots__ = (
+        "article_run",
         "chain",
         "code_chain",
         "continuations",
@@ -115,6 +116,8 @@ class FastTables:
     vague_at: re.Pattern[str] | None
     vague_full: re.Pattern[str] | None
     postfix_re: re.Pattern[str]
+    #: Articles each followed by another ("ein ein ein"), up to the last one.
+    article_run: re.Pattern[str] | None
     #: Figures between currency codes ("EUR 5 EUR 5 EUR 5"), up to the last figure.
     code_chain: re.Pattern[str]
     #: A run of one-character currency symbols between symbols ("€ € € €"), up to its last.
@@ -248,6 +251,12 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     space = "[ \\u00a0]"
     ft.code_chain = re.compile(
         f"(?<=[0-9]{space}(?:{codes}){space})(?:[0-9]+{space}+(?:{codes}){space}+)+(?=[0-9])"
+    )
+    articles = _trie(sorted(lx.articles))
+    ft.article_run = (
+        re.compile(f"(?:(?i:{articles}){space}+)+(?=(?i:{articles}){_NOT_LETTER})")
+        if lx.articles
+        else None
     )
     ft.symbol_run = re.compile(f"(?<=[{single}][ \\u00a0])(?:[{single}][ \\u00a0]+)+(?=[{single}])")
     ft.rare_words = tuple((w, re.compile(w)) for w in ft.language.rare_words)

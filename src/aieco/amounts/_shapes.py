@@ -58,7 +58,7 @@ from aieco.money import PERCENT, Qualifier
 if TYPE_CHECKING:
     from aieco.amounts._fast import FastTables
 
-__all__ = ["SHAPES", "Chain", "Shape", "Verdict", "fast_reading", "read_at"]
+__all__ = ["SHAPES", "Chain", "Shape", "Verdict", "article_run", "fast_reading", "read_at"]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -768,6 +768,24 @@ def _fast_plain(
         if names_currency(lx, token):
             return None
     return Verdict.SKIP
+
+
+def article_run(text: str, t: int, lx: Lexicon, ft: FastTables) -> Chain | None:
+    """Where to read on if the article at ``t`` is in a run of articles ("ein ein ein").
+
+    An article joins only what follows it ("ein bis zwei", "eine halbe Milliarde", "ein
+    zweistelliger Betrag"), never another article, so no expression holds two articles side
+    by side: an article with articles on both sides starts or joins nothing.
+    """
+    if ft.article_run is None:
+        return None
+    run = ft.article_run.match(text, t)
+    if run is None:
+        return None
+    prev = previous(text, t)
+    if prev is None or prev[1].lower() not in lx.articles or not spaced(text, t - 1, t):
+        return None
+    return Chain(run.end())
 
 
 def chain_end(text: str, t: int, lx: Lexicon, ft: FastTables, last: int) -> Chain | None:
