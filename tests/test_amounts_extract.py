@@ -220,6 +220,28 @@ def test_include_numbers(text: str, expected: list[str]) -> None:
     assert expected == [m.text for m in extract_amounts(text, include_numbers=True)]
 
 
+LIST_EDGES = [
+    # A list whose first item is the end of an amount before it: the amount stays whole,
+    # the list is no list, and no two mentions overlap (hypothesis found "€ 0, 1").
+    ("€ 0, 1", ["€ 0"], ["€ 0", "1"]),
+    ("€ 0, 1 Mio.", ["€ 0", "1 Mio."], ["€ 0", "1 Mio."]),
+    ("EUR 5, 6 und 7 Mio. Euro", ["EUR 5", "7 Mio. Euro"], ["EUR 5", "7 Mio. Euro"]),
+    # Bare numbers read first give way to the list's items that hold them.
+    ("1-, 2- und 5-Cent-Münzen", ["1-", "2-", "5-Cent"], ["1-", "2-", "5-Cent"]),
+]
+
+
+@pytest.mark.parametrize(("text", "off", "on"), LIST_EDGES, ids=[r[0] for r in LIST_EDGES])
+def test_list_edges(text: str, off: list[str], on: list[str]) -> None:
+    """A list never overlaps the amount before it; bare numbers never hide a list's items."""
+    assert off == [m.text for m in extract_amounts(text)]
+    mentions = extract_amounts(text, include_numbers=True)
+    assert on == [m.text for m in mentions]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+    amounts = {(m.start, m.amount) for m in extract_amounts(text)}
+    assert amounts <= {(m.start, m.amount) for m in mentions}
+
+
 EN_RUNNING = [
     (
         "Anthropic raised $13bn at a $183bn valuation, about $4 billion more than planned.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import pickle
+import re
 from decimal import Decimal
 
 import attrs
@@ -232,6 +233,9 @@ def _digits(amount: Amount) -> list[str]:
     return [str(amount.value), str(amount.low), str(amount.high)]
 
 
+#: A figure with no word or sign: digits with decimal and grouping marks ("1'250", "2,5").
+BARE_FIGURE = re.compile("[0-9][0-9.,'\u2019\u2018\u00a0\u202f ]*")
+
 #: The hyphens that end a suspended list item ("1-, 2- und 5-Cent-Münzen").
 SUSPENSION_HYPHENS = "-\u2010\u2011\u2012\u2013"
 
@@ -247,7 +251,7 @@ def _check_fast_mentions(text: str, locale: str) -> None:
     for m in extract_amounts(text, locale=locale):
         alone = _parsed(m.text, locale)
         figure = m.text.rstrip(SUSPENSION_HYPHENS)
-        bare = figure.replace(".", "").replace(",", "").isdigit()
+        bare = BARE_FIGURE.fullmatch(figure) is not None
         if bare and figure != m.text and alone is None:
             continue  # a suspended list item
         if bare and alone is not None and alone.unit is None and alone != m.amount:

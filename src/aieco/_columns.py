@@ -589,13 +589,23 @@ class Store:
             ranks = [PRECISION_RANK.get(v, -1) for v in self.values(f"{field}_precision")]
             rank = np.array([*ranks, -1], dtype=np.int64)[self.codes(f"{field}_precision")]
             rank = np.where(known, rank, -1)
-            as_day = first.astype("datetime64[D]")
+            # Calendar arithmetic once per day of the span the dates cover, then looked up
+            # (on the dates themselves when a few dates lie far apart).
+            low, high = (int(first.min()), int(first.max())) if len(first) else (0, 0)
+            if high - low <= 4 * len(first) + 100_000:
+                days, offset = np.arange(low, high + 1), first - low
+            else:
+                days, offset = first, np.arange(len(first))
+            as_day = days.astype("datetime64[D]")
             year_start = as_day.astype("datetime64[Y]")
-            year_end = (year_start + 1).astype("datetime64[D]") - 1
-            month_end = (as_day.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
-            last = np.where(rank == 0, year_end, np.where(rank == 1, month_end, as_day))
-            year = year_start.astype(np.int64) + 1970
-            return DateColumns(first, last.astype(np.int64), year, rank, known, first * 4 + rank)
+            year_end = (year_start + 1).astype("datetime64[D]").astype(np.int64) - 1
+            month_end = (as_day.astype("datetime64[M]") + 1).astype("datetime64[D]")
+            month_end = month_end.astype(np.int64) - 1
+            last = np.where(
+                rank == 0, year_end[offset], np.where(rank == 1, month_end[offset], first)
+            )
+            year = year_start.astype(np.int64)[offset] + 1970
+            return DateColumns(first, last, year, rank, known, first * 4 + rank)
 
         result: DateColumns = self.cached("dates", build)
         return result

@@ -254,9 +254,11 @@ def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: P
     if s >= 3 and text[s - 1] == " " and text[s - 2] in lx.list_joiner_ends:
         items = _list(text, mention, lx, parser)
         if items is not None:
-            while out and out[-1].start >= items[0].start:
-                if (out[-1].start, out[-1].end) not in {(m.start, m.end) for m in items}:
-                    break  # an expression inside the list: leave it as it is
+            while out and out[-1].end > items[0].start:
+                if not any(m.start <= out[-1].start and out[-1].end <= m.end for m in items):
+                    # An expression inside the list, or one that ends in its first item
+                    # ("€ 0, 1 Mio."): leave it as it is and report only the last item.
+                    break
                 out.pop()
             else:
                 out.extend(items)
