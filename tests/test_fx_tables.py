@@ -292,11 +292,12 @@ TIE_TABLE = {"USD": {"2025-09-09": "1.25"}, "JPY": {"2025-09-09": "172.5"}}
         min_size=1,
         max_size=40,
     ),
-    st.integers(0, 3),
+    st.integers(0, 3) | st.integers(16, 20),
     st.sampled_from(["USD", "JPY", "EUR", "GBP"]),
     st.booleans(),
 )
 @example([("EUR", 12, 0, Qualifier.EXACT, PartialDate(2025, 9, 9))], 3, "USD", True)  # a tie
+@example([("EUR", 0, 0, Qualifier.EXACT, None)], 20, "JPY", False)  # 0 × 10**20 (int64)
 @example([("KRW", 1, 1, Qualifier.EXACT, None)], 0, "EUR", False)  # a range becomes a point
 def test_convert_many_is_convert_row_by_row(
     rows: list[tuple[str, int, int, Qualifier, PartialDate | None]],

@@ -915,7 +915,7 @@ def _rescaled(values: _Array, places: int) -> _Array:
     factor = 10**places
     if values.dtype != object:
         peak = max(int(values.max()), -int(values.min())) if len(values) else 0
-        if peak * factor < _INT64_ROOM:
+        if factor < _INT64_ROOM and peak * factor < _INT64_ROOM:  # (0 × 10**20 too)
             return values * factor if factor != 1 else values.copy()
     result = values.astype(object) * factor
     return result if len(result) else np.zeros(0, dtype=np.int64)
