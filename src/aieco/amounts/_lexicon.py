@@ -1214,10 +1214,9 @@ def _set_words(lx: Lexicon, words: Words) -> None:
     lx.conjunctions = words.conjunctions
     lx.respectively = words.respectively
     joiners = lx.alternatives | lx.conjunctions | lx.respectively
-    lx.list_joiner = re.compile(f"[ \u00a0]+(?:{_trie(sorted(joiners))})[ \u00a0]+")
-    lx.list_joiner_before = re.compile(
-        f"[{DASHES}]?[ \u00a0]+(?:{_trie(sorted(joiners))})[ \u00a0]+$"
-    )
+    joiner = f"[ \u00a0]+(?:{_trie(sorted(joiners))})[ \u00a0]+"
+    lx.list_joiner = re.compile(joiner)
+    lx.list_joiner_before = re.compile(f"[{DASHES}]?{joiner}$")
     lx.list_joiner_ends = frozenset(w[-1] for w in joiners) | {","}
     lx.articles = words.articles
     lx.half_words = words.half_words
