@@ -206,10 +206,11 @@ class Sides:
         return result
 
     def report(self, label: str, size: float) -> float:
+        """Print the figures (``label`` names a side: "{n} worker(s)"); the median ratio."""
         for n in (1, 2):
             wall, cpu = self.wall[n], self.cpu[n]
             print(
-                f"  {n} {label}: best {min(wall):6.2f} s "
+                f"  {label.format(n=n):13s} best {min(wall):6.2f} s "
                 f"({size / 1e6 / min(wall):5.1f} M chars/s), "
                 f"median {median(wall):6.2f} s; CPU of the tree {median(cpu):6.2f} s, "
                 f"cores obtained {median([c / w for c, w in zip(cpu, wall, strict=True)]):.2f}"
@@ -253,9 +254,9 @@ def process_workers(mb: float, rounds: int) -> None:
         for pool in pools.values():
             pool.shutdown()
     print(f"  extract_amounts_many ({rows:,} rows):")
-    engine.report("process(es)", size)
+    engine.report("{n} process(es)", size)
     print("  the ceiling: a pure-Python loop in the same pools, in the same rounds:")
-    ceiling.report("process(es)", size)
+    ceiling.report("{n} process(es)", size)
 
 
 def dask_workers(folder: Path, size: int, rounds: int) -> None:
@@ -299,7 +300,7 @@ def dask_workers(folder: Path, size: int, rounds: int) -> None:
         for cluster in clusters.values():
             cluster.close()
     print(f"  {rows:,} rows, {partitions} partitions")
-    sides.report("worker(s)", size)
+    sides.report("{n} worker(s)", size)
 
 
 def spark_workers(folder: Path, size: int, rounds: int) -> None:
@@ -327,7 +328,7 @@ def spark_workers(folder: Path, size: int, rounds: int) -> None:
                 sides.time(n, lambda m=mentions: m.write.format("noop").mode("overwrite").save())
             finally:
                 spark.stop()
-    sides.report("local[n]", size)
+    sides.report("local[{n}]", size)
 
 
 def tree_memory(pid: int) -> tuple[int, int, int]:
