@@ -278,7 +278,7 @@ def dask_workers(folder: Path, size: int, rounds: int) -> None:
         n: LocalCluster(
             n_workers=n,
             threads_per_worker=1,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port (None still takes 8787 and warns if taken)
             silence_logs=logging.ERROR,
         )
         for n in (1, 2)
