@@ -279,43 +279,91 @@ class _Clause:
 
 
 class _Scope:
-    """One clause while it is read: its words, where its amounts stand, its verbs."""
+    """One clause while it is read: its words, where its amounts stand, its verbs.
+
+    The words are split only when a rule asks for them: most clauses hold no word a rule
+    reads them for, and splitting them is the larger part of reading such a clause.
+    """
 
     __slots__ = (
-        "amount_tokens",
+        "_amount_tokens",
+        "_starts",
+        "_tokens",
         "c0",
+        "c1",
         "clause",
         "flow_verb",
+        "holes",
         "invest_verb",
         "money",
         "raise_verb",
-        "starts",
-        "tokens",
+        "source",
     )
 
     def __init__(
         self,
+        source: str,
         c0: int,
+        c1: int,
         clause: str,
-        tokens: list[_Token],
-        starts: list[int],
-        amount_tokens: set[int],
+        holes: tuple[tuple[int, int], ...],
+        money: list[tuple[int, int, Mention]],
         raise_verb: re.Match[str] | None,
         invest_verb: re.Match[str] | None,
         flow_verb: re.Match[str] | None,
     ) -> None:
+        self.source = source
         self.c0 = c0
+        self.c1 = c1
         #: The clause in lower case (relative clauses inside it blanked).
         self.clause = clause
-        self.tokens = tokens
-        self.starts = starts
-        #: Indexes of the tokens that are part of an amount.
-        self.amount_tokens = amount_tokens
+        self.holes = holes
+        #: The clause's amounts: (start, end, mention) in the text.
+        self.money = money
         self.raise_verb = raise_verb
         self.invest_verb = invest_verb
         self.flow_verb = flow_verb
-        #: The clause's amounts: (start, end, mention) in the text.
-        self.money: list[tuple[int, int, Mention]] = []
+        self._tokens: list[_Token] | None = None
+        self._starts: list[int] = []
+        self._amount_tokens: set[int] = set()
+
+    def _split(self) -> list[_Token]:
+        tokens = [
+            (*m.span(), (word := m[0]), word.lower())
+            for m in _TOKEN.finditer(self.source, self.c0, self.c1)
+        ]
+        holes = self.holes
+        if holes:
+            tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
+        starts = [t[0] for t in tokens]
+        self._starts = starts
+        self._amount_tokens = {
+            i
+            for a0, a1, _ in self.money
+            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
+        }
+        self._tokens = tokens
+        return tokens
+
+    @property
+    def tokens(self) -> list[_Token]:
+        """The clause's words (see `_Token`), those of its holes left out."""
+        tokens = self._tokens
+        return tokens if tokens is not None else self._split()
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts in the text."""
+        if self._tokens is None:
+            self._split()
+        return self._starts
+
+    @property
+    def amount_tokens(self) -> set[int]:
+        """Indexes of the words that are part of an amount."""
+        if self._tokens is None:
+            self._split()
+        return self._amount_tokens
 
     def at(self, offset: int) -> int:
         """The index of the first token at or after ``offset`` in the clause."""
@@ -562,31 +610,19 @@ class _Reader:
             lx.LEAD_TAKEOVER.sub(" ", clause)
         ):
             return None  # a takeover, not "X übernimmt die Führung der Runde"
-        tokens = [
-            (*m.span(), (word := m[0]), word.lower()) for m in _TOKEN.finditer(self.text, c0, c1)
-        ]
-        if holes:
-            tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
-        if not tokens:
-            return None
-        starts = [t[0] for t in tokens]
-        amount_tokens = {
-            i
-            for a0, a1, _ in money
-            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
-        }
-        scope = _Scope(
+        if not clause.strip():
+            return None  # no word outside the holes
+        return _Scope(
+            self.text,
             c0,
+            c1,
             clause,
-            tokens,
-            starts,
-            amount_tokens,
+            holes,
+            money,
             lx.raise_verb(clause),
             lx.INVEST_VERB.search(clause),
             lx.FLOW_VERB.search(clause),
         )
-        scope.money = money
-        return scope
 
     def _facts(self, sc: _Scope, generic: bool) -> _Clause:
         """What the clause says besides names: the roles of its amounts, the round type."""
