@@ -435,6 +435,7 @@ class _Reader:
         self._by_key: dict[str, _Round] = {}
         self._by_first: dict[str, _Round] = {}
         self._forms: frozenset[str] = frozenset()
+        self._forms_pattern: re.Pattern[str] = re.compile("(?!)")
         self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
 
     # --- driver ------------------------------------------------------------------------------
@@ -503,11 +504,15 @@ class _Reader:
             return
         if self._names_count != len(self.rounds):
             self._forms = _name_forms(r.company.text for r in self.rounds[-50:])
+            self._forms_pattern = re.compile(
+                "|".join(re.escape(f) for f in sorted(self._forms, key=len, reverse=True) if f)
+                or "(?!)"
+            )
             self._names_count = len(self.rounds)
+        if self._forms_pattern.search(self.text, start, end) is None:
+            return  # the usual case: one search for all the names
         sentence = self.text[start:end]
         present = [f for f in self._forms if f in sentence]
-        if not present:
-            return  # the usual case
         last = _last_name(sentence, present)
         if last is not None:
             found = self._latest(last[1])
@@ -784,21 +789,21 @@ class _Reader:
 
     def _phrase_lists(self, out: _Clause, sc: _Scope) -> None:
         """Lists after the phrases that name leads ("angeführt von") and investors."""
-        clause, tokens, amount_tokens = sc.clause, sc.tokens, sc.amount_tokens
+        clause = sc.clause  # the words are split only where a phrase is found
         for m in lx.LEAD_BEFORE.finditer(clause):
-            out.leads += self._list(tokens, sc.at(m.end()), amount_tokens)
+            out.leads += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         for m in lx.LEAD_AROUND.finditer(clause):
-            out.leads += self._list(tokens, sc.at(m.end("list")), amount_tokens)
+            out.leads += self._list(sc.tokens, sc.at(m.end("list")), sc.amount_tokens)
         neben = lx.INVESTORS_NEBEN.search(clause)
         if neben is not None:
-            out.investors += self._list(tokens, sc.at(neben.end()), amount_tokens)
+            out.investors += self._list(sc.tokens, sc.at(neben.end()), sc.amount_tokens)
         for m in lx.INVESTORS_BEFORE.finditer(clause):
-            out.investors += self._list(tokens, sc.at(m.end()), amount_tokens)
+            out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
-            out.investors += self._list(tokens, sc.at(m.end()), amount_tokens)
+            out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         relative = lx.INVESTORS_RELATIVE.search(clause)
         if relative is not None:
-            out.investors += self._list(tokens, sc.at(relative.end("list")), amount_tokens)
+            out.investors += self._list(sc.tokens, sc.at(relative.end("list")), sc.amount_tokens)
 
     def _lead_subjects(self, out: _Clause, sc: _Scope) -> None:
         """Leads named before their verb: "X führt die Runde an", "Dies führt ... an"."""
