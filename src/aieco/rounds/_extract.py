@@ -95,6 +95,8 @@ _OPENERS: Final = lx.words(
     "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so sodass"
 )
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
+#: Signs a clause's subject may come after: a comma, a colon, a bracket, an opening quote.
+_LEADING: Final = frozenset(',:(„“"»«‚‘')
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
 _AT: Final = frozenset(["bei"])
 _TO: Final = frozenset(["an"])
@@ -551,13 +553,14 @@ class _Reader:
         date = lx.DATE.search(scope.clause)
         if date is not None:
             out.date = _date(date, c0, self.text)
-        pairs = self._pairs(out, scope.tokens, scope.amount_tokens)
-        if len(pairs) >= 2:
-            # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each.
-            paired = {id(entry) for _, entry in pairs}
-            named = {fold(name.text) for name, _ in pairs}
-            rest = [e for e in out.amounts if id(e) not in paired]
-            companies = [c for c in out.companies if fold(c.text) not in named]
+        pairs = self._pairs(out, scope.tokens, scope.amount_tokens) if len(scope.money) > 1 else []
+        paired = {id(entry) for _, entry in pairs}
+        named = {fold(name.text) for name, _ in pairs}
+        rest = [e for e in out.amounts if id(e) not in paired]
+        companies = [c for c in out.companies if fold(c.text) not in named]
+        if len(pairs) >= 2 or (pairs and rest and companies):
+            # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each;
+            # "Matriq erhielt 4,2 Mio., die Firma Caos 2,4 Mio.": the first one's and Caos'.
             if rest and not companies and scope.raise_verb is not None:
                 antecedent = self._antecedent(c0, s0)
                 companies = [antecedent] if antecedent is not None else []
@@ -685,6 +688,11 @@ class _Reader:
                     at -= 2  # "Bluecode aus Wien (11,2 Mio.)"
                 name = self._name_before(tokens, at, amount_tokens)
                 found = [name] if name is not None else []
+            elif first >= 1 and (first - 1) not in amount_tokens and _namey(tokens[first - 1][2]):
+                # The verb left out: "Matriq erhielt 4,2 Mio., die Firma Caos 2,4 Mio."
+                name = self._name_before(tokens, first, amount_tokens)
+                gapped = name is not None and _after_comma(tokens, starts, name)
+                found = [name] if name is not None and gapped else []
             else:
                 while last < len(tokens) and tokens[last][3] in lx.FIGURE_LINKS:
                     last += 1  # "82 Millionen gab es für Camunda"
@@ -1607,9 +1615,17 @@ def _filler(tokens: list[_Token], i: int) -> bool:
 def _skip_openers(tokens: list[_Token], i: int) -> int:
     n = len(tokens)
     i = _skip_dateline(tokens, i)
-    while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
+    while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in _LEADING):
         i += 1
     return i
+
+
+def _after_comma(tokens: list[_Token], starts: list[int], name: _Name) -> bool:
+    """Whether the name (and the descriptors before it) follows a comma or "und"."""
+    k = bisect.bisect_left(starts, name.start) - 1
+    while k >= 0 and (_descriptor(tokens[k][2]) or tokens[k][3] in lx.DETERMINERS):
+        k -= 1
+    return k >= 0 and tokens[k][3] in (",", "und", "sowie")
 
 
 def _one_word(name: _Name) -> bool:

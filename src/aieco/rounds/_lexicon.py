@@ -781,6 +781,11 @@ CLAUSE_OPENERS: Final = re.compile(
     r"(?:nun\s+|jetzt\s+)?(?:erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert"
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
+    # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
+    # "O-Ton: „Ottonova bekommt 60 Mio. Euro"; not a list ("Zu den Investoren gehören: A, B")
+    r"|:\s+(?=[„“\"»«‚‘]?(?:[\w.&'’-]+\s+){0,3}?(?:hat|hatte|erh[äa]lt|erhielt|sammelt"
+    r"|sammelte|bekommt|bekam|holt|holte|sichert|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb"
+    r"|nimmt|nahm)\s)"
     # after a report clause: "Wie The Information berichtet, soll X ..."
     r"|,(?<=[tnbß],)(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)"
     r"|(?<=meldet,)|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
