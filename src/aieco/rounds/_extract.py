@@ -645,8 +645,14 @@ class _Reader:
         investor_money = sc.invest_verb is not None and not (
             sc.raise_verb is not None and text[c0 + sc.invest_verb.start()].isupper()
         )
+        dropped_end = -1  # where the last amount that is no round's ends
         for a0, a1, mention in sc.money:
-            self._amount_role(out, c0, a0, a1, mention, investor_money)
+            if 0 <= a0 - dropped_end <= 3 and self.text[dropped_end:a0].strip() == "(":
+                dropped_end = a1  # "113 Mio. Euro (123 Mio. Dollar)": converts the one before
+                continue
+            role = self._amount_role(out, c0, a0, a1, mention, investor_money)
+            if not role and mention.amount.currency is not None:
+                dropped_end = a1
         found = lx.ROUND_TYPE.search(clause)
         if found is not None:
             kind = _round_type(found)
@@ -724,7 +730,8 @@ class _Reader:
 
     def _amount_role(
         self, out: _Clause, c0: int, a0: int, a1: int, mention: Mention, investor_money: bool
-    ) -> None:
+    ) -> bool:
+        """Give the amount its role in the clause; False for money that is no round's."""
         text = self.text
         low = self.low
         amount = mention.amount
@@ -734,15 +741,16 @@ class _Reader:
         if amount.unit == PERCENT:
             if lx.STAKE_BEFORE.search(before) or lx.STAKE_AFTER.search(after):
                 out.stake = _Money(amount, _span(text, a0, a1), False)
-            return
+                return True
+            return False
         if amount.currency is None and not amount.is_range and not _SCALED.search(mention.text):
-            return  # a bare number ("17") says nothing about money; "82 Millionen" may
+            return False  # a bare number ("17") says nothing about money; "82 Millionen" may
         if after.startswith("-") and lx.NOT_A_ROUND.match(after[1:].lstrip("-")):
-            return  # "500-Milliarden-Dollar-Projekt"
+            return False  # "500-Milliarden-Dollar-Projekt"
         near = _last_words(before, 4)
         if lx.VALUATION_BEFORE.search(before) or lx.VALUATION_AFTER.search(after):
             if amount.currency is None or "bewertungen" in near.lower():
-                return  # "Bewertungen im dreistelligen Milliardenbereich": no one's valuation
+                return False  # "Bewertungen im dreistelligen Milliardenbereich": no one's
             if lx.AROUND_BEFORE.search(before) and amount.qualifier is Qualifier.EXACT:
                 amount = _hedged(amount, Qualifier.APPROX)
             out.valuation = _Money(amount, _span(text, a0, a1), bracketed)
@@ -751,15 +759,15 @@ class _Reader:
                 out.basis = ValuationBasis.PRE_MONEY
             elif lx.POST_MONEY.search(context):
                 out.basis = ValuationBasis.POST_MONEY
-            return
+            return True
         if _not_a_round(near) or lx.NOT_A_ROUND.match(after.lstrip()):
-            return
+            return False
         if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
-            return
+            return False
         if (lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)) and lx.CHANGE_AFTER.match(
             low, a1, a1 + 40
         ):
-            return  # "hat den Gewinn um 3,1 Mrd. verringert"
+            return False  # "hat den Gewinn um 3,1 Mrd. verringert"
         if mention.text.lower().startswith("über ") and lx.OVER_IS_SIZE.search(
             low, max(c0, a0 - 100), a0
         ):
@@ -771,6 +779,7 @@ class _Reader:
             out.part_amounts.append(entry)
         else:
             out.amounts.append(entry)
+        return True
 
     def _investors(self, out: _Clause, sc: _Scope) -> None:
         """The leads and investors the clause names, and who invests ("X investiert")."""
@@ -1960,6 +1969,7 @@ def _pick(entries: Sequence[_Money]) -> tuple[Amount | None, Span | None, tuple[
     """
     if not entries:
         return None, None, ()
+    entries = [e for e in entries if not _vague_within(e, entries)]
     ordered = sorted(
         range(len(entries)),
         key=lambda i: (entries[i].bracketed, entries[i].amount.qualifier is not Qualifier.EXACT, i),
@@ -1973,6 +1983,20 @@ def _pick(entries: Sequence[_Money]) -> tuple[Amount | None, Span | None, tuple[
         if e is not first and unit != first.amount.unit and all(unit != o.unit for o in others):
             others.append(e.amount)
     return first.amount, first.span, tuple(others)
+
+
+def _vague_within(vague: _Money, entries: Sequence[_Money]) -> bool:
+    """Whether a vague magnitude gives way to an exact figure it holds ("einen dreistelligen
+    Millionenbetrag", then "325 Millionen Dollar": the round is the 325 Millionen)."""
+    a = vague.amount
+    if not a.is_range:
+        return False
+    return any(
+        not e.amount.is_range
+        and (a.unit is None or a.unit == e.amount.unit)
+        and a.low <= e.amount.low < a.high
+        for e in entries
+    )
 
 
 def _anaphoric_investor(target: _Round) -> _Part | None:

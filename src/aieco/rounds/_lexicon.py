@@ -312,8 +312,11 @@ NOT_A_ROUND: Final = faster(
 #: Words just before an amount that make it the company's total to date, not this round.
 TOTAL_BEFORE: Final = faster(
     re.compile(
-        r"\b(?:bislang|bisher|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt|seit\s+(?:der|ihrer"
-        r"|seiner)\s+gr[üu]ndung|zusammen|kumuliert|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$",
+        r"\b(?:bislang|bisher|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt|zusammen|kumuliert"
+        r"|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$"
+        # "Seit der Gründung im Jahr 2009 hat Scandit damit 113 Mio. eingesammelt"
+        r"|\bseit\s+(?:der|ihrer|seiner|dessen|deren)\s+gr[üu]ndung\b(?:\s+\S+){0,8}\s*$"
+        r"|\bdamit\s+(?:(?:nun|jetzt|bereits|schon|insgesamt)\s+)?$",
     )
 )
 #: "um 3,1 Mrd. verringert", "ist um 20 Mio. gestiegen": a change of some figure, no round.
