@@ -1986,8 +1986,10 @@ def _pick(entries: Sequence[_Money]) -> tuple[Amount | None, Span | None, tuple[
 
 
 def _vague_within(vague: _Money, entries: Sequence[_Money]) -> bool:
-    """Whether a vague magnitude gives way to an exact figure it holds ("einen dreistelligen
-    Millionenbetrag", then "325 Millionen Dollar": the round is the 325 Millionen)."""
+    """Whether a vague magnitude gives way to an exact figure it holds.
+
+    "einen dreistelligen Millionenbetrag", then "325 Millionen Dollar": the round is the 325.
+    """
     a = vague.amount
     if not a.is_range:
         return False
