@@ -72,7 +72,14 @@ CHAINS = [
     "zwei Mio. dreihunderttausend",
     "zwei Millionen minus drei",
 ]
-RANGES = ["5–50", "20 bis 30", "zwischen 20 und 30", "ein bis zwei", "zwei oder drei", "20, 30 oder 50"]
+RANGES = [
+    "5–50",
+    "20 bis 30",
+    "zwischen 20 und 30",
+    "ein bis zwei",
+    "zwei oder drei",
+    "20, 30 oder 50",
+]
 OTHERS = [
     "ein zweistelliger Millionenbetrag",
     "zweistellige Milliardenbeträge",
@@ -112,7 +119,13 @@ def expressions(rng: random.Random) -> list[str]:
 
 def texts(exprs: list[str], rng: random.Random) -> list[str]:
     """Running texts: sentences with expressions, and repeated pieces."""
-    fillers = ["Die Firma erhielt", "Laut Bericht flossen", "Das sind", "Es geht um", "Im Jahr 2021"]
+    fillers = [
+        "Die Firma erhielt",
+        "Laut Bericht flossen",
+        "Das sind",
+        "Es geht um",
+        "Im Jahr 2021",
+    ]
     out = []
     for _ in range(400):
         parts = [f"{rng.choice(fillers)} {rng.choice(exprs)}." for _ in range(rng.randint(1, 4))]
@@ -137,13 +150,15 @@ def run(src: str, locales: list[str]) -> dict[str, str]:
         for e in exprs:
             try:
                 got = repr(parse_amount(e, locale=loc))
-            except Exception as exc:  # noqa: BLE001 - the error is the result
+            except Exception as exc:
                 got = f"{type(exc).__name__}: {exc} @ {getattr(exc, 'position', None)}"
             out[f"parse {loc} {e!r}"] = got
         for t in [*running, *exprs]:
             for numbers in (False, True):
                 found = extract_amounts(t, locale=loc, include_numbers=numbers)
-                out[f"extract {loc} {numbers} {t!r}"] = repr([(m.start, m.end, m.amount) for m in found])
+                out[f"extract {loc} {numbers} {t!r}"] = repr(
+                    [(m.start, m.end, m.amount) for m in found]
+                )
     return out
 
 
