@@ -8,8 +8,8 @@ generated inputs once with this checkout's ``src`` and once with ``--base`` (eac
 process) and reports every input whose result differs: the Amount (repr), or the error
 (type, message, position), or the mentions (spans and amounts). A speed change must report
 none. The inputs: hedges × numbers (digits and words) × scales × units, chains of number
-words, ranges, vague forms, and sentences and repeated pieces built from them, in de_DE,
-de_CH and en_US.
+words and random soups of number and scale words, ranges, vague forms, and sentences and
+repeated pieces built from them, in de_DE, de_CH and en_US.
 """
 
 from __future__ import annotations
@@ -117,6 +117,20 @@ def expressions(rng: random.Random) -> list[str]:
     return out
 
 
+#: Words of number-word runs, for soups of them ("zwei Millionen drei Komma fünf Tausend").
+SOUP = ["zwei", "drei", "eine", "ein", "elf", "hundert", "dreihunderttausend", "Komma", "fünf"]
+SOUP += ["Millionen", "Million", "Milliarden", "Tausend", "Mio.", "Mrd.", "Euro", "Prozent", "und"]
+SOUP += ["bis", "oder", "halbe", "zig", "rund", "Zwei", "Millionen-", "k", "€", "5", "-", ","]
+
+
+def soups(rng: random.Random, count: int = 3000) -> list[str]:
+    """Random runs of number words, scale words and their neighbours, joined by spaces."""
+    return [
+        " ".join(rng.choice(SOUP) for _ in range(rng.randint(2, 7))).replace("- ", "-")
+        for _ in range(count)
+    ]
+
+
 def texts(exprs: list[str], rng: random.Random) -> list[str]:
     """Running texts: sentences with expressions, and repeated pieces."""
     fillers = [
@@ -140,7 +154,7 @@ def texts(exprs: list[str], rng: random.Random) -> list[str]:
 def run(src: str, locales: list[str]) -> dict[str, str]:
     """Every result, keyed by input, computed with the aieco package under ``src``."""
     rng = random.Random(8)
-    exprs = expressions(rng)
+    exprs = expressions(rng) + soups(rng)
     running = texts(exprs, rng)
     sys.path.insert(0, src)
     from aieco import extract_amounts, parse_amount
