@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from aieco._checks import check_country, check_id, check_text
-from aieco._columns import Store, fields_of, whole
+from aieco._columns import Store, day_span, fields_of, whole
 from aieco._fold import fold
 from aieco._integrity import REFERENCES
 from aieco._kinds import KINDS, Kind, a
@@ -302,8 +302,9 @@ def _check_texts(report: _Report, where: str, table: Any, column: str, kind: str
     """
     import numpy as np
 
-    array = table.column(column)
-    array = whole(array)
+    array = whole(table.column(column))
+    if array.null_count == len(array):
+        return  # nothing to check (an optional text no record has)
     data, starts, ends = _string_bytes(array)
     valid = array.is_valid().to_numpy(zero_copy_only=False)
     filled = ends > starts
@@ -357,26 +358,111 @@ def _byte_table(allowed: bytes) -> Any:
     return table
 
 
+#: Odd 64-bit constants of the string hash (from splitmix64): multiplying by one is a bijection.
+_HASH_START: Final = 0x9E3779B97F4A7C15
+_HASH_STEP: Final = 0xBF58476D1CE4E5B9
+
+
+def _string_hashes(array: Any) -> Any:
+    """A 64-bit hash of each string of an Arrow string array (a null hashes as "").
+
+    Equal strings have equal hashes; the converse is checked exactly wherever it matters
+    (`_sharing`). Eight bytes at a time, on the column's own bytes: each string's words are
+    read as unaligned little-endian words and its tail masked off, so a million ids of up to
+    16 bytes take two passes of a few numpy operations. Strings of one length that fit one
+    word never collide (each step is a bijection).
+    """
+    import numpy as np
+
+    data, starts, ends = _string_bytes(array)
+    lengths = ends - starts
+    hashes = lengths.astype(np.uint64) * np.uint64(_HASH_START)
+    longest = int(lengths.max()) if len(lengths) else 0
+    if longest == 0:
+        return hashes
+    size = len(data)
+    # The 8 bytes from every position of the data, and of a zero-padded copy of its end for
+    # the words that would run past it.
+    base = max(size - 16, 0)
+    tail = np.zeros(size - base + 8, dtype=np.uint8)
+    tail[: size - base] = data[base:]
+    tail_words = np.ndarray((len(tail) - 7,), dtype="<u8", buffer=tail, strides=(1,))
+    words = np.ndarray((size - 7,), dtype="<u8", buffer=data, strides=(1,)) if size >= 8 else None
+    masks = _word_masks()
+    step, shift = np.uint64(_HASH_STEP), np.uint64(31)
+    rows = None  # the strings with a word at ``offset``, once they are few (None: all)
+    for offset in range(0, longest, 8):
+        if rows is not None:
+            rows = rows[lengths[rows] > offset]
+        elif offset and np.count_nonzero(lengths > offset) < len(lengths) // 4:
+            rows = np.flatnonzero(lengths > offset)
+        at = np.minimum((starts if rows is None else starts[rows]) + offset, size)
+        if words is not None:
+            word = words[np.minimum(at, size - 8)]
+            late = np.flatnonzero(at > size - 8)
+        else:
+            word, late = np.zeros(len(at), dtype=np.uint64), np.arange(len(at))
+        if len(late):
+            word[late] = tail_words[at[late] - base]
+        left = (lengths if rows is None else lengths[rows]) - offset
+        word &= masks[np.clip(left, 0, 8)]
+        word ^= hashes if rows is None else hashes[rows]
+        word *= step
+        word ^= word >> shift
+        if rows is not None:
+            hashes[rows] = word
+        elif left.min() > 0:
+            hashes = word
+        else:  # a string without a word here keeps its hash: it must not depend on others
+            hashes = np.where(left > 0, word, hashes)
+    return hashes
+
+
+@cache
+def _word_masks() -> Any:
+    """The mask that keeps the first ``n`` bytes of a little-endian word, for n = 0..8."""
+    import numpy as np
+
+    return np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+
+
+def _sharing(hashes: Any) -> Any:
+    """The positions whose hash is also another position's, in order (usually none).
+
+    One sort of the hashes (numpy sorts a million 64-bit integers in some 15 ms); only the
+    values at these positions can be equal, and they are compared exactly.
+    """
+    import numpy as np
+
+    ordered = np.sort(hashes)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not len(repeated):
+        return np.zeros(0, dtype=np.int64)
+    repeated = np.unique(repeated)
+    found = np.minimum(np.searchsorted(repeated, hashes), len(repeated) - 1)
+    return np.flatnonzero(repeated[found] == hashes)
+
+
 def _check_unique(report: _Report, where: str, table: Any) -> None:
-    pc = _pa().compute
-    ids = table.column("id")
-    if len(pc.unique(ids)) == table.num_rows:  # one hash pass (count_distinct takes two)
+    """No id twice: the ids whose hash another id shares are compared exactly."""
+    pa = _pa()
+    ids = whole(table.column("id"))
+    candidates = _sharing(_string_hashes(ids))
+    if not len(candidates):
         return
-    values = ids.to_pylist()
+    values = ids.take(pa.array(candidates)).to_pylist()
     first: dict[str, int] = {}
     rows = []
-    for row, value in enumerate(values):
+    for row, value in zip(candidates.tolist(), values, strict=True):
+        if value is None:
+            continue  # reported as missing
         if value in first:
-            rows.append(row)
+            rows.append((row, value))
         else:
             first[value] = row
-    for row in rows[:_SHOWN]:
+    for row, value in rows[:_SHOWN]:
         report.problems.append(
-            Problem(
-                f"{where}[{row}].id",
-                values[row],
-                f"repeats the id of {where}[{first[values[row]]}]",
-            )
+            Problem(f"{where}[{row}].id", value, f"repeats the id of {where}[{first[value]}]")
         )
 
 
@@ -407,6 +493,8 @@ def _rows_named(column: Any, ids: Any, offset: int = 0) -> Any:
     pa = _pa()
     pc = pa.compute
     column, ids = whole(column), whole(ids)
+    if column.null_count == len(column):  # names nothing (an optional reference, unused)
+        return _new_nulls(pa.int64(), len(column))
     if not pa.types.is_dictionary(column.type):
         column = column.dictionary_encode()
     dictionary, indices = column.dictionary, column.indices
@@ -514,11 +602,36 @@ _SHARED_NULLS: dict[tuple[str, int], Any] = {}
 
 
 def _new_nulls(kind: Any, length: int) -> Any:
+    """An all-null column on zeroed buffers that cost nothing until touched.
+
+    numpy's zeros come from ``calloc``: the operating system hands out zero pages on first
+    write, and nothing ever writes to these (Arrow arrays never change). ``pa.nulls`` would
+    fill some 250 MB for the empty stakes and valuations of a million rounds.
+    """
+    import numpy as np
+
     pa = _pa()
+
+    def zeros(size: int) -> Any:
+        return pa.py_buffer(np.zeros(size, dtype=np.uint8))
+
+    validity = zeros((length + 7) // 8)
     if kind == "dictionary":
-        return pa.nulls(length, pa.dictionary(pa.int32(), pa.string()))
+        codes = pa.Array.from_buffers(
+            pa.int32(), length, [validity, zeros(4 * length)], null_count=length
+        )
+        # Not ``safe``: checking that null codes are in range would take seconds.
+        return pa.DictionaryArray.from_arrays(codes, pa.array([], pa.string()), safe=False)
     if kind == "decimal":
-        return pa.nulls(length, pa.decimal128(38, 0))
+        kind = pa.decimal128(38, 0)
+    if pa.types.is_decimal(kind) or pa.types.is_date32(kind) or pa.types.is_integer(kind):
+        return pa.Array.from_buffers(
+            kind, length, [validity, zeros(kind.bit_width // 8 * length)], null_count=length
+        )
+    if pa.types.is_string(kind):
+        return pa.Array.from_buffers(
+            kind, length, [validity, zeros(4 * (length + 1)), zeros(0)], null_count=length
+        )
     return pa.nulls(length, kind)
 
 
@@ -627,11 +740,12 @@ def _check_date(report: _Report, where: str, table: Any, name: str) -> None:
     kind = np.array([{"year": 0, "month": 1}.get(v, 2) for v in names] + [2], dtype=np.int8)
     rank = kind[precision.indices.fill_null(len(names)).to_numpy(zero_copy_only=False)]
     days = whole(first).cast(_pa().int32()).fill_null(0).to_numpy(zero_copy_only=False)
-    as_day = days.astype("datetime64[D]")
-    year_start = as_day.astype("datetime64[Y]").astype("datetime64[D]")
-    month_start = as_day.astype("datetime64[M]").astype("datetime64[D]")
+    span, offset = day_span(days)
+    as_day = span.astype("datetime64[D]")
+    in_year = (as_day - as_day.astype("datetime64[Y]")).astype(np.int64)[offset]
+    in_month = (as_day - as_day.astype("datetime64[M]")).astype(np.int64)[offset]
     nulls = pc.xor(pc.is_null(first), pc.is_null(precision)).to_numpy(zero_copy_only=False)
-    bad = nulls | ((rank == 0) & (as_day != year_start)) | ((rank == 1) & (as_day != month_start))
+    bad = nulls | ((rank == 0) & (in_year != 0)) | ((rank == 1) & (in_month != 0))
     if bad.any():
         report.rows(
             where,
@@ -1096,12 +1210,19 @@ def _names(report: _Report, name: str, kind: Kind, table: Any) -> tuple[Any, Any
         rows.append(parents)
         paths.append(("aliases", parents))
         _check_repeated_aliases(report, name, aliases, parents)
-    keys = pa.concat_arrays(parts)
+    keys = pa.chunked_array(parts, pa.string())
     owners = np.concatenate(rows)
-    first = pc.index_in(keys, value_set=keys).to_numpy(zero_copy_only=False)
-    clashes = np.flatnonzero(owners[first] != owners)
-    if len(clashes):
-        _report_clashes(report, name, table, clashes[:_SHOWN], owners, first, paths)
+    # Only keys whose hash another key shares can be equal: those are compared exactly.
+    candidates = _sharing(np.concatenate([_string_hashes(part) for part in parts]))
+    if len(candidates):
+        shared = keys.take(pa.array(candidates))
+        first = np.arange(len(owners))
+        first[candidates] = candidates[
+            pc.index_in(shared, value_set=shared).to_numpy(zero_copy_only=False)
+        ]
+        clashes = np.flatnonzero(owners[first] != owners)
+        if len(clashes):
+            _report_clashes(report, name, table, clashes[:_SHOWN], owners, first, paths)
     return keys, owners
 
 
