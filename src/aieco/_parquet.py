@@ -595,7 +595,30 @@ def _conform(report: _Report, where: str, table: Any, cls: type, extra: dict[str
             )
             array = _nulls(kind, table.num_rows)  # the load fails; no check trips over it
         columns[name] = array
+    for field in fields_of(cls):
+        if field.shape == "amount":
+            low, high = f"{field.name}_low", f"{field.name}_high"
+            columns[low], columns[high] = _one_decimal_type(columns[low], columns[high])
     return pa.table(columns)
+
+
+def _one_decimal_type(low: Any, high: Any) -> tuple[Any, Any]:
+    """An amount's two bounds in one decimal type (another writer may give them two).
+
+    The queries read both bounds at one scale; the type holds every value of both exactly:
+    the larger scale, enough digits before the point, decimal256 past 38 digits.
+    """
+    pa = _pa()
+    if low.type == high.type:
+        return low, high
+    scale = max(low.type.scale, high.type.scale)
+    digits = max(a.type.precision - a.type.scale for a in (low, high))
+    common = (
+        pa.decimal128(DECIMAL_DIGITS, scale)
+        if digits + scale <= DECIMAL_DIGITS
+        else pa.decimal256(2 * DECIMAL_DIGITS, scale)
+    )
+    return low.cast(common), high.cast(common)
 
 
 #: What a column of each kind must hold, as a problem says it.
@@ -777,9 +800,12 @@ def _check_date(report: _Report, where: str, table: Any, name: str) -> None:
 
 
 def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent: bool) -> None:
+    from decimal import Decimal
+
     from aieco._checks import is_currency
 
-    pc = _pa().compute
+    pa = _pa()
+    pc = pa.compute
     low, high = table.column(f"{name}_low"), table.column(f"{name}_high")
     unit, qualifier = table.column(f"{name}_unit"), table.column(f"{name}_qualifier")
     if all(column.null_count == len(column) for column in (low, high, unit, qualifier)):
@@ -821,7 +847,9 @@ def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent
     )
     _check_limit(report, where, low, f"{name}_low")
     _check_limit(report, where, high, f"{name}_high")
-    negative = pc.fill_null(pc.less(low, 0), False)
+    # Compared with values of the column's own type (an int would widen it past 38 digits).
+    zero = pa.scalar(Decimal(0), type=low.type)
+    negative = pc.fill_null(pc.less(low, zero), False)
     if pc.any(negative).as_py():
         report.rows(
             where, f"{name}_low", low.to_pylist(), _bad_rows(negative), "must not be negative"
@@ -831,8 +859,9 @@ def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent
         report.rows(
             where, f"{name}_low", low.to_pylist(), _bad_rows(reversed_), "must not be above high"
         )
-    if percent:
-        over = pc.fill_null(pc.greater(high, 100), False)
+    if percent and high.type.precision - high.type.scale > 2:  # else no value reaches 100
+        hundred = pa.scalar(Decimal(100), type=high.type)
+        over = pc.fill_null(pc.greater(high, hundred), False)
         if pc.any(over).as_py():
             report.rows(
                 where, f"{name}_high", high.to_pylist(), _bad_rows(over), "must not exceed 100 %"
@@ -886,7 +915,7 @@ def _check_aliases(report: _Report, where: str, table: Any) -> None:
 
 
 def _open(folder: Path) -> dict[str, tuple[Path, Any, dict[str, list[str]]]]:
-    """Each file of the folder, opened: its handle and the column groups to read from it.
+    """Each file of the folder, opened: its metadata and the column groups to read from it.
 
     A group is the kind's own columns (key ``""``) or one of its list columns (by name), so
     that each is read, and checked, on a thread of its own. Dictionary columns are read as
@@ -919,13 +948,12 @@ def _open(folder: Path) -> dict[str, tuple[Path, Any, dict[str, list[str]]]]:
                 schema = metadata.schema
                 paths = [schema.column(i).path for i in range(len(schema))]
                 wanted = [p for p in paths if _read_as_dictionary(name, p)]
-                handle = pq.ParquetFile(path, metadata=metadata, read_dictionary=wanted)
                 groups: dict[str, list[str]] = {"": []}
                 lists = {column for column, _, _ in _nested(name)}
                 for column in _columns_to_read(name, metadata, paths):
                     top = column.split(".")[0]
                     groups.setdefault(top if top in lists else "", []).append(column)
-                opened[name] = (path, handle, groups)
+                opened[name] = (path, (metadata, wanted), groups)
     return opened
 
 
@@ -942,10 +970,18 @@ def _as_problem(name: str, path: Path) -> Iterator[None]:
         ) from None
 
 
-def _read_group(name: str, path: Path, handle: Any, columns: list[str]) -> Any:
-    """Some columns of a kind's file, on the calling thread (the load reads groups in parallel)."""
+def _read_group(name: str, path: Path, opened: tuple[Any, list[str]], columns: list[str]) -> Any:
+    """Some columns of a kind's file, on the calling thread (the load reads groups in parallel).
+
+    Each group through a reader of its own (a Parquet reader is not safe across threads),
+    from the file's metadata read once; ``opened`` is that metadata and the dictionary columns.
+    """
+    import pyarrow.parquet as pq
+
+    metadata, dictionaries = opened
     with _as_problem(name, path):
-        return handle.read(columns=columns, use_threads=False)
+        reader = pq.ParquetFile(path, metadata=metadata, read_dictionary=dictionaries)
+        return reader.read(columns=columns, use_threads=False)
 
 
 def _dictionary_columns(cls: type) -> tuple[str, ...]:
@@ -1060,7 +1096,7 @@ def load_parquet(folder: Path) -> Any:
         tasks = _Tasks(pool, lists)
         # The biggest tables first, so that the small ones fill the gaps.
         order = sorted(
-            KINDS, key=lambda name: -(opened[name][1].metadata.num_rows if name in opened else 0)
+            KINDS, key=lambda name: -(opened[name][1][0].num_rows if name in opened else 0)
         )
         for name in order:
             tasks.table(name, opened.get(name))
@@ -1144,8 +1180,8 @@ class _Tasks:
         where, key = _file(name), f"{name}.{column}"
         found = None
         if columns:
-            path, handle, _ = opened
-            found = _read_group(name, path, handle, columns).column(column)
+            path, source, _ = opened
+            found = _read_group(name, path, source, columns).column(column)
         items = _unnest(report, where, column, found)
         items = _conform(report, _where(key), items, cls, {"row": pa.int32()})
         _check_fields(report, _where(key), items, cls)
@@ -1159,8 +1195,8 @@ class _Tasks:
         if opened is None:
             table = pa.table({"id": pa.array([], pa.string())})
         else:
-            path, handle, _ = opened
-            table = _read_group(name, path, handle, columns or [])
+            path, source, _ = opened
+            table = _read_group(name, path, source, columns or [])
         table = _conform(report, _file(name), table, kind.cls, {})
         _check_fields(report, _file(name), table, kind.cls)
         if not report.problems:  # else the load fails at this stage; nothing later runs
