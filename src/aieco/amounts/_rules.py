@@ -467,23 +467,12 @@ def numeral_kind(lx: Lexicon, w: str) -> str:
 
     In this order: "stellig" ("zweistellige"), "vague_lead" ("mehrere"), "count" ("zig"),
     "article", "few" ("paar"), "position" ("mittleren"), "half" ("halbe"), "many", "few_times"
-    (after a "many" word); else "words", number words chunked by `number_words`.
+    (after a "many" word); else "words", number words chunked by `number_words`. The
+    tables' words and kinds are the lexicon's ``numeral_kinds``.
     """
     if w.endswith(lx.stellig_endings):
         return "stellig"
-    for kind, table in (
-        ("vague_lead", lx.vague_leads),
-        ("count", lx.vague_counts),
-        ("article", lx.articles),
-        ("few", lx.few),
-        ("position", lx.positions),
-        ("half", lx.half_words),
-        ("many", lx.many),
-        ("few_times", lx.few_times),
-    ):
-        if w in table:
-            return kind
-    return "words"
+    return lx.numeral_kinds.get(w, "words")
 
 
 def decimal_words(lx: Lexicon, text: str, value: Decimal, k: int) -> tuple[Decimal, int]:
