@@ -115,7 +115,7 @@ _SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
 _TRADE_NOUN: Final = re.compile(
     r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments"
-    r"|kapitalerh[öo]hung)$"
+    r"|kapitalerh[öo]hung|geber|gebern|geberinnen)$"
 )
 #: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
 _ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
@@ -266,6 +266,7 @@ class _Clause:
         self.date: tuple[PartialDate, Span] | None = None
         self.raising = False
         self.fund = False  # an investor raises money: a fund, no round
+        self.total = False  # an amount is a total to date ("hat bisher 15 Mio. gesammelt")
 
     def has_content(self) -> bool:
         return bool(
@@ -298,6 +299,7 @@ class _Scope:
         "holes",
         "invest_verb",
         "money",
+        "plain",
         "raise_verb",
         "source",
     )
@@ -325,6 +327,8 @@ class _Scope:
         self.raise_verb = raise_verb
         self.invest_verb = invest_verb
         self.flow_verb = flow_verb
+        #: A sentence with no word of the trade (kept only for the name it may give).
+        self.plain = False
         self._tokens: list[_Token] | None = None
         self._starts: list[int] = []
         self._amount_tokens: set[int] = set()
@@ -453,6 +457,9 @@ class _Reader:
                 self._new_item()
             self._track(start, end)
             if not cue:
+                # Nothing of a round, but "das Start-up" in a later sentence may mean the name
+                # it gives; its words are split only if that is asked for (see _read_named).
+                self._later(start, self._plain_scope(start, end))
                 continue
             self._headline = _headline(text, start, end)
             sentence = text[start:end]
@@ -654,7 +661,7 @@ class _Reader:
             if not role and mention.amount.currency is not None:
                 dropped_end = a1
         found = lx.ROUND_TYPE.search(clause)
-        if found is not None:
+        if found is not None and not (out.total and not out.amounts):  # the totals' kind
             kind = _round_type(found)
             if kind is not None:
                 out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
@@ -763,6 +770,7 @@ class _Reader:
         if _not_a_round(near) or lx.NOT_A_ROUND.match(after.lstrip()):
             return False
         if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
+            out.total = True
             return False
         if (lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)) and lx.CHANGE_AFTER.match(
             low, a1, a1 + 40
@@ -1265,7 +1273,7 @@ class _Reader:
         current = self.current
         if not (clause.amounts or clause.valuation or clause.round_type or clause.leads):
             return current
-        self._read_named()
+        self._read_named(clause.anaphor)
         if self.named is not None and self.named[1] > self.current_at:
             name, at = self.named
             if c0 - at <= _COREF_WINDOW:
@@ -1288,20 +1296,52 @@ class _Reader:
         while unread and c0 - unread[0][0] > _COREF_WINDOW:
             unread.popleft()
 
-    def _read_named(self) -> None:
-        """Set ``named`` from the latest kept clause that names exactly one company."""
+    def _plain_scope(self, start: int, end: int) -> _Scope:
+        """A sentence with no word of the trade as a clause: no amounts, no verbs of money."""
+        scope = _Scope(self.text, start, end, self.low[start:end], (), [], None, None, None)
+        scope.plain = True
+        return scope
+
+    def _read_named(self, anaphor: bool) -> None:
+        """Set ``named`` from the latest kept clause that names exactly one company.
+
+        A sentence with no word of the trade is read only for an anaphor ("Das Fintech-Start-up
+        hatte ..." after "Ähnlich ist es bei Cashboard"), not for a figure without a company;
+        it is kept for a later anaphor then.
+        """
         unread = self._unread
+        skipped: list[tuple[int, _Scope]] = []
         while unread:
             if unread[-1][0] <= self.current_at:
                 unread.clear()  # named before the current round: not what "das Start-up" means
                 return
             c0, scope = unread.pop()
             out = _Clause()
-            self._company(out, scope)
+            if scope.plain and not anaphor:
+                skipped.append((c0, scope))
+                continue
+            if scope.plain:  # no word of the trade: only a name the words around mark as one
+                described = self._described(scope, _named_ok, False, True)
+                out.companies = self._introduced(scope) or (described[0] if described else [])
+            else:
+                self._company(out, scope)
             if len(out.companies) == 1:
                 self.named = (out.companies[0], c0)
                 unread.clear()
                 return
+        unread.extend(reversed(skipped))
+
+    def _introduced(self, sc: _Scope) -> list[_Name]:
+        """The last name after "wie" or "bei" ("alte Bekannte wie Meteomatics")."""
+        if not any(f" {word} " in sc.clause for word in lx.NAME_INTRODUCERS):
+            return []
+        tokens = sc.tokens
+        for i in range(len(tokens) - 1, 0, -1):
+            if tokens[i - 1][3] in lx.NAME_INTRODUCERS and _namey(tokens[i][2]):
+                found = self._noun_phrase(tokens, i, sc.amount_tokens, bare=True)
+                if found is not None and not _common_noun(found[0].text):
+                    return [found[0]]
+        return []
 
     def _new_round(self, company: _Name, *, earlier: bool) -> _Round:
         """A new round of the company, indexed by its name (unless it is an earlier one)."""
@@ -1629,6 +1669,16 @@ def _skip_openers(tokens: list[_Token], i: int) -> int:
     return i
 
 
+def _named_ok(name: _Name | None) -> bool:
+    """Whether a name found in a sentence with no word of the trade may be a company."""
+    return (
+        name is not None
+        and not _common_noun(name.text)
+        and not lx.INVESTOR_DESCRIPTOR.search(name.described)
+        and lx.PERSON_DESCRIPTOR.search(name.described) is None
+    )
+
+
 def _after_comma(tokens: list[_Token], starts: list[int], name: _Name) -> bool:
     """Whether the name (and the descriptors before it) follows a comma or "und"."""
     k = bisect.bisect_left(starts, name.start) - 1
@@ -1919,8 +1969,9 @@ def _round_type(match: re.Match[str]) -> RoundType | None:
 
 def _date(match: re.Match[str], c0: int, text: str) -> tuple[PartialDate, Span] | None:
     span = _span(text, match.start() + c0, match.end() + c0)
-    if match.group("yonly"):
-        return PartialDate(int(match.group("yonly"))), span
+    year_only = match.group("yonly") or match.group("yadv")
+    if year_only:
+        return PartialDate(int(year_only)), span
     month = lx.MONTHS.get(match.group("month").lower().rstrip("."))
     if month is None:
         return None
