@@ -767,7 +767,9 @@ class _Reader:
             elif lx.POST_MONEY.search(context):
                 out.basis = ValuationBasis.POST_MONEY
             return True
-        if _not_a_round(near) or lx.NOT_A_ROUND.match(after.lstrip()):
+        if _not_a_round(near, _last_words(text[max(c0, a0 - 60) : a0], 4)) or lx.NOT_A_ROUND.match(
+            after.lstrip()
+        ):
             return False
         if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
             out.total = True
@@ -1919,10 +1921,12 @@ def _money_before(tokens: list[_Token], i: int, amount_tokens: set[int]) -> bool
     )
 
 
-def _not_a_round(near: str) -> bool:
+def _not_a_round(near: str, written: str = "") -> bool:
     """Whether the words before an amount name revenue, a fund, a budget ("Fonds über").
 
-    Not when a verb of raising or investing follows that word ("Staatsfonds Humain investiert").
+    Not when a verb of raising or investing follows that word ("Staatsfonds Humain investiert"),
+    nor when a name follows it (``written`` is ``near`` as written): "von einer Runde um den
+    US-Fonds TCV 42,5 Mio." names an investor, not the fund's size.
     """
     last = None
     for last in lx.NOT_A_ROUND.finditer(near):  # noqa: B007
@@ -1930,6 +1934,9 @@ def _not_a_round(near: str) -> bool:
     if last is None:
         return False
     tail = near[last.end() :]
+    following = written[last.end() :].split()
+    if following and all(w[:1].isupper() and _namey(w) for w in following):
+        return False  # only the fund's name between it and the amount
     return not (lx.raise_verb(tail) or lx.INVEST_VERB.search(tail) or lx.FLOW_VERB.search(tail))
 
 

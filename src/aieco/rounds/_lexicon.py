@@ -560,7 +560,10 @@ INVESTORS_BEFORE: Final = Gated(
         r"|(?:investier|beteilig|steig|stieg|steck|pump)(?<![^\W_]investier)(?<![^\W_]beteilig)"
         r"(?<![^\W_]steig)(?<![^\W_]stieg)(?<![^\W_]steck)(?<![^\W_]pump)\w*\s+(?:sich\s+)?"
         r"(?:\S+\s+){0,2}?(?:gemeinsam|zusammen)\s+mit\s+(?P<list18>)"
-        r"|bei(?<!\wbei)\s+den\s+(?:\S+\s+)?(?:investoren|geldgebern|kapitalgebern)\s+handelt"
+        # "von einer Runde um den US-Fonds TCV": the investors the round gathered around
+        r"|runde\s+um\s+(?:den|die|das)?\s*(?P<list21>)"
+        r"|bei(?<!\wbei)\s+(?:den|einem\s+der|einer\s+der|zwei\s+der)\s+(?:\S+\s+)?"
+        r"(?:investoren|geldgebern|kapitalgebern)\s+handelt"
         r"\s+es\s+sich\s+(?:(?:unter\s+anderem|u\.\s?a\.|auch)\s+)?um\s+(?P<list19>)"
         r"|mit(?<!\wmit)\s+(?P<list13>)(?=[^.;]{0,160}?(?:zu\s+den\s+(?:investoren|geldgebern"
         r"|kapitalgebern)|\bbeteiligt|\bbeteiligen|\bbeteiligten))",
@@ -596,6 +599,7 @@ INVESTORS_BEFORE: Final = Gated(
     "eingestiegen",
     "engagiert",
     "anderem",
+    "runde um",
 )
 #: "Neben X beteiligten sich ...": X is an investor too (at the start of a clause only).
 INVESTORS_NEBEN: Final = Gated(
@@ -667,7 +671,7 @@ NOT_NAMES: Final = words(
     """
     zwei drei vier fünf sechs sieben acht neun zehn elf zwölf hälfte drittel viertel fünftel
     großteil grossteil rest alles deutschen schweizer österreicher franzosen briten amerikaner
-    chinesen größter grösster größte grösste größten grössten größtes grösstes
+    chinesen anteile aktien größter grösster größte grösste größten grössten größtes grösstes
     der die das den dem des ein eine einen einem einer eines im in mit nach für bei laut auch
     nun jetzt zudem außerdem ausserdem damit dabei dies diese dieser dieses wie wenn als auf an am
     zu zum zur von vom unter über ueber seit bis aus insgesamt bereits erst zuletzt zuvor neben
@@ -729,7 +733,7 @@ NAME_SUFFIXES: Final = words(
 )
 #: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
 #: the money it raises is a fund, not a round.
-FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|\sfonds|\svc)$")
+FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|fonds|\svc)$")
 #: Descriptors of investors and of people: the name after one is no raising company
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
 INVESTOR_DESCRIPTOR: Final = re.compile(
