@@ -113,9 +113,19 @@ ANAPHORS: list[tuple[str, list[Round]]] = [
 ]
 
 
+#: "nimmt ... auf" (aufnehmen) raises money.
+VERBS: list[tuple[str, list[Round]]] = [
+    ("Kora nimmt 5 Millionen Euro auf.", [("Kora", "5000000 EUR", None, "unknown")]),
+    (
+        "Das Start-up Milo nahm in einer Seed-Runde 800 000 Euro auf.",
+        [("Milo", "800000 EUR", None, "seed")],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    COLON + GAPPING + VAGUE_THEN_EXACT + TOTALS + ANAPHORS,
+    COLON + GAPPING + VAGUE_THEN_EXACT + TOTALS + ANAPHORS + VERBS,
     ids=lambda x: str(x)[:50],
 )
 def test_family(text: str, expected: list[Round]) -> None:

@@ -131,7 +131,7 @@ _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
     r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was"
     r"|gibt|gab|teilt|teilte|k[üu]ndigt|k[üu]ndigte|vermeldet\w*|erweitert\w*|stockt\w*"
-    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen)$"
+    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen|nimmt|nahm)$"
     r"|"
     + lx.RAISE_VERB.pattern
     + "|"
@@ -441,7 +441,6 @@ class _Reader:
         self._by_key: dict[str, _Round] = {}
         self._by_first: dict[str, _Round] = {}
         self._forms: frozenset[str] = frozenset()
-        self._forms_pattern: re.Pattern[str] = re.compile("(?!)")
         self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
 
     # --- driver ------------------------------------------------------------------------------
@@ -513,14 +512,10 @@ class _Reader:
             return
         if self._names_count != len(self.rounds):
             self._forms = _name_forms(r.company.text for r in self.rounds[-50:])
-            self._forms_pattern = re.compile(
-                "|".join(re.escape(f) for f in sorted(self._forms, key=len, reverse=True) if f)
-                or "(?!)"
-            )
             self._names_count = len(self.rounds)
-        if self._forms_pattern.search(self.text, start, end) is None:
-            return  # the usual case: one search for all the names
         sentence = self.text[start:end]
+        if not any(map(sentence.__contains__, self._forms)):
+            return  # the usual case
         present = [f for f in self._forms if f in sentence]
         last = _last_name(sentence, present)
         if last is not None:

@@ -186,7 +186,9 @@ RAISE_VERB: Final = faster(
     re.compile(
         r"\b(?:sammel\w*|eingesammelt|einsammeln|erh[äa]lt|erhielt\w*|erhalten|bekommt|bekam\w*"
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
-        r"|abgeschlossen|abschlie(?:ß|ss)en|nimmt|nahm|aufgenommen|verbucht\w*|stemmt\w*"
+        r"|abgeschlossen|abschlie(?:ß|ss)en|aufgenommen|verbucht\w*|stemmt\w*"
+        # "nimmt 5 Mio. auf" (aufnehmen), not "nahm den Spitzenplatz ein" (einnehmen)
+        r"|(?:nimmt|nahm)(?=(?:\s+\S+){1,12}?\s+auf\b)"
         r"|eingeworben|einwerben|wirbt|warb\w*|sichern|einsammelt\w*|einholen|eingeholt"
         r"|verk[üu]ndet\w*|meldet\w*|raises?|raised|secures?|secured|closes?|closed)\b",
     )
