@@ -194,3 +194,34 @@ def test_a_fund_with_its_size_is_no_round_but_a_named_fund_before_a_round_is_an_
         "Delta Mira steckt 60 Millionen Euro in das Start-up Helix."
     )
     assert (found.company, str(found.amount)) == ("Helix", "60000000 EUR")
+
+
+#: (text, the date of each round): a year right after the verb or the currency dates the
+#: round; the year of a total to date does not.
+DATES: list[tuple[str, list[str | None]]] = [
+    ("Das Start-up Rovo bekam 2018 von Investoren 12 Millionen Euro.", ["2018"]),
+    (
+        "Der Studie zufolge erhielt das Start-up Fenna mit 90 Millionen Euro 2017 die größte "
+        "Geldspritze.",
+        ["2017"],
+    ),
+    (
+        "Das Start-up Nerio hat 20 Millionen Euro bekommen. Seit der Gründung im Jahr 2015 hat "
+        "Nerio damit 60 Millionen Euro eingesammelt.",
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dates"), DATES, ids=lambda x: str(x)[:50])
+def test_dates(text: str, dates: list[str | None]) -> None:
+    found = extract_rounds(text)
+    assert [str(r.announced) if r.announced else None for r in found] == dates
+
+
+def test_a_subject_after_an_opener_is_what_the_start_up_means() -> None:
+    text = (
+        "Auch Korvex überzeugte die Investoren. 8 Millionen investieren sie in das Unternehmen, "
+        "das Software für Kliniken baut."
+    )
+    assert _rounds(text) == [("Korvex", "8000000", None, "unknown")]

@@ -553,7 +553,7 @@ class _Reader:
             if antecedent is not None:  # "TourRadar, das 42,5 Mio. einsammeln konnte"
                 out.companies = [antecedent]
         date = lx.DATE.search(scope.clause)
-        if date is not None:
+        if date is not None and not (out.total and not out.amounts):  # the totals' date
             out.date = _date(date, c0, self.text)
         pairs = self._pairs(out, scope.tokens, scope.amount_tokens) if len(scope.money) > 1 else []
         paired = {id(entry) for _, entry in pairs}
@@ -1322,11 +1322,36 @@ class _Reader:
                 out.companies = self._introduced(scope) or (described[0] if described else [])
             else:
                 self._company(out, scope)
+            if not out.companies:
+                out.companies = self._leading_subject(scope)
             if len(out.companies) == 1:
                 self.named = (out.companies[0], c0)
                 unread.clear()
                 return
         unread.extend(reversed(skipped))
+
+    def _leading_subject(self, sc: _Scope) -> list[_Name]:
+        """A name that opens the clause before its verb: what a later anaphor may mean.
+
+        "Auch Flummox überzeugte die Investoren": no rule reads a round in it, but "das
+        Unternehmen" in the next sentence is Flummox.
+        """
+        tokens = sc.tokens
+        i = _skip_openers(tokens, 0)
+        if i >= len(tokens) or not tokens[i][2][:1].isupper() or not _namey(tokens[i][2]):
+            return []
+        found = self._noun_phrase(tokens, i, sc.amount_tokens, bare=True)
+        if found is None or not _named_ok(found[0]):
+            return []
+        after = found[1]
+        if after >= len(tokens) or not tokens[after][2].islower():
+            return []
+        # Only after an opener ("Auch Flummox überzeugte"): first in a clause, a capitalised
+        # word is as often an adverb ("Tagtäglich soll X", "Vergleichsweise handfest sind").
+        opened = any(tokens[k][2][:1].isalpha() for k in range(i))  # a word, not a quote
+        if opened and tokens[after][3] not in lx.NOT_NAMES:
+            return [found[0]]
+        return []
 
     def _introduced(self, sc: _Scope) -> list[_Name]:
         """The last name after "wie" or "bei" ("alte Bekannte wie Meteomatics")."""
@@ -1971,7 +1996,7 @@ def _round_type(match: re.Match[str]) -> RoundType | None:
 
 def _date(match: re.Match[str], c0: int, text: str) -> tuple[PartialDate, Span] | None:
     span = _span(text, match.start() + c0, match.end() + c0)
-    year_only = match.group("yonly") or match.group("yadv")
+    year_only = match.group("yonly") or match.group("yadv") or match.group("yverb")
     if year_only:
         return PartialDate(int(year_only)), span
     month = lx.MONTHS.get(match.group("month").lower().rstrip("."))

@@ -886,7 +886,11 @@ DATE: Final = Gated(
         + r")\.?\s+(?P<year>(?:19|20)\d\d)\b"
         r"|\b(?:im\s+jahr|des\s+jahres|anfang|mitte|ende)\s+(?P<yonly>(?:19|20)\d\d)\b"
         # "Bereits 2018 waren X 225 Mio. zugeflossen" (not "das bereits 2018 gegründete")
-        r"|\b(?:bereits|schon|erst)\s+(?P<yadv>(?:19|20)\d\d)\b(?!\s+(?:\S+\s+)?gegr[üu]nde)",
+        r"|\b(?:bereits|schon|erst)\s+(?P<yadv>(?:19|20)\d\d)\b(?!\s+(?:\S+\s+)?gegr[üu]nde)"
+        # a year right after the verb or the currency: "bekam 2018 ...", "Euro 2017 die ..."
+        r"|\b(?:bekam|bekamen|erhielt|erhielten|sammelte|sammelten|holte|holten|sicherte"
+        r"|sicherten|warb|warben|euro|dollar|franken)\s+(?P<yverb>(?:19|20)\d\d)\b"
+        r"(?!\s*(?:[-–/]|bis\b|und\b|euro|dollar|franken|mio|mrd|millio|milliard))",
     ),
     "19",
     "20",
