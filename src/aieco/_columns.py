@@ -727,6 +727,36 @@ def _decimal_ints(array: Any) -> Array:
     return high.astype(object) * (1 << 64) + unsigned
 
 
+def lexsort(keys: Sequence[Array]) -> Array:
+    """``numpy.lexsort(keys)`` (the last key sorts first; stable), usually by one sort.
+
+    Integer or boolean keys whose ranges fit 62 bits together are packed into one int64 key
+    (the last key in the highest bits) and argsorted: some ten times faster than lexsort's
+    pass per key over a million rows. Equal packed keys fall back to a stable sort, so the
+    order is lexsort's in every case.
+    """
+    import numpy as np
+
+    if not keys or not len(keys[0]):
+        return np.lexsort(keys)
+    lows = [int(key.min()) for key in keys]
+    widths = [
+        max(1, (int(key.max()) - low).bit_length()) for key, low in zip(keys, lows, strict=True)
+    ]
+    if sum(widths) > 62:
+        return np.lexsort(keys)
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    shift = 0
+    for key, low, width in zip(keys, lows, widths, strict=True):
+        packed |= (key.astype(np.int64) - low) << shift
+        shift += width
+    order = np.argsort(packed)
+    ordered = packed[order]
+    if bool((ordered[1:] == ordered[:-1]).any()):
+        order = np.argsort(packed, kind="stable")
+    return order
+
+
 def distinct(codes: Array, span: int) -> tuple[Array, Array]:
     """``numpy.unique(codes, return_inverse=True)`` for int codes in ``range(span)``.
 

@@ -1125,6 +1125,7 @@ def load_parquet(folder: Path) -> Any:
     pa = _pa()
     opened = _open(folder)
     lists: dict[str, tuple[str, str, Any]] = {}
+    participants = "funding_rounds.participants"
     with ThreadPoolExecutor(max_workers=_workers(), thread_name_prefix="aieco-load") as pool:
         tasks = _Tasks(pool, lists)
         # The biggest tables first, so that the small ones fill the gaps.
@@ -1133,25 +1134,30 @@ def load_parquet(folder: Path) -> Any:
         )
         for name in order:
             tasks.table(name, opened.get(name))
-        tables, stages = tasks.results()
-    report = _Report(lists)
-    for stage in stages[0]:
-        report.problems.extend(stage.problems)
+        tables, columns = tasks.columns()
+        report = _Report(lists)
+        for found in columns:
+            report.problems.extend(found.problems)
+        _raise(report)
+        # Every table passed: the references are checked beside the later checks.
+        checks = {
+            (key, column): pool.submit(_reference_task, lists, key, column, target, tables)
+            for key, column, target in _reference_paths()
+        }
+        unique, names = tasks.later()
+        for found in unique:
+            report.problems.extend(found.problems)
+        references = {}
+        repeated = _Report(lists)
+        for (key, column), future in checks.items():
+            found, references[(key, column)], extra = future.result()
+            report.problems.extend(found.problems)
+            repeated.problems.extend(extra.problems)
+    if not report.problems:  # a repeat among a round's investors, once all of them resolve
+        report.problems.extend(repeated.problems)
     _raise(report)
-    for stage in stages[1]:
-        report.problems.extend(stage.problems)
-    references = _references(report, tables)
-    participants = "funding_rounds.participants"
-    if not report.problems:
-        _check_repeated_investors(
-            report,
-            _where(participants),
-            tables[participants],
-            references[(participants, "investor_id")],
-        )
-    _raise(report)
-    for stage in stages[2]:
-        report.problems.extend(stage.problems)
+    for found in names:
+        report.problems.extend(found.problems)
     _raise(report)
     stores = {
         name: Store(
@@ -1248,14 +1254,19 @@ class _Tasks:
             keys = _names(names, name, KINDS[name], table)
         return unique, owned, names, keys
 
-    def results(self) -> tuple[dict[str, Any], tuple[list[_Report], list[_Report], list[_Report]]]:
-        """Every table (by key) and the reports of the three stages, in a fixed order."""
+    def columns(self) -> tuple[dict[str, Any], list[_Report]]:
+        """Every table (by key) and the reports of their columns, in a fixed order."""
         tables: dict[str, Any] = {}
-        columns, unique, owned, names = [], [], [], []
+        columns = []
         for name in KINDS:
             for key, future in self._groups[name]:
                 tables[key], report = future.result()
                 columns.append(report)
+        return tables, columns
+
+    def later(self) -> tuple[list[_Report], list[_Report]]:
+        """The reports of the later checks: unique ids (and acquirers), then names."""
+        unique, owned, names = [], [], []
         for name in KINDS:
             later = self._later.get(name)
             self.keys[name] = None
@@ -1264,7 +1275,7 @@ class _Tasks:
                 unique.append(found_unique)
                 owned.append(found_owned)
                 names.append(found_names)
-        return tables, (columns, unique + owned, names)
+        return unique + owned, names
 
 
 def _raise(report: _Report) -> None:
@@ -1329,21 +1340,35 @@ def _check_self_owned(report: _Report, companies: Any) -> None:
         )
 
 
-def _references(report: _Report, tables: dict[str, Any]) -> dict[tuple[str, str], Any]:
-    """The rows each reference names (-1: none), for every reference `REFERENCES` lists.
+def _reference_paths() -> list[tuple[str, str, str]]:
+    """(table key, column, kind named) of every reference `REFERENCES` lists, in its order.
 
     A field of a kind's own table, or of the items of its list columns (a participant's
-    investor, a citation's source). Keyed by (table key, column).
+    investor, a citation's source).
     """
-    found: dict[tuple[str, str], Any] = {}
+    found = []
     for name, references in REFERENCES.items():
         for path, target in references:
             key, _, column = path.rpartition("[].")
-            key = f"{name}.{key}" if key else name
-            found[(key, column)] = _check_references(
-                report, _where(key), tables[key], column, tables[target], KINDS[target]
-            )
+            found.append((f"{name}.{key}" if key else name, column, target))
     return found
+
+
+def _reference_task(
+    lists: dict[str, tuple[str, str, Any]], key: str, column: str, target: str, tables: Any
+) -> tuple[_Report, Any, _Report]:
+    """One reference column checked, as a task of the load.
+
+    Returns its report, the rows it names (-1: none) and, for the participants' investors,
+    the report of investors named twice in one round.
+    """
+    report, repeated = _Report(lists), _Report(lists)
+    rows = _check_references(
+        report, _where(key), tables[key], column, tables[target], KINDS[target]
+    )
+    if (key, column) == ("funding_rounds.participants", "investor_id") and not report.problems:
+        _check_repeated_investors(repeated, _where(key), tables[key], rows)
+    return report, rows, repeated
 
 
 #: Repeated investors are found by comparing neighbours up to this many rows apart.
