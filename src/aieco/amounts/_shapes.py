@@ -44,6 +44,7 @@ from aieco.amounts._rules import (
     figure_fits,
     figure_ok,
     figure_value,
+    heads_compound,
     hedge_at,
     is_code,
     is_stellig,
@@ -83,8 +84,8 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
         return True
     c = text[e]
     if c in " -" and e + 1 < n and text[e + 1].isalpha():
-        if c == "-" and cur is not None and cur[0].isalpha():
-            return False  # "8 Euro-Münzen" counts coins: the grammar decides
+        if c == "-" and cur is not None and heads_compound(text, e - len(cur), e):
+            return False  # "8 Euro-Münzen" counts coins: the grammar says no sum
         # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
         return _inert_word(text, e + 1, cur, lx, ft)
     if _glued_on(text, e, lx):
@@ -592,9 +593,9 @@ def vague_amount(
     if v2 is not None:
         second = lx.vague_counts.get(v2.lower())
         sep = sep.lower()
-        if second is None or sep not in lx.range_words:
+        if second is None or (sep not in lx.range_words and sep not in lx.alternatives):
             return None
-        if even is not None and (sep != "oder" or even.lower() not in lx.vague_words):
+        if even is not None and (sep not in lx.alternatives or even.lower() not in lx.vague_words):
             return None
         if second[0] < low:
             return None  # the grammar refuses a range that does not rise
@@ -828,6 +829,10 @@ def _fast_range(
     lead = _settled(text, chain, at, lx, ft, r.end(), cur)
     if lead is None:
         return None
+    if conj is None and _alternatives(lx, r):
+        # "20 oder 30 Mio. €", "20- oder 30-Milliarden": two figures joined by an
+        # alternative are a list (its items are read one by one), never a range.
+        return Verdict.NOTHING
     if is_date(text, t, lx) or (scale is None and cur is None and pct is None):
         # A date; or "2020–2022", "12 bis 24 Monaten": whether or not the grammar reads a
         # range here (it must rise), bare numbers are not reported.
@@ -839,6 +844,16 @@ def _fast_range(
     if found.unit is None and scale is None:
         return Verdict.NOTHING  # the currency or percent sign was not one after all
     return found
+
+
+def _alternatives(lx: Lexicon, r: re.Match[str]) -> bool:
+    """The separator of a range match is an alternative ("oder"), not a range word."""
+    w, sw, zu = r.group("w", "sw", "zu")
+    word = sw if sw is not None else w
+    if word is None or zu is not None:
+        return False
+    low = word.lower()
+    return low in lx.alternatives and low not in lx.range_words
 
 
 def _range_intro(
@@ -992,7 +1007,7 @@ def _fast_vague(
     i = 2 if len(chain) > 2 and chain[1].word.lower() in lx.vague_words else 1
     if len(chain) > i + 1:
         word, first = chain[i].word.lower(), chain[i + 1].word.lower()
-        if word in lx.range_words and first in lx.vague_counts:
+        if (word in lx.range_words or word in lx.alternatives) and first in lx.vague_counts:
             f, after, sep = chain[i + 1].start, i + 2, word  # the grammar reads from "zig"
     if f > 0 and text[f - 1] in MINUS_SIGNS:
         return None
