@@ -37,7 +37,6 @@ from aieco.amounts._lexicon import (
     SPACE_CHARS,
     Lexicon,
 )
-from aieco.amounts._memo import remember
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import (
     count_word,
@@ -139,7 +138,7 @@ def _inert_word(text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables)
     info = ft.words.get(word)
     if info is None:
         info = _word_info(lx, ft, word)
-        remember(ft.words, word, info)
+        ft.words.put(word, info)
     blocks, may_be_symbol, may_be_phrase, low = info
     if may_be_symbol and lx.symbol_re.match(text, j):
         return False
@@ -171,7 +170,7 @@ def glued_unreadable(lx: Lexicon, ft: FastTables, text: str, j: int) -> bool:
             or word in ft.symbol_heads
             or is_code(lx, word)
         )
-        remember(ft.glued, word, found)
+        ft.glued.put(word, found)
     return found
 
 
@@ -230,7 +229,7 @@ def _digits_first(
             found = None if tm is None else tail_unit_power(lx, ft, tm, suffix)
             if found is not None:
                 tail = (found[0], found[1] or 0)
-            remember(ft.tails, suffix, tail)
+            ft.tails.put(suffix, tail)
     if tail is None:
         mm = ft.digits_full.fullmatch(text, at)
         if mm is not None:

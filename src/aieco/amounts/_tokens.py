@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from aieco.amounts._language import language_of
 from aieco.amounts._lexicon import SPACE_CHARS, Lexicon
-from aieco.amounts._memo import remember
 from aieco.amounts._rules import is_stellig, names_currency
 
 __all__ = ["Role", "Token", "after_currency", "is_date", "previous", "spaced", "walk"]
@@ -53,11 +52,11 @@ _STOPS = "-.,;:!?()[]{}\"'„“”«»‚‘’"
 
 def role(lx: Lexicon, word: str) -> Role:
     """The `Role` a word may play before a figure (memoised per locale)."""
-    found = lx.kinds.get(word)
+    found: Role | None = lx.kinds.get(word)  # type: ignore[assignment]  # it holds Roles
     if found is None:
         found = _role_of(lx, word)
-        remember(lx.kinds, word, found)
-    return cast(Role, found)  # the memo holds Roles (an IntEnum)
+        lx.kinds.put(word, found)
+    return found
 
 
 def _role_of(lx: Lexicon, word: str) -> Role:
@@ -82,11 +81,14 @@ def walk(
     """
     chain: list[Token] = []
     token = previous(text, k) if prev is UNSET else prev
+    kinds = lx.kinds
     while token is not None and len(chain) < _BACK_LIMIT:
         start, word = token
         if start < last:
             break
-        kind = role(lx, word)
+        kind = kinds.get(word)  # `role`, with its memo looked up here (the common case)
+        if kind is None:
+            kind = role(lx, word)
         if kind is Role.OUTSIDE:
             break
         chain.append(Token(start, word, kind))
@@ -108,9 +110,13 @@ def after_currency(text: str, t: int, lx: Lexicon) -> bool:
 def previous(text: str, k: int) -> tuple[int, str] | None:
     """The token before position ``k``: a word (with an abbreviation's dot) or a symbol."""
     if k > 1 and text[k - 1] == " ":
-        quick = _plain_word_before(text, k)
-        if quick is not None:
-            return quick
+        # The common case: one space after a plain word ("rund", "ca."), found in C.
+        lo = k - _WORD_WINDOW
+        j = text.rfind(" ", lo if lo > 0 else 0, k - 1)
+        if j >= 0 or lo <= 0:
+            word = text[j + 1 : k - 1]
+            if word.isalpha() or (len(word) > 1 and word[-1] == "." and word[:-1].isalpha()):
+                return j + 1, word
     e = _token_end(text, k)
     j = e - 1 if e > 0 and text[e - 1] == "." else e
     s = j
@@ -126,18 +132,6 @@ def previous(text: str, k: int) -> tuple[int, str] | None:
         if s == j:
             return None
     return s, text[s:e]
-
-
-def _plain_word_before(text: str, k: int) -> tuple[int, str] | None:
-    """The common case: one space after a plain word ("rund", "ca."), found in C."""
-    lo = k - _WORD_WINDOW
-    j = text.rfind(" ", lo if lo > 0 else 0, k - 1)
-    if j < 0 and lo > 0:
-        return None
-    word = text[j + 1 : k - 1]
-    if word.isalpha() or (len(word) > 1 and word[-1] == "." and word[:-1].isalpha()):
-        return j + 1, word
-    return None
 
 
 def _token_end(text: str, k: int) -> int:
