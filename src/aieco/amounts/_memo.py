@@ -78,7 +78,7 @@ class Memo(dict[K, V]):
         """Remember ``value`` under ``key`` within the budget (long keys are not kept)."""
         # The common entry, a word and a plain value, is sized without a helper call: a
         # memo of new words is filled once per word of an open vocabulary.
-        if type(key) is str:
+        if isinstance(key, str):
             if len(key) > KEY_CHARS or key in self:
                 return
             cost = _SLOT + getsizeof(key)

@@ -86,7 +86,8 @@ def walk(
         start, word = token
         if start < last:
             break
-        kind = kinds.get(word)  # `role`, with its memo looked up here (the common case)
+        # `role`, with its memo looked up here (the common case); the memo holds Roles.
+        kind: Role | None = kinds.get(word)  # type: ignore[assignment]
         if kind is None:
             kind = role(lx, word)
         if kind is Role.OUTSIDE:
