@@ -128,7 +128,10 @@ TEMPLATES = _pool(
     "{f} {u} und {f} Cent|{u} {f}.|{f} {u}.|{f}.{f}|{n} oder gar {n} {s} {u}|"
     "{w} {f} {w}|{h} {u} {f}|{f} {s} {w}|im Jahr {f} {u} {f} {s}|in {u} {f}|"
     "{f} {u}-{w}|{f} {w}-{s}|{n}stellige {s}|in {n}stelliger {s}|{f}{s} {u}|-{f} {u}|"
-    "minus {f} {u}"
+    "minus {f} {u}|ein {n}- oder {n}stelliger {s}|{w} {n}- und {n}stellige {s}|"
+    "hohe {n}- oder {n}stellige {s}|ein hoher {n}stelliger {s}|{h} {n}- bis {n}stellige {s}|"
+    "{w} {h} {s} {u}|{w} {h} {n} {s}|{f} {u}-{w}-{w}|{n} oder {n} {s} {u}|{f} oder {f} {u}|"
+    "{h} {f} oder {f} {s} {u}|{u}-{w} {f}|{n}, {n} {s}|rund {n}, {n} {s} {u}"
 )
 
 
