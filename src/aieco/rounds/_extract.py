@@ -95,6 +95,8 @@ _OPENERS: Final = lx.words(
     "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so sodass"
 )
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
+#: Signs a clause's subject may come after: a comma, a colon, a bracket, an opening quote.
+_LEADING: Final = frozenset(',:(„“"»«‚‘')
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
 _AT: Final = frozenset(["bei"])
 _TO: Final = frozenset(["an"])
@@ -279,43 +281,91 @@ class _Clause:
 
 
 class _Scope:
-    """One clause while it is read: its words, where its amounts stand, its verbs."""
+    """One clause while it is read: its words, where its amounts stand, its verbs.
+
+    The words are split only when a rule asks for them: most clauses hold no word a rule
+    reads them for, and splitting them is the larger part of reading such a clause.
+    """
 
     __slots__ = (
-        "amount_tokens",
+        "_amount_tokens",
+        "_starts",
+        "_tokens",
         "c0",
+        "c1",
         "clause",
         "flow_verb",
+        "holes",
         "invest_verb",
         "money",
         "raise_verb",
-        "starts",
-        "tokens",
+        "source",
     )
 
     def __init__(
         self,
+        source: str,
         c0: int,
+        c1: int,
         clause: str,
-        tokens: list[_Token],
-        starts: list[int],
-        amount_tokens: set[int],
+        holes: tuple[tuple[int, int], ...],
+        money: list[tuple[int, int, Mention]],
         raise_verb: re.Match[str] | None,
         invest_verb: re.Match[str] | None,
         flow_verb: re.Match[str] | None,
     ) -> None:
+        self.source = source
         self.c0 = c0
+        self.c1 = c1
         #: The clause in lower case (relative clauses inside it blanked).
         self.clause = clause
-        self.tokens = tokens
-        self.starts = starts
-        #: Indexes of the tokens that are part of an amount.
-        self.amount_tokens = amount_tokens
+        self.holes = holes
+        #: The clause's amounts: (start, end, mention) in the text.
+        self.money = money
         self.raise_verb = raise_verb
         self.invest_verb = invest_verb
         self.flow_verb = flow_verb
-        #: The clause's amounts: (start, end, mention) in the text.
-        self.money: list[tuple[int, int, Mention]] = []
+        self._tokens: list[_Token] | None = None
+        self._starts: list[int] = []
+        self._amount_tokens: set[int] = set()
+
+    def _split(self) -> list[_Token]:
+        tokens = [
+            (*m.span(), (word := m[0]), word.lower())
+            for m in _TOKEN.finditer(self.source, self.c0, self.c1)
+        ]
+        holes = self.holes
+        if holes:
+            tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
+        starts = [t[0] for t in tokens]
+        self._starts = starts
+        self._amount_tokens = {
+            i
+            for a0, a1, _ in self.money
+            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
+        }
+        self._tokens = tokens
+        return tokens
+
+    @property
+    def tokens(self) -> list[_Token]:
+        """The clause's words (see `_Token`), those of its holes left out."""
+        tokens = self._tokens
+        return tokens if tokens is not None else self._split()
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts in the text."""
+        if self._tokens is None:
+            self._split()
+        return self._starts
+
+    @property
+    def amount_tokens(self) -> set[int]:
+        """Indexes of the words that are part of an amount."""
+        if self._tokens is None:
+            self._split()
+        return self._amount_tokens
 
     def at(self, offset: int) -> int:
         """The index of the first token at or after ``offset`` in the clause."""
@@ -387,6 +437,7 @@ class _Reader:
         self._by_key: dict[str, _Round] = {}
         self._by_first: dict[str, _Round] = {}
         self._forms: frozenset[str] = frozenset()
+        self._forms_pattern: re.Pattern[str] = re.compile("(?!)")
         self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
 
     # --- driver ------------------------------------------------------------------------------
@@ -455,11 +506,15 @@ class _Reader:
             return
         if self._names_count != len(self.rounds):
             self._forms = _name_forms(r.company.text for r in self.rounds[-50:])
+            self._forms_pattern = re.compile(
+                "|".join(re.escape(f) for f in sorted(self._forms, key=len, reverse=True) if f)
+                or "(?!)"
+            )
             self._names_count = len(self.rounds)
+        if self._forms_pattern.search(self.text, start, end) is None:
+            return  # the usual case: one search for all the names
         sentence = self.text[start:end]
         present = [f for f in self._forms if f in sentence]
-        if not present:
-            return  # the usual case
         last = _last_name(sentence, present)
         if last is not None:
             found = self._latest(last[1])
@@ -498,13 +553,14 @@ class _Reader:
         date = lx.DATE.search(scope.clause)
         if date is not None:
             out.date = _date(date, c0, self.text)
-        pairs = self._pairs(out, scope.tokens, scope.amount_tokens)
-        if len(pairs) >= 2:
-            # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each.
-            paired = {id(entry) for _, entry in pairs}
-            named = {fold(name.text) for name, _ in pairs}
-            rest = [e for e in out.amounts if id(e) not in paired]
-            companies = [c for c in out.companies if fold(c.text) not in named]
+        pairs = self._pairs(out, scope.tokens, scope.amount_tokens) if len(scope.money) > 1 else []
+        paired = {id(entry) for _, entry in pairs}
+        named = {fold(name.text) for name, _ in pairs}
+        rest = [e for e in out.amounts if id(e) not in paired]
+        companies = [c for c in out.companies if fold(c.text) not in named]
+        if len(pairs) >= 2 or (pairs and rest and companies):
+            # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each;
+            # "Matriq erhielt 4,2 Mio., die Firma Caos 2,4 Mio.": the first one's and Caos'.
             if rest and not companies and scope.raise_verb is not None:
                 antecedent = self._antecedent(c0, s0)
                 companies = [antecedent] if antecedent is not None else []
@@ -562,31 +618,19 @@ class _Reader:
             lx.LEAD_TAKEOVER.sub(" ", clause)
         ):
             return None  # a takeover, not "X übernimmt die Führung der Runde"
-        tokens = [
-            (*m.span(), (word := m[0]), word.lower()) for m in _TOKEN.finditer(self.text, c0, c1)
-        ]
-        if holes:
-            tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
-        if not tokens:
-            return None
-        starts = [t[0] for t in tokens]
-        amount_tokens = {
-            i
-            for a0, a1, _ in money
-            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
-        }
-        scope = _Scope(
+        if not clause.strip():
+            return None  # no word outside the holes
+        return _Scope(
+            self.text,
             c0,
+            c1,
             clause,
-            tokens,
-            starts,
-            amount_tokens,
+            holes,
+            money,
             lx.raise_verb(clause),
             lx.INVEST_VERB.search(clause),
             lx.FLOW_VERB.search(clause),
         )
-        scope.money = money
-        return scope
 
     def _facts(self, sc: _Scope, generic: bool) -> _Clause:
         """What the clause says besides names: the roles of its amounts, the round type."""
@@ -601,8 +645,14 @@ class _Reader:
         investor_money = sc.invest_verb is not None and not (
             sc.raise_verb is not None and text[c0 + sc.invest_verb.start()].isupper()
         )
+        dropped_end = -1  # where the last amount that is no round's ends
         for a0, a1, mention in sc.money:
-            self._amount_role(out, c0, a0, a1, mention, investor_money)
+            if 0 <= a0 - dropped_end <= 3 and self.text[dropped_end:a0].strip() == "(":
+                dropped_end = a1  # "113 Mio. Euro (123 Mio. Dollar)": converts the one before
+                continue
+            role = self._amount_role(out, c0, a0, a1, mention, investor_money)
+            if not role and mention.amount.currency is not None:
+                dropped_end = a1
         found = lx.ROUND_TYPE.search(clause)
         if found is not None:
             kind = _round_type(found)
@@ -644,6 +694,11 @@ class _Reader:
                     at -= 2  # "Bluecode aus Wien (11,2 Mio.)"
                 name = self._name_before(tokens, at, amount_tokens)
                 found = [name] if name is not None else []
+            elif first >= 1 and (first - 1) not in amount_tokens and _namey(tokens[first - 1][2]):
+                # The verb left out: "Matriq erhielt 4,2 Mio., die Firma Caos 2,4 Mio."
+                name = self._name_before(tokens, first, amount_tokens)
+                gapped = name is not None and _after_comma(tokens, starts, name)
+                found = [name] if name is not None and gapped else []
             else:
                 while last < len(tokens) and tokens[last][3] in lx.FIGURE_LINKS:
                     last += 1  # "82 Millionen gab es für Camunda"
@@ -675,7 +730,8 @@ class _Reader:
 
     def _amount_role(
         self, out: _Clause, c0: int, a0: int, a1: int, mention: Mention, investor_money: bool
-    ) -> None:
+    ) -> bool:
+        """Give the amount its role in the clause; False for money that is no round's."""
         text = self.text
         low = self.low
         amount = mention.amount
@@ -685,15 +741,16 @@ class _Reader:
         if amount.unit == PERCENT:
             if lx.STAKE_BEFORE.search(before) or lx.STAKE_AFTER.search(after):
                 out.stake = _Money(amount, _span(text, a0, a1), False)
-            return
+                return True
+            return False
         if amount.currency is None and not amount.is_range and not _SCALED.search(mention.text):
-            return  # a bare number ("17") says nothing about money; "82 Millionen" may
+            return False  # a bare number ("17") says nothing about money; "82 Millionen" may
         if after.startswith("-") and lx.NOT_A_ROUND.match(after[1:].lstrip("-")):
-            return  # "500-Milliarden-Dollar-Projekt"
+            return False  # "500-Milliarden-Dollar-Projekt"
         near = _last_words(before, 4)
         if lx.VALUATION_BEFORE.search(before) or lx.VALUATION_AFTER.search(after):
             if amount.currency is None or "bewertungen" in near.lower():
-                return  # "Bewertungen im dreistelligen Milliardenbereich": no one's valuation
+                return False  # "Bewertungen im dreistelligen Milliardenbereich": no one's
             if lx.AROUND_BEFORE.search(before) and amount.qualifier is Qualifier.EXACT:
                 amount = _hedged(amount, Qualifier.APPROX)
             out.valuation = _Money(amount, _span(text, a0, a1), bracketed)
@@ -702,15 +759,15 @@ class _Reader:
                 out.basis = ValuationBasis.PRE_MONEY
             elif lx.POST_MONEY.search(context):
                 out.basis = ValuationBasis.POST_MONEY
-            return
+            return True
         if _not_a_round(near) or lx.NOT_A_ROUND.match(after.lstrip()):
-            return
+            return False
         if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
-            return
+            return False
         if (lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)) and lx.CHANGE_AFTER.match(
             low, a1, a1 + 40
         ):
-            return  # "hat den Gewinn um 3,1 Mrd. verringert"
+            return False  # "hat den Gewinn um 3,1 Mrd. verringert"
         if mention.text.lower().startswith("über ") and lx.OVER_IS_SIZE.search(
             low, max(c0, a0 - 100), a0
         ):
@@ -722,6 +779,7 @@ class _Reader:
             out.part_amounts.append(entry)
         else:
             out.amounts.append(entry)
+        return True
 
     def _investors(self, out: _Clause, sc: _Scope) -> None:
         """The leads and investors the clause names, and who invests ("X investiert")."""
@@ -748,21 +806,21 @@ class _Reader:
 
     def _phrase_lists(self, out: _Clause, sc: _Scope) -> None:
         """Lists after the phrases that name leads ("angeführt von") and investors."""
-        clause, tokens, amount_tokens = sc.clause, sc.tokens, sc.amount_tokens
+        clause = sc.clause  # the words are split only where a phrase is found
         for m in lx.LEAD_BEFORE.finditer(clause):
-            out.leads += self._list(tokens, sc.at(m.end()), amount_tokens)
+            out.leads += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         for m in lx.LEAD_AROUND.finditer(clause):
-            out.leads += self._list(tokens, sc.at(m.end("list")), amount_tokens)
+            out.leads += self._list(sc.tokens, sc.at(m.end("list")), sc.amount_tokens)
         neben = lx.INVESTORS_NEBEN.search(clause)
         if neben is not None:
-            out.investors += self._list(tokens, sc.at(neben.end()), amount_tokens)
+            out.investors += self._list(sc.tokens, sc.at(neben.end()), sc.amount_tokens)
         for m in lx.INVESTORS_BEFORE.finditer(clause):
-            out.investors += self._list(tokens, sc.at(m.end()), amount_tokens)
+            out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
-            out.investors += self._list(tokens, sc.at(m.end()), amount_tokens)
+            out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         relative = lx.INVESTORS_RELATIVE.search(clause)
         if relative is not None:
-            out.investors += self._list(tokens, sc.at(relative.end("list")), amount_tokens)
+            out.investors += self._list(sc.tokens, sc.at(relative.end("list")), sc.amount_tokens)
 
     def _lead_subjects(self, out: _Clause, sc: _Scope) -> None:
         """Leads named before their verb: "X führt die Runde an", "Dies führt ... an"."""
@@ -1566,9 +1624,17 @@ def _filler(tokens: list[_Token], i: int) -> bool:
 def _skip_openers(tokens: list[_Token], i: int) -> int:
     n = len(tokens)
     i = _skip_dateline(tokens, i)
-    while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in ",:("):
+    while i < n and (tokens[i][3] in _OPENERS or _filler(tokens, i) or tokens[i][2] in _LEADING):
         i += 1
     return i
+
+
+def _after_comma(tokens: list[_Token], starts: list[int], name: _Name) -> bool:
+    """Whether the name (and the descriptors before it) follows a comma or "und"."""
+    k = bisect.bisect_left(starts, name.start) - 1
+    while k >= 0 and (_descriptor(tokens[k][2]) or tokens[k][3] in lx.DETERMINERS):
+        k -= 1
+    return k >= 0 and tokens[k][3] in (",", "und", "sowie")
 
 
 def _one_word(name: _Name) -> bool:
@@ -1903,6 +1969,7 @@ def _pick(entries: Sequence[_Money]) -> tuple[Amount | None, Span | None, tuple[
     """
     if not entries:
         return None, None, ()
+    entries = [e for e in entries if not _vague_within(e, entries)]
     ordered = sorted(
         range(len(entries)),
         key=lambda i: (entries[i].bracketed, entries[i].amount.qualifier is not Qualifier.EXACT, i),
@@ -1916,6 +1983,22 @@ def _pick(entries: Sequence[_Money]) -> tuple[Amount | None, Span | None, tuple[
         if e is not first and unit != first.amount.unit and all(unit != o.unit for o in others):
             others.append(e.amount)
     return first.amount, first.span, tuple(others)
+
+
+def _vague_within(vague: _Money, entries: Sequence[_Money]) -> bool:
+    """Whether a vague magnitude gives way to an exact figure it holds.
+
+    "einen dreistelligen Millionenbetrag", then "325 Millionen Dollar": the round is the 325.
+    """
+    a = vague.amount
+    if not a.is_range:
+        return False
+    return any(
+        not e.amount.is_range
+        and (a.unit is None or a.unit == e.amount.unit)
+        and a.low <= e.amount.low < a.high
+        for e in entries
+    )
 
 
 def _anaphoric_investor(target: _Round) -> _Part | None:

@@ -312,8 +312,11 @@ NOT_A_ROUND: Final = faster(
 #: Words just before an amount that make it the company's total to date, not this round.
 TOTAL_BEFORE: Final = faster(
     re.compile(
-        r"\b(?:bislang|bisher|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt|seit\s+(?:der|ihrer"
-        r"|seiner)\s+gr[üu]ndung|zusammen|kumuliert|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$",
+        r"\b(?:bislang|bisher|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt|zusammen|kumuliert"
+        r"|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$"
+        # "Seit der Gründung im Jahr 2009 hat Scandit damit 113 Mio. eingesammelt"
+        r"|\bseit\s+(?:der|ihrer|seiner|dessen|deren)\s+gr[üu]ndung\b(?:\s+\S+){0,8}\s*$"
+        r"|\bdamit\s+(?:(?:nun|jetzt|bereits|schon|insgesamt)\s+)?$",
     )
 )
 #: "um 3,1 Mrd. verringert", "ist um 20 Mio. gestiegen": a change of some figure, no round.
@@ -781,6 +784,11 @@ CLAUSE_OPENERS: Final = re.compile(
     r"(?:nun\s+|jetzt\s+)?(?:erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert"
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
+    # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
+    # "O-Ton: „Ottonova bekommt 60 Mio. Euro"; not a list ("Zu den Investoren gehören: A, B")
+    r"|:\s+(?=[„“\"»«‚‘]?(?:[\w.&'’-]+\s+){0,3}?(?:hat|hatte|erh[äa]lt|erhielt|sammelt"
+    r"|sammelte|bekommt|bekam|holt|holte|sichert|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb"
+    r"|nimmt|nahm)\s)"
     # after a report clause: "Wie The Information berichtet, soll X ..."
     r"|,(?<=[tnbß],)(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)"
     r"|(?<=meldet,)|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
