@@ -331,6 +331,10 @@ WORDS = [
     ("achtzehnhundertzweiundfünfzig", point("1852")),
     ("zwei Millionen eintausendeinhundert", point("2001100")),
     ("zwei Millionen fünfzehn Euro", point("2000015", "EUR")),
+    ("zwei Millionen dreihunderttausend Euro", point("2300000", "EUR")),
+    ("eine Milliarde zwei Millionen", point("1002000000")),
+    ("drei Milliarden vierhundert Millionen fünfzigtausend", point("3400050000")),
+    ("zwei Millionen drei Komma fünf Tausend Prozent", point("2003500", "%")),
     ("fuenf Euro", point("5", "EUR")),
     ("zwoelf Millionen", point("12000000")),
     ("dreissig Prozent", point("30", "%")),
@@ -354,6 +358,28 @@ def test_number_words_and_odd_spellings(text: str, expected: Amount) -> None:
     bare = expected.unit is None and text.isalpha()  # a bare number: only on request
     mentions = extract_amounts(sentence, include_numbers=bare)
     assert [(m.text, m.amount) for m in mentions] == [(text, expected)]
+
+
+#: Runs of number words next to each other: one number where the second run goes on with a
+#: smaller chunk, two where it starts again at the same scale or a larger one.
+WORD_RUNS = [
+    ("zwei Millionen zwei Millionen Euro", ["zwei Millionen", "zwei Millionen Euro"]),
+    ("zwei Millionen eine Milliarde", ["zwei Millionen", "eine Milliarde"]),
+    ("zwei Millionen drei Millionen zwei", ["zwei Millionen", "drei Millionen zwei"]),
+    ("fünf Milliarden eine Million Euro", ["fünf Milliarden eine Million Euro"]),
+    ("zwei Millionen zwei", ["zwei Millionen zwei"]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), WORD_RUNS)
+def test_runs_of_number_words_next_to_each_other(text: str, spans: list[str]) -> None:
+    """Where one run of number words ends and the next starts, in running text and alone."""
+    sentence = f"Es waren {text} am Ende."
+    assert [m.text for m in extract_amounts(sentence)] == spans
+    for span in spans:
+        assert parse_amount(span) == next(
+            m.amount for m in extract_amounts(sentence) if m.text == span
+        )
 
 
 NOT_MONEY = [

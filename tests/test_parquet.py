@@ -11,6 +11,8 @@ import attrs
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import aieco
 from aieco import Amount, Company, Dataset, FundingRound, Money, ValidationError
@@ -406,3 +408,231 @@ def test_the_first_layout_is_refused_clearly(tmp_path: Path) -> None:
         ValidationError, match=r"participations\.parquet: .* is not part of aieco's Parquet format"
     ):
         aieco.load(folder)
+
+
+def _decimal_column(values: list[Any], kind: Any) -> pa.Array:
+    return pa.array([None if v is None else Decimal(v) for v in values], kind)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "kind", "message"),
+    [
+        (
+            "amount_low",
+            "1E+30",
+            pa.decimal256(40, 0),
+            "funding_rounds.parquet[0].amount_low: Decimal('1000000000000000000000000000000')",
+        ),
+        (
+            "amount_high",
+            "0.000000000000000000001",
+            pa.decimal128(38, 21),
+            "funding_rounds.parquet[0].amount_high: Decimal('1E-21')",
+        ),
+        ("amount_low", "-5", None, "funding_rounds.parquet[0].amount_low: Decimal('-5')"),
+        ("amount_low", "1E+20", None, "must not be above high"),
+    ],
+)
+def test_amounts_out_of_range_are_refused(
+    tmp_path: Path, column: str, value: str, kind: Any, message: str
+) -> None:
+    """The model's limit (below 10**30, at most 20 decimals), no negatives, low <= high."""
+    folder = _write(tmp_path)
+
+    def change(t: pa.Table) -> pa.Table:
+        values = t.column(column).to_pylist()
+        values[0] = Decimal(value)
+        wanted = kind or pa.decimal128(38, 0)
+        t = _replace(t, column, values, wanted)
+        if kind is not None:  # the other bound in the same type, so both are readable
+            other = "amount_high" if column == "amount_low" else "amount_low"
+            t = _replace(t, other, t.column(other).to_pylist(), wanted)
+        return t
+
+    _edit(folder, "funding_rounds", change)
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        aieco.load(folder)
+
+
+def test_a_stake_over_100_percent_and_a_partial_amount(tmp_path: Path) -> None:
+    """A participant's stake above 100 %, a round amount without its unit: both named."""
+    folder = _write(tmp_path, _with_participant_amounts())
+
+    def stake(items: pa.Table) -> pa.Table:
+        values = [
+            None if v is None else Decimal(150) for v in items.column("stake_high").to_pylist()
+        ]
+        return _replace(items, "stake_high", values)
+
+    _edit(folder, "funding_rounds.participants", stake)
+
+    def unit(t: pa.Table) -> pa.Table:
+        units = t.column("amount_unit").cast(pa.string()).to_pylist()
+        return _replace(t, "amount_unit", [None, *units[1:]], pa.string())
+
+    _edit(folder, "funding_rounds", unit)
+    with pytest.raises(ValidationError) as caught:
+        aieco.load(folder)
+    text = str(caught.value)
+    assert "participants[0].stake_high: Decimal('150.0') must not exceed 100 %" in text
+    assert "funding_rounds.parquet[0].amount_low: " in text
+    assert "must all be given or all be missing" in text
+
+
+def test_amounts_are_written_as_int64_decimals_when_they_fit(tmp_path: Path) -> None:
+    """Amounts within 18 digits are Parquet INT64 decimals; they load as decimal128(38, s)."""
+    ds = Dataset(
+        companies=[Company("c", "C", "US")],
+        funding_rounds=[
+            FundingRound("small", "c", amount=Amount(Decimal("1500000000.25"), unit="EUR")),
+            FundingRound("big", "c", amount=Amount(Decimal("12345678901234567890"), unit="EUR")),
+        ],
+    )
+    folder = _write(
+        tmp_path, Dataset(companies=ds.companies, funding_rounds=[ds.funding_rounds[0]])
+    )
+    metadata = pq.ParquetFile(folder / "funding_rounds.parquet").metadata
+    physical = {
+        metadata.schema.column(i).path: metadata.schema.column(i).physical_type
+        for i in range(len(metadata.schema))
+    }
+    assert physical["amount_low"] == "INT64"
+    back = aieco.load(folder)
+    table = back.columns("funding_rounds").table
+    assert table.schema.field("amount_low").type == pa.decimal128(38, 2)
+    assert back.funding_rounds[0].amount == ds.funding_rounds[0].amount
+    # Past 18 digits: 16-byte decimals, as before.
+    folder = _write(tmp_path, ds)
+    metadata = pq.ParquetFile(folder / "funding_rounds.parquet").metadata
+    assert metadata.schema.column(5).physical_type == "FIXED_LEN_BYTE_ARRAY"
+    assert aieco.load(folder) == ds
+
+
+def test_narrow_decimals_from_another_tool_are_widened(tmp_path: Path) -> None:
+    """decimal(10, 2) stored as INT32/INT64 by another writer reads the same values."""
+    folder = _write(tmp_path)
+    _edit(
+        folder,
+        "funding_rounds",
+        lambda t: t.set_column(
+            t.schema.get_field_index("valuation_low"),
+            "valuation_low",
+            t.column("valuation_low").cast(pa.decimal128(15, 0)),
+        ),
+    )
+    path = folder / "funding_rounds.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table, path, store_decimal_as_integer=True)
+    assert aieco.load(folder) == sample()
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["2025-03-01", "2025-01-01"],  # a span of days: looked up per day
+        ["0001-03-01", "9999-01-01"],  # far apart: computed on the dates themselves
+    ],
+)
+def test_a_date_that_does_not_fit_its_precision(tmp_path: Path, dates: list[str]) -> None:
+    """A 'year' date that is not 1 January is refused, whatever the span of the dates."""
+    import datetime as dt
+
+    folder = _write(tmp_path)
+
+    def change(t: pa.Table) -> pa.Table:
+        days = [dt.date.fromisoformat(d) for d in dates] + t.column("announced").to_pylist()[2:]
+        precision = ["year", "year", *t.column("announced_precision").to_pylist()[2:]]
+        t = _replace(t, "announced", days, pa.date32())
+        return _replace(t, "announced_precision", precision, pa.string())
+
+    _edit(folder, "funding_rounds", change)
+    with pytest.raises(ValidationError) as caught:
+        aieco.load(folder)
+    text = str(caught.value)
+    assert (
+        f"funding_rounds.parquet[0].announced: datetime.date({dates[0][:4].lstrip('0')}, 3, 1)"
+        in text
+    )
+    assert "does not fit its precision" in text
+    assert "funding_rounds.parquet[1]" not in text
+
+
+def test_problems_of_several_files_come_in_one_order(tmp_path: Path) -> None:
+    """The tables are checked on threads; the problems still come in a fixed order."""
+    import threading
+
+    folder = _write(tmp_path)
+    _edit(folder, "companies", lambda t: _replace(t, "country", ["XX"] * t.num_rows))
+    _edit(
+        folder,
+        "funding_rounds",
+        lambda t: _replace(t, "round_type", ["bad"] * t.num_rows, pa.string()),
+    )
+    _edit(folder, "funding_rounds.sources", lambda t: _replace(t, "quote", [" x"] * t.num_rows))
+    before = threading.active_count()
+    messages = set()
+    for _ in range(5):
+        with pytest.raises(ValidationError) as caught:
+            aieco.load(folder)
+        messages.add(str(caught.value))
+    assert len(messages) == 1
+    text = messages.pop()
+    # Kinds in order; a kind's list columns before its own columns.
+    quote = text.index("funding_rounds.parquet[0].sources[0].quote")
+    assert text.index("companies.parquet[0].country") < quote
+    assert quote < text.index("funding_rounds.parquet[0].round_type")
+    assert threading.active_count() == before  # the load's threads are gone
+
+
+def test_a_file_that_is_not_parquet(tmp_path: Path) -> None:
+    """A broken file is named; no thread is left behind."""
+    import threading
+
+    folder = _write(tmp_path)
+    (folder / "investors.parquet").write_bytes(b"PAR1 not really")
+    before = threading.active_count()
+    with pytest.raises(ValidationError, match=r"investors\.parquet: .* is not a Parquet file"):
+        aieco.load(folder)
+    assert threading.active_count() == before
+
+
+def test_repeated_ids_past_16_bytes_and_at_the_end(tmp_path: Path) -> None:
+    """Ids are compared by a hash first: long ids, and the last ids of the column, too."""
+    long_id = "a-very-long-funding-round-identifier-" + "x" * 40
+    rounds = [FundingRound(f"r{i}", "c") for i in range(20)]
+    ds = Dataset(companies=[Company("c", "C", "US")], funding_rounds=rounds)
+    for ids, repeated in (
+        ([long_id, *(f"r{i}" for i in range(1, 19)), long_id], 19),
+        ([f"r{i}" for i in range(19)] + ["r18"], 19),
+        (["r0", *(f"{long_id}{i}" for i in range(1, 19)), f"{long_id}3"], 19),
+    ):
+        folder = _write(tmp_path, ds)
+        _edit(folder, "funding_rounds", lambda t, ids=ids: _replace(t, "id", ids))
+        with pytest.raises(ValidationError) as caught:
+            aieco.load(folder)
+        first = ids.index(ids[repeated])
+        assert (
+            f"funding_rounds.parquet[{repeated}].id: {ids[repeated]!r} repeats the id of "
+            f"funding_rounds.parquet[{first}]"
+        ) in str(caught.value)
+
+
+_TEXTS = st.text(alphabet=st.sampled_from("ab-\x00é€𝄞 "), max_size=40)
+
+
+@given(st.lists(_TEXTS, max_size=30), st.integers(0, 3))
+def test_string_hashes_depend_only_on_the_string(values: list[str], cut: int) -> None:
+    """Equal strings hash equal, whatever else is in the column, sliced or not.
+
+    Every repeated string is among the positions `_sharing` returns.
+    """
+    from aieco._parquet import _sharing, _string_hashes
+
+    array = pa.array(values, pa.string())
+    sliced = array.slice(min(cut, len(values)))
+    for column, texts in ((array, values), (sliced, values[min(cut, len(values)) :])):
+        hashes = _string_hashes(column).tolist()
+        alone = [int(_string_hashes(pa.array([t], pa.string()))[0]) for t in texts]
+        assert hashes == alone
+        repeated = {i for i, t in enumerate(texts) if texts.count(t) > 1}
+        assert repeated <= set(_sharing(_string_hashes(column)).tolist())

@@ -589,13 +589,7 @@ class Store:
             ranks = [PRECISION_RANK.get(v, -1) for v in self.values(f"{field}_precision")]
             rank = np.array([*ranks, -1], dtype=np.int64)[self.codes(f"{field}_precision")]
             rank = np.where(known, rank, -1)
-            # Calendar arithmetic once per day of the span the dates cover, then looked up
-            # (on the dates themselves when a few dates lie far apart).
-            low, high = (int(first.min()), int(first.max())) if len(first) else (0, 0)
-            if high - low <= 4 * len(first) + 100_000:
-                days, offset = np.arange(low, high + 1), first - low
-            else:
-                days, offset = first, np.arange(len(first))
+            days, offset = day_span(first)
             as_day = days.astype("datetime64[D]")
             year_start = as_day.astype("datetime64[Y]")
             year_end = (year_start + 1).astype("datetime64[D]").astype(np.int64) - 1
@@ -737,6 +731,22 @@ def distinct(codes: Array, span: int) -> tuple[Array, Array]:
     lookup = np.zeros(span, dtype=np.int64)
     lookup[present] = np.arange(len(present))
     return present, lookup[codes]
+
+
+def day_span(first: Array) -> tuple[Array, Array]:
+    """The days to do calendar arithmetic on, and where each of ``first`` is among them.
+
+    ``first`` are days since 1970-01-01. numpy's calendar casts cost some 40 ms per million
+    values, so they are done once per day of the span the values cover (a few thousand days
+    for real data) and looked up by ``days[offset]``; on the values themselves when a few of
+    them lie far apart.
+    """
+    import numpy as np
+
+    low, high = (int(first.min()), int(first.max())) if len(first) else (0, 0)
+    if high - low <= 4 * len(first) + 100_000:
+        return np.arange(low, high + 1), first - low
+    return first, np.arange(len(first))
 
 
 def days(date: _dt.date) -> int:

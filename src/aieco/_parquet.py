@@ -16,17 +16,19 @@ distinct value; ids and texts by the same rules as patterns over the column.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import os
 import secrets
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
 from aieco._checks import check_country, check_id, check_text
-from aieco._columns import Store, fields_of, whole
+from aieco._columns import DECIMAL_DIGITS, Store, day_span, fields_of, whole
 from aieco._fold import fold
 from aieco._integrity import REFERENCES
 from aieco._kinds import KINDS, Kind, a
@@ -75,7 +77,7 @@ def _tables(dataset: Any) -> dict[str, Any]:
     for name, kind in KINDS.items():
         store: Store = dataset.columns(name)
         own = store.tables()
-        table = own[name]
+        table = _narrow_decimals(own[name])
         for field in fields_of(kind.cls):
             if field.shape == "reference":
                 target = _REFERENCE_TARGETS[(name, field.name)]
@@ -84,7 +86,7 @@ def _tables(dataset: Any) -> dict[str, Any]:
                     table.schema.get_field_index(field.name), field.name, column
                 )
         for column, child, _ in _nested(name):
-            items = own[child]
+            items = _narrow_decimals(own[child])
             for reference, target in _CHILD_REFERENCES.get((name, column), ()):
                 index = items.schema.get_field_index(reference)
                 ids = _reference(items.column(reference), dataset, target)
@@ -92,6 +94,32 @@ def _tables(dataset: Any) -> dict[str, Any]:
             table = table.append_column(column, _nest(items, table.num_rows))
         tables[name] = table
     return tables
+
+
+#: Digits a Parquet INT64 decimal holds.
+_INT64_DIGITS: Final = 18
+
+
+def _narrow_decimals(table: Any) -> Any:
+    """Decimal columns whose values all fit 18 digits as ``decimal128(18, s)``.
+
+    Written with ``store_decimal_as_integer``, Parquet keeps those as plain INT64 (with the
+    decimal's precision and scale), which any reader reads as decimals and which read six
+    times faster than 16-byte big-endian values; `load` widens them back to 38 digits.
+    """
+    pa = _pa()
+    pc = pa.compute
+    for index, field in enumerate(table.schema):
+        kind = field.type
+        if not pa.types.is_decimal128(kind) or kind.scale > _INT64_DIGITS:
+            continue
+        extremes = pc.min_max(table.column(index))
+        low, high = extremes["min"].as_py(), extremes["max"].as_py()
+        limit = 10 ** (_INT64_DIGITS - kind.scale)
+        if low is None or (-limit < low and high < limit):
+            narrow = pa.decimal128(_INT64_DIGITS, kind.scale)
+            table = table.set_column(index, field.name, table.column(index).cast(narrow))
+    return table
 
 
 def _nest(items: Any, parents: int) -> Any:
@@ -183,6 +211,7 @@ def dump_parquet(dataset: Any, target: Path) -> Path:
                 dictionary_pagesize_limit=1 << 31,
                 # Plain Parquet types: any reader sees text as text, not as categories.
                 store_schema=False,
+                store_decimal_as_integer=True,
             )
         old = None
         if target.exists():
@@ -203,11 +232,12 @@ def dump_parquet(dataset: Any, target: Path) -> Path:
 class _Report:
     """Problems found in whole columns, a few shown per check."""
 
-    def __init__(self) -> None:
+    def __init__(self, lists: dict[str, tuple[str, str, Any]] | None = None) -> None:
         self.problems: list[Problem] = []
         #: For the items of a list column (by their ``where``): the parent's file, the column
-        #: and each item's parent row, to name an item as ``file[row].column[i]``.
-        self.lists: dict[str, tuple[str, str, Any]] = {}
+        #: and each item's parent row, to name an item as ``file[row].column[i]``. Shared by
+        #: the reports of one load (each check that runs on its own thread has its own).
+        self.lists: dict[str, tuple[str, str, Any]] = {} if lists is None else lists
 
     def path(self, where: str, row: int) -> str:
         """The path of row ``row`` of the table ``where`` (an item: its record's row and place)."""
@@ -302,8 +332,9 @@ def _check_texts(report: _Report, where: str, table: Any, column: str, kind: str
     """
     import numpy as np
 
-    array = table.column(column)
-    array = whole(array)
+    array = whole(table.column(column))
+    if array.null_count == len(array):
+        return  # nothing to check (an optional text no record has)
     data, starts, ends = _string_bytes(array)
     valid = array.is_valid().to_numpy(zero_copy_only=False)
     filled = ends > starts
@@ -357,26 +388,111 @@ def _byte_table(allowed: bytes) -> Any:
     return table
 
 
+#: Odd 64-bit constants of the string hash (from splitmix64): multiplying by one is a bijection.
+_HASH_START: Final = 0x9E3779B97F4A7C15
+_HASH_STEP: Final = 0xBF58476D1CE4E5B9
+
+
+def _string_hashes(array: Any) -> Any:
+    """A 64-bit hash of each string of an Arrow string array (a null hashes as "").
+
+    Equal strings have equal hashes; the converse is checked exactly wherever it matters
+    (`_sharing`). Eight bytes at a time, on the column's own bytes: each string's words are
+    read as unaligned little-endian words and its tail masked off, so a million ids of up to
+    16 bytes take two passes of a few numpy operations. Strings of one length that fit one
+    word never collide (each step is a bijection).
+    """
+    import numpy as np
+
+    data, starts, ends = _string_bytes(array)
+    lengths = ends - starts
+    hashes = lengths.astype(np.uint64) * np.uint64(_HASH_START)
+    longest = int(lengths.max()) if len(lengths) else 0
+    if longest == 0:
+        return hashes
+    size = len(data)
+    # The 8 bytes from every position of the data, and of a zero-padded copy of its end for
+    # the words that would run past it.
+    base = max(size - 16, 0)
+    tail = np.zeros(size - base + 8, dtype=np.uint8)
+    tail[: size - base] = data[base:]
+    tail_words = np.ndarray((len(tail) - 7,), dtype="<u8", buffer=tail, strides=(1,))
+    words = np.ndarray((size - 7,), dtype="<u8", buffer=data, strides=(1,)) if size >= 8 else None
+    masks = _word_masks()
+    step, shift = np.uint64(_HASH_STEP), np.uint64(31)
+    rows = None  # the strings with a word at ``offset``, once they are few (None: all)
+    for offset in range(0, longest, 8):
+        if rows is not None:
+            rows = rows[lengths[rows] > offset]
+        elif offset and np.count_nonzero(lengths > offset) < len(lengths) // 4:
+            rows = np.flatnonzero(lengths > offset)
+        at = np.minimum((starts if rows is None else starts[rows]) + offset, size)
+        if words is not None:
+            word = words[np.minimum(at, size - 8)]
+            late = np.flatnonzero(at > size - 8)
+        else:
+            word, late = np.zeros(len(at), dtype=np.uint64), np.arange(len(at))
+        if len(late):
+            word[late] = tail_words[at[late] - base]
+        left = (lengths if rows is None else lengths[rows]) - offset
+        word &= masks[np.clip(left, 0, 8)]
+        word ^= hashes if rows is None else hashes[rows]
+        word *= step
+        word ^= word >> shift
+        if rows is not None:
+            hashes[rows] = word
+        elif left.min() > 0:
+            hashes = word
+        else:  # a string without a word here keeps its hash: it must not depend on others
+            hashes = np.where(left > 0, word, hashes)
+    return hashes
+
+
+@cache
+def _word_masks() -> Any:
+    """The mask that keeps the first ``n`` bytes of a little-endian word, for n = 0..8."""
+    import numpy as np
+
+    return np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+
+
+def _sharing(hashes: Any) -> Any:
+    """The positions whose hash is also another position's, in order (usually none).
+
+    One sort of the hashes (numpy sorts a million 64-bit integers in some 15 ms); only the
+    values at these positions can be equal, and they are compared exactly.
+    """
+    import numpy as np
+
+    ordered = np.sort(hashes)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not len(repeated):
+        return np.zeros(0, dtype=np.int64)
+    repeated = np.unique(repeated)
+    found = np.minimum(np.searchsorted(repeated, hashes), len(repeated) - 1)
+    return np.flatnonzero(repeated[found] == hashes)
+
+
 def _check_unique(report: _Report, where: str, table: Any) -> None:
-    pc = _pa().compute
-    ids = table.column("id")
-    if len(pc.unique(ids)) == table.num_rows:  # one hash pass (count_distinct takes two)
+    """No id twice: the ids whose hash another id shares are compared exactly."""
+    pa = _pa()
+    ids = whole(table.column("id"))
+    candidates = _sharing(_string_hashes(ids))
+    if not len(candidates):
         return
-    values = ids.to_pylist()
+    values = ids.take(pa.array(candidates)).to_pylist()
     first: dict[str, int] = {}
     rows = []
-    for row, value in enumerate(values):
+    for row, value in zip(candidates.tolist(), values, strict=True):
+        if value is None:
+            continue  # reported as missing
         if value in first:
-            rows.append(row)
+            rows.append((row, value))
         else:
             first[value] = row
-    for row in rows[:_SHOWN]:
+    for row, value in rows[:_SHOWN]:
         report.problems.append(
-            Problem(
-                f"{where}[{row}].id",
-                values[row],
-                f"repeats the id of {where}[{first[values[row]]}]",
-            )
+            Problem(f"{where}[{row}].id", value, f"repeats the id of {where}[{first[value]}]")
         )
 
 
@@ -407,6 +523,8 @@ def _rows_named(column: Any, ids: Any, offset: int = 0) -> Any:
     pa = _pa()
     pc = pa.compute
     column, ids = whole(column), whole(ids)
+    if column.null_count == len(column):  # names nothing (an optional reference, unused)
+        return _nulls(pa.int64(), len(column))
     if not pa.types.is_dictionary(column.type):
         column = column.dictionary_encode()
     dictionary, indices = column.dictionary, column.indices
@@ -464,8 +582,11 @@ def _conform(report: _Report, where: str, table: Any, cls: type, extra: dict[str
                 if not pa.types.is_dictionary(array.type) or array.type.value_type != pa.string():
                     array = array.cast(pa.string()).dictionary_encode()
             elif kind == "decimal":
-                if array.type.byte_width not in (16, 32):  # decimal32/64: widened losslessly
-                    array = array.cast(pa.decimal128(38, array.type.scale))
+                if array.type.byte_width == 32:
+                    pass  # decimal256: values past 38 digits
+                elif array.type != pa.decimal128(DECIMAL_DIGITS, array.type.scale):
+                    # Fewer digits (Parquet's INT64 decimals, decimal32/64): widened losslessly.
+                    array = array.cast(pa.decimal128(DECIMAL_DIGITS, array.type.scale))
             elif array.type != kind:
                 array = array.cast(kind)  # safe: an int16 that does not fit raises
         except Exception as exc:
@@ -474,7 +595,30 @@ def _conform(report: _Report, where: str, table: Any, cls: type, extra: dict[str
             )
             array = _nulls(kind, table.num_rows)  # the load fails; no check trips over it
         columns[name] = array
+    for field in fields_of(cls):
+        if field.shape == "amount":
+            low, high = f"{field.name}_low", f"{field.name}_high"
+            columns[low], columns[high] = _one_decimal_type(columns[low], columns[high])
     return pa.table(columns)
+
+
+def _one_decimal_type(low: Any, high: Any) -> tuple[Any, Any]:
+    """An amount's two bounds in one decimal type (another writer may give them two).
+
+    The queries read both bounds at one scale; the type holds every value of both exactly:
+    the larger scale, enough digits before the point, decimal256 past 38 digits.
+    """
+    pa = _pa()
+    if low.type == high.type:
+        return low, high
+    scale = max(low.type.scale, high.type.scale)
+    digits = max(a.type.precision - a.type.scale for a in (low, high))
+    common = (
+        pa.decimal128(DECIMAL_DIGITS, scale)
+        if digits + scale <= DECIMAL_DIGITS
+        else pa.decimal256(2 * DECIMAL_DIGITS, scale)
+    )
+    return low.cast(common), high.cast(common)
 
 
 #: What a column of each kind must hold, as a problem says it.
@@ -501,24 +645,36 @@ def _missing(default: Any, kind: Any, length: int) -> Any:
 
 
 def _nulls(kind: Any, length: int) -> Any:
-    """An all-null column; one array per type and length, shared (Arrow arrays never change)."""
-    key = (str(kind), length)
-    found = _SHARED_NULLS.get(key)
-    if found is None:
-        found = _SHARED_NULLS[key] = _new_nulls(kind, length)
-    return found
+    """An all-null column on zeroed buffers that cost nothing until touched.
 
+    numpy's zeros come from ``calloc``: the operating system hands out zero pages on first
+    write, and nothing ever writes to these (Arrow arrays never change). ``pa.nulls`` would
+    fill some 250 MB for the empty stakes and valuations of a million rounds.
+    """
+    import numpy as np
 
-#: The null columns of the load in progress (emptied when it ends).
-_SHARED_NULLS: dict[tuple[str, int], Any] = {}
-
-
-def _new_nulls(kind: Any, length: int) -> Any:
     pa = _pa()
+
+    def zeros(size: int) -> Any:
+        return pa.py_buffer(np.zeros(size, dtype=np.uint8))
+
+    validity = zeros((length + 7) // 8)
     if kind == "dictionary":
-        return pa.nulls(length, pa.dictionary(pa.int32(), pa.string()))
+        codes = pa.Array.from_buffers(
+            pa.int32(), length, [validity, zeros(4 * length)], null_count=length
+        )
+        # Not ``safe``: checking that null codes are in range would take seconds.
+        return pa.DictionaryArray.from_arrays(codes, pa.array([], pa.string()), safe=False)
     if kind == "decimal":
-        return pa.nulls(length, pa.decimal128(38, 0))
+        kind = pa.decimal128(38, 0)
+    if pa.types.is_decimal(kind) or pa.types.is_date32(kind) or pa.types.is_integer(kind):
+        return pa.Array.from_buffers(
+            kind, length, [validity, zeros(kind.bit_width // 8 * length)], null_count=length
+        )
+    if pa.types.is_string(kind):
+        return pa.Array.from_buffers(
+            kind, length, [validity, zeros(4 * (length + 1)), zeros(0)], null_count=length
+        )
     return pa.nulls(length, kind)
 
 
@@ -627,11 +783,12 @@ def _check_date(report: _Report, where: str, table: Any, name: str) -> None:
     kind = np.array([{"year": 0, "month": 1}.get(v, 2) for v in names] + [2], dtype=np.int8)
     rank = kind[precision.indices.fill_null(len(names)).to_numpy(zero_copy_only=False)]
     days = whole(first).cast(_pa().int32()).fill_null(0).to_numpy(zero_copy_only=False)
-    as_day = days.astype("datetime64[D]")
-    year_start = as_day.astype("datetime64[Y]").astype("datetime64[D]")
-    month_start = as_day.astype("datetime64[M]").astype("datetime64[D]")
+    span, offset = day_span(days)
+    as_day = span.astype("datetime64[D]")
+    in_year = (as_day - as_day.astype("datetime64[Y]")).astype(np.int64)[offset]
+    in_month = (as_day - as_day.astype("datetime64[M]")).astype(np.int64)[offset]
     nulls = pc.xor(pc.is_null(first), pc.is_null(precision)).to_numpy(zero_copy_only=False)
-    bad = nulls | ((rank == 0) & (as_day != year_start)) | ((rank == 1) & (as_day != month_start))
+    bad = nulls | ((rank == 0) & (in_year != 0)) | ((rank == 1) & (in_month != 0))
     if bad.any():
         report.rows(
             where,
@@ -643,9 +800,12 @@ def _check_date(report: _Report, where: str, table: Any, name: str) -> None:
 
 
 def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent: bool) -> None:
+    from decimal import Decimal
+
     from aieco._checks import is_currency
 
-    pc = _pa().compute
+    pa = _pa()
+    pc = pa.compute
     low, high = table.column(f"{name}_low"), table.column(f"{name}_high")
     unit, qualifier = table.column(f"{name}_unit"), table.column(f"{name}_qualifier")
     if all(column.null_count == len(column) for column in (low, high, unit, qualifier)):
@@ -687,7 +847,9 @@ def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent
     )
     _check_limit(report, where, low, f"{name}_low")
     _check_limit(report, where, high, f"{name}_high")
-    negative = pc.fill_null(pc.less(low, 0), False)
+    # Compared with values of the column's own type (an int would widen it past 38 digits).
+    zero = pa.scalar(Decimal(0), type=low.type)
+    negative = pc.fill_null(pc.less(low, zero), False)
     if pc.any(negative).as_py():
         report.rows(
             where, f"{name}_low", low.to_pylist(), _bad_rows(negative), "must not be negative"
@@ -697,8 +859,9 @@ def _check_amount(report: _Report, where: str, table: Any, name: str, *, percent
         report.rows(
             where, f"{name}_low", low.to_pylist(), _bad_rows(reversed_), "must not be above high"
         )
-    if percent:
-        over = pc.fill_null(pc.greater(high, 100), False)
+    if percent and high.type.precision - high.type.scale > 2:  # else no value reaches 100
+        hundred = pa.scalar(Decimal(100), type=high.type)
+        over = pc.fill_null(pc.greater(high, hundred), False)
         if pc.any(over).as_py():
             report.rows(
                 where, f"{name}_high", high.to_pylist(), _bad_rows(over), "must not exceed 100 %"
@@ -751,11 +914,14 @@ def _check_aliases(report: _Report, where: str, table: Any) -> None:
                 )
 
 
-def _read(folder: Path) -> dict[str, Any]:
-    """The tables of the folder: dictionary columns read as dictionaries, all-null ones skipped.
+def _open(folder: Path) -> dict[str, tuple[Path, Any, dict[str, list[str]]]]:
+    """Each file of the folder, opened: its metadata and the column groups to read from it.
 
-    A column whose statistics say every value is null is not decoded: `_conform` makes it
-    (a missing column is all null). The files of the first layout are refused by name.
+    A group is the kind's own columns (key ``""``) or one of its list columns (by name), so
+    that each is read, and checked, on a thread of its own. Dictionary columns are read as
+    dictionaries; a column whose statistics say every value is null is not decoded:
+    `_conform` makes it (a missing column is all null). The files of the first layout are
+    refused by name.
     """
     import pyarrow.parquet as pq
 
@@ -773,24 +939,49 @@ def _read(folder: Path) -> dict[str, Any]:
                     )
                 ]
             )
-    tables = {}
+    opened = {}
     for name in KINDS:
         path = folder / _file(name)
         if path.is_file():
-            try:
+            with _as_problem(name, path):
                 metadata = pq.ParquetFile(path).metadata
                 schema = metadata.schema
                 paths = [schema.column(i).path for i in range(len(schema))]
                 wanted = [p for p in paths if _read_as_dictionary(name, p)]
-                handle = pq.ParquetFile(path, metadata=metadata, read_dictionary=wanted)
-                tables[name] = handle.read(columns=_columns_to_read(name, metadata, paths))
-            except OSError:
-                raise
-            except Exception as exc:
-                raise ValidationError(
-                    [Problem(_file(name), str(path), f"is not a Parquet file ({exc})")]
-                ) from None
-    return tables
+                groups: dict[str, list[str]] = {"": []}
+                lists = {column for column, _, _ in _nested(name)}
+                for column in _columns_to_read(name, metadata, paths):
+                    top = column.split(".")[0]
+                    groups.setdefault(top if top in lists else "", []).append(column)
+                opened[name] = (path, (metadata, wanted), groups)
+    return opened
+
+
+@contextlib.contextmanager
+def _as_problem(name: str, path: Path) -> Iterator[None]:
+    """A file that Arrow cannot read is a problem naming it (an OSError stays an OSError)."""
+    try:
+        yield
+    except OSError:
+        raise
+    except Exception as exc:
+        raise ValidationError(
+            [Problem(_file(name), str(path), f"is not a Parquet file ({exc})")]
+        ) from None
+
+
+def _read_group(name: str, path: Path, opened: tuple[Any, list[str]], columns: list[str]) -> Any:
+    """Some columns of a kind's file, on the calling thread (the load reads groups in parallel).
+
+    Each group through a reader of its own (a Parquet reader is not safe across threads),
+    from the file's metadata read once; ``opened`` is that metadata and the dictionary columns.
+    """
+    import pyarrow.parquet as pq
+
+    metadata, dictionaries = opened
+    with _as_problem(name, path):
+        reader = pq.ParquetFile(path, metadata=metadata, read_dictionary=dictionaries)
+        return reader.read(columns=columns, use_threads=False)
 
 
 def _dictionary_columns(cls: type) -> tuple[str, ...]:
@@ -885,20 +1076,37 @@ def _null_columns(metadata: Any) -> set[str]:
 
 
 def load_parquet(folder: Path) -> Any:
-    """Read and check a Parquet dataset folder; a ValidationError lists what is wrong."""
-    pa = _pa()
+    """Read and check a Parquet dataset folder; a ValidationError lists what is wrong.
+
+    The checks come in three stages, each reported only when the one before found nothing:
+    every table's columns (types, required values, the model's rules per column); ids
+    unique and references resolving; names unambiguous. The column groups of each file (its
+    own columns, each list column) are read and checked as separate tasks on a thread pool —
+    Arrow and numpy release the GIL, so a 2-core machine does about twice the work — and a
+    table's own later checks (unique ids, names) start as soon as its columns passed.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     from aieco.dataset import Dataset
 
-    raw = _read(folder)
-    report = _Report()
-    try:
-        tables = _conformed(report, raw)
-    finally:
-        _SHARED_NULLS.clear()
+    pa = _pa()
+    opened = _open(folder)
+    lists: dict[str, tuple[str, str, Any]] = {}
+    with ThreadPoolExecutor(max_workers=_workers(), thread_name_prefix="aieco-load") as pool:
+        tasks = _Tasks(pool, lists)
+        # The biggest tables first, so that the small ones fill the gaps.
+        order = sorted(
+            KINDS, key=lambda name: -(opened[name][1][0].num_rows if name in opened else 0)
+        )
+        for name in order:
+            tasks.table(name, opened.get(name))
+        tables, stages = tasks.results()
+    report = _Report(lists)
+    for stage in stages[0]:
+        report.problems.extend(stage.problems)
     _raise(report)
-    for name in KINDS:
-        _check_unique(report, _file(name), tables[name])
-    _check_self_owned(report, tables["companies"])
+    for stage in stages[1]:
+        report.problems.extend(stage.problems)
     references = _references(report, tables)
     participants = "funding_rounds.participants"
     if not report.problems:
@@ -909,7 +1117,8 @@ def load_parquet(folder: Path) -> Any:
             references[(participants, "investor_id")],
         )
     _raise(report)
-    keys = {name: _names(report, name, kind, tables[name]) for name, kind in KINDS.items()}
+    for stage in stages[2]:
+        report.problems.extend(stage.problems)
     _raise(report)
     stores = {
         name: Store(
@@ -921,13 +1130,108 @@ def load_parquet(folder: Path) -> Any:
         )
         for name, kind in KINDS.items()
     }
-    del raw
     pa.default_memory_pool().release_unused()  # the tables read and checked, not kept
     derived = {
         "company_rows": references[("funding_rounds", "company_id")].to_numpy(),
         "investor_rows": references[(participants, "investor_id")].to_numpy(),
     }
-    return Dataset._from_stores(stores, keys, derived)
+    return Dataset._from_stores(stores, tasks.keys, derived)
+
+
+def _workers() -> int:
+    """Threads for a load: one per core, at most four (the tables are few)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class _Tasks:
+    """The reading and checking of one load, as tasks on a thread pool.
+
+    Each task has its own `_Report`; `results` gathers them in a fixed order (kinds in
+    dependency order, a kind's list columns before its own columns), so that the problems of a
+    bad file come out the same whatever thread finished first.
+    """
+
+    def __init__(self, pool: Any, lists: dict[str, tuple[str, str, Any]]) -> None:
+        self._pool = pool
+        self._lists = lists
+        #: (key, future of (table, report)) of each group, per kind.
+        self._groups: dict[str, list[tuple[str, Any]]] = {}
+        #: Futures of the later checks of a kind's own table (unique ids, names).
+        self._later: dict[str, Any] = {}
+        self.keys: dict[str, Any] = {}
+
+    def table(self, name: str, opened: tuple[Path, Any, dict[str, list[str]]] | None) -> None:
+        """Submit the reading and checking of every column group of a kind's file."""
+        # The own columns first: the later checks wait for them.
+        own = None if opened is None else opened[2][""]
+        groups = [(name, self._pool.submit(self._own, name, opened, own))]
+        for column, _, cls in _nested(name):
+            columns = None if opened is None else opened[2].get(column)
+            future = self._pool.submit(self._items, name, column, cls, opened, columns)
+            groups.insert(-1, (f"{name}.{column}", future))  # reported before the own columns
+        self._groups[name] = groups
+
+    def _items(
+        self, name: str, column: str, cls: type, opened: Any, columns: list[str] | None
+    ) -> tuple[Any, _Report]:
+        """A list column's items as a table (`_unnest`), conformed and checked."""
+        pa = _pa()
+        report = _Report(self._lists)
+        where, key = _file(name), f"{name}.{column}"
+        found = None
+        if columns:
+            path, source, _ = opened
+            found = _read_group(name, path, source, columns).column(column)
+        items = _unnest(report, where, column, found)
+        items = _conform(report, _where(key), items, cls, {"row": pa.int32()})
+        _check_fields(report, _where(key), items, cls)
+        return items, report
+
+    def _own(self, name: str, opened: Any, columns: list[str] | None) -> tuple[Any, _Report]:
+        """A kind's own columns, conformed and checked; then its later checks are submitted."""
+        pa = _pa()
+        report = _Report(self._lists)
+        kind = KINDS[name]
+        if opened is None:
+            table = pa.table({"id": pa.array([], pa.string())})
+        else:
+            path, source, _ = opened
+            table = _read_group(name, path, source, columns or [])
+        table = _conform(report, _file(name), table, kind.cls, {})
+        _check_fields(report, _file(name), table, kind.cls)
+        if not report.problems:  # else the load fails at this stage; nothing later runs
+            with contextlib.suppress(RuntimeError):  # the pool is closing: the load failed
+                self._later[name] = self._pool.submit(self._later_checks, name, table)
+        return table, report
+
+    def _later_checks(self, name: str, table: Any) -> tuple[_Report, _Report, _Report, Any]:
+        """Unique ids and (companies) not their own acquirer; then names unambiguous."""
+        unique, owned, names = _Report(self._lists), _Report(self._lists), _Report(self._lists)
+        _check_unique(unique, _file(name), table)
+        if name == "companies":
+            _check_self_owned(owned, table)
+        keys = None
+        if not unique.problems and not owned.problems:
+            keys = _names(names, name, KINDS[name], table)
+        return unique, owned, names, keys
+
+    def results(self) -> tuple[dict[str, Any], tuple[list[_Report], list[_Report], list[_Report]]]:
+        """Every table (by key) and the reports of the three stages, in a fixed order."""
+        tables: dict[str, Any] = {}
+        columns, unique, owned, names = [], [], [], []
+        for name in KINDS:
+            for key, future in self._groups[name]:
+                tables[key], report = future.result()
+                columns.append(report)
+        for name in KINDS:
+            later = self._later.get(name)
+            self.keys[name] = None
+            if later is not None:
+                found_unique, found_owned, found_names, self.keys[name] = later.result()
+                unique.append(found_unique)
+                owned.append(found_owned)
+                names.append(found_names)
+        return tables, (columns, unique + owned, names)
 
 
 def _raise(report: _Report) -> None:
@@ -939,35 +1243,6 @@ def _where(key: str) -> str:
     """How a problem names a table: ``companies.parquet``, ``funding_rounds.parquet.sources``."""
     name, _, column = key.partition(".")
     return f"{_file(name)}.{column}" if column else _file(name)
-
-
-def _conformed(report: _Report, raw: dict[str, Any]) -> dict[str, Any]:
-    """Every table in its columns and types, each column checked by the model's rules.
-
-    Keyed by kind (``companies``) and, for the items of a list column, by kind and column
-    (``funding_rounds.participants``: a table with each item's parent ``row``, in order).
-    """
-    pa = _pa()
-    tables = {}
-    for name, kind in KINDS.items():
-        table = raw.get(name)
-        if table is None:
-            table = pa.table({"id": pa.array([], pa.string())})
-        where = _file(name)
-        for column, _, cls in _nested(name):
-            key = f"{name}.{column}"
-            lists = None
-            if column in table.column_names:
-                lists = table.column(column)
-                table = table.drop_columns([column])
-            items = _unnest(report, where, column, lists)
-            items = _conform(report, _where(key), items, cls, {"row": pa.int32()})
-            _check_fields(report, _where(key), items, cls)
-            tables[key] = items
-        table = _conform(report, where, table, kind.cls, {})
-        _check_fields(report, where, table, kind.cls)
-        tables[name] = table
-    return tables
 
 
 def _unnest(report: _Report, where: str, column: str, lists: Any) -> Any:
@@ -1096,12 +1371,19 @@ def _names(report: _Report, name: str, kind: Kind, table: Any) -> tuple[Any, Any
         rows.append(parents)
         paths.append(("aliases", parents))
         _check_repeated_aliases(report, name, aliases, parents)
-    keys = pa.concat_arrays(parts)
+    keys = pa.chunked_array(parts, pa.string())
     owners = np.concatenate(rows)
-    first = pc.index_in(keys, value_set=keys).to_numpy(zero_copy_only=False)
-    clashes = np.flatnonzero(owners[first] != owners)
-    if len(clashes):
-        _report_clashes(report, name, table, clashes[:_SHOWN], owners, first, paths)
+    # Only keys whose hash another key shares can be equal: those are compared exactly.
+    candidates = _sharing(np.concatenate([_string_hashes(part) for part in parts]))
+    if len(candidates):
+        shared = keys.take(pa.array(candidates))
+        first = np.arange(len(owners))
+        first[candidates] = candidates[
+            pc.index_in(shared, value_set=shared).to_numpy(zero_copy_only=False)
+        ]
+        clashes = np.flatnonzero(owners[first] != owners)
+        if len(clashes):
+            _report_clashes(report, name, table, clashes[:_SHOWN], owners, first, paths)
     return keys, owners
 
 

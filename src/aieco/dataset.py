@@ -108,7 +108,7 @@ class Dataset:
     ) -> Dataset:
         """A Dataset of stores whose checks have been done (the Parquet loader).
 
-        ``names`` are each kind's folded keys (an Arrow array of the ids, names and aliases)
+        ``names`` are each kind's folded keys (Arrow strings: the ids, names and aliases)
         and their rows, None for a kind looked up by id only; the indexes are built from them
         on first use. ``derived`` are relations already computed (``company_rows``, ...).
         """

@@ -36,10 +36,18 @@ from aieco.amounts._rules import (
     MAX_DIGITS,
     continues_figure,
     date_at,
+    decimal_words,
     figure_ok,
     heads_compound,
     hedge_at,
+    next_part,
+    number_words,
+    numeral_kind,
+    plain,
+    scale_at,
     scale_power,
+    shift,
+    space_end,
     stellig_noun,
 )
 from aieco.amounts._shapes import fast_reading
@@ -49,10 +57,11 @@ from aieco.money import PERCENT, Amount, Money, Qualifier, in_exact_context
 __all__ = ["Parsed", "Parser", "parse_amount", "parse_money", "parse_number"]
 
 _SPACE_START = frozenset(SPACE_CHARS + "\r\n")
-_SP = re.compile(f"[{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?")
 _WORD = re.compile(r"[^\W\d_]++")
 _NOUN = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
 _HALF = Decimal("0.5")
+_shift = shift  # the rules, under the names the extractor imports
+_plain = plain
 _FRACTION = re.compile("[0-9]++")
 _Q = Qualifier
 #: A range with a hedge at each end: (first, second) → the range's qualifier. A lower bound
@@ -74,20 +83,6 @@ _JOIN = {"\u00a0": " ", **dict.fromkeys(NAME_HYPHENS, "-")}
 #: Cents after a sum written as digits: exactly two ("13 Euro 45", never "EUR 1000 9").
 _CENTS = re.compile("[0-9]{2}(?![0-9.,'’])")
 _HYPHENS = frozenset(NAME_HYPHENS)
-
-
-def _shift(value: Decimal, power: int) -> Decimal:
-    """``value × 10**power``, exactly (no context rounding)."""
-    if not power:
-        return value
-    sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    return Decimal((sign, digits, exponent + power))
-
-
-def _plain(value: Decimal) -> Decimal:
-    """The same number written without an exponent ("1.5E+9" → "1500000000")."""
-    return Decimal(format(value, "f"))
 
 
 class _Num:
@@ -247,11 +242,7 @@ class Parser:
 
     def ws(self, i: int) -> int:
         """The position after the whitespace at ``i`` (never more than one line break)."""
-        if i >= self.n or self.text[i] not in _SPACE_START:
-            return i
-        m = _SP.match(self.text, i)
-        assert m is not None
-        return m.end()
+        return space_end(self.text, i)
 
     def word(self, i: int) -> re.Match[str] | None:
         """The run of letters at ``i`` (remembered: the grammar asks for it repeatedly)."""
@@ -263,16 +254,7 @@ class Parser:
 
     def part(self, i: int) -> tuple[int, str]:
         """Where the next part of an expression starts: glued, after a space or a hyphen."""
-        text = self.text
-        if i >= self.n:
-            return i, "end"
-        c = text[i]
-        if c in SPACE_CHARS or c == "\n" or c == "\r":
-            j = self.ws(i)
-            return (j, "space") if j > i else (i, "end")
-        if c == "-" and i + 1 < self.n and text[i + 1].isalpha():
-            return i + 1, "hyphen"
-        return i, "glued"
+        return next_part(self.text, i)
 
     # -- expression ------------------------------------------------------------------------
 
@@ -942,24 +924,25 @@ class Parser:
             pair = self.rough_pair(m, w)
             if pair is not None:
                 return pair
-        if w.endswith(lx.stellig_endings):
+        kind = numeral_kind(lx, w)
+        if kind == "stellig":
             return self.stellig(i)
-        if w in lx.vague_leads:
+        if kind == "vague_lead":
             return self.vague_lead(m)
-        if w in lx.vague_counts:
+        if kind == "count":
             return self.vague_count(m, w)
-        if w in lx.articles:
+        if kind == "article":
             return self.article(m, w)
-        if w in lx.few:
+        if kind == "few":
             return self.few(m, w)
-        if w in lx.positions:
+        if kind == "position":
             return self.position(m, w)
-        if w in lx.half_words:  # "halbe Milliarde Euro": half of one, before a scale word
+        if kind == "half":  # "halbe Milliarde Euro": half of one, before a scale word
             return _Num(_HALF, _HALF, m.end(), "article")
-        if w in lx.many:
+        if kind == "many":
             self.fail(i, f"{m.group()!r} names no figure (it has no bound)", "a number", rank=2)
             return None
-        if w in lx.few_times and self._word_before(i) in lx.many:
+        if kind == "few_times" and self._word_before(i) in lx.many:
             self.fail(i, f"{self._word_before(i)!r} {w!r} has no bound", "a figure", rank=2)
             return None
         return self.words(i)
@@ -1112,56 +1095,12 @@ class Parser:
         return _WORD_READERS[self.lx.language](self, i)
 
     def de_words(self, i: int) -> _Num | None:
-        """German number words: each word a cardinal below a million, then a scale word."""
-        lx = self.lx
-        total = Decimal(0)
-        last_power: int | None = None
-        end = -1
-        chunks = 0
-        pos = i
-        word_int: int | None = None
-        while chunks < 8:
-            m = self.word(pos)
-            if m is None:
-                break
-            w = m.group().lower()
-            is_article = w in lx.articles
-            value = Decimal(1) if is_article else lx.cardinal(w)
-            if value is None:
-                break
-            k = m.end()
-            if not is_article:
-                value, k = self._decimal_words(value, k)
-            sc = self.scale(k, glued=False)
-            if sc is not None and sc[2] is None:
-                power, k2, _ = sc
-                if last_power is not None and power >= last_power:
-                    break
-                total += _shift(value, power)
-                last_power = power
-                end = k2
-                chunks += 1
-                nxt = self.ws(k2)
-                if nxt == k2:
-                    break
-                pos = nxt
-                continue
-            if is_article or (
-                chunks
-                and not (
-                    last_power is not None
-                    and value < _shift(Decimal(1), last_power)
-                    and value == value.to_integral_value()
-                )
-            ):
-                break  # "zwei Millionen eintausendeinhundert": one number below the scale
-            total += value
-            end = k
-            chunks += 1
-            if chunks == 1 and value == value.to_integral_value():
-                word_int = int(value)
-            break
-        return self._words_read(i, chunks, total, end, last_power, word_int)
+        """German number words, chunked by decreasing scale (the rule: `number_words`)."""
+        found = number_words(self.lx, self.text, i)
+        if found is None:
+            return self._words_read(i, 0, Decimal(0), -1, None, None)
+        value, end, power, word_int, chunks = found
+        return self._words_read(i, chunks, value, end, power, word_int)
 
     def _words_read(
         self,
@@ -1182,35 +1121,8 @@ class Parser:
         return num
 
     def _decimal_words(self, value: Decimal, k: int) -> tuple[Decimal, int]:
-        """Read "drei Komma fünf", "two point five": digits spelled out after the number."""
-        lx = self.lx
-        j = self.ws(k)
-        m = self.word(j)
-        if m is None or j == k or m.group().lower() != lx.decimal_word:
-            return value, k
-        if value != value.to_integral_value():
-            return value, k
-        digits = ""
-        pos = m.end()
-        while len(digits) < MAX_DIGITS:
-            j = self.ws(pos)
-            m2 = self.word(j)
-            if m2 is None or j == pos:
-                break
-            d = lx.cardinal(m2.group().lower())
-            if d is None or d != d.to_integral_value() or m2.group().lower() in lx.articles:
-                break
-            if d > 9:
-                if digits:
-                    break
-                digits = str(int(d))
-                pos = m2.end()
-                break
-            digits += str(int(d))
-            pos = m2.end()
-        if not digits:
-            return value, k
-        return Decimal(f"{int(value)}.{digits}"), pos
+        """Read "drei Komma fünf", "two point five" (the rule: `decimal_words`)."""
+        return decimal_words(self.lx, self.text, value, k)
 
     def en_words(self, i: int) -> _Num | None:
         """English number words in groups below a thousand, each followed by a scale word."""
@@ -1411,54 +1323,23 @@ class Parser:
     # -- scale, currency, percent ----------------------------------------------------------
 
     def scale(self, i: int, *, glued: bool) -> tuple[int, int, str | None] | None:
-        """A scale word after a number: (power of ten, end, implied currency or None)."""
-        text, n, lx = self.text, self.n, self.lx
-        j, kind = self.part(i)
-        if kind == "end" or (kind == "glued" and not glued):
-            return None
-        if lx.thousands_of and text[j : j + 1] == "T":
-            sign = text[j + 1 : j + 2]
-            if sign in ("€", "$") and (j + 2 >= n or not text[j + 2].isalnum()):
-                return 3, j + 2, lx.thousands_of["t" + sign]  # "20 T€"
-        m = self.word(j)
-        if m is None:
-            return None
-        written = m.group()
-        e = m.end()
-        if e < n and text[e] == ".":
-            power = scale_power(lx, written, True, "")
-            if power is not None:
-                return power, e + 1, None
-        power = scale_power(lx, written, False, text[e : e + 1])
-        if power is not None:
-            return power, e, None
-        return self._other_scale(m, kind)
+        """A scale after a number: (power of ten, end, implied currency or None).
 
-    def _other_scale(self, m: re.Match[str], kind: str) -> tuple[int, int, str | None] | None:
-        """A scale that is not a scale word: a letter, "TEUR", "Cent"; or a refused "billion"."""
-        lx = self.lx
-        written = m.group()
-        w = written.lower()
-        j, e = m.start(), m.end()
-        if written in lx.foreign_scales:
-            self.fail(
-                j,
-                f"{written!r} looks English (10⁹), but German 'Billion' is 10¹²",
-                "'Mrd.' or 'Milliarden' for 10⁹, 'Billion' for 10¹²",
-                rank=2,
-            )
-            return None
-        if kind == "glued" or (lx.spaced_letters and kind == "space"):  # "$5bn"; "400 k €"
-            value = lx.glued_scales.get(w)
-            if value is not None:
-                return _power(value), e, None
-        code = lx.thousands_of.get(w)
-        if code is not None:
-            return 3, e, code
-        sub = lx.subunit_scales.get(w)
-        if sub is not None and kind != "glued":
-            return sub[1], e, sub[0]  # "20 Cent" = 0.20 EUR, "5-Rappen-Stück" = 0.05 CHF
-        return None
+        The rule is `scale_at`; where it finds none, an English "billion" in German text
+        is reported with the reason.
+        """
+        found = scale_at(self.lx, self.text, i, glued=glued)
+        if found is None and self.strict:
+            j, kind = self.part(i)
+            m = self.word(j) if kind != "end" and (glued or kind != "glued") else None
+            if m is not None and m.group() in self.lx.foreign_scales:
+                self.fail(
+                    j,
+                    f"{m.group()!r} looks English (10⁹), but German 'Billion' is 10¹²",
+                    "'Mrd.' or 'Milliarden' for 10⁹, 'Billion' for 10¹²",
+                    rank=2,
+                )
+        return found
 
     def currency_at(self, i: int) -> tuple[str, int] | None:
         """A currency written before the number: "€", "US$", "USD", "Fr.", "CHF"."""
@@ -1564,10 +1445,6 @@ _WORD_READERS: dict[str, Callable[[Parser, int], _Num | None]] = {
     "de": Parser.de_words,
     "en": Parser.en_words,
 }
-
-
-def _power(value: Decimal) -> int:
-    return value.adjusted()
 
 
 # -- public API ------------------------------------------------------------------------------

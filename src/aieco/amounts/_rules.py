@@ -14,14 +14,21 @@ Each rule here is written once and called from every reader:
 * `is_code` and `names_currency` — the ISO-code test ("USD" as written, not "usd" or "Usd")
   and whether a token names a currency by itself (a symbol or a code);
 * `heads_compound` — whether a currency name heads a compound ("8 Euro-Münzen" counts
-  coins, it is no sum).
+  coins, it is no sum);
+* `space_end`, `next_part` and `scale_at` — where the next part of an expression starts
+  (after white space with at most one line break, a hyphen, or glued) and the scale word
+  there ("Mio.", "Milliarden", "bn", "TEUR");
+* `numeral_kind`, `number_words` and `decimal_words` — which table a number word is read
+  by, and a run of German number words chunked by decreasing scale ("zwei Millionen
+  dreihunderttausend", "drei Komma fünf Milliarden"), read once for the grammar and the
+  shapes.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from aieco.amounts._lexicon import (
@@ -39,9 +46,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_DIGITS",
+    "Words",
     "continues_figure",
     "count_word",
     "date_at",
+    "decimal_words",
     "figure_fits",
     "figure_ok",
     "figure_value",
@@ -50,7 +59,14 @@ __all__ = [
     "is_code",
     "is_stellig",
     "names_currency",
+    "next_part",
+    "number_words",
+    "numeral_kind",
+    "plain",
+    "scale_at",
     "scale_power",
+    "shift",
+    "space_end",
     "stellig_count",
     "stellig_noun",
 ]
@@ -365,3 +381,227 @@ def _after_noun(lx: Lexicon, text: str, i: int) -> bool:
     while k > 0 and text[k - 1].isalpha():
         k -= 1
     return text[k].isupper() and text[k:j].lower().endswith(lx.of_nouns)
+
+
+# -- parts, scale words and number words ------------------------------------------------------
+
+_SPACE_START = frozenset(SPACE_CHARS + "\r\n")
+_SP = re.compile(f"[{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?")
+_WORD = re.compile(r"[^\W\d_]++")
+
+
+def space_end(text: str, i: int) -> int:
+    """The position after the white space at ``i`` (never more than one line break)."""
+    if i >= len(text) or text[i] not in _SPACE_START:
+        return i
+    m = _SP.match(text, i)
+    assert m is not None
+    return m.end()
+
+
+def next_part(text: str, i: int) -> tuple[int, str]:
+    """Where the next part of an expression starts, and how: "space", "hyphen", "glued", "end".
+
+    After white space, after a hyphen before a letter ("Drei-Milliarden"), or glued.
+    """
+    if i >= len(text):
+        return i, "end"
+    c = text[i]
+    if c in _SPACE_START:
+        j = space_end(text, i)
+        return (j, "space") if j > i else (i, "end")
+    if c == "-" and i + 1 < len(text) and text[i + 1].isalpha():
+        return i + 1, "hyphen"
+    return i, "glued"
+
+
+def scale_at(lx: Lexicon, text: str, i: int, *, glued: bool) -> tuple[int, int, str | None] | None:
+    """A scale after a number at ``i``: (power of ten, end, the currency it implies or None).
+
+    A scale word ("Mio.", "Milliarden"; see `scale_power`), a letter ("5bn", and "400 k" where
+    the locale spaces them), a thousand of a currency ("20 T€", "5 TEUR") or a subunit ("20
+    Cent" = 0.20 EUR, never glued). Glued to the number only where ``glued``. An English
+    "billion" in German text is none (the grammar says why).
+    """
+    j, kind = next_part(text, i)
+    if kind == "end" or (kind == "glued" and not glued):
+        return None
+    n = len(text)
+    if lx.thousands_of and text[j : j + 1] == "T":
+        sign = text[j + 1 : j + 2]
+        if sign in ("€", "$") and (j + 2 >= n or not text[j + 2].isalnum()):
+            return 3, j + 2, lx.thousands_of["t" + sign]  # "20 T€"
+    m = _WORD.match(text, j)
+    if m is None:
+        return None
+    written = m.group()
+    e = m.end()
+    if e < n and text[e] == ".":
+        power = scale_power(lx, written, True, "")
+        if power is not None:
+            return power, e + 1, None
+    power = scale_power(lx, written, False, text[e : e + 1])
+    if power is not None:
+        return power, e, None
+    if written in lx.foreign_scales:
+        return None
+    w = written.lower()
+    if kind == "glued" or (lx.spaced_letters and kind == "space"):  # "$5bn"; "400 k €"
+        value = lx.glued_scales.get(w)
+        if value is not None:
+            return value.adjusted(), e, None
+    code = lx.thousands_of.get(w)
+    if code is not None:
+        return 3, e, code
+    sub = lx.subunit_scales.get(w)
+    if sub is not None and kind != "glued":
+        return sub[1], e, sub[0]  # "20 Cent" = 0.20 EUR, "5-Rappen-Stück" = 0.05 CHF
+    return None
+
+
+def shift(value: Decimal, power: int) -> Decimal:
+    """``value × 10**power``, exactly (no context rounding)."""
+    if not power:
+        return value
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return Decimal((sign, digits, exponent + power))
+
+
+def plain(value: Decimal) -> Decimal:
+    """The same number written without an exponent ("1.5E+9" → "1500000000")."""
+    return Decimal(format(value, "f"))
+
+
+def numeral_kind(lx: Lexicon, w: str) -> str:
+    """Which table reads the numeral that starts with the lower-case word ``w``.
+
+    In this order: "stellig" ("zweistellige"), "vague_lead" ("mehrere"), "count" ("zig"),
+    "article", "few" ("paar"), "position" ("mittleren"), "half" ("halbe"), "many", "few_times"
+    (after a "many" word); else "words", number words chunked by `number_words`.
+    """
+    if w.endswith(lx.stellig_endings):
+        return "stellig"
+    for kind, table in (
+        ("vague_lead", lx.vague_leads),
+        ("count", lx.vague_counts),
+        ("article", lx.articles),
+        ("few", lx.few),
+        ("position", lx.positions),
+        ("half", lx.half_words),
+        ("many", lx.many),
+        ("few_times", lx.few_times),
+    ):
+        if w in table:
+            return kind
+    return "words"
+
+
+def decimal_words(lx: Lexicon, text: str, value: Decimal, k: int) -> tuple[Decimal, int]:
+    """Digits spelled out after a whole number word that ends at ``k``: "drei Komma fünf".
+
+    (the value, where it ends); ``value`` and ``k`` unchanged where no such digits follow.
+    """
+    j = space_end(text, k)
+    m = _WORD.match(text, j)
+    if m is None or j == k or m.group().lower() != lx.decimal_word:
+        return value, k
+    if value != value.to_integral_value():
+        return value, k
+    digits = ""
+    pos = m.end()
+    while len(digits) < MAX_DIGITS:
+        j = space_end(text, pos)
+        m2 = _WORD.match(text, j)
+        if m2 is None or j == pos:
+            break
+        d = lx.cardinal(m2.group().lower())
+        if d is None or d != d.to_integral_value() or m2.group().lower() in lx.articles:
+            break
+        if d > 9:
+            if digits:
+                break
+            digits = str(int(d))
+            pos = m2.end()
+            break
+        digits += str(int(d))
+        pos = m2.end()
+    if not digits:
+        return value, k
+    return Decimal(f"{int(value)}.{digits}"), pos
+
+
+class Words(NamedTuple):
+    """A run of number words as `number_words` read it."""
+
+    #: The number (computed exactly: the caller runs in the engine's exact context).
+    value: Decimal
+    #: Where the run ends.
+    end: int
+    #: The power of ten of its last scale word, None for none.
+    power: int | None
+    #: The value of a single whole number word without a scale ("zwölf"), else None.
+    word_int: int | None
+    #: How many chunks (a number word with its scale word, or a last one without) it has.
+    chunks: int
+
+
+def number_words(lx: Lexicon, text: str, i: int) -> Words | None:
+    """German number words at ``i``, chunked by decreasing scale; None if none is there.
+
+    Each chunk is a cardinal below a million (or an article for one; digits spelled out
+    after "Komma") and a scale word with a smaller power than the chunk before: "zwei
+    Millionen dreihunderttausend", "eine Milliarde zwei Millionen". A last chunk without
+    a scale word is a whole number below the scale before it ("zwei Millionen
+    eintausendeinhundert"); an article never ends a run. At most eight chunks.
+    """
+    total = Decimal(0)
+    last_power: int | None = None
+    end = -1
+    chunks = 0
+    pos = i
+    word_int: int | None = None
+    while chunks < 8:
+        m = _WORD.match(text, pos)
+        if m is None:
+            break
+        w = m.group().lower()
+        is_article = w in lx.articles
+        value = Decimal(1) if is_article else lx.cardinal(w)
+        if value is None:
+            break
+        k = m.end()
+        if not is_article:
+            value, k = decimal_words(lx, text, value, k)
+        sc = scale_at(lx, text, k, glued=False)
+        if sc is not None and sc[2] is None:
+            power, k2, _ = sc
+            if last_power is not None and power >= last_power:
+                break
+            total += shift(value, power)
+            last_power = power
+            end = k2
+            chunks += 1
+            nxt = space_end(text, k2)
+            if nxt == k2:
+                break
+            pos = nxt
+            continue
+        if is_article or (
+            chunks
+            and not (
+                last_power is not None
+                and value < shift(Decimal(1), last_power)
+                and value == value.to_integral_value()
+            )
+        ):
+            break  # "zwei Millionen eintausendeinhundert": one number below the scale
+        total += value
+        end = k
+        chunks += 1
+        if chunks == 1 and value == value.to_integral_value():
+            word_int = int(value)
+        break
+    if chunks == 0:
+        return None
+    return Words(total, end, last_power, word_int if last_power is None else None, chunks)

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from aieco._limits import MAX_INTEGER_DIGITS
+from aieco._limits import MAX_INTEGER_DIGITS, within_limit
 from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
@@ -48,12 +48,15 @@ from aieco.amounts._rules import (
     is_code,
     is_stellig,
     names_currency,
+    number_words,
+    numeral_kind,
+    plain,
     scale_power,
     stellig_count,
     stellig_noun,
 )
 from aieco.amounts._tokens import Role, Token, is_date, previous, role, spaced, walk
-from aieco.money import PERCENT, Qualifier
+from aieco.money import PERCENT, Qualifier, in_exact_context
 
 if TYPE_CHECKING:
     from aieco.amounts._fast import FastTables
@@ -73,10 +76,14 @@ def _scale_power(
     return scale_power(lx, scale, dot is not None, text[e : e + 1] if dot is None else "")
 
 
-def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
+def ends_cleanly(
+    text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables, chained: bool = False
+) -> bool:
     """Nothing after ``e`` could extend the expression (else the grammar must decide).
 
-    ``cur`` is the currency the expression ended with, as written (for "Pfund Sterling").
+    ``cur`` is the currency the expression ended with, as written (for "Pfund Sterling");
+    ``chained``: the expression is a run of number words that `number_words` ends at ``e``,
+    so a number word after it does not continue it ("zwei Millionen zwei Millionen").
     """
     n = len(text)
     if e >= n:
@@ -86,7 +93,7 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
         if c == "-" and cur is not None and heads_compound(text, e - len(cur), e):
             return False  # "8 Euro-Münzen" counts coins: the grammar says no sum
         # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
-        return _inert_word(text, e + 1, cur, lx, ft)
+        return _inert_word(text, e + 1, cur, lx, ft, chained)
     if _glued_on(text, e, lx):
         return False
     j = _space_end(text, e)
@@ -99,7 +106,7 @@ def ends_cleanly(text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables
         # Cents after a currency name ("2 Euro 50"), or a code that is the next figure's
         # ("2007 CHF 1.85 Mio."): the grammar decides. After a symbol nothing follows.
         return cur is None or not cur[0].isalpha()
-    return not c.isalpha() or _inert_word(text, j, cur, lx, ft)
+    return not c.isalpha() or _inert_word(text, j, cur, lx, ft, chained)
 
 
 def _glued_on(text: str, e: int, lx: Lexicon) -> bool:
@@ -125,8 +132,14 @@ def _space_end(text: str, e: int) -> int:
     return j
 
 
-def _inert_word(text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables) -> bool:
-    """The word at ``j`` cannot continue the expression the fast match read."""
+def _inert_word(
+    text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables, chained: bool = False
+) -> bool:
+    """The word at ``j`` cannot continue the expression the fast match read.
+
+    ``chained``: a number word that a run of number words would read on with (a cardinal or
+    an article) does not continue it: `number_words` has already ended the run before it.
+    """
     w = _LETTERS.match(text, j)
     assert w is not None
     word = w.group()
@@ -142,9 +155,23 @@ def _inert_word(text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables)
     blocks, may_be_symbol, may_be_phrase, low = info
     if may_be_symbol and lx.symbol_re.match(text, j):
         return False
-    if blocks or (may_be_phrase and ft.phrase_re.match(text, j)):
+    if blocks and not (chained and _chunk_word(lx, ft, word, low)):
+        return False
+    if may_be_phrase and ft.phrase_re.match(text, j):
         return False
     return cur is None or low not in ft.continuations.get(cur.lower(), ())
+
+
+def _chunk_word(lx: Lexicon, ft: FastTables, word: str, low: str) -> bool:
+    """A word that blocks a fast reading only as the start of a number-word chunk.
+
+    A cardinal or an article that `number_words` reads (nothing else: no code, guard word,
+    "-stellig" or other number word such as "zig" or "halbe").
+    """
+    if is_code(lx, word) or low in ft.guard_words or "stellig" in low:
+        return False
+    kind = numeral_kind(lx, low)
+    return kind == "article" or (kind == "words" and lx.cardinal(low) is not None)
 
 
 def glued_unreadable(lx: Lexicon, ft: FastTables, text: str, j: int) -> bool:
@@ -203,7 +230,61 @@ def fast_reading(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
             amount = _digits_first(lx, ft, text, found[1], found[0])
             if amount is not None:
                 return amount
+        whole = _whole_shapes(lx, ft, text)
+        if whole is None and ft.language.number_words:
+            return _words_whole(lx, ft, text)
+        return whole
     return _whole_shapes(lx, ft, text)
+
+
+def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
+    """A run of number words in chunks as the whole text: "zwei Millionen dreihunderttausend".
+
+    With a hedge before it, a currency after it ("rund zwei Millionen dreihunderttausend
+    Euro"). Read by `number_words`, as the grammar reads it, where the run has two chunks or more
+    (one chunk is the one-end shape's) and a currency or percent after a space, or nothing,
+    ends the text. None: the grammar decides.
+    """
+    hedge = hedge_at(lx, text, 0)
+    at, qualifier = (0, Qualifier.EXACT) if hedge is None else (hedge[1], hedge[0])
+    first = _LETTERS.match(text, at)
+    if first is None or numeral_kind(lx, first.group().lower()) != "words":
+        return None
+    run = _exact_words(lx, text, at)
+    if run is None or run.chunks < 2:
+        return None
+    e, unit = run.end, None
+    if e < len(text):
+        if text[e] != " ":
+            return None
+        tail = _tail(lx, ft, text[e:])
+        if tail is None or tail[1] != 0:
+            return None  # a scale word after the run: the grammar says why not
+        unit = tail[0]
+    value = plain(run.value)
+    return point(0, len(text), value, unit, qualifier) if within_limit(value) else None
+
+
+#: `number_words` computes (sums of chunks): in the exact context, whatever the caller's.
+_exact_words = in_exact_context(number_words)
+
+
+def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int] | None:
+    """What a scale-and-currency tail after a number means: (unit, power of ten).
+
+    The power is 0 for no scale word. Memoised per locale; None where the tail is not one
+    (the grammar decides).
+    """
+    tail = ft.tails.get(suffix, _UNKNOWN)
+    if tail is _UNKNOWN:
+        tail = None
+        if len(suffix) <= _TAIL_LIMIT:
+            tm = ft.tail_full.fullmatch(suffix)
+            found = None if tm is None else tail_unit_power(lx, ft, tm, suffix)
+            if found is not None:
+                tail = (found[0], found[1] or 0)
+            ft.tails.put(suffix, tail)
+    return tail  # type: ignore[no-any-return]
 
 
 def _digits_first(
@@ -220,16 +301,7 @@ def _digits_first(
     m = ft.number_at.match(text, at)
     assert m is not None
     e = m.end()
-    suffix = text[e:]
-    tail = ft.tails.get(suffix, _UNKNOWN)
-    if tail is _UNKNOWN:
-        tail = None
-        if len(suffix) <= _TAIL_LIMIT:
-            tm = ft.tail_full.fullmatch(suffix)
-            found = None if tm is None else tail_unit_power(lx, ft, tm, suffix)
-            if found is not None:
-                tail = (found[0], found[1] or 0)
-            ft.tails.put(suffix, tail)
+    tail = _tail(lx, ft, text[e:])
     if tail is None:
         mm = ft.digits_full.fullmatch(text, at)
         if mm is not None:
@@ -940,7 +1012,12 @@ def _fast_number_word(
     mm = ft.full.match(text, s0)
     if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
         return None
-    lead = _settled(text, chain[after:], s0, lx, ft, mm.end(), mm.group("cur"))
+    chained = False
+    if after == 1 and mm.group("scale") is not None and mm.group("cur", "pct") == (None, None):
+        # "zwei Millionen zwei Millionen": the run of number words ends with this one chunk
+        run = number_words(lx, text, s0)
+        chained = run is not None and run.chunks == 1 and run.end == mm.end()
+    lead = _settled(text, chain[after:], s0, lx, ft, mm.end(), mm.group("cur"), chained)
     if lead is None:
         return None
     found = full_amount(lx, ft, mm, text, lead[1], lead[0])
@@ -950,18 +1027,26 @@ def _fast_number_word(
 
 
 def _settled(
-    text: str, chain: list[Token], at: int, lx: Lexicon, ft: FastTables, e: int, cur: str | None
+    text: str,
+    chain: list[Token],
+    at: int,
+    lx: Lexicon,
+    ft: FastTables,
+    e: int,
+    cur: str | None,
+    chained: bool = False,
 ) -> tuple[int, Qualifier] | None:
     """Where a shape read from ``at`` to ``e`` starts, and its hedge, if nothing else can join.
 
     The hedge right before ``at`` (`_lead`); every other word of the chain inert; nothing
-    after ``e`` that could extend the expression (`ends_cleanly`). None: the grammar decides.
+    after ``e`` that could extend the expression (`ends_cleanly`, with ``chained``). None:
+    the grammar decides.
     """
     lead = _lead(text, chain, at, lx)
     if lead is None:
         return None
     start, qualifier, rest = lead
-    if not _all_inert(lx, rest) or not ends_cleanly(text, e, cur, lx, ft):
+    if not _all_inert(lx, rest) or not ends_cleanly(text, e, cur, lx, ft, chained):
         return None
     return start, qualifier
 
