@@ -385,7 +385,8 @@ def _stellig_tables(lx: Lexicon, ft: FastTables, quals: str) -> None:
     if not ft.language.stellig or lx.vague_noun is None:
         ft.stellig_at = ft.stellig_full = None
         return
-    joins = _trie(sorted(set(lx.range_words) | {"und"}))
+    # What joins a suspended first end to the second, as in the grammar: "bis", "oder", "und".
+    joins = _trie(sorted(lx.range_words | lx.alternatives | lx.conjunctions))
     body = (
         f"(?:(?P<art>(?i:{_trie(sorted(lx.articles))})){_WS}++)?"
         f"(?:(?P<w1>[^\\W\\d_]++)[{DASHES}]{_WS}++(?P<sw1>(?i:{joins})){_WS}++)?"

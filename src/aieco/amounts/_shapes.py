@@ -379,8 +379,10 @@ def _digits_reading(
     group, frac, scale, dot = groups
     if unit is _REJECT:
         return None
-    whole, frac = _digits(text, m.start(), m.end("int"), group), frac or ""
-    power = _scale_power(lx, text, m, scale, dot)
+    whole, frac = text[m.start() : m.end("int")], frac or ""  # `_digits`, inlined
+    if group is not None:
+        whole = whole.replace(group, "")
+    power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
     if power is None or not figure_fits(whole, frac, power):
         return None
     return point(start, end, figure_value(False, whole, frac, power), unit, qualifier)
@@ -636,13 +638,14 @@ def stellig_amount(
 def _suspended_count(lx: Lexicon, word: str, join: str, most: int) -> int | None:
     """The first digit count of "neun- oder zehnstellige" ("neun": 9), at most ``most``.
 
-    A number word (not an article, not a currency code) before a range word or "und": the
-    grammar reads it as the first end of a range whose end lends its noun to both.
+    A number word (not an article, not a currency code) before a range word, an alternative
+    or "und": the grammar reads it as the first end of a range whose end lends its noun to
+    both.
     """
     low, join = word.lower(), join.lower()
     if low in lx.articles or is_code(lx, word):
         return None
-    if join not in lx.range_words and join != "und":
+    if join not in lx.range_words and join not in lx.alternatives and join not in lx.conjunctions:
         return None
     return count_word(lx, low, most)
 
@@ -787,12 +790,16 @@ def _fast_digits(
         if run is not None:
             return Chain(run.end())
     prev = previous(text, t)
-    lead = _lead(text, walk(text, t, lx, last, prev), t, lx)
-    if lead is None:
-        return None
-    start, qualifier, rest = lead
-    if rest and not _all_inert(lx, rest):
-        return None  # a currency, sign, number word or range the grammar must weigh
+    chain = walk(text, t, lx, last, prev)
+    if chain:
+        lead = _lead(text, chain, t, lx)
+        if lead is None:
+            return None
+        start, qualifier, rest = lead
+        if rest and not _all_inert(lx, rest):
+            return None  # a currency, sign, number word or range the grammar must weigh
+    else:
+        start, qualifier = t, Qualifier.EXACT  # nothing before the figure joins it
     e = m.end()
     if not ends_cleanly(text, e, cur, lx, ft):
         # "100 Millionen Dollar oder mehr": the grammar reads a trailing hedge only when
@@ -964,8 +971,10 @@ def _fast_noun(
     if role(lx, word) is Role.STARTS:
         return None  # the noun itself may start an expression
     chain = walk(text, s, lx, last)
-    if not any(token.role is Role.STARTS for token in chain):
-        return Verdict.NOTHING  # nothing before the noun can start an expression reaching it
+    if not any(token.role is Role.STARTS and not _dead_hedge(lx, text, token) for token in chain):
+        # Nothing before the noun can start an expression reaching it ("ein lächerlich
+        # kleiner Betrag": "kleiner" starts only the hedge "kleiner als", not here).
+        return Verdict.NOTHING
     if chain[0].role is not Role.STARTS:
         return None
     low0 = chain[0].word.lower()
@@ -974,6 +983,24 @@ def _fast_noun(
     if low0 in lx.vague_counts:
         return _fast_vague(text, t, chain, lx, ft)
     return _fast_number_word(text, t, chain, lx, ft)
+
+
+def _dead_hedge(lx: Lexicon, text: str, token: Token) -> bool:
+    """A hedge's first word that starts no hedge here and nothing else ("kleiner Betrag").
+
+    Such a word plays its part (`Role.STARTS`) only as a hedge ("kleiner als"); it is no
+    number word, range intro or currency, so where `hedge_at` finds no hedge from it the
+    grammar reads nothing from it either.
+    """
+    word = token.word
+    low = word.lower()
+    return (
+        low in lx.qualifier_starts
+        and low not in lx.range_intro
+        and not lx.is_number_word(low)
+        and not names_currency(lx, word)
+        and hedge_at(lx, text, token.start) is None
+    )
 
 
 def _word_around(text: str, t: int) -> tuple[int, str]:
@@ -1075,9 +1102,18 @@ def _fast_stellig(
         or (sm.group("art") is not None) != (after == 2)
     ):
         return None
-    if suspended and len(chain) > after and chain[after].word.lower() in lx.range_intro:
-        return None  # "zwischen eins- und zweistellige": the grammar starts at "zwischen"
-    lead = _settled(text, chain[after:], f, lx, ft, sm.end(), None)
+    rest = chain[after:]
+    if suspended and rest:
+        low = rest[0].word.lower()
+        if low in lx.range_intro or low in lx.articles:
+            # "zwischen eins- und zweistellige": the grammar starts at "zwischen"; "ein neun-
+            # und zehnstelliger Betrag": it reads the article with the range.
+            return None
+        if low in lx.positions:
+            # "hohe neun- oder zehnstellige Beträge": a position word reads only a "-stellig"
+            # adjective right after it, and here a number word follows: it starts nothing.
+            rest = rest[1:]
+    lead = _settled(text, rest, f, lx, ft, sm.end(), None)
     return None if lead is None else stellig_amount(lx, sm, lead[1], lead[0])
 
 

@@ -9,6 +9,7 @@ before a position, `walk` the chain of such tokens with the `Role` each may play
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from typing import NamedTuple
 
@@ -65,11 +66,17 @@ def _role_of(lx: Lexicon, word: str) -> Role:
         return Role.STARTS
     if names_currency(lx, word) or lx.is_number_word(low):
         return Role.STARTS
-    if language_of(lx.name).stellig and is_stellig(low):
+    if _stellig_language(lx.name) and is_stellig(low):
         return Role.STARTS
     if low in lx.back_words:
         return Role.INSIDE
     return Role.OUTSIDE
+
+
+@functools.cache
+def _stellig_language(name: str) -> bool:
+    """Whether the locale's language has "-stellig" magnitudes (looked up once per name)."""
+    return language_of(name).stellig
 
 
 def walk(
@@ -92,9 +99,14 @@ def walk(
             kind = role(lx, word)
         if kind is Role.OUTSIDE:
             break
-        chain.append(Token(start, word, kind))
+        chain.append(_new_token(Token, (start, word, kind)))
         token = previous(text, start)
     return chain
+
+
+#: `Token(start, word, role)` without the Python-level ``__new__`` a NamedTuple class
+#: defines (a tuple of the same class and fields; the walk builds one per word it keeps).
+_new_token = tuple.__new__
 
 
 def spaced(text: str, a: int, b: int) -> bool:
