@@ -12,7 +12,12 @@
    a ``ProcessPoolExecutor`` of 1 and of 2 processes mapping ``extract_amounts_many`` over
    chunks of texts, a Dask LocalCluster of 1 and of 2 worker processes (one thread each) over
    Parquet, Spark ``local[1]`` and ``local[2]`` (goal: at least 1.7x). Pool and cluster
-   start-up and the first (warm-up) run are not timed.
+   start-up and the first (warm-up) run are not timed. ``--worker-rounds`` interleaved
+   rounds (3 by default); each side reports its best and median time, the pair the median
+   and range of the per-round ratios, the CPU time of the whole process tree (what the
+   second worker adds in work) and the cores each run obtained (CPU / wall). Beside the
+   processes, the same pools run a pure-Python loop of about the same CPU time in the same
+   rounds: what two processes can gain on this machine at that moment (the ceiling).
 3. ``aieco extract FOLDER --out x.parquet --jobs 2``: peak memory of the whole process tree
    (sampled every 50 ms from /proc: the sum of RSS, which counts shared libraries once per
    process, and the sum of PSS, which counts them once) for corpora of each ``--cli-mb`` size
@@ -31,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 import aieco
 from aieco import extract_amounts, extract_amounts_many, extract_amounts_table
@@ -144,30 +150,113 @@ def _chunk_mentions(texts: list[str]) -> object:
     return extract_amounts_many(texts)
 
 
+def _spin(n: int) -> int:
+    """Pure-Python work with no input, output or memory to speak of: the machine's ceiling."""
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def tree_cpu(pid: int | None = None) -> float:
+    """CPU seconds (user + system) of a process and all its live descendants, from /proc.
+
+    Each process's own time plus that of the children it has reaped (``cutime``/``cstime``),
+    so a worker that exits between two readings still counts once. The driver, the Dask
+    scheduler and nannies, Spark's JVM and its Python workers all belong to this tree.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    stack = [pid or os.getpid()]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total / tick
+
+
+class Sides:
+    """Wall and process-tree CPU time of 1 and 2 workers over interleaved timed rounds.
+
+    The report gives, for each side, the best and median wall time, and for the pair the
+    ratio of the best times, the median of the per-round ratios (each round times 1 and 2
+    workers one right after the other, under the same load) and their range. Beside it, the
+    CPU time of the whole process tree (driver, workers, scheduler, JVM) shows what the second
+    worker adds in work (``work``: CPU of 1 / CPU of 2, 1.00 when nothing is added), and
+    CPU / wall how many cores each run obtained from the machine (2.00 at most).
+    """
+
+    def __init__(self) -> None:
+        self.wall: dict[int, list[float]] = {1: [], 2: []}
+        self.cpu: dict[int, list[float]] = {1: [], 2: []}
+
+    def time(self, n: int, fn: object) -> object:
+        cpu = tree_cpu()
+        started = time.perf_counter()
+        result = fn()  # type: ignore[operator]
+        self.wall[n].append(time.perf_counter() - started)
+        self.cpu[n].append(tree_cpu() - cpu)
+        return result
+
+    def report(self, label: str, size: float) -> float:
+        """Print the figures (``label`` names a side: "{n} worker(s)"); the median ratio."""
+        for n in (1, 2):
+            wall, cpu = self.wall[n], self.cpu[n]
+            print(
+                f"  {label.format(n=n):13s} best {min(wall):6.2f} s "
+                f"({size / 1e6 / min(wall):5.1f} M chars/s), "
+                f"median {median(wall):6.2f} s; CPU of the tree {median(cpu):6.2f} s, "
+                f"cores obtained {median([c / w for c, w in zip(cpu, wall, strict=True)]):.2f}"
+            )
+        ratios = [a / b for a, b in zip(self.wall[1], self.wall[2], strict=True)]
+        work = median(self.cpu[1]) / median(self.cpu[2])
+        print(
+            f"  2 / 1: best {min(self.wall[1]) / min(self.wall[2]):.2f}x, per-round median "
+            f"{median(ratios):.2f}x (range {min(ratios):.2f}-{max(ratios):.2f}x over "
+            f"{len(ratios)} rounds); work 1/2 {work:.2f}"
+        )
+        return median(ratios)
+
+
 def process_workers(mb: float, rounds: int) -> None:
+    """1 and 2 worker processes, interleaved, beside the same for a pure-Python loop.
+
+    The loop (`_spin`, in 16 equal tasks of about the same total CPU as the corpus) shows
+    what two processes can gain on this machine at this moment: the ceiling of any engine.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
     texts = articles(mb)
     size = sum(map(len, texts))
     chunks = [texts[i : i + 64] for i in range(0, len(texts), 64)]
     print(f"\n## ProcessPoolExecutor, extract_amounts_many over chunks ({size / 1e6:.1f} M chars)")
-    best: dict[int, float] = {1: float("inf"), 2: float("inf")}
     pools = {n: ProcessPoolExecutor(n) for n in (1, 2)}
+    engine, ceiling = Sides(), Sides()
+    spin = [int(6e4 * mb)] * 16  # about the engine's CPU on the same corpus
     try:
         for n, pool in pools.items():  # start the processes and build the tables: not timed
             list(pool.map(_chunk_mentions, [["5 Mio. €"]] * 4 * n))
+            list(pool.map(_spin, [10] * 4 * n))
         for _ in range(rounds):
             for n, pool in pools.items():
-                started = time.perf_counter()
-                rows = sum(len(c) for c in pool.map(_chunk_mentions, chunks))  # type: ignore[arg-type]
-                best[n] = min(best[n], time.perf_counter() - started)
+                rows = engine.time(
+                    n, lambda p=pool: sum(len(c) for c in p.map(_chunk_mentions, chunks))
+                )  # type: ignore[arg-type]
+                ceiling.time(n, lambda p=pool: list(p.map(_spin, spin)))
     finally:
         for pool in pools.values():
             pool.shutdown()
-    for n, seconds in best.items():
-        speed = size / 1e6 / seconds
-        print(f"  {n} process(es): {seconds:6.2f} s  {speed:5.1f} M chars/s, {rows:,} rows")
-    print(f"  2 processes / 1 process: {best[1] / best[2]:.2f}x")
+    print(f"  extract_amounts_many ({rows:,} rows):")
+    engine.report("{n} process(es)", size)
+    print("  the ceiling: a pure-Python loop in the same pools, in the same rounds:")
+    ceiling.report("{n} process(es)", size)
 
 
 def dask_workers(folder: Path, size: int, rounds: int) -> None:
@@ -177,8 +266,6 @@ def dask_workers(folder: Path, size: int, rounds: int) -> None:
     workers import pandas, pyarrow's Parquet reader and the engine and fill its memos then),
     so start-up and warm-up are excluded from both alike; each timed run reads the Parquet
     files and extracts the mentions in the workers, and sends back one count per partition.
-    The workers' CPU time (all their threads) shows what a second worker adds in work, apart
-    from what the machine's other load takes from the wall time.
     """
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
@@ -186,12 +273,12 @@ def dask_workers(folder: Path, size: int, rounds: int) -> None:
     import aieco.dask
 
     print(f"\n## Dask LocalCluster, processes, 1 thread each ({size / 1e6:.1f} M chars)")
-    best: dict[int, float] = {1: float("inf"), 2: float("inf")}
+    sides = Sides()
     clusters = {
         n: LocalCluster(
             n_workers=n,
             threads_per_worker=1,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port (None still takes 8787 and warns if taken)
             silence_logs=logging.ERROR,
         )
         for n in (1, 2)
@@ -203,28 +290,17 @@ def dask_workers(folder: Path, size: int, rounds: int) -> None:
         counts = mentions.map_partitions(len)
         for client in clients.values():  # start-up and a whole warm-up run: not timed
             rows = int(counts.compute(scheduler=client).sum())
-        cpu: dict[int, float] = {}
         for _ in range(rounds):
             for n, client in clients.items():
-                before = sum(client.run(time.process_time).values())
-                started = time.perf_counter()
-                rows = int(counts.compute(scheduler=client).sum())
-                seconds = time.perf_counter() - started
-                if seconds < best[n]:
-                    best[n] = seconds
-                    cpu[n] = sum(client.run(time.process_time).values()) - before
+                rows = sides.time(n, lambda c=client: int(counts.compute(scheduler=c).sum()))  # type: ignore[assignment]
         partitions = ddf.npartitions
     finally:
         for client in clients.values():
             client.close()
         for cluster in clusters.values():
             cluster.close()
-    for n, seconds in best.items():
-        print(
-            f"  {n} worker(s): {seconds:6.2f} s  {size / 1e6 / seconds:5.1f} M chars/s, "
-            f"{rows:,} rows, {partitions} partitions; CPU of the workers {cpu[n]:.2f} s"
-        )
-    print(f"  2 workers / 1 worker: {best[1] / best[2]:.2f}x")
+    print(f"  {rows:,} rows, {partitions} partitions")
+    sides.report("{n} worker(s)", size)
 
 
 def spark_workers(folder: Path, size: int, rounds: int) -> None:
@@ -234,7 +310,7 @@ def spark_workers(folder: Path, size: int, rounds: int) -> None:
 
     os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     print(f"\n## Spark local[1] vs local[2] ({size / 1e6:.1f} M chars)")
-    best: dict[int, float] = {1: float("inf"), 2: float("inf")}
+    sides = Sides()
     for _ in range(rounds):
         for n in (1, 2):
             spark = (
@@ -249,14 +325,10 @@ def spark_workers(folder: Path, size: int, rounds: int) -> None:
                 df = spark.read.parquet(str(folder))
                 mentions = aieco.spark.extract_amounts(df, "body", id_column="article_id")
                 mentions.write.format("noop").mode("overwrite").save()  # warm-up
-                started = time.perf_counter()
-                mentions.write.format("noop").mode("overwrite").save()
-                best[n] = min(best[n], time.perf_counter() - started)
+                sides.time(n, lambda m=mentions: m.write.format("noop").mode("overwrite").save())
             finally:
                 spark.stop()
-    for n, seconds in best.items():
-        print(f"  local[{n}]: {seconds:6.2f} s  {size / 1e6 / seconds:5.1f} M chars/s")
-    print(f"  local[2] / local[1]: {best[1] / best[2]:.2f}x")
+    sides.report("local[{n}]", size)
 
 
 def tree_memory(pid: int) -> tuple[int, int, int]:
@@ -323,7 +395,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=50)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--worker-mb", type=float, default=20)
-    parser.add_argument("--worker-rounds", type=int, default=2)
+    parser.add_argument("--worker-rounds", type=int, default=3)
     parser.add_argument("--cli-mb", default="50,200")
     parser.add_argument("--only", default="one-core,processes,dask,spark,cli")
     args = parser.parse_args()

@@ -98,7 +98,7 @@ def run_dask(corpus: Path, out: Path) -> pa.Table:
         LocalCluster(
             n_workers=2,
             threads_per_worker=1,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port (None still takes 8787 and warns if taken)
             # Older distributed releases (2024.8, the extra's floor) log a heartbeat ERROR from a
             # worker that outlives the scheduler by a moment at shutdown; a real failure still
             # raises in this process, and the table is checked against extract_amounts below.

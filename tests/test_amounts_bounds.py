@@ -237,6 +237,12 @@ WITHIN_GOAL = [
     ("EUR 5 ", False),
     ("EUR 5 USD 6 ", False),
     ("rund ", False),
+    # An amount every 9 or 15 characters: each costs a mention's work, which against this
+    # prose (an amount every 90 characters) is within the bound; against the articles'
+    # sparser prose it is not yet (docs/performance.md). "zwei Millionen " took 29x before
+    # the shapes read a run of number words by the rule `number_words`.
+    ("5 Mio. € ", False),
+    ("zwei Millionen ", False),
 ]
 
 

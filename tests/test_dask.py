@@ -26,7 +26,7 @@ def client() -> Iterator[Any]:
             n_workers=2,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port (None still takes 8787 and warns if taken)
             silence_logs=40,
         ) as cluster,
         distributed.Client(cluster) as c,

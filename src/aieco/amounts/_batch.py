@@ -15,7 +15,6 @@ import attrs
 
 from aieco.amounts._extract import scan
 from aieco.amounts._locale import resolve_locale
-from aieco.amounts._reading import Reading
 from aieco.money import in_exact_context
 
 __all__ = ["MentionColumns", "decimal_text", "extract_amounts_many"]
@@ -104,33 +103,35 @@ def extract_amounts_many(
          (2, 0, 18, 'rund 5–50 Mio. USD', '5000000', '50000000', 'USD', 'approx')]
     """
     name = resolve_locale(locale)  # an unsupported locale fails before the first text
-    index: list[int] = []
-    text: list[str] = []
-    found: list[Reading] = []
+    cols = MentionColumns()
+    index, start, end, text = cols.index, cols.start, cols.end, cols.text
+    low, high, unit, qualifier = cols.low, cols.high, cols.unit, cols.qualifier
     for i, source in enumerate(texts):
         if not isinstance(source, str):
             raise TypeError(f"texts[{i}] must be a str, not {type(source).__name__}")
         # Straight from the engine's readings: no Amount or Mention objects in between.
         readings = scan(source, name, include_numbers)
-        if readings:
-            found += readings
-            index += [i] * len(readings)
-            text += [source[r.start : r.end] for r in readings]
-    if not found:
-        return MentionColumns()
-    # Whole columns at once: the readings' fields by zip (in C), the bounds by str().
-    start, end, lows, highs, unit, qualifier = zip(*found, strict=True)
-    low = list(map(str, lows))  # positional for the engine's values (see decimal_text)
-    high = [s if h is d else str(h) for s, d, h in zip(low, lows, highs, strict=True)]
+        if not readings:
+            continue
+        # Each text's readings become primitives at once (a text's fields by zip, in C):
+        # the columns hold only ints and strings, which the garbage collector never
+        # visits, where a corpus' worth of Reading tuples would be traversed by every
+        # full collection (6% of the time on 2 MB of dense text, measured with gc.callbacks).
+        starts, ends, lows, highs, units, hedges = zip(*readings, strict=True)
+        index += [i] * len(readings)
+        start += starts
+        end += ends
+        text += [source[s:e] for s, e in zip(starts, ends, strict=True)]
+        lo = [str(x) for x in lows]  # positional for the engine's values (see decimal_text)
+        low += lo
+        high += [s if h is d else str(h) for s, d, h in zip(lo, lows, highs, strict=True)]
+        unit += units
+        qualifier += [q._value_ for q in hedges]  # Enum.value is a slow property
     if "E" in "".join(low) or "E" in "".join(high):  # never so far: then write them out
-        low, high = list(map(decimal_text, lows)), list(map(decimal_text, highs))
-    return MentionColumns(
-        index,
-        list(start),
-        list(end),
-        text,
-        low,
-        high,
-        list(unit),
-        [q._value_ for q in qualifier],  # Enum.value is a slow property
-    )
+        cols.low[:] = map(_positional, low)
+        cols.high[:] = map(_positional, high)
+    return cols
+
+
+def _positional(text: str) -> str:
+    return text if "E" not in text else decimal_text(Decimal(text))

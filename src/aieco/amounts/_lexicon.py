@@ -845,6 +845,7 @@ class Lexicon:
         "name",
         "not_after_noun",
         "number",
+        "numeral_kinds",
         "of_nouns",
         "percent_words",
         "positions",
@@ -879,6 +880,8 @@ class Lexicon:
     name: str
     language: str
     number: re.Pattern[str]
+    #: Which table reads a numeral that starts with a word (see `_rules.numeral_kind`).
+    numeral_kinds: dict[str, str]
     group_chars: str
     decimal_chars: str
     raw_separators: str
@@ -1105,9 +1108,32 @@ def lexicon(name: str) -> Lexicon:
     _set_hedges(lx, words)
     _set_words(lx, words)
     lx.back_words = _back_words(lx)
+    lx.numeral_kinds = _numeral_kinds(lx)
     lx.trigger_all = _trigger_all(lx, words)
     lx.kinds = Memo()
     return lx
+
+
+def _numeral_kinds(lx: Lexicon) -> dict[str, str]:
+    """Each word of the numeral tables and the kind of numeral it starts, the first table's.
+
+    In the order the grammar tries them: a vague lead ("mehrere"), a vague count ("zig"), an
+    article, "few" ("paar"), a position ("mittleren"), a half ("halbe"), "many", "few times".
+    """
+    kinds: dict[str, str] = {}
+    for kind, table in (
+        ("vague_lead", lx.vague_leads),
+        ("count", lx.vague_counts),
+        ("article", lx.articles),
+        ("few", lx.few),
+        ("position", lx.positions),
+        ("half", lx.half_words),
+        ("many", lx.many),
+        ("few_times", lx.few_times),
+    ):
+        for word in table:
+            kinds.setdefault(word, kind)
+    return kinds
 
 
 #: Locales whose separators differ from their language's ("1'250'000.50", "1.5" in de_CH).

@@ -27,7 +27,16 @@ Each rule here is written once and called from every reader:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import (
+    Clamped,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    Underflow,
+)
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
@@ -63,6 +72,7 @@ __all__ = [
     "number_words",
     "numeral_kind",
     "plain",
+    "run_ends",
     "scale_at",
     "scale_power",
     "shift",
@@ -459,13 +469,22 @@ def scale_at(lx: Lexicon, text: str, i: int, *, glued: bool) -> tuple[int, int, 
     return None
 
 
+#: Where `shift` computes: wide enough for every figure the engine reads (at most MAX_DIGITS
+#: digits, exponents far beyond the model's limit), and any rounding raises.
+_SHIFT = Context(
+    prec=10 * MAX_DIGITS,
+    Emax=10**6,
+    Emin=-(10**6),
+    traps=[Clamped, Inexact, InvalidOperation, Overflow, Rounded, Underflow],
+)
+
+
 def shift(value: Decimal, power: int) -> Decimal:
-    """``value × 10**power``, exactly (no context rounding)."""
-    if not power:
-        return value
-    sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    return Decimal((sign, digits, exponent + power))
+    """``value × 10**power`` exactly, whatever the caller's context ("2" → "2E+6").
+
+    The same digits with the exponent moved; a result that would round raises.
+    """
+    return value.scaleb(power, _SHIFT) if power else value
 
 
 def plain(value: Decimal) -> Decimal:
@@ -478,23 +497,12 @@ def numeral_kind(lx: Lexicon, w: str) -> str:
 
     In this order: "stellig" ("zweistellige"), "vague_lead" ("mehrere"), "count" ("zig"),
     "article", "few" ("paar"), "position" ("mittleren"), "half" ("halbe"), "many", "few_times"
-    (after a "many" word); else "words", number words chunked by `number_words`.
+    (after a "many" word); else "words", number words chunked by `number_words`. The
+    tables' words and kinds are the lexicon's ``numeral_kinds``.
     """
     if w.endswith(lx.stellig_endings):
         return "stellig"
-    for kind, table in (
-        ("vague_lead", lx.vague_leads),
-        ("count", lx.vague_counts),
-        ("article", lx.articles),
-        ("few", lx.few),
-        ("position", lx.positions),
-        ("half", lx.half_words),
-        ("many", lx.many),
-        ("few_times", lx.few_times),
-    ):
-        if w in table:
-            return kind
-    return "words"
+    return lx.numeral_kinds.get(w, "words")
 
 
 def decimal_words(lx: Lexicon, text: str, value: Decimal, k: int) -> tuple[Decimal, int]:
@@ -503,8 +511,11 @@ def decimal_words(lx: Lexicon, text: str, value: Decimal, k: int) -> tuple[Decim
     (the value, where it ends); ``value`` and ``k`` unchanged where no such digits follow.
     """
     j = space_end(text, k)
+    word = lx.decimal_word
+    if j == k or text[j : j + len(word)].lower() != word:
+        return value, k  # the common case, told without a regex
     m = _WORD.match(text, j)
-    if m is None or j == k or m.group().lower() != lx.decimal_word:
+    if m is None or m.group().lower() != word:
         return value, k
     if value != value.to_integral_value():
         return value, k
@@ -555,11 +566,34 @@ def number_words(lx: Lexicon, text: str, i: int) -> Words | None:
     a scale word is a whole number below the scale before it ("zwei Millionen
     eintausendeinhundert"); an article never ends a run. At most eight chunks.
     """
-    total = Decimal(0)
-    last_power: int | None = None
-    end = -1
-    chunks = 0
-    pos = i
+    return _chunks(lx, text, i, Decimal(0), None, -1, 0)
+
+
+def run_ends(lx: Lexicon, text: str, end: int, power: int) -> bool:
+    """Whether a run of number words ends at ``end``, where its first chunk ends.
+
+    The chunk is a number word and a scale word of ``power`` ("zwei Millionen"): the run
+    goes on only with a chunk `number_words` would read after it ("zwei Millionen
+    dreihunderttausend"), not with another one of the same scale ("zwei Millionen zwei
+    Millionen").
+    """
+    nxt = space_end(text, end)
+    if nxt == end:
+        return True
+    found = _chunks(lx, text, nxt, Decimal(0), power, end, 1)
+    return found is None or found.end == end
+
+
+def _chunks(
+    lx: Lexicon,
+    text: str,
+    pos: int,
+    total: Decimal,
+    last_power: int | None,
+    end: int,
+    chunks: int,
+) -> Words | None:
+    """`number_words` from ``pos``, after ``chunks`` chunks that came to ``total``."""
     word_int: int | None = None
     while chunks < 8:
         m = _WORD.match(text, pos)

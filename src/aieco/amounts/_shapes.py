@@ -51,6 +51,7 @@ from aieco.amounts._rules import (
     number_words,
     numeral_kind,
     plain,
+    run_ends,
     scale_power,
     stellig_count,
     stellig_noun,
@@ -83,7 +84,8 @@ def ends_cleanly(
 
     ``cur`` is the currency the expression ended with, as written (for "Pfund Sterling");
     ``chained``: the expression is a run of number words that `number_words` ends at ``e``,
-    so a number word after it does not continue it ("zwei Millionen zwei Millionen").
+    and a space and a word that may start a chunk (`_chunk_after`) follow, which therefore
+    does not continue it ("zwei Millionen zwei Millionen").
     """
     n = len(text)
     if e >= n:
@@ -137,8 +139,8 @@ def _inert_word(
 ) -> bool:
     """The word at ``j`` cannot continue the expression the fast match read.
 
-    ``chained``: a number word that a run of number words would read on with (a cardinal or
-    an article) does not continue it: `number_words` has already ended the run before it.
+    ``chained``: the word starts a chunk of number words (`_chunk_word`) that does not
+    continue the run before it: `number_words` has ended that run.
     """
     w = _LETTERS.match(text, j)
     assert w is not None
@@ -155,7 +157,7 @@ def _inert_word(
     blocks, may_be_symbol, may_be_phrase, low = info
     if may_be_symbol and lx.symbol_re.match(text, j):
         return False
-    if blocks and not (chained and _chunk_word(lx, ft, word, low)):
+    if blocks and not chained:
         return False
     if may_be_phrase and ft.phrase_re.match(text, j):
         return False
@@ -301,7 +303,10 @@ def _digits_first(
     m = ft.number_at.match(text, at)
     assert m is not None
     e = m.end()
-    tail = _tail(lx, ft, text[e:])
+    suffix = text[e:]
+    tail = ft.tails.get(suffix, _UNKNOWN)  # the memo first: this is the hottest path
+    if tail is _UNKNOWN:
+        tail = _tail(lx, ft, suffix)
     if tail is None:
         mm = ft.digits_full.fullmatch(text, at)
         if mm is not None:
@@ -1039,18 +1044,29 @@ def _fast_number_word(
     mm = ft.full.match(text, s0)
     if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
         return None
+    e = mm.end()
     chained = False
-    if after == 1 and mm.group("scale") is not None and mm.group("cur", "pct") == (None, None):
+    if after == 1 and mm.group("scale") is not None and _chunk_after(lx, ft, text, e):
         # "zwei Millionen zwei Millionen": the run of number words ends with this one chunk
-        run = number_words(lx, text, s0)
-        chained = run is not None and run.chunks == 1 and run.end == mm.end()
-    lead = _settled(text, chain[after:], s0, lx, ft, mm.end(), mm.group("cur"), chained)
+        power = _scale_power(lx, text, mm, mm.group("scale"), mm.group("dot"))
+        if power is None:
+            return None
+        chained = run_ends(lx, text, e, power)
+    lead = _settled(text, chain[after:], s0, lx, ft, e, mm.group("cur"), chained)
     if lead is None:
         return None
     found = full_amount(lx, ft, mm, text, lead[1], lead[0])
     if found is None or (found.unit is None and mm.group("scale") is None):
         return None
     return found
+
+
+def _chunk_after(lx: Lexicon, ft: FastTables, text: str, e: int) -> bool:
+    """A space and a word that may start a chunk of number words (`_chunk_word`) after ``e``."""
+    if text[e : e + 1] != " ":
+        return False
+    w = _LETTERS.match(text, e + 1)
+    return w is not None and _chunk_word(lx, ft, w.group(), w.group().lower())
 
 
 def _settled(
