@@ -1046,7 +1046,12 @@ def _fast_number_word(
         return None
     e = mm.end()
     chained = False
-    if after == 1 and mm.group("scale") is not None and _chunk_after(lx, ft, text, e):
+    if (
+        after == 1
+        and mm.group("scale") is not None
+        and mm.group("cur", "pct") == (None, None)
+        and _chunk_after(lx, ft, text, e)
+    ):
         # "zwei Millionen zwei Millionen": the run of number words ends with this one chunk
         power = _scale_power(lx, text, mm, mm.group("scale"), mm.group("dot"))
         if power is None:
