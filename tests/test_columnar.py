@@ -403,3 +403,19 @@ def test_exact_sums_per_group_are_exact(pairs: list[tuple[int, int]], cap: int) 
     assert _exact_sums(-values, None, slice(None), groups, 5) == [
         -sum(v for g, v in pairs if g == group) for group in range(5)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 4), st.integers(0, 80), st.integers(1, 2**40), st.integers(0, 2**32))
+def test_lexsort_is_numpys(count: int, rows: int, span: int, seed: int) -> None:
+    """The packed sort of the columns gives numpy.lexsort's order: ties, booleans, wide keys."""
+    import numpy as np
+
+    from aieco._columns import lexsort
+
+    rng = np.random.default_rng(seed)
+    keys = tuple(
+        rng.integers(-span, span, rows) if i % 2 else rng.integers(0, 3, rows).astype(bool)
+        for i in range(count)
+    )
+    assert lexsort(keys).tolist() == np.lexsort(keys).tolist()

@@ -308,52 +308,63 @@ def _child_table(records: Sequence[Any], attribute: str, cls: type) -> Any:
 # --- reading records back from columns ----------------------------------------------------------
 
 
-class _Reader:
-    """Python values of a table's columns, converted once per column on first use."""
+#: Rows of a column converted to Python values at a time (`_Reader`).
+_BLOCK_BITS: Final = 12
 
-    __slots__ = ("_lists", "_table")
+
+class _Reader:
+    """Python values of a table's columns, converted a block of rows at a time on first use.
+
+    Touching one record of a million converts the 4,096 rows around it, not whole columns
+    (a million Decimals); iterating every record converts each block once.
+    """
+
+    __slots__ = ("_blocks", "_table")
 
     def __init__(self, table: Any) -> None:
         self._table = table
-        self._lists: dict[str, list[Any]] = {}
+        self._blocks: dict[tuple[str, int], list[Any]] = {}
 
-    def column(self, name: str) -> list[Any]:
-        values = self._lists.get(name)
+    def cell(self, name: str, row: int) -> Any:
+        """The Python value of column ``name`` at ``row``."""
+        block = row >> _BLOCK_BITS
+        values = self._blocks.get((name, block))
         if values is None:
-            column = self._table.column(name)
+            size = 1 << _BLOCK_BITS
+            column = self._table.column(name).slice(block * size, size)
             if name.endswith(("_low", "_high")):
                 values = [None if v is None else plain_decimal(v) for v in column.to_pylist()]
             else:
                 values = column.to_pylist()
-            self._lists[name] = values
-        return values
+            self._blocks[(name, block)] = values
+        return values[row & ((1 << _BLOCK_BITS) - 1)]
 
     def value(self, field: _Field, row: int) -> Any:
-        shape = field.shape
+        shape, cell = field.shape, self.cell
         if shape == "enum":
             assert field.enum_cls is not None
-            code = self.column(field.name)[row]
+            code = cell(field.name, row)
             return None if code is None else field.enum_cls(code)
         if shape == "date":
-            first = self.column(field.name)[row]
+            first = cell(field.name, row)
             if first is None:
                 return None
-            return partial_date(first, PRECISION_RANK[self.column(f"{field.name}_precision")[row]])
+            return partial_date(first, PRECISION_RANK[cell(f"{field.name}_precision", row)])
         if shape == "amount":
-            low = self.column(f"{field.name}_low")[row]
+            low = cell(f"{field.name}_low", row)
             if low is None:
                 return None
-            high = self.column(f"{field.name}_high")[row]
-            unit = self.column(f"{field.name}_unit")[row]
-            qualifier = Qualifier(self.column(f"{field.name}_qualifier")[row])
+            high = cell(f"{field.name}_high", row)
+            unit = cell(f"{field.name}_unit", row)
+            qualifier = Qualifier(cell(f"{field.name}_qualifier", row))
             value = low if low == high else None
             return built(
                 Amount,
                 {"value": value, "low": low, "high": high, "unit": unit, "qualifier": qualifier},
             )
         if shape == "aliases":
-            return tuple(self.column(field.name)[row])
-        return self.column(field.name)[row]
+            return tuple(cell(field.name, row))
+        return cell(field.name, row)
 
 
 #: A precision's rank in the columns' date keys: the order of `Precision` (year, month, day).
@@ -714,6 +725,36 @@ def _decimal_ints(array: Any) -> Array:
     del pa
     unsigned = low.view(np.uint64).astype(object)
     return high.astype(object) * (1 << 64) + unsigned
+
+
+def lexsort(keys: Sequence[Array]) -> Array:
+    """``numpy.lexsort(keys)`` (the last key sorts first; stable), usually by one sort.
+
+    Integer or boolean keys whose ranges fit 62 bits together are packed into one int64 key
+    (the last key in the highest bits) and argsorted: some ten times faster than lexsort's
+    pass per key over a million rows. Equal packed keys fall back to a stable sort, so the
+    order is lexsort's in every case.
+    """
+    import numpy as np
+
+    if not keys or not len(keys[0]):
+        return np.lexsort(keys)
+    lows = [int(key.min()) for key in keys]
+    widths = [
+        max(1, (int(key.max()) - low).bit_length()) for key, low in zip(keys, lows, strict=True)
+    ]
+    if sum(widths) > 62:
+        return np.lexsort(keys)
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    shift = 0
+    for key, low, width in zip(keys, lows, widths, strict=True):
+        packed |= (key.astype(np.int64) - low) << shift
+        shift += width
+    order = np.argsort(packed)
+    ordered = packed[order]
+    if bool((ordered[1:] == ordered[:-1]).any()):
+        order = np.argsort(packed, kind="stable")
+    return order
 
 
 def distinct(codes: Array, span: int) -> tuple[Array, Array]:

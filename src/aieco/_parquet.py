@@ -297,9 +297,18 @@ def _check_distinct(
     column: str,
     test: Callable[[Any], str | None],
 ) -> None:
-    """Check each distinct value of a low-cardinality column once with the model's rule."""
-    pc = _pa().compute
+    """Check each distinct value of a low-cardinality column once with the model's rule.
+
+    A dictionary column whose dictionary passes whole is valid without looking at its rows;
+    otherwise only the values rows use count (a file may carry unused dictionary entries).
+    """
+    pa = _pa()
+    pc = pa.compute
     array = table.column(column)
+    if pa.types.is_dictionary(array.type) and array.num_chunks == 1:
+        entries = array.chunk(0).dictionary.to_pylist()
+        if all(value is None or test(value) is None for value in entries):
+            return
     bad: dict[Any, str] = {}
     for value in pc.unique(array).to_pylist():
         if value is None:
@@ -341,11 +350,10 @@ def _check_texts(report: _Report, where: str, table: Any, column: str, kind: str
     first = data[np.where(filled, starts, 0)] if len(data) else np.zeros(len(starts), np.uint8)
     last = data[np.where(filled, ends - 1, 0)] if len(data) else first
     if kind == "id":
-        edge = _byte_table(b"abcdefghijklmnopqrstuvwxyz0123456789")
-        inner = _byte_table(b"abcdefghijklmnopqrstuvwxyz0123456789-_")
-        bad = ~filled | ~edge[first] | ~edge[last]
+        bad = ~filled | ~_id_edge(first) | ~_id_edge(last)
         used = data[starts[0] : ends[-1]] if len(starts) else data[:0]
-        if len(used) and not inner[used].all():
+        if len(used) and not (_id_edge(used) | (used == ord("-")) | (used == ord("_"))).all():
+            inner = _byte_table(b"abcdefghijklmnopqrstuvwxyz0123456789-_")
             outside = np.concatenate([[0], np.cumsum(~inner[data])])
             bad |= (outside[ends] - outside[starts]) > 0
         bad &= valid
@@ -376,6 +384,17 @@ def _string_bytes(array: Any) -> tuple[Any, Any, Any]:
     positions = np.frombuffer(offsets, dtype=np.int32)[array.offset : array.offset + len(array) + 1]
     payload = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
     return payload, positions[:-1].astype(np.int64), positions[1:].astype(np.int64)
+
+
+def _id_edge(data: Any) -> Any:
+    """Which bytes (uint8) are an ASCII lower-case letter or digit: by two range tests.
+
+    Comparisons of whole uint8 arrays run vectorised; a table look-up per byte does not.
+    """
+    import numpy as np
+
+    a, zero = np.uint8(ord("a")), np.uint8(ord("0"))
+    return ((data - a) < 26) | ((data - zero) < 10)  # unsigned: what is below wraps high
 
 
 @cache
@@ -584,8 +603,11 @@ def _conform(report: _Report, where: str, table: Any, cls: type, extra: dict[str
             elif kind == "decimal":
                 if array.type.byte_width == 32:
                     pass  # decimal256: values past 38 digits
-                elif array.type != pa.decimal128(DECIMAL_DIGITS, array.type.scale):
-                    # Fewer digits (Parquet's INT64 decimals, decimal32/64): widened losslessly.
+                elif array.type.byte_width == 16:
+                    # decimal128 of fewer digits (Parquet's INT64 decimals): the same 16-byte
+                    # values, typed with 38 digits without a copy.
+                    array = _widened(array)
+                else:  # decimal32/64: widened losslessly
                     array = array.cast(pa.decimal128(DECIMAL_DIGITS, array.type.scale))
             elif array.type != kind:
                 array = array.cast(kind)  # safe: an int16 that does not fit raises
@@ -619,6 +641,17 @@ def _one_decimal_type(low: Any, high: Any) -> tuple[Any, Any]:
         else pa.decimal256(2 * DECIMAL_DIGITS, scale)
     )
     return low.cast(common), high.cast(common)
+
+
+def _widened(array: Any) -> Any:
+    """A decimal128 array as ``decimal128(38, s)``, on the same buffers (no value changes)."""
+    pa = _pa()
+    kind = pa.decimal128(DECIMAL_DIGITS, array.type.scale)
+    if array.type == kind:
+        return array
+    return pa.Array.from_buffers(
+        kind, len(array), array.buffers(), null_count=array.null_count, offset=array.offset
+    )
 
 
 #: What a column of each kind must hold, as a problem says it.
@@ -785,10 +818,10 @@ def _check_date(report: _Report, where: str, table: Any, name: str) -> None:
     days = whole(first).cast(_pa().int32()).fill_null(0).to_numpy(zero_copy_only=False)
     span, offset = day_span(days)
     as_day = span.astype("datetime64[D]")
-    in_year = (as_day - as_day.astype("datetime64[Y]")).astype(np.int64)[offset]
-    in_month = (as_day - as_day.astype("datetime64[M]")).astype(np.int64)[offset]
+    year_start = (as_day == as_day.astype("datetime64[Y]"))[offset]
+    month_start = (as_day == as_day.astype("datetime64[M]"))[offset]
     nulls = pc.xor(pc.is_null(first), pc.is_null(precision)).to_numpy(zero_copy_only=False)
-    bad = nulls | ((rank == 0) & (in_year != 0)) | ((rank == 1) & (in_month != 0))
+    bad = nulls | ((rank == 0) & ~year_start) | ((rank == 1) & ~month_start)
     if bad.any():
         report.rows(
             where,
@@ -1092,6 +1125,7 @@ def load_parquet(folder: Path) -> Any:
     pa = _pa()
     opened = _open(folder)
     lists: dict[str, tuple[str, str, Any]] = {}
+    participants = "funding_rounds.participants"
     with ThreadPoolExecutor(max_workers=_workers(), thread_name_prefix="aieco-load") as pool:
         tasks = _Tasks(pool, lists)
         # The biggest tables first, so that the small ones fill the gaps.
@@ -1100,25 +1134,30 @@ def load_parquet(folder: Path) -> Any:
         )
         for name in order:
             tasks.table(name, opened.get(name))
-        tables, stages = tasks.results()
-    report = _Report(lists)
-    for stage in stages[0]:
-        report.problems.extend(stage.problems)
+        tables, columns = tasks.columns()
+        report = _Report(lists)
+        for found in columns:
+            report.problems.extend(found.problems)
+        _raise(report)
+        # Every table passed: the references are checked beside the later checks.
+        checks = {
+            (key, column): pool.submit(_reference_task, lists, key, column, target, tables)
+            for key, column, target in _reference_paths()
+        }
+        unique, names = tasks.later()
+        for found in unique:
+            report.problems.extend(found.problems)
+        references = {}
+        repeated = _Report(lists)
+        for (key, column), future in checks.items():
+            found, references[(key, column)], extra = future.result()
+            report.problems.extend(found.problems)
+            repeated.problems.extend(extra.problems)
+    if not report.problems:  # a repeat among a round's investors, once all of them resolve
+        report.problems.extend(repeated.problems)
     _raise(report)
-    for stage in stages[1]:
-        report.problems.extend(stage.problems)
-    references = _references(report, tables)
-    participants = "funding_rounds.participants"
-    if not report.problems:
-        _check_repeated_investors(
-            report,
-            _where(participants),
-            tables[participants],
-            references[(participants, "investor_id")],
-        )
-    _raise(report)
-    for stage in stages[2]:
-        report.problems.extend(stage.problems)
+    for found in names:
+        report.problems.extend(found.problems)
     _raise(report)
     stores = {
         name: Store(
@@ -1215,14 +1254,19 @@ class _Tasks:
             keys = _names(names, name, KINDS[name], table)
         return unique, owned, names, keys
 
-    def results(self) -> tuple[dict[str, Any], tuple[list[_Report], list[_Report], list[_Report]]]:
-        """Every table (by key) and the reports of the three stages, in a fixed order."""
+    def columns(self) -> tuple[dict[str, Any], list[_Report]]:
+        """Every table (by key) and the reports of their columns, in a fixed order."""
         tables: dict[str, Any] = {}
-        columns, unique, owned, names = [], [], [], []
+        columns = []
         for name in KINDS:
             for key, future in self._groups[name]:
                 tables[key], report = future.result()
                 columns.append(report)
+        return tables, columns
+
+    def later(self) -> tuple[list[_Report], list[_Report]]:
+        """The reports of the later checks: unique ids (and acquirers), then names."""
+        unique, owned, names = [], [], []
         for name in KINDS:
             later = self._later.get(name)
             self.keys[name] = None
@@ -1231,7 +1275,7 @@ class _Tasks:
                 unique.append(found_unique)
                 owned.append(found_owned)
                 names.append(found_names)
-        return tables, (columns, unique + owned, names)
+        return unique + owned, names
 
 
 def _raise(report: _Report) -> None:
@@ -1296,21 +1340,35 @@ def _check_self_owned(report: _Report, companies: Any) -> None:
         )
 
 
-def _references(report: _Report, tables: dict[str, Any]) -> dict[tuple[str, str], Any]:
-    """The rows each reference names (-1: none), for every reference `REFERENCES` lists.
+def _reference_paths() -> list[tuple[str, str, str]]:
+    """(table key, column, kind named) of every reference `REFERENCES` lists, in its order.
 
     A field of a kind's own table, or of the items of its list columns (a participant's
-    investor, a citation's source). Keyed by (table key, column).
+    investor, a citation's source).
     """
-    found: dict[tuple[str, str], Any] = {}
+    found = []
     for name, references in REFERENCES.items():
         for path, target in references:
             key, _, column = path.rpartition("[].")
-            key = f"{name}.{key}" if key else name
-            found[(key, column)] = _check_references(
-                report, _where(key), tables[key], column, tables[target], KINDS[target]
-            )
+            found.append((f"{name}.{key}" if key else name, column, target))
     return found
+
+
+def _reference_task(
+    lists: dict[str, tuple[str, str, Any]], key: str, column: str, target: str, tables: Any
+) -> tuple[_Report, Any, _Report]:
+    """One reference column checked, as a task of the load.
+
+    Returns its report, the rows it names (-1: none) and, for the participants' investors,
+    the report of investors named twice in one round.
+    """
+    report, repeated = _Report(lists), _Report(lists)
+    rows = _check_references(
+        report, _where(key), tables[key], column, tables[target], KINDS[target]
+    )
+    if (key, column) == ("funding_rounds.participants", "investor_id") and not report.problems:
+        _check_repeated_investors(repeated, _where(key), tables[key], rows)
+    return report, rows, repeated
 
 
 #: Repeated investors are found by comparing neighbours up to this many rows apart.

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from aieco._columns import Store
+from aieco._columns import Store, lexsort
 from aieco._files import write_atomically
 from aieco._fold import fold
 from aieco._integrity import check_references, raw_problems
@@ -396,7 +396,7 @@ class Dataset:
                 members, _ = rounds.numbers("row", "participations")
                 owners = self.investor_rows()
             keys = rounds.newest_first_keys()
-            order = np.lexsort((*(key[members] for key in keys), owners))
+            order = lexsort((*(key[members] for key in keys), owners))
             spans = np.searchsorted(owners[order], np.arange(self._stores[by].size + 1))
             return members[order], spans.tolist()  # list: a Python int per look-up
 

@@ -31,6 +31,7 @@ from aieco._columns import (
     days,
     distinct,
     from_units,
+    lexsort,
     plain_decimal,
     to_units,
 )
@@ -426,7 +427,7 @@ class Query(_Exports, Generic[T]):
             raise TypeError(f"{store.kind.plural} have no date to order by")
         rows = self._row_array()
         keys = store.newest_first_keys()
-        order = _np().lexsort(tuple(key[rows] for key in keys))
+        order = lexsort(tuple(key[rows] for key in keys))
         return self._derive(rows[order], ".newest_first()")
 
     # --- aggregates -------------------------------------------------------------------------

@@ -115,7 +115,7 @@ _SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
 _TRADE_NOUN: Final = re.compile(
     r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments"
-    r"|kapitalerh[öo]hung)$"
+    r"|kapitalerh[öo]hung|geber|gebern|geberinnen)$"
 )
 #: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
 _ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
@@ -131,7 +131,7 @@ _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
     r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was"
     r"|gibt|gab|teilt|teilte|k[üu]ndigt|k[üu]ndigte|vermeldet\w*|erweitert\w*|stockt\w*"
-    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen)$"
+    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen|nimmt|nahm)$"
     r"|"
     + lx.RAISE_VERB.pattern
     + "|"
@@ -266,6 +266,7 @@ class _Clause:
         self.date: tuple[PartialDate, Span] | None = None
         self.raising = False
         self.fund = False  # an investor raises money: a fund, no round
+        self.total = False  # an amount is a total to date ("hat bisher 15 Mio. gesammelt")
 
     def has_content(self) -> bool:
         return bool(
@@ -298,6 +299,7 @@ class _Scope:
         "holes",
         "invest_verb",
         "money",
+        "plain",
         "raise_verb",
         "source",
     )
@@ -325,6 +327,8 @@ class _Scope:
         self.raise_verb = raise_verb
         self.invest_verb = invest_verb
         self.flow_verb = flow_verb
+        #: A sentence with no word of the trade (kept only for the name it may give).
+        self.plain = False
         self._tokens: list[_Token] | None = None
         self._starts: list[int] = []
         self._amount_tokens: set[int] = set()
@@ -437,7 +441,6 @@ class _Reader:
         self._by_key: dict[str, _Round] = {}
         self._by_first: dict[str, _Round] = {}
         self._forms: frozenset[str] = frozenset()
-        self._forms_pattern: re.Pattern[str] = re.compile("(?!)")
         self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
 
     # --- driver ------------------------------------------------------------------------------
@@ -453,6 +456,9 @@ class _Reader:
                 self._new_item()
             self._track(start, end)
             if not cue:
+                # Nothing of a round, but "das Start-up" in a later sentence may mean the name
+                # it gives; its words are split only if that is asked for (see _read_named).
+                self._later(start, self._plain_scope(start, end))
                 continue
             self._headline = _headline(text, start, end)
             sentence = text[start:end]
@@ -506,14 +512,10 @@ class _Reader:
             return
         if self._names_count != len(self.rounds):
             self._forms = _name_forms(r.company.text for r in self.rounds[-50:])
-            self._forms_pattern = re.compile(
-                "|".join(re.escape(f) for f in sorted(self._forms, key=len, reverse=True) if f)
-                or "(?!)"
-            )
             self._names_count = len(self.rounds)
-        if self._forms_pattern.search(self.text, start, end) is None:
-            return  # the usual case: one search for all the names
         sentence = self.text[start:end]
+        if not any(map(sentence.__contains__, self._forms)):
+            return  # the usual case
         present = [f for f in self._forms if f in sentence]
         last = _last_name(sentence, present)
         if last is not None:
@@ -551,7 +553,7 @@ class _Reader:
             if antecedent is not None:  # "TourRadar, das 42,5 Mio. einsammeln konnte"
                 out.companies = [antecedent]
         date = lx.DATE.search(scope.clause)
-        if date is not None:
+        if date is not None and not (out.total and not out.amounts):  # the totals' date
             out.date = _date(date, c0, self.text)
         pairs = self._pairs(out, scope.tokens, scope.amount_tokens) if len(scope.money) > 1 else []
         paired = {id(entry) for _, entry in pairs}
@@ -654,7 +656,7 @@ class _Reader:
             if not role and mention.amount.currency is not None:
                 dropped_end = a1
         found = lx.ROUND_TYPE.search(clause)
-        if found is not None:
+        if found is not None and not (out.total and not out.amounts):  # the totals' kind
             kind = _round_type(found)
             if kind is not None:
                 out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
@@ -760,9 +762,12 @@ class _Reader:
             elif lx.POST_MONEY.search(context):
                 out.basis = ValuationBasis.POST_MONEY
             return True
-        if _not_a_round(near) or lx.NOT_A_ROUND.match(after.lstrip()):
+        if _not_a_round(near, _last_words(text[max(c0, a0 - 60) : a0], 4)) or lx.NOT_A_ROUND.match(
+            after.lstrip()
+        ):
             return False
         if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
+            out.total = True
             return False
         if (lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)) and lx.CHANGE_AFTER.match(
             low, a1, a1 + 40
@@ -1265,7 +1270,7 @@ class _Reader:
         current = self.current
         if not (clause.amounts or clause.valuation or clause.round_type or clause.leads):
             return current
-        self._read_named()
+        self._read_named(clause.anaphor)
         if self.named is not None and self.named[1] > self.current_at:
             name, at = self.named
             if c0 - at <= _COREF_WINDOW:
@@ -1288,20 +1293,77 @@ class _Reader:
         while unread and c0 - unread[0][0] > _COREF_WINDOW:
             unread.popleft()
 
-    def _read_named(self) -> None:
-        """Set ``named`` from the latest kept clause that names exactly one company."""
+    def _plain_scope(self, start: int, end: int) -> _Scope:
+        """A sentence with no word of the trade as a clause: no amounts, no verbs of money."""
+        scope = _Scope(self.text, start, end, self.low[start:end], (), [], None, None, None)
+        scope.plain = True
+        return scope
+
+    def _read_named(self, anaphor: bool) -> None:
+        """Set ``named`` from the latest kept clause that names exactly one company.
+
+        A sentence with no word of the trade is read only for an anaphor ("Das Fintech-Start-up
+        hatte ..." after "Ähnlich ist es bei Cashboard"), not for a figure without a company;
+        it is kept for a later anaphor then.
+        """
         unread = self._unread
+        skipped: list[tuple[int, _Scope]] = []
         while unread:
             if unread[-1][0] <= self.current_at:
                 unread.clear()  # named before the current round: not what "das Start-up" means
                 return
             c0, scope = unread.pop()
             out = _Clause()
-            self._company(out, scope)
+            if scope.plain and not anaphor:
+                skipped.append((c0, scope))
+                continue
+            if scope.plain:  # no word of the trade: only a name the words around mark as one
+                described = self._described(scope, _named_ok, False, True)
+                out.companies = self._introduced(scope) or (described[0] if described else [])
+            else:
+                self._company(out, scope)
+            if not out.companies:
+                out.companies = self._leading_subject(scope)
             if len(out.companies) == 1:
                 self.named = (out.companies[0], c0)
                 unread.clear()
                 return
+        unread.extend(reversed(skipped))
+
+    def _leading_subject(self, sc: _Scope) -> list[_Name]:
+        """A name that opens the clause before its verb: what a later anaphor may mean.
+
+        "Auch Flummox überzeugte die Investoren": no rule reads a round in it, but "das
+        Unternehmen" in the next sentence is Flummox.
+        """
+        tokens = sc.tokens
+        i = _skip_openers(tokens, 0)
+        if i >= len(tokens) or not tokens[i][2][:1].isupper() or not _namey(tokens[i][2]):
+            return []
+        found = self._noun_phrase(tokens, i, sc.amount_tokens, bare=True)
+        if found is None or not _named_ok(found[0]):
+            return []
+        after = found[1]
+        if after >= len(tokens) or not tokens[after][2].islower():
+            return []
+        # Only after an opener ("Auch Flummox überzeugte"): first in a clause, a capitalised
+        # word is as often an adverb ("Tagtäglich soll X", "Vergleichsweise handfest sind").
+        opened = any(tokens[k][2][:1].isalpha() for k in range(i))  # a word, not a quote
+        if opened and tokens[after][3] not in lx.NOT_NAMES:
+            return [found[0]]
+        return []
+
+    def _introduced(self, sc: _Scope) -> list[_Name]:
+        """The last name after "wie" or "bei" ("alte Bekannte wie Meteomatics")."""
+        if not any(f" {word} " in sc.clause for word in lx.NAME_INTRODUCERS):
+            return []
+        tokens = sc.tokens
+        for i in range(len(tokens) - 1, 0, -1):
+            if tokens[i - 1][3] in lx.NAME_INTRODUCERS and _namey(tokens[i][2]):
+                found = self._noun_phrase(tokens, i, sc.amount_tokens, bare=True)
+                if found is not None and not _common_noun(found[0].text):
+                    return [found[0]]
+        return []
 
     def _new_round(self, company: _Name, *, earlier: bool) -> _Round:
         """A new round of the company, indexed by its name (unless it is an earlier one)."""
@@ -1629,6 +1691,16 @@ def _skip_openers(tokens: list[_Token], i: int) -> int:
     return i
 
 
+def _named_ok(name: _Name | None) -> bool:
+    """Whether a name found in a sentence with no word of the trade may be a company."""
+    return (
+        name is not None
+        and not _common_noun(name.text)
+        and not lx.INVESTOR_DESCRIPTOR.search(name.described)
+        and lx.PERSON_DESCRIPTOR.search(name.described) is None
+    )
+
+
 def _after_comma(tokens: list[_Token], starts: list[int], name: _Name) -> bool:
     """Whether the name (and the descriptors before it) follows a comma or "und"."""
     k = bisect.bisect_left(starts, name.start) - 1
@@ -1869,10 +1941,12 @@ def _money_before(tokens: list[_Token], i: int, amount_tokens: set[int]) -> bool
     )
 
 
-def _not_a_round(near: str) -> bool:
+def _not_a_round(near: str, written: str = "") -> bool:
     """Whether the words before an amount name revenue, a fund, a budget ("Fonds über").
 
-    Not when a verb of raising or investing follows that word ("Staatsfonds Humain investiert").
+    Not when a verb of raising or investing follows that word ("Staatsfonds Humain investiert"),
+    nor when a name follows it (``written`` is ``near`` as written): "von einer Runde um den
+    US-Fonds TCV 42,5 Mio." names an investor, not the fund's size.
     """
     last = None
     for last in lx.NOT_A_ROUND.finditer(near):  # noqa: B007
@@ -1880,6 +1954,9 @@ def _not_a_round(near: str) -> bool:
     if last is None:
         return False
     tail = near[last.end() :]
+    following = written[last.end() :].split()
+    if following and all(w[:1].isupper() and _namey(w) for w in following):
+        return False  # only the fund's name between it and the amount
     return not (lx.raise_verb(tail) or lx.INVEST_VERB.search(tail) or lx.FLOW_VERB.search(tail))
 
 
@@ -1919,8 +1996,9 @@ def _round_type(match: re.Match[str]) -> RoundType | None:
 
 def _date(match: re.Match[str], c0: int, text: str) -> tuple[PartialDate, Span] | None:
     span = _span(text, match.start() + c0, match.end() + c0)
-    if match.group("yonly"):
-        return PartialDate(int(match.group("yonly"))), span
+    year_only = match.group("yonly") or match.group("yadv") or match.group("yverb")
+    if year_only:
+        return PartialDate(int(year_only)), span
     month = lx.MONTHS.get(match.group("month").lower().rstrip("."))
     if month is None:
         return None

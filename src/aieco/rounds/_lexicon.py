@@ -186,7 +186,9 @@ RAISE_VERB: Final = faster(
     re.compile(
         r"\b(?:sammel\w*|eingesammelt|einsammeln|erh[äa]lt|erhielt\w*|erhalten|bekommt|bekam\w*"
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
-        r"|abgeschlossen|abschlie(?:ß|ss)en|nimmt|nahm|aufgenommen|verbucht\w*|stemmt\w*"
+        r"|abgeschlossen|abschlie(?:ß|ss)en|aufgenommen|verbucht\w*|stemmt\w*"
+        # "nimmt 5 Mio. auf" (aufnehmen), not "nahm den Spitzenplatz ein" (einnehmen)
+        r"|(?:nimmt|nahm)(?=(?:\s+\S+){1,12}?\s+auf\b)"
         r"|eingeworben|einwerben|wirbt|warb\w*|sichern|einsammelt\w*|einholen|eingeholt"
         r"|verk[üu]ndet\w*|meldet\w*|raises?|raised|secures?|secured|closes?|closed)\b",
     )
@@ -312,7 +314,9 @@ NOT_A_ROUND: Final = faster(
 #: Words just before an amount that make it the company's total to date, not this round.
 TOTAL_BEFORE: Final = faster(
     re.compile(
-        r"\b(?:bislang|bisher|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt|zusammen|kumuliert"
+        # "Das Start-up hat bereits 15 Mio. Franken Fremdkapital aufgenommen": so far
+        r"\b(?:hat|haben|hatte|hatten)\s+(?:bereits|schon)\s+$"
+        r"|\b(?:bislang|bisher|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt|zusammen|kumuliert"
         r"|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$"
         # "Seit der Gründung im Jahr 2009 hat Scandit damit 113 Mio. eingesammelt"
         r"|\bseit\s+(?:der|ihrer|seiner|dessen|deren)\s+gr[üu]ndung\b(?:\s+\S+){0,8}\s*$"
@@ -425,8 +429,10 @@ LEAD_BEFORE: Final = Gated(
         r"(?:\S+\s+){0,2}?)?(?:von|vom|durch)\s+(?P<list>)"
         r"|\bunter\s+(?:der\s+)?(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:von\s+|des\s+|der\s+)?"
         r"(?P<list2>)"
-        r"|\b(?:lead-?investor(?:en)?|leadinvestor(?:en)?|hauptinvestor(?:en)?|lead)\s*(?:ist|war"
-        r"|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
+        r"|\b(?:lead-?investor(?:en)?|leadinvestor(?:en)?|hauptinvestor(?:en)?|lead)"
+        # "Leadinvestor der Series-B-Runde ist X"
+        r"(?:\s+(?:der|dieser|bei\s+der)\s+(?:[\w-]+\s+)?[\w-]*(?:runde|finanzierung|investment)\w*)?"
+        r"\s*(?:ist|war|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
         r"|\bled\s+by\s+(?P<list4>)"
         r"|\b(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:\S+\s+){0,3}?[üu]bern(?:immt|ahm|ahmen"
         r"|ehmen)\s+(?:(?:erneut|wieder|nun)\s+)?(?P<list7>)"
@@ -519,7 +525,16 @@ INVESTORS_BEFORE: Final = Gated(
         r"|ebenfalls(?<!\webenfalls)\s+(?:beteiligt|dabei|mit\s+an\s+bord)\s*(?:sind|waren|:)?"
         r"\s*(?P<list4>)"
         r"|"
-        + w("investoren", "investor", "geldgeber", "kapitalgeber", "anteilseigner")
+        + w(
+            "investoren",
+            "investor",
+            "geldgeber",
+            "kapitalgeber",
+            "anteilseigner",
+            "geldgebern",  # "Unter den Geldgebern waren X und Y"
+            "kapitalgebern",
+            "anteilseignern",
+        )
         + r"(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter))\s+(?:(?:auch|u\.\s?a\.|unter"
         r"\s+anderem)\s+)*(?P<list5>)"
         r"|(?:gro(?:ß|ss)aktion[äa]r|aktion[äa]r)(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter))\s+(?:(?:auch"
@@ -547,7 +562,10 @@ INVESTORS_BEFORE: Final = Gated(
         r"|(?:investier|beteilig|steig|stieg|steck|pump)(?<![^\W_]investier)(?<![^\W_]beteilig)"
         r"(?<![^\W_]steig)(?<![^\W_]stieg)(?<![^\W_]steck)(?<![^\W_]pump)\w*\s+(?:sich\s+)?"
         r"(?:\S+\s+){0,2}?(?:gemeinsam|zusammen)\s+mit\s+(?P<list18>)"
-        r"|bei(?<!\wbei)\s+den\s+(?:\S+\s+)?(?:investoren|geldgebern|kapitalgebern)\s+handelt"
+        # "von einer Runde um den US-Fonds TCV": the investors the round gathered around
+        r"|runde\s+um\s+(?:den|die|das)?\s*(?P<list21>)"
+        r"|bei(?<!\wbei)\s+(?:den|einem\s+der|einer\s+der|zwei\s+der)\s+(?:\S+\s+)?"
+        r"(?:investoren|geldgebern|kapitalgebern)\s+handelt"
         r"\s+es\s+sich\s+(?:(?:unter\s+anderem|u\.\s?a\.|auch)\s+)?um\s+(?P<list19>)"
         r"|mit(?<!\wmit)\s+(?P<list13>)(?=[^.;]{0,160}?(?:zu\s+den\s+(?:investoren|geldgebern"
         r"|kapitalgebern)|\bbeteiligt|\bbeteiligen|\bbeteiligten))",
@@ -583,6 +601,7 @@ INVESTORS_BEFORE: Final = Gated(
     "eingestiegen",
     "engagiert",
     "anderem",
+    "runde um",
 )
 #: "Neben X beteiligten sich ...": X is an investor too (at the start of a clause only).
 INVESTORS_NEBEN: Final = Gated(
@@ -652,6 +671,9 @@ DESCRIPTOR_OPENERS: Final = words("business")
 #: sentence start, pronouns, months, and nouns of the trade.
 NOT_NAMES: Final = words(
     """
+    zwei drei vier fünf sechs sieben acht neun zehn elf zwölf hälfte drittel viertel fünftel
+    großteil grossteil rest alles deutschen schweizer österreicher franzosen briten amerikaner
+    chinesen anteile aktien größter grösster größte grösste größten grössten größtes grösstes
     der die das den dem des ein eine einen einem einer eines im in mit nach für bei laut auch
     nun jetzt zudem außerdem ausserdem damit dabei dies diese dieser dieses wie wenn als auf an am
     zu zum zur von vom unter über ueber seit bis aus insgesamt bereits erst zuletzt zuvor neben
@@ -713,7 +735,7 @@ NAME_SUFFIXES: Final = words(
 )
 #: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
 #: the money it raises is a fund, not a round.
-FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|\sfonds|\svc)$")
+FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|fonds|\svc)$")
 #: Descriptors of investors and of people: the name after one is no raising company
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
 INVESTOR_DESCRIPTOR: Final = re.compile(
@@ -738,6 +760,9 @@ COMMON_NOUN_END: Final = re.compile(
 )
 #: Words that are no name on their own, though part of some ("Qatar Investment Authority").
 NOT_ALONE: Final = words("investment investments capital ventures partners group holding")
+#: Words after which a capitalised word is a name in a sentence with no word of the trade:
+#: "Dazu gehörten alte Bekannte wie Meteomatics", "Ähnlich ist es nun bei Cashboard".
+NAME_INTRODUCERS: Final = words("wie bei namens")
 #: Words of the trade that may end a name, though never start one ("Bayern Kapital").
 NAME_TAILS: Final = words("kapital capital invest beteiligungen holding gruppe fonds stiftung bank")
 #: Determiners and other words that may open a noun phrase before a name.
@@ -805,8 +830,13 @@ ANNOUNCER: Final = re.compile(r"^\W*" + _ANNOUNCED)
 #: Anaphors: the company named earlier ("das Start-up", "das Pariser Startup", "die Firma").
 ANAPHOR: Final = faster(
     re.compile(
-        r"\b(?:das|dem|des|die|der)\s+(?:\w+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
-        r"|unternehmens?|firma|scale-?up|jungunternehmens?)\b|\b(?:seine[nmr]?|ihre[nmr]?|dessen"
+        r"\b(?:das|dem|des|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
+        r"|unternehmens?|firma|scale-?up|jungunternehmens?|\w*anbieters?|\w*plattform"
+        r"|\w*dienstleisters?|\w*herstellers?|\w*spezialisten)\b"
+        # a demonym for the company: "erhielten die Deutschen", "die Münchner"
+        r"|\b(?:die|den)\s+(?:deutschen|schweizer|österreicher|berliner|münchner|hamburger"
+        r"|kölner|frankfurter|wiener|zürcher|grazer|linzer|mainzer|stuttgarter|leipziger"
+        r"|dresdner|pariser|londoner|franzosen|briten|amerikaner)\b|\b(?:seine[nmr]?|ihre[nmr]?|dessen"
         r"|deren)\s+(?:\S+\s+)?(?:investoren|geldgeber|bewertung)\b|\b(?:diese[rnm]?|der|die)\s+"
         r"(?:finanzierungs)?runde\b",
     )
@@ -820,7 +850,7 @@ NEW_ITEM: Final = re.compile(
 )
 #: "Das Start-up hat ...": an anaphor as the subject, right before its verb (see AUXILIARIES).
 ANAPHOR_SUBJECT: Final = re.compile(
-    r"\W*(?:das|die|der)\s+(?:\w+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?up|unternehmen|firma"
+    r"\W*(?:das|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?up|unternehmen|firma"
     r"|jungunternehmen|scale-?up)\s+(?P<verb>\w+)"
 )
 #: Where a company's name is given as the source of a statement, not as an actor.
@@ -854,7 +884,13 @@ DATE: Final = Gated(
         r"\b(?:(?P<day>[0-3]?\d)\.\s*)?(?P<month>"
         + "|".join(sorted(MONTHS, key=len, reverse=True))
         + r")\.?\s+(?P<year>(?:19|20)\d\d)\b"
-        r"|\b(?:im\s+jahr|des\s+jahres|anfang|mitte|ende)\s+(?P<yonly>(?:19|20)\d\d)\b",
+        r"|\b(?:im\s+jahr|des\s+jahres|anfang|mitte|ende)\s+(?P<yonly>(?:19|20)\d\d)\b"
+        # "Bereits 2018 waren X 225 Mio. zugeflossen" (not "das bereits 2018 gegründete")
+        r"|\b(?:bereits|schon|erst)\s+(?P<yadv>(?:19|20)\d\d)\b(?!\s+(?:\S+\s+)?gegr[üu]nde)"
+        # a year right after the verb or the currency: "bekam 2018 ...", "Euro 2017 die ..."
+        r"|\b(?:bekam|bekamen|erhielt|erhielten|sammelte|sammelten|holte|holten|sicherte"
+        r"|sicherten|warb|warben|euro|dollar|franken)\s+(?P<yverb>(?:19|20)\d\d)\b"
+        r"(?!\s*(?:[-–/]|bis\b|und\b|euro|dollar|franken|mio|mrd|millio|milliard))",
     ),
     "19",
     "20",
