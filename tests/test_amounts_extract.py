@@ -302,3 +302,68 @@ def test_extract_non_str_is_type_error(bad: object) -> None:
     """A non-str text is a TypeError."""
     with pytest.raises(TypeError):
         extract_amounts(bad)  # type: ignore[arg-type]
+
+
+# Read by a shape since the extractor's speed work (#8 §3) where the grammar read them before;
+# the mentions are the grammar's (checked against the grammar-only reading of each).
+SHAPED = [
+    (
+        "Trump kündigte ein 500-Milliarden-Dollar-Projekt an.",
+        [("500-Milliarden-Dollar", point("500000000000", "USD"))],
+    ),
+    (
+        "Es gibt ein Drei-Milliarden-Euro-Innovationspaket.",
+        [("Drei-Milliarden-Euro", point("3000000000", "EUR"))],
+    ),
+    ("Er sammelte 8 Euro-Münzen.", []),  # a name after a space heads a compound: coins
+    ("5 Mio. Euro-Scheine", []),
+    ("Er fand einen 5-Euro-Schein.", [("5-Euro", point("5", "EUR"))]),
+    (
+        "Das kostet zig oder gar hunderten Milliarden Dollar.",
+        [("zig oder gar hunderten Milliarden Dollar", span("10000000000", "1000000000000", "USD"))],
+    ),
+    (
+        "von zig oder hunderten Milliarden",
+        [("zig oder hunderten Milliarden", span("10000000000", "1000000000000"))],
+    ),
+    (
+        "Runden von 20 oder 30 Mio. Euro sind selten.",
+        [("20", point("20000000", "EUR")), ("30 Mio. Euro", point("30000000", "EUR"))],
+    ),
+    (
+        "rund 20 oder 30 Mio. €",
+        [("20", point("20000000", "EUR")), ("30 Mio. €", point("30000000", "EUR"))],
+    ),
+    (
+        "zwischen 20 oder 30 Mio. €",
+        [("20", point("20000000", "EUR")), ("30 Mio. €", point("30000000", "EUR"))],
+    ),
+    (
+        "im Vergleich zu 20- oder 30-Milliarden-Runden in den USA",
+        [("20-", point("20000000000")), ("30-Milliarden", point("30000000000"))],
+    ),
+    (
+        "Modelle hohe neun- oder zehnstellige Beträge.",
+        [("neun- oder zehnstellige Beträge", span("100000000", "10000000000"))],
+    ),
+    # The article is read with a suspended range of digit counts, whatever joins the ends.
+    (
+        "Es ist ein neun- und zehnstelliger Betrag.",
+        [("ein neun- und zehnstelliger Betrag", span("100000000", "10000000000"))],
+    ),
+    (
+        "Es ist ein neun- oder zehnstelliger Betrag.",
+        [("ein neun- oder zehnstelliger Betrag", span("100000000", "10000000000"))],
+    ),
+    ("Ein lächerlich kleiner Betrag.", []),  # "kleiner" starts only "kleiner als"
+    ("Es flossen über Milliarden Dollar.", []),
+    ("Das sind mehr Milliarden als erwartet.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHAPED, ids=[r[0][:40] for r in SHAPED])
+def test_shaped_where_the_grammar_read(text: str, expected: list[tuple[str, Amount]]) -> None:
+    found = extract_amounts(text)
+    assert [(m.text, m.amount) for m in found] == expected
+    for m in found:
+        assert text[m.start : m.end] == m.text

@@ -341,7 +341,9 @@ def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str)
     the locale's words could make the grammar read the first number on (a range word that is
     also a currency, scale or percent word; a symbol starting with a dash or digit).
     """
-    seps = sorted(set(lx.range_words) | set(lx.range_intro.values()))
+    # The alternatives ("oder") too: the shape then knows that two figures joined by one
+    # are a list, not a range, without asking the grammar.
+    seps = sorted(set(lx.range_words) | set(lx.range_intro.values()) | set(lx.alternatives))
     names = [*lx.currency_words, *lx.scale_words, *lx.percent_words, *lx.thousands_of]
     if any(n.split()[0] in seps or re.split(r"[ -]", n)[0] in seps for n in names) or any(
         c in lx.symbol_starts for c in DASHES + "0123456789"
@@ -383,7 +385,8 @@ def _stellig_tables(lx: Lexicon, ft: FastTables, quals: str) -> None:
     if not ft.language.stellig or lx.vague_noun is None:
         ft.stellig_at = ft.stellig_full = None
         return
-    joins = _trie(sorted(set(lx.range_words) | {"und"}))
+    # What joins a suspended first end to the second, as in the grammar: "bis", "oder", "und".
+    joins = _trie(sorted(lx.range_words | lx.alternatives | lx.conjunctions))
     body = (
         f"(?:(?P<art>(?i:{_trie(sorted(lx.articles))})){_WS}++)?"
         f"(?:(?P<w1>[^\\W\\d_]++)[{DASHES}]{_WS}++(?P<sw1>(?i:{joins})){_WS}++)?"
@@ -396,15 +399,16 @@ def _stellig_tables(lx: Lexicon, ft: FastTables, quals: str) -> None:
 def _vague_tables(lx: Lexicon, ft: FastTables, tail: str, quals: str) -> None:
     """Regexes for "zig Milliarden", "zig oder gar hunderten Milliarden Dollar" (German only).
 
-    A vague count, optionally "oder"/"bis" (and "gar"/"sogar"/"auch" after "oder") and a
-    second one, then the scale and currency tail.
+    A vague count, optionally a range word or an alternative ("bis", "oder"; "gar", "sogar",
+    "auch" after an alternative) and a second one, then the scale and currency tail.
     """
     if not ft.language.vague_counts:
         ft.vague_at = ft.vague_full = None
         return
     counts = _trie(sorted(lx.vague_counts))
+    joins = sorted(lx.range_words | lx.alternatives)  # what joins two ends, as in the grammar
     body = (
-        f"(?P<v1>(?i:{counts})){_NOT_LETTER}(?:{_WS}++(?P<vsep>(?i:{_trie(sorted(lx.range_words))}))"
+        f"(?P<v1>(?i:{counts})){_NOT_LETTER}(?:{_WS}++(?P<vsep>(?i:{_trie(joins)}))"
         f"{_WS}++(?:(?P<even>(?i:{_trie(sorted(lx.vague_words))})){_WS}++)?"
         f"(?P<v2>(?i:{counts})){_NOT_LETTER})?{tail}"
     )

@@ -38,7 +38,7 @@ table doubles, half the entries are free, so an entry costs at most 3 × 4 + 24 
 def _size(obj: Any) -> int:
     """The bytes of ``obj`` and, for a tuple, of its items (one level: the memos' values)."""
     if type(obj) is tuple:
-        return getsizeof(obj) + sum(getsizeof(item) for item in obj)
+        return getsizeof(obj) + sum(map(getsizeof, obj))
     return getsizeof(obj)
 
 
@@ -76,9 +76,17 @@ class Memo(dict[K, V]):
 
     def put(self, key: K, value: V) -> None:
         """Remember ``value`` under ``key`` within the budget (long keys are not kept)."""
-        if _chars(key) > KEY_CHARS or key in self:
-            return
-        cost = _SLOT + _size(key) + _size(value)
+        # The common entry, a word and a plain value, is sized without a helper call: a
+        # memo of new words is filled once per word of an open vocabulary.
+        if isinstance(key, str):
+            if len(key) > KEY_CHARS or key in self:
+                return
+            cost = _SLOT + getsizeof(key)
+        else:
+            if _chars(key) > KEY_CHARS or key in self:
+                return
+            cost = _SLOT + _size(key)
+        cost += _size(value) if type(value) is tuple else getsizeof(value)
         if self.nbytes + cost > self.budget:
             self.clear()
             if cost > self.budget:

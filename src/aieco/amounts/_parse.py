@@ -38,6 +38,7 @@ from aieco.amounts._rules import (
     date_at,
     decimal_words,
     figure_ok,
+    heads_compound,
     hedge_at,
     next_part,
     number_words,
@@ -685,17 +686,9 @@ class Parser:
     def _heads_compound(self, unit: str, start: int, end: int) -> bool:
         """A currency name after a space that heads a compound: "8 Euro-Münzen".
 
-        The figure counts the compound's things (eight euro coins), it is no sum; glued to
-        the figure ("5-Euro-Schein") or written as a sign ("200 €-Scheine") it is the value.
+        The rule is `heads_compound` (the extractor's shapes ask it too); this records why.
         """
-        text = self.text
-        if not (
-            end + 1 < self.n
-            and text[end] in _HYPHENS
-            and text[end + 1].isalpha()
-            and text[start].isalpha()
-            and text[start - 1] in _SPACE_START
-        ):
+        if not heads_compound(self.text, start, end):
             return False
         self.fail(start, "a figure before a compound noun counts things, it is no sum", rank=2)
         return True

@@ -13,6 +13,8 @@ Each rule here is written once and called from every reader:
   say ("zweistellige Millionenbeträge": two digits, millions);
 * `is_code` and `names_currency` — the ISO-code test ("USD" as written, not "usd" or "Usd")
   and whether a token names a currency by itself (a symbol or a code);
+* `heads_compound` — whether a currency name heads a compound ("8 Euro-Münzen" counts
+  coins, it is no sum);
 * `space_end`, `next_part` and `scale_at` — where the next part of an expression starts
   (after white space with at most one line break, a hyphen, or glued) and the scale word
   there ("Mio.", "Milliarden", "bn", "TEUR");
@@ -38,7 +40,13 @@ from decimal import (
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
-from aieco.amounts._lexicon import DIGITS, SPACE_CHARS, STELLIG_ENDINGS, VAGUE_SCALE_POWERS
+from aieco.amounts._lexicon import (
+    DIGITS,
+    NAME_HYPHENS,
+    SPACE_CHARS,
+    STELLIG_ENDINGS,
+    VAGUE_SCALE_POWERS,
+)
 from aieco.money import PERCENT
 
 if TYPE_CHECKING:
@@ -55,6 +63,7 @@ __all__ = [
     "figure_fits",
     "figure_ok",
     "figure_value",
+    "heads_compound",
     "hedge_at",
     "is_code",
     "is_stellig",
@@ -235,6 +244,27 @@ def is_code(lx: Lexicon, word: str) -> bool:
 def names_currency(lx: Lexicon, token: str) -> bool:
     """A token that names a currency by itself: a symbol ("$", "Fr.") or an ISO code."""
     return token in lx.symbols or is_code(lx, token)
+
+
+_BEFORE_NAME = frozenset(SPACE_CHARS + "\r\n")
+_NAME_HYPHENS = frozenset(NAME_HYPHENS)
+
+
+def heads_compound(text: str, start: int, end: int) -> bool:
+    """The currency name at ``start:end``, after a space, heads a compound: "8 Euro-Münzen".
+
+    The figure before it counts the compound's things (eight euro coins), it is no sum;
+    glued to the figure ("5-Euro-Schein") or written as a sign ("200 €-Scheine") it is the
+    value.
+    """
+    return (
+        end + 1 < len(text)
+        and text[end] in _NAME_HYPHENS
+        and text[end + 1].isalpha()
+        and text[start].isalpha()
+        and start > 0
+        and text[start - 1] in _BEFORE_NAME
+    )
 
 
 def continues_figure(lx: Lexicon, text: str, t: int) -> bool:

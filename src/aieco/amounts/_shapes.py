@@ -37,13 +37,13 @@ from aieco.amounts._lexicon import (
     SPACE_CHARS,
     Lexicon,
 )
-from aieco.amounts._memo import remember
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import (
     count_word,
     figure_fits,
     figure_ok,
     figure_value,
+    heads_compound,
     hedge_at,
     is_code,
     is_stellig,
@@ -92,8 +92,8 @@ def ends_cleanly(
         return True
     c = text[e]
     if c in " -" and e + 1 < n and text[e + 1].isalpha():
-        if c == "-" and cur is not None and cur[0].isalpha():
-            return False  # "8 Euro-Münzen" counts coins: the grammar decides
+        if c == "-" and cur is not None and heads_compound(text, e - len(cur), e):
+            return False  # "8 Euro-Münzen" counts coins: the grammar says no sum
         # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
         return _inert_word(text, e + 1, cur, lx, ft, chained)
     if _glued_on(text, e, lx):
@@ -153,7 +153,7 @@ def _inert_word(
     info = ft.words.get(word)
     if info is None:
         info = _word_info(lx, ft, word)
-        remember(ft.words, word, info)
+        ft.words.put(word, info)
     blocks, may_be_symbol, may_be_phrase, low = info
     if may_be_symbol and lx.symbol_re.match(text, j):
         return False
@@ -199,7 +199,7 @@ def glued_unreadable(lx: Lexicon, ft: FastTables, text: str, j: int) -> bool:
             or word in ft.symbol_heads
             or is_code(lx, word)
         )
-        remember(ft.glued, word, found)
+        ft.glued.put(word, found)
     return found
 
 
@@ -285,7 +285,7 @@ def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int] | 
             found = None if tm is None else tail_unit_power(lx, ft, tm, suffix)
             if found is not None:
                 tail = (found[0], found[1] or 0)
-            remember(ft.tails, suffix, tail)
+            ft.tails.put(suffix, tail)
     return tail  # type: ignore[no-any-return]
 
 
@@ -384,8 +384,10 @@ def _digits_reading(
     group, frac, scale, dot = groups
     if unit is _REJECT:
         return None
-    whole, frac = _digits(text, m.start(), m.end("int"), group), frac or ""
-    power = _scale_power(lx, text, m, scale, dot)
+    whole, frac = text[m.start() : m.end("int")], frac or ""  # `_digits`, inlined
+    if group is not None:
+        whole = whole.replace(group, "")
+    power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
     if power is None or not figure_fits(whole, frac, power):
         return None
     return point(start, end, figure_value(False, whole, frac, power), unit, qualifier)
@@ -641,13 +643,14 @@ def stellig_amount(
 def _suspended_count(lx: Lexicon, word: str, join: str, most: int) -> int | None:
     """The first digit count of "neun- oder zehnstellige" ("neun": 9), at most ``most``.
 
-    A number word (not an article, not a currency code) before a range word or "und": the
-    grammar reads it as the first end of a range whose end lends its noun to both.
+    A number word (not an article, not a currency code) before a range word, an alternative
+    or "und": the grammar reads it as the first end of a range whose end lends its noun to
+    both.
     """
     low, join = word.lower(), join.lower()
     if low in lx.articles or is_code(lx, word):
         return None
-    if join not in lx.range_words and join != "und":
+    if join not in lx.range_words and join not in lx.alternatives and join not in lx.conjunctions:
         return None
     return count_word(lx, low, most)
 
@@ -669,9 +672,9 @@ def vague_amount(
     if v2 is not None:
         second = lx.vague_counts.get(v2.lower())
         sep = sep.lower()
-        if second is None or sep not in lx.range_words:
+        if second is None or (sep not in lx.range_words and sep not in lx.alternatives):
             return None
-        if even is not None and (sep != "oder" or even.lower() not in lx.vague_words):
+        if even is not None and (sep not in lx.alternatives or even.lower() not in lx.vague_words):
             return None
         if second[0] < low:
             return None  # the grammar refuses a range that does not rise
@@ -792,12 +795,16 @@ def _fast_digits(
         if run is not None:
             return Chain(run.end())
     prev = previous(text, t)
-    lead = _lead(text, walk(text, t, lx, last, prev), t, lx)
-    if lead is None:
-        return None
-    start, qualifier, rest = lead
-    if rest and not _all_inert(lx, rest):
-        return None  # a currency, sign, number word or range the grammar must weigh
+    chain = walk(text, t, lx, last, prev)
+    if chain:
+        lead = _lead(text, chain, t, lx)
+        if lead is None:
+            return None
+        start, qualifier, rest = lead
+        if rest and not _all_inert(lx, rest):
+            return None  # a currency, sign, number word or range the grammar must weigh
+    else:
+        start, qualifier = t, Qualifier.EXACT  # nothing before the figure joins it
     e = m.end()
     if not ends_cleanly(text, e, cur, lx, ft):
         # "100 Millionen Dollar oder mehr": the grammar reads a trailing hedge only when
@@ -905,6 +912,10 @@ def _fast_range(
     lead = _settled(text, chain, at, lx, ft, r.end(), cur)
     if lead is None:
         return None
+    if conj is None and _alternatives(lx, r):
+        # "20 oder 30 Mio. €", "20- oder 30-Milliarden": two figures joined by an
+        # alternative are a list (its items are read one by one), never a range.
+        return Verdict.NOTHING
     if is_date(text, t, lx) or (scale is None and cur is None and pct is None):
         # A date; or "2020–2022", "12 bis 24 Monaten": whether or not the grammar reads a
         # range here (it must rise), bare numbers are not reported.
@@ -916,6 +927,16 @@ def _fast_range(
     if found.unit is None and scale is None:
         return Verdict.NOTHING  # the currency or percent sign was not one after all
     return found
+
+
+def _alternatives(lx: Lexicon, r: re.Match[str]) -> bool:
+    """The separator of a range match is an alternative ("oder"), not a range word."""
+    w, sw, zu = r.group("w", "sw", "zu")
+    word = sw if sw is not None else w
+    if word is None or zu is not None:
+        return False
+    low = word.lower()
+    return low in lx.alternatives and low not in lx.range_words
 
 
 def _range_intro(
@@ -955,8 +976,10 @@ def _fast_noun(
     if role(lx, word) is Role.STARTS:
         return None  # the noun itself may start an expression
     chain = walk(text, s, lx, last)
-    if not any(token.role is Role.STARTS for token in chain):
-        return Verdict.NOTHING  # nothing before the noun can start an expression reaching it
+    if not any(token.role is Role.STARTS and not _dead_hedge(lx, text, token) for token in chain):
+        # Nothing before the noun can start an expression reaching it ("ein lächerlich
+        # kleiner Betrag": "kleiner" starts only the hedge "kleiner als", not here).
+        return Verdict.NOTHING
     if chain[0].role is not Role.STARTS:
         return None
     low0 = chain[0].word.lower()
@@ -965,6 +988,24 @@ def _fast_noun(
     if low0 in lx.vague_counts:
         return _fast_vague(text, t, chain, lx, ft)
     return _fast_number_word(text, t, chain, lx, ft)
+
+
+def _dead_hedge(lx: Lexicon, text: str, token: Token) -> bool:
+    """A hedge's first word that starts no hedge here and nothing else ("kleiner Betrag").
+
+    Such a word plays its part (`Role.STARTS`) only as a hedge ("kleiner als"); it is no
+    number word, range intro or currency, so where `hedge_at` finds no hedge from it the
+    grammar reads nothing from it either.
+    """
+    word = token.word
+    low = word.lower()
+    return (
+        low in lx.qualifier_starts
+        and low not in lx.range_intro
+        and not lx.is_number_word(low)
+        and not names_currency(lx, word)
+        and hedge_at(lx, text, token.start) is None
+    )
 
 
 def _word_around(text: str, t: int) -> tuple[int, str]:
@@ -1082,9 +1123,18 @@ def _fast_stellig(
         or (sm.group("art") is not None) != (after == 2)
     ):
         return None
-    if suspended and len(chain) > after and chain[after].word.lower() in lx.range_intro:
-        return None  # "zwischen eins- und zweistellige": the grammar starts at "zwischen"
-    lead = _settled(text, chain[after:], f, lx, ft, sm.end(), None)
+    rest = chain[after:]
+    if suspended and rest:
+        low = rest[0].word.lower()
+        if low in lx.range_intro or low in lx.articles:
+            # "zwischen eins- und zweistellige": the grammar starts at "zwischen"; "ein neun-
+            # und zehnstelliger Betrag": it reads the article with the range.
+            return None
+        if low in lx.positions:
+            # "hohe neun- oder zehnstellige Beträge": a position word reads only a "-stellig"
+            # adjective right after it, and here a number word follows: it starts nothing.
+            rest = rest[1:]
+    lead = _settled(text, rest, f, lx, ft, sm.end(), None)
     return None if lead is None else stellig_amount(lx, sm, lead[1], lead[0])
 
 
@@ -1098,7 +1148,7 @@ def _fast_vague(
     i = 2 if len(chain) > 2 and chain[1].word.lower() in lx.vague_words else 1
     if len(chain) > i + 1:
         word, first = chain[i].word.lower(), chain[i + 1].word.lower()
-        if word in lx.range_words and first in lx.vague_counts:
+        if (word in lx.range_words or word in lx.alternatives) and first in lx.vague_counts:
             f, after, sep = chain[i + 1].start, i + 2, word  # the grammar reads from "zig"
     if f > 0 and text[f - 1] in MINUS_SIGNS:
         return None

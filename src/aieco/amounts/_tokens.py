@@ -9,12 +9,12 @@ before a position, `walk` the chain of such tokens with the `Role` each may play
 from __future__ import annotations
 
 import enum
+import functools
 import re
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from aieco.amounts._language import language_of
 from aieco.amounts._lexicon import SPACE_CHARS, Lexicon
-from aieco.amounts._memo import remember
 from aieco.amounts._rules import is_stellig, names_currency
 
 __all__ = ["Role", "Token", "after_currency", "is_date", "previous", "spaced", "walk"]
@@ -53,11 +53,11 @@ _STOPS = "-.,;:!?()[]{}\"'„“”«»‚‘’"
 
 def role(lx: Lexicon, word: str) -> Role:
     """The `Role` a word may play before a figure (memoised per locale)."""
-    found = lx.kinds.get(word)
+    found: Role | None = lx.kinds.get(word)  # type: ignore[assignment]  # it holds Roles
     if found is None:
         found = _role_of(lx, word)
-        remember(lx.kinds, word, found)
-    return cast(Role, found)  # the memo holds Roles (an IntEnum)
+        lx.kinds.put(word, found)
+    return found
 
 
 def _role_of(lx: Lexicon, word: str) -> Role:
@@ -66,11 +66,17 @@ def _role_of(lx: Lexicon, word: str) -> Role:
         return Role.STARTS
     if names_currency(lx, word) or lx.is_number_word(low):
         return Role.STARTS
-    if language_of(lx.name).stellig and is_stellig(low):
+    if _stellig_language(lx.name) and is_stellig(low):
         return Role.STARTS
     if low in lx.back_words:
         return Role.INSIDE
     return Role.OUTSIDE
+
+
+@functools.cache
+def _stellig_language(name: str) -> bool:
+    """Whether the locale's language has "-stellig" magnitudes (looked up once per name)."""
+    return language_of(name).stellig
 
 
 def walk(
@@ -82,16 +88,25 @@ def walk(
     """
     chain: list[Token] = []
     token = previous(text, k) if prev is UNSET else prev
+    kinds = lx.kinds
     while token is not None and len(chain) < _BACK_LIMIT:
         start, word = token
         if start < last:
             break
-        kind = role(lx, word)
+        # `role`, with its memo looked up here (the common case); the memo holds Roles.
+        kind: Role | None = kinds.get(word)  # type: ignore[assignment]
+        if kind is None:
+            kind = role(lx, word)
         if kind is Role.OUTSIDE:
             break
-        chain.append(Token(start, word, kind))
+        chain.append(_new_token(Token, (start, word, kind)))
         token = previous(text, start)
     return chain
+
+
+#: `Token(start, word, role)` without the Python-level ``__new__`` a NamedTuple class
+#: defines (a tuple of the same class and fields; the walk builds one per word it keeps).
+_new_token = tuple.__new__
 
 
 def spaced(text: str, a: int, b: int) -> bool:
@@ -108,9 +123,13 @@ def after_currency(text: str, t: int, lx: Lexicon) -> bool:
 def previous(text: str, k: int) -> tuple[int, str] | None:
     """The token before position ``k``: a word (with an abbreviation's dot) or a symbol."""
     if k > 1 and text[k - 1] == " ":
-        quick = _plain_word_before(text, k)
-        if quick is not None:
-            return quick
+        # The common case: one space after a plain word ("rund", "ca."), found in C.
+        lo = k - _WORD_WINDOW
+        j = text.rfind(" ", lo if lo > 0 else 0, k - 1)
+        if j >= 0 or lo <= 0:
+            word = text[j + 1 : k - 1]
+            if word.isalpha() or (len(word) > 1 and word[-1] == "." and word[:-1].isalpha()):
+                return j + 1, word
     e = _token_end(text, k)
     j = e - 1 if e > 0 and text[e - 1] == "." else e
     s = j
@@ -126,18 +145,6 @@ def previous(text: str, k: int) -> tuple[int, str] | None:
         if s == j:
             return None
     return s, text[s:e]
-
-
-def _plain_word_before(text: str, k: int) -> tuple[int, str] | None:
-    """The common case: one space after a plain word ("rund", "ca."), found in C."""
-    lo = k - _WORD_WINDOW
-    j = text.rfind(" ", lo if lo > 0 else 0, k - 1)
-    if j < 0 and lo > 0:
-        return None
-    word = text[j + 1 : k - 1]
-    if word.isalpha() or (len(word) > 1 and word[-1] == "." and word[:-1].isalpha()):
-        return j + 1, word
-    return None
 
 
 def _token_end(text: str, k: int) -> int:
