@@ -34,7 +34,6 @@ from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
     MINUS_SIGNS,
-    SPACE_CHARS,
     Lexicon,
 )
 from aieco.amounts._reading import Reading, point
@@ -53,6 +52,7 @@ from aieco.amounts._rules import (
     plain,
     run_ends,
     scale_power,
+    space_end,
     stellig_count,
     stellig_noun,
 )
@@ -98,7 +98,7 @@ def ends_cleanly(
         return _inert_word(text, e + 1, cur, lx, ft, chained)
     if _glued_on(text, e, lx):
         return False
-    j = _space_end(text, e)
+    j = space_end(text, e)
     if j == e or j >= n:
         return True
     c = text[j]
@@ -117,21 +117,6 @@ def _glued_on(text: str, e: int, lx: Lexicon) -> bool:
     if c.isalnum() or c in DASHES or c in "/:_" or c in MINUS_SIGNS or c in lx.symbol_firsts:
         return True
     return c in ".,'’" and e + 1 < len(text) and text[e + 1] in DIGITS
-
-
-def _space_end(text: str, e: int) -> int:
-    """After the white space at ``e``, with at most one line break (LF or CRLF) in it."""
-    n = len(text)
-    j = e
-    while j < n and text[j] in SPACE_CHARS:
-        j += 1
-    if j + 1 < n and text[j] == "\r" and text[j + 1] == "\n":
-        j += 1
-    if j < n and text[j] == "\n":
-        j += 1
-        while j < n and text[j] in SPACE_CHARS:
-            j += 1
-    return j
 
 
 def _inert_word(
