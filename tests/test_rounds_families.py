@@ -10,21 +10,8 @@ from __future__ import annotations
 import pytest
 
 from aieco import extract_rounds
-
-Round = tuple[str, str | None, str | None, str]
-
-
-def _rounds(text: str) -> list[Round]:
-    return [
-        (
-            r.company,
-            str(r.amount) if r.amount else None,
-            str(r.valuation) if r.valuation else None,
-            r.round_type.value,
-        )
-        for r in extract_rounds(text)
-    ]
-
+from tests._rounds import Round
+from tests._rounds import rounds_in as _rounds
 
 #: Verbs of raising of the Austrian and the news register: "lukrieren", "sich freuen über".
 VERBS: list[tuple[str, list[Round]]] = [
