@@ -13,7 +13,6 @@ checks that both ways give the same mentions.
 from __future__ import annotations
 
 import functools
-import heapq
 import operator
 import re
 from collections.abc import Iterator
@@ -222,19 +221,48 @@ def _triggers(
     """
     if include_numbers:
         return lx.trigger_all.finditer(text, pos)
-    rare = [
-        m
-        for word, pattern in ft.rare_words
-        if text.find(word, pos) >= 0
-        for m in pattern.finditer(text, pos)
-    ]
+    rare = [m for word, pattern in ft.rare_words for m in _literal(text, word, pattern, pos)]
     if not rare:
         return ft.trigger.finditer(text, pos)
     rare.sort(key=_START)
-    return heapq.merge(ft.trigger.finditer(text, pos), rare, key=_START)
+    return _merged(ft.trigger.finditer(text, pos), rare)
 
 
 _START = operator.methodcaller("start")
+
+
+def _literal(text: str, word: str, pattern: re.Pattern[str], pos: int) -> list[re.Match[str]]:
+    """The matches of ``pattern``, the literal ``word``, from ``pos`` on (as its finditer).
+
+    Found by `str.find` (several times faster than ``re``'s search for a literal), each
+    then matched where it is.
+    """
+    out: list[re.Match[str]] = []
+    i = text.find(word, pos)
+    while i >= 0:
+        m = pattern.match(text, i)
+        assert m is not None
+        out.append(m)
+        i = text.find(word, m.end())
+    return out
+
+
+def _merged(matches: Iterator[re.Match[str]], rare: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The trigger's ``matches`` and the sorted ``rare`` ones, in order of their starts.
+
+    As `heapq.merge` would give them (a trigger's match first where both start at one
+    place), at a fraction of its cost per match.
+    """
+    i, n = 0, len(rare)
+    nxt = rare[0].start()
+    for m in matches:
+        s = m.start()
+        while nxt < s:
+            yield rare[i]
+            i += 1
+            nxt = rare[i].start() if i < n else len(m.string) + 1
+        yield m
+    yield from rare[i:]
 
 
 def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: Parser) -> None:
