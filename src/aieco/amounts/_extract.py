@@ -22,18 +22,8 @@ from typing import Any
 import attrs
 
 from aieco._checks import fail
-from aieco.amounts._fast import (
-    FastTables,
-    fast_tables,
-)
-from aieco.amounts._lexicon import (
-    DASHES,
-    DIGITS,
-    MINUS_SIGNS,
-    Lexicon,
-    lexicon,
-)
-from aieco.amounts._locale import resolve_locale
+from aieco.amounts._fast import FastTables, tables_for
+from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value, hedge_at
@@ -109,8 +99,7 @@ def extract_amounts(
 
 def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     """What `extract_amounts` reports, as readings, in order."""
-    lx = lexicon(resolve_locale(locale))
-    ft = fast_tables(lx)
+    lx, ft = tables_for(locale)
     parser = Parser(text, lx, strict=False)
     out: list[Reading] = []
     last = 0
@@ -253,16 +242,24 @@ def _merged(matches: Iterator[re.Match[str]], rare: list[re.Match[str]]) -> Iter
     As `heapq.merge` would give them (a trigger's match first where both start at one
     place), at a fraction of its cost per match.
     """
-    i, n = 0, len(rare)
-    nxt = rare[0].start()
-    for m in matches:
-        s = m.start()
-        while nxt < s:
-            yield rare[i]
-            i += 1
-            nxt = rare[i].start() if i < n else len(m.string) + 1
-        yield m
-    yield from rare[i:]
+    pending: re.Match[str] | None = None  # a trigger match after the rare one at hand
+    for r in rare:
+        s = r.start()
+        if pending is not None:
+            if pending.start() > s:
+                yield r
+                continue
+            yield pending
+            pending = None
+        for m in matches:
+            if m.start() > s:
+                pending = m
+                break
+            yield m
+        yield r
+    if pending is not None:
+        yield pending
+    yield from matches  # past the last rare word: the trigger's matches as they come
 
 
 def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: Parser) -> None:
