@@ -92,7 +92,9 @@ def test_no_text_is_in_both_parts() -> None:
     dev_texts = {i["text"] for i in ITEMS["dev"] + ITEMS["dev2"] + ITEMS["dev3"]}
     assert not dev_texts & {i["text"] for i in ITEMS["test"]}
     assert not {i["text"] for i in ITEMS["dev"]} & {i["text"] for i in ITEMS["dev2"]}
-    assert not {i["text"] for i in ITEMS["dev"] + ITEMS["dev2"]} & {i["text"] for i in ITEMS["dev3"]}
+    assert not {i["text"] for i in ITEMS["dev"] + ITEMS["dev2"]} & {
+        i["text"] for i in ITEMS["dev3"]
+    }
 
 
 @pytest.mark.parametrize("item", ALL, ids=lambda item: item["id"])
