@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import platform
@@ -282,20 +283,26 @@ def process_workers(mb: float, rounds: int) -> None:
     ceiling.report("{n} process(es)", size)
 
 
-def dask_workers(folder: Path, size: int, rounds: int) -> None:
+def dask_workers(folder: Path, size: int, rounds: int, config: dict[str, object]) -> None:
     """Dask LocalClusters of 1 and 2 workers, both up at once, timed in interleaved rounds.
 
     Both clusters are started and each runs the whole computation once before timing (the
     workers import pandas, pyarrow's Parquet reader and the engine and fill its memos then),
     so start-up and warm-up are excluded from both alike; each timed run reads the Parquet
     files and extracts the mentions in the workers, and sends back one count per partition.
+    ``config`` is given to ``dask.config.set`` before the clusters start (their worker
+    processes inherit it).
     """
+    import dask
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
     import aieco.dask
 
     print(f"\n## Dask LocalCluster, processes, 1 thread each ({size / 1e6:.1f} M chars)")
+    if config:
+        print(f"  dask.config: {config}")
+    dask.config.set(config)
     sides = Sides()
     clusters = {
         n: LocalCluster(
@@ -468,6 +475,12 @@ def main() -> None:
     parser.add_argument("--cli-mb", default="50,200")
     parser.add_argument("--only", default="one-core,processes,dask,spark,cli")
     parser.add_argument(
+        "--dask-config",
+        default="{}",
+        metavar="JSON",
+        help="settings for dask.config.set before the clusters start, as a JSON object",
+    )
+    parser.add_argument(
         "--spark-conf",
         action="append",
         default=[],
@@ -497,7 +510,7 @@ def main() -> None:
         if "dask" in parts or "spark" in parts:
             size = write_parquet_corpus(args.worker_mb, folder)
             if "dask" in parts:
-                dask_workers(folder, size, args.worker_rounds)
+                dask_workers(folder, size, args.worker_rounds, json.loads(args.dask_config))
             if "spark" in parts:
                 spark_workers(folder, size, args.worker_rounds, args.spark_conf)
         if "cli" in parts:
