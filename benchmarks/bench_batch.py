@@ -43,6 +43,7 @@ from pathlib import Path
 from statistics import median
 
 import aieco
+import aieco.dask
 from aieco import extract_amounts, extract_amounts_many, extract_amounts_table
 from aieco.amounts._extract import scan
 from aieco.money import in_exact_context
@@ -478,7 +479,8 @@ def main() -> None:
         "--dask-config",
         default="{}",
         metavar="JSON",
-        help="settings for dask.config.set before the clusters start, as a JSON object",
+        help="settings for dask.config.set before the clusters start, as a JSON object, "
+        "or 'lean' for aieco.dask.LEAN_CONFIG",
     )
     parser.add_argument(
         "--spark-conf",
@@ -510,7 +512,12 @@ def main() -> None:
         if "dask" in parts or "spark" in parts:
             size = write_parquet_corpus(args.worker_mb, folder)
             if "dask" in parts:
-                dask_workers(folder, size, args.worker_rounds, json.loads(args.dask_config))
+                config = (
+                    aieco.dask.LEAN_CONFIG
+                    if args.dask_config == "lean"
+                    else json.loads(args.dask_config)
+                )
+                dask_workers(folder, size, args.worker_rounds, config)
             if "spark" in parts:
                 spark_workers(folder, size, args.worker_rounds, args.spark_conf)
         if "cli" in parts:
