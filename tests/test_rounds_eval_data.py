@@ -18,7 +18,7 @@ import pytest
 from aieco import Amount, PartialDate, Qualifier, RoundType
 
 DATA = Path(__file__).parent / "data" / "rounds_eval"
-PARTS = ("dev", "dev2", "test")
+PARTS = ("dev", "dev2", "dev3", "test")
 ITEM_KEYS = {"id", "group", "source", "text", "negative", "rounds", "registers", "notes"}
 ROUND_KEYS = {
     "company",
@@ -83,15 +83,18 @@ def test_ids_are_unique() -> None:
 
 
 def test_no_source_group_is_in_both_parts() -> None:
-    dev_groups = {item["group"] for item in ITEMS["dev"] + ITEMS["dev2"]}
+    dev_groups = {item["group"] for item in ITEMS["dev"] + ITEMS["dev2"] + ITEMS["dev3"]}
     test_groups = {item["group"] for item in ITEMS["test"]}
     assert not dev_groups & test_groups
 
 
 def test_no_text_is_in_both_parts() -> None:
-    dev_texts = {i["text"] for i in ITEMS["dev"] + ITEMS["dev2"]}
+    dev_texts = {i["text"] for i in ITEMS["dev"] + ITEMS["dev2"] + ITEMS["dev3"]}
     assert not dev_texts & {i["text"] for i in ITEMS["test"]}
     assert not {i["text"] for i in ITEMS["dev"]} & {i["text"] for i in ITEMS["dev2"]}
+    assert not {i["text"] for i in ITEMS["dev"] + ITEMS["dev2"]} & {
+        i["text"] for i in ITEMS["dev3"]
+    }
 
 
 @pytest.mark.parametrize("item", ALL, ids=lambda item: item["id"])
