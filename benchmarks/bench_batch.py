@@ -334,7 +334,7 @@ def dask_workers(folder: Path, size: int, rounds: int, config: dict[str, object]
     sides.report("{n} worker(s)", size)
 
 
-def spark_workers(folder: Path, size: int, rounds: int, conf: list[str]) -> None:
+def spark_workers(folder: Path, size: int, rounds: int, conf: list[str], parts: int) -> None:
     """Spark ``local[1]`` and ``local[2]`` sessions in turn, each timed after a warm-up run.
 
     ``conf`` adds settings (``KEY=VALUE``), e.g. JVM options for the driver, which in local
@@ -353,7 +353,7 @@ def spark_workers(folder: Path, size: int, rounds: int, conf: list[str]) -> None
                 SparkSession.builder.master(f"local[{n}]")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.files.maxPartitionBytes", str(max(size // 8, 1 << 20)))
+                .config("spark.sql.files.maxPartitionBytes", str(max(size // parts, 1 << 20)))
             )
             for setting in conf:
                 key, _, value = setting.partition("=")
@@ -476,6 +476,12 @@ def main() -> None:
     parser.add_argument("--cli-mb", default="50,200")
     parser.add_argument("--only", default="one-core,processes,dask,spark,cli")
     parser.add_argument(
+        "--partitions",
+        type=int,
+        default=8,
+        help="Parquet files of the Dask and Spark corpus, one partition each (default 8)",
+    )
+    parser.add_argument(
         "--dask-config",
         default="{}",
         metavar="JSON",
@@ -510,7 +516,7 @@ def main() -> None:
         folder = Path(temp) / "corpus"
         folder.mkdir()
         if "dask" in parts or "spark" in parts:
-            size = write_parquet_corpus(args.worker_mb, folder)
+            size = write_parquet_corpus(args.worker_mb, folder, args.partitions)
             if "dask" in parts:
                 config = (
                     aieco.dask.LEAN_CONFIG
@@ -519,7 +525,7 @@ def main() -> None:
                 )
                 dask_workers(folder, size, args.worker_rounds, config)
             if "spark" in parts:
-                spark_workers(folder, size, args.worker_rounds, args.spark_conf)
+                spark_workers(folder, size, args.worker_rounds, args.spark_conf, args.partitions)
         if "cli" in parts:
             cli_memory([float(x) for x in args.cli_mb.split(",")], Path(temp))
     print(f"\nload average at the end: {os.getloadavg()}")
