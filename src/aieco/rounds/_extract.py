@@ -1138,8 +1138,8 @@ class _Reader:
             if found is None:
                 # "X, der katarische Staatsfonds und Y", "von bestehenden Aktionären und Y": an
                 # item without a name
-                k = _skip_description(tokens, i, amount_tokens)
-                if k < n and not names and _is_trade_word(tokens[k][2]):
+                k = _skip_description(tokens, i, amount_tokens) if names else i
+                if not names and k < n and _is_trade_word(tokens[k][2]):
                     k += 1
                 if k > i and k < n and tokens[k][3] in _JOINS:
                     i = k + 1
@@ -1795,6 +1795,7 @@ def _skip_dateline(tokens: list[_Token], i: int) -> int:
     return i
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_trade_word(name: str) -> bool:
     return name.lower() in lx.NOT_NAMES or _TRADE_NOUN.search(name.lower()) is not None
 
