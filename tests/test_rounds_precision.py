@@ -72,6 +72,11 @@ READ: list[tuple[str, list[Round]]] = [
         [("Brenta", "12000000 EUR", None, "unknown")],
     ),
     (
+        "Das Start-up Tarvo hat Pläne für Europa. Die an mehreren Firmen beteiligte "
+        "Gesellschaft Nord Capital investiert 7 Millionen Euro in das Jungunternehmen.",
+        [("Tarvo", "7000000 EUR", None, "unknown")],
+    ),
+    (
         'Das Start-up "Kelpo Foods" hat 6 Mio. € eingesammelt.',
         [("Kelpo Foods", "6000000 EUR", None, "unknown")],
     ),

@@ -1312,7 +1312,13 @@ class _Reader:
     def _meant(self, clause: _Clause, c0: int) -> _Round | None:
         """The round a clause without a company is about: of the company named last."""
         current = self.current
-        if not (clause.amounts or clause.valuation or clause.round_type or clause.leads):
+        if not (
+            clause.amounts
+            or clause.valuation
+            or clause.round_type
+            or clause.leads
+            or clause.part_amounts  # "X investiert 15 Mio. in das Jungunternehmen"
+        ):
             return current
         self._read_named(clause.anaphor)
         if self.named is not None and self.named[1] > self.current_at:
