@@ -8,7 +8,8 @@ generated inputs once with this checkout's ``src`` and once with ``--base`` (eac
 process) and reports every input whose result differs: the Amount (repr), or the error
 (type, message, position), or the mentions (spans and amounts). A speed change must report
 none. The inputs: hedges × numbers (digits and words) × scales × units, chains of number
-words and random soups of number and scale words, ranges, vague forms, and sentences and
+words (German and English) and random soups of number and scale words, ranges, vague forms,
+and sentences and
 repeated pieces built from them, in de_DE, de_CH and en_US.
 """
 
@@ -72,6 +73,26 @@ CHAINS = [
     "zwei Mio. dreihunderttausend",
     "zwei Millionen minus drei",
 ]
+#: English number words (read in en_* locales; elsewhere a refusal): groups, "and", decimals.
+EN_CHAINS = [
+    "one million two hundred thousand",
+    "two million and five",
+    "two million and five hundred",
+    "three hundred and fifty million",
+    "a hundred and fifty million",
+    "twenty-one million",
+    "one million two point five",
+    "two point five million",
+    "one billion one million",
+    "one million one billion",
+    "a million a thousand",
+    "a million and a half",
+    "nine hundred ninety-nine thousand nine hundred ninety-nine",
+    "one million and",
+    "two million two million",
+    "zero million",
+    "eleven hundred",
+]
 RANGES = [
     "5–50",
     "20 bis 30",
@@ -110,6 +131,9 @@ def expressions(rng: random.Random) -> list[str]:
     for hedge, chain, unit in itertools.product(HEDGES, CHAINS, UNITS):
         out.append(f"{hedge}{chain}{unit}")
         out.append(f"{hedge}{chain[:1].upper()}{chain[1:]}{unit}")
+    for hedge, chain, unit in itertools.product(["", "about ", "more than "], EN_CHAINS, UNITS):
+        out.append(f"{hedge}{chain}{unit}")
+    out.extend(f"{chain} dollars" for chain in EN_CHAINS)
     for hedge, rng_, scale, unit in itertools.product(HEDGES[:4], RANGES, SCALES, UNITS):
         if rng.random() < 0.3:
             out.append(f"{hedge}{rng_}{scale}{unit}")

@@ -108,6 +108,12 @@ WORDS = [
     ("a hundred", "en_GB", point("100")),
     ("two point five billion", "en_US", point("2500000000")),
     ("ninety-nine", "en_US", point("99")),
+    # English groups are chunked by the same rule as German compounds (`number_words`).
+    ("one million two hundred thousand", "en_US", point("1200000")),
+    ("two million and five", "en_US", point("2000005")),
+    ("a hundred and fifty million dollars", "en_GB", point("150000000", "USD")),
+    ("one billion one million", "en_US", point("1001000000")),
+    ("nine hundred ninety-nine thousand nine hundred ninety-nine", "en_US", point("999999")),
 ]
 
 CURRENCIES = [
@@ -434,6 +440,56 @@ def test_parse_error_names_what_was_expected() -> None:
     with pytest.raises(ParseError) as info:
         parse_amount("1.5 Mrd.")
     assert "a decimal comma or a group of exactly three digits after '.'" == info.value.expected
+
+
+#: Number-word runs each language refuses by the one chunking rule: a scale no smaller than
+#: the one before, or a fraction after a scale word (where the run ends, what is left over).
+UNCHUNKED = [
+    ("zwei Millionen drei Komma fünf", "de_DE", 15),
+    ("one million two point five", "en_US", 12),
+    ("zwei Millionen zwei Millionen", "de_DE", 15),
+    ("two million two million", "en_US", 12),
+    ("one million one billion", "en_US", 12),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "position"), UNCHUNKED, ids=_ids(UNCHUNKED))
+def test_number_word_chunks_refused_alike(text: str, locale: str, position: int) -> None:
+    """German and English runs of number words end where the same rule ends them."""
+    with pytest.raises(ParseError) as info:
+        parse_amount(text, locale=locale)
+    assert position == info.value.position
+    assert info.value.message.startswith("unexpected ")
+
+
+#: Alternatives joined by "bzw." ("respectively"): two amounts, one for each of two things.
+RESPECTIVELY = [
+    ("4,07 bzw. 4,06 Franken", "de_CH", 5, "'bzw.'"),
+    ("4,07 Franken bzw. 4,06 Franken", "de_CH", 13, "'bzw.'"),
+    ("20 Bzw. 15 Prozent", "de_DE", 3, "'Bzw.'"),
+    ("3 beziehungsweise 5 Mio. Euro", "de_AT", 2, "'beziehungsweise'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "position", "joiner"), RESPECTIVELY, ids=[r[0] for r in RESPECTIVELY]
+)
+def test_respectively_is_refused_naming_the_alternatives(
+    text: str, locale: str, position: int, joiner: str
+) -> None:
+    """No one Amount holds "4,07 bzw. 4,06 Franken": the error names the joiner and says why.
+
+    Neither a range (the figures need not rise, and each belongs to its own thing) nor a
+    point; `extract_amounts` reports each alternative (test_amounts_families.py).
+    """
+    with pytest.raises(ParseError) as info:
+        parse_amount(text, locale=locale)
+    error = info.value
+    assert position == error.position
+    assert error.message.startswith(f"{joiner} joins alternative amounts")
+    assert "one amount (extract_amounts finds each of the alternatives)" == error.expected
+    with pytest.raises(ParseError):
+        parse_money(text, locale=locale)
 
 
 def test_long_input_fails_fast_with_parse_error() -> None:

@@ -811,6 +811,7 @@ class Lexicon:
         "articles",
         "back_words",
         "cardinal",
+        "chunk_joiners",
         "codes",
         "conjunctions",
         "count_of",
@@ -934,6 +935,9 @@ class Lexicon:
     #: "und"/"and": joins a price's cents ("13 Euro und 45 Cent") and suspended list items.
     conjunctions: frozenset[str]
     respectively: frozenset[str]
+    #: Words that may join the groups of one number ("one million and five", "three hundred
+    #: and fifty"); none in German, whose groups are compounds.
+    chunk_joiners: frozenset[str]
     #: A list's joiner between two items (" oder ", " bzw. "), the same at a text's end (for
     #: the item before the last), and the characters a joiner or list comma ends with.
     list_joiner: re.Pattern[str]
@@ -1239,6 +1243,7 @@ def _set_words(lx: Lexicon, words: Words) -> None:
     lx.alternatives = words.alternatives
     lx.conjunctions = words.conjunctions
     lx.respectively = words.respectively
+    lx.chunk_joiners = words.chunk_joiners
     joiners = lx.alternatives | lx.conjunctions | lx.respectively
     joiner = f"[ \u00a0]+(?:{_trie(sorted(joiners))})[ \u00a0]+"
     lx.list_joiner = re.compile(joiner)
@@ -1399,6 +1404,8 @@ class Words:
     #: Words that join "respectively" parallel figures ("4,07 bzw. 4,06 Franken"): between
     #: two figures a list, whose items need not rise.
     respectively: frozenset[str]
+    #: Words that may join the groups of one number ("one million and five").
+    chunk_joiners: frozenset[str]
     #: Vague magnitudes: counts ("zig"), a few, many, positions, "-stellig" and its nouns.
     vague_counts: dict[str, tuple[int, int]]
     count_of: str | None
@@ -1453,6 +1460,7 @@ GERMAN_WORDS = Words(
     alternatives=_DE_ALTERNATIVES,
     conjunctions=frozenset({"und"}),
     respectively=frozenset({"bzw.", "beziehungsweise"}),
+    chunk_joiners=frozenset(),
     vague_counts=_DE_VAGUE_COUNTS,
     count_of=None,
     few=_DE_FEW,
@@ -1503,6 +1511,7 @@ ENGLISH_WORDS = Words(
     alternatives=_EN_ALTERNATIVES,
     conjunctions=frozenset({"and"}),
     respectively=frozenset(),
+    chunk_joiners=frozenset({"and"}),
     vague_counts=_EN_VAGUE_COUNTS,
     count_of="of",
     few=_EN_FEW,

@@ -16,7 +16,6 @@ is bounded by the input it consumes, so the time grows linearly with the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -36,7 +35,6 @@ from aieco.amounts._rules import (
     MAX_DIGITS,
     continues_figure,
     date_at,
-    decimal_words,
     figure_ok,
     heads_compound,
     hedge_at,
@@ -888,6 +886,29 @@ class Parser:
     def _after_number(self) -> str:
         return "a scale word, a currency, '%' or the end"
 
+    def fail_after(self, j: int) -> None:
+        """Say why the text goes on at ``j`` after a whole expression.
+
+        "4,07 bzw. 4,06 Franken" gives two amounts side by side, one for each of two things:
+        no one `Amount` holds them (neither a range nor a point), so the error names the
+        joiner; anything else is unexpected there.
+        """
+        m = self.word(j)
+        if m is not None:
+            word, e = m.group(), m.end()
+            if self.text[e : e + 1] == "." and f"{word.lower()}." in self.lx.respectively:
+                word += "."
+            if word.lower() in self.lx.respectively:
+                self.fail(
+                    j,
+                    f"{word!r} joins alternative amounts (one for each of two things), "
+                    "which are not one amount",
+                    "one amount (extract_amounts finds each of the alternatives)",
+                    rank=2,
+                )
+                return
+        self.fail(j, f"unexpected {self._shown(j)} after the amount", "the end of the text")
+
     def _shown(self, pos: int) -> str:
         m = _NOUN.match(self.text, pos)
         return repr(m.group() if m else self.text[pos : pos + 1])
@@ -1091,11 +1112,10 @@ class Parser:
         self.fail(at, message, expected, suggestions, rank=3)
 
     def words(self, i: int) -> _Num | None:
-        """Number words, chunked by decreasing scale: "zwei Millionen dreihunderttausend"."""
-        return _WORD_READERS[self.lx.language](self, i)
+        """Number words, chunked by decreasing scale (the rule: `number_words`).
 
-    def de_words(self, i: int) -> _Num | None:
-        """German number words, chunked by decreasing scale (the rule: `number_words`)."""
+        "zwei Millionen dreihunderttausend", "three hundred and fifty million".
+        """
         found = number_words(self.lx, self.text, i)
         if found is None:
             return self._words_read(i, 0, Decimal(0), -1, None, None)
@@ -1119,114 +1139,6 @@ class Parser:
         num.power = last_power
         num.word_int = word_int if last_power is None else None
         return num
-
-    def _decimal_words(self, value: Decimal, k: int) -> tuple[Decimal, int]:
-        """Read "drei Komma fünf", "two point five" (the rule: `decimal_words`)."""
-        return decimal_words(self.lx, self.text, value, k)
-
-    def en_words(self, i: int) -> _Num | None:
-        """English number words in groups below a thousand, each followed by a scale word."""
-        total = Decimal(0)
-        last_power: int | None = None
-        end = -1
-        chunks = 0
-        pos = i
-        word_int: int | None = None
-        while chunks < 8:
-            group = self._en_group(pos)
-            if group is None:
-                break
-            value, k, is_article = group
-            if not is_article:
-                value, k = self._decimal_words(value, k)
-            sc = self.scale(k, glued=False)
-            if sc is not None and sc[2] is None:
-                power, k2, _ = sc
-                if last_power is not None and power >= last_power:
-                    break
-                total += _shift(value, power)
-                last_power = power
-                end = k2
-                chunks += 1
-                j = self.ws(k2)
-                m = self.word(j)
-                if m is not None and m.group().lower() == "and":
-                    j = self.ws(m.end())
-                if j == k2:
-                    break
-                pos = j
-                continue
-            if is_article or (
-                chunks and not (last_power is not None and value < _shift(Decimal(1), last_power))
-            ):
-                break
-            total += value
-            end = k
-            chunks += 1
-            if chunks == 1 and value == value.to_integral_value():
-                word_int = int(value)
-            break
-        return self._words_read(i, chunks, total, end, last_power, word_int)
-
-    def _en_group(self, i: int) -> tuple[Decimal, int, bool] | None:
-        """An English number below a thousand: "three hundred and fifty", "twenty-one", "a".
-
-        Returns (value, end, is_article).
-        """
-        from aieco.amounts._lexicon import EN_TEENS, EN_TENS, EN_UNITS
-
-        m = self.word(i)
-        if m is None:
-            return None
-        w = m.group().lower()
-        k = m.end()
-        if w in EN_TEENS:
-            return Decimal(EN_TEENS[w]), k, False
-        if w in EN_TENS:
-            below = self._en_below_100(m)
-            assert below is not None
-            return Decimal(below[0]), below[1], False
-        if w == "hundred":
-            value = 100
-        elif w in EN_UNITS or w in self.lx.articles:
-            value = EN_UNITS.get(w, 1)
-            j = self.ws(k)
-            m2 = self.word(j)
-            if w == "zero" or m2 is None or j == k or m2.group().lower() != "hundred":
-                return Decimal(value), k, w in self.lx.articles
-            value *= 100
-            k = m2.end()
-        else:
-            return None
-        j = self.ws(k)
-        m3 = self.word(j)
-        if m3 is not None and j > k and m3.group().lower() == "and":
-            j = self.ws(m3.end())
-            m3 = self.word(j) if j > m3.end() else None
-        if m3 is not None and j > k:
-            rest = self._en_below_100(m3)
-            if rest is not None:
-                return Decimal(value + rest[0]), rest[1], False
-        return Decimal(value), k, False
-
-    def _en_below_100(self, m: re.Match[str]) -> tuple[int, int] | None:
-        from aieco.amounts._lexicon import EN_TEENS, EN_TENS, EN_UNITS
-
-        w = m.group().lower()
-        k = m.end()
-        if w in EN_TEENS:
-            return EN_TEENS[w], k
-        if w in EN_UNITS:
-            return EN_UNITS[w], k
-        if w in EN_TENS:
-            if k + 1 < self.n and self.text[k] in " -":
-                m2 = self.word(k + 1)
-                if m2 is not None and m2.group().lower() in EN_UNITS:
-                    unit = EN_UNITS[m2.group().lower()]
-                    if unit:
-                        return EN_TENS[w] + unit, m2.end()
-            return EN_TENS[w], k
-        return None
 
     def article(self, m: re.Match[str], w: str) -> _Num | None:
         """Read "eine Milliarde", "eine halbe Milliarde", "ein zweistelliger …", "a billion"."""
@@ -1440,13 +1352,6 @@ class Parser:
         return None
 
 
-#: How each language's number words are read: German compounds, English word groups.
-_WORD_READERS: dict[str, Callable[[Parser, int], _Num | None]] = {
-    "de": Parser.de_words,
-    "en": Parser.en_words,
-}
-
-
 # -- public API ------------------------------------------------------------------------------
 
 
@@ -1476,7 +1381,7 @@ def _read(text: str, locale: Any) -> tuple[Parsed, Parser]:
     if r is not None:
         after = p.ws(r.end)
         if after >= p.fail_pos and p.fail_rank < 2:
-            p.fail(after, f"unexpected {p._shown(after)} after the amount", "the end of the text")
+            p.fail_after(after)
     if p.fail_pos < 0:
         p.fail(start, "not an amount", "a number")
     raise ParseError(

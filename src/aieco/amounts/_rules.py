@@ -19,14 +19,17 @@ Each rule here is written once and called from every reader:
   (after white space with at most one line break, a hyphen, or glued) and the scale word
   there ("Mio.", "Milliarden", "bn", "TEUR");
 * `numeral_kind`, `number_words` and `decimal_words` — which table a number word is read
-  by, and a run of German number words chunked by decreasing scale ("zwei Millionen
-  dreihunderttausend", "drei Komma fünf Milliarden"), read once for the grammar and the
-  shapes.
+  by, and a run of number words chunked by decreasing scale ("zwei Millionen
+  dreihunderttausend", "drei Komma fünf Milliarden", "three hundred and fifty million"),
+  read once for the grammar and the shapes; a language's groups of number words are read
+  by its reader in `GROUP_READERS` (a German compound is one word, an English group
+  several).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import (
     Clamped,
     Context,
@@ -42,6 +45,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from aieco.amounts._lexicon import (
     DIGITS,
+    EN_TEENS,
+    EN_TENS,
+    EN_UNITS,
     NAME_HYPHENS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
@@ -54,6 +60,7 @@ if TYPE_CHECKING:
     from aieco.money import Qualifier
 
 __all__ = [
+    "GROUP_READERS",
     "MAX_DIGITS",
     "Words",
     "continues_figure",
@@ -558,15 +565,96 @@ class Words(NamedTuple):
 
 
 def number_words(lx: Lexicon, text: str, i: int) -> Words | None:
-    """German number words at ``i``, chunked by decreasing scale; None if none is there.
+    """Number words at ``i``, chunked by decreasing scale; None if none is there.
 
-    Each chunk is a cardinal below a million (or an article for one; digits spelled out
-    after "Komma") and a scale word with a smaller power than the chunk before: "zwei
-    Millionen dreihunderttausend", "eine Milliarde zwei Millionen". A last chunk without
-    a scale word is a whole number below the scale before it ("zwei Millionen
-    eintausendeinhundert"); an article never ends a run. At most eight chunks.
+    Each chunk is a group of number words below a million (or an article for one; digits
+    spelled out after "Komma"/"point") and a scale word with a smaller power than the chunk
+    before: "zwei Millionen dreihunderttausend", "eine Milliarde zwei Millionen", "three
+    hundred and fifty million". A last chunk without a scale word is a whole number below
+    the scale before it ("zwei Millionen eintausendeinhundert"); an article never ends a
+    run. At most eight chunks. What a group is depends on the language (`GROUP_READERS`: a
+    German compound is one word, an English group several); the chunking is this one rule.
     """
     return _chunks(lx, text, i, Decimal(0), None, -1, 0)
+
+
+_ONE = Decimal(1)
+
+#: A group of number words at a position: (its value, where it ends, whether it is an article
+#: standing for one), or None where no number word is there.
+GroupReader = Callable[["Lexicon", str, int], "tuple[Decimal, int, bool] | None"]
+
+
+def word_group(lx: Lexicon, text: str, i: int) -> tuple[Decimal, int, bool] | None:
+    """One number word as a group: a German compound ("dreihunderttausend") or an article."""
+    m = _WORD.match(text, i)
+    if m is None:
+        return None
+    w = m.group().lower()
+    if w in lx.articles:
+        return _ONE, m.end(), True
+    value = lx.cardinal(w)
+    return None if value is None else (value, m.end(), False)
+
+
+def spaced_group(lx: Lexicon, text: str, i: int) -> tuple[Decimal, int, bool] | None:
+    """English number words below a thousand: "three hundred and fifty", "twenty-one", "a"."""
+    m = _WORD.match(text, i)
+    if m is None:
+        return None
+    w = m.group().lower()
+    k = m.end()
+    if w in EN_TEENS:
+        return Decimal(EN_TEENS[w]), k, False
+    if w in EN_TENS:
+        below = _en_below_100(text, m)
+        assert below is not None
+        return Decimal(below[0]), below[1], False
+    if w == "hundred":
+        value = 100
+    elif w in EN_UNITS or w in lx.articles:
+        value = EN_UNITS.get(w, 1)
+        j = space_end(text, k)
+        m2 = _WORD.match(text, j)
+        if w == "zero" or m2 is None or j == k or m2.group().lower() != "hundred":
+            return Decimal(value), k, w in lx.articles
+        value *= 100
+        k = m2.end()
+    else:
+        return None
+    j = space_end(text, k)
+    m3 = _WORD.match(text, j)
+    if m3 is not None and j > k and m3.group().lower() in lx.chunk_joiners:
+        j = space_end(text, m3.end())
+        m3 = _WORD.match(text, j) if j > m3.end() else None
+    if m3 is not None and j > k:
+        rest = _en_below_100(text, m3)
+        if rest is not None:
+            return Decimal(value + rest[0]), rest[1], False
+    return Decimal(value), k, False
+
+
+def _en_below_100(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """An English number below a hundred in one or two words ("twenty-one"), and its end."""
+    w = m.group().lower()
+    k = m.end()
+    if w in EN_TEENS:
+        return EN_TEENS[w], k
+    if w in EN_UNITS:
+        return EN_UNITS[w], k
+    if w in EN_TENS:
+        if k + 1 < len(text) and text[k] in " -":
+            m2 = _WORD.match(text, k + 1)
+            if m2 is not None and m2.group().lower() in EN_UNITS:
+                unit = EN_UNITS[m2.group().lower()]
+                if unit:
+                    return EN_TENS[w] + unit, m2.end()
+        return EN_TENS[w], k
+    return None
+
+
+#: How each language groups its number words (the lexicon's ``language``).
+GROUP_READERS: dict[str, GroupReader] = {"de": word_group, "en": spaced_group}
 
 
 def run_ends(lx: Lexicon, text: str, end: int, power: int) -> bool:
@@ -595,16 +683,12 @@ def _chunks(
 ) -> Words | None:
     """`number_words` from ``pos``, after ``chunks`` chunks that came to ``total``."""
     word_int: int | None = None
+    group = GROUP_READERS[lx.language]
     while chunks < 8:
-        m = _WORD.match(text, pos)
-        if m is None:
+        found = group(lx, text, pos)
+        if found is None:
             break
-        w = m.group().lower()
-        is_article = w in lx.articles
-        value = Decimal(1) if is_article else lx.cardinal(w)
-        if value is None:
-            break
-        k = m.end()
+        value, k, is_article = found
         if not is_article:
             value, k = decimal_words(lx, text, value, k)
         sc = scale_at(lx, text, k, glued=False)
@@ -616,7 +700,7 @@ def _chunks(
             last_power = power
             end = k2
             chunks += 1
-            nxt = space_end(text, k2)
+            nxt = _next_chunk(lx, text, k2)
             if nxt == k2:
                 break
             pos = nxt
@@ -625,7 +709,7 @@ def _chunks(
             chunks
             and not (
                 last_power is not None
-                and value < shift(Decimal(1), last_power)
+                and value < shift(_ONE, last_power)
                 and value == value.to_integral_value()
             )
         ):
@@ -639,3 +723,18 @@ def _chunks(
     if chunks == 0:
         return None
     return Words(total, end, last_power, word_int if last_power is None else None, chunks)
+
+
+def _next_chunk(lx: Lexicon, text: str, k: int) -> int:
+    """Where the chunk after a scale word ending at ``k`` starts, ``k`` where none may.
+
+    After white space and a word that joins the groups of one number ("one million and
+    five"), where the language has such words.
+    """
+    nxt = space_end(text, k)
+    if nxt == k or not lx.chunk_joiners:
+        return nxt
+    m = _WORD.match(text, nxt)
+    if m is not None and m.group().lower() in lx.chunk_joiners:
+        return space_end(text, m.end())
+    return nxt
