@@ -112,7 +112,8 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             t = m.start()
             if t < last:
                 continue
-            blocked = _blocked(text, t, lx, odd)
+            # `_blocked` says None for a noun or symbol outside a URL: not asked there.
+            blocked = _blocked(text, t, lx, odd) if odd or text[t] in DIGITS else None
             if blocked is not None:
                 last = max(last, blocked)
                 if blocked == 0 and text[t - 1] in lx.joiners:

@@ -86,7 +86,9 @@ class Memo(dict[K, V]):
             if _chars(key) > KEY_CHARS or key in self:
                 return
             cost = _SLOT + _size(key)
-        cost += _size(value) if type(value) is tuple else getsizeof(value)
+        cost += getsizeof(value)
+        if type(value) is tuple:
+            cost += sum(map(getsizeof, value))  # type: ignore[call-overload]  # `_size`, inlined
         if self.nbytes + cost > self.budget:
             self.clear()
             if cost > self.budget:
