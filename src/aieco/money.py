@@ -200,22 +200,18 @@ class Money:
         # The constructor checks the fields, then sets them as attrs' __init__ of a frozen
         # class does. One test for the common case (a Decimal within the limit, a code already
         # seen to be valid); anything else takes the checks that say what is wrong.
-        if (
+        fast = (
             type(amount) is Decimal
             and type(currency) is str
             and currency in _VALID_UNITS
             and currency != PERCENT
             and within_limit(amount)
-        ):
-            set_field = _set_field(self)
-            set_field("amount", amount)
-            set_field("currency", currency)
-            return
-        amount = to_decimal(amount)
+        )
         set_field = _set_field(self)
-        set_field("amount", amount)
+        set_field("amount", amount if fast else to_decimal(amount))
         set_field("currency", currency)
-        self._check()
+        if not fast:
+            self._check()
 
     def _check(self) -> None:
         """Every check of both fields, each failure with its path, value and expectation."""
@@ -418,6 +414,7 @@ class Amount:
         # Decimals, with a unit already seen to be valid. Anything else (ints converted, a
         # bound given as another object, a bad field) takes the full checks in `_check`,
         # which say what is wrong; the one test accepts nothing `_check` would refuse.
+        fast = False
         if (unit is None or (type(unit) is str and unit in _VALID_UNITS)) and type(
             qualifier
         ) is Qualifier:
@@ -436,25 +433,17 @@ class Amount:
                 and within_limit(value)
             ):
                 fast, low, high = True, value, value
-            else:
-                fast = False
-            if fast:
-                set_field = _set_field(self)
-                set_field("value", value)
-                set_field("low", low)
-                set_field("high", high)
-                set_field("unit", unit)
-                set_field("qualifier", qualifier)
-                return
-        # As attrs' converters would: ints exactly, a float or bool refused, in field order.
-        value, low, high = to_decimal(value), to_decimal(low), to_decimal(high)
+        if not fast:
+            # As attrs' converters would: ints exactly, a float or bool refused, in field order.
+            value, low, high = to_decimal(value), to_decimal(low), to_decimal(high)
         set_field = _set_field(self)
         set_field("value", value)
         set_field("low", low)
         set_field("high", high)
         set_field("unit", unit)
         set_field("qualifier", qualifier)
-        self._check()
+        if not fast:
+            self._check()
 
     def _check(self) -> None:
         """Every check of every field, each failure with its path, value and expectation."""
