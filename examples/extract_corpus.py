@@ -89,12 +89,14 @@ def write_corpus(path: Path, articles: int) -> pd.DataFrame:
 
 def run_dask(corpus: Path, out: Path) -> pa.Table:
     """The mentions on a local Dask cluster of two worker processes, written to ``out``."""
+    import dask
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
     import aieco.dask
 
     with (
+        dask.config.set(aieco.dask.LEAN_CONFIG),  # less background work on few cores
         LocalCluster(
             n_workers=2,
             threads_per_worker=1,

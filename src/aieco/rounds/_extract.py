@@ -95,6 +95,8 @@ _OPENERS: Final = lx.words(
     "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so sodass"
 )
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
+#: Quotation marks around a name.
+_QUOTES: Final = frozenset("\"„“”»«‚‘’'")
 #: Signs a clause's subject may come after: a comma, a colon, a bracket, an opening quote.
 _LEADING: Final = frozenset(',:(„“"»«‚‘')
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
@@ -115,7 +117,8 @@ _SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
 _TRADE_NOUN: Final = re.compile(
     r"(?:runden?|finanzierung(?:en)?|investoren|bewertung(?:en)?|investitionen|investments"
-    r"|kapitalerh[öo]hung|geber|gebern|geberinnen)$"
+    r"|kapitalerh[öo]hung|geber|gebern|geberinnen|volumen|aktion[äa]r\w*|anteilseigner\w*"
+    r"|gesellschafter\w*)$"
 )
 #: An abbreviation glued to a common noun: "KI-Infrastruktur", "US-Unternehmen", "PR-Offensive".
 _ABBREVIATED_NOUN: Final = re.compile(r"[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[\wäöüß]+)*")
@@ -126,6 +129,10 @@ _NOT_ADJECTIVES: Final = lx.words(
     " denen zwischen neben gegen ohne seit sowohl weder entweder außer ausser"
 )
 _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"])
+#: Articles and demonstratives before a common noun ("ein Wunder", "dieser Plan").
+_BARE_DETERMINERS: Final = lx.words(
+    "der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen"
+)
 #: Words after a name that show it is the subject of a verb ("Parloa sammelt", "Luma wird").
 _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
@@ -708,7 +715,11 @@ class _Reader:
                     found = self._list(tokens, last + 1, amount_tokens)
                     if entry is not out.each:
                         found = found[:1]
-            pairs += [(name, entry) for name in found if not _is_trade_word(name.text)]
+            pairs += [
+                (name, entry)
+                for name in found
+                if not _is_trade_word(name.text) and not _common_noun(name.text)
+            ]
         return pairs
 
     def _list_before(
@@ -883,18 +894,18 @@ class _Reader:
         def ok(name: _Name | None) -> bool:
             if name is None:
                 return False
-            if lx.INVESTOR_DESCRIPTOR.search(name.described) or (
-                raising and lx.FUND_NAME.search(name.text.lower())
+            if lx.INVESTOR_DESCRIPTOR.search(name.described) or lx.FUND_NAME.search(
+                name.text.lower()
             ):
-                out.fund = (
-                    raising and not out.anaphor
-                )  # "Der VC X sammelt ... ein" (not "der Runde")
+                # "Der VC X sammelt ... ein" (not "der Runde"): a fund, no round; money put
+                # "in die Onsight Ventures" neither
+                out.fund = raising and not out.anaphor
                 return False
             return (
                 fold(name.text) not in taken
-                and not _common_noun(name.text)
+                and _named_ok(name)
                 and not self._attributed(name)
-                and lx.PERSON_DESCRIPTOR.search(name.described) is None
+                and not self._bare_noun(name)
             )
 
         subject = lx.ANAPHOR_SUBJECT.match(sc.clause)
@@ -928,6 +939,10 @@ class _Reader:
         span = range(len(tokens))
         if sc.invest_verb is not None:
             prepositions = _PREPOSITIONS_IN
+            verb = sc.at(sc.invest_verb.start())
+            if any(t[3] in prepositions for t in tokens[verb + 1 :]):
+                # the object after the verb, not "die an X beteiligte Gesellschaft Y investiert"
+                span = range(verb + 1, len(tokens))
         elif led:
             prepositions = _AT
         elif sc.flow_verb is not None:
@@ -940,7 +955,14 @@ class _Reader:
             if prepositions is _TO and tokens[i][2] in ",:;":
                 break
             if tokens[i][3] in prepositions:
+                if i > 0 and tokens[i - 1][3] in lx.PLACE_NOUNS:
+                    continue  # "mit Sitz in Innsbruck": where, not whom
                 found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
+                if found is not None and (
+                    lx.FUND_NAME.search(found[0].text.lower())
+                    or any(t[3] == "wie" for t in tokens[i + 1 : found[1]])
+                ):
+                    return None  # "in die Onsight Ventures" (a fund), "in Start-ups wie X"
                 if found is not None and ok(found[0]):
                     return [found[0]], False
                 if (i + 1 < len(tokens) and tokens[i + 1][3] in _INDEFINITE) or (
@@ -977,8 +999,7 @@ class _Reader:
         tokens = sc.tokens
         if not free or (tokens[0][3] == "wie" and _REPORTS.search(sc.clause)):
             return None  # "Wie The Information berichtet, ...": the source of the news
-        names = self._list(tokens, _skip_openers(tokens, 0), sc.amount_tokens)
-        names = [n for n in names if ok(n)]
+        names = _nouns_out(self._list(tokens, _skip_openers(tokens, 0), sc.amount_tokens), ok)
         if (
             names
             and (sc.raise_verb or sc.flow_verb or len(names) == 1)
@@ -1001,7 +1022,7 @@ class _Reader:
                 following = i + 1
                 if word not in lx.AUXILIARIES and following < len(tokens):
                     following += tokens[following][2] == "sich"  # "sicherte sich Flinko"
-                names = [n for n in self._list(tokens, following, sc.amount_tokens) if ok(n)]
+                names = _nouns_out(self._list(tokens, following, sc.amount_tokens), ok)
                 return (names, len(names) > 1) if names else None
         return None
 
@@ -1050,6 +1071,26 @@ class _Reader:
                 return (names, True) if names else None
         return None
 
+    def _bare_noun(self, name: _Name) -> bool:
+        """Whether the name is one word after an article and adjectives only: a common noun.
+
+        "es wäre ein Wunder", "die Zahl der Runden", "dieser Plan", "die staatliche
+        Geldquelle"; not "die Münchner Helsing" (a place before it),
+        "das Start-up Parloa" (a descriptor) nor a name of capitals or digits ("die UBS").
+        """
+        if not _NOUN_SHAPE.fullmatch(name.text):
+            return False
+        words = self.text[max(0, name.start - 60) : name.start].split()
+        k = len(words) - 1
+        while (
+            k >= 0
+            and _ADJECTIVE.fullmatch(words[k])
+            and words[k] not in _NOT_ADJECTIVES
+            and words[k] not in _BARE_DETERMINERS
+        ):
+            k -= 1  # lower-case adjectives ("staatliche"), not "Münchner"
+        return k >= 0 and words[k].lower() in _BARE_DETERMINERS
+
     def _attributed(self, name: _Name) -> bool:
         """Whether the name is a source of the news ("laut X", "X zufolge"), not an actor."""
         before = self.low[max(0, name.start - 8) : name.start]
@@ -1095,11 +1136,14 @@ class _Reader:
                 continue
             found = self._noun_phrase(tokens, i, amount_tokens)
             if found is None:
-                if names:  # "X, der katarische Staatsfonds und Y": an item without a name
-                    k = _skip_description(tokens, i, amount_tokens)
-                    if k > i and k < n and tokens[k][3] in _JOINS:
-                        i = k + 1
-                        continue
+                # "X, der katarische Staatsfonds und Y", "von bestehenden Aktionären und Y": an
+                # item without a name
+                k = _skip_description(tokens, i, amount_tokens) if names else i
+                if not names and k < n and _is_trade_word(tokens[k][2]):
+                    k += 1
+                if k > i and k < n and tokens[k][3] in _JOINS:
+                    i = k + 1
+                    continue
                 break
             name, i = found
             if (
@@ -1268,7 +1312,13 @@ class _Reader:
     def _meant(self, clause: _Clause, c0: int) -> _Round | None:
         """The round a clause without a company is about: of the company named last."""
         current = self.current
-        if not (clause.amounts or clause.valuation or clause.round_type or clause.leads):
+        if not (
+            clause.amounts
+            or clause.valuation
+            or clause.round_type
+            or clause.leads
+            or clause.part_amounts  # "X investiert 15 Mio. in das Jungunternehmen"
+        ):
             return current
         self._read_named(clause.anaphor)
         if self.named is not None and self.named[1] > self.current_at:
@@ -1346,10 +1396,13 @@ class _Reader:
         after = found[1]
         if after >= len(tokens) or not tokens[after][2].islower():
             return []
-        # Only after an opener ("Auch Flummox überzeugte"): first in a clause, a capitalised
-        # word is as often an adverb ("Tagtäglich soll X", "Vergleichsweise handfest sind").
+        # Only after an opener ("Auch Flummox überzeugte"): first in a clause, one capitalised
+        # word is as often an adverb ("Tagtäglich soll X", "Wo", "Genauer"); a name of
+        # several words or of another shape ("Reflex Aerospace kann") is none.
         opened = any(tokens[k][2][:1].isalpha() for k in range(i))  # a word, not a quote
-        if opened and tokens[after][3] not in lx.NOT_NAMES:
+        if (opened or not _NOUN_SHAPE.fullmatch(found[0].text)) and tokens[after][
+            3
+        ] not in lx.NOT_NAMES:
             return [found[0]]
         return []
 
@@ -1522,6 +1575,17 @@ class _Reader:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _nouns_out(names: list[_Name], ok: _Check) -> list[_Name]:
+    """The names of a list that may be the company; none if one of them is a common noun.
+
+    "sind Anzahl und Umfang von Finanzierungsrunden zurückgefallen": a list with a common
+    noun in it is a list of nouns, not of companies.
+    """
+    if any(_common_noun(n.text) for n in names):
+        return []
+    return [n for n in names if ok(n)]
 
 
 def _plural_only(clause: _Clause, sentence: str) -> bool:
@@ -1698,6 +1762,7 @@ def _named_ok(name: _Name | None) -> bool:
         and not _common_noun(name.text)
         and not lx.INVESTOR_DESCRIPTOR.search(name.described)
         and lx.PERSON_DESCRIPTOR.search(name.described) is None
+        and lx.SOURCE_DESCRIPTOR.search(name.described) is None
     )
 
 
@@ -1736,6 +1801,7 @@ def _skip_dateline(tokens: list[_Token], i: int) -> int:
     return i
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_trade_word(name: str) -> bool:
     return name.lower() in lx.NOT_NAMES or _TRADE_NOUN.search(name.lower()) is not None
 
@@ -1757,6 +1823,9 @@ def _open_phrase(
         word, low = tokens[i][2], tokens[i][3]
         if i in amount_tokens:
             return None
+        if word in _QUOTES and i + 1 < n and _namey(tokens[i + 1][2]):
+            i += 1  # a name in quotes: 'das Start-up "Memphis Meats"'
+            break
         if low in lx.DETERMINERS:
             if definite and low in _INDEFINITE:
                 return None
@@ -1768,7 +1837,11 @@ def _open_phrase(
         elif (
             _descriptor(word)
             and i + 1 < n
-            and (tokens[i + 1][3] in ("wie", "darunter") or _namey(tokens[i + 1][2]))
+            and (
+                tokens[i + 1][3] in ("wie", "darunter")
+                or _namey(tokens[i + 1][2])
+                or (tokens[i + 1][2] in _QUOTES and i + 2 < n and _namey(tokens[i + 2][2]))
+            )
         ):
             described = True  # "Risikokapitalgeber wie", "Staatsbank Bpifrance"
         else:
@@ -1898,6 +1971,8 @@ def _verb_follows(tokens: list[_Token], name: _Name, amount_tokens: set[int]) ->
     """Whether the name is followed by a lower-case word (its verb), brackets aside."""
     for i, token in enumerate(tokens):
         if token[0] >= name.end:
+            if token[2] in _QUOTES and token[0] == name.end:
+                continue  # 'Das Start-up "Kelpo" hat'
             if token[2] == "(":
                 i = _skip_brackets(tokens, i)
             elif token[2] == ",":
@@ -1984,7 +2059,7 @@ def _without_hedge(mention: Mention, locale: Any) -> Amount:
 
 
 def _round_type(match: re.Match[str]) -> RoundType | None:
-    for group in ("sletter", "dletter", "aletter"):
+    for group in ("sletter", "dletter", "aletter", "bletter"):
         letter = match.group(group)
         if letter:
             return lx.LETTER_TYPES[letter.upper()]

@@ -187,6 +187,7 @@ RAISE_VERB: Final = faster(
         r"\b(?:sammel\w*|eingesammelt|einsammeln|erh[äa]lt|erhielt\w*|erhalten|bekommt|bekam\w*"
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
         r"|abgeschlossen|abschlie(?:ß|ss)en|aufgenommen|verbucht\w*|stemmt\w*"
+        r"|(?:stockt|stockte)(?=(?:\s+\S+){1,16}?\s+auf\b)|aufgestockt"
         # "nimmt 5 Mio. auf" (aufnehmen), not "nahm den Spitzenplatz ein" (einnehmen)
         r"|(?:nimmt|nahm)(?=(?:\s+\S+){1,12}?\s+auf\b)"
         r"|eingeworben|einwerben|wirbt|warb\w*|sichern|einsammelt\w*|einholen|eingeholt"
@@ -237,12 +238,17 @@ PLURAL_ROUNDS: Final = faster(
 #: A clause about someone in general, not a named company ("Ein einzelnes Unternehmen, das ...").
 GENERIC_SUBJECT: Final = re.compile(
     r"^\W*(?:(?:ein|eine|einer|einem|jedes|jede|kein|keine)\s+(?:\w+\s+){0,2}?"
-    r"(?:unternehmen|start-?up|firma|labor|lab|anbieter)\b|wer\b|wenn\s+man\b|man\b)",
+    r"(?:unternehmen|start-?up|firma|labor|lab|anbieter)\b|wer\b|wenn\s+man\b|man\b"
+    # many companies counted: "20 Jungunternehmen konnten ...", "Elf Start-ups haben ..."
+    r"|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|viele|einige"
+    r"|mehrere|zahlreiche|alle)\s+(?:\w+\s+)?(?:jungunternehmen|unternehmen|start-?ups|firmen"
+    r"|jungfirmen|fintechs|gründer\w*)\b)",
 )
 #: Acquisitions and listings: their prices are no rounds, and their buyers no investors.
 ACQUISITION: Final = Gated(
     re.compile(
         r"\b(?:[üu]bernimmt|[üu]bernahm\w*|[üu]bernommen|[üu]bernahme\w*|kauft|kaufte\w*|gekauft"
+        r"|verkauf\w*"
         r"|erwirbt|erwarb\w*|erworben|kaufpreis\w*|acquires?|acquired|acquisition"
         r"|b[öo]rsengang\w*|b[öo]rsendeb[üu]t\w*|ipo)\b",
     ),
@@ -307,7 +313,7 @@ NOT_A_ROUND: Final = faster(
         r"(?:umsatz|ums[äa]tze|erl[öo]s|verlust|gewinn|ebitda|budget|etat\b|haushalt|fonds"
         r"|markt|marktkapitalisierung|b[öo]rsenwert|kaufpreis|preis|kosten|ausgaben|schulden"
         r"|programm|paket|projekt|initiative|plan\b|subvention|f[öo]rdertopf|topf\b"
-        r"|wert\b|gehalt|dividende|steuer)\w*"
+        r"|wert\b|gehalt|dividende|steuer|dotiert|preisgeld|aktien\s+f[üu]r)\w*"
         r"|\b(?:arr|revenue|revenues|loss|losses|market|fund|budget)\b",
     )
 )
@@ -316,7 +322,8 @@ TOTAL_BEFORE: Final = faster(
     re.compile(
         # "Das Start-up hat bereits 15 Mio. Franken Fremdkapital aufgenommen": so far
         r"\b(?:hat|haben|hatte|hatten)\s+(?:bereits|schon)\s+$"
-        r"|\b(?:bislang|bisher|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt|zusammen|kumuliert"
+        r"|\b(?:bislang|bisher|inzwischen|mittlerweile|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt"
+        r"|zusammen|kumuliert"
         r"|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$"
         # "Seit der Gründung im Jahr 2009 hat Scandit damit 113 Mio. eingesammelt"
         r"|\bseit\s+(?:der|ihrer|seiner|dessen|deren)\s+gr[üu]ndung\b(?:\s+\S+){0,8}\s*$"
@@ -347,9 +354,11 @@ MONEY_WORDS: Final = words(
 #: A company's own figure in a list: "Bitmovin (25 Mio.)", "Tourradar mit 41 Mio." (the word
 #: before the figure), "6,5 Mio. in das Start-up Zizoo", "82 Millionen für Camunda" (after it).
 OWN_FIGURE_BEFORE: Final = frozenset(["(", "mit"])
-OWN_FIGURE_AFTER: Final = words("in an für")
+OWN_FIGURE_AFTER: Final = words("in an für bei")
 #: Words between a figure and "für"/"an" that keep it the company's: "82 Millionen gab es für".
 FIGURE_LINKS: Final = words("gab gibt es gingen ging geht flossen floss fließen")
+#: Nouns of a place before "in": "mit Sitz in Innsbruck" names where, not whom.
+PLACE_NOUNS: Final = words("sitz hauptsitz standort standorten büro büros niederlassung zentrale")
 #: "Bluecode aus Wien (11,2 Mio.)": the place after the name.
 PLACE_PREPOSITIONS: Final = words("aus")
 #: A round amount named by its size: "eine 2 Mrd. USD schwere Runde".
@@ -370,12 +379,14 @@ AROUND_BEFORE: Final = re.compile(r"(?:bewertung|bewertet)\w*\s+(?:von\s+)?um\s*
 ROUND_TYPE: Final = Gated(
     re.compile(
         r"pre-?seed(?P<preseed>)"
-        r"|seed(?P<seed>)(?:-?(?:runde|finanzierung|round|investment|phase|kapital)\b|\b)"
+        r"|(?<![a-z])seed(?P<seed>)(?:-?(?:runde|finanzierung|round|investment|phase|kapital)\b|\b)"
         r"|\b(?:series|serie)[ -]?(?P<sletter>[a-h])\b"
         r"|(?:finanzierungsrunde|runde)\s+der\s+(?:serie|series)\s+(?P<dletter>[a-h])\b"
         r"|\b(?P<aletter>[a-h])-(?:runde|finanzierungsrunde|finanzierung|round)\b"
+        r"|\b(?P<bletter>[a-h])-series\b"
         r"|(?:wachstumsfinanzierung|wachstumsrunde|growth-?runde|growth\s+round)(?P<growth>)"
-        r"|(?:wandeldarlehen|venture\s+debt|darlehen|kredit|fremdkapital)(?P<debt>)"
+        r"|(?:wandeldarlehen|venture\s+debt|darlehen|kredit(?:e|en|linie\w*|rahmen)?\b|fremdkapital)"
+        r"(?P<debt>)"
         r"|(?:f[öo]rdermittel|zuschuss|zusch[üu]sse|f[öo]rdergeld\w*)(?P<grant>)"
         r"|(?:secondary|sekund[äa]r)(?P<secondary>)"
         r"|(?:strategische[nrms]?\s+(?:investition|investment|beteiligung|runde))(?P<strategic>)"
@@ -434,6 +445,8 @@ LEAD_BEFORE: Final = Gated(
         r"(?:\s+(?:der|dieser|bei\s+der)\s+(?:[\w-]+\s+)?[\w-]*(?:runde|finanzierung|investment)\w*)?"
         r"\s*(?:ist|war|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
         r"|\bled\s+by\s+(?P<list4>)"
+        r"|\bals\s+lead-?investor(?:in)?\s+(?:steigt|stieg|steigen|stiegen|beteiligt\s+sich"
+        r"|beteiligte\s+sich|fungiert|fungierte|agiert|agierte|tritt|trat)\s+(?P<list8>)"
         r"|\b(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:\S+\s+){0,3}?[üu]bern(?:immt|ahm|ahmen"
         r"|ehmen)\s+(?:(?:erneut|wieder|nun)\s+)?(?P<list7>)"
         r"|\bfederf[üu]hrend\s+(?:ist|war|sind|waren|:)?\s*(?:der|die|das)?\s*(?P<list6>)"
@@ -535,8 +548,8 @@ INVESTORS_BEFORE: Final = Gated(
             "kapitalgebern",
             "anteilseignern",
         )
-        + r"(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter))\s+(?:(?:auch|u\.\s?a\.|unter"
-        r"\s+anderem)\s+)*(?P<list5>)"
+        + r"(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter|(?:be)?f(?:i|a)nden\s+sich))\s+"
+        r"(?:(?:auch|u\.\s?a\.|unter\s+anderem)\s+)*(?P<list5>)"
         r"|(?:gro(?:ß|ss)aktion[äa]r|aktion[äa]r)(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter))\s+(?:(?:auch"
         r"|u\.\s?a\.|unter\s+anderem)\s+)*(?P<list20>)"
         r"|"
@@ -698,6 +711,8 @@ NOT_NAMES: Final = words(
     darüber hierfür dafür dazu deswegen inzwischen mittlerweile künftig bislang bisher derzeit
     aktuell gleichzeitig anschließend später damals höhe ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
+    danach davor darauf darum geplant gesucht hierzulande immerhin jedoch zunächst soviel
+    indes stattdessen wo was wer warum wann woher wohin weshalb cash
     """
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
@@ -735,12 +750,17 @@ NAME_SUFFIXES: Final = words(
 )
 #: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
 #: the money it raises is a fund, not a round.
-FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|fonds|\svc)$")
+FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|fonds|\svc)\W*$")
 #: Descriptors of investors and of people: the name after one is no raising company
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
 INVESTOR_DESCRIPTOR: Final = re.compile(
     r"(?:investor|geldgeber|kapitalgeber|fonds|bank|vc|angel|beteiligungsgesellschaft"
     r"|vermögensverwalter|beteiligungsfirma|investmentfirma|family-office)\w*$"
+)
+#: Descriptors of the sources of market figures ("die Beratungsgesellschaft EY", "das
+#: Start-up-Barometer der Wirtschaftsprüfungsgesellschaft X"): no raising company.
+SOURCE_DESCRIPTOR: Final = re.compile(
+    r"(?:beratung|berater|prüfung|revision|marktforsch|barometer|studie)\w*$"
 )
 PERSON_DESCRIPTOR: Final = re.compile(
     r"(?:gründer|gründerin|geschäftsführer|geschäftsführerin|ceo|chef|chefin|manager"
@@ -756,7 +776,13 @@ COMMON_NOUN_END: Final = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|t[äa]t|t[äa]ten|tion|tionen|ismus"
     r"|ik|iken|logie|logien|fabrik|zentrum|zentren|anlage|anlagen|forschung|bereich"
     r"|sektor|infrastruktur|energie|energien|mobilit[äa]t|gesundheit|wirtschaft|industrie"
-    r"|bildung|sicherheit|verteidigung|klimaschutz|standort|region|regionen)$"
+    r"|bildung|sicherheit|verteidigung|klimaschutz|standort|region|regionen"
+    # money and counting nouns: "Spitzensummen", "Risikokapital", "Geldquelle", "Zahl"
+    r"|summe|summen|kapital|quelle|quellen|zahl|zahlen|betrag|beträge|volumen|projekt|projekte"
+    r"|jahr|insolvenz|hürde|hürden|wunder|plan"
+    # adverbs: "Weltweit sind ...", "Bundesweit", "Teilweise"
+    r"|weit|weise|mals|lich|isch)(?:e?s)?$",
+    re.IGNORECASE,
 )
 #: Words that are no name on their own, though part of some ("Qatar Investment Authority").
 NOT_ALONE: Final = words("investment investments capital ventures partners group holding")
@@ -832,7 +858,7 @@ ANAPHOR: Final = faster(
     re.compile(
         r"\b(?:das|dem|des|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
         r"|unternehmens?|firma|scale-?up|jungunternehmens?|\w*anbieters?|\w*plattform"
-        r"|\w*dienstleisters?|\w*herstellers?|\w*spezialisten)\b"
+        r"|\w*dienstleisters?|\w*herstellers?|\w*spezialisten|\w*techs?)\b"
         # a demonym for the company: "erhielten die Deutschen", "die Münchner"
         r"|\b(?:die|den)\s+(?:deutschen|schweizer|österreicher|berliner|münchner|hamburger"
         r"|kölner|frankfurter|wiener|zürcher|grazer|linzer|mainzer|stuttgarter|leipziger"
