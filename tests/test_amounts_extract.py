@@ -367,3 +367,52 @@ def test_shaped_where_the_grammar_read(text: str, expected: list[tuple[str, Amou
     assert [(m.text, m.amount) for m in found] == expected
     for m in found:
         assert text[m.start : m.end] == m.text
+
+
+# The rarer trigger words: the capitalised ones ("Cent", "Rappen", "Pfennig") are branches of
+# the trigger regex, "stellig" (inside words) is found by a search of its own; in each text
+# below only that word leads to the amount, and the amounts come in order of appearance.
+RARE_TRIGGERS = [
+    ("fünfzig Cent", "de_DE", [("fünfzig Cent", point("0.50", "EUR"))]),
+    ("achtzig Rappen", "de_CH", [("achtzig Rappen", point("0.80", "CHF"))]),
+    ("zehn Pfennig", "de_DE", [("zehn Pfennig", point("0.10", "DEM"))]),
+    ("eine achtstellige Summe", "de_DE", [("eine achtstellige Summe", span("1E7", "1E8"))]),
+    (
+        "Erst 5 Mio. €, dann fünfzig Cent, dann zehn Pfennig und 3 Mio. $, dann eine"
+        " achtstellige Summe und achtzig Rappen.",
+        "de_DE",
+        [
+            ("5 Mio. €", point("5000000", "EUR")),
+            ("fünfzig Cent", point("0.50", "EUR")),
+            ("zehn Pfennig", point("0.10", "DEM")),
+            ("3 Mio. $", point("3000000", "USD")),
+            ("eine achtstellige Summe", span("1E7", "1E8")),
+            ("achtzig Rappen", point("0.80", "CHF")),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"), RARE_TRIGGERS, ids=[r[0][:40] for r in RARE_TRIGGERS]
+)
+def test_rare_trigger_words(text: str, locale: str, expected: list[tuple[str, Amount]]) -> None:
+    found = extract_amounts(text, locale=locale)
+    assert [(m.text, m.amount) for m in found] == expected
+    # Repeated, each copy gives the same mentions (the searches go on from where they stopped).
+    twice = f"{text} {text}"
+    expected_texts = [t for t, _ in expected] * 2
+    assert [m.text for m in extract_amounts(twice, locale=locale)] == expected_texts
+
+
+def test_trigger_regex_has_the_capitalised_rare_words() -> None:
+    """Built from the language data: no separate search for "Cent", "Rappen", "Pfennig"."""
+    from aieco.amounts._fast import tables_for
+    from aieco.amounts._language import GERMAN
+
+    _, ft = tables_for("de_DE")
+    searched = [word for word, _ in ft.rare_words]
+    for word in GERMAN.rare_words:
+        assert (word in searched) != (word[0].isupper())
+        if word[0].isupper():
+            assert [m.start() for m in ft.trigger.finditer(f"5 {word}")][-1] == 2

@@ -13,7 +13,6 @@ checks that both ways give the same mentions.
 from __future__ import annotations
 
 import functools
-import heapq
 import operator
 import re
 from collections.abc import Iterator
@@ -23,18 +22,8 @@ from typing import Any
 import attrs
 
 from aieco._checks import fail
-from aieco.amounts._fast import (
-    FastTables,
-    fast_tables,
-)
-from aieco.amounts._lexicon import (
-    DASHES,
-    DIGITS,
-    MINUS_SIGNS,
-    Lexicon,
-    lexicon,
-)
-from aieco.amounts._locale import resolve_locale
+from aieco.amounts._fast import FastTables, tables_for
+from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value, hedge_at
@@ -110,8 +99,7 @@ def extract_amounts(
 
 def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     """What `extract_amounts` reports, as readings, in order."""
-    lx = lexicon(resolve_locale(locale))
-    ft = fast_tables(lx)
+    lx, ft = tables_for(locale)
     parser = Parser(text, lx, strict=False)
     out: list[Reading] = []
     last = 0
@@ -222,19 +210,56 @@ def _triggers(
     """
     if include_numbers:
         return lx.trigger_all.finditer(text, pos)
-    rare = [
-        m
-        for word, pattern in ft.rare_words
-        if text.find(word, pos) >= 0
-        for m in pattern.finditer(text, pos)
-    ]
+    rare = [m for word, pattern in ft.rare_words for m in _literal(text, word, pattern, pos)]
     if not rare:
         return ft.trigger.finditer(text, pos)
     rare.sort(key=_START)
-    return heapq.merge(ft.trigger.finditer(text, pos), rare, key=_START)
+    return _merged(ft.trigger.finditer(text, pos), rare)
 
 
 _START = operator.methodcaller("start")
+
+
+def _literal(text: str, word: str, pattern: re.Pattern[str], pos: int) -> list[re.Match[str]]:
+    """The matches of ``pattern``, the literal ``word``, from ``pos`` on (as its finditer).
+
+    Found by `str.find` (several times faster than ``re``'s search for a literal), each
+    then matched where it is.
+    """
+    out: list[re.Match[str]] = []
+    i = text.find(word, pos)
+    while i >= 0:
+        m = pattern.match(text, i)
+        assert m is not None
+        out.append(m)
+        i = text.find(word, m.end())
+    return out
+
+
+def _merged(matches: Iterator[re.Match[str]], rare: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The trigger's ``matches`` and the sorted ``rare`` ones, in order of their starts.
+
+    As `heapq.merge` would give them (a trigger's match first where both start at one
+    place), at a fraction of its cost per match.
+    """
+    pending: re.Match[str] | None = None  # a trigger match after the rare one at hand
+    for r in rare:
+        s = r.start()
+        if pending is not None:
+            if pending.start() > s:
+                yield r
+                continue
+            yield pending
+            pending = None
+        for m in matches:
+            if m.start() > s:
+                pending = m
+                break
+            yield m
+        yield r
+    if pending is not None:
+        yield pending
+    yield from matches  # past the last rare word: the trigger's matches as they come
 
 
 def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: Parser) -> None:

@@ -90,11 +90,13 @@ class FastTables:
     tail_full: re.Pattern[str]
     tails: Memo[str, tuple[str | None, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
-    mention_units: Memo[tuple[str | None, ...], Any]
+    #: What a trigger's tail means, (unit, power of ten) or None, by its groups.
+    mention_units: Memo[tuple[Any, ...], tuple[str | None, int] | None]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool
     trigger: re.Pattern[str]
-    #: Rarer trigger words ("stellig", "Cent") and their literal regexes.
+    #: Rarer trigger words found by a literal search of their own ("stellig", inside words;
+    #: the capitalised ones, "Cent", are branches of ``trigger``) and their regexes.
     rare_words: tuple[tuple[str, re.Pattern[str]], ...]
     guard_words: frozenset[str]
     phrase_re: re.Pattern[str]
@@ -259,7 +261,10 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
         else None
     )
     ft.symbol_run = re.compile(f"(?<=[{single}][ \\u00a0])(?:[{single}][ \\u00a0]+)+(?=[{single}])")
-    ft.rare_words = tuple((w, re.compile(w)) for w in ft.language.rare_words)
+    folded = _trigger_nouns(ft.language)
+    ft.rare_words = tuple(
+        (w, re.compile(re.escape(w))) for w in ft.language.rare_words if w not in folded
+    )
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
     ft.mention_units = Memo()
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
@@ -316,10 +321,10 @@ def _trigger(language: Language, first: str, digits: str) -> str:
     first for word ends.
     """
     if language.noun_branches is not None:
-        return (
-            f"[0-9{first}{language.noun_firsts}]"
-            f"(?:{language.noun_branches}|(?<=[{first}])|{digits})"
-        )
+        nouns = _trigger_nouns(language)
+        firsts = "".join(sorted(set(language.noun_firsts) | {w[0] for w in nouns}))
+        nouns_re = "|".join([language.noun_branches, *map(_noun_branch, nouns)])
+        return f"[0-9{first}{re.escape(firsts)}](?:{nouns_re}|(?<=[{first}])|{digits})"
     branches = [digits, f"(?<=[{first}])"]
     if language.word_ends is not None:
         branches.append(
@@ -327,6 +332,27 @@ def _trigger(language: Language, first: str, digits: str) -> str:
         )
     letters = "a-zA-Z" if language.word_ends is not None else ""
     return f"[0-9{first}{letters}](?:{'|'.join(branches)})"
+
+
+def _trigger_nouns(language: Language) -> tuple[str, ...]:
+    """The language's rarer trigger words that are capitalised nouns ("Cent", "Rappen").
+
+    They become branches of the trigger regex (`_noun_branch`), which tests the capital
+    with the nouns' other first letters in one character class; the others ("stellig",
+    inside words) are found by a literal search of their own (`rare_words`).
+    """
+    if language.noun_branches is None:
+        return ()
+    return tuple(w for w in language.rare_words if len(w) > 1 and w[0].isupper())
+
+
+def _noun_branch(noun: str) -> str:
+    """A noun's trigger branch, led by its second letter as the other noun branches are.
+
+    "Cent" gives ``e(?<=Ce)nt``: ``re`` rejects it with one comparison at every other
+    capital the trigger's first character class lets in.
+    """
+    return f"{re.escape(noun[1])}(?<={re.escape(noun[:2])}){re.escape(noun[2:])}"
 
 
 def _range_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str) -> None:

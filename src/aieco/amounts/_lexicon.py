@@ -196,7 +196,11 @@ def de_cardinal(word: str) -> Decimal | None:
     found = _CARDINALS.get(word, _MISSING)
     if found is _MISSING:
         found = None if len(word) > 100 else _de_cardinal(word)
-        _CARDINALS.put(word, found)
+        if found is not None or _DE_WORD.fullmatch(word) is not None:
+            # Only numbers and words made of number parts are kept: one regex rejects any
+            # other word faster than a memo entry is made, and running text is full of new
+            # words (fresh text: five of six lookups).
+            _CARDINALS.put(word, found)
     return found  # type: ignore[no-any-return]
 
 

@@ -56,7 +56,7 @@ from aieco.amounts._rules import (
     stellig_count,
     stellig_noun,
 )
-from aieco.amounts._tokens import Role, Token, is_date, previous, role, spaced, walk
+from aieco.amounts._tokens import UNSET, Role, Token, is_date, previous, role, spaced, walk
 from aieco.money import PERCENT, Qualifier, in_exact_context
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def ends_cleanly(
             return False  # "8 Euro-Münzen" counts coins: the grammar says no sum
         # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
         return _inert_word(text, e + 1, cur, lx, ft, chained)
-    if _glued_on(text, e, lx):
+    if c != " " and _glued_on(text, e, lx):  # a plain space glues nothing on
         return False
     j = space_end(text, e)
     if j == e or j >= n:
@@ -369,13 +369,36 @@ def _digits_reading(
     group, frac, scale, dot = groups
     if unit is _REJECT:
         return None
+    power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
+    if power is None:
+        return None
+    return _figure_reading(text, m, group, frac, power, unit, qualifier, start, end)
+
+
+def _figure_reading(
+    text: str,
+    m: re.Match[str],
+    group: str | None,
+    frac: str | None,
+    power: int,
+    unit: str | None,
+    qualifier: Qualifier,
+    start: int,
+    end: int,
+) -> Reading | None:
+    """A point (``start:end``) from the figure ``m`` starts with, times ``10**power``."""
     whole, frac = text[m.start() : m.end("int")], frac or ""  # `_digits`, inlined
     if group is not None:
         whole = whole.replace(group, "")
-    power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
-    if power is None or not figure_fits(whole, frac, power):
+    if not figure_fits(whole, frac, power):
         return None
-    return point(start, end, figure_value(False, whole, frac, power), unit, qualifier)
+    value = figure_value(False, whole, frac, power)
+    return _new_reading(Reading, (start, end, value, value, unit, qualifier))
+
+
+#: `Reading(...)` without the Python-level ``__new__`` a NamedTuple class defines (a tuple
+#: of the same class and fields), for the reading of every digit mention.
+_new_reading = tuple.__new__
 
 
 def full_amount(
@@ -694,17 +717,26 @@ def fast_mention_amount(
 ) -> Reading | None:
     """The reading (``start:end``) of a trigger match in running text (digits first), or None.
 
-    The unit and scale are memoised per locale by the matched tail's groups (what they
-    mean depends on nothing else), so only the number is read each time.
+    What the matched tail means (its unit and the scale's power of ten, by `_matched_unit`
+    and `_scale_power`) depends on nothing but the tail's groups and the character after a
+    scale word written without a dot ("Bio-"), so it is memoised per locale by them; only
+    the number is read each time.
     """
     g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
-    key = (s2, cur, pct)
-    unit = ft.mention_units.get(key, _UNKNOWN)
-    if unit is _UNKNOWN:
+    if scale is not None and dot is None:
+        e = m.end("scale")
+        key: tuple[Any, ...] = (bool(s2), cur, pct, scale, dot, text[e : e + 1])
+    else:
+        key = (bool(s2), cur, pct, scale, dot)
+    meaning = ft.mention_units.get(key, _UNKNOWN)
+    if meaning is _UNKNOWN:
         unit = _matched_unit(lx, ft, s2, cur, pct)
-        if s2 is None or len(s2) < 8:
-            ft.mention_units.put(key, unit)
-    return _digits_reading(lx, text, m, (g, frac, scale, dot), unit, qualifier, start, end)
+        power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
+        meaning = None if unit is _REJECT or power is None else (unit, power)
+        ft.mention_units.put(key, meaning)
+    if meaning is None:
+        return None
+    return _figure_reading(text, m, g, frac, meaning[1], meaning[0], qualifier, start, end)
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -779,8 +811,14 @@ def _fast_digits(
         run = ft.code_chain.match(text, t)
         if run is not None:
             return Chain(run.end())
-    prev = previous(text, t)
-    chain = walk(text, t, lx, last, prev)
+    if last and t - last < 8 and not text[last:t].strip():
+        # Only white space since the last mention ("5 Mio. € 5 Mio. €"): every token
+        # before the digits starts before it, so the walk back would stop at once.
+        prev: tuple[int, str] | None = UNSET
+        chain: list[Token] = []
+    else:
+        prev = previous(text, t)
+        chain = walk(text, t, lx, last, prev)
     if chain:
         lead = _lead(text, chain, t, lx)
         if lead is None:

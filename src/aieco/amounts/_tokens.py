@@ -17,7 +17,7 @@ from aieco.amounts._language import language_of
 from aieco.amounts._lexicon import SPACE_CHARS, Lexicon
 from aieco.amounts._rules import is_stellig, names_currency
 
-__all__ = ["Role", "Token", "after_currency", "is_date", "previous", "spaced", "walk"]
+__all__ = ["UNSET", "Role", "Token", "after_currency", "is_date", "previous", "spaced", "walk"]
 
 
 class Role(enum.IntEnum):
@@ -95,8 +95,9 @@ def walk(
             break
         # `role`, with its memo looked up here (the common case); the memo holds Roles.
         kind: Role | None = kinds.get(word)  # type: ignore[assignment]
-        if kind is None:
-            kind = role(lx, word)
+        if kind is None:  # a new word (fresh text: most of them)
+            kind = _role_of(lx, word)
+            kinds.put(word, kind)
         if kind is Role.OUTSIDE:
             break
         chain.append(_new_token(Token, (start, word, kind)))
