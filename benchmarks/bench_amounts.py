@@ -159,6 +159,25 @@ def parse_vs_price_parser() -> None:
         f"  cold memos: {t_cold * 1e3:.3f} ms vs {t_theirs2 * 1e3:.3f} ms,"
         f" ratio {t_cold / t_theirs2:.2f}x"
     )
+    # The same in CPU time of the thread, which a loaded machine disturbs less, and by kind:
+    # the expressions built from a figure, and the worded ones.
+    print("  CPU time (time.thread_time), best of 15 interleaved rounds:")
+    worded = set(_WORDED)
+    for name, part in (
+        ("all", exprs),
+        ("figures", [e for e in exprs if e not in worded]),
+        ("worded", _WORDED),
+    ):
+        c_ours, c_theirs = cpu_side_by_side(
+            lambda p=part: [parse_amount(e) for e in p],
+            lambda p=part: [Price.fromstring(e) for e in p],
+            5,
+            rounds=15,
+        )
+        print(
+            f"    {name:8} {c_ours / len(part) * 1e6:5.1f} µs vs {c_theirs / len(part) * 1e6:5.1f}"
+            f" µs each, ratio {c_ours / c_theirs:.2f}x"
+        )
 
 
 def cpu_side_by_side(

@@ -1,10 +1,10 @@
 """Amount's and Money's one-test fast path accepts exactly what the full checks accept.
 
-`Amount.__attrs_post_init__` first tries one test for the shapes the parser builds (a point
-whose bounds are the value object, a range of two Decimals, a unit already seen valid) and
-otherwise runs every check. These tests build amounts from every kind of field, first with
-units never seen before (the full checks) and then again (the fast test), and compare both
-with the documented rules written out independently here.
+`Amount.__init__` first tries one test for the shapes the parser builds (a point whose
+bounds are the value object or missing, a range of two Decimals, a unit already seen valid)
+and otherwise converts ints and runs every check. These tests build amounts from every kind
+of field, first with units never seen before (the full checks) and then again (the fast
+test), and compare both with the documented rules written out independently here.
 """
 
 from __future__ import annotations

@@ -174,8 +174,12 @@ def _exact_multiply(a: Decimal, b: Decimal) -> Decimal:
 #: the same unit is checked with one set lookup.
 _VALID_UNITS: set[str | None] = {None, PERCENT}
 
+#: ``_set_field(obj)(name, value)`` sets a field of a frozen instance, as attrs' generated
+#: ``__init__`` does (the class's ``__setattr__`` refuses every change after it).
+_set_field = object.__setattr__.__get__
 
-@attrs.frozen(order=False)
+
+@attrs.frozen(order=False, init=False)
 class Money:
     """An exact sum in one currency.
 
@@ -189,21 +193,29 @@ class Money:
     ```
     """
 
-    amount: Decimal = attrs.field(converter=to_decimal)
-    currency: str = attrs.field()
+    amount: Decimal
+    currency: str
 
-    def __attrs_post_init__(self) -> None:
-        # One test for the common case (a Decimal within the limit, a code already seen to be
-        # valid); anything else takes the checks that say what is wrong.
-        amount, currency = self.amount, self.currency
-        if (
+    def __init__(self, amount: Decimal | int, currency: str) -> None:
+        # The constructor checks the fields, then sets them as attrs' __init__ of a frozen
+        # class does. One test for the common case (a Decimal within the limit, a code already
+        # seen to be valid); anything else takes the checks that say what is wrong.
+        fast = (
             type(amount) is Decimal
             and type(currency) is str
             and currency in _VALID_UNITS
             and currency != PERCENT
             and within_limit(amount)
-        ):
-            return
+        )
+        set_field = _set_field(self)
+        set_field("amount", amount if fast else to_decimal(amount))
+        set_field("currency", currency)
+        if not fast:
+            self._check()
+
+    def _check(self) -> None:
+        """Every check of both fields, each failure with its path, value and expectation."""
+        amount, currency = self.amount, self.currency
         check_decimal(self, "amount", amount)
         if not isinstance(currency, str):
             raise TypeError(f"Money.currency must be a str, not {type(currency).__name__}")
@@ -368,7 +380,7 @@ def _upper_hint(code: str) -> str:
     return f" (codes are upper case: {code.upper()!r})" if is_currency(code.upper()) else ""
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, init=False)
 class Amount:
     """A quantity as a text reports it, hedges and ranges included.
 
@@ -381,39 +393,57 @@ class Amount:
     ``qualifier`` keeps the hedge ("rund" → APPROX, "mindestens" → AT_LEAST).
     """
 
-    value: Decimal | None = attrs.field(default=None, converter=to_decimal)
-    low: Decimal = attrs.field(default=None, converter=to_decimal)
-    high: Decimal = attrs.field(default=None, converter=to_decimal)
+    value: Decimal | None = attrs.field(default=None)
+    low: Decimal = attrs.field(default=None)  # a point's are filled in from value
+    high: Decimal = attrs.field(default=None)
     unit: str | None = attrs.field(default=None, kw_only=True)
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, kw_only=True)
 
-    def __attrs_post_init__(self) -> None:
-        # One test for the common shapes, as the parser builds them: a point whose bounds are
-        # the value itself (the same object) or missing, or a range of two Decimals, with a
-        # unit already seen to be valid. Anything else (ints converted, a bound given as
-        # another object, a bad field) takes the full checks in `_check`, which say what is
-        # wrong; the fast test accepts nothing `_check` would refuse.
-        value, low, high, unit = self.value, self.low, self.high, self.unit
+    def __init__(
+        self,
+        value: Decimal | int | None = None,
+        low: Decimal | int | None = None,
+        high: Decimal | int | None = None,
+        *,
+        unit: str | None = None,
+        qualifier: Qualifier = Qualifier.EXACT,
+    ) -> None:
+        # The constructor checks the fields, then sets them as attrs' __init__ of a frozen
+        # class does. One test for the common shapes, as the parser builds them: a point
+        # whose bounds are the value itself (the same object) or missing, or a range of two
+        # Decimals, with a unit already seen to be valid. Anything else (ints converted, a
+        # bound given as another object, a bad field) takes the full checks in `_check`,
+        # which say what is wrong; the one test accepts nothing `_check` would refuse.
+        fast = False
         if (unit is None or (type(unit) is str and unit in _VALID_UNITS)) and type(
-            self.qualifier
+            qualifier
         ) is Qualifier:
             if value is None:
-                if (
+                fast = (
                     type(low) is Decimal
                     and type(high) is Decimal
                     and within_limit(low)
                     and within_limit(high)
                     and low < high
-                ):
-                    return
-            elif type(value) is Decimal and within_limit(value):
-                if low is value and high is value:
-                    return
-                if low is None and high is None:
-                    object.__setattr__(self, "low", value)  # what attrs' __init__ does
-                    object.__setattr__(self, "high", value)
-                    return
-        self._check()
+                )
+            elif (
+                type(value) is Decimal
+                and (low is value or low is None)
+                and (high is value or high is None)
+                and within_limit(value)
+            ):
+                fast, low, high = True, value, value
+        if not fast:
+            # As attrs' converters would: ints exactly, a float or bool refused, in field order.
+            value, low, high = to_decimal(value), to_decimal(low), to_decimal(high)
+        set_field = _set_field(self)
+        set_field("value", value)
+        set_field("low", low)
+        set_field("high", high)
+        set_field("unit", unit)
+        set_field("qualifier", qualifier)
+        if not fast:
+            self._check()
 
     def _check(self) -> None:
         """Every check of every field, each failure with its path, value and expectation."""
