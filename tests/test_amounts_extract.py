@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aieco import Amount, Mention, Qualifier, ValidationError, extract_amounts
+from aieco import Amount, Mention, Qualifier, ValidationError, extract_amounts, parse_amount
 
 Q = Qualifier
 D = Decimal
@@ -376,6 +376,7 @@ RARE_TRIGGERS = [
     ("fünfzig Cent", "de_DE", [("fünfzig Cent", point("0.50", "EUR"))]),
     ("achtzig Rappen", "de_CH", [("achtzig Rappen", point("0.80", "CHF"))]),
     ("zehn Pfennig", "de_DE", [("zehn Pfennig", point("0.10", "DEM"))]),
+    ("zehn Groschen", "de_AT", [("zehn Groschen", point("0.10", "ATS"))]),
     ("eine achtstellige Summe", "de_DE", [("eine achtstellige Summe", span("1E7", "1E8"))]),
     (
         "Erst 5 Mio. €, dann fünfzig Cent, dann zehn Pfennig und 3 Mio. $, dann eine"
@@ -403,6 +404,22 @@ def test_rare_trigger_words(text: str, locale: str, expected: list[tuple[str, Am
     twice = f"{text} {text}"
     expected_texts = [t for t, _ in expected] * 2
     assert [m.text for m in extract_amounts(twice, locale=locale)] == expected_texts
+
+
+def test_every_german_subunit_is_found_after_number_words() -> None:
+    """Each subunit the grammar reads ("zehn Groschen" = 0.10 ATS) is also a trigger word.
+
+    So running text finds what `parse_amount` reads; a subunit missing from the trigger words
+    was found only after digits.
+    """
+    from aieco.amounts._lexicon import _DE_SUBUNIT_SCALES
+
+    for word, (currency, power) in _DE_SUBUNIT_SCALES.items():
+        noun = word.capitalize()
+        expected = Amount(Decimal(10).scaleb(power), unit=currency)
+        assert parse_amount(f"zehn {noun}", locale="de_DE") == expected
+        found = extract_amounts(f"Es kostete zehn {noun} mehr.", locale="de_DE")
+        assert [(m.text, m.amount) for m in found] == [(f"zehn {noun}", expected)]
 
 
 def test_trigger_regex_has_the_capitalised_rare_words() -> None:

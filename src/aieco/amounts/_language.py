@@ -82,7 +82,7 @@ GERMAN = Language(
     word_ends=None,
     word_end_firsts="",
     # As branches of the trigger, a lower-case "s" would slow every text's scan by half.
-    rare_words=("stellig", "Cent", "Rappen", "Pfennig"),
+    rare_words=("stellig", "Cent", "Rappen", "Pfennig", "Groschen"),
     day_after_month=False,
     words=GERMAN_WORDS,
 )

@@ -1325,7 +1325,7 @@ def _en_cardinal_cached(word: str) -> Decimal | None:
 _DE_STEMS = (
     "Tausend Tsd TEUR T€ Mio Million Mrd Milliard Mia Bio Billion Billiard Dollar Pfund "
     "Franken Yen Yuan Renminbi Rupie Riyal Rial Krone Złoty Zloty Won Rubel Lira Prozent "
-    "Betrag Beträg Summe Cent Rappen Pfennig"
+    "Betrag Beträg Summe Cent Rappen Pfennig Groschen"
 )
 _EN_STEMS = (
     "thousand million billion trillion dollar euro pound sterling franc yen yuan renminbi "
