@@ -18,3 +18,9 @@ def rounds_in(text: str) -> list[Round]:
         )
         for r in extract_rounds(text)
     ]
+
+
+def investors_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The leads and investors of the one round ``extract_rounds`` reports in ``text``."""
+    (found,) = extract_rounds(text)
+    return found.leads, found.investors

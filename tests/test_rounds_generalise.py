@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from aieco import extract_rounds
-from tests._rounds import Round
+from tests._rounds import Round, investors_of
 from tests._rounds import rounds_in as _rounds
 
 #: A main clause after a colon, and a quoted headline after one.
@@ -149,9 +149,7 @@ INVESTORS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 
 @pytest.mark.parametrize(("text", "leads", "investors"), INVESTORS, ids=lambda x: str(x)[:50])
 def test_investors(text: str, leads: tuple[str, ...], investors: tuple[str, ...]) -> None:
-    (found,) = extract_rounds(text)
-    assert found.leads == leads
-    assert found.investors == investors
+    assert investors_of(text) == (leads, investors)
 
 
 def test_quantities_and_groups_are_no_investors() -> None:

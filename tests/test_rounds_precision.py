@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from aieco import extract_rounds
-from tests._rounds import Round
+from tests._rounds import Round, investors_of
 from tests._rounds import rounds_in as _rounds
 
 #: A common noun, an adverb or the source of a statistic is no company.
@@ -142,6 +141,4 @@ INVESTORS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 
 @pytest.mark.parametrize(("text", "leads", "investors"), INVESTORS, ids=lambda x: str(x)[:50])
 def test_investors(text: str, leads: tuple[str, ...], investors: tuple[str, ...]) -> None:
-    (found,) = extract_rounds(text)
-    assert found.leads == leads
-    assert found.investors == investors
+    assert investors_of(text) == (leads, investors)
