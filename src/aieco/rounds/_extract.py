@@ -51,7 +51,7 @@ _TOKEN: Final = re.compile(
     r"(?:[^\W_]|&)[\w&'’+]*(?:[-/](?=\w)[\w&'’+]*|\.(?=[^\W_])[\w&'’+]*)*&?|[^\w\s]"
 )
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
-_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*")
+_BOUNDARY: Final = lx.faster(re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*"))
 #: The last characters of a sentence that is no headline.
 _SENTENCE_END: Final = frozenset(".!?…:;,\"'“”»«’)]")
 #: The end of a paragraph: a blank line or the end of the text.
