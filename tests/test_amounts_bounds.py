@@ -113,7 +113,8 @@ def _feed(words: Iterator[str], texts: int) -> None:
         w1, w2, w3, w4 = next(words), next(words), next(words), next(words)
         extract_amounts(f"Es sind 5 {w1} und 6{w2}, {w3} 7 Mio. Euro, 8 Mio. {w4}.")
         extract_amounts(f"{w1} ein {w2} zwei {w3}", include_numbers=True)
-        for expression in (f"5 Mio. {w1}", f"rund {w2} Euro", f"7 {w3[:30]}"):
+        # The last one: a new word before digits, which the hedge memo keeps.
+        for expression in (f"5 Mio. {w1}", f"rund {w2} Euro", f"7 {w3[:30]}", f"{w4[:30]} 5"):
             with contextlib.suppress(ParseError):
                 parse_amount(expression)
 

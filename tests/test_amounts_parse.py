@@ -611,3 +611,41 @@ def test_locale_of_wrong_type() -> None:
     """A locale that is neither str nor babel.Locale is a TypeError."""
     with pytest.raises(TypeError):
         parse_amount("5", locale=5)
+
+
+#: Hedges before digits in many spellings, and what each one is (None: not an amount).
+#: `parse_amount` remembers a hedge by the characters up to the first digit, so each text is
+#: read twice, and again with another number and tail after the same characters.
+_HEDGES_BEFORE_DIGITS = [
+    ("rund ", Qualifier.APPROX),
+    ("Rund ", Qualifier.APPROX),
+    ("RUND ", Qualifier.APPROX),
+    ("rund\u00a0", Qualifier.APPROX),
+    ("rund" + " " * 45, Qualifier.APPROX),  # more white space than the memo's key holds
+    ("~", Qualifier.APPROX),
+    ("~ ", Qualifier.APPROX),
+    ("ca.", Qualifier.APPROX),
+    ("ca. ", Qualifier.APPROX),
+    ("mehr als ", Qualifier.MORE_THAN),
+    ("mehr  als ", Qualifier.MORE_THAN),
+    ("mehr als\t", Qualifier.MORE_THAN),
+    ("nicht mehr als ", Qualifier.AT_MOST),
+    ("bis zu ", Qualifier.AT_MOST),
+    ("ab rund ", Qualifier.AT_LEAST),
+    ("mehr ", None),
+    ("Finanzierung über ", None),
+]
+
+
+@pytest.mark.parametrize(("hedge", "qualifier"), _HEDGES_BEFORE_DIGITS)
+def test_a_hedge_before_digits_reads_the_same_every_time(
+    hedge: str, qualifier: Qualifier | None
+) -> None:
+    for number, tail, value in (("5", " Mio. €", "5000000"), ("7", ",5 Mio. €", "7500000")):
+        for _ in range(2):
+            if qualifier is None:
+                with pytest.raises(ParseError):
+                    parse_amount(f"{hedge}{number}{tail}")
+                continue
+            amount = parse_amount(f"{hedge}{number}{tail}")
+            assert amount == Amount(Decimal(value), unit="EUR", qualifier=qualifier)
