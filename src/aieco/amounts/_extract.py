@@ -54,6 +54,15 @@ class Mention:
     amount: Amount
 
     def __attrs_post_init__(self) -> None:
+        start, end = self.start, self.end
+        if (
+            type(start) is int
+            and type(end) is int
+            and type(self.amount) is Amount
+            and 0 <= start <= end
+            and end - start == len(self.text)
+        ):
+            return  # the common case, as `extract_amounts` builds it: every check below holds
         if not (isinstance(self.start, int) and isinstance(self.end, int)):
             raise TypeError("Mention.start and Mention.end must be ints")
         if not 0 <= self.start <= self.end or self.end - self.start != len(self.text):
@@ -91,10 +100,22 @@ def extract_amounts(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    return [
-        Mention(r.start, r.end, text[r.start : r.end], r.amount())
-        for r in scan(text, locale, include_numbers)
-    ]
+    readings = scan(text, locale, include_numbers)
+    # Readings of one surface share their Decimals (`fast_mention_amount`'s memo), and so
+    # may their Amounts (immutable): one Amount per bounds *object* (the list keeps them
+    # alive, so no id is reused), unit and hedge, never merely equal bounds ("5E+6" and
+    # "5000000" are equal, but not the same figure as written).
+    # (A Qualifier is keyed by its id too: members are singletons, and an enum's hash is
+    # a Python-level call.)
+    made: dict[tuple[int, int, str | None, int], Amount] = {}
+    out = []
+    for r in readings:
+        key = (id(r.low), id(r.high), r.unit, id(r.qualifier))
+        amount = made.get(key)
+        if amount is None:
+            amount = made[key] = r.amount()
+        out.append(Mention(r.start, r.end, text[r.start : r.end], amount))
+    return out
 
 
 def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:

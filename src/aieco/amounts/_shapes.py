@@ -717,10 +717,33 @@ def fast_mention_amount(
 ) -> Reading | None:
     """The reading (``start:end``) of a trigger match in running text (digits first), or None.
 
+    What a digit trigger's match reads (its value and unit) is a pure function of the
+    matched surface and the one character after it (the trigger's regex looks no further
+    inside the match: a scale word's `_NOT_LETTER`, a group's ``(?![0-9])``), so it is
+    memoised per locale by that surface ("5 Mio. €" and the space after it): a mention
+    seen before costs one lookup (`surface_meaning` reads a new one).
+    """
+    e = m.end()
+    key = text[m.start() : e + 1]
+    meaning = ft.surfaces.get(key, _UNKNOWN)
+    if meaning is _UNKNOWN:
+        meaning = surface_meaning(lx, ft, m, text)
+        ft.surfaces.put(key, meaning)
+    if meaning is None:
+        return None
+    value, unit = meaning
+    return _new_reading(Reading, (start, end, value, value, unit, qualifier))
+
+
+def surface_meaning(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str
+) -> tuple[Decimal, str | None] | None:
+    """The value and unit a digit trigger's match reads, or None: the grammar decides.
+
     What the matched tail means (its unit and the scale's power of ten, by `_matched_unit`
     and `_scale_power`) depends on nothing but the tail's groups and the character after a
-    scale word written without a dot ("Bio-"), so it is memoised per locale by them; only
-    the number is read each time.
+    scale word written without a dot ("Bio-"), so it is memoised per locale by them; the
+    number is read by `_figure_reading`, as for a whole text.
     """
     g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
     if scale is not None and dot is None:
@@ -736,7 +759,8 @@ def fast_mention_amount(
         ft.mention_units.put(key, meaning)
     if meaning is None:
         return None
-    return _figure_reading(text, m, g, frac, meaning[1], meaning[0], qualifier, start, end)
+    found = _figure_reading(text, m, g, frac, meaning[1], meaning[0], Qualifier.EXACT, 0, 0)
+    return None if found is None else (found.low, found.unit)
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
