@@ -415,11 +415,12 @@ def test_every_german_subunit_is_found_after_number_words() -> None:
     from aieco.amounts._lexicon import _DE_SUBUNIT_SCALES
 
     for word, (currency, power) in _DE_SUBUNIT_SCALES.items():
-        noun = word.capitalize()
         expected = Amount(Decimal(10).scaleb(power), unit=currency)
-        assert parse_amount(f"zehn {noun}", locale="de_DE") == expected
-        found = extract_amounts(f"Es kostete zehn {noun} mehr.", locale="de_DE")
-        assert [(m.text, m.amount) for m in found] == [(f"zehn {noun}", expected)]
+        # Capitalised and in capitals ("ZEHN RAPPEN"), as other units are found.
+        for phrase in (f"zehn {word.capitalize()}", f"ZEHN {word.upper()}"):
+            assert parse_amount(phrase, locale="de_DE") == expected
+            found = extract_amounts(f"Es kostete {phrase} mehr.", locale="de_DE")
+            assert [(m.text, m.amount) for m in found] == [(phrase, expected)]
 
 
 def test_trigger_regex_has_the_capitalised_rare_words() -> None:
