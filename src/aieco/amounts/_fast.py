@@ -94,8 +94,9 @@ class FastTables:
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     #: What a trigger's tail means, (unit, power of ten) or None, by its groups.
     mention_units: Memo[tuple[Any, ...], tuple[str | None, int] | None]
-    #: What a digit trigger's match reads, (value, unit) or None, by its surface and the
-    #: character after it (`aieco.amounts._shapes.fast_mention_amount`).
+    #: What a digit trigger's match, or the one-end regex's match from a number word, reads:
+    #: (value, unit) or None, by its surface and the character after it
+    #: (`aieco.amounts._shapes.fast_mention_amount`, `_fast_number_word`).
     surfaces: Memo[str, tuple[Decimal, str | None] | None]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool

@@ -1077,7 +1077,10 @@ def _fast_number_word(
     """The one-end shape from a number word: "vier Milliarden", "eine halbe Milliarde".
 
     Read from the number word (or the article before "halbe"); the grammar's other
-    candidates before it must be inert.
+    candidates before it must be inert. What the one-end regex's match reads (`full_amount`:
+    value and unit, its hedge given) is a pure function of the matched surface and the one
+    character after it, as for a digit mention (`fast_mention_amount`): memoised by them in
+    the same memo (these surfaces start with a letter, a digit mention's with a digit).
     """
     s0, low0, after = chain[0].start, chain[0].word.lower(), 1
     if low0 in lx.half_words:  # "eine halbe Milliarde": the grammar reads from the article
@@ -1107,10 +1110,17 @@ def _fast_number_word(
     lead = _settled(text, chain[after:], s0, lx, ft, e, mm.group("cur"), chained)
     if lead is None:
         return None
-    found = full_amount(lx, ft, mm, text, lead[1], lead[0])
-    if found is None or (found.unit is None and mm.group("scale") is None):
+    e = mm.end()
+    key = text[s0 : e + 1]
+    meaning = ft.surfaces.get(key, _UNKNOWN)
+    if meaning is _UNKNOWN:
+        found = full_amount(lx, ft, mm, text, Qualifier.EXACT)
+        meaning = None if found is None else (found.low, found.unit)
+        ft.surfaces.put(key, meaning)
+    if meaning is None or (meaning[1] is None and mm.group("scale") is None):
         return None
-    return found
+    value, unit = meaning
+    return _new_reading(Reading, (lead[0], e, value, value, unit, lead[1]))
 
 
 def _chunk_after(lx: Lexicon, ft: FastTables, text: str, e: int) -> bool:
