@@ -102,18 +102,21 @@ def extract_amounts(
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     readings = scan(text, locale, include_numbers)
     # Readings of one surface share their Decimals (`fast_mention_amount`'s memo), and so
-    # may their Amounts (immutable): one Amount per bounds *object* (the list keeps them
-    # alive, so no id is reused), unit and hedge, never merely equal bounds ("5E+6" and
-    # "5000000" are equal, but not the same figure as written).
-    # (A Qualifier is keyed by its id too: members are singletons, and an enum's hash is
-    # a Python-level call.)
-    made: dict[tuple[int, int, str | None, int], Amount] = {}
+    # may their Amounts (immutable): one Amount per low bound *object* (the list keeps the
+    # bounds alive, so no id is reused), with the same high bound object, unit and hedge;
+    # never for merely equal bounds ("5E+6" and "5000000" are equal, not the same figure).
+    made: dict[int, Amount] = {}
     out = []
     for r in readings:
-        key = (id(r.low), id(r.high), r.unit, id(r.qualifier))
-        amount = made.get(key)
-        if amount is None:
-            amount = made[key] = r.amount()
+        _, _, low, high, unit, qualifier = r
+        amount = made.get(id(low))
+        if amount is None or not (
+            amount.low is low
+            and amount.high is high
+            and amount.unit == unit
+            and amount.qualifier is qualifier
+        ):
+            amount = made[id(low)] = r.amount()
         out.append(Mention(r.start, r.end, text[r.start : r.end], amount))
     return out
 

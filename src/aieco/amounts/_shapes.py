@@ -96,11 +96,14 @@ def ends_cleanly(
             return False  # "8 Euro-Münzen" counts coins: the grammar says no sum
         # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
         return _inert_word(text, e + 1, cur, lx, ft, chained)
-    if c != " " and _glued_on(text, e, lx):  # a plain space glues nothing on
-        return False
-    j = space_end(text, e)
-    if j == e or j >= n:
-        return True
+    if c == " " and e + 1 < n and text[e + 1] in DIGITS:
+        j = e + 1  # one space before a figure ("5 Mio. € 5 Mio. €"): where `space_end` stops
+    else:
+        if c != " " and _glued_on(text, e, lx):  # a plain space glues nothing on
+            return False
+        j = space_end(text, e)
+        if j == e or j >= n:
+            return True
     c = text[j]
     if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts:
         return False  # a range, a sign, a currency
@@ -849,6 +852,10 @@ def _fast_digits(
     if t > 0:
         b = text[t - 1]
         if b.isalnum() or b == "_" or b in lx.symbol_firsts:
+            if b.isalpha() and not any(tok.role is Role.STARTS for tok in walk(text, t, lx, last)):
+                # Glued to a word ("B2B"): the grammar starts only at a word before the digits
+                # that may start an expression ("CHF1.234"), so without one it finds nothing.
+                return Verdict.NOTHING
             return None
         if (b in MINUS_SIGNS or b in DASHES) and not (t > 1 and text[t - 2] in DIGITS):
             return None  # a sign, or a hyphen the grammar must read
