@@ -7,8 +7,8 @@
     uv run python benchmarks/eval_rounds.py --part dev4           # fourth development part
     uv run python benchmarks/eval_rounds.py --part test --json    # figures as JSON
 
-The data is tests/data/rounds_eval/{dev,dev2,dev3,dev4,test}.jsonl (format and labelling rules in its
-README.md). Build and tune on ``dev``; report ``test`` (held out) without tuning on it.
+The data is tests/data/rounds_eval/{dev,dev2,dev3,dev4,test}.jsonl (format and labelling rules in
+its README.md). Build and tune on ``dev``; report ``test`` (held out) without tuning on it.
 
 What is measured, per part:
 

@@ -76,6 +76,9 @@ _ANTECEDENT_REACH: Final = 80
 _MAX_LISTED: Final = 12
 _CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 _ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
+#: An adjective as written before a descriptor, perhaps after an abbreviation: "der
+#: US-amerikanische Wagniskapitalgeber Venrock".
+_ADJECTIVE_WORD: Final = re.compile(r"(?:[A-ZÄÖÜ]{1,4}-)?[a-zäöüß]+(?:e|en|er|es|em)")
 _DESCRIPTOR: Final = re.compile(
     r"(?:^|-)(?i:"
     + "|".join(re.escape(d) for d in sorted(lx.DESCRIPTORS, key=len, reverse=True))
@@ -1895,6 +1898,7 @@ def _name_start(
             and determiner
             and _CITY_ADJECTIVE.fullmatch(tokens[k][2])
             and end - k >= 2
+            and not (end - k == 2 and lx.CITY_NAMED.search(tokens[k + 1][3]))
         ):
             cut = k + 1  # "die Münchner Helsing"
         elif following and k == cut and not described and _generic_noun(tokens, k, end, determiner):
@@ -1906,7 +1910,13 @@ def _leading_descriptor(tokens: list[_Token], k: int, cut: int, following: bool)
     """A descriptor before the name ("Start-up"), perhaps after city adjectives."""
     return _descriptor(tokens[k][2]) and (
         k == cut
-        or (following and all(_CITY_ADJECTIVE.fullmatch(tokens[j][2]) for j in range(cut, k)))
+        or (
+            following
+            and all(
+                _CITY_ADJECTIVE.fullmatch(tokens[j][2]) or _ADJECTIVE_WORD.fullmatch(tokens[j][2])
+                for j in range(cut, k)
+            )
+        )
     )
 
 
@@ -1932,6 +1942,7 @@ def _generic_noun(tokens: list[_Token], k: int, end: int, determiner: bool) -> b
         and _NOUN_SHAPE.fullmatch(word) is not None
         and ("-" in word or len(word) >= 9)
         and _namey(tokens[k + 1][2])
+        and not (end - k == 2 and tokens[k + 1][3] in lx.LEGAL_FORMS)  # "die Leukocare AG"
     )
 
 

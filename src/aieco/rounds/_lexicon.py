@@ -489,6 +489,9 @@ LEAD_AFTER: Final = Gated(
         r"|\b(?:runde|finanzierung|investment)\w*\s+(?:\S+\s+){0,2}?(?:leiten|leiteten|leitet"
         r"|leitete|anf[üu]hren|anf[üu]hrt)\b"
         r"|\bals\s+(?:lead-?investor|leadinvestor|hauptinvestor|lead)\b"
+        # "X und Y sind wieder federführend dabei"
+        r"|\b(?:ist|sind|war|waren)\s+(?:(?:wieder|erneut|auch|ebenfalls|nun|jetzt)\s+)?"
+        r"federf[üu]hrend(?:\s+dabei)?\s*(?:[.;,]|$)"
         r"|\b[üu]bern(?:immt|ahm|ahmen|ehmen)\s+(?:\S+\s+){0,2}?(?:die\s+)?(?:f[üu]hrung|leitung"
         r"|federf[üu]hrung)\b|\b(?:f[üu]hrung|leitung)\s+(?:\S+\s+){0,3}?[üu]bernommen\b",
     ),
@@ -502,6 +505,7 @@ LEAD_AFTER: Final = Gated(
     "anführ",
     "führe",
     "als ",
+    "federf",
 )
 #: "Dies führt eine Finanzierungsrunde an": the lead is the investor named just before.
 LEAD_ANAPHOR: Final = Gated(
@@ -533,7 +537,8 @@ INVESTORS_BEFORE: Final = Gated(
         + r"|"
         + r"\s+dabei|".join(w("mit", "neu", "auch", "ebenfalls", "jetzt", "nun")[3:-1].split("|"))
         + r"\s+dabei|an(?<!\wan)\s+bord)\s+(?:sind|waren"
-        r"|ist|war|haben|hatten|hat)\s+(?:sich\s+)?(?:jetzt\s+|nun\s+|neu\s+)?"
+        # reported speech: "An der Runde beteiligt hätten sich X und Y", "seien dabei"
+        r"|ist|war|haben|hatten|hat|h[äa]tten|h[äa]tte|seien|sei|w[äa]ren|w[äa]re)\s+(?:sich\s+)?(?:jetzt\s+|nun\s+|neu\s+)?"
         r"(?:(?:auch|au(?:ß|ss)erdem|zudem|ebenfalls|unter\s+anderem|weiterhin)\s+)*(?P<list3>)"
         r"|ebenfalls(?<!\webenfalls)\s+(?:beteiligt|dabei|mit\s+an\s+bord)\s*(?:sind|waren|:)?"
         r"\s*(?P<list4>)"
@@ -563,7 +568,7 @@ INVESTORS_BEFORE: Final = Gated(
         r"|with(?<!\wwith)\s+participation\s+from\s+(?P<list9>)"
         r"|(?:investoren|investor\S*innen)\s+(?:um\s+)?(?P<list10>)"
         r"|"
-        + w("befinden", "befanden")
+        + w("befinden", "befanden", "befindet", "befand")
         + r"\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
         r"|unter(?<!\wunter)\s+anderem\s+(?:von|vom)\s+(?P<list12>)"
         r"|hinter(?<!\whinter)\s+(?:der|dem|diese[rm])\s+(?:\S+\s+)?(?:runde|finanzierung\w*"
@@ -580,6 +585,13 @@ INVESTORS_BEFORE: Final = Gated(
         r"|bei(?<!\wbei)\s+(?:den|einem\s+der|einer\s+der|zwei\s+der)\s+(?:\S+\s+)?"
         r"(?:investoren|geldgebern|kapitalgebern)\s+handelt"
         r"\s+es\s+sich\s+(?:(?:unter\s+anderem|u\.\s?a\.|auch)\s+)?um\s+(?P<list19>)"
+        # the source after a verb of receiving: "erhielt von der Gesellschaft X 20 Mio.", "hat
+        # von dem Fonds X eine Finanzierung ... bekommen"
+        r"|(?:erh[äa]lt|erhielt|erhielten|bekommt|bekam|bekamen)\s+(?:(?:jetzt|nun|auch|bereits"
+        r"|zudem|erneut)\s+)?(?:von|vom)\s+(?P<list22>)"
+        r"|\b(?:hat|hatte|haben|hatten)\s+(?:(?:jetzt|nun|auch|bereits|zudem|erneut)\s+)?"
+        r"(?:von|vom)\s+(?P<list23>)(?=[^.;]{0,160}?\b(?:erhalten|bekommen|eingesammelt"
+        r"|eingeworben)\b)"
         r"|mit(?<!\wmit)\s+(?P<list13>)(?=[^.;]{0,160}?(?:zu\s+den\s+(?:investoren|geldgebern"
         r"|kapitalgebern)|\bbeteiligt|\bbeteiligen|\bbeteiligten))",
     ),
@@ -615,6 +627,15 @@ INVESTORS_BEFORE: Final = Gated(
     "engagiert",
     "anderem",
     "runde um",
+    "befind",
+    "erhält",
+    "erhalt",
+    "erhielt",
+    "bekommt",
+    "bekam",
+    "bekommen",
+    "eingesammelt",
+    "eingeworben",
 )
 #: "Neben X beteiligten sich ...": X is an investor too (at the start of a clause only).
 INVESTORS_NEBEN: Final = Gated(
@@ -713,6 +734,9 @@ NOT_NAMES: Final = words(
     tech technologie software plattform daten markt märkte branche welt
     danach davor darauf darum geplant gesucht hierzulande immerhin jedoch zunächst soviel
     indes stattdessen wo was wer warum wann woher wohin weshalb cash
+    beim gemäss gemäß zufolge dank trotz wegen vielleicht jedenfalls eigentlich offenbar
+    offensichtlich möglicherweise tatsächlich schliesslich schließlich letztlich nämlich
+    übrigens ausgerechnet
     """
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
@@ -784,11 +808,23 @@ COMMON_NOUN_END: Final = re.compile(
     r"|weit|weise|mals|lich|isch)(?:e?s)?$",
     re.IGNORECASE,
 )
+#: Legal forms that end a company's name ("die Leukocare AG"): no name on their own.
+LEGAL_FORMS: Final = words(
+    "gmbh ag se kg kgaa ug inc inc. ltd ltd. llc plc corp corp. sa sas bv nv oy"
+)
 #: Words that are no name on their own, though part of some ("Qatar Investment Authority").
-NOT_ALONE: Final = words("investment investments capital ventures partners group holding")
+NOT_ALONE: Final = (
+    words("investment investments capital ventures partners group holding") | LEGAL_FORMS
+)
 #: Words after which a capitalised word is a name in a sentence with no word of the trade:
 #: "Dazu gehörten alte Bekannte wie Meteomatics", "Ähnlich ist es nun bei Cashboard".
 NAME_INTRODUCERS: Final = words("wie bei namens")
+#: Nouns that make a name with the city adjective before them ("die Genfer Kantonalbank",
+#: "die Berliner Sparkasse"), where "die Münchner Helsing" is a descriptor and a name.
+CITY_NAMED: Final = re.compile(
+    r"(?:kantonalbank|landesbank|sparkasse|volksbank|raiffeisenbank|stadtwerke"
+    r"|verkehrsbetriebe|hochschule|universit[äa]t)$"
+)
 #: Words of the trade that may end a name, though never start one ("Bayern Kapital").
 NAME_TAILS: Final = words("kapital capital invest beteiligungen holding gruppe fonds stiftung bank")
 #: Determiners and other words that may open a noun phrase before a name.
