@@ -30,6 +30,13 @@ NO_NAME: list[tuple[str, list[Round]]] = [
         "Die Leukocare AG sammelte 15 Millionen Euro ein.",
         [("Leukocare AG", "15000000 EUR", None, "unknown")],
     ),
+    # a name ending in a word of the trade after an adjective-shaped word
+    (
+        "Das Startup Zapper Labs hat eine Finanzierungsrunde über 15 Millionen Dollar "
+        "abgeschlossen.",
+        [("Zapper Labs", "15000000 USD", None, "unknown")],
+    ),
+    ("Große Technologieunternehmen haben 5 Mio. Euro erhalten.", []),
 ]
 
 #: Money that flows into start-ups in general is a statistic, no round.
@@ -87,6 +94,20 @@ INVESTORS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
         "Piton sind wieder federführend dabei.",
         ("Lakeside Ventures", "Piton"),
         ("Lakeside Ventures", "Piton"),
+    ),
+    # a place after a listed name does not end the list
+    (
+        "Das Start-up Kova hat 5 Mio. Euro erhalten. An der Runde beteiligten sich Nordwind aus "
+        "Wien und Bergland aus Graz.",
+        (),
+        ("Nordwind", "Bergland"),
+    ),
+    # a relative clause describes the company; the names in it are no companies
+    (
+        "Das Startup Tarn Labs, das hinter der App Pixelwelt steht, hat 15 Millionen Dollar "
+        "eingesammelt. Leadinvestor ist der Wagniskapitalgeber Venrock.",
+        ("Venrock",),
+        ("Venrock",),
     ),
     # a descriptor of investors before the name
     (

@@ -111,6 +111,10 @@ _GENITIVE: Final = frozenset(["des", "der"])
 _POSSESSIVES: Final = lx.words("sein seine seinem seinen seines ihr ihre ihrem ihren ihres")
 #: A German common noun: a capital, then small letters, parts joined by hyphens.
 _NOUN_SHAPE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-zäöüß][a-zäöüß]+)*")
+#: A relative pronoun opening a clause, before a word that is no noun ("das hinter ...").
+_RELATIVE_PRONOUN: Final = re.compile(
+    r"\s*(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?)\s+(?![A-ZÄÖÜ])"
+)
 #: Between the sentences given to extract_amounts at once; no amount reaches across it.
 _SEPARATOR: Final = "\n\u2029\n"
 _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
@@ -555,7 +559,10 @@ class _Reader:
         if not (out.has_content() or out.raising or out.each is not None):
             # Nothing of a round: the clause matters only if it names one company that a
             # later "das Start-up" means. Who that is is read when it is asked for (_named).
-            self._later(c0, scope)
+            # Not a relative clause: "Dapper Labs, das hinter der App Cryptokitties steht, ..."
+            # describes the company named before it, and the names in it are no companies.
+            if not self._relative_at(c0, c1):
+                self._later(c0, scope)
             return
         self._company(out, scope)
         if not out.companies and scope.raise_verb is not None and not out.fund:
@@ -590,6 +597,15 @@ class _Reader:
                 self._add(single, sentence, c0)
             return
         self._add(out, sentence, c0)
+
+    def _relative_at(self, c0: int, c1: int) -> bool:
+        """Whether the clause is a relative clause inside a main clause ("X, das ..., hat")."""
+        text = self.text
+        return (
+            text[max(0, c0 - 3) : c0].rstrip().endswith(",")
+            and _RELATIVE_PRONOUN.match(text, c0) is not None
+            and (text[c1 - 1 : c1] == "," or text[c1 : c1 + 3].lstrip().startswith(","))
+        )
 
     def _antecedent(self, c0: int, s0: int) -> _Name | None:
         """The company a relative clause at ``c0`` is about: the name just before its comma."""
@@ -1162,6 +1178,8 @@ class _Reader:
             names.append(name)
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
+            if i < n and tokens[i][3] in lx.PLACE_PREPOSITIONS:
+                i = _skip_place(tokens, i, amount_tokens)  # "Honeywell aus den USA und ..."
             end = i
             if i < n and (tokens[i][3] in _JOINS or tokens[i][3] == "auch"):
                 i += 1
@@ -1953,6 +1971,7 @@ def _no_name(tokens: list[_Token], cut: int, end: int) -> bool:
     return (
         end - cut == 2
         and _descriptor(tokens[end - 1][2])
+        and tokens[end - 1][3] not in lx.NAME_SUFFIXES  # "Dapper Labs", "Zapper Group"
         and _ADJECTIVE.fullmatch(tokens[cut][3]) is not None
     )
 
@@ -1968,6 +1987,22 @@ def _skip_description(tokens: list[_Token], i: int, amount_tokens: set[int]) -> 
         else:
             break
     return k
+
+
+def _skip_place(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
+    """The index after "aus (den) Place" behind a listed name, where the list goes on.
+
+    "die Zulieferer Honeywell aus den USA und Aciturri aus Spanien": the place is no item.
+    Token ``i`` is the preposition; ``i`` itself when no joined list follows the place.
+    """
+    n = len(tokens)
+    j = i + 1
+    if j < n and tokens[j][3] in _GENITIVE | {"den", "dem"}:
+        j += 1
+    if j >= n or j in amount_tokens or not tokens[j][2][:1].isupper():
+        return i  # a place, though "USA" or "Wien" are no names
+    j += 1
+    return j if j < n and tokens[j][3] in _JOINS else i
 
 
 def _skip_brackets(tokens: list[_Token], i: int) -> int:
