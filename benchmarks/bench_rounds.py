@@ -5,7 +5,7 @@
 Goal: at least 1 MB of text per second on one core. Each input is about 1 MB; every pass runs
 ``extract_rounds`` and, side by side in the same process, ``extract_amounts`` over the same text
 (the engine it builds on, which it calls once per text), interleaved, best of several passes.
-Times are CPU time of the process (what one core spends), not wall time; the ratio of the two
+Times are CPU time of the thread (what one core spends), not wall time; the ratio of the two
 functions is given too, as a figure that does not depend on the machine.
 
 With ``--against REV`` (a git revision, e.g. ``main``), the round extractor of that revision runs
@@ -66,7 +66,7 @@ def inputs() -> dict[str, str]:
 
 
 def best(functions: list[Callable[[str], object]], text: str) -> list[float]:
-    """The least CPU time of the process (time.process_time) of each function over PASSES runs.
+    """The least CPU time of the thread (time.thread_time) of each function over PASSES runs.
 
     The functions run in turn in every pass (interleaved), so a change of the machine's load
     hits all of them alike. CPU time, not wall time: on a shared machine the process waits for
@@ -75,9 +75,9 @@ def best(functions: list[Callable[[str], object]], text: str) -> list[float]:
     times: list[list[float]] = [[] for _ in functions]
     for _ in range(PASSES):
         for function, spent in zip(functions, times, strict=True):
-            start = time.process_time()
+            start = time.thread_time()
             function(text)
-            spent.append(time.process_time() - start)
+            spent.append(time.thread_time() - start)
     return [min(spent) for spent in times]
 
 

@@ -51,7 +51,7 @@ _TOKEN: Final = re.compile(
     r"(?:[^\W_]|&)[\w&'’+]*(?:[-/](?=\w)[\w&'’+]*|\.(?=[^\W_])[\w&'’+]*)*&?|[^\w\s]"
 )
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
-_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*")
+_BOUNDARY: Final = lx.faster(re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*"))
 #: The last characters of a sentence that is no headline.
 _SENTENCE_END: Final = frozenset(".!?…:;,\"'“”»«’)]")
 #: The end of a paragraph: a blank line or the end of the text.
@@ -66,6 +66,8 @@ _ABBREVIATIONS: Final = lx.words(
 #: A sentence longer than this is cut at a space, so that a text without punctuation
 #: (a table, a dump) costs no more per character than prose.
 _MAX_SENTENCE: Final = 2000
+#: How many sentences are looked through at once for the companies named before (see _track).
+_TRACK_BLOCK: Final = 16
 #: How far back (in characters) "das Start-up" may refer to a company named before.
 _COREF_WINDOW: Final = 2500
 #: The most words of a dateline ("25. Mai 2021:").
@@ -455,6 +457,11 @@ class _Reader:
         self._by_key: dict[str, _Round] = {}
         self._by_first: dict[str, _Round] = {}
         self._forms: frozenset[str] = frozenset()
+        #: The text of the block of sentences read now, whether each name is in it, and the
+        #: names of _forms found in it (for which _forms).
+        self._block = ""
+        self._block_names: dict[str, bool] = {}
+        self._block_forms: tuple[frozenset[str] | None, list[str]] = (None, [])
         self._known_index: _KnownIndex | None = _known_index(known) if known is not None else None
 
     # --- driver ------------------------------------------------------------------------------
@@ -465,7 +472,10 @@ class _Reader:
         low = self.low
         cued = [lx.cued(low[start:end]) for start, end in sentences]
         amounts = self._amounts([s for s, cue in zip(sentences, cued, strict=True) if cue])
-        for (start, end), cue in zip(sentences, cued, strict=True):
+        for index, ((start, end), cue) in enumerate(zip(sentences, cued, strict=True)):
+            if index % _TRACK_BLOCK == 0:
+                last = sentences[min(index + _TRACK_BLOCK, len(sentences)) - 1][1]
+                self._new_block(text[start:last])
             if lx.NEW_ITEM.match(text, start, end):
                 self._new_item()
             self._track(start, end)
@@ -528,15 +538,37 @@ class _Reader:
             self._forms = _name_forms(r.company.text for r in self.rounds[-50:])
             self._names_count = len(self.rounds)
         sentence = self.text[start:end]
-        if not any(map(sentence.__contains__, self._forms)):
+        present = [f for f in self._in_block() if f in sentence]
+        if not present:
             return  # the usual case
-        present = [f for f in self._forms if f in sentence]
         last = _last_name(sentence, present)
         if last is not None:
             found = self._latest(last[1])
             if found is not None:
                 self.current = found
                 self.current_at = start + last[0]
+
+    def _new_block(self, block: str) -> None:
+        """Start the next block of sentences (see _in_block)."""
+        self._block = block
+        self._block_names = {}
+        self._block_forms = (None, [])
+
+    def _in_block(self) -> list[str]:
+        """The names of ``_forms`` in the block of sentences read now.
+
+        A name that is not in the block is in none of its sentences: each name is looked for
+        in the block once, and each sentence only for the names found there.
+        """
+        forms, found = self._block_forms
+        if forms is not self._forms:
+            seen = self._block_names
+            for form in self._forms:
+                if form not in seen:
+                    seen[form] = form in self._block
+            found = [form for form in self._forms if seen[form]]
+            self._block_forms = (self._forms, found)
+        return found
 
     # --- one clause --------------------------------------------------------------------------
 

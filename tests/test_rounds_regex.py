@@ -1,0 +1,95 @@
+"""`aieco.rounds._regex.leading_class`: the same matches as the pattern it speeds up."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aieco.rounds import _lexicon as lx
+from aieco.rounds._regex import leading_class
+
+#: The look-ahead `leading_class` puts in front of a pattern's source.
+LOOK_AHEAD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)", re.DOTALL)
+
+
+def written(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern of the lexicon as it was before `leading_class`."""
+    found = LOOK_AHEAD.fullmatch(pattern.pattern)
+    return re.compile(found[1], pattern.flags) if found else pattern
+
+
+#: Every pattern of the lexicon as written, and some of other shapes.
+PATTERNS = [
+    written(v.pattern if isinstance(v, lx.Gated) else v)
+    for v in vars(lx).values()
+    if isinstance(v, (re.Pattern, lx.Gated))
+] + [
+    re.compile(r"\b(?:(?P<day>[0-3]?\d)\.\s*)?(?:mai|juni)\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"(?:a|b)?c|[x-z]+d"),
+    re.compile(r"(?<=a)b|(?=c)cd|\bef"),
+    re.compile(r"(?:a|)b|c*d"),
+]
+
+TEXT = st.text(alphabet="abcdefz01239 .,-()äüß\nmaijunrseiotwvlhgk", max_size=60)
+
+
+def spans(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> list[object]:
+    return [(m.span(), m.groupdict(), m.groups()) for m in pattern.finditer(text, pos, endpos)] + [
+        repr(pattern.match(text, pos, endpos)),
+        repr(pattern.fullmatch(text, pos, endpos)),
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
+def test_same_matches(text: str, cut: tuple[int, int]) -> None:
+    pos, endpos = min(cut), max(cut)
+    for pattern in PATTERNS:
+        faster = leading_class(pattern)
+        assert spans(faster, text, pos, endpos) == spans(pattern, text, pos, endpos)
+
+
+def test_same_matches_on_news() -> None:
+    text = (
+        "Das Berliner Start-up Parloa hat im Mai 2024 in einer Series-C-Runde 120 Millionen "
+        "Dollar eingesammelt, angeführt von General Catalyst; beteiligt waren auch EQT "
+        "Ventures und Newion. Zu den Investoren gehören zudem bestehende Geldgeber (A und B)."
+    ).lower()
+    for pattern in PATTERNS:
+        assert spans(leading_class(pattern), text, 0, len(text)) == spans(
+            pattern, text, 0, len(text)
+        )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"runde",  # a fixed start: re skips ahead by itself
+        r"[ab]c",  # a class at the start
+        r"ab|cd",  # alternatives that each start with a fixed character
+        r"\w+er",  # a category: the first characters are not listed
+        r"(?:a|b)?",  # may match nothing
+        r"[^a]b",  # a negated class
+    ],
+)
+def test_unchanged(source: str) -> None:
+    pattern = re.compile(source)
+    assert leading_class(pattern) is pattern
+
+
+def test_unchanged_ignorecase() -> None:
+    pattern = re.compile(r"\b(?:ab|cd)", re.IGNORECASE)
+    assert leading_class(pattern) is pattern
+
+
+def test_lexicon_uses_it() -> None:
+    assert lx.INVESTORS_BEFORE.pattern.pattern.startswith("(?=[")
+    assert written(lx.INVESTORS_BEFORE.pattern) is not lx.INVESTORS_BEFORE.pattern
+
+
+def test_changed() -> None:
+    pattern = re.compile(r"\b(?:ab|cd)e")
+    assert leading_class(pattern).pattern == r"(?=[ac])(?:\b(?:ab|cd)e)"
