@@ -100,7 +100,7 @@ def best(fn: object, number: int, repeat: int = 7) -> float:
 def forget() -> None:
     """Empty the engine's per-locale memos (tails, word kinds, words after figures)."""
     _, ft = tables_for("de_DE")
-    memos = (ft.tails, ft.mention_units, ft.words, ft.glued, lexicon("de_DE").kinds)
+    memos = (ft.tails, ft.leads, ft.mention_units, ft.words, ft.glued, lexicon("de_DE").kinds)
     for memo in (*memos, _CARDINALS, _EN_CARDINALS):
         memo.clear()
 

@@ -93,6 +93,13 @@ EN_CHAINS = [
     "zero million",
     "eleven hundred",
 ]
+#: Hedges before digits in other spellings: glued, symbols, other white space, case, long
+#: white space, a hedge word alone, a noun before a preposition.
+HEDGE_FORMS = ["~", "~ ", "≈ ", "< ", "ca.", "ca. ", "Ca. ", "rd. ", "rund  ", "rund\u00a0"]
+HEDGE_FORMS += ["rund\n", "Rund ", "RUND ", "mehr  als ", "Mehr als ", "mehr als\t", "über"]
+HEDGE_FORMS += ["rund" + " " * 45, "bis zu  ", "nicht  mehr als ", "mehr ", "rund rund "]
+HEDGE_FORMS += ["Finanzierung über ", "ab ", "ab rund ", "knapp unter ", "um ", "Zahl ", "x-"]
+HEDGE_FORMS += ["more than ", "about ", "up to "]
 RANGES = [
     "5–50",
     "20 bis 30",
@@ -137,6 +144,10 @@ def expressions(rng: random.Random) -> list[str]:
     for hedge, rng_, scale, unit in itertools.product(HEDGES[:4], RANGES, SCALES, UNITS):
         if rng.random() < 0.3:
             out.append(f"{hedge}{rng_}{scale}{unit}")
+    for hedge, number, tail in itertools.product(
+        HEDGE_FORMS, ["5", "12,5", "1.234", "000"], ["", " Mio. €", " Euro", "–6 Mio. €"]
+    ):
+        out.append(f"{hedge}{number}{tail}")
     out.extend(OTHERS)
     return out
 

@@ -126,6 +126,57 @@ def test_within_limit_is_the_rule_in_any_context(value: D) -> None:
         assert within_limit(value) == _within(value)
 
 
+#: Values at the edges of the limit (below 10**30, at most 20 digits after the point, the
+#: exponent deciding: a trailing zero counts), with what the rule says of each.
+_EDGES = [
+    ("9" * 30, True),
+    ("1" + "0" * 30, False),
+    ("-" + "9" * 30 + "." + "9" * 20, True),
+    ("9" * 30 + "." + "9" * 21, False),
+    ("1E+29", True),
+    ("9.99E+29", True),
+    ("1E+30", False),
+    ("-1E+30", False),
+    ("0E+29", True),
+    ("0E+30", False),
+    ("1.2345678901234567890123E+25", True),  # str() writes an exponent; 22 digits after "."
+    ("1.2345678901234567890123E+29", True),
+    ("1.2345678901234567890123E+30", False),
+    ("1E-20", True),
+    ("1E-21", False),
+    ("0E-20", True),
+    ("0E-21", False),
+    ("0." + "0" * 19 + "1", True),
+    ("0." + "0" * 19 + "10", False),  # the same number, but its exponent is -21
+    ("-0." + "0" * 19 + "1", True),
+    ("0.000001", True),  # the smallest adjusted exponent str() writes positionally
+    ("0.0000001", True),  # written "1E-7"
+    ("1.5E-7", True),
+    ("1.2345678901234567890E-1", True),
+    ("1.23456789012345678901E-1", False),
+    ("1.5E-21", False),
+    ("12.5", True),
+    ("1234000000", True),
+    ("0", True),
+    ("-0", True),
+    ("NaN", False),
+    ("sNaN", False),
+    ("Infinity", False),
+    ("-Infinity", False),
+]
+
+
+@pytest.mark.parametrize(("text", "within"), _EDGES)
+def test_within_limit_at_the_edges(text: str, within: bool) -> None:
+    value = D(text)
+    assert within_limit(value) is within
+    assert _within(value) is within  # the rule written out agrees with the table
+    for context in (decimal.Context(capitals=0), decimal.Context(prec=1)):
+        with decimal.localcontext(context):
+            assert within_limit(value) is within
+    assert (limit_problem(value) is None) is within
+
+
 @pytest.mark.parametrize(
     ("kwargs", "path"),
     [

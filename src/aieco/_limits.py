@@ -46,12 +46,12 @@ LIMIT_TEXT: Final = (
 def within_limit(value: Decimal) -> bool:
     """Whether ``value`` (a Decimal) is within the limit: the one test of the rule.
 
-    Constant time in the exponent, never an ``as_tuple()`` in the common cases: ``str()``
-    writes a Decimal positionally exactly when its exponent is at most 0 and its adjusted
-    exponent at least -6, with as many digits after the point as the exponent says; written
-    with an exponent ("E", or "e" in a context with ``capitals=0``) and an adjusted exponent
-    of at least -6, its exponent is positive. Only a tiny value written with an exponent
-    ("1.5E-7") asks ``as_tuple()``.
+    Constant time in the exponent, and in the common case (an adjusted exponent from -6 to
+    29) one ``str()`` and no ``as_tuple()``: ``str()`` then writes the value positionally
+    exactly when its exponent is at most 0, with as many digits after the point as the
+    exponent says, and otherwise with an exponent ("1.5E+9", or "1.5e+9" in a context with
+    ``capitals=0``), whose "+" tells that the exponent is positive. Only a tiny value
+    (adjusted exponent below -6, "1.5E-7") or one outside the limit asks more.
 
     ```pycon
     >>> within_limit(Decimal("1.5E+9")), within_limit(Decimal("1E-21"))
@@ -59,17 +59,14 @@ def within_limit(value: Decimal) -> bool:
 
     ```
     """
+    if value.is_finite() and -7 < value.adjusted() < MAX_INTEGER_DIGITS:
+        after = str(value).partition(".")[2]
+        return len(after) <= MAX_FRACTION_DIGITS or "+" in after
     if not value.is_finite() or value.adjusted() >= MAX_INTEGER_DIGITS:
         return False
-    text = str(value)
-    if "E" in text or "e" in text:
-        if value.adjusted() >= -6:
-            return True  # written with an exponent although not tiny: the exponent is > 0
-        exponent = value.as_tuple().exponent
-        assert isinstance(exponent, int)
-        return exponent >= -MAX_FRACTION_DIGITS
-    dot = text.find(".")
-    return dot < 0 or len(text) - 1 - dot <= MAX_FRACTION_DIGITS
+    exponent = value.as_tuple().exponent  # a tiny value: few calls ever get here
+    assert isinstance(exponent, int)
+    return exponent >= -MAX_FRACTION_DIGITS
 
 
 def limit_problem(value: Decimal) -> str | None:

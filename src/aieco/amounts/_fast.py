@@ -53,6 +53,8 @@ class FastTables:
         "glued",
         "guard_words",
         "language",
+        "lead",
+        "leads",
         "mention_units",
         "number_at",
         "number_pick",
@@ -89,6 +91,11 @@ class FastTables:
     number_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     tail_full: re.Pattern[str]
     tails: Memo[str, tuple[str | None, int] | None]
+    #: The characters before a whole text's first digit (at most 40), or (its group) a whole
+    #: text without digits; None if a hedge of the locale has a digit. And what hedge those
+    #: characters are, by them and the digit (`aieco.amounts._shapes._hedge_lead`).
+    lead: re.Pattern[str] | None
+    leads: Memo[str, tuple[Qualifier, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     #: What a trigger's tail means, (unit, power of ten) or None, by its groups.
     mention_units: Memo[tuple[Any, ...], tuple[str | None, int] | None]
@@ -224,6 +231,10 @@ def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: st
     ft.number_pick = _picker(ft.number_at, ("g", "frac"))
     ft.tail_full = re.compile(tail)
     ft.tails = Memo()
+    digit_in_hedge = any(ch.isdigit() for phrase in lx.hedge_phrases for ch in phrase)
+    # (A match of the group: the text has no digit at all.)
+    ft.lead = None if digit_in_hedge else re.compile("[^0-9]{1,40}(?=[0-9])|([^0-9]*+)\\Z")
+    ft.leads = Memo()
     ft.full_pick = _picker(ft.full, _FULL_GROUPS)
     ft.digits_pick = _picker(ft.digits_full, _DIGITS_GROUPS)
     p1 = _trie(sorted({k[0] for k in lx.postfix}))

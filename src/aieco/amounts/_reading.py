@@ -37,10 +37,10 @@ class Reading(NamedTuple):
 
     def amount(self) -> Amount:
         """The validated `Amount` of this reading."""
-        low, high = self.low, self.high
+        _, _, low, high, unit, qualifier = self  # one unpacking, not four field lookups
         if low is high or low == high:
-            return Amount(low, low, low, unit=self.unit, qualifier=self.qualifier)
-        return Amount(None, low, high, unit=self.unit, qualifier=self.qualifier)
+            return Amount(low, low, low, unit=unit, qualifier=qualifier)
+        return Amount(None, low, high, unit=unit, qualifier=qualifier)
 
     @classmethod
     def of(cls, start: int, end: int, amount: Amount) -> Reading:
@@ -50,4 +50,9 @@ class Reading(NamedTuple):
 
 def point(start: int, end: int, value: Decimal, unit: str | None, qualifier: Qualifier) -> Reading:
     """The reading of a single figure."""
-    return Reading(start, end, value, value, unit, qualifier)
+    return _new(Reading, (start, end, value, value, unit, qualifier))
+
+
+#: ``Reading(...)`` without the Python-level ``__new__`` a NamedTuple class defines: a tuple
+#: of the same class and fields, made in one C call (`point` makes one for every figure).
+_new = tuple.__new__

@@ -209,11 +209,9 @@ def fast_reading(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
         return _digits_first(lx, ft, text, 0, Qualifier.EXACT)
     if c.isalpha() or c in lx.hedge_symbols:
         # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
-        # regex reads with its hedge branch, found here in a third of the time).
-        sp = text.find(" ")
-        first = text[:sp].lower() if sp > 0 else ""
-        found = hedge_at(lx, text, 0) if first in lx.qualifier_starts or sp < 0 else None
-        if found is not None and text[found[1] : found[1] + 1] in DIGITS:
+        # regex reads with its hedge branch, found here in a fraction of the time).
+        found = _hedge_lead(lx, ft, text)
+        if found is not None:
             amount = _digits_first(lx, ft, text, found[1], found[0])
             if amount is not None:
                 return amount
@@ -222,6 +220,35 @@ def fast_reading(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
             return _words_whole(lx, ft, text)
         return whole
     return _whole_shapes(lx, ft, text)
+
+
+def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> tuple[Qualifier, int] | None:
+    """The hedge that starts ``text`` and ends right before its first digit, or None.
+
+    (its Qualifier, where the digits start), as `hedge_at` reads it. Memoised per locale by
+    the text up to and including that digit ("mehr als 1"): `hedge_at` reads a hedge's words
+    and the character after it, and no hedge has a digit (`fast_tables` leaves ``lead``
+    None otherwise), so the rest of the text cannot change what it finds there.
+    """
+    sp = text.find(" ")
+    lead = None if ft.lead is None else ft.lead.match(text)
+    if lead is not None and lead.lastindex is not None:
+        return None  # no digit in the text: "vier Milliarden Dollar"
+    if lead is None or not 0 < sp < lead.end():
+        return _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
+    key = text[: lead.end() + 1]
+    found = ft.leads.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = _hedge_before_digit(lx, key, sp)
+        ft.leads.put(key, found)
+    return found  # type: ignore[no-any-return]
+
+
+def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int] | None:
+    """`_hedge_lead` unmemoised; ``sp`` is where the first space of ``text`` is (or -1)."""
+    first = text[:sp].lower() if sp > 0 else ""
+    found = hedge_at(lx, text, 0) if first in lx.qualifier_starts or sp < 0 else None
+    return found if found is not None and text[found[1] : found[1] + 1] in DIGITS else None
 
 
 def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
