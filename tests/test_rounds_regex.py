@@ -93,3 +93,24 @@ def test_lexicon_uses_it() -> None:
 def test_changed() -> None:
     pattern = re.compile(r"\b(?:ab|cd)e")
     assert leading_class(pattern).pattern == r"(?=[ac])(?:\b(?:ab|cd)e)"
+
+
+GATED = [v for v in vars(lx).values() if isinstance(v, lx.Gated)]
+NEWS = st.text(alphabet="abdefgilmnorstuvzäü0129 .,-", max_size=80) | st.sampled_from(
+    [
+        "im mai 2024 sammelte x 120 mio. euro ein",
+        "anfang 2019 bekam x 5 mio.",
+        "bekam 2018 120 millionen",
+        "am 3. juni 2021 erhielt x 20 mio.",
+        "mit 120 mio. euro im jahr 20",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=NEWS)
+def test_gates_hide_no_match(text: str) -> None:
+    """A gated pattern is run wherever it can match: its keys and its gate let every match in."""
+    for gated in GATED:
+        if gated.pattern.search(text) is not None:
+            assert gated.search(text) is not None, gated.keys

@@ -490,11 +490,13 @@ class _Reader:
             span = Span(start, end, sentence)
             generic = lx.GENERIC_SUBJECT.search(self.low[start:end]) is not None
             for c0, c1, holes in _clauses(sentence):
-                inside = [m for m in mentions if c0 <= m.start and m.end <= c1]
-                if holes and inside:
-                    inside = [m for m in inside if not any(h0 <= m.start < h1 for h0, h1 in holes)]
+                c0 += start
+                c1 += start
+                inside = [m for m in mentions if c0 <= m[0] and m[1] <= c1]
                 shifted = tuple((start + h0, start + h1) for h0, h1 in holes)
-                self._clause(start + c0, start + c1, inside, start, span, generic, shifted)
+                if shifted and inside:
+                    inside = [m for m in inside if not any(h0 <= m[0] < h1 for h0, h1 in shifted)]
+                self._clause(c0, c1, inside, start, span, generic, shifted)
         return self._finish()
 
     def _new_item(self) -> None:
@@ -504,8 +506,10 @@ class _Reader:
         self.named = None
         self._unread.clear()
 
-    def _amounts(self, sentences: list[tuple[int, int]]) -> dict[int, list[Mention]]:
-        """The amounts of each sentence (by its start), offsets relative to the sentence.
+    def _amounts(
+        self, sentences: list[tuple[int, int]]
+    ) -> dict[int, list[tuple[int, int, Mention]]]:
+        """The amounts of each sentence (by its start): where each stands in the text, and it.
 
         One call of extract_amounts for all sentences, joined by a paragraph separator that no
         amount crosses: the engine's cost per call is far above its cost per sentence.
@@ -518,16 +522,14 @@ class _Reader:
         for a, b in sentences:
             offsets.append(position)
             position += b - a + len(_SEPARATOR)
-        found: dict[int, list[Mention]] = {}
+        found: dict[int, list[tuple[int, int, Mention]]] = {}
         for mention in extract_amounts(joined, locale=self.locale):
             index = bisect.bisect_right(offsets, mention.start) - 1
             a, b = sentences[index]
-            shift = offsets[index]
-            if mention.end - shift > b - a:
+            shift = offsets[index] - a
+            if mention.end - shift > b:
                 continue  # across a separator: not an amount of one sentence
-            found.setdefault(a, []).append(
-                Mention(mention.start - shift, mention.end - shift, mention.text, mention.amount)
-            )
+            found.setdefault(a, []).append((mention.start - shift, mention.end - shift, mention))
         return found
 
     def _track(self, start: int, end: int) -> None:
@@ -576,14 +578,14 @@ class _Reader:
         self,
         c0: int,
         c1: int,
-        mentions: list[Mention],
+        money: list[tuple[int, int, Mention]],
         s0: int,
         sentence: Span,
         generic: bool,
         holes: tuple[tuple[int, int], ...] = (),
     ) -> None:
-        """Read one clause (its amounts by their position in the sentence at ``s0``)."""
-        scope = self._scope(c0, c1, [(m.start + s0, m.end + s0, m) for m in mentions], holes)
+        """Read one clause of the sentence at ``s0`` (its amounts: where, in the text, and what)."""
+        scope = self._scope(c0, c1, money, holes)
         if scope is None:
             return
         out = self._facts(scope, generic)
@@ -1596,8 +1598,7 @@ class _Reader:
                 )
             )
         sentences = tuple(sorted(r.sentences.values(), key=lambda s: s.start))
-        start = min(s.start for s in sentences)
-        end = max(s.end for s in sentences)
+        start, end = sentences[0].start, sentences[-1].end  # sentences do not overlap
         return RoundMention(
             company=r.company.text,
             company_span=r.company.span(),

@@ -22,14 +22,20 @@ class Gated:
     a substring test costs a fraction of a regex search, and most clauses hold no key.
     """
 
-    __slots__ = ("keys", "pattern")
+    __slots__ = ("gate", "keys", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str], *keys: str) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], *keys: str, gate: re.Pattern[str] | None = None
+    ) -> None:
         self.pattern = faster(pattern)
         self.keys = keys
+        #: A cheaper pattern that every match contains too, tried after the keys, if any.
+        self.gate = gate
 
     def _may(self, text: str) -> bool:
-        return any(map(text.__contains__, self.keys))
+        return any(map(text.__contains__, self.keys)) and (
+            self.gate is None or self.gate.search(text) is not None
+        )
 
     def search(self, text: str) -> re.Match[str] | None:
         """The pattern's first match in ``text``, or None."""
@@ -957,4 +963,5 @@ DATE: Final = Gated(
     ),
     "19",
     "20",
+    gate=re.compile(r"(?:19|20)\d\d\b"),  # the year every date has ("120 Mio." has none)
 )
