@@ -55,7 +55,50 @@ NO_ROUND: list[tuple[str, list[Round]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), NO_NAME + NO_ROUND)
+#: After a round, a statistic about start-ups in general is no more of it ("die Start-ups" are
+#: many, not the one named before).
+AFTER_A_ROUND: list[tuple[str, list[Round]]] = [
+    (
+        "Das Start-up Kova hat 5 Mio. Euro erhalten. Im Jahr 2020 kamen die Start-ups bei "
+        "Finanzierungsrunden auf 115 Millionen Euro.",
+        [("Kova", "5000000 EUR", None, "unknown")],
+    ),
+    (
+        "Das Start-up Kova hat 5 Mio. Euro erhalten. Über zwei Milliarden Franken flossen 2020 "
+        "in Schweizer Start-ups.",
+        [("Kova", "5000000 EUR", None, "unknown")],
+    ),
+    (
+        "Das Start-up Kova hat 5 Mio. Euro erhalten. Die Bank will jährlich zehn Millionen "
+        "Franken in innovative Jungunternehmen investieren.",
+        [("Kova", "5000000 EUR", None, "unknown")],
+    ),
+    # "jene von X" names the company of the round; a news portal is no company
+    (
+        "Die grösste Finanzierungsrunde der Region war jene von Amicus aus Baar. Das "
+        "Investmentunternehmen Hadron hat 21,3 Millionen Franken in die Firma investiert.",
+        [("Amicus", "21300000 CHF", None, "unknown")],
+    ),
+    (
+        "Das zeigt der Report, der vom Newsportal Tickerwelt.ch veröffentlicht wird. Die grösste "
+        "Runde war jene von Amicus. Das Investmentunternehmen Hadron hat 21,3 Millionen Franken "
+        "in die Firma investiert.",
+        [("Amicus", "21300000 CHF", None, "unknown")],
+    ),
+    # "allein" before the subject
+    (
+        "Im Sommer hatte allein Ant Financial 4,5 Milliarden Dollar eingesammelt.",
+        [("Ant Financial", "4500000000 USD", None, "unknown")],
+    ),
+    # "verzeichnete eine Finanzierung" reports a round
+    (
+        "Die Firma Ardo verzeichnete eine Finanzierung über 29 Millionen Euro.",
+        [("Ardo", "29000000 EUR", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_NAME + NO_ROUND + AFTER_A_ROUND)
 def test_family(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
 
@@ -108,6 +151,14 @@ INVESTORS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
         "eingesammelt. Leadinvestor ist der Wagniskapitalgeber Venrock.",
         ("Venrock",),
         ("Venrock",),
+    ),
+    # the leads after the verb, before "federführend"; "Investments" ends a name
+    (
+        "Das Start-up Umbra hat 4 Mio. Euro gesichert. Laut Handelsregister sind die "
+        "Altinvestoren um Lakeside Ventures und Piton Capital Investments wieder federführend "
+        "dabei.",
+        ("Lakeside Ventures", "Piton Capital Investments"),
+        ("Lakeside Ventures", "Piton Capital Investments"),
     ),
     # a descriptor of investors before the name
     (

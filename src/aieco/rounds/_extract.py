@@ -139,6 +139,8 @@ _NOT_ADJECTIVES: Final = lx.words(
 )
 _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"])
 #: Articles and demonstratives before a common noun ("ein Wunder", "dieser Plan").
+#: Demonstratives that stand for a noun named before: "jene von Amicus".
+_THAT_OF: Final = lx.words("jene jener jenes diejenige denjenigen derjenigen")
 _BARE_DETERMINERS: Final = lx.words(
     "der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen"
 )
@@ -700,7 +702,11 @@ class _Reader:
         out = _Clause()
         out.earlier = lx.EARLIER.search(clause) is not None
         out.anaphor = lx.ANAPHOR.search(clause) is not None
-        out.generic = generic or lx.GENERIC_SUBJECT.search(clause) is not None
+        out.generic = (
+            generic
+            or lx.GENERIC_SUBJECT.search(clause) is not None
+            or lx.GENERIC_TARGET.search(clause) is not None
+        )
         out.raising = sc.raise_verb is not None or sc.flow_verb is not None
         # An investor's part where an investor invests, not where the company receives "ein
         # Investment in Höhe von ...".
@@ -1084,7 +1090,9 @@ class _Reader:
         tokens = sc.tokens
         for i in range(1, len(tokens)):
             if tokens[i][2] == "von" and (
-                _round_word(tokens[i - 1][2]) or tokens[i - 1][3].startswith("bewertung")
+                _round_word(tokens[i - 1][2])
+                or tokens[i - 1][3].startswith("bewertung")
+                or _that_of_round(tokens, i - 1)
             ):
                 found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
@@ -2080,6 +2088,11 @@ def _is_object(tokens: list[_Token], name: _Name) -> bool:
             break
         previous = token
     return previous is not None and previous[3] in _PREPOSITIONS_IN
+
+
+def _that_of_round(tokens: list[_Token], i: int) -> bool:
+    """A demonstrative for a round named before: "die größte Runde war jene von X"."""
+    return tokens[i][3] in _THAT_OF and any(_round_word(t[2]) for t in tokens[max(0, i - 10) : i])
 
 
 @functools.lru_cache(maxsize=1 << 16)

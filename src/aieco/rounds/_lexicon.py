@@ -193,7 +193,7 @@ RAISE_VERB: Final = faster(
     re.compile(
         r"\b(?:sammel\w*|eingesammelt|einsammeln|erh[äa]lt|erhielt\w*|erhalten|bekommt|bekam\w*"
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
-        r"|abgeschlossen|abschlie(?:ß|ss)en|aufgenommen|verbucht\w*|stemmt\w*"
+        r"|abgeschlossen|abschlie(?:ß|ss)en|aufgenommen|verbucht\w*|verzeichnet\w*|stemmt\w*"
         r"|(?:stockt|stockte)(?=(?:\s+\S+){1,16}?\s+auf\b)|aufgestockt"
         # "nimmt 5 Mio. auf" (aufnehmen), not "nahm den Spitzenplatz ein" (einnehmen)
         r"|(?:nimmt|nahm)(?=(?:\s+\S+){1,12}?\s+auf\b)"
@@ -250,6 +250,20 @@ GENERIC_SUBJECT: Final = re.compile(
     r"|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|viele|einige"
     r"|mehrere|zahlreiche|alle)\s+(?:\w+\s+)?(?:jungunternehmen|unternehmen|start-?ups|firmen"
     r"|jungfirmen|fintechs|gründer\w*)\b)",
+)
+#: Money that goes into start-ups in general ("flossen 2020 in Schweizer Start-ups", "in
+#: innovative Jungunternehmen investieren"): a clause about many companies, no round.
+GENERIC_TARGET: Final = Gated(
+    re.compile(
+        r"\bin\s+(?:[\w-]+(?:e|en|er)\s+){0,2}(?:start-?ups|gr[üu]ndungen|neugr[üu]ndungen"
+        r"|jungunternehmen|jungfirmen|scale-?ups|fintechs)\b"
+    ),
+    "start",
+    "gründung",
+    "grundung",
+    "jung",
+    "scale",
+    "fintechs",
 )
 #: Acquisitions and listings: their prices are no rounds, and their buyers no investors.
 ACQUISITION: Final = Gated(
@@ -457,6 +471,9 @@ LEAD_BEFORE: Final = Gated(
         r"|\b(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:\S+\s+){0,3}?[üu]bern(?:immt|ahm|ahmen"
         r"|ehmen)\s+(?:(?:erneut|wieder|nun)\s+)?(?P<list7>)"
         r"|\bfederf[üu]hrend\s+(?:ist|war|sind|waren|:)?\s*(?:der|die|das)?\s*(?P<list6>)"
+        # "sind die Altinvestoren um X und Y wieder federführend dabei"
+        r"|\b(?:ist|sind|war|waren)\s+(?:die|der|das)\s+(?:[\w-]+\s+um\s+)?(?P<list9>)"
+        r"(?=(?:\S+\s+){1,10}?(?:wieder\s+|erneut\s+)?federf[üu]hrend\b)"
         r"|\b(?:runde|finanzierung|finanzierungsrunde|investment|kapitalerh[öo]hung)\s+"
         r"(?:f[üu]hrt|f[üu]hrte|f[üu]hren|f[üu]hrten|leitet|leitete|leiten|leiteten)\s+"
         r"(?:(?:auch|erneut|wieder|nun)\s+)?(?P<list5>)(?=(?:\S+\s+){1,8}?an\b)",
@@ -791,7 +808,9 @@ INVESTOR_DESCRIPTOR: Final = re.compile(
 #: Descriptors of the sources of market figures ("die Beratungsgesellschaft EY", "das
 #: Start-up-Barometer der Wirtschaftsprüfungsgesellschaft X"): no raising company.
 SOURCE_DESCRIPTOR: Final = re.compile(
-    r"(?:beratung|berater|prüfung|revision|marktforsch|barometer|studie)\w*$"
+    r"(?:beratung|berater|prüfung|revision|marktforsch|barometer|studie"
+    # media: "vom Newsportal Startupticker.ch", "das Nachrichtenmagazin X"
+    r"|news|nachrichten|zeitung|magazin|verlag|podcast)\w*$"
 )
 PERSON_DESCRIPTOR: Final = re.compile(
     r"(?:gründer|gründerin|geschäftsführer|geschäftsführerin|ceo|chef|chefin|manager"
@@ -833,7 +852,9 @@ CITY_NAMED: Final = re.compile(
     r"|verkehrsbetriebe|hochschule|universit[äa]t)$"
 )
 #: Words of the trade that may end a name, though never start one ("Bayern Kapital").
-NAME_TAILS: Final = words("kapital capital invest beteiligungen holding gruppe fonds stiftung bank")
+NAME_TAILS: Final = words(
+    "kapital capital invest investments beteiligungen holding gruppe fonds stiftung bank"
+)
 #: Determiners and other words that may open a noun phrase before a name.
 DETERMINERS: Final = words(
     """
@@ -848,7 +869,7 @@ LIST_FILLERS: Final = words(
     """
     auch unter anderem u.a. u. a. darunter etwa zum beispiel z.b. namentlich insbesondere
     ebenfalls zudem außerdem ausserdem weiterhin erneut wieder bestehende bestehenden
-    bisherigen bisherige alte alten neue neuen zuvor unter
+    bisherigen bisherige alte alten neue neuen zuvor unter allein alleine
     """
 )
 #: Words between the subject and its verb that may be skipped ("Nvidia investiert", "Parloa hat").
@@ -899,8 +920,12 @@ ANNOUNCER: Final = re.compile(r"^\W*" + _ANNOUNCED)
 #: Anaphors: the company named earlier ("das Start-up", "das Pariser Startup", "die Firma").
 ANAPHOR: Final = faster(
     re.compile(
-        r"\b(?:das|dem|des|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
-        r"|unternehmens?|firma|scale-?up|jungunternehmens?|\w*anbieters?|\w*plattform"
+        # neuter nouns of one company after "das", "dem", "des"; "die Start-ups", "die
+        # Unternehmen" are many
+        r"\b(?:das|dem|des)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
+        r"|unternehmens?|scale-?ups?|jungunternehmens?)\b"
+        r"|\b(?:das|dem|des|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:firma"
+        r"|\w*anbieters?|\w*plattform"
         r"|\w*dienstleisters?|\w*herstellers?|\w*spezialisten|\w*techs?)\b"
         # a demonym for the company: "erhielten die Deutschen", "die Münchner"
         r"|\b(?:die|den)\s+(?:deutschen|schweizer|österreicher|berliner|münchner|hamburger"
