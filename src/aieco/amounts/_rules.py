@@ -334,9 +334,17 @@ def is_stellig(word: str) -> bool:
 
 def stellig_count(lx: Lexicon, word: str) -> int | None:
     """How many digits a "-stellig" adjective names ("zweistellige": 2), else None."""
-    low = word.lower()
-    ending = next((e for e in STELLIG_ENDINGS if low.endswith(e)), None)
-    return None if ending is None else count_word(lx, low[: -len(ending)], STELLIG_MAX)
+    # The word ends with one of STELLIG_ENDINGS exactly when what follows its last "stellig"
+    # is one of their inflections: one C-level search instead of a test per ending.
+    head, stem, inflection = word.lower().rpartition(_STELLIG)
+    if not stem or inflection not in _STELLIG_INFLECTIONS:
+        return None
+    return count_word(lx, head, STELLIG_MAX)
+
+
+_STELLIG = "stellig"
+assert all(e.startswith(_STELLIG) for e in STELLIG_ENDINGS)
+_STELLIG_INFLECTIONS = frozenset(e[len(_STELLIG) :] for e in STELLIG_ENDINGS)
 
 
 def stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:

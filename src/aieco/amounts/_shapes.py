@@ -629,7 +629,9 @@ def range_amount(
         return None
     low = figure_value(False, whole1, frac1, power)
     high = figure_value(False, whole2, frac2, power)
-    return Reading(start, r.end(), low, high, unit, qualifier) if low < high else None
+    return (
+        _new_reading(Reading, (start, r.end(), low, high, unit, qualifier)) if low < high else None
+    )
 
 
 def _separator_ok(lx: Lexicon, r: re.Match[str], conj: str | None) -> bool:
@@ -672,7 +674,8 @@ def stellig_amount(
     if count + power >= MAX_INTEGER_DIGITS:
         return None  # beyond the model's limit: the grammar refuses it with the message
     low = Decimal("1" + "0" * (first - 1 + power))
-    return Reading(start, m.end(), low, Decimal("1" + "0" * (count + power)), unit, qualifier)
+    high = Decimal("1" + "0" * (count + power))
+    return _new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
 
 
 def _suspended_count(lx: Lexicon, word: str, join: str, most: int) -> int | None:
