@@ -86,18 +86,21 @@ def at_revision(revision: str, into: Path) -> Callable[[str], object]:
     package = into / "rounds_then"
     package.mkdir()
     (package / "__init__.py").write_text("", encoding="utf-8")
-    for module in ("_extract", "_lexicon", "_types"):
-        source = subprocess.run(
+    for module in ("_extract", "_lexicon", "_types", "_regex"):
+        shown = subprocess.run(
             ["git", "show", f"{revision}:src/aieco/rounds/{module}.py"],
             cwd=ROOT,
             capture_output=True,
             text=True,
-            check=True,
-        ).stdout
-        source = source.replace(
+        )
+        if shown.returncode != 0 and module == "_regex":
+            continue  # a revision from before rounds/_regex.py
+        shown.check_returncode()
+        source = shown.stdout.replace(
             "from aieco.rounds import _lexicon", "from rounds_then import _lexicon"
         )
-        source = source.replace("from aieco.rounds._types", "from rounds_then._types")
+        for other in ("_types", "_regex"):
+            source = source.replace(f"from aieco.rounds.{other}", f"from rounds_then.{other}")
         (package / f"{module}.py").write_text(source, encoding="utf-8")
     sys.path.insert(0, str(into))
     function: Callable[[str], object] = importlib.import_module(
