@@ -90,6 +90,17 @@ AFTER_A_ROUND: list[tuple[str, list[Round]]] = [
         "Im Sommer hatte allein Ant Financial 4,5 Milliarden Dollar eingesammelt.",
         [("Ant Financial", "4500000000 USD", None, "unknown")],
     ),
+    (
+        "Das Start-up Kova hat 5 Mio. Euro erhalten. Damals waren den aufstrebenden Finanzfirmen "
+        "14,5 Milliarden Dollar zugeflossen.",
+        [("Kova", "5000000 EUR", None, "unknown")],
+    ),
+    # "beim" before the company invested in
+    (
+        "Beim Weltraum-Startup Morva ist der Investmentarm Kite des Konzerns mit 3 Mio. Euro "
+        "eingestiegen.",
+        [("Morva", "3000000 EUR", None, "unknown")],
+    ),
     # "verzeichnete eine Finanzierung" reports a round
     (
         "Die Firma Ardo verzeichnete eine Finanzierung über 29 Millionen Euro.",

@@ -104,7 +104,8 @@ _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _QUOTES: Final = frozenset("\"„“”»«‚‘’'")
 #: Signs a clause's subject may come after: a comma, a colon, a bracket, an opening quote.
 _LEADING: Final = frozenset(',:(„“"»«‚‘')
-_PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
+#: Prepositions before the company invested in, also contracted ("beim Start-up X").
+_PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "ins", "am", "beim"])
 _AT: Final = frozenset(["bei"])
 _TO: Final = frozenset(["an"])
 #: How many words after a verb of flowing its "an X" may stand.

@@ -257,6 +257,9 @@ GENERIC_TARGET: Final = Gated(
     re.compile(
         r"\bin\s+(?:[\w-]+(?:e|en|er)\s+){0,2}(?:start-?ups|gr[üu]ndungen|neugr[üu]ndungen"
         r"|jungunternehmen|jungfirmen|scale-?ups|fintechs)\b"
+        # the dative plural: "waren den aufstrebenden Finanzfirmen 14,5 Mrd. zugeflossen"
+        r"|\bden\s+(?:[\w-]+(?:e|en)\s+){0,2}(?:\w*firmen|start-?ups|\w*unternehmen"
+        r"|gr[üu]ndungen|scale-?ups|fintechs)\b"
     ),
     "start",
     "gründung",
@@ -264,6 +267,8 @@ GENERIC_TARGET: Final = Gated(
     "jung",
     "scale",
     "fintechs",
+    "firmen",
+    "unternehmen",
 )
 #: Acquisitions and listings: their prices are no rounds, and their buyers no investors.
 ACQUISITION: Final = Gated(
