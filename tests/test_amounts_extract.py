@@ -415,11 +415,12 @@ def test_every_german_subunit_is_found_after_number_words() -> None:
     from aieco.amounts._lexicon import _DE_SUBUNIT_SCALES
 
     for word, (currency, power) in _DE_SUBUNIT_SCALES.items():
-        noun = word.capitalize()
         expected = Amount(Decimal(10).scaleb(power), unit=currency)
-        assert parse_amount(f"zehn {noun}", locale="de_DE") == expected
-        found = extract_amounts(f"Es kostete zehn {noun} mehr.", locale="de_DE")
-        assert [(m.text, m.amount) for m in found] == [(f"zehn {noun}", expected)]
+        # Capitalised and in capitals ("ZEHN RAPPEN"), as other units are found.
+        for phrase in (f"zehn {word.capitalize()}", f"ZEHN {word.upper()}"):
+            assert parse_amount(phrase, locale="de_DE") == expected
+            found = extract_amounts(f"Es kostete {phrase} mehr.", locale="de_DE")
+            assert [(m.text, m.amount) for m in found] == [(phrase, expected)]
 
 
 def test_trigger_regex_has_the_capitalised_rare_words() -> None:
@@ -433,3 +434,41 @@ def test_trigger_regex_has_the_capitalised_rare_words() -> None:
         assert (word in searched) != (word[0].isupper())
         if word[0].isupper():
             assert [m.start() for m in ft.trigger.finditer(f"5 {word}")][-1] == 2
+
+
+#: One digit surface in neighbourhoods that read it differently: the memo of surfaces
+#: (`fast_mention_amount`) must give each what the grammar gives it, whatever came first.
+SURFACE_CONTEXTS = [
+    "rund 5 Mio. € und 5 Mio. €, dann mehr als 5 Mio. €.",
+    "5 Bio. Euro, 5 Bio-Läden, 5 Bio Euro und 5 Bio.",
+    "Um 5 Mio. €-Scheine geht es nicht; 5 Mio. € schon, 5 Mio. €5 nicht.",
+    "17. März 2026: 17 Mio. USD, am 17. 3 Mio. USD, 1.000 USD und 1.000 USD.",
+    "10 % mehr, 10 %-Anteil, 10 %, 10 %.",
+]
+
+
+@pytest.mark.parametrize("text", SURFACE_CONTEXTS, ids=[t[:30] for t in SURFACE_CONTEXTS])
+def test_surface_memo_reads_each_context_on_its_own(text: str) -> None:
+    """A surface remembered from other neighbourhoods gives what a first reading gives."""
+    from aieco.amounts._fast import tables_for
+
+    _, ft = tables_for("de_DE")
+    ft.surfaces.clear()
+    cold = [(m.start, m.text, m.amount) for m in extract_amounts(text)]
+    assert cold  # every text has digit mentions the memo remembers
+    assert len(ft.surfaces) > 0
+    ft.surfaces.clear()
+    for other in SURFACE_CONTEXTS:
+        if other != text:
+            extract_amounts(other)  # the shared surfaces, remembered from elsewhere
+    assert [(m.start, m.text, m.amount) for m in extract_amounts(text)] == cold
+    assert [(m.start, m.text, m.amount) for m in extract_amounts(text)] == cold
+
+
+def test_mentions_of_one_surface_share_an_amount_only_with_one_hedge() -> None:
+    """Equal mentions may share one (immutable) Amount; another hedge is another Amount."""
+    found = extract_amounts("rund 5 Mio. € hier, 5 Mio. € dort, 5 Mio. € hier, 5.000.000 € da")
+    assert [m.amount.qualifier for m in found] == [Qualifier.APPROX] + [Qualifier.EXACT] * 3
+    assert found[1].amount is found[2].amount
+    assert found[0].amount is not found[1].amount
+    assert [str(m.amount.value) for m in found] == ["5000000"] * 4

@@ -54,6 +54,15 @@ class Mention:
     amount: Amount
 
     def __attrs_post_init__(self) -> None:
+        start, end = self.start, self.end
+        if (
+            type(start) is int
+            and type(end) is int
+            and type(self.amount) is Amount
+            and 0 <= start <= end
+            and end - start == len(self.text)
+        ):
+            return  # the common case, as `extract_amounts` builds it: every check below holds
         if not (isinstance(self.start, int) and isinstance(self.end, int)):
             raise TypeError("Mention.start and Mention.end must be ints")
         if not 0 <= self.start <= self.end or self.end - self.start != len(self.text):
@@ -91,10 +100,25 @@ def extract_amounts(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    return [
-        Mention(r.start, r.end, text[r.start : r.end], r.amount())
-        for r in scan(text, locale, include_numbers)
-    ]
+    readings = scan(text, locale, include_numbers)
+    # Readings of one surface share their Decimals (`fast_mention_amount`'s memo), and so
+    # may their Amounts (immutable): one Amount per low bound *object* (the list keeps the
+    # bounds alive, so no id is reused), with the same high bound object, unit and hedge;
+    # never for merely equal bounds ("5E+6" and "5000000" are equal, not the same figure).
+    made: dict[int, Amount] = {}
+    out = []
+    for r in readings:
+        _, _, low, high, unit, qualifier = r
+        amount = made.get(id(low))
+        if amount is None or not (
+            amount.low is low
+            and amount.high is high
+            and amount.unit == unit
+            and amount.qualifier is qualifier
+        ):
+            amount = made[id(low)] = r.amount()
+        out.append(Mention(r.start, r.end, text[r.start : r.end], amount))
+    return out
 
 
 def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -70,6 +71,7 @@ class FastTables:
         "single_qualifiers",
         "stellig_at",
         "stellig_full",
+        "surfaces",
         "symbol_heads",
         "symbol_run",
         "tail_full",
@@ -99,6 +101,10 @@ class FastTables:
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     #: What a trigger's tail means, (unit, power of ten) or None, by its groups.
     mention_units: Memo[tuple[Any, ...], tuple[str | None, int] | None]
+    #: What a digit trigger's match, or the one-end regex's match from a number word, reads:
+    #: (value, unit) or None, by its surface and the character after it
+    #: (`aieco.amounts._shapes.fast_mention_amount`, `_fast_number_word`).
+    surfaces: Memo[str, tuple[Decimal, str | None] | None]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool
     trigger: re.Pattern[str]
@@ -278,6 +284,7 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     )
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
     ft.mention_units = Memo()
+    ft.surfaces = Memo()
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
     ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
 

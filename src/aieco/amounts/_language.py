@@ -82,7 +82,12 @@ GERMAN = Language(
     word_ends=None,
     word_end_firsts="",
     # As branches of the trigger, a lower-case "s" would slow every text's scan by half.
-    rare_words=("stellig", "Cent", "Rappen", "Pfennig", "Groschen"),
+    # The subunits capitalised and in capitals ("ZEHN RAPPEN"), as the nouns above.
+    rare_words=(
+        "stellig",
+        *("Cent", "Rappen", "Pfennig", "Groschen"),
+        *("CENT", "RAPPEN", "PFENNIG", "GROSCHEN"),
+    ),
     day_after_month=False,
     words=GERMAN_WORDS,
 )

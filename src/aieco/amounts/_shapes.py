@@ -96,11 +96,14 @@ def ends_cleanly(
             return False  # "8 Euro-Münzen" counts coins: the grammar says no sum
         # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
         return _inert_word(text, e + 1, cur, lx, ft, chained)
-    if c != " " and _glued_on(text, e, lx):  # a plain space glues nothing on
-        return False
-    j = space_end(text, e)
-    if j == e or j >= n:
-        return True
+    if c == " " and e + 1 < n and text[e + 1] in DIGITS:
+        j = e + 1  # one space before a figure ("5 Mio. € 5 Mio. €"): where `space_end` stops
+    else:
+        if c != " " and _glued_on(text, e, lx):  # a plain space glues nothing on
+            return False
+        j = space_end(text, e)
+        if j == e or j >= n:
+            return True
     c = text[j]
     if c in DASHES or c in MINUS_SIGNS or c in lx.symbol_firsts:
         return False  # a range, a sign, a currency
@@ -747,10 +750,33 @@ def fast_mention_amount(
 ) -> Reading | None:
     """The reading (``start:end``) of a trigger match in running text (digits first), or None.
 
+    What a digit trigger's match reads (its value and unit) is a pure function of the
+    matched surface and the one character after it (the trigger's regex looks no further
+    inside the match: a scale word's `_NOT_LETTER`, a group's ``(?![0-9])``), so it is
+    memoised per locale by that surface ("5 Mio. €" and the space after it): a mention
+    seen before costs one lookup (`surface_meaning` reads a new one).
+    """
+    e = m.end()
+    key = text[m.start() : e + 1]
+    meaning = ft.surfaces.get(key, _UNKNOWN)
+    if meaning is _UNKNOWN:
+        meaning = surface_meaning(lx, ft, m, text)
+        ft.surfaces.put(key, meaning)
+    if meaning is None:
+        return None
+    value, unit = meaning
+    return _new_reading(Reading, (start, end, value, value, unit, qualifier))
+
+
+def surface_meaning(
+    lx: Lexicon, ft: FastTables, m: re.Match[str], text: str
+) -> tuple[Decimal, str | None] | None:
+    """The value and unit a digit trigger's match reads, or None: the grammar decides.
+
     What the matched tail means (its unit and the scale's power of ten, by `_matched_unit`
     and `_scale_power`) depends on nothing but the tail's groups and the character after a
-    scale word written without a dot ("Bio-"), so it is memoised per locale by them; only
-    the number is read each time.
+    scale word written without a dot ("Bio-"), so it is memoised per locale by them; the
+    number is read by `_figure_reading`, as for a whole text.
     """
     g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
     if scale is not None and dot is None:
@@ -766,7 +792,8 @@ def fast_mention_amount(
         ft.mention_units.put(key, meaning)
     if meaning is None:
         return None
-    return _figure_reading(text, m, g, frac, meaning[1], meaning[0], qualifier, start, end)
+    found = _figure_reading(text, m, g, frac, meaning[1], meaning[0], Qualifier.EXACT, 0, 0)
+    return None if found is None else (found.low, found.unit)
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -828,6 +855,10 @@ def _fast_digits(
     if t > 0:
         b = text[t - 1]
         if b.isalnum() or b == "_" or b in lx.symbol_firsts:
+            if b.isalpha() and not any(tok.role is Role.STARTS for tok in walk(text, t, lx, last)):
+                # Glued to a word ("B2B"): the grammar starts only at a word before the digits
+                # that may start an expression ("CHF1.234"), so without one it finds nothing.
+                return Verdict.NOTHING
             return None
         if (b in MINUS_SIGNS or b in DASHES) and not (t > 1 and text[t - 2] in DIGITS):
             return None  # a sign, or a hyphen the grammar must read
@@ -1083,7 +1114,10 @@ def _fast_number_word(
     """The one-end shape from a number word: "vier Milliarden", "eine halbe Milliarde".
 
     Read from the number word (or the article before "halbe"); the grammar's other
-    candidates before it must be inert.
+    candidates before it must be inert. What the one-end regex's match reads (`full_amount`:
+    value and unit, its hedge given) is a pure function of the matched surface and the one
+    character after it, as for a digit mention (`fast_mention_amount`): memoised by them in
+    the same memo (these surfaces start with a letter, a digit mention's with a digit).
     """
     s0, low0, after = chain[0].start, chain[0].word.lower(), 1
     if low0 in lx.half_words:  # "eine halbe Milliarde": the grammar reads from the article
@@ -1113,10 +1147,17 @@ def _fast_number_word(
     lead = _settled(text, chain[after:], s0, lx, ft, e, mm.group("cur"), chained)
     if lead is None:
         return None
-    found = full_amount(lx, ft, mm, text, lead[1], lead[0])
-    if found is None or (found.unit is None and mm.group("scale") is None):
+    e = mm.end()
+    key = text[s0 : e + 1]
+    meaning = ft.surfaces.get(key, _UNKNOWN)
+    if meaning is _UNKNOWN:
+        found = full_amount(lx, ft, mm, text, Qualifier.EXACT)
+        meaning = None if found is None else (found.low, found.unit)
+        ft.surfaces.put(key, meaning)
+    if meaning is None or (meaning[1] is None and mm.group("scale") is None):
         return None
-    return found
+    value, unit = meaning
+    return _new_reading(Reading, (lead[0], e, value, value, unit, lead[1]))
 
 
 def _chunk_after(lx: Lexicon, ft: FastTables, text: str, e: int) -> bool:
