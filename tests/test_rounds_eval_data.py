@@ -18,7 +18,7 @@ import pytest
 from aieco import Amount, PartialDate, Qualifier, RoundType
 
 DATA = Path(__file__).parent / "data" / "rounds_eval"
-PARTS = ("dev", "dev2", "dev3", "test")
+PARTS = ("dev", "dev2", "dev3", "dev4", "test")
 ITEM_KEYS = {"id", "group", "source", "text", "negative", "rounds", "registers", "notes"}
 ROUND_KEYS = {
     "company",
@@ -45,6 +45,7 @@ def _load(part: str) -> list[dict[str, Any]]:
 
 
 ITEMS = {part: _load(part) for part in PARTS}
+DEV_PARTS = tuple(part for part in PARTS if part != "test")
 ALL = [item for part in PARTS for item in ITEMS[part]]
 
 
@@ -83,18 +84,17 @@ def test_ids_are_unique() -> None:
 
 
 def test_no_source_group_is_in_both_parts() -> None:
-    dev_groups = {item["group"] for item in ITEMS["dev"] + ITEMS["dev2"] + ITEMS["dev3"]}
+    dev_groups = {item["group"] for part in DEV_PARTS for item in ITEMS[part]}
     test_groups = {item["group"] for item in ITEMS["test"]}
     assert not dev_groups & test_groups
 
 
 def test_no_text_is_in_both_parts() -> None:
-    dev_texts = {i["text"] for i in ITEMS["dev"] + ITEMS["dev2"] + ITEMS["dev3"]}
+    dev_texts = {i["text"] for part in DEV_PARTS for i in ITEMS[part]}
     assert not dev_texts & {i["text"] for i in ITEMS["test"]}
-    assert not {i["text"] for i in ITEMS["dev"]} & {i["text"] for i in ITEMS["dev2"]}
-    assert not {i["text"] for i in ITEMS["dev"] + ITEMS["dev2"]} & {
-        i["text"] for i in ITEMS["dev3"]
-    }
+    for index, part in enumerate(DEV_PARTS[1:], start=1):
+        earlier = {i["text"] for older in DEV_PARTS[:index] for i in ITEMS[older]}
+        assert not earlier & {i["text"] for i in ITEMS[part]}, part
 
 
 @pytest.mark.parametrize("item", ALL, ids=lambda item: item["id"])

@@ -78,6 +78,9 @@ _ANTECEDENT_REACH: Final = 80
 _MAX_LISTED: Final = 12
 _CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 _ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
+#: An adjective as written before a descriptor, perhaps after an abbreviation: "der
+#: US-amerikanische Wagniskapitalgeber Venrock".
+_ADJECTIVE_WORD: Final = re.compile(r"(?:[A-ZÄÖÜ]{1,4}-)?[a-zäöüß]+(?:e|en|er|es|em)")
 _DESCRIPTOR: Final = re.compile(
     r"(?:^|-)(?i:"
     + "|".join(re.escape(d) for d in sorted(lx.DESCRIPTORS, key=len, reverse=True))
@@ -101,7 +104,8 @@ _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _QUOTES: Final = frozenset("\"„“”»«‚‘’'")
 #: Signs a clause's subject may come after: a comma, a colon, a bracket, an opening quote.
 _LEADING: Final = frozenset(',:(„“"»«‚‘')
-_PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "in"])
+#: Prepositions before the company invested in, also contracted ("beim Start-up X").
+_PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "ins", "am", "beim"])
 _AT: Final = frozenset(["bei"])
 _TO: Final = frozenset(["an"])
 #: How many words after a verb of flowing its "an X" may stand.
@@ -110,6 +114,10 @@ _GENITIVE: Final = frozenset(["des", "der"])
 _POSSESSIVES: Final = lx.words("sein seine seinem seinen seines ihr ihre ihrem ihren ihres")
 #: A German common noun: a capital, then small letters, parts joined by hyphens.
 _NOUN_SHAPE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-zäöüß][a-zäöüß]+)*")
+#: A relative pronoun opening a clause, before a word that is no noun ("das hinter ...").
+_RELATIVE_PRONOUN: Final = re.compile(
+    r"\s*(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?)\s+(?![A-ZÄÖÜ])"
+)
 #: Between the sentences given to extract_amounts at once; no amount reaches across it.
 _SEPARATOR: Final = "\n\u2029\n"
 _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
@@ -132,6 +140,8 @@ _NOT_ADJECTIVES: Final = lx.words(
 )
 _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"])
 #: Articles and demonstratives before a common noun ("ein Wunder", "dieser Plan").
+#: Demonstratives that stand for a noun named before: "jene von Amicus".
+_THAT_OF: Final = lx.words("jene jener jenes diejenige denjenigen derjenigen")
 _BARE_DETERMINERS: Final = lx.words(
     "der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen"
 )
@@ -586,7 +596,10 @@ class _Reader:
         if not (out.has_content() or out.raising or out.each is not None):
             # Nothing of a round: the clause matters only if it names one company that a
             # later "das Start-up" means. Who that is is read when it is asked for (_named).
-            self._later(c0, scope)
+            # Not a relative clause: "Dapper Labs, das hinter der App Cryptokitties steht, ..."
+            # describes the company named before it, and the names in it are no companies.
+            if not self._relative_at(c0, c1):
+                self._later(c0, scope)
             return
         self._company(out, scope)
         if not out.companies and scope.raise_verb is not None and not out.fund:
@@ -621,6 +634,15 @@ class _Reader:
                 self._add(single, sentence, c0)
             return
         self._add(out, sentence, c0)
+
+    def _relative_at(self, c0: int, c1: int) -> bool:
+        """Whether the clause is a relative clause inside a main clause ("X, das ..., hat")."""
+        text = self.text
+        return (
+            text[max(0, c0 - 3) : c0].rstrip().endswith(",")
+            and _RELATIVE_PRONOUN.match(text, c0) is not None
+            and (text[c1 - 1 : c1] == "," or text[c1 : c1 + 3].lstrip().startswith(","))
+        )
 
     def _antecedent(self, c0: int, s0: int) -> _Name | None:
         """The company a relative clause at ``c0`` is about: the name just before its comma."""
@@ -681,7 +703,11 @@ class _Reader:
         out = _Clause()
         out.earlier = lx.EARLIER.search(clause) is not None
         out.anaphor = lx.ANAPHOR.search(clause) is not None
-        out.generic = generic or lx.GENERIC_SUBJECT.search(clause) is not None
+        out.generic = (
+            generic
+            or lx.GENERIC_SUBJECT.search(clause) is not None
+            or lx.GENERIC_TARGET.search(clause) is not None
+        )
         out.raising = sc.raise_verb is not None or sc.flow_verb is not None
         # An investor's part where an investor invests, not where the company receives "ein
         # Investment in Höhe von ...".
@@ -1065,7 +1091,9 @@ class _Reader:
         tokens = sc.tokens
         for i in range(1, len(tokens)):
             if tokens[i][2] == "von" and (
-                _round_word(tokens[i - 1][2]) or tokens[i - 1][3].startswith("bewertung")
+                _round_word(tokens[i - 1][2])
+                or tokens[i - 1][3].startswith("bewertung")
+                or _that_of_round(tokens, i - 1)
             ):
                 found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and ok(found[0]):
@@ -1193,6 +1221,8 @@ class _Reader:
             names.append(name)
             if i < n and tokens[i][2] == "(":
                 i = _skip_brackets(tokens, i)
+            if i < n and tokens[i][3] in lx.PLACE_PREPOSITIONS:
+                i = _skip_place(tokens, i, amount_tokens)  # "Honeywell aus den USA und ..."
             end = i
             if i < n and (tokens[i][3] in _JOINS or tokens[i][3] == "auch"):
                 i += 1
@@ -1928,6 +1958,7 @@ def _name_start(
             and determiner
             and _CITY_ADJECTIVE.fullmatch(tokens[k][2])
             and end - k >= 2
+            and not (end - k == 2 and lx.CITY_NAMED.search(tokens[k + 1][3]))
         ):
             cut = k + 1  # "die Münchner Helsing"
         elif following and k == cut and not described and _generic_noun(tokens, k, end, determiner):
@@ -1939,7 +1970,13 @@ def _leading_descriptor(tokens: list[_Token], k: int, cut: int, following: bool)
     """A descriptor before the name ("Start-up"), perhaps after city adjectives."""
     return _descriptor(tokens[k][2]) and (
         k == cut
-        or (following and all(_CITY_ADJECTIVE.fullmatch(tokens[j][2]) for j in range(cut, k)))
+        or (
+            following
+            and all(
+                _CITY_ADJECTIVE.fullmatch(tokens[j][2]) or _ADJECTIVE_WORD.fullmatch(tokens[j][2])
+                for j in range(cut, k)
+            )
+        )
     )
 
 
@@ -1965,6 +2002,7 @@ def _generic_noun(tokens: list[_Token], k: int, end: int, determiner: bool) -> b
         and _NOUN_SHAPE.fullmatch(word) is not None
         and ("-" in word or len(word) >= 9)
         and _namey(tokens[k + 1][2])
+        and not (end - k == 2 and tokens[k + 1][3] in lx.LEGAL_FORMS)  # "die Leukocare AG"
     )
 
 
@@ -1975,6 +2013,7 @@ def _no_name(tokens: list[_Token], cut: int, end: int) -> bool:
     return (
         end - cut == 2
         and _descriptor(tokens[end - 1][2])
+        and tokens[end - 1][3] not in lx.NAME_SUFFIXES  # "Dapper Labs", "Zapper Group"
         and _ADJECTIVE.fullmatch(tokens[cut][3]) is not None
     )
 
@@ -1990,6 +2029,22 @@ def _skip_description(tokens: list[_Token], i: int, amount_tokens: set[int]) -> 
         else:
             break
     return k
+
+
+def _skip_place(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
+    """The index after "aus (den) Place" behind a listed name, where the list goes on.
+
+    "die Zulieferer Honeywell aus den USA und Aciturri aus Spanien": the place is no item.
+    Token ``i`` is the preposition; ``i`` itself when no joined list follows the place.
+    """
+    n = len(tokens)
+    j = i + 1
+    if j < n and tokens[j][3] in _GENITIVE | {"den", "dem"}:
+        j += 1
+    if j >= n or j in amount_tokens or not tokens[j][2][:1].isupper():
+        return i  # a place, though "USA" or "Wien" are no names
+    j += 1
+    return j if j < n and tokens[j][3] in _JOINS else i
 
 
 def _skip_brackets(tokens: list[_Token], i: int) -> int:
@@ -2034,6 +2089,11 @@ def _is_object(tokens: list[_Token], name: _Name) -> bool:
             break
         previous = token
     return previous is not None and previous[3] in _PREPOSITIONS_IN
+
+
+def _that_of_round(tokens: list[_Token], i: int) -> bool:
+    """A demonstrative for a round named before: "die größte Runde war jene von X"."""
+    return tokens[i][3] in _THAT_OF and any(_round_word(t[2]) for t in tokens[max(0, i - 10) : i])
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -193,7 +193,7 @@ RAISE_VERB: Final = faster(
     re.compile(
         r"\b(?:sammel\w*|eingesammelt|einsammeln|erh[äa]lt|erhielt\w*|erhalten|bekommt|bekam\w*"
         r"|bekommen|holt|holte\w*|geholt|sichert|sicherte\w*|gesichert|schlie(?:ß|ss)t|schloss\w*"
-        r"|abgeschlossen|abschlie(?:ß|ss)en|aufgenommen|verbucht\w*|stemmt\w*"
+        r"|abgeschlossen|abschlie(?:ß|ss)en|aufgenommen|verbucht\w*|verzeichnet\w*|stemmt\w*"
         r"|(?:stockt|stockte)(?=(?:\s+\S+){1,16}?\s+auf\b)|aufgestockt"
         # "nimmt 5 Mio. auf" (aufnehmen), not "nahm den Spitzenplatz ein" (einnehmen)
         r"|(?:nimmt|nahm)(?=(?:\s+\S+){1,12}?\s+auf\b)"
@@ -250,6 +250,25 @@ GENERIC_SUBJECT: Final = re.compile(
     r"|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|viele|einige"
     r"|mehrere|zahlreiche|alle)\s+(?:\w+\s+)?(?:jungunternehmen|unternehmen|start-?ups|firmen"
     r"|jungfirmen|fintechs|gründer\w*)\b)",
+)
+#: Money that goes into start-ups in general ("flossen 2020 in Schweizer Start-ups", "in
+#: innovative Jungunternehmen investieren"): a clause about many companies, no round.
+GENERIC_TARGET: Final = Gated(
+    re.compile(
+        r"\bin\s+(?:[\w-]+(?:e|en|er)\s+){0,2}(?:start-?ups|gr[üu]ndungen|neugr[üu]ndungen"
+        r"|jungunternehmen|jungfirmen|scale-?ups|fintechs)\b"
+        # the dative plural: "waren den aufstrebenden Finanzfirmen 14,5 Mrd. zugeflossen"
+        r"|\bden\s+(?:[\w-]+(?:e|en)\s+){0,2}(?:\w*firmen|start-?ups|\w*unternehmen"
+        r"|gr[üu]ndungen|scale-?ups|fintechs)\b"
+    ),
+    "start",
+    "gründung",
+    "grundung",
+    "jung",
+    "scale",
+    "fintechs",
+    "firmen",
+    "unternehmen",
 )
 #: Acquisitions and listings: their prices are no rounds, and their buyers no investors.
 ACQUISITION: Final = Gated(
@@ -457,6 +476,9 @@ LEAD_BEFORE: Final = Gated(
         r"|\b(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:\S+\s+){0,3}?[üu]bern(?:immt|ahm|ahmen"
         r"|ehmen)\s+(?:(?:erneut|wieder|nun)\s+)?(?P<list7>)"
         r"|\bfederf[üu]hrend\s+(?:ist|war|sind|waren|:)?\s*(?:der|die|das)?\s*(?P<list6>)"
+        # "sind die Altinvestoren um X und Y wieder federführend dabei"
+        r"|\b(?:ist|sind|war|waren)\s+(?:die|der|das)\s+(?:[\w-]+\s+um\s+)?(?P<list9>)"
+        r"(?=(?:\S+\s+){1,10}?(?:wieder\s+|erneut\s+)?federf[üu]hrend\b)"
         r"|\b(?:runde|finanzierung|finanzierungsrunde|investment|kapitalerh[öo]hung)\s+"
         r"(?:f[üu]hrt|f[üu]hrte|f[üu]hren|f[üu]hrten|leitet|leitete|leiten|leiteten)\s+"
         r"(?:(?:auch|erneut|wieder|nun)\s+)?(?P<list5>)(?=(?:\S+\s+){1,8}?an\b)",
@@ -496,6 +518,9 @@ LEAD_AFTER: Final = Gated(
         r"|\b(?:runde|finanzierung|investment)\w*\s+(?:\S+\s+){0,2}?(?:leiten|leiteten|leitet"
         r"|leitete|anf[üu]hren|anf[üu]hrt)\b"
         r"|\bals\s+(?:lead-?investor|leadinvestor|hauptinvestor|lead)\b"
+        # "X und Y sind wieder federführend dabei"
+        r"|\b(?:ist|sind|war|waren)\s+(?:(?:wieder|erneut|auch|ebenfalls|nun|jetzt)\s+)?"
+        r"federf[üu]hrend(?:\s+dabei)?\s*(?:[.;,]|$)"
         r"|\b[üu]bern(?:immt|ahm|ahmen|ehmen)\s+(?:\S+\s+){0,2}?(?:die\s+)?(?:f[üu]hrung|leitung"
         r"|federf[üu]hrung)\b|\b(?:f[üu]hrung|leitung)\s+(?:\S+\s+){0,3}?[üu]bernommen\b",
     ),
@@ -509,6 +534,7 @@ LEAD_AFTER: Final = Gated(
     "anführ",
     "führe",
     "als ",
+    "federf",
 )
 #: "Dies führt eine Finanzierungsrunde an": the lead is the investor named just before.
 LEAD_ANAPHOR: Final = Gated(
@@ -540,7 +566,8 @@ INVESTORS_BEFORE: Final = Gated(
         + r"|"
         + r"\s+dabei|".join(w("mit", "neu", "auch", "ebenfalls", "jetzt", "nun")[3:-1].split("|"))
         + r"\s+dabei|an(?<!\wan)\s+bord)\s+(?:sind|waren"
-        r"|ist|war|haben|hatten|hat)\s+(?:sich\s+)?(?:jetzt\s+|nun\s+|neu\s+)?"
+        # reported speech: "An der Runde beteiligt hätten sich X und Y", "seien dabei"
+        r"|ist|war|haben|hatten|hat|h[äa]tten|h[äa]tte|seien|sei|w[äa]ren|w[äa]re)\s+(?:sich\s+)?(?:jetzt\s+|nun\s+|neu\s+)?"
         r"(?:(?:auch|au(?:ß|ss)erdem|zudem|ebenfalls|unter\s+anderem|weiterhin)\s+)*(?P<list3>)"
         r"|ebenfalls(?<!\webenfalls)\s+(?:beteiligt|dabei|mit\s+an\s+bord)\s*(?:sind|waren|:)?"
         r"\s*(?P<list4>)"
@@ -570,7 +597,7 @@ INVESTORS_BEFORE: Final = Gated(
         r"|with(?<!\wwith)\s+participation\s+from\s+(?P<list9>)"
         r"|(?:investoren|investor\S*innen)\s+(?:um\s+)?(?P<list10>)"
         r"|"
-        + w("befinden", "befanden")
+        + w("befinden", "befanden", "befindet", "befand")
         + r"\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
         r"|unter(?<!\wunter)\s+anderem\s+(?:von|vom)\s+(?P<list12>)"
         r"|hinter(?<!\whinter)\s+(?:der|dem|diese[rm])\s+(?:\S+\s+)?(?:runde|finanzierung\w*"
@@ -587,6 +614,13 @@ INVESTORS_BEFORE: Final = Gated(
         r"|bei(?<!\wbei)\s+(?:den|einem\s+der|einer\s+der|zwei\s+der)\s+(?:\S+\s+)?"
         r"(?:investoren|geldgebern|kapitalgebern)\s+handelt"
         r"\s+es\s+sich\s+(?:(?:unter\s+anderem|u\.\s?a\.|auch)\s+)?um\s+(?P<list19>)"
+        # the source after a verb of receiving: "erhielt von der Gesellschaft X 20 Mio.", "hat
+        # von dem Fonds X eine Finanzierung ... bekommen"
+        r"|(?:erh[äa]lt|erhielt|erhielten|bekommt|bekam|bekamen)\s+(?:(?:jetzt|nun|auch|bereits"
+        r"|zudem|erneut)\s+)?(?:von|vom)\s+(?P<list22>)"
+        r"|\b(?:hat|hatte|haben|hatten)\s+(?:(?:jetzt|nun|auch|bereits|zudem|erneut)\s+)?"
+        r"(?:von|vom)\s+(?P<list23>)(?=[^.;]{0,160}?\b(?:erhalten|bekommen|eingesammelt"
+        r"|eingeworben)\b)"
         r"|mit(?<!\wmit)\s+(?P<list13>)(?=[^.;]{0,160}?(?:zu\s+den\s+(?:investoren|geldgebern"
         r"|kapitalgebern)|\bbeteiligt|\bbeteiligen|\bbeteiligten))",
     ),
@@ -622,6 +656,15 @@ INVESTORS_BEFORE: Final = Gated(
     "engagiert",
     "anderem",
     "runde um",
+    "befind",
+    "erhält",
+    "erhalt",
+    "erhielt",
+    "bekommt",
+    "bekam",
+    "bekommen",
+    "eingesammelt",
+    "eingeworben",
 )
 #: "Neben X beteiligten sich ...": X is an investor too (at the start of a clause only).
 INVESTORS_NEBEN: Final = Gated(
@@ -720,6 +763,9 @@ NOT_NAMES: Final = words(
     tech technologie software plattform daten markt märkte branche welt
     danach davor darauf darum geplant gesucht hierzulande immerhin jedoch zunächst soviel
     indes stattdessen wo was wer warum wann woher wohin weshalb cash
+    beim gemäss gemäß zufolge dank trotz wegen vielleicht jedenfalls eigentlich offenbar
+    offensichtlich möglicherweise tatsächlich schliesslich schließlich letztlich nämlich
+    übrigens ausgerechnet
     """
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
@@ -767,7 +813,9 @@ INVESTOR_DESCRIPTOR: Final = re.compile(
 #: Descriptors of the sources of market figures ("die Beratungsgesellschaft EY", "das
 #: Start-up-Barometer der Wirtschaftsprüfungsgesellschaft X"): no raising company.
 SOURCE_DESCRIPTOR: Final = re.compile(
-    r"(?:beratung|berater|prüfung|revision|marktforsch|barometer|studie)\w*$"
+    r"(?:beratung|berater|prüfung|revision|marktforsch|barometer|studie"
+    # media: "vom Newsportal Startupticker.ch", "das Nachrichtenmagazin X"
+    r"|news|nachrichten|zeitung|magazin|verlag|podcast)\w*$"
 )
 PERSON_DESCRIPTOR: Final = re.compile(
     r"(?:gründer|gründerin|geschäftsführer|geschäftsführerin|ceo|chef|chefin|manager"
@@ -791,13 +839,27 @@ COMMON_NOUN_END: Final = re.compile(
     r"|weit|weise|mals|lich|isch)(?:e?s)?$",
     re.IGNORECASE,
 )
+#: Legal forms that end a company's name ("die Leukocare AG"): no name on their own.
+LEGAL_FORMS: Final = words(
+    "gmbh ag se kg kgaa ug inc inc. ltd ltd. llc plc corp corp. sa sas bv nv oy"
+)
 #: Words that are no name on their own, though part of some ("Qatar Investment Authority").
-NOT_ALONE: Final = words("investment investments capital ventures partners group holding")
+NOT_ALONE: Final = (
+    words("investment investments capital ventures partners group holding") | LEGAL_FORMS
+)
 #: Words after which a capitalised word is a name in a sentence with no word of the trade:
 #: "Dazu gehörten alte Bekannte wie Meteomatics", "Ähnlich ist es nun bei Cashboard".
 NAME_INTRODUCERS: Final = words("wie bei namens")
+#: Nouns that make a name with the city adjective before them ("die Genfer Kantonalbank",
+#: "die Berliner Sparkasse"), where "die Münchner Helsing" is a descriptor and a name.
+CITY_NAMED: Final = re.compile(
+    r"(?:kantonalbank|landesbank|sparkasse|volksbank|raiffeisenbank|stadtwerke"
+    r"|verkehrsbetriebe|hochschule|universit[äa]t)$"
+)
 #: Words of the trade that may end a name, though never start one ("Bayern Kapital").
-NAME_TAILS: Final = words("kapital capital invest beteiligungen holding gruppe fonds stiftung bank")
+NAME_TAILS: Final = words(
+    "kapital capital invest investments beteiligungen holding gruppe fonds stiftung bank"
+)
 #: Determiners and other words that may open a noun phrase before a name.
 DETERMINERS: Final = words(
     """
@@ -812,7 +874,7 @@ LIST_FILLERS: Final = words(
     """
     auch unter anderem u.a. u. a. darunter etwa zum beispiel z.b. namentlich insbesondere
     ebenfalls zudem außerdem ausserdem weiterhin erneut wieder bestehende bestehenden
-    bisherigen bisherige alte alten neue neuen zuvor unter
+    bisherigen bisherige alte alten neue neuen zuvor unter allein alleine
     """
 )
 #: Words between the subject and its verb that may be skipped ("Nvidia investiert", "Parloa hat").
@@ -863,8 +925,12 @@ ANNOUNCER: Final = re.compile(r"^\W*" + _ANNOUNCED)
 #: Anaphors: the company named earlier ("das Start-up", "das Pariser Startup", "die Firma").
 ANAPHOR: Final = faster(
     re.compile(
-        r"\b(?:das|dem|des|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
-        r"|unternehmens?|firma|scale-?up|jungunternehmens?|\w*anbieters?|\w*plattform"
+        # neuter nouns of one company after "das", "dem", "des"; "die Start-ups", "die
+        # Unternehmen" are many
+        r"\b(?:das|dem|des)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
+        r"|unternehmens?|scale-?ups?|jungunternehmens?)\b"
+        r"|\b(?:das|dem|des|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:firma"
+        r"|\w*anbieters?|\w*plattform"
         r"|\w*dienstleisters?|\w*herstellers?|\w*spezialisten|\w*techs?)\b"
         # a demonym for the company: "erhielten die Deutschen", "die Münchner"
         r"|\b(?:die|den)\s+(?:deutschen|schweizer|österreicher|berliner|münchner|hamburger"
