@@ -50,9 +50,10 @@ class Reading(NamedTuple):
 
 def point(start: int, end: int, value: Decimal, unit: str | None, qualifier: Qualifier) -> Reading:
     """The reading of a single figure."""
-    return _new(Reading, (start, end, value, value, unit, qualifier))
+    return new_reading(Reading, (start, end, value, value, unit, qualifier))
 
 
 #: ``Reading(...)`` without the Python-level ``__new__`` a NamedTuple class defines: a tuple
-#: of the same class and fields, made in one C call (`point` makes one for every figure).
-_new = tuple.__new__
+#: of the same class and fields, made in one C call (`point` and the shapes' builders make
+#: one for every figure, range and "-stellig" reading).
+new_reading = tuple.__new__

@@ -36,7 +36,7 @@ from aieco.amounts._lexicon import (
     MINUS_SIGNS,
     Lexicon,
 )
-from aieco.amounts._reading import Reading, point
+from aieco.amounts._reading import Reading, new_reading, point
 from aieco.amounts._rules import (
     count_word,
     figure_fits,
@@ -423,12 +423,7 @@ def _figure_reading(
     if not figure_fits(whole, frac, power):
         return None
     value = figure_value(False, whole, frac, power)
-    return _new_reading(Reading, (start, end, value, value, unit, qualifier))
-
-
-#: `Reading(...)` without the Python-level ``__new__`` a NamedTuple class defines (a tuple
-#: of the same class and fields), for the reading of every digit mention.
-_new_reading = tuple.__new__
+    return new_reading(Reading, (start, end, value, value, unit, qualifier))
 
 
 def full_amount(
@@ -633,7 +628,7 @@ def range_amount(
     low = figure_value(False, whole1, frac1, power)
     high = figure_value(False, whole2, frac2, power)
     return (
-        _new_reading(Reading, (start, r.end(), low, high, unit, qualifier)) if low < high else None
+        new_reading(Reading, (start, r.end(), low, high, unit, qualifier)) if low < high else None
     )
 
 
@@ -678,7 +673,7 @@ def stellig_amount(
         return None  # beyond the model's limit: the grammar refuses it with the message
     low = Decimal("1" + "0" * (first - 1 + power))
     high = Decimal("1" + "0" * (count + power))
-    return _new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
+    return new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
 
 
 def _suspended_count(lx: Lexicon, word: str, join: str, most: int) -> int | None:
@@ -765,7 +760,7 @@ def fast_mention_amount(
     if meaning is None:
         return None
     value, unit = meaning
-    return _new_reading(Reading, (start, end, value, value, unit, qualifier))
+    return new_reading(Reading, (start, end, value, value, unit, qualifier))
 
 
 def surface_meaning(
@@ -1157,7 +1152,7 @@ def _fast_number_word(
     if meaning is None or (meaning[1] is None and mm.group("scale") is None):
         return None
     value, unit = meaning
-    return _new_reading(Reading, (lead[0], e, value, value, unit, lead[1]))
+    return new_reading(Reading, (lead[0], e, value, value, unit, lead[1]))
 
 
 def _chunk_after(lx: Lexicon, ft: FastTables, text: str, e: int) -> bool:
