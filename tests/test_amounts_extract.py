@@ -437,7 +437,7 @@ def test_trigger_regex_has_the_capitalised_rare_words() -> None:
 
 
 #: One digit surface in neighbourhoods that read it differently: the memo of surfaces
-#: (`fast_mention_amount`) must give each what the grammar gives it, whatever came first.
+#: (`surface_meaning`) must give each what the grammar gives it, whatever came first.
 SURFACE_CONTEXTS = [
     "rund 5 Mio. € und 5 Mio. €, dann mehr als 5 Mio. €.",
     "5 Bio. Euro, 5 Bio-Läden, 5 Bio Euro und 5 Bio.",
@@ -472,3 +472,23 @@ def test_mentions_of_one_surface_share_an_amount_only_with_one_hedge() -> None:
     assert found[1].amount is found[2].amount
     assert found[0].amount is not found[1].amount
     assert [str(m.amount.value) for m in found] == ["5000000"] * 4
+
+
+#: URLs found by their "://" (looked up at each "/"), "www." or percent-encoding, at the
+#: start of a text or after other slashes; and slashes that are no URL ("24/7", "a/ ").
+URL_TEXTS = [
+    ("Die Seite https://x.de/5-Mio-Euro nennt 5 Mio. Euro.", ["5 Mio. Euro"]),
+    ("Rund um die Uhr (24/7) flossen 5 Mio. Euro.", ["5 Mio. Euro"]),
+    ("https://x.de/5%20Mio 7 Mio. €", ["7 Mio. €"]),
+    ("://5 Mio. Euro", []),
+    ("a/ 5 Mio. €", ["5 Mio. €"]),
+    ("Link: ftp://x/3 Mrd. Euro, 4 Mrd. Euro", ["4 Mrd. Euro"]),
+    ("Quelle: www.x.de/3 und 2 Mio. €", ["2 Mio. €"]),
+    ("a//5 Mio. € und a:/5 Mio. €", ["5 Mio. €", "5 Mio. €"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), URL_TEXTS, ids=[t for t, _ in URL_TEXTS])
+def test_no_figure_is_read_inside_a_url(text: str, found: list[str]) -> None:
+    """Digits inside a URL or percent-encoding start nothing; other slashes block nothing."""
+    assert [m.text for m in extract_amounts(text)] == found

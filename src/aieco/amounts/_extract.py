@@ -101,7 +101,7 @@ def extract_amounts(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     readings = scan(text, locale, include_numbers)
-    # Readings of one surface share their Decimals (`fast_mention_amount`'s memo), and so
+    # Readings of one surface share their Decimals (`surface_meaning`'s memo), and so
     # may their Amounts (immutable): one Amount per low bound *object* (the list keeps the
     # bounds alive, so no id is reused), with the same high bound object, unit and hedge;
     # never for merely equal bounds ("5E+6" and "5000000" are equal, not the same figure).
@@ -571,9 +571,16 @@ def _figure_value(m: re.Match[str] | None) -> Decimal | None:
 
 def _odd_words(text: str) -> list[tuple[int, int]]:
     """The words that hold a URL or percent-encoding, as (start, end), last first."""
-    if "%" not in text and "://" not in text and "www." not in text:
-        return []  # the common case, found by three C-level searches
-    hits = [i for needle in ("://", "www.", "%") for i in _occurrences(text, needle)]
+    # Found by C-level searches: "%" and "/" (for "://") as single characters, which a
+    # search finds several times faster than a string of two or more characters in text
+    # with characters beyond Latin-1 ("€", "–"); each "/" is then looked at where it is.
+    hits = _occurrences(text, "%") if "%" in text else []
+    if "/" in text:
+        hits += [i - 1 for i in _occurrences(text, "/") if i > 0 and text[i - 1 : i + 2] == "://"]
+    if "www." in text:
+        hits += _occurrences(text, "www.")
+    if not hits:
+        return []  # the common case
     spans: list[tuple[int, int]] = []
     for h in sorted(hits):
         m = _URLISH.match(text, h)
