@@ -103,7 +103,7 @@ class FastTables:
     mention_units: Memo[tuple[Any, ...], tuple[str | None, int] | None]
     #: What a digit trigger's match, or the one-end regex's match from a number word, reads:
     #: (value, unit) or None, by its surface and the character after it
-    #: (`aieco.amounts._shapes.fast_mention_amount`, `_fast_number_word`).
+    #: (`aieco.amounts._shapes.surface_meaning`, `_fast_number_word`).
     surfaces: Memo[str, tuple[Decimal, str | None] | None]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool

@@ -743,39 +743,15 @@ def vague_amount(
 _HALF = Decimal("0.5")
 
 
-def fast_mention_amount(
-    lx: Lexicon,
-    ft: FastTables,
-    m: re.Match[str],
-    text: str,
-    qualifier: Qualifier,
-    start: int,
-    end: int,
-) -> Reading | None:
-    """The reading (``start:end``) of a trigger match in running text (digits first), or None.
-
-    What a digit trigger's match reads (its value and unit) is a pure function of the
-    matched surface and the one character after it (the trigger's regex looks no further
-    inside the match: a scale word's `_NOT_LETTER`, a group's ``(?![0-9])``), so it is
-    memoised per locale by that surface ("5 Mio. €" and the space after it): a mention
-    seen before costs one lookup (`surface_meaning` reads a new one).
-    """
-    e = m.end()
-    key = text[m.start() : e + 1]
-    meaning = ft.surfaces.get(key, _UNKNOWN)
-    if meaning is _UNKNOWN:
-        meaning = surface_meaning(lx, ft, m, text)
-        ft.surfaces.put(key, meaning)
-    if meaning is None:
-        return None
-    value, unit = meaning
-    return new_reading(Reading, (start, end, value, value, unit, qualifier))
-
-
 def surface_meaning(
     lx: Lexicon, ft: FastTables, m: re.Match[str], text: str
 ) -> tuple[Decimal, str | None] | None:
     """The value and unit a digit trigger's match reads, or None: the grammar decides.
+
+    A pure function of the matched surface and the one character after it (the trigger's
+    regex looks no further inside the match: a scale word's `_NOT_LETTER`, a group's
+    ``(?![0-9])``), so `read_digits` memoises it per locale by that surface ("5 Mio. €" and
+    the space after it): a mention seen before costs one lookup.
 
     What the matched tail means (its unit and the scale's power of ten, by `_matched_unit`
     and `_scale_power`) depends on nothing but the tail's groups and the character after a
@@ -882,20 +858,36 @@ def read_digits(
             return None  # a currency, sign, number word or range the grammar must weigh
     else:
         start, qualifier = t, Qualifier.EXACT  # nothing before the figure joins it
-    e = m.end()
+    e = end = m.end()
     if not ends_cleanly(text, e, cur, lx, ft):
         # "100 Millionen Dollar oder mehr": the grammar reads a trailing hedge only when
         # there is none before; nothing after it matters.
-        post = ft.postfix_re.match(text, e) if qualifier is Qualifier.EXACT else None
+        post = _postfix(lx, ft, text, e) if qualifier is Qualifier.EXACT else None
         if post is None:
             return None
-        found = lx.postfix.get((post.group("p1").lower(), post.group("p2").lower()))
-        if found is None:
-            return None
-        qualifier, e = found, post.end()
+        qualifier, end = post
     if is_date(text, t, lx, prev, ft.tail_months):
         return Verdict.SKIP
-    return fast_mention_amount(lx, ft, m, text, qualifier, start, e)
+    # What the match reads, memoised by its surface and the character after it (see
+    # `surface_meaning`); looked up here, not in a helper: this runs at every mention.
+    key = text[t : e + 1]
+    meaning = ft.surfaces.get(key, _UNKNOWN)
+    if meaning is _UNKNOWN:
+        meaning = surface_meaning(lx, ft, m, text)
+        ft.surfaces.put(key, meaning)
+    if meaning is None:
+        return None
+    value, unit = meaning
+    return new_reading(Reading, (start, end, value, value, unit, qualifier))
+
+
+def _postfix(lx: Lexicon, ft: FastTables, text: str, e: int) -> tuple[Qualifier, int] | None:
+    """A trailing hedge after ``e`` ("oder mehr"): its Qualifier and where it ends, or None."""
+    post = ft.postfix_re.match(text, e)
+    if post is None:
+        return None
+    found = lx.postfix.get((post.group("p1").lower(), post.group("p2").lower()))
+    return None if found is None else (found, post.end())
 
 
 #: What `_glued_before` says where the character before the digits leaves them free.
@@ -1134,7 +1126,7 @@ def _fast_number_word(
     Read from the number word (or the article before "halbe"); the grammar's other
     candidates before it must be inert. What the one-end regex's match reads (`full_amount`:
     value and unit, its hedge given) is a pure function of the matched surface and the one
-    character after it, as for a digit mention (`fast_mention_amount`): memoised by them in
+    character after it, as for a digit mention (`surface_meaning`): memoised by them in
     the same memo (these surfaces start with a letter, a digit mention's with a digit).
     """
     s0, low0, after = chain[0].start, chain[0].word.lower(), 1
