@@ -59,7 +59,42 @@ TYPE_ALONE: list[tuple[str, list[Round]]] = [
     ),
 ]
 
+#: The same round given rounded (in a headline or a lead) and exactly: one round, the exact
+#: figure. Figures further apart than rounding stay two rounds.
+ROUNDED: list[tuple[str, list[Round]]] = [
+    (
+        "+++ Fintech Norvi erhält vier Millionen Euro +++ Das Berliner Start-up Norvi hat eine "
+        "Finanzierungsrunde über 4,2 Millionen Euro abgeschlossen.",
+        [("Norvi", "4200000 EUR", None, "unknown")],
+    ),
+    (
+        "Nun investiert der Milliardär Li Kern 15 Millionen Dollar in Quenta. Das Berliner "
+        "Start-up Quenta erhält von ihm 15,3 Millionen Dollar.",
+        [("Quenta", "15300000 USD", None, "unknown")],
+    ),
+    (
+        "Das Start-up Lorka hat 10 Millionen Euro eingesammelt. Ein Jahr später erhielt Lorka "
+        "12 Millionen Euro.",
+        [("Lorka", "10000000 EUR", None, "unknown"), ("Lorka", "12000000 EUR", None, "unknown")],
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), NOUN_PHRASE + TYPE_ALONE, ids=lambda x: str(x)[:50])
+#: The name at the end of a source after "laut" is no actor, also when it has several words.
+SOURCE: list[tuple[str, list[Round]]] = [
+    (
+        "Die Start-ups der Region konnten laut den Tirol Startup Insights insgesamt 90 "
+        "Millionen Euro einsammeln.",
+        [],
+    ),
+    (
+        "Das Start-up Lorka hat laut dem Handelsblatt 5 Millionen Euro eingesammelt.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), NOUN_PHRASE + TYPE_ALONE + ROUNDED + SOURCE, ids=lambda x: str(x)[:50]
+)
 def test_family(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected

@@ -31,6 +31,7 @@ import collections
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from aieco._fold import fold
@@ -72,6 +73,8 @@ _TRACK_BLOCK: Final = 16
 _COREF_WINDOW: Final = 2500
 #: The most words of a dateline ("25. Mai 2021:").
 _DATELINE_WORDS: Final = 5
+#: A rounded figure lies within 1/_ROUNDING of the exact one (5 of 5.25, 15 of 15.3).
+_ROUNDING: Final = 20
 #: How far back (in characters) the name a relative clause is about is looked for.
 _ANTECEDENT_REACH: Final = 80
 #: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
@@ -1164,10 +1167,21 @@ class _Reader:
         after = self.low[name.end : name.end + 10]
         before = before.rstrip()
         return (
-            before.endswith("laut")
+            self._after_source_word(name)
             or after.lstrip().startswith("zufolge")
             or (before.endswith("wie") and _REPORTS.match(after.lstrip()) is not None)
         )
+
+    def _after_source_word(self, name: _Name) -> bool:
+        """Whether the name ends the source after "laut" ("laut den Munich Startup Insights").
+
+        The words between are capitalised or articles.
+        """
+        words = self.text[max(0, name.start - _ANTECEDENT_REACH) : name.start].split()
+        k = len(words) - 1
+        while k >= 0 and (words[k][:1].isupper() or words[k].lower() in lx.DETERMINERS):
+            k -= 1
+        return k >= 0 and words[k].lower() in lx.SOURCE_BEFORE
 
     # --- names -------------------------------------------------------------------------------
 
@@ -1528,7 +1542,11 @@ class _Reader:
         if each is not None and not target.amounts:
             target.amounts.append(each)
         for entry in clause.amounts:
-            if any(_same_money(entry, m) for m in target.amounts):
+            if any(_same_money(entry, m) or _rounded(entry, m) for m in target.amounts):
+                continue
+            rough = [i for i, m in enumerate(target.amounts) if _rounded(m, entry)]
+            if rough:  # "fünf Millionen Euro" in the headline, "5,25 Millionen Euro" now
+                target.amounts[rough[0]] = entry
                 continue
             bare = [i for i, m in enumerate(target.amounts) if _same_figure(m, entry)]
             if bare:  # "41 Millionen" before, "41 Millionen Euro" now: the one with a currency
@@ -2197,13 +2215,45 @@ def _conflicts(target: _Round, clause: _Clause) -> bool:
         return True
     for new in clause.amounts:
         for old in target.amounts:
-            if new.amount.unit == old.amount.unit and not _same_money(new, old):
+            if (
+                new.amount.unit == old.amount.unit
+                and not _same_money(new, old)
+                and not _rounded(new, old)
+                and not _rounded(old, new)
+            ):
                 return True
     return False
 
 
 def _same_money(a: _Money, b: _Money) -> bool:
     return a.amount == b.amount or a.span.start == b.span.start
+
+
+def _rounded(rough: _Money, exact: _Money) -> bool:
+    """Whether ``rough`` is ``exact`` rounded, as a headline or a lead gives it.
+
+    "Optiopay erhält fünf Millionen Euro", then "eine Finanzierungsrunde über 5,25 Millionen
+    Euro": one round. The rough figure has fewer significant digits and lies within
+    1/_ROUNDING of the exact one (so "10 Millionen" and "12 Millionen" stay two figures).
+    """
+    a, b = rough.amount, exact.amount
+    if a.is_range or b.is_range or a.unit != b.unit or a.low == b.low or b.low <= 0:
+        return False
+    if _significant(a.low) >= _significant(b.low):
+        return False
+    return abs(b.low - a.low) * _ROUNDING <= b.low  # exact: extract_rounds' context
+
+
+def _significant(value: Decimal) -> int:
+    """The number of significant digits of a figure (5250000 -> 3), exact in any context."""
+    digits = value.as_tuple().digits
+    end = len(digits)
+    while end > 1 and digits[end - 1] == 0:
+        end -= 1
+    start = 0
+    while start < end - 1 and digits[start] == 0:
+        start += 1
+    return end - start
 
 
 def _same_figure(bare: _Money, named: _Money) -> bool:

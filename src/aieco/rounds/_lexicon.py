@@ -988,6 +988,8 @@ ANAPHOR_SUBJECT: Final = re.compile(
 )
 #: Where a company's name is given as the source of a statement, not as an actor.
 ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
+#: Words before the source of a report ("laut den Munich Startup Insights"): no actor.
+SOURCE_BEFORE: Final = words("laut")
 
 # --- dates --------------------------------------------------------------------------------------
 
