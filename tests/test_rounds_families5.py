@@ -38,6 +38,25 @@ NOUN_PHRASE: list[tuple[str, list[Round]]] = [
     ),
 ]
 
+#: An adjective or participle said of something, first in a sentence, is no company a later
+#: figure may be about ("Bemerkenswert ist ...", "Gespannt haben ...").
+PREDICATIVE: list[tuple[str, list[Round]]] = [
+    (
+        "Bemerkenswert ist vor allem der Anstieg seit 2012: Damals führten 20 "
+        "Finanzierungsrunden zu einem Volumen von 30 Millionen Franken.",
+        [],
+    ),
+    (
+        "Gespannt haben Investoren und Publikum auf den Auftritt gewartet. Stolze 3 Millionen "
+        "Euro hat die Gründerin bereits investiert.",
+        [],
+    ),
+    (
+        "Denkbar wäre ein Börsengang. Das Start-up Lorka hat 6 Millionen Euro eingesammelt.",
+        [("Lorka", "6000000 EUR", None, "unknown")],
+    ),
+]
+
 #: A round type whose word is also a common noun ("Darlehen", "Fördergelder",
 #: "Wachstumsfinanzierung"), alone, with no money and no investor, is no round; a stage alone
 #: ("Seed-Runde für ...") still is one.
@@ -94,7 +113,9 @@ SOURCE: list[tuple[str, list[Round]]] = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), NOUN_PHRASE + TYPE_ALONE + ROUNDED + SOURCE, ids=lambda x: str(x)[:50]
+    ("text", "expected"),
+    NOUN_PHRASE + PREDICATIVE + TYPE_ALONE + ROUNDED + SOURCE,
+    ids=lambda x: str(x)[:50],
 )
 def test_family(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected

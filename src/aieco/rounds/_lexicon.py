@@ -851,7 +851,10 @@ COMMON_NOUN_END: Final = re.compile(
     r"|summe|summen|kapital|quelle|quellen|zahl|zahlen|betrag|beträge|volumen|projekt|projekte"
     r"|jahr|insolvenz|hürde|hürden|wunder|plan"
     # adverbs: "Weltweit sind ...", "Bundesweit", "Teilweise"
-    r"|weit|weise|mals|lich|isch)(?:e?s)?$",
+    r"|weit|weise|mals|lich|isch"
+    # adjectives and participles said of something, first in a sentence: "Bemerkenswert ist
+    # ...", "Gespannt haben Investoren ...", "Denkbar wäre ..."
+    r"|wert|bar|sam|haft|los|voll|^ge[a-zäöüß]{3,}t)(?:e?s)?$",
     re.IGNORECASE,
 )
 #: Legal forms that end a company's name ("die Leukocare AG"): no name on their own.
