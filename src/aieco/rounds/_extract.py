@@ -75,6 +75,8 @@ _COREF_WINDOW: Final = 2500
 _DATELINE_WORDS: Final = 5
 #: A rounded figure lies within 1/_ROUNDING of the exact one (5 of 5.25, 15 of 15.3).
 _ROUNDING: Final = 20
+#: The longest abbreviation read as standing for a name given before it in brackets.
+_MAX_ABBREVIATION: Final = 6
 #: How far back (in characters) the name a relative clause is about is looked for.
 _ANTECEDENT_REACH: Final = 80
 #: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
@@ -951,12 +953,19 @@ class _Reader:
         """The company the clause is about, found by the first rule that names one."""
         taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
         raising = sc.raise_verb is not None
+        giver_before = -1  # a name before a verb of giving is its subject: the giver
+        if not raising:
+            give = lx.GIVE_VERB.search(sc.clause)
+            if give is not None:
+                giver_before = sc.c0 + give.start()
 
         def ok(name: _Name | None) -> bool:
             if name is None:
                 return False
+            if name.start < giver_before:
+                return False
             if lx.INVESTOR_DESCRIPTOR.search(name.described) or lx.FUND_NAME.search(
-                name.text.lower()
+                self._full_name(name).lower()
             ):
                 # "Der VC X sammelt ... ein" (not "der Runde"): a fund, no round; money put
                 # "in die Onsight Ventures" neither
@@ -1133,6 +1142,24 @@ class _Reader:
                 names = [n for n in self._list(sc.tokens, i + 1, sc.amount_tokens) if ok(n)]
                 return (names, True) if names else None
         return None
+
+    def _full_name(self, name: _Name) -> str:
+        """The name an abbreviation stands for where the text gives it in brackets.
+
+        "Die Europäische Investitionsbank (EIB) ...", later "die EIB": the Europäische
+        Investitionsbank. Other names are themselves.
+        """
+        text = name.text
+        if not text.isupper() or len(text) > _MAX_ABBREVIATION:
+            return text
+        at = self.text.find(f"({text})")
+        if at <= 0:
+            return text
+        words = self.text[max(0, at - _ANTECEDENT_REACH) : at].split()
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper():
+            k -= 1
+        return " ".join(words[k:]) or text
 
     def _bare_noun(self, name: _Name) -> bool:
         """Whether the name is one word after an article and adjectives only: a common noun.
@@ -1826,7 +1853,8 @@ def _namey(word: str) -> bool:
     if "-" in word:
         return False  # "innen-Konsortien", "e-Mobilität"
     if "." in word.strip("."):
-        return True  # "crate.io"
+        # "crate.io" is a name; "eingehen.Heißt" is two sentences whose space the page lost
+        return not word.rpartition(".")[2][:1].isupper()
     return any(c.isupper() for c in word[1:]) or "&" in word
 
 

@@ -818,7 +818,19 @@ NAME_SUFFIXES: Final = words(
 )
 #: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
 #: the money it raises is a fund, not a round.
-FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|fonds|\svc)\W*$")
+FUND_NAME: Final = re.compile(
+    r"(?:invest|\sventures|\spartners|\sfund|fonds|\svc"
+    # public and development banks invest by mandate: "Europäische Investitionsbank",
+    # "Zürcher Kantonalbank", "Förderbank"
+    r"|(?:investitions|kantonal|f[öo]rder|landes|entwicklungs|staats)bank)\W*$"
+)
+#: Verbs of giving money: their subject gives, it raises nothing ("EIT Health gewährt bis zu
+#: 500.000 € Kofinanzierung", "Die EIB vergibt an X ein Darlehen", "Seit 2018 hat BaseLaunch 24
+#: Biotechfirmen mit Startkapital unterstützt").
+GIVE_VERB: Final = re.compile(
+    r"\b(?:gew[äa]hr(?:t|en|te|ten)|verg(?:ibt|eben|ab|aben)|bezuschuss(?:t|en|te|ten)"
+    r"|unterst[üu]tz(?:t|en|te|ten)|stell(?:t|en|te|ten)\s+(?:\S+\s+){0,8}?bereit)\b"
+)
 #: Descriptors of investors and of people: the name after one is no raising company
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
 INVESTOR_DESCRIPTOR: Final = re.compile(
@@ -859,7 +871,7 @@ COMMON_NOUN_END: Final = re.compile(
 )
 #: Legal forms that end a company's name ("die Leukocare AG"): no name on their own.
 LEGAL_FORMS: Final = words(
-    "gmbh ag se kg kgaa ug inc inc. ltd ltd. llc plc corp corp. sa sas bv nv oy"
+    "gmbh ag se kg kgaa ug inc inc. ltd ltd. llc plc corp corp. sa sas bv nv oy e.v e.v."
 )
 #: Words that are no name on their own, though part of some ("Qatar Investment Authority").
 NOT_ALONE: Final = (
