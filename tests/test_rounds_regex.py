@@ -9,10 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aieco.rounds import _lexicon as lx
-from aieco.rounds._regex import leading_class
+from aieco.rounds._regex import any_word, leading_class
 
-#: The look-ahead `leading_class` puts in front of a pattern's source.
-LOOK_AHEAD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)", re.DOTALL)
+#: The look-aheads `leading_class` puts in front of a pattern's source: the first character,
+#: then, for a pattern of many alternatives, the first two.
+LOOK_AHEAD = re.compile(
+    r"\(\?=\[(?:\\.|[^\]\\])*\]\)(?:\(\?=(?:\\.|[^()\\])*\))?\(\?:(.*)\)", re.DOTALL
+)
 
 
 def written(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -31,6 +34,9 @@ PATTERNS = [
     re.compile(r"(?:a|b)?c|[x-z]+d"),
     re.compile(r"(?<=a)b|(?=c)cd|\bef"),
     re.compile(r"(?:a|)b|c*d"),
+    # many first characters: a look-ahead for the first two too
+    re.compile(r"\b(?:ab|ac|bd|b[ef]|ci|di+|e[a-d]?z|f(?=r)r|g\bh|hi|ij)k|(?<!a)jx*y"),
+    re.compile(r"\b(?:ab|b|cd|de|ef|fg|gh|hi|ij|jk)l"),  # as many pairs as first letters
 ]
 
 TEXT = st.text(alphabet="abcdefz01239 .,-()äüß\nmaijunrseiotwvlhgk", max_size=60)
@@ -114,3 +120,33 @@ def test_gates_hide_no_match(text: str) -> None:
     for gated in GATED:
         if gated.pattern.search(text) is not None:
             assert gated.search(text) is not None, gated.keys
+
+
+def test_first_two_characters() -> None:
+    """A pattern whose matches start with many characters is also tested on the first two."""
+    many = re.compile(r"\b(?:ab|ac|bd|be|ci|di|ez|fr|gh|hi|ij)k")
+    faster = leading_class(many)
+    assert faster.pattern.startswith("(?=[abcdefghi])(?=a[bc]|b[de]|ci|di|ez|fr|gh|hi|ij)")
+    assert spans(faster, "xx ad abk hik", 0, 13) == spans(many, "xx ad abk hik", 0, 13)
+    assert faster.search("xx ad abk hik") is not None
+    # a match may be one character long: only the first is tested
+    short = re.compile(r"\b(?:ab|b|cd|de|ef|fg|gh|hi|ij)")
+    assert leading_class(short).pattern.startswith("(?=[abcdefghi])(?:")
+    # as many pairs as first characters: the second look-ahead would not help
+    few = re.compile(r"\b(?:ab|bc|cd|de|ef|fg|gh|hi|ij)x")
+    assert leading_class(few).pattern.startswith("(?=[abcdefghi])(?:")
+
+
+def test_the_largest_patterns_get_two() -> None:
+    for pattern in (lx.INVESTORS_BEFORE.pattern, lx.ROUND_TYPE.pattern, lx.NOT_A_ROUND):
+        assert re.match(r"\(\?=\[[^\]]*\]\)\(\?=", pattern.pattern), pattern.pattern[:40]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(alphabet="abcä -", min_size=1, max_size=4), max_size=8), text=TEXT)
+def test_any_word(words: list[str], text: str) -> None:
+    """`any_word` finds a word wherever one of them occurs, and only there."""
+    pattern = any_word(words)
+    for at in range(len(text) + 1):
+        occurs = any(text.startswith(w, at) for w in words)
+        assert (pattern.match(text, at) is not None) == occurs

@@ -354,7 +354,7 @@ class _Scope:
 
     def _split(self) -> list[_Token]:
         tokens = [
-            (*m.span(), (word := m[0]), word.lower())
+            (m.start(), m.end(), (word := m[0]), word.lower())
             for m in _TOKEN.finditer(self.source, self.c0, self.c1)
         ]
         holes = self.holes
