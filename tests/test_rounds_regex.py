@@ -35,11 +35,11 @@ PATTERNS = [
     re.compile(r"(?<=a)b|(?=c)cd|\bef"),
     re.compile(r"(?:a|)b|c*d"),
     # many first characters: a look-ahead for the first two too
-    re.compile(r"\b(?:ab|ac|bd|b[ef]|ci|di+|e[a-d]?z|f(?=r)r|g\bh|hi|ij)k|(?<!a)jx*y"),
+    re.compile(r"\b(?:ab|ac|bd|b[ef]|ci|di+|e[a-d]?z|f(?=r)r|g\bh|hi)k|\bijk|(?<!a)jx*y"),
     re.compile(r"\b(?:ab|b|cd|de|ef|fg|gh|hi|ij|jk)l"),  # as many pairs as first letters
 ]
 
-TEXT = st.text(alphabet="abcdefz01239 .,-()äüß\nmaijunrseiotwvlhgk", max_size=60)
+TEXT = st.text(alphabet="abcdefz01239 .,-()äüß\nmaijunrseiotwvlhgkABSÄ;:\t–\u2028", max_size=60)
 
 
 def spans(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> list[object]:
@@ -122,19 +122,30 @@ def test_gates_hide_no_match(text: str) -> None:
             assert gated.search(text) is not None, gated.keys
 
 
+def test_spaces_and_signs_in_any_case() -> None:
+    """With re.IGNORECASE, signs and spaces are listed; a letter leaves the pattern as it is."""
+    signs = re.compile(r",\s+(?=der)|;\s+|\s+[–—]\s+|\s+sowie\s", re.IGNORECASE)
+    assert leading_class(signs).pattern.startswith(r"(?=[\s,;])(?:")
+    letters = re.compile(r"\bsowie|,\s+der", re.IGNORECASE)
+    assert leading_class(letters) is letters
+
+
 def test_first_two_characters() -> None:
-    """A pattern whose matches start with many characters is also tested on the first two."""
-    many = re.compile(r"\b(?:ab|ac|bd|be|ci|di|ez|fr|gh|hi|ij)k")
+    """A pattern of alternatives that start with many characters is tested on the first two."""
+    many = re.compile(r"\bab|\bac|\bbd|\bbe|\bci|\bdi|\bez|\bfr|\bgh|\bhi|\bij")
     faster = leading_class(many)
     assert faster.pattern.startswith("(?=[abcdefghi])(?=a[bc]|b[de]|ci|di|ez|fr|gh|hi|ij)")
     assert spans(faster, "xx ad abk hik", 0, 13) == spans(many, "xx ad abk hik", 0, 13)
     assert faster.search("xx ad abk hik") is not None
     # a match may be one character long: only the first is tested
-    short = re.compile(r"\b(?:ab|b|cd|de|ef|fg|gh|hi|ij)")
+    short = re.compile(r"\bab|\bb|\bcd|\bde|\bef|\bfg|\bgh|\bhi|\bij")
     assert leading_class(short).pattern.startswith("(?=[abcdefghi])(?:")
     # as many pairs as first characters: the second look-ahead would not help
-    few = re.compile(r"\b(?:ab|bc|cd|de|ef|fg|gh|hi|ij)x")
+    few = re.compile(r"\bab|\bbc|\bcd|\bde|\bef|\bfg|\bgh|\bhi|\bij")
     assert leading_class(few).pattern.startswith("(?=[abcdefghi])(?:")
+    # one group of words: re tests each by its first letter already
+    group = re.compile(r"\b(?:ab|ac|bd|be|ci|di|ez|fr|gh|hi|ij)k")
+    assert leading_class(group).pattern.startswith("(?=[abcdefghi])(?:")
 
 
 def test_the_largest_patterns_get_two() -> None:

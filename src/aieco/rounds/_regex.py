@@ -11,6 +11,7 @@ many alternatives also gets a look-ahead for the first two characters (see `_PAI
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterable
@@ -26,12 +27,13 @@ except ImportError:  # pragma: no cover - other Pythons
 _MAX_RANGE = 256
 #: The most beginnings of a piece of a pattern that are listed; beyond, they are not known.
 _MAX_PREFIXES = 4000
-#: A pattern whose matches start with at least this many different characters, and with more
-#: different first two characters than that, also gets a look-ahead for its first two
-#: characters. Measured on the clauses of funding news (#13): 1.2-1.8x faster searches for the
-#: lexicon's largest patterns (INVESTORS_BEFORE, ROUND_TYPE, LEAD_AFTER, NOT_A_ROUND, ...),
-#: but 1.3-1.8x slower ones for small patterns, where a branch per first character costs more
-#: than the one class test it saves.
+#: A pattern of several alternatives whose matches start with at least this many different
+#: characters, and with more different first two characters than that, also gets a look-ahead
+#: for its first two characters. Measured on the clauses of funding news (#13): 1.2-1.8x
+#: faster searches for the lexicon's largest patterns (INVESTORS_BEFORE, ROUND_TYPE,
+#: LEAD_AFTER, NOT_A_ROUND, ...), but 1.3-1.8x slower ones for small patterns, where a branch
+#: per first character costs more than the one class test it saves, and 1.3x slower ones for
+#: RAISE_VERB (one group of words, each of which `re` already tests by its first letter).
 _PAIRS_FROM = 9
 
 #: The beginnings of the matches of a piece of a pattern, each cut to a given length: a
@@ -46,11 +48,12 @@ def leading_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
     The same matches at the same places (also with ``pos``/``endpos``, `re.Pattern.match`
     and `re.Pattern.sub`): the look-ahead only tests the characters the pattern would read
     first anyway. Unchanged where `re` already skips ahead by itself, where those characters
-    are not known, where a match can be empty, or with ``re.IGNORECASE``. Where matches start
-    with many different characters (see `_PAIRS_FROM`), a second look-ahead tests the first
-    two characters.
+    are not known, where a match can be empty, or with ``re.IGNORECASE`` where a match can start
+    with a letter (which others it stands for is `re`'s business). Where matches start
+    with many different characters in a pattern of several alternatives (see `_PAIRS_FROM`),
+    a second look-ahead tests the first two characters.
     """
-    if _sre_parser is None or pattern.flags & re.IGNORECASE:
+    if _sre_parser is None:
         return pattern
     try:
         items = _sre_parser.parse(pattern.pattern, pattern.flags).data
@@ -61,8 +64,11 @@ def leading_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
     first = _sequence(items, 1)
     if first is None or "" in first:
         return pattern
-    ahead = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
-    if len(first) >= _PAIRS_FROM:
+    folded = pattern.flags & re.IGNORECASE
+    if folded and any(c.lower() != c or c.upper() != c for c in first):
+        return pattern  # a letter: which others it stands for is re's business
+    ahead = "(?=[" + _listed(first) + "])"
+    if len(first) >= _PAIRS_FROM and not folded and _alternatives(items):
         ahead += _pairs(items, len(first))
     try:
         return re.compile(f"{ahead}(?:{pattern.pattern})", pattern.flags)
@@ -86,6 +92,20 @@ def _pairs(items: Any, firsts: int) -> str:
         )
         + ")"
     )
+
+
+def _listed(chars: frozenset[str]) -> str:
+    r"""The characters as the inside of a class, the spaces as ``\s``."""
+    spaces = _spaces()
+    if spaces <= chars:
+        return r"\s" + "".join(re.escape(c) for c in sorted(chars - spaces))
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+def _alternatives(items: Any) -> bool:
+    """Whether a pattern is alternatives at its top (after assertions they share)."""
+    rest = [item for item in items if item[0] not in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)]
+    return len(rest) == 1 and rest[0][0] is _sre.BRANCH and items[-1] is rest[0]
 
 
 def _skips_ahead(item: tuple[Any, Any]) -> bool:
@@ -160,9 +180,17 @@ def _class(members: Any) -> _Prefixes:
             chars.add(chr(av))
         elif op is _sre.RANGE and av[1] - av[0] < _MAX_RANGE:
             chars.update(map(chr, range(av[0], av[1] + 1)))
-        else:  # a negated class, a category, a wide range
+        elif op is _sre.CATEGORY and av is _sre.CATEGORY_SPACE:
+            chars |= _spaces()
+        else:  # a negated class, another category, a wide range
             return None
     return frozenset(chars)
+
+
+@functools.cache
+def _spaces() -> frozenset[str]:
+    r"""The characters ``\s`` matches in a pattern of ``str`` (all of them are below U+3001)."""
+    return frozenset(re.findall(r"\s", "".join(map(chr, range(0x3001)))))
 
 
 def any_word(words: Iterable[str]) -> re.Pattern[str]:
