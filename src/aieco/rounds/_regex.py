@@ -6,7 +6,7 @@ anything else (a group of alternatives, ``\b``, a look-behind) is tried at every
 the text, each of its alternatives in turn. `leading_class` puts a look-ahead for the
 characters any match can start with in front of such a pattern: at a position where no match
 can start, one test of a character then replaces a try of every alternative. A pattern of
-many alternatives also gets a look-ahead for the first two characters (see `_PAIRS_FROM`).
+many alternatives also gets a look-ahead for the first three characters (see `_BEGINNINGS_FROM`).
 """
 
 from __future__ import annotations
@@ -28,13 +28,14 @@ _MAX_RANGE = 256
 #: The most beginnings of a piece of a pattern that are listed; beyond, they are not known.
 _MAX_PREFIXES = 4000
 #: A pattern of several alternatives whose matches start with at least this many different
-#: characters, and with more different first two characters than that, also gets a look-ahead
-#: for its first two characters. Measured on the clauses of funding news (#13): 1.2-1.8x
-#: faster searches for the lexicon's largest patterns (INVESTORS_BEFORE, ROUND_TYPE,
-#: LEAD_AFTER, NOT_A_ROUND, ...), but 1.3-1.8x slower ones for small patterns, where a branch
-#: per first character costs more than the one class test it saves, and 1.3x slower ones for
-#: RAISE_VERB (one group of words, each of which `re` already tests by its first letter).
-_PAIRS_FROM = 9
+#: characters also gets a look-ahead for its first three characters (two where a match may be
+#: shorter), written as a tree ("a(?:b[cd]|ef)"). Measured on the clauses of funding news
+#: (#13): 1.3-2.4x faster searches for the lexicon's largest patterns (INVESTORS_BEFORE,
+#: ROUND_TYPE, LEAD_BEFORE, LEAD_AFTER, NOT_A_ROUND), but up to 1.8x slower ones for small
+#: patterns, where the branches cost more than the one class test they save, and 1.3x slower
+#: ones for RAISE_VERB (one group of words, each of which `re` already tests by its first
+#: letter).
+_BEGINNINGS_FROM = 9
 
 #: The beginnings of the matches of a piece of a pattern, each cut to a given length: a
 #: shorter one is a whole match (the piece can end there; "" when it can match nothing).
@@ -50,8 +51,8 @@ def leading_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
     first anyway. Unchanged where `re` already skips ahead by itself, where those characters
     are not known, where a match can be empty, or with ``re.IGNORECASE`` where a match can start
     with a letter (which others it stands for is `re`'s business). Where matches start
-    with many different characters in a pattern of several alternatives (see `_PAIRS_FROM`),
-    a second look-ahead tests the first two characters.
+    with many different characters in a pattern of several alternatives (see `_BEGINNINGS_FROM`),
+    a second look-ahead tests the first three.
     """
     if _sre_parser is None:
         return pattern
@@ -68,30 +69,36 @@ def leading_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if folded and any(c.lower() != c or c.upper() != c for c in first):
         return pattern  # a letter: which others it stands for is re's business
     ahead = "(?=[" + _listed(first) + "])"
-    if len(first) >= _PAIRS_FROM and not folded and _alternatives(items):
-        ahead += _pairs(items, len(first))
+    if len(first) >= _BEGINNINGS_FROM and not folded and _alternatives(items):
+        ahead += _beginnings(items, len(first))
     try:
         return re.compile(f"{ahead}(?:{pattern.pattern})", pattern.flags)
     except re.error:  # pragma: no cover - e.g. global flags at the start of the source
         return pattern
 
 
-def _pairs(items: Any, firsts: int) -> str:
-    """A look-ahead for the first two characters of every match, or "" if it would not help."""
-    pairs = _sequence(items, 2)
-    if pairs is None or any(len(p) < 2 for p in pairs) or len(pairs) <= firsts:
+def _beginnings(items: Any, firsts: int) -> str:
+    """A look-ahead for the first three (else two) characters of all matches; "" if none helps."""
+    for size in (3, 2):
+        found = _sequence(items, size)
+        if found is not None and all(len(p) == size for p in found) and len(found) > firsts:
+            tree: dict[str, Any] = {}
+            for beginning in found:
+                node = tree
+                for char in beginning:
+                    node = node.setdefault(char, {})
+            return "(?=" + _tree(tree) + ")"
+    return ""
+
+
+def _tree(node: dict[str, Any]) -> str:
+    """A tree of beginnings as a pattern: ``a(?:b[cd]|ef)`` for "abc", "abd", "aef"."""
+    if not node:
         return ""
-    seconds: dict[str, list[str]] = {}
-    for pair in sorted(pairs):
-        seconds.setdefault(pair[0], []).append(re.escape(pair[1]))
-    return (
-        "(?="
-        + "|".join(
-            re.escape(c) + (s[0] if len(s) == 1 else "[" + "".join(s) + "]")
-            for c, s in seconds.items()
-        )
-        + ")"
-    )
+    if len(node) > 1 and not any(node.values()):
+        return "[" + _listed(frozenset(node)) + "]"
+    branches = [re.escape(char) + _tree(rest) for char, rest in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _listed(chars: frozenset[str]) -> str:
@@ -125,9 +132,10 @@ def _then(before: frozenset[str], after: frozenset[str], size: int) -> _Prefixes
 def _sequence(items: Any, size: int) -> _Prefixes:
     found: frozenset[str] = frozenset([""])
     for item in items:
-        if all(len(p) >= size for p in found):
+        shortest = min(map(len, found))
+        if shortest >= size:
             break
-        beginnings = _item(item, size)
+        beginnings = _item(item, size - shortest)  # no more characters are needed from it
         if beginnings is None:
             return None
         then = _then(found, beginnings, size)
