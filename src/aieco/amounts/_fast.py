@@ -249,7 +249,7 @@ def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: st
     ft.tails = Memo()
     digit_in_hedge = any(ch.isdigit() for phrase in lx.hedge_phrases for ch in phrase)
     # (A match of the group: the text has no digit at all.)
-    ft.lead = None if digit_in_hedge else re.compile("[^0-9]{1,40}(?=[0-9])|([^0-9]*+)\\Z")
+    ft.lead = None if digit_in_hedge else re.compile("[^0-9]{1,40}+(?=[0-9])|([^0-9]*+)\\Z")
     ft.leads = Memo()
     ft.head_pick = _picker(ft.full_head, _HEAD_GROUPS)
     ft.tail_pick = _picker(ft.full, _TAIL_GROUPS)

@@ -41,7 +41,6 @@ from aieco.amounts._reading import Reading, new_reading, point
 from aieco.amounts._rules import (
     count_word,
     figure_fits,
-    figure_ok,
     figure_value,
     heads_compound,
     hedge_at,
@@ -720,8 +719,6 @@ def range_amount(
         return None
     whole2 = _digits(text, r.start("first"), r.end("int"), r.group("g"))
     frac2 = r.group("frac") or ""
-    if not (figure_ok(whole1, frac1) and figure_ok(whole2, frac2)):
-        return None
     found = tail_unit_power(lx, ft, r, text)
     if found is None:
         return None
@@ -774,8 +771,8 @@ def stellig_amount(
     power, unit = meaning
     if count + power >= MAX_INTEGER_DIGITS:
         return None  # beyond the model's limit: the grammar refuses it with the message
-    low = Decimal("1" + "0" * (first - 1 + power))
-    high = Decimal("1" + "0" * (count + power))
+    low = _TENS[first - 1 + power]
+    high = _TENS[count + power]
     return new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
 
 
@@ -827,14 +824,17 @@ def vague_amount(
     return Reading(
         start,
         m.end(),
-        Decimal("1" + "0" * (low + power)),
-        Decimal("1" + "0" * (high + power)),
+        _TENS[low + power],
+        _TENS[high + power],
         unit,
         qualifier,
     )
 
 
 _HALF = Decimal("0.5")
+#: The powers of ten below the model's limit as the vague magnitudes' bounds are written
+#: ("10000000", not "1E+7"), made once.
+_TENS = tuple(Decimal("1" + "0" * n) for n in range(MAX_INTEGER_DIGITS))
 
 
 def fast_mention_amount(
