@@ -99,9 +99,10 @@ class FastTables:
     number_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     tail_full: re.Pattern[str]
     tails: Memo[str, tuple[str | None, int] | None]
-    #: The characters before a whole text's first digit (at most 40), or (its group) a whole
-    #: text without digits; None if a hedge of the locale has a digit. And what hedge those
-    #: characters are, by them and the digit (`aieco.amounts._shapes._hedge_lead`).
+    #: The characters before a whole text's first digit (at most 40) and the number there,
+    #: or (its group ``bare``) a whole text without digits; None if a hedge of the locale has
+    #: a digit. And what hedge those characters are, by them and the digit
+    #: (`aieco.amounts._shapes._hedge_lead`).
     lead: re.Pattern[str] | None
     leads: Memo[str, tuple[Qualifier, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
@@ -248,8 +249,13 @@ def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: st
     ft.tail_full = re.compile(tail)
     ft.tails = Memo()
     digit_in_hedge = any(ch.isdigit() for phrase in lx.hedge_phrases for ch in phrase)
-    # (A match of the group: the text has no digit at all.)
-    ft.lead = None if digit_in_hedge else re.compile("[^0-9]{1,40}+(?=[0-9])|([^0-9]*+)\\Z")
+    # The characters before the first digit and the number from there, its groups numbered
+    # as ``number_at``'s; or (a match of ``bare``) a whole text without digits.
+    ft.lead = (
+        None
+        if digit_in_hedge
+        else re.compile(f"[^0-9]{{1,40}}+(?P<first>[0-9]){rest}|(?P<bare>[^0-9]*+)\\Z")
+    )
     ft.leads = Memo()
     ft.head_pick = _picker(ft.full_head, _HEAD_GROUPS)
     ft.tail_pick = _picker(ft.full, _TAIL_GROUPS)

@@ -417,7 +417,10 @@ _WORD = re.compile(r"[^\W\d_]++")
 
 def space_end(text: str, i: int) -> int:
     """The position after the white space at ``i`` (never more than one line break)."""
-    if i >= len(text) or text[i] not in _SPACE_START:
+    c = text[i : i + 1]
+    if c == " " and text[i + 1 : i + 2] not in _SPACE_START:
+        return i + 1  # the common case, one plain space (or at the end): told without a regex
+    if not c or c not in _SPACE_START:
         return i
     m = _SP.match(text, i)
     assert m is not None
@@ -730,7 +733,12 @@ def _chunks(
         break
     if chunks == 0:
         return None
-    return Words(total, end, last_power, word_int if last_power is None else None, chunks)
+    word_int = word_int if last_power is None else None
+    return _new_words(Words, (total, end, last_power, word_int, chunks))
+
+
+#: `Words(...)` without the Python-level ``__new__`` a NamedTuple class defines (one C call).
+_new_words = tuple.__new__
 
 
 def _next_chunk(lx: Lexicon, text: str, k: int) -> int:

@@ -214,7 +214,7 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     """
     c = text[:1]
     if c in DIGITS:
-        return _digits_first(lx, ft, text, 0, Qualifier.EXACT)
+        return _digits_first(lx, ft, text, ft.number_at.match(text), Qualifier.EXACT)
     if c.isalpha() or c in lx.hedge_symbols:
         # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
         # regex reads with its hedge branch, found here in a fraction of the time).
@@ -231,26 +231,33 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     return None if whole is None else whole.amount()
 
 
-def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> tuple[Qualifier, int] | None:
+def _hedge_lead(
+    lx: Lexicon, ft: FastTables, text: str
+) -> tuple[Qualifier, re.Match[str] | None] | None:
     """The hedge that starts ``text`` and ends right before its first digit, or None.
 
-    (its Qualifier, where the digits start), as `hedge_at` reads it. Memoised per locale by
-    the text up to and including that digit ("mehr als 1"): `hedge_at` reads a hedge's words
-    and the character after it, and no hedge has a digit (`fast_tables` leaves ``lead``
-    None otherwise), so the rest of the text cannot change what it finds there.
+    (its Qualifier, the number read from that digit as ``ft.number_at`` reads it), the
+    hedge as `hedge_at` reads it. Memoised per locale by the text up to and including that
+    digit ("mehr als 1"): `hedge_at` reads a hedge's words and the character after it, and
+    no hedge has a digit (`fast_tables` leaves ``lead`` None otherwise), so the rest of the
+    text cannot change what it finds there. The number comes from the same match as the
+    characters before it (``ft.lead``), its groups numbered as ``ft.number_at``'s.
     """
     sp = text.find(" ")
     lead = None if ft.lead is None else ft.lead.match(text)
-    if lead is not None and lead.lastindex is not None:
+    if lead is not None and lead.group("bare") is not None:
         return None  # no digit in the text: "vier Milliarden Dollar"
-    if lead is None or not 0 < sp < lead.end():
-        return _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
-    key = text[: lead.end() + 1]
+    at = -1 if lead is None else lead.start(1)
+    if lead is None or not 0 < sp < at:
+        found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
+        return None if found is None else (found[0], ft.number_at.match(text, found[1]))
+    key = text[: at + 1]
     found = ft.leads.get(key, _UNKNOWN)
     if found is _UNKNOWN:
         found = _hedge_before_digit(lx, key, sp)
         ft.leads.put(key, found)
-    return found  # type: ignore[no-any-return]
+    # The hedge ends at a digit, the text's first (no hedge has one): where the number starts.
+    return None if found is None else (found[0], lead)
 
 
 def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int] | None:
@@ -320,9 +327,9 @@ NO_TAIL: tuple[str | None, int] = (None, -1)
 
 
 def _digits_first(
-    lx: Lexicon, ft: FastTables, text: str, at: int, qualifier: Qualifier
+    lx: Lexicon, ft: FastTables, text: str, m: re.Match[str] | None, qualifier: Qualifier
 ) -> Amount | None:
-    """Digits at ``at`` and a scale-and-currency tail to the end of ``text`` (or a range).
+    """Digits and a scale-and-currency tail to the end of ``text`` (or a range).
 
     The number is read by its own regex, the tail (" Mio. EUR", " Milliarden Dollar") from a
     per-locale memo of tails: what a tail means does not depend on the number before it, and
@@ -335,8 +342,8 @@ def _digits_first(
     regex cannot match either: a range ("5–50 Mio. €") is read by its separator and second
     end right after the number (``ft.range_tail``), as the range regex would read it.
     """
-    m = ft.number_at.match(text, at)
-    assert m is not None
+    assert m is not None  # ``ft.number_at``'s match of the number, or ``ft.lead``'s
+    at = m.start(1)
     e = m.end()
     suffix = text[e:]
     tail = ft.tails.get(suffix, _UNKNOWN)  # the memo first: this is the hottest path
