@@ -211,19 +211,21 @@ def figure_ok(whole: str, frac: str) -> bool:
 
     No leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits.
     """
-    return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
+    return figure_fits(whole, frac, None)
 
 
-def figure_fits(whole: str, frac: str, power: int) -> bool:
+def figure_fits(whole: str, frac: str, power: int | None) -> bool:
     """Whether ``whole.frac × 10**power`` is a figure the engine reads.
 
-    `figure_ok`, and within the model's limit (`aieco._limits`), told from the digit
-    counts alone.
+    No leading zero before another digit, at most MAX_DIGITS digits (`figure_ok`), and
+    within the model's limit (`aieco._limits`), told from the digit counts alone; with
+    ``power`` None only the first two (the rule of `figure_ok`, written here once so that
+    the shapes' hottest path makes one call).
     """
-    return (
-        figure_ok(whole, frac)
-        and len(whole) + power <= MAX_INTEGER_DIGITS
-        and len(frac) - power <= MAX_FRACTION_DIGITS
+    if (len(whole) > 1 and whole[0] == "0") or len(whole) + len(frac) > MAX_DIGITS:
+        return False
+    return power is None or (
+        len(whole) + power <= MAX_INTEGER_DIGITS and len(frac) - power <= MAX_FRACTION_DIGITS
     )
 
 

@@ -371,8 +371,12 @@ def _digits_first(
     frac = frac or ""
     if not figure_fits(whole, frac, power):
         return None
-    # The Amount itself, not a Reading first: a whole text's figure is only ever an Amount.
-    return Amount(figure_value(False, whole, frac, power), unit=unit, qualifier=qualifier)
+    # The Amount itself, not a Reading first: a whole text's figure is only ever an Amount
+    # (and without the hedge when there is none: each keyword costs the call a little).
+    value = figure_value(False, whole, frac, power)
+    if qualifier is Qualifier.EXACT:
+        return Amount(value, unit=unit)
+    return Amount(value, unit=unit, qualifier=qualifier)
 
 
 def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Reading | None:
