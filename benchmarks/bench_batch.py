@@ -1,7 +1,7 @@
 """Benchmarks for reading a news archive (run by hand; figures go to docs/performance.md).
 
     uv run python benchmarks/bench_batch.py [--mb 50] [--worker-mb 20] [--cli-mb 50,200]
-        [--only one-core,processes,dask,spark,cli] [--priority]
+        [--only one-core,processes,dask,spark,cli] [--priority] [--pin]
 
 1. One core: ``extract_amounts_many(texts)`` and ``extract_amounts_table(texts)`` against
    ``[extract_amounts(t) for t in texts]`` (the Mentions collected), on the five articles
@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from statistics import median
 
@@ -168,6 +169,24 @@ def _spin(n: int) -> int:
     return total
 
 
+def _tree(me: int) -> Iterator[tuple[int, str]]:
+    """Each live process of the tree under ``me`` (``me`` included) with its /proc stat line."""
+    stack = [me]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                stat = f.read()
+            children = []
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    children.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        yield p, stat
+        stack.extend(children)
+
+
 def tree_cpu(pid: int | None = None) -> dict[str, float]:
     """CPU seconds (user + system) of a process and all its live descendants, from /proc.
 
@@ -180,22 +199,29 @@ def tree_cpu(pid: int | None = None) -> dict[str, float]:
     tick = os.sysconf("SC_CLK_TCK")
     me = pid or os.getpid()
     out = {"driver": 0.0, "workers": 0.0, "jvm": 0.0}
-    stack = [me]
-    while stack:
-        p = stack.pop()
-        try:
-            with open(f"/proc/{p}/stat") as f:
-                stat = f.read()
-            fields = stat.rsplit(")", 1)[1].split()
-            seconds = sum(int(x) for x in fields[11:15]) / tick  # utime stime cutime cstime
-            kind = "driver" if p == me else "jvm" if "(java)" in stat else "workers"
-            out[kind] += seconds
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as f:
-                    stack.extend(int(c) for c in f.read().split())
-        except (FileNotFoundError, ProcessLookupError):
-            continue
+    for p, stat in _tree(me):
+        fields = stat.rsplit(")", 1)[1].split()
+        seconds = sum(int(x) for x in fields[11:15]) / tick  # utime stime cutime cstime
+        kind = "driver" if p == me else "jvm" if "(java)" in stat else "workers"
+        out[kind] += seconds
     return out
+
+
+def pin_tree(cores: int) -> None:
+    """Let this process and all its descendants, every thread of each, run on ``cores`` CPUs.
+
+    With ``--pin``, a side with n workers runs on n CPUs (0 .. n-1): on a 2-core machine one
+    worker otherwise borrows the idle second core for the work beside its task (Spark's JVM
+    compiles, collects garbage and feeds Arrow there; Dask's scheduler runs in the driver),
+    so "one worker" would be measured on more than one core. Threads and processes started
+    later inherit the setting from the thread that starts them.
+    """
+    cpus = set(range(cores))
+    for p, _ in _tree(os.getpid()):
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+            for task in os.listdir(f"/proc/{p}/task"):
+                with contextlib.suppress(ProcessLookupError, FileNotFoundError):
+                    os.sched_setaffinity(int(task), cpus)
 
 
 class Sides:
@@ -209,16 +235,22 @@ class Sides:
     CPU / wall how many cores each run obtained from the machine (2.00 at most).
     """
 
+    pin = False  # set by --pin: each side runs on as many CPUs as it has workers
+
     def __init__(self) -> None:
         self.wall: dict[int, list[float]] = {1: [], 2: []}
         self.cpu: dict[int, list[dict[str, float]]] = {1: [], 2: []}
 
     def time(self, n: int, fn: object) -> object:
+        if self.pin:
+            pin_tree(n)
         cpu = tree_cpu()
         started = time.perf_counter()
         result = fn()  # type: ignore[operator]
         self.wall[n].append(time.perf_counter() - started)
         self.cpu[n].append({k: v - cpu[k] for k, v in tree_cpu().items()})
+        if self.pin:
+            pin_tree(os.cpu_count() or 1)
         return result
 
     def report(self, label: str, size: float) -> float:
@@ -502,12 +534,20 @@ def main() -> None:
         help="as root: run at the highest priority against every other session (see "
         "scheduling()); for short two-worker runs on a shared machine only",
     )
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="run each two-worker side's whole process tree on as many CPUs as it has "
+        "workers (see pin_tree); without it one worker may borrow the second core",
+    )
     args = parser.parse_args()
+    Sides.pin = args.pin
     parts = args.only.split(",")
     priority = scheduling(args.priority)
     print(
         f"aieco {aieco.__version__}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, load average {os.getloadavg()}; {priority}"
+        + ("; each side pinned to as many CPUs as it has workers" if args.pin else "")
     )
     if "one-core" in parts:
         one_core(args.mb, args.rounds)

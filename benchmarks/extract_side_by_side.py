@@ -1,6 +1,7 @@
 r"""`extract_amounts` of two versions side by side in one process (run by hand).
 
     uv run python benchmarks/extract_side_by_side.py --base main [--rounds 12]
+        [--only articles,fresh,adversarial]
 
 On a shared machine the ratios of `bench_amounts.py` move by 10-50 % between runs a minute
 apart; two versions timed in one process, in interleaved rounds, see the same load. The
@@ -53,14 +54,27 @@ def export(rev: str, into: Path) -> None:
         path.write_text(_IMPORTS.sub("aieco_base", path.read_text(encoding="utf-8")), "utf-8")
 
 
+_PARTS = frozenset({"articles", "fresh", "adversarial"})
+
+
 def cpu(fn: Callable[[], object], number: int, repeat: int = 3) -> float:
     """The best per-call CPU time of ``fn`` (thread time)."""
     return min(timeit.repeat(fn, number=number, repeat=repeat, timer=time.thread_time)) / number
 
 
-def compare(versions: dict[str, Any], rounds: int) -> None:
-    """Print the three comparisons for each version."""
+def compare(versions: dict[str, Any], rounds: int, only: frozenset[str] = _PARTS) -> None:
+    """Print the three comparisons (or those in ``only``) for each version."""
     texts = bench.articles()
+    if "articles" in only:
+        articles(versions, texts, rounds)
+    if "fresh" in only:
+        fresh_text(versions, texts)
+    if "adversarial" in only:
+        adversarial(versions, texts)
+
+
+def articles(versions: dict[str, Any], texts: list[str], rounds: int) -> None:
+    """The five articles against the digit scan, best of ``rounds`` rounds."""
     for f in versions.values():
         for t in texts:
             f(t)
@@ -74,6 +88,9 @@ def compare(versions: dict[str, Any], rounds: int) -> None:
     for k in versions:
         print(f"  {k:8} {min(times[k]) * 1e3:.3f} ms = {min(times[k]) / scan:.2f}x")
 
+
+def fresh_text(versions: dict[str, Any], texts: list[str]) -> None:
+    """Fresh text against the digit scan, lower quartile of 40 batches."""
     keep = frozenset(
         w for t in texts for m in extract_amounts(t) for w in bench._WORD.findall(m.text)
     )
@@ -102,6 +119,9 @@ def compare(versions: dict[str, Any], rounds: int) -> None:
     for k in versions:
         print(f"  {k:8} {quartile(fresh[k]) * 1e3:.3f} ms = {quartile(fresh[k]) / scan:.2f}x")
 
+
+def adversarial(versions: dict[str, Any], texts: list[str]) -> None:
+    """The dense pieces against the articles' prose, best of 5 rounds."""
     prose = ("\n".join(texts) * 2)[:10_000]
     for piece in ("5 Mio. € ", "zwei Millionen "):
         text = (piece * (10_000 // len(piece) + 1))[:10_000]
@@ -118,13 +138,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="main", help="the revision to compare with")
     parser.add_argument("--rounds", type=int, default=12)
+    parser.add_argument("--only", default=",".join(sorted(_PARTS)), help="parts, comma-separated")
     args = parser.parse_args()
+    only = frozenset(args.only.split(","))
+    if not only <= _PARTS:
+        parser.error(f"--only: unknown part(s) {sorted(only - _PARTS)}")
     with tempfile.TemporaryDirectory() as tmp:
         export(args.base, Path(tmp))
         sys.path.insert(0, tmp)
         base = importlib.import_module("aieco_base").extract_amounts
         print(f"load average at the start: {os.getloadavg()}")
-        compare({args.base: base, "this": extract_amounts}, args.rounds)
+        compare({args.base: base, "this": extract_amounts}, args.rounds, only)
         print(f"load average at the end: {os.getloadavg()}")
 
 

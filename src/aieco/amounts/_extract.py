@@ -27,7 +27,7 @@ from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value, hedge_at
-from aieco.amounts._shapes import Chain, Verdict, article_run, read_at
+from aieco.amounts._shapes import Chain, Verdict, article_run, read_at, read_digits
 from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
 from aieco.money import Amount, Qualifier, in_exact_context
 
@@ -136,37 +136,52 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             t = m.start()
             if t < last:
                 continue
-            # `_blocked` says None for a noun or symbol outside a URL: not asked there.
-            blocked = _blocked(text, t, lx, odd) if odd or text[t] in DIGITS else None
+            # Where nothing may start before, if nothing starts here: in a URL, the rest of
+            # a figure ("5" of "1.5" in German), a date, time or ratio (asked inline: hot).
+            blocked = _in_odd_word(t, odd) if odd else None
+            digits = text[t] in DIGITS
+            if blocked is None and digits:
+                if continues_figure(lx, text, t):
+                    blocked = 0
+                else:
+                    d = date_at(text, t, ratios=True)
+                    if d is not None and not _price_after_currency(d, text, t, lx):
+                        blocked = d.end()
             if blocked is not None:
                 last = max(last, blocked)
-                if blocked == 0 and text[t - 1] in lx.joiners:
-                    # "1.1.1.1…": every later run of digits in this joined figure only
-                    # continues it too; read on from its last run in one step.
-                    run = _joined(lx.joiners).match(text, t)
-                    if run is not None:
-                        resume = run.end()
-                        break
+                resume = _past_joined(text, t, lx) if blocked == 0 else None
+                if resume is not None:
+                    break
                 continue
-            # The shapes first (`read_at`; with numbers on only runs of articles), where the
-            # outcome is certain; else the grammar (`_ask_grammar`).
+            # The shapes first (`read_at`; with numbers on only runs of articles), else the
+            # grammar, also for a hedged reading before a hyphen ("um die 1-Prozent-Vorgabe").
             fast: Reading | Verdict | Chain | None
             found: Reading | Verdict | Chain | None
             if include_numbers:
                 fast = article_run(text, t, lx, ft) if text[t].isalpha() else None
+            elif digits:
+                fast = read_digits(text, t, m, lx, ft, last)  # `read_at`'s, without its call
             else:
                 fast = read_at(text, t, m, lx, ft, last)
-            if fast is None:
+            if fast is None or (
+                type(fast) is Reading
+                and fast.qualifier is not Qualifier.EXACT
+                and text[fast.end : fast.end + 1] == "-"
+            ):
                 found = _ask_grammar(text, t, lx, parser, last, include_numbers, tried)
             else:
                 found = None if fast is Verdict.NOTHING else fast
             if isinstance(found, Reading):
-                _add(out, found, text, lx, parser)
+                s = found.start
+                if s >= 3 and text[s - 1] == " " and text[s - 2] in lx.list_joiner_ends:
+                    _add(out, found, text, lx, parser)  # it may end a list: "20, 30 oder 50 Mio."
+                else:
+                    out.append(found)
                 last = found.end
             elif isinstance(found, Chain):
                 resume = found.resume  # no trigger before it can start or join an amount
                 break
-            elif found is None and text[t] in DIGITS:
+            elif found is None and digits:
                 last = max(last, _unread_figure_end(text, t, lx))
     return out
 
@@ -177,24 +192,28 @@ def _joined(joiners: str) -> re.Pattern[str]:
     return re.compile(f"(?:[0-9]+[{re.escape(joiners)}])+(?=[0-9])")
 
 
-def _blocked(text: str, t: int, lx: Lexicon, odd: list[tuple[int, int]]) -> int | None:
-    """Why no amount starts at ``t``, as the position nothing may start before; else None.
+def _in_odd_word(t: int, odd: list[tuple[int, int]]) -> int | None:
+    """The end of the URL or percent-encoding ``t`` is in (no figure inside), else None.
 
-    Inside a URL or percent-encoding (``odd``, consumed as the scan moves on), digits that
-    only continue a figure before them, a date, time or ratio.
+    ``odd`` holds those words, last first (`_odd_words`), and is consumed as the scan moves on.
     """
     while odd and odd[-1][1] <= t:
         odd.pop()
     if odd and odd[-1][0] <= t:
-        return odd[-1][1]  # a URL or percent-encoding: no figure inside
-    if text[t] not in DIGITS:
-        return None
-    if continues_figure(lx, text, t):
-        return 0  # the rest of a figure that could not be read ("1.5" in German)
-    d = date_at(text, t, ratios=True)
-    if d is not None and not _price_after_currency(d, text, t, lx):
-        return d.end()  # a date, time or ratio: nothing starts inside it
+        return odd[-1][1]
     return None
+
+
+def _past_joined(text: str, t: int, lx: Lexicon) -> int | None:
+    """Where to read on after digits at ``t`` that continue a figure joined by separators.
+
+    "1.1.1.1…": every later run of digits in this joined figure only continues it too;
+    read on from its last run in one step. None where ``t`` is not after a joiner.
+    """
+    if text[t - 1] not in lx.joiners:
+        return None
+    run = _joined(lx.joiners).match(text, t)
+    return None if run is None else run.end()
 
 
 def _ask_grammar(
@@ -292,29 +311,30 @@ def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: P
 
     The last item of a list ("20, 30 oder 50 Mio. Euro", "zwei oder drei Millionen Euro")
     lends its scale and currency to the bare figures or number words before it, each reported
-    on its own.
+    on its own. Asked only for a mention after a space and the last character of a list's
+    joiner (``lx.list_joiner_ends``, with ","), at position 3 or later: `scan` appends any
+    other at once.
     """
     s = mention.start
-    if s >= 3 and text[s - 2 : s] == ", " and text[s].isalpha():
+    if text[s - 2] == "," and text[s].isalpha():
         rough = _rough_pair(text, mention, lx, parser)
         if rough is not _NOT_ROUGH:
             if rough is not None:
                 out.append(rough)
             return
-    if s >= 3 and text[s - 1] == " " and text[s - 2] in lx.list_joiner_ends:
-        items = _list(text, mention, lx, parser)
-        if items is not None:
-            while out and out[-1].end > items[0].start:
-                if not any(m.start <= out[-1].start and out[-1].end <= m.end for m in items):
-                    # An expression inside the list, or one that ends in its first item
-                    # ("€ 0, 1 Mio."): leave it as it is and report only the last item.
-                    break
-                out.pop()
-            else:
-                out.extend(items)
-                return
-            out.extend(items[-1:])
+    items = _list(text, mention, lx, parser)
+    if items is not None:
+        while out and out[-1].end > items[0].start:
+            if not any(m.start <= out[-1].start and out[-1].end <= m.end for m in items):
+                # An expression inside the list, or one that ends in its first item
+                # ("€ 0, 1 Mio."): leave it as it is and report only the last item.
+                break
+            out.pop()
+        else:
+            out.extend(items)
             return
+        out.extend(items[-1:])
+        return
     out.append(mention)
 
 

@@ -282,7 +282,7 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     # match ends where the run's last symbol starts (see `aieco.amounts._shapes.read_at`).
     single = re.escape("".join(sorted(s for s in lx.symbols if len(s) == 1 and not s.isalnum())))
     # After a figure and a code, figures each followed by a code and another figure: the
-    # match ends where the last figure starts (see `aieco.amounts._shapes._fast_digits`).
+    # match ends where the last figure starts (see `aieco.amounts._shapes.read_digits`).
     codes = _trie(sorted(lx.codes))
     space = "[ \\u00a0]"
     ft.code_chain = re.compile(

@@ -276,7 +276,7 @@ def heads_compound(text: str, start: int, end: int) -> bool:
     )
 
 
-def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
+def continues_figure(lx: Lexicon, text: str, t: int, depth: int = 3) -> bool:
     """Digits at ``t`` are only the rest of a figure that starts before them.
 
     True after a digit and a separator that joins digits ("1٫5", "10^9999", "1.5" in German),
@@ -285,13 +285,9 @@ def continues_figure(lx: Lexicon, text: str, t: int) -> bool:
     side could be a group of a grouped figure (a block of exactly three digits after it, or
     one to three digits before it): "432" in "98 765 432", "567" in "1234 567", "34" in "12
     34". Such a figure is read whole from its start or not at all; "45" in "im Jahr 2019 45
-    Mio. Euro" is a figure of its own.
+    Mio. Euro" is a figure of its own. ``depth``: how many runs before it looks back over at
+    most (one function, not a wrapper and a helper: the extractor asks at every figure).
     """
-    return _continues(lx, text, t, 3)
-
-
-def _continues(lx: Lexicon, text: str, t: int, depth: int) -> bool:
-    """`continues_figure`, looking back over at most ``depth`` runs before."""
     if t == 0:
         return False
     b = text[t - 1]
@@ -314,7 +310,7 @@ def _continues(lx: Lexicon, text: str, t: int, depth: int) -> bool:
     if s - 1 - k <= 3 and (k < 0 or not text[k].isdigit()):
         return True
     # A longer run is a figure of its own ("2019 45"), unless it continues one itself.
-    return depth == 0 or _continues(lx, text, k + 1, depth - 1)
+    return depth == 0 or continues_figure(lx, text, k + 1, depth - 1)
 
 
 #: The most digits a "-stellig" adjective may name ("dreißigstellig").

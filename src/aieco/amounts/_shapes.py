@@ -62,7 +62,16 @@ from aieco.money import PERCENT, Amount, Qualifier, in_exact_context
 if TYPE_CHECKING:
     from aieco.amounts._fast import FastTables
 
-__all__ = ["SHAPES", "Chain", "Shape", "Verdict", "article_run", "fast_amount", "read_at"]
+__all__ = [
+    "SHAPES",
+    "Chain",
+    "Shape",
+    "Verdict",
+    "article_run",
+    "fast_amount",
+    "read_at",
+    "read_digits",
+]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -934,43 +943,32 @@ def read_at(
     """Read the trigger match ``m`` at ``t`` by a shape where the outcome is certain.
 
     A Reading; a `Verdict`; a `Chain` to skip; or None (ask the grammar). ``last`` is where
-    the previous mention ended (nothing before it belongs to this one).
+    the previous mention ended (nothing before it belongs to this one). A hedged reading
+    right before a hyphen ("um die 1-Prozent-Vorgabe") is left to the grammar by the caller
+    (`aieco.amounts._extract.scan`), which weighs the hedge.
     """
     c = text[t]
     if c in DIGITS:
-        if t > 0 and text[t - 1] in ".,":
-            return None  # ".75 €", "1.5" in German: the grammar decides
-        found = _fast_digits(text, t, m, lx, ft, last)
-    elif c.isalpha() and ft.language.number_words:
-        found = _fast_noun(text, t, lx, ft, last)
-    else:
-        # A currency symbol between two others ("€ € €"): no expression holds two symbols
-        # side by side, so none starts at or covers the run's symbols before its last.
-        run = ft.symbol_run.match(text, t)
-        return None if run is None else Chain(run.end())
-    if (
-        isinstance(found, Reading)
-        and found.qualifier is not Qualifier.EXACT
-        and text[found.end : found.end + 1] == "-"
-    ):
-        return None  # "um die 1-Prozent-Vorgabe": the grammar weighs the hedge
-    return found
+        return read_digits(text, t, m, lx, ft, last)
+    if c.isalpha() and ft.language.number_words:
+        return _fast_noun(text, t, lx, ft, last)
+    # A currency symbol between two others ("€ € €"): no expression holds two symbols
+    # side by side, so none starts at or covers the run's symbols before its last.
+    run = ft.symbol_run.match(text, t)
+    return None if run is None else Chain(run.end())
 
 
-def _fast_digits(
+def read_digits(
     text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
 ) -> Reading | Verdict | Chain | None:
-    """A digit trigger: one end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range."""
-    if t > 0:
-        b = text[t - 1]
-        if b.isalnum() or b == "_" or b in lx.symbol_firsts:
-            if b.isalpha() and not any(tok.role is Role.STARTS for tok in walk(text, t, lx, last)):
-                # Glued to a word ("B2B"): the grammar starts only at a word before the digits
-                # that may start an expression ("CHF1.234"), so without one it finds nothing.
-                return Verdict.NOTHING
-            return None
-        if (b in MINUS_SIGNS or b in DASHES) and not (t > 1 and text[t - 2] in DIGITS):
-            return None  # a sign, or a hyphen the grammar must read
+    """`read_at` for a digit trigger (which `extract_amounts.scan` calls directly).
+
+    One end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range.
+    """
+    if t > 0 and not text[t - 1].isspace():
+        glued = _glued_before(text, t, lx, last)
+        if glued is not _FREE:
+            return glued
     scale, cur, pct = m.group("scale", "cur", "pct")
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
@@ -1012,6 +1010,31 @@ def _fast_digits(
     if is_date(text, t, lx, prev, ft.tail_months):
         return Verdict.SKIP
     return fast_mention_amount(lx, ft, m, text, qualifier, start, e)
+
+
+#: What `_glued_before` says where the character before the digits leaves them free.
+_FREE: Any = object()
+
+
+def _glued_before(text: str, t: int, lx: Lexicon, last: int) -> Verdict | Any | None:
+    """What the character right before digits at ``t`` (not a space) says, or `_FREE`.
+
+    None (the grammar decides) after a decimal mark (".75 €", "1.5" in German), a letter,
+    digit or symbol glued to them, a sign or a hyphen not after digits; `Verdict.NOTHING`
+    after a word glued to them that starts nothing ("B2B").
+    """
+    b = text[t - 1]
+    if b in ".,":
+        return None  # ".75 €", "1.5" in German: the grammar decides
+    if b.isalnum() or b == "_" or b in lx.symbol_firsts:
+        if b.isalpha() and not any(tok.role is Role.STARTS for tok in walk(text, t, lx, last)):
+            # Glued to a word ("B2B"): the grammar starts only at a word before the digits
+            # that may start an expression ("CHF1.234"), so without one it finds nothing.
+            return Verdict.NOTHING
+        return None
+    if (b in MINUS_SIGNS or b in DASHES) and not (t > 1 and text[t - 2] in DIGITS):
+        return None  # a sign, or a hyphen the grammar must read
+    return _FREE
 
 
 def _fast_plain(

@@ -104,6 +104,8 @@ _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
 _QUOTES: Final = frozenset("\"„“”»«‚‘’'")
 #: Signs a clause's subject may come after: a comma, a colon, a bracket, an opening quote.
 _LEADING: Final = frozenset(',:(„“"»«‚‘')
+#: Marks that may open a quotation or bracket before a word ('"Die breite Masse').
+_OPENING_MARKS: Final = "(„“\"»«‚‘'"
 #: Prepositions before the company invested in, also contracted ("beim Start-up X").
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "ins", "am", "beim"])
 _AT: Final = frozenset(["bei"])
@@ -139,12 +141,8 @@ _NOT_ADJECTIVES: Final = lx.words(
     " denen zwischen neben gegen ohne seit sowohl weder entweder außer ausser"
 )
 _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"])
-#: Articles and demonstratives before a common noun ("ein Wunder", "dieser Plan").
 #: Demonstratives that stand for a noun named before: "jene von Amicus".
 _THAT_OF: Final = lx.words("jene jener jenes diejenige denjenigen derjenigen")
-_BARE_DETERMINERS: Final = lx.words(
-    "der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen"
-)
 #: Words after a name that show it is the subject of a verb ("Parloa sammelt", "Luma wird").
 _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
@@ -1142,16 +1140,23 @@ class _Reader:
         """
         if not _NOUN_SHAPE.fullmatch(name.text):
             return False
-        words = self.text[max(0, name.start - 60) : name.start].split()
+        before = self.text[max(0, name.start - 60) : name.start]
+        words = [w.strip(_OPENING_MARKS) for w in before.split()]
         k = len(words) - 1
         while (
             k >= 0
             and _ADJECTIVE.fullmatch(words[k])
             and words[k] not in _NOT_ADJECTIVES
-            and words[k] not in _BARE_DETERMINERS
+            and words[k] not in lx.COMMON_NOUN_OPENERS
+            and words[k] not in lx.LIST_FILLERS  # "unter anderem Runway"
         ):
             k -= 1  # lower-case adjectives ("staatliche"), not "Münchner"
-        return k >= 0 and words[k].lower() in _BARE_DETERMINERS
+        if k < 0:
+            return False
+        opener = words[k].lower()
+        if opener in lx.COMMON_NOUN_PREPOSITIONS:
+            return k < len(words) - 1  # "in frühen Phasen", not "in Apian"
+        return opener in lx.COMMON_NOUN_OPENERS
 
     def _attributed(self, name: _Name) -> bool:
         """Whether the name is a source of the news ("laut X", "X zufolge"), not an actor."""
@@ -1582,8 +1587,12 @@ class _Reader:
                 only = next(iter(r.parts.values()))
                 if only.amounts:
                     r.amounts = list(only.amounts)
-            if not (r.amounts or r.round_type or r.parts):
-                continue  # a valuation alone is no round ("OpenAI wird mit 80 Mrd. bewertet")
+            if not (r.amounts or r.parts) and (
+                r.round_type is None or r.round_type[0] in lx.NOUN_TYPES
+            ):
+                # a valuation alone is no round ("OpenAI wird mit 80 Mrd. bewertet"), nor a
+                # type that is also a common noun ("Mithilfe des Darlehens sollen ...")
+                continue
             out.append(self._mention(r))
         return out
 

@@ -456,6 +456,21 @@ GROUP_TYPES: Final = {
     "strategic": RoundType.STRATEGIC,
 }
 
+#: Types whose words are also common nouns ("Darlehen", "Fördergelder",
+#: "Wachstumsfinanzierungen"): such a type alone, without money or an investor, is no round
+#: ("Mithilfe des Darlehens sollen ... erforscht werden"). A stage ("Series A für veganes Eis
+#: Nomoo") or a verb of raising ("sammelten ... hohe Summen ein") alone still is one.
+NOUN_TYPES: Final = frozenset(
+    [
+        RoundType.GROWTH,
+        RoundType.DEBT,
+        RoundType.GRANT,
+        RoundType.SECONDARY,
+        RoundType.STRATEGIC,
+        RoundType.CORPORATE,
+    ]
+)
+
 # --- investors ---------------------------------------------------------------------------------
 # Each pattern's group "list" is where the names start; the list reader takes it from there.
 
@@ -866,6 +881,25 @@ DETERMINERS: Final = words(
     der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner
     ihr ihre ihren ihrem ihrer dessen deren unser unsere the a an its
     """
+)
+#: Words before a common noun with adjectives between ("in frühen Phasen", "ihrer Laufbahn",
+#: "die breite Masse"): one noun-shaped word after one of these and lower-case adjectives only
+#: is no name. Articles, demonstratives, possessives and the prepositions that govern a noun
+#: phrase; "die Münchner Helsing" keeps its name (a capital adjective stops the walk back).
+COMMON_NOUN_OPENERS: Final = words(
+    """
+    der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen
+    sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres unser unsere
+    unserem unseren unserer euer eure kein keine keinem keinen keiner keines
+    in im an am auf aus bei beim mit nach von vom vor zu zum zur über unter für durch gegen
+    ohne um ins
+    """
+)
+#: Of COMMON_NOUN_OPENERS, those that need an adjective between them and the noun to make it
+#: common ("in frühen Phasen" but "in Apian investiert" is a name).
+COMMON_NOUN_PREPOSITIONS: Final = words(
+    "in im an am auf aus bei beim mit nach von vom vor zu zum zur über unter für durch gegen"
+    " ohne um ins"
 )
 #: Words that join a list of names.
 LIST_JOINS: Final = frozenset(["und", "sowie", "oder", "&", "and", ",", "als", "auch"])
