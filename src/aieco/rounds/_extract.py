@@ -31,6 +31,7 @@ import collections
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from aieco._fold import fold
@@ -72,6 +73,10 @@ _TRACK_BLOCK: Final = 16
 _COREF_WINDOW: Final = 2500
 #: The most words of a dateline ("25. Mai 2021:").
 _DATELINE_WORDS: Final = 5
+#: A rounded figure lies within 1/_ROUNDING of the exact one (5 of 5.25, 15 of 15.3).
+_ROUNDING: Final = 20
+#: The longest abbreviation read as standing for a name given before it in brackets.
+_MAX_ABBREVIATION: Final = 6
 #: How far back (in characters) the name a relative clause is about is looked for.
 _ANTECEDENT_REACH: Final = 80
 #: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
@@ -948,12 +953,19 @@ class _Reader:
         """The company the clause is about, found by the first rule that names one."""
         taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
         raising = sc.raise_verb is not None
+        giver_before = -1  # a name before a verb of giving is its subject: the giver
+        if not raising:
+            give = lx.GIVE_VERB.search(sc.clause)
+            if give is not None:
+                giver_before = sc.c0 + give.start()
 
         def ok(name: _Name | None) -> bool:
             if name is None:
                 return False
+            if name.start < giver_before:
+                return False
             if lx.INVESTOR_DESCRIPTOR.search(name.described) or lx.FUND_NAME.search(
-                name.text.lower()
+                self._full_name(name).lower()
             ):
                 # "Der VC X sammelt ... ein" (not "der Runde"): a fund, no round; money put
                 # "in die Onsight Ventures" neither
@@ -1131,6 +1143,24 @@ class _Reader:
                 return (names, True) if names else None
         return None
 
+    def _full_name(self, name: _Name) -> str:
+        """The name an abbreviation stands for where the text gives it in brackets.
+
+        "Die Europäische Investitionsbank (EIB) ...", later "die EIB": the Europäische
+        Investitionsbank. Other names are themselves.
+        """
+        text = name.text
+        if not text.isupper() or len(text) > _MAX_ABBREVIATION:
+            return text
+        at = self.text.find(f"({text})")
+        if at <= 0:
+            return text
+        words = self.text[max(0, at - _ANTECEDENT_REACH) : at].split()
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper():
+            k -= 1
+        return " ".join(words[k:]) or text
+
     def _bare_noun(self, name: _Name) -> bool:
         """Whether the name is one word after an article and adjectives only: a common noun.
 
@@ -1164,10 +1194,21 @@ class _Reader:
         after = self.low[name.end : name.end + 10]
         before = before.rstrip()
         return (
-            before.endswith("laut")
+            self._after_source_word(name)
             or after.lstrip().startswith("zufolge")
             or (before.endswith("wie") and _REPORTS.match(after.lstrip()) is not None)
         )
+
+    def _after_source_word(self, name: _Name) -> bool:
+        """Whether the name ends the source after "laut" ("laut den Munich Startup Insights").
+
+        The words between are capitalised or articles.
+        """
+        words = self.text[max(0, name.start - _ANTECEDENT_REACH) : name.start].split()
+        k = len(words) - 1
+        while k >= 0 and (words[k][:1].isupper() or words[k].lower() in lx.DETERMINERS):
+            k -= 1
+        return k >= 0 and words[k].lower() in lx.SOURCE_BEFORE
 
     # --- names -------------------------------------------------------------------------------
 
@@ -1528,7 +1569,11 @@ class _Reader:
         if each is not None and not target.amounts:
             target.amounts.append(each)
         for entry in clause.amounts:
-            if any(_same_money(entry, m) for m in target.amounts):
+            if any(_same_money(entry, m) or _rounded(entry, m) for m in target.amounts):
+                continue
+            rough = [i for i, m in enumerate(target.amounts) if _rounded(m, entry)]
+            if rough:  # "fünf Millionen Euro" in the headline, "5,25 Millionen Euro" now
+                target.amounts[rough[0]] = entry
                 continue
             bare = [i for i, m in enumerate(target.amounts) if _same_figure(m, entry)]
             if bare:  # "41 Millionen" before, "41 Millionen Euro" now: the one with a currency
@@ -1808,7 +1853,8 @@ def _namey(word: str) -> bool:
     if "-" in word:
         return False  # "innen-Konsortien", "e-Mobilität"
     if "." in word.strip("."):
-        return True  # "crate.io"
+        # "crate.io" is a name; "eingehen.Heißt" is two sentences whose space the page lost
+        return not word.rpartition(".")[2][:1].isupper()
     return any(c.isupper() for c in word[1:]) or "&" in word
 
 
@@ -2197,13 +2243,45 @@ def _conflicts(target: _Round, clause: _Clause) -> bool:
         return True
     for new in clause.amounts:
         for old in target.amounts:
-            if new.amount.unit == old.amount.unit and not _same_money(new, old):
+            if (
+                new.amount.unit == old.amount.unit
+                and not _same_money(new, old)
+                and not _rounded(new, old)
+                and not _rounded(old, new)
+            ):
                 return True
     return False
 
 
 def _same_money(a: _Money, b: _Money) -> bool:
     return a.amount == b.amount or a.span.start == b.span.start
+
+
+def _rounded(rough: _Money, exact: _Money) -> bool:
+    """Whether ``rough`` is ``exact`` rounded, as a headline or a lead gives it.
+
+    "Optiopay erhält fünf Millionen Euro", then "eine Finanzierungsrunde über 5,25 Millionen
+    Euro": one round. The rough figure has fewer significant digits and lies within
+    1/_ROUNDING of the exact one (so "10 Millionen" and "12 Millionen" stay two figures).
+    """
+    a, b = rough.amount, exact.amount
+    if a.is_range or b.is_range or a.unit != b.unit or a.low == b.low or b.low <= 0:
+        return False
+    if _significant(a.low) >= _significant(b.low):
+        return False
+    return abs(b.low - a.low) * _ROUNDING <= b.low  # exact: extract_rounds' context
+
+
+def _significant(value: Decimal) -> int:
+    """The number of significant digits of a figure (5250000 -> 3), exact in any context."""
+    digits = value.as_tuple().digits
+    end = len(digits)
+    while end > 1 and digits[end - 1] == 0:
+        end -= 1
+    start = 0
+    while start < end - 1 and digits[start] == 0:
+        start += 1
+    return end - start
 
 
 def _same_figure(bare: _Money, named: _Money) -> bool:

@@ -818,7 +818,19 @@ NAME_SUFFIXES: Final = words(
 )
 #: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
 #: the money it raises is a fund, not a round.
-FUND_NAME: Final = re.compile(r"(?:invest|\sventures|\spartners|\sfund|fonds|\svc)\W*$")
+FUND_NAME: Final = re.compile(
+    r"(?:invest|\sventures|\spartners|\sfund|fonds|\svc"
+    # public and development banks invest by mandate: "Europäische Investitionsbank",
+    # "Zürcher Kantonalbank", "Förderbank"
+    r"|(?:investitions|kantonal|f[öo]rder|landes|entwicklungs|staats)bank)\W*$"
+)
+#: Verbs of giving money: their subject gives, it raises nothing ("EIT Health gewährt bis zu
+#: 500.000 € Kofinanzierung", "Die EIB vergibt an X ein Darlehen", "Seit 2018 hat BaseLaunch 24
+#: Biotechfirmen mit Startkapital unterstützt").
+GIVE_VERB: Final = re.compile(
+    r"\b(?:gew[äa]hr(?:t|en|te|ten)|verg(?:ibt|eben|ab|aben)|bezuschuss(?:t|en|te|ten)"
+    r"|unterst[üu]tz(?:t|en|te|ten)|stell(?:t|en|te|ten)\s+(?:\S+\s+){0,8}?bereit)\b"
+)
 #: Descriptors of investors and of people: the name after one is no raising company
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
 INVESTOR_DESCRIPTOR: Final = re.compile(
@@ -851,12 +863,15 @@ COMMON_NOUN_END: Final = re.compile(
     r"|summe|summen|kapital|quelle|quellen|zahl|zahlen|betrag|beträge|volumen|projekt|projekte"
     r"|jahr|insolvenz|hürde|hürden|wunder|plan"
     # adverbs: "Weltweit sind ...", "Bundesweit", "Teilweise"
-    r"|weit|weise|mals|lich|isch)(?:e?s)?$",
+    r"|weit|weise|mals|lich|isch"
+    # adjectives and participles said of something, first in a sentence: "Bemerkenswert ist
+    # ...", "Gespannt haben Investoren ...", "Denkbar wäre ..."
+    r"|wert|bar|sam|haft|los|voll|^ge[a-zäöüß]{3,}t)(?:e?s)?$",
     re.IGNORECASE,
 )
 #: Legal forms that end a company's name ("die Leukocare AG"): no name on their own.
 LEGAL_FORMS: Final = words(
-    "gmbh ag se kg kgaa ug inc inc. ltd ltd. llc plc corp corp. sa sas bv nv oy"
+    "gmbh ag se kg kgaa ug inc inc. ltd ltd. llc plc corp corp. sa sas bv nv oy e.v e.v."
 )
 #: Words that are no name on their own, though part of some ("Qatar Investment Authority").
 NOT_ALONE: Final = (
@@ -988,6 +1003,8 @@ ANAPHOR_SUBJECT: Final = re.compile(
 )
 #: Where a company's name is given as the source of a statement, not as an actor.
 ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
+#: Words before the source of a report ("laut den Munich Startup Insights"): no actor.
+SOURCE_BEFORE: Final = words("laut")
 
 # --- dates --------------------------------------------------------------------------------------
 
