@@ -1184,7 +1184,10 @@ def _fast_noun(
     if role(lx, word) is Role.STARTS:
         return None  # the noun itself may start an expression
     chain = walk(text, s, lx, last)
-    if not any(token.role is Role.STARTS and not _dead_hedge(lx, text, token) for token in chain):
+    for token in chain:  # a loop, not any() over a generator: no call per token
+        if token.role is Role.STARTS and not _dead_hedge(lx, text, token):
+            break
+    else:
         # Nothing before the noun can start an expression reaching it ("ein lächerlich
         # kleiner Betrag": "kleiner" starts only the hedge "kleiner als", not here).
         return Verdict.NOTHING
