@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aieco.rounds import _lexicon as lx
-from aieco.rounds._regex import leading_class
+from aieco.rounds._regex import any_word, leading_class
 
-#: The look-ahead `leading_class` puts in front of a pattern's source.
-LOOK_AHEAD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)", re.DOTALL)
+#: The look-aheads `leading_class` puts in front of a pattern's source: the first character,
+#: then, for a pattern of many alternatives, the first three (or two) as a tree.
+LOOK_AHEAD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)(?:\(\?=.*?\))?\(\?:(.*)\)", re.DOTALL)
 
 
 def written(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -31,9 +32,15 @@ PATTERNS = [
     re.compile(r"(?:a|b)?c|[x-z]+d"),
     re.compile(r"(?<=a)b|(?=c)cd|\bef"),
     re.compile(r"(?:a|)b|c*d"),
+    # many first characters: a look-ahead for the first two too
+    re.compile(r"\b(?:ab|ac|bd|b[ef]|ci|di+|e[a-d]?z|f(?=r)r|g\bh|hi)k|\bijk|(?<!a)jx*y"),
+    re.compile(r"\b(?:ab|b|cd|de|ef|fg|gh|hi|ij|jk)l"),  # as many pairs as first letters
 ]
 
-TEXT = st.text(alphabet="abcdefz01239 .,-()äüß\nmaijunrseiotwvlhgk", max_size=60)
+#: Each pattern and what `leading_class` makes of it (worked out once: it takes a while).
+FASTER = [(pattern, leading_class(pattern)) for pattern in PATTERNS]
+
+TEXT = st.text(alphabet="abcdefz01239 .,-()äüß\nmaijunrseiotwvlhgkABSÄ;:\t–\u2028", max_size=60)
 
 
 def spans(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> list[object]:
@@ -47,8 +54,7 @@ def spans(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> list[ob
 @given(text=TEXT, cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
 def test_same_matches(text: str, cut: tuple[int, int]) -> None:
     pos, endpos = min(cut), max(cut)
-    for pattern in PATTERNS:
-        faster = leading_class(pattern)
+    for pattern, faster in FASTER:
         assert spans(faster, text, pos, endpos) == spans(pattern, text, pos, endpos)
 
 
@@ -114,3 +120,49 @@ def test_gates_hide_no_match(text: str) -> None:
     for gated in GATED:
         if gated.pattern.search(text) is not None:
             assert gated.search(text) is not None, gated.keys
+
+
+def test_spaces_and_signs_in_any_case() -> None:
+    """With re.IGNORECASE, signs and spaces are listed; a letter leaves the pattern as it is."""
+    signs = re.compile(r",\s+(?=der)|;\s+|\s+[–—]\s+|\s+sowie\s", re.IGNORECASE)
+    assert leading_class(signs).pattern.startswith(r"(?=[\s,;])(?:")
+    letters = re.compile(r"\bsowie|,\s+der", re.IGNORECASE)
+    assert leading_class(letters) is letters
+
+
+def test_first_characters() -> None:
+    """A pattern of alternatives that start with many characters is tested on the first three."""
+    many = re.compile(r"\babx|\bacx|\bbdx|\bbey|\bci|\bdi|\bez|\bfr|\bgh|\bhi|\bij")
+    faster = leading_class(many)
+    # a match may be two characters long: the first two
+    assert faster.pattern.startswith("(?=[abcdefghi])(?=(?:a[bc]|b[de]|ci|di|ez|fr|gh|hi|ij))")
+    assert spans(faster, "xx ad abx hik", 0, 13) == spans(many, "xx ad abx hik", 0, 13)
+    assert faster.search("xx ad abx hik") is not None
+    longer = re.compile(r"\babx|\bacx|\bbdx|\bbey|\bciz|\bdi\s|\bezz|\bfrz|\bghz|\bhiz|\bijz")
+    assert leading_class(longer).pattern.startswith(
+        r"(?=[abcdefghi])(?=(?:a(?:bx|cx)|b(?:dx|ey)|ciz|di[\s]|ezz|frz|ghz|hiz|ijz))"
+    )
+    # a match may be one character long: only the first is tested
+    short = re.compile(r"\bab|\bb|\bcd|\bde|\bef|\bfg|\bgh|\bhi|\bij")
+    assert leading_class(short).pattern.startswith("(?=[abcdefghi])(?:")
+    # as many beginnings as first characters: a second look-ahead would not help
+    few = re.compile(r"\bab|\bbc|\bcd|\bde|\bef|\bfg|\bgh|\bhi|\bij")
+    assert leading_class(few).pattern.startswith("(?=[abcdefghi])(?:")
+    # one group of words: re tests each by its first letter already
+    group = re.compile(r"\b(?:ab|ac|bd|be|ci|di|ez|fr|gh|hi|ij)k")
+    assert leading_class(group).pattern.startswith("(?=[abcdefghi])(?:")
+
+
+def test_the_largest_patterns_get_more() -> None:
+    for pattern in (lx.INVESTORS_BEFORE.pattern, lx.ROUND_TYPE.pattern, lx.NOT_A_ROUND):
+        assert re.match(r"\(\?=\[[^\]]*\]\)\(\?=", pattern.pattern), pattern.pattern[:40]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(alphabet="abcä -", min_size=1, max_size=4), max_size=8), text=TEXT)
+def test_any_word(words: list[str], text: str) -> None:
+    """`any_word` finds a word wherever one of them occurs, and only there."""
+    pattern = any_word(words)
+    for at in range(len(text) + 1):
+        occurs = any(text.startswith(w, at) for w in words)
+        assert (pattern.match(text, at) is not None) == occurs

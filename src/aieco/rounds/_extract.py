@@ -125,6 +125,8 @@ _NOUN_SHAPE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-z�
 _RELATIVE_PRONOUN: Final = re.compile(
     r"\s*(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?)\s+(?![A-ZÄÖÜ])"
 )
+#: Where a clause may begin (lx.CLAUSE_OPENERS with a look-ahead for its first characters).
+_CLAUSE_OPENERS: Final = lx.faster(lx.CLAUSE_OPENERS)
 #: Between the sentences given to extract_amounts at once; no amount reaches across it.
 _SEPARATOR: Final = "\n\u2029\n"
 _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
@@ -357,7 +359,7 @@ class _Scope:
 
     def _split(self) -> list[_Token]:
         tokens = [
-            (*m.span(), (word := m[0]), word.lower())
+            (m.start(), m.end(), (word := m[0]), word.lower())
             for m in _TOKEN.finditer(self.source, self.c0, self.c1)
         ]
         holes = self.holes
@@ -1780,7 +1782,7 @@ def _clauses(sentence: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]
     holes: list[tuple[int, int]] = []
     start = 0
     resume = 0
-    for m in lx.CLAUSE_OPENERS.finditer(sentence):
+    for m in _CLAUSE_OPENERS.finditer(sentence):
         if m.start() < resume:
             continue
         close = _relative_end(sentence, m) if lx.RELATIVE_OPENER.match(sentence, m.start()) else -1

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from aieco.model import RoundType
-from aieco.rounds._regex import leading_class
+from aieco.rounds._regex import any_word, leading_class
 
 
 class Gated:
@@ -186,9 +186,13 @@ CUE: Final = Gated(
 )
 
 
+#: Where any of CUE_WORDS occurs: one search instead of a substring test per word.
+_CUE_WORDS_FOUND: Final = any_word(CUE_WORDS)
+
+
 def cued(text: str) -> bool:
     """Whether a sentence holds a word of the trade (CUE_WORDS or CUE)."""
-    return any(map(text.__contains__, CUE_WORDS)) or CUE.search(text) is not None
+    return _CUE_WORDS_FOUND.search(text) is not None or CUE.search(text) is not None
 
 
 #: Verbs (and the noun of a raise) whose grammatical subject is the company that gets money.
