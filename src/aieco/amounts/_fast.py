@@ -27,8 +27,8 @@ from aieco.amounts._lexicon import (
     _trie,
 )
 from aieco.amounts._memo import Memo
-from aieco.amounts._shapes import fast_reading
-from aieco.money import Amount, Qualifier
+from aieco.amounts._shapes import fast_amount
+from aieco.money import Qualifier
 
 __all__ = ["FastTables", "fast_amount", "fast_tables", "tables_for"]
 
@@ -50,9 +50,10 @@ class FastTables:
         "digits_pick",
         "exact_units",
         "full",
-        "full_pick",
+        "full_head",
         "glued",
         "guard_words",
+        "head_pick",
         "language",
         "lead",
         "leads",
@@ -76,6 +77,7 @@ class FastTables:
         "symbol_run",
         "tail_full",
         "tail_months",
+        "tail_pick",
         "tails",
         "trigger",
         "trigger_pick",
@@ -85,17 +87,22 @@ class FastTables:
     )
 
     language: Language
+    #: The one-end shape's regex for a whole text, and its part before the tail.
     full: re.Pattern[str]
-    full_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
+    full_head: re.Pattern[str]
+    #: The head's groups, of a match of either; the tail's groups of a match of ``full``.
+    head_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
+    tail_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     digits_full: re.Pattern[str]
     digits_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     number_at: re.Pattern[str]
     number_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     tail_full: re.Pattern[str]
     tails: Memo[str, tuple[str | None, int] | None]
-    #: The characters before a whole text's first digit (at most 40), or (its group) a whole
-    #: text without digits; None if a hedge of the locale has a digit. And what hedge those
-    #: characters are, by them and the digit (`aieco.amounts._shapes._hedge_lead`).
+    #: The characters before a whole text's first digit (at most 40) and the number there,
+    #: or (its group ``bare``) a whole text without digits; None if a hedge of the locale has
+    #: a digit. And what hedge those characters are, by them and the digit
+    #: (`aieco.amounts._shapes._hedge_lead`).
     lead: re.Pattern[str] | None
     leads: Memo[str, tuple[Qualifier, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
@@ -224,24 +231,34 @@ def fast_tables(lx: Lexicon) -> FastTables:
 def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str) -> None:
     """Regexes for one end: a whole text, digits first, a number, a scale-and-currency tail."""
     symbols = _trie(s for s in lx.symbols)
-    ft.full = re.compile(
+    head = (
         f"(?:(?P<q>(?i:{quals})){_WS}+)?(?P<neg>[{MINUS_SIGNS}])?"
         f"(?:(?P<pre>{symbols}|[A-Z]{{3}})(?P<s0>{_WS}*+))?"
         f"(?:(?P<num>(?P<first>[0-9]){rest})|(?P<nw>[^\\W\\d_]++)"
-        f"(?:{_WS}++(?P<half>(?i:{_trie(sorted(lx.half_words))})){_NOT_LETTER})?){tail}"
+        f"(?:{_WS}++(?P<half>(?i:{_trie(sorted(lx.half_words))})){_NOT_LETTER})?)"
     )
+    ft.full = re.compile(head + tail)
+    # The same without the tail: a whole text's tail is then looked up in the memo of tails
+    # (`aieco.amounts._shapes._one_end_first`). Its groups are numbered as the full regex's.
+    ft.full_head = re.compile(head)
     # A text that starts with a digit has no hedge, sign, currency or number word in front:
     # this leaner regex reads it in two thirds of the time.
     ft.digits_full = re.compile(f"(?P<first>[0-9]){rest}{tail}")
     ft.number_at = re.compile(f"(?P<first>[0-9]){rest}")
-    ft.number_pick = _picker(ft.number_at, ("g", "frac"))
+    ft.number_pick = _picker(ft.number_at, ("g", "frac", "dash"))
     ft.tail_full = re.compile(tail)
     ft.tails = Memo()
     digit_in_hedge = any(ch.isdigit() for phrase in lx.hedge_phrases for ch in phrase)
-    # (A match of the group: the text has no digit at all.)
-    ft.lead = None if digit_in_hedge else re.compile("[^0-9]{1,40}(?=[0-9])|([^0-9]*+)\\Z")
+    # The characters before the first digit and the number from there, its groups numbered
+    # as ``number_at``'s; or (a match of ``bare``) a whole text without digits.
+    ft.lead = (
+        None
+        if digit_in_hedge
+        else re.compile(f"[^0-9]{{1,40}}+(?P<first>[0-9]){rest}|(?P<bare>[^0-9]*+)\\Z")
+    )
     ft.leads = Memo()
-    ft.full_pick = _picker(ft.full, _FULL_GROUPS)
+    ft.head_pick = _picker(ft.full_head, _HEAD_GROUPS)
+    ft.tail_pick = _picker(ft.full, _TAIL_GROUPS)
     ft.digits_pick = _picker(ft.digits_full, _DIGITS_GROUPS)
     p1 = _trie(sorted({k[0] for k in lx.postfix}))
     p2 = _trie(sorted({k[1] for k in lx.postfix}))
@@ -466,17 +483,6 @@ def _head(phrase: str) -> str:
     return m.group() if m else ""
 
 
-def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
-    """The Amount of ``text`` (already stripped) if it has a common shape, else None.
-
-    The shapes: one end ("rund 1,5 Mrd. USD", "vier Milliarden Dollar"), a range of two
-    digit numbers ("5–50 Mio. €", "zwischen 20 und 30 Mrd.") and a vague magnitude ("ein
-    zweistelliger Millionenbetrag").
-    """
-    reading = fast_reading(lx, ft, text)
-    return None if reading is None else reading.amount()
-
-
 def _picker(
     pattern: re.Pattern[str], names: tuple[str, ...]
 ) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
@@ -484,8 +490,8 @@ def _picker(
     return itemgetter(*(pattern.groupindex[name] - 1 for name in names))
 
 
-_FULL_GROUPS: tuple[str, ...] = ("q", "neg", "pre", "s2", "cur", "pct", "scale", "dot", "g")
-_FULL_GROUPS += ("frac", "nw", "num", "half")
+_HEAD_GROUPS = ("q", "neg", "pre", "g", "frac", "nw", "num", "half")
+_TAIL_GROUPS = ("s1", "s2", "cur", "pct", "scale", "dot")
 _DIGITS_GROUPS = ("g", "frac", "s2", "cur", "pct", "scale", "dot")
 _BY_NAME: dict[str, tuple[Lexicon, FastTables]] = {}
 

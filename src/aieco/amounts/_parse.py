@@ -48,7 +48,6 @@ from aieco.amounts._rules import (
     space_end,
     stellig_noun,
 )
-from aieco.amounts._shapes import fast_reading
 from aieco.errors import ParseError
 from aieco.money import PERCENT, Amount, Money, Qualifier, in_exact_context
 
@@ -1427,9 +1426,9 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
     # grammar computes, and runs in the exact context (test_amounts_context.py checks both).
     if type(text) is str:
         lx, ft = tables_for(locale)
-        reading = fast_reading(lx, ft, text.strip())
-        if reading is not None:
-            return reading.amount()
+        amount = fast_amount(lx, ft, text.strip())
+        if amount is not None:
+            return amount
     return _read_exact(text, locale)[0].amount
 
 

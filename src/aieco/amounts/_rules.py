@@ -211,19 +211,21 @@ def figure_ok(whole: str, frac: str) -> bool:
 
     No leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits.
     """
-    return (len(whole) < 2 or whole[0] != "0") and len(whole) + len(frac) <= MAX_DIGITS
+    return figure_fits(whole, frac, None)
 
 
-def figure_fits(whole: str, frac: str, power: int) -> bool:
+def figure_fits(whole: str, frac: str, power: int | None) -> bool:
     """Whether ``whole.frac × 10**power`` is a figure the engine reads.
 
-    `figure_ok`, and within the model's limit (`aieco._limits`), told from the digit
-    counts alone.
+    No leading zero before another digit, at most MAX_DIGITS digits (`figure_ok`), and
+    within the model's limit (`aieco._limits`), told from the digit counts alone; with
+    ``power`` None only the first two (the rule of `figure_ok`, written here once so that
+    the shapes' hottest path makes one call).
     """
-    return (
-        figure_ok(whole, frac)
-        and len(whole) + power <= MAX_INTEGER_DIGITS
-        and len(frac) - power <= MAX_FRACTION_DIGITS
+    if (len(whole) > 1 and whole[0] == "0") or len(whole) + len(frac) > MAX_DIGITS:
+        return False
+    return power is None or (
+        len(whole) + power <= MAX_INTEGER_DIGITS and len(frac) - power <= MAX_FRACTION_DIGITS
     )
 
 
@@ -413,7 +415,10 @@ _WORD = re.compile(r"[^\W\d_]++")
 
 def space_end(text: str, i: int) -> int:
     """The position after the white space at ``i`` (never more than one line break)."""
-    if i >= len(text) or text[i] not in _SPACE_START:
+    c = text[i : i + 1]
+    if c == " " and text[i + 1 : i + 2] not in _SPACE_START:
+        return i + 1  # the common case, one plain space (or at the end): told without a regex
+    if not c or c not in _SPACE_START:
         return i
     m = _SP.match(text, i)
     assert m is not None
@@ -726,7 +731,12 @@ def _chunks(
         break
     if chunks == 0:
         return None
-    return Words(total, end, last_power, word_int if last_power is None else None, chunks)
+    word_int = word_int if last_power is None else None
+    return _new_words(Words, (total, end, last_power, word_int, chunks))
+
+
+#: `Words(...)` without the Python-level ``__new__`` a NamedTuple class defines (one C call).
+_new_words = tuple.__new__
 
 
 def _next_chunk(lx: Lexicon, text: str, k: int) -> int:

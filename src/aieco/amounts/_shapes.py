@@ -34,13 +34,13 @@ from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
     MINUS_SIGNS,
+    SPACE_CHARS,
     Lexicon,
 )
 from aieco.amounts._reading import Reading, new_reading, point
 from aieco.amounts._rules import (
     count_word,
     figure_fits,
-    figure_ok,
     figure_value,
     heads_compound,
     hedge_at,
@@ -57,7 +57,7 @@ from aieco.amounts._rules import (
     stellig_noun,
 )
 from aieco.amounts._tokens import UNSET, Role, Token, is_date, previous, role, spaced, walk
-from aieco.money import PERCENT, Qualifier, in_exact_context
+from aieco.money import PERCENT, Amount, Qualifier, in_exact_context
 
 if TYPE_CHECKING:
     from aieco.amounts._fast import FastTables
@@ -68,7 +68,7 @@ __all__ = [
     "Shape",
     "Verdict",
     "article_run",
-    "fast_reading",
+    "fast_amount",
     "read_at",
     "read_digits",
 ]
@@ -214,11 +214,16 @@ def _word_info(lx: Lexicon, ft: FastTables, word: str) -> tuple[bool, bool, bool
     return blocks, word in ft.symbol_heads, ft.phrase_heads.fullmatch(word) is not None, low
 
 
-def fast_reading(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
-    """`fast_amount`'s reading (spanning the whole text), or None."""
+def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
+    """The Amount of ``text`` (already stripped) if it has a common shape, else None.
+
+    The shapes: one end ("rund 1,5 Mrd. USD", "vier Milliarden Dollar"), a range of two
+    digit numbers ("5–50 Mio. €", "zwischen 20 und 30 Mrd."), a vague magnitude ("ein
+    zweistelliger Millionenbetrag") and a run of number words in chunks.
+    """
     c = text[:1]
     if c in DIGITS:
-        return _digits_first(lx, ft, text, 0, Qualifier.EXACT)
+        return _digits_first(lx, ft, text, ft.number_at.match(text), Qualifier.EXACT)
     if c.isalpha() or c in lx.hedge_symbols:
         # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
         # regex reads with its hedge branch, found here in a fraction of the time).
@@ -229,31 +234,39 @@ def fast_reading(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
                 return amount
         whole = _whole_shapes(lx, ft, text)
         if whole is None and ft.language.number_words:
-            return _words_whole(lx, ft, text)
-        return whole
-    return _whole_shapes(lx, ft, text)
+            whole = _words_whole(lx, ft, text)
+    else:
+        whole = _whole_shapes(lx, ft, text)
+    return None if whole is None else whole.amount()
 
 
-def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> tuple[Qualifier, int] | None:
+def _hedge_lead(
+    lx: Lexicon, ft: FastTables, text: str
+) -> tuple[Qualifier, re.Match[str] | None] | None:
     """The hedge that starts ``text`` and ends right before its first digit, or None.
 
-    (its Qualifier, where the digits start), as `hedge_at` reads it. Memoised per locale by
-    the text up to and including that digit ("mehr als 1"): `hedge_at` reads a hedge's words
-    and the character after it, and no hedge has a digit (`fast_tables` leaves ``lead``
-    None otherwise), so the rest of the text cannot change what it finds there.
+    (its Qualifier, the number read from that digit as ``ft.number_at`` reads it), the
+    hedge as `hedge_at` reads it. Memoised per locale by the text up to and including that
+    digit ("mehr als 1"): `hedge_at` reads a hedge's words and the character after it, and
+    no hedge has a digit (`fast_tables` leaves ``lead`` None otherwise), so the rest of the
+    text cannot change what it finds there. The number comes from the same match as the
+    characters before it (``ft.lead``), its groups numbered as ``ft.number_at``'s.
     """
     sp = text.find(" ")
     lead = None if ft.lead is None else ft.lead.match(text)
-    if lead is not None and lead.lastindex is not None:
+    if lead is not None and lead.group("bare") is not None:
         return None  # no digit in the text: "vier Milliarden Dollar"
-    if lead is None or not 0 < sp < lead.end():
-        return _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
-    key = text[: lead.end() + 1]
+    at = -1 if lead is None else lead.start(1)
+    if lead is None or not 0 < sp < at:
+        found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
+        return None if found is None else (found[0], ft.number_at.match(text, found[1]))
+    key = text[: at + 1]
     found = ft.leads.get(key, _UNKNOWN)
     if found is _UNKNOWN:
         found = _hedge_before_digit(lx, key, sp)
         ft.leads.put(key, found)
-    return found  # type: ignore[no-any-return]
+    # The hedge ends at a digit, the text's first (no hedge has one): where the number starts.
+    return None if found is None else (found[0], lead)
 
 
 def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int] | None:
@@ -298,8 +311,10 @@ _exact_words = in_exact_context(number_words)
 def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int] | None:
     """What a scale-and-currency tail after a number means: (unit, power of ten).
 
-    The power is 0 for no scale word. Memoised per locale; None where the tail is not one
-    (the grammar decides).
+    The power is 0 for no scale word. Memoised per locale. `NO_TAIL` where the suffix is no
+    such tail at all (``ft.tail_full`` does not match it); None where it is one whose unit or
+    scale word the shapes do not read ("5 Bio-Läden"), or where it is longer than
+    `_TAIL_LIMIT` (not looked at): the grammar decides.
     """
     tail = ft.tails.get(suffix, _UNKNOWN)
     if tail is _UNKNOWN:
@@ -307,38 +322,56 @@ def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int] | 
         if len(suffix) <= _TAIL_LIMIT:
             tm = ft.tail_full.fullmatch(suffix)
             found = None if tm is None else tail_unit_power(lx, ft, tm, suffix)
-            if found is not None:
+            if tm is None:
+                tail = NO_TAIL
+            elif found is not None:
                 tail = (found[0], found[1] or 0)
             ft.tails.put(suffix, tail)
     return tail  # type: ignore[no-any-return]
 
 
+#: What `_tail` says of a suffix that is no scale-and-currency tail at all (compared by
+#: identity; its power, -1, is no scale's).
+NO_TAIL: tuple[str | None, int] = (None, -1)
+
+
 def _digits_first(
-    lx: Lexicon, ft: FastTables, text: str, at: int, qualifier: Qualifier
-) -> Reading | None:
-    """Digits at ``at`` and a scale-and-currency tail to the end of ``text`` (or a range).
+    lx: Lexicon, ft: FastTables, text: str, m: re.Match[str] | None, qualifier: Qualifier
+) -> Amount | None:
+    """Digits and a scale-and-currency tail to the end of ``text`` (or a range).
 
     The number is read by its own regex, the tail (" Mio. EUR", " Milliarden Dollar") from a
     per-locale memo of tails: what a tail means does not depend on the number before it, and
     a text has few distinct tails. The number regex's first reading is the one the combined
     regex would take, so where the memo knows the tail the result is the same; where it does
     not (an unknown or long tail), the combined regex decides.
+
+    Where the number regex has no other reading (no group separator, fraction or ",–":
+    `_only_number`) and the memo knows the suffix as no tail at all (`NO_TAIL`), the combined
+    regex cannot match either: a range ("5–50 Mio. €") is read by its separator and second
+    end right after the number (``ft.range_tail``), as the range regex would read it.
     """
-    m = ft.number_at.match(text, at)
-    assert m is not None
+    assert m is not None  # ``ft.number_at``'s match of the number, or ``ft.lead``'s
+    at = m.start(1)
     e = m.end()
     suffix = text[e:]
     tail = ft.tails.get(suffix, _UNKNOWN)  # the memo first: this is the hottest path
     if tail is _UNKNOWN:
         tail = _tail(lx, ft, suffix)
-    if tail is None:
-        mm = ft.digits_full.fullmatch(text, at)
-        if mm is not None:
-            return _digits_amount(lx, ft, mm, text, qualifier)
-        # Digits first: the one-end regex would read what digits_full did not.
-        return _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
+    g, frac, dash = ft.number_pick(m.groups())
+    if tail is None or tail is NO_TAIL:
+        found: Reading | None
+        if tail is NO_TAIL and g is None and frac is None and dash is None and ft.lead:
+            found = _range_after(lx, ft, text, m) if at == 0 else None
+        else:
+            mm = ft.digits_full.fullmatch(text, at)
+            if mm is not None:
+                found = _digits_amount(lx, ft, mm, text, qualifier)
+            else:
+                # Digits first: the one-end regex would read what digits_full did not.
+                found = _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
+        return None if found is None else found.amount()
     unit, power = tail
-    g, frac = ft.number_pick(m.groups())
     # _digits() inlined: this is parse_amount's hottest path, and a call costs 0.03x of the
     # price-parser budget (benchmarks/bench_amounts.py).
     whole = text[at : m.end("int")]
@@ -347,11 +380,30 @@ def _digits_first(
     frac = frac or ""
     if not figure_fits(whole, frac, power):
         return None
+    # The Amount itself, not a Reading first: a whole text's figure is only ever an Amount
+    # (and without the hedge when there is none: each keyword costs the call a little).
     value = figure_value(False, whole, frac, power)
-    return point(0, len(text), value, unit, qualifier)
+    if qualifier is Qualifier.EXACT:
+        return Amount(value, unit=unit)
+    return Amount(value, unit=unit, qualifier=qualifier)
+
+
+def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Reading | None:
+    """The range whose first number (``m``, its only reading) starts a whole text, or None.
+
+    The range regex on such a text (no hedge or intro before a digit, its first number read
+    atomically as ``m``) matches exactly where ``ft.range_tail`` matches the rest after ``m``;
+    no other shape reads a text that starts with a digit.
+    """
+    r = None if ft.range_tail is None else ft.range_tail.fullmatch(text, m.end())
+    if r is None:
+        return None
+    return range_amount(lx, ft, text, text[: m.end()], "", r, None, Qualifier.EXACT, 0)
 
 
 _UNKNOWN: Any = object()
+#: `_one_end_first`'s word that the one-end regex does not match the text.
+_NO_MATCH: Any = object()
 
 
 #: Tails longer than this are not memoised (a real tail is a scale word and a currency).
@@ -447,12 +499,69 @@ def full_amount(
 
     The hedge is read from the match if ``qualifier`` is None.
     """
-    q, neg, pre, s2, cur, pct, scale, dot, g, frac, nw, num, half = ft.full_pick(m.groups())
+    s1, s2, cur, pct, scale, dot = ft.tail_pick(m.groups())
+    unit = _matched_unit(lx, ft, s2, cur, pct)
+    power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
+    if unit is _REJECT or power is None:
+        return None
+    sep = (s1 if scale is not None else s2) or ""
+    return _one_end(lx, ft, m, text, (unit, power, sep[:1]), qualifier, start, m.end())
+
+
+def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
+    """The one-end shape on a whole text by its head and the memo of tails, as `full_amount`.
+
+    The head regex (``ft.full_head``: hedge, sign, currency, the digits or number word) is
+    the full regex without its tail, so where the head's first reading is followed by a tail
+    the memo knows (`_tail`), the full regex's ``fullmatch`` takes that same reading: the
+    result is `full_amount`'s on it. A head that is only a number word (no hedge, sign,
+    currency or "halbe": every such branch failed before it) is the head's only reading, so
+    there the memo also tells that the full regex fails (`NO_TAIL`: `_NO_MATCH`, the next
+    shape decides) or reads a tail it rejects (None). `_UNKNOWN` where the memo cannot tell:
+    the full regex decides.
+    """
+    h = ft.full_head.match(text)
+    if h is None:
+        return _UNKNOWN
+    e = h.end()
+    suffix = text[e:]
+    tail = ft.tails.get(suffix, _UNKNOWN)
+    if tail is _UNKNOWN:
+        if len(suffix) > _TAIL_LIMIT:
+            return _UNKNOWN
+        tail = _tail(lx, ft, suffix)
+    if tail is None or tail is NO_TAIL:
+        q, neg, pre, _, _, nw, _, half = ft.head_pick(h.groups())
+        if nw is None or q is not None or neg is not None or pre is not None or half is not None:
+            return _UNKNOWN
+        return None if tail is None else _NO_MATCH
+    c = suffix[:1]
+    sep = c if c == "-" or (c and c in SPACE_CHARS) else ""
+    return _one_end(lx, ft, h, text, (tail[0], tail[1], sep), None, 0, len(text))
+
+
+def _one_end(
+    lx: Lexicon,
+    ft: FastTables,
+    m: re.Match[str],
+    text: str,
+    tail: tuple[str | None, int, str],
+    qualifier: Qualifier | None,
+    start: int,
+    end: int,
+) -> Reading | None:
+    """The one-end shape's reading (``start:end``) from its head's groups in ``m``.
+
+    ``tail``: the unit and scale power its tail names, and the first character of the white
+    space or hyphen before the tail ("" for none). The hedge is read from ``m`` if
+    ``qualifier`` is None.
+    """
+    q, neg, pre, g, frac, nw, num, half = ft.head_pick(m.groups())
+    unit, power, sep = tail
     if qualifier is None:
         qualifier = _qualifier(lx, ft, q)
     elif q is not None:
         return None
-    unit = _matched_unit(lx, ft, s2, cur, pct)
     if pre is not None:
         unit = ft.exact_units.get(pre) if unit is None else _REJECT
     if qualifier is None or unit is _REJECT or (unit is None and pre is not None):
@@ -460,16 +569,13 @@ def full_amount(
     if nw is not None:
         if pre is not None:
             return None
-        digits = _number_word_digits(lx, ft, m, nw, half)
+        digits = _number_word_digits(lx, ft, nw, half, (power != 0, sep, unit == PERCENT))
     else:
         digits = _written_digits(text, m, num, g, frac)
-    if digits is None or not figure_ok(*digits):
-        return None
-    power = _scale_power(lx, text, m, scale, dot)
-    if power is None or not figure_fits(*digits, power):
+    if digits is None or not figure_fits(*digits, power):
         return None
     value = figure_value(neg is not None, *digits, power)
-    return point(start, m.end(), value, unit, qualifier)
+    return point(start, end, value, unit, qualifier)
 
 
 def _written_digits(
@@ -483,17 +589,19 @@ def _written_digits(
 
 
 def _number_word_digits(
-    lx: Lexicon, ft: FastTables, m: re.Match[str], word: str, half: str | None
+    lx: Lexicon, ft: FastTables, word: str, half: str | None, tail: tuple[bool, str, bool]
 ) -> tuple[str, str] | None:
     """The digits of the one-end shape's number word ("vier", "eine halbe"), or None.
 
     One number word of a language that has them in this shape, then a scale word after a
     space or hyphen, never glued. An article only before a scale word or "Prozent", and
     only after a space ("eine Milliarde", not "eine-Milliarde" or "ein%"); with "halbe"
-    after it, that is half of one ("eine halbe Milliarde").
+    after it, that is half of one ("eine halbe Milliarde"). ``tail``: whether a scale word
+    follows, the first character of the space or hyphen before the tail ("" for none), and
+    whether the unit is a percent.
     """
-    scale, s1, s2, pct = m.group("scale", "s1", "s2", "pct")
-    if not ft.language.number_words or (scale is not None and not s1):
+    scaled, sep, percent = tail
+    if not ft.language.number_words or (scaled and not sep):
         return None
     low = word.lower()
     number: Decimal | None
@@ -502,9 +610,8 @@ def _number_word_digits(
     elif half is not None:
         number = _HALF if half.lower() in lx.half_words else None
     else:
-        after = s1 if scale is not None else s2
-        number = None if not after or after[0] == "-" else Decimal(1)
-    if number is None or (low in lx.articles and scale is None and pct is None):
+        number = None if not sep or sep == "-" else Decimal(1)
+    if number is None or (low in lx.articles and not scaled and not percent):
         return None
     whole, _, frac = format(number, "f").partition(".")
     return whole, frac
@@ -577,6 +684,12 @@ def _whole_shapes(
 ) -> Reading | None:
     """The reading of the first shape whose whole-text regex matches ``text``, else None."""
     for shape in shapes:
+        if shape is SHAPES[0]:
+            first = _one_end_first(lx, ft, text)
+            if first is _NO_MATCH:
+                continue
+            if first is not _UNKNOWN:
+                return first  # type: ignore[no-any-return]
         pattern: re.Pattern[str] | None = getattr(ft, shape.whole)
         if pattern is not None:
             m = pattern.fullmatch(text)
@@ -626,8 +739,6 @@ def range_amount(
         return None
     whole2 = _digits(text, r.start("first"), r.end("int"), r.group("g"))
     frac2 = r.group("frac") or ""
-    if not (figure_ok(whole1, frac1) and figure_ok(whole2, frac2)):
-        return None
     found = tail_unit_power(lx, ft, r, text)
     if found is None:
         return None
@@ -680,8 +791,8 @@ def stellig_amount(
     power, unit = meaning
     if count + power >= MAX_INTEGER_DIGITS:
         return None  # beyond the model's limit: the grammar refuses it with the message
-    low = Decimal("1" + "0" * (first - 1 + power))
-    high = Decimal("1" + "0" * (count + power))
+    low = _TENS[first - 1 + power]
+    high = _TENS[count + power]
     return new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
 
 
@@ -733,14 +844,17 @@ def vague_amount(
     return Reading(
         start,
         m.end(),
-        Decimal("1" + "0" * (low + power)),
-        Decimal("1" + "0" * (high + power)),
+        _TENS[low + power],
+        _TENS[high + power],
         unit,
         qualifier,
     )
 
 
 _HALF = Decimal("0.5")
+#: The powers of ten below the model's limit as the vague magnitudes' bounds are written
+#: ("10000000", not "1E+7"), made once.
+_TENS = tuple(Decimal("1" + "0" * n) for n in range(MAX_INTEGER_DIGITS))
 
 
 def fast_mention_amount(
