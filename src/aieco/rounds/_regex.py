@@ -82,20 +82,31 @@ def _beginnings(items: Any, firsts: int) -> str:
     for size in (3, 2):
         found = _sequence(items, size)
         if found is not None and all(len(p) == size for p in found) and len(found) > firsts:
-            tree: dict[str, Any] = {}
-            for beginning in found:
-                node = tree
-                for char in beginning:
-                    node = node.setdefault(char, {})
-            return "(?=" + _tree(tree) + ")"
+            return "(?=" + _tree_of(found) + ")"
     return ""
 
 
+def _tree_of(words: Iterable[str]) -> str:
+    """The words as a tree of their beginnings: ``a(?:b[cd]|ef)`` for "abc", "abd", "aef".
+
+    Where one word is the beginning of another, the shorter one matches (``ab`` for "ab",
+    "abc"): the tree tells where a word begins, not which one.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            raise ValueError("an empty word occurs everywhere")
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _tree(tree) if tree else "(?!)"
+
+
 def _tree(node: dict[str, Any]) -> str:
-    """A tree of beginnings as a pattern: ``a(?:b[cd]|ef)`` for "abc", "abd", "aef"."""
-    if not node:
-        return ""
-    if len(node) > 1 and not any(node.values()):
+    if "" in node:
+        return ""  # a word ends here: the shorter match suffices
+    if len(node) > 1 and all("" in rest for rest in node.values()):
         return "[" + _listed(frozenset(node)) + "]"
     branches = [re.escape(char) + _tree(rest) for char, rest in sorted(node.items())]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -209,19 +220,4 @@ def any_word(words: Iterable[str]) -> re.Pattern[str]:
     letters once, instead of searching the text once per word. At each place the shortest
     word found there matches: the pattern tells whether and where the words occur, not which.
     """
-    tree: dict[str, Any] = {}
-    for word in words:
-        if not word:
-            raise ValueError("an empty word occurs everywhere")
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return re.compile(_branches(tree) if tree else "(?!)")
-
-
-def _branches(node: dict[str, Any]) -> str:
-    if "" in node:
-        return ""  # a word ends here: the shorter match suffices
-    alternatives = [re.escape(char) + _branches(rest) for char, rest in sorted(node.items())]
-    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return re.compile(_tree_of(words))
