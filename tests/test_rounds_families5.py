@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests._rounds import Round
+from tests._rounds import Round, investors_of
 from tests._rounds import rounds_in as _rounds
 
 #: A one-word noun in a noun phrase (after an article, a possessive or a preposition with
@@ -156,3 +156,38 @@ SOURCE: list[tuple[str, list[Round]]] = [
 )
 def test_family(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
+
+
+#: (text, leads, investors) of the one round the text reports: several investors that "steigen
+#: ... ein" (the particle at the clause's end, not the article "um ein Drittel"); a place before
+#: a descriptor inside a list of investors ("das Schweizer Softwareunternehmen X").
+INVESTORS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "Das Start-up Lorka hat 5 Millionen Euro eingesammelt. Die Gründer Anna Berg und Tim "
+        "Roth steigen mit ihrem privaten Geld bei dem Start-up ein.",
+        (),
+        ("Anna Berg", "Tim Roth"),
+    ),
+    (
+        "Die Preise steigen in diesem Jahr um ein Fünftel, das Start-up Lorka erhielt 3 "
+        "Millionen Euro.",
+        (),
+        (),
+    ),
+    (
+        "Der Handelskonzern Noma und das Schweizer Softwareunternehmen Kelvo beteiligen sich "
+        "an Lorka.",
+        (),
+        ("Noma", "Kelvo"),
+    ),
+    (
+        "Die Genfer Kantonalbank und Atlas Ventures beteiligen sich an Lorka.",
+        (),
+        ("Genfer Kantonalbank", "Atlas Ventures"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "leads", "investors"), INVESTORS, ids=lambda x: str(x)[:50])
+def test_investors(text: str, leads: tuple[str, ...], investors: tuple[str, ...]) -> None:
+    assert investors_of(text) == (leads, investors)

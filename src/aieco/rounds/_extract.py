@@ -1146,7 +1146,7 @@ class _Reader:
         return None
 
     def _full_name(self, name: _Name) -> str:
-        """The name an abbreviation stands for where the text gives it in brackets.
+        """The name an abbreviation stands for where the text gave it in brackets before.
 
         "Die Europäische Investitionsbank (EIB) ...", later "die EIB": the Europäische
         Investitionsbank. Other names are themselves.
@@ -1154,7 +1154,8 @@ class _Reader:
         text = name.text
         if not text.isupper() or len(text) > _MAX_ABBREVIATION:
             return text
-        at = self.text.find(f"({text})")
+        # looked for in a bounded stretch before the name, as anaphors are: linear time
+        at = self.text.rfind(f"({text})", max(0, name.start - _COREF_WINDOW), name.start)
         if at <= 0:
             return text
         words = self.text[max(0, at - _ANTECEDENT_REACH) : at].split()
@@ -1952,6 +1953,13 @@ def _open_phrase(
             determiner = True
         elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
             pass  # "der Business Angel X"
+        elif (
+            _CITY_ADJECTIVE.fullmatch(word)
+            and i + 1 < n
+            and _descriptor(tokens[i + 1][2])
+            and lx.CITY_NAMED.search(tokens[i + 1][3]) is None
+        ):
+            pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
         elif _skippable(word, low):
             pass
         elif (

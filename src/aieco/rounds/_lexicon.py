@@ -162,7 +162,9 @@ CUE: Final = Gated(
     re.compile(
         r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?"
         r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
-        r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b|stamm(?:t|en)\s+(?:von|vom|aus)"
+        r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b"
+        r"|steigen\s+(?:\S+\s+){0,12}?ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$)"
+        r"|stamm(?:t|en)\s+(?:von|vom|aus)"
         r"|(?:geld|gelder|kapital|mittel)\s+(?:kam|kamen|kommt|kommen)\s+(?:\S+\s+)?(?:von|vom|aus)\b"
         r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
     ),
@@ -176,6 +178,7 @@ CUE: Final = Gated(
     "bord",
     "business",
     "stieg",
+    "steigen",
     "stamm",
     "hinter",
     " kam",
@@ -225,6 +228,8 @@ INVEST_VERB: Final = faster(
     re.compile(
         r"\b(?:investier\w*|pump(?:t|te\w*|e|en)|gepumpt|steck(?:t|te\w*|e|en)|gesteckt|beteiligt"
         r"|beteiligte\w*|beteiligen|steigt|stieg\w*|eingestiegen|invests?|invested"
+        # several investors: "Metro und Avaloq steigen in diesem Zuge bei dem Fintech ein"
+        r"|steigen(?=(?:\s+\S+){1,12}?\s+ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
         r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
     )
 )
