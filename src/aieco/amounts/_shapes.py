@@ -346,10 +346,12 @@ def _digits_first(
     regex would take, so where the memo knows the tail the result is the same; where it does
     not (an unknown or long tail), the combined regex decides.
 
-    Where the number regex has no other reading (no group separator, fraction or ",–":
-    `_only_number`) and the memo knows the suffix as no tail at all (`NO_TAIL`), the combined
-    regex cannot match either: a range ("5–50 Mio. €") is read by its separator and second
-    end right after the number (``ft.range_tail``), as the range regex would read it.
+    Where the number regex has no other reading (no group separator, fraction or ",–") and
+    the memo knows the suffix as no tail at all (`NO_TAIL`), the combined regex cannot match
+    either (``ft.lead`` is set only for a locale none of whose hedges has a digit, so no other
+    shape reads a text that starts with digits): a range ("5–50 Mio. €") is read by its
+    separator and second end right after the number (``ft.range_tail``), as the range regex
+    would read it.
     """
     assert m is not None  # ``ft.number_at``'s match of the number, or ``ft.lead``'s
     at = m.start(1)

@@ -2268,11 +2268,13 @@ def _same_money(a: _Money, b: _Money) -> bool:
 
 
 def _rounded(rough: _Money, exact: _Money) -> bool:
-    """Whether ``rough`` is ``exact`` rounded, as a headline or a lead gives it.
+    """Whether ``rough`` is ``exact`` rounded, as a headline or a lead often gives it.
 
     "Optiopay erhält fünf Millionen Euro", then "eine Finanzierungsrunde über 5,25 Millionen
     Euro": one round. The rough figure has fewer significant digits and lies within
-    1/_ROUNDING of the exact one (so "10 Millionen" and "12 Millionen" stay two figures).
+    1/_ROUNDING of the exact one (so "10 Millionen" and "12 Millionen" stay two figures, but
+    "20 Millionen" and "20,5 Millionen" are one); where in the text each stands is not
+    asked (docs/extraction.md, "What it does not handle").
     """
     a, b = rough.amount, exact.amount
     if a.is_range or b.is_range or a.unit != b.unit or a.low == b.low or b.low <= 0:

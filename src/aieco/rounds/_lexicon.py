@@ -910,20 +910,18 @@ DETERMINERS: Final = words(
 #: "die breite Masse"): one noun-shaped word after one of these and lower-case adjectives only
 #: is no name. Articles, demonstratives, possessives and the prepositions that govern a noun
 #: phrase; "die Münchner Helsing" keeps its name (a capital adjective stops the walk back).
-COMMON_NOUN_OPENERS: Final = words(
-    """
-    der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen
-    sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres unser unsere
-    unserem unseren unserer euer eure kein keine keinem keinen keiner keines
-    in im an am auf aus bei beim mit nach von vom vor zu zum zur über unter für durch gegen
-    ohne um ins
-    """
-)
 #: Of COMMON_NOUN_OPENERS, those that need an adjective between them and the noun to make it
 #: common ("in frühen Phasen" but "in Apian investiert" is a name).
 COMMON_NOUN_PREPOSITIONS: Final = words(
     "in im an am auf aus bei beim mit nach von vom vor zu zum zur über unter für durch gegen"
     " ohne um ins"
+)
+COMMON_NOUN_OPENERS: Final = COMMON_NOUN_PREPOSITIONS | words(
+    """
+    der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen
+    sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres unser unsere
+    unserem unseren unserer euer eure kein keine keinem keinen keiner keines
+    """
 )
 #: Words that join a list of names.
 LIST_JOINS: Final = frozenset(["und", "sowie", "oder", "&", "and", ",", "als", "auch"])
