@@ -12,6 +12,7 @@ import sys
 import tracemalloc
 from collections.abc import Callable, Iterator
 
+import attrs
 import pytest
 
 from aieco import ParseError, extract_amounts, parse_amount
@@ -318,3 +319,12 @@ def test_a_chain_is_read_as_the_grammar_reads_it(text: str, expected: list[str])
 )
 def test_a_run_of_articles_is_read_as_the_grammar_reads_it(text: str, expected: list[str]) -> None:
     assert [m.text for m in extract_amounts(text, include_numbers=True)] == expected
+
+
+def test_a_scale_word_worth_less_than_ten_is_refused_when_the_tables_are_built() -> None:
+    # The shapes read a scale's power of ten 0 as "no scale word": a table with such a word
+    # must fail where it is built, not read "2 Stück Euro" as something else.
+    words = attrs.evolve(_lexicon.GERMAN_WORDS, scales={**_lexicon.GERMAN_WORDS.scales, "Stück": 0})
+    with pytest.raises(ValueError, match="worth at least ten"):
+        _lexicon._set_scales(_lexicon.Lexicon(), "de_DE", words)
+    _lexicon._set_scales(_lexicon.Lexicon(), "de_DE", _lexicon.GERMAN_WORDS)  # the real table

@@ -1185,6 +1185,8 @@ def _set_scales(lx: Lexicon, name: str, words: Words) -> None:
             scales.setdefault(word[:-1], value)
     lx.scale_words = scales
     lx.scale_powers = {w: f.adjusted() for w, f in scales.items()}
+    if min(lx.scale_powers.values(), default=1) < 1:  # the shapes read power 0 as "no scale"
+        raise ValueError(f"{name}: every scale word must be worth at least ten")
     lx.foreign_scales = words.foreign_scales
     lx.glued_scales = glued
     lx.letters_need_unit = lx.spaced_letters = words.letters_need_unit
