@@ -207,16 +207,21 @@ def tree_cpu(pid: int | None = None) -> dict[str, float]:
     return out
 
 
-def pin_tree(cores: int) -> None:
+#: The CPUs this benchmark may run on when it starts (`pin_tree` picks from them and restores them).
+ALLOWED_CPUS = sorted(os.sched_getaffinity(0))
+
+
+def pin_tree(cores: int | None) -> None:
     """Let this process and all its descendants, every thread of each, run on ``cores`` CPUs.
 
-    With ``--pin``, a side with n workers runs on n CPUs (0 .. n-1): on a 2-core machine one
+    ``None`` gives them back every CPU the benchmark started with (`ALLOWED_CPUS`). With
+    ``--pin``, a side with n workers runs on the first n of those CPUs: on a 2-core machine one
     worker otherwise borrows the idle second core for the work beside its task (Spark's JVM
     compiles, collects garbage and feeds Arrow there; Dask's scheduler runs in the driver),
     so "one worker" would be measured on more than one core. Threads and processes started
     later inherit the setting from the thread that starts them.
     """
-    cpus = set(range(cores))
+    cpus = set(ALLOWED_CPUS[:cores])
     for p, _ in _tree(os.getpid()):
         with contextlib.suppress(FileNotFoundError, ProcessLookupError):
             for task in os.listdir(f"/proc/{p}/task"):
@@ -250,7 +255,7 @@ class Sides:
         self.wall[n].append(time.perf_counter() - started)
         self.cpu[n].append({k: v - cpu[k] for k, v in tree_cpu().items()})
         if self.pin:
-            pin_tree(os.cpu_count() or 1)
+            pin_tree(None)
         return result
 
     def report(self, label: str, size: float) -> float:
