@@ -105,12 +105,19 @@ _OPENERS: Final = lx.words(
     "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so sodass"
 )
 _JOINS: Final = frozenset([",", "und", "sowie", "oder", "&", "and"])
+#: The quotation marks, in one table; the sets below are its named variants.
+#: Marks that open a quotation (German, French and English forms, the straight double quote).
+_OPENING_QUOTES: Final = '„“"»«‚‘'
+#: Marks that only close one, and the straight apostrophe, which may do either.
+_CLOSING_QUOTES: Final = "”’"
+_APOSTROPHE: Final = "'"
 #: Quotation marks around a name.
-_QUOTES: Final = frozenset("\"„“”»«‚‘’'")
-#: Signs a clause's subject may come after: a comma, a colon, a bracket, an opening quote.
-_LEADING: Final = frozenset(',:(„“"»«‚‘')
+_QUOTES: Final = frozenset(_OPENING_QUOTES + _CLOSING_QUOTES + _APOSTROPHE)
+#: Signs a clause's subject may come after: a comma, a colon, a bracket, an opening quote
+#: (the straight apostrophe left out).
+_LEADING: Final = frozenset(",:(" + _OPENING_QUOTES)
 #: Marks that may open a quotation or bracket before a word ('"Die breite Masse').
-_OPENING_MARKS: Final = "(„“\"»«‚‘'"
+_OPENING_MARKS: Final = "(" + _OPENING_QUOTES + _APOSTROPHE
 #: Prepositions before the company invested in, also contracted ("beim Start-up X").
 _PREPOSITIONS_IN: Final = frozenset(["in", "an", "bei", "into", "ins", "am", "beim"])
 _AT: Final = frozenset(["bei"])
@@ -130,7 +137,6 @@ _CLAUSE_OPENERS: Final = lx.faster(lx.CLAUSE_OPENERS)
 #: Between the sentences given to extract_amounts at once; no amount reaches across it.
 _SEPARATOR: Final = "\n\u2029\n"
 _ROUND_WORD: Final = re.compile(r"(?:series|serie|seed)$|.*runde$|.*finanzierung$")
-_REPORTS: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
 #: A figure with a scale word: money even where the text names no currency ("82 Millionen").
 _SCALED: Final = re.compile(r"mio|mrd|million|milliard", re.I)
 #: Nouns of the trade, never names: "Finanzierungsrunden", "Series-C-Runde", "Mega-Runden".
@@ -1069,7 +1075,7 @@ class _Reader:
         Not when the subject is an investor: "Nvidia investiert" leaves it to what follows.
         """
         tokens = sc.tokens
-        if not free or (tokens[0][3] == "wie" and _REPORTS.search(sc.clause)):
+        if not free or (tokens[0][3] in lx.REPORT_OPENERS and lx.REPORT_VERB.search(sc.clause)):
             return None  # "Wie The Information berichtet, ...": the source of the news
         names = _nouns_out(self._list(tokens, _skip_openers(tokens, 0), sc.amount_tokens), ok)
         if (
@@ -1198,8 +1204,11 @@ class _Reader:
         before = before.rstrip()
         return (
             self._after_source_word(name)
-            or after.lstrip().startswith("zufolge")
-            or (before.endswith("wie") and _REPORTS.match(after.lstrip()) is not None)
+            or after.lstrip().startswith(lx.SOURCE_AFTER)
+            or (
+                before.endswith(lx.REPORT_OPENERS)
+                and lx.REPORT_VERB.match(after.lstrip()) is not None
+            )
         )
 
     def _after_source_word(self, name: _Name) -> bool:
@@ -1242,7 +1251,7 @@ class _Reader:
         while i < n:
             while i < n and _filler(tokens, i):
                 i += 1
-            if i + 1 < n and tokens[i + 1][3] == "zufolge":
+            if i + 1 < n and tokens[i + 1][3] in lx.SOURCE_AFTER:
                 i += 2
                 continue
             found = self._noun_phrase(tokens, i, amount_tokens)

@@ -1012,6 +1012,12 @@ ANAPHOR_SUBJECT: Final = re.compile(
 ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
 #: Words before the source of a report ("laut den Munich Startup Insights"): no actor.
 SOURCE_BEFORE: Final = words("laut")
+#: Words right after the source of a report ("Crunchbase zufolge"): no actor.
+SOURCE_AFTER: Final = ("zufolge",)
+#: Words that open a clause naming the source of a report ("wie X berichtet").
+REPORT_OPENERS: Final = ("wie",)
+#: Verbs of reporting after "wie X" ("wie The Information berichtet"), at a word's start.
+REPORT_VERB: Final = re.compile(r"(?:berichte|meldete?|schreibt|schrieb|reports?|reported)", re.I)
 
 # --- dates --------------------------------------------------------------------------------------
 
