@@ -233,6 +233,10 @@ def extract_rounds(
 #: A word of a clause: start, end, the word, the word in lower case.
 _Token = tuple[int, int, str, str]
 
+#: A name's lookup key (`aieco._fold.fold`), remembered: the reader folds the same few names
+#: again for every clause that lists them.
+_key: Final = functools.lru_cache(maxsize=1 << 14)(fold)
+
 # --- intermediate results ---------------------------------------------------------------------
 
 
@@ -429,7 +433,7 @@ class _Round:
         self.listed_only = True  # known only from a list of names, nothing of its own
 
     def part(self, name: _Name) -> _Part:
-        key = fold(name.text)
+        key = _key(name.text)
         found = self.parts.get(key)
         if found is None:
             found = self.parts[key] = _Part(name)
@@ -622,9 +626,9 @@ class _Reader:
             out.date = _date(date, c0, self.text)
         pairs = self._pairs(out, scope.tokens, scope.amount_tokens) if len(scope.money) > 1 else []
         paired = {id(entry) for _, entry in pairs}
-        named = {fold(name.text) for name, _ in pairs}
+        named = {_key(name.text) for name, _ in pairs}
         rest = [e for e in out.amounts if id(e) not in paired]
-        companies = [c for c in out.companies if fold(c.text) not in named]
+        companies = [c for c in out.companies if _key(c.text) not in named]
         if len(pairs) >= 2 or (pairs and rest and companies):
             # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each;
             # "Matriq erhielt 4,2 Mio., die Firma Caos 2,4 Mio.": the first one's and Caos'.
@@ -959,7 +963,7 @@ class _Reader:
 
     def _company(self, out: _Clause, sc: _Scope) -> None:
         """The company the clause is about, found by the first rule that names one."""
-        taken = {fold(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
+        taken = {_key(n.text) for n in (*out.leads, *out.investors, *out.invest_subjects)}
         raising = sc.raise_verb is not None
         giver_before = -1  # a name before a verb of giving is its subject: the giver
         if not raising:
@@ -980,7 +984,7 @@ class _Reader:
                 out.fund = raising and not out.anaphor
                 return False
             return (
-                fold(name.text) not in taken
+                _key(name.text) not in taken
                 and _named_ok(name)
                 and not self._attributed(name)
                 and not self._bare_noun(name)
@@ -1312,9 +1316,10 @@ class _Reader:
                 return None
             i, determiner, described = opened
         start = i
-        end = self._entity_end(tokens, start)
-        if end > start:
-            return self._name(tokens, start, end), end
+        if self.entities:  # names from a NameFinder come first
+            end = self._entity_end(tokens, start)
+            if end > start:
+                return self._name(tokens, start, end), end
         end = _name_end(tokens, start, amount_tokens)
         cut = _name_start(tokens, start, end, determiner, described)
         # Nouns of the trade after the name ("Parloa Finanzierung") are not part of it.
@@ -1547,7 +1552,7 @@ class _Reader:
         created.order = len(self.rounds)
         self.rounds.append(created)
         if not earlier:
-            key = fold(company.text)
+            key = _key(company.text)
             self._by_key[key] = created
             first = key.split()[0] if key else key
             if first != key and len(first) >= 3:
@@ -1557,7 +1562,7 @@ class _Reader:
 
     def _latest(self, name: str) -> _Round | None:
         """The company's latest round that is not an earlier one ("Mistral" = "Mistral AI")."""
-        key = fold(name)
+        key = _key(name)
         candidates = [self._by_key.get(key), self._by_first.get(key)]
         first = key.split()[0] if key else key
         if first != key and len(first) >= 3:
@@ -1605,13 +1610,13 @@ class _Reader:
 
     def _apply_parts(self, target: _Round, clause: _Clause) -> None:
         """Add the clause's leads, investors and investors' parts and stakes to the round."""
-        own = fold(target.company.text)  # a list that ran on ("..., teilte Gropyus mit")
+        own = _key(target.company.text)  # a list that ran on ("..., teilte Gropyus mit")
         for name in clause.leads:
-            if fold(name.text) != own:
+            if _key(name.text) != own:
                 target.part(name).lead = True
                 self.last_investor = name
         for name in clause.investors:
-            if fold(name.text) != own:
+            if _key(name.text) != own:
                 target.part(name)
                 self.last_investor = name
         for name in clause.invest_subjects:
@@ -1700,7 +1705,7 @@ class _Reader:
     def _link(self, kind: str, name: str) -> str | None:
         if self._known_index is None:
             return None
-        return self._known_index.ids[kind].get(fold(name))
+        return self._known_index.ids[kind].get(_key(name))
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -1734,8 +1739,8 @@ def _sentences(text: str) -> Iterable[tuple[int, int]]:
         end = m.start()
         mark = text[m.start()]
         if mark in ".":
-            before = text[max(start, end - 12) : end]
-            word = before.split()[-1].lower() if before.split() else ""
+            before = text[max(start, end - 12) : end].split()
+            word = before[-1].lower() if before else ""
             if word.isdigit() and len(word) <= 2:
                 continue  # "17. Februar"
             if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
@@ -2004,9 +2009,12 @@ def _name_end(tokens: list[_Token], start: int, amount_tokens: set[int]) -> int:
     end = start
     while end < n and end not in amount_tokens:
         word = tokens[end][2]
+        if _namey(word) or _descriptor(word):
+            end += 1
+            continue
         joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
         tail = end > start and tokens[end][3] in lx.NAME_TAILS and word[0].isupper()
-        if _namey(word) or _descriptor(word) or joined or tail:
+        if joined or tail:
             end += 1
         else:
             break
@@ -2430,7 +2438,7 @@ class _KnownIndex:
         for kind, records in (("companies", known.companies), ("investors", known.investors)):
             for record in records:
                 for name in (record.name, *record.aliases):
-                    self.ids[kind].setdefault(fold(name), record.id)
+                    self.ids[kind].setdefault(_key(name), record.id)
                     self.longest_name = max(self.longest_name, len(name.split()))
 
     def longest(self, tokens: list[_Token], start: int, end: int) -> tuple[int, int] | None:
@@ -2442,7 +2450,7 @@ class _KnownIndex:
                 if b <= a:
                     break
                 words = " ".join(t[2] for t in tokens[a:b])
-                key = fold(words)
+                key = _key(words)
                 if key in self.ids["companies"] or key in self.ids["investors"]:
                     if best is None or b - a > best[1] - best[0]:
                         best = (a, b)

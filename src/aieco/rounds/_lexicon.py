@@ -33,9 +33,13 @@ class Gated:
         self.gate = gate
 
     def _may(self, text: str) -> bool:
-        return any(map(text.__contains__, self.keys)) and (
-            self.gate is None or self.gate.search(text) is not None
-        )
+        # A plain loop that stops at the first key: faster than any(map(...)) on clauses.
+        for key in self.keys:
+            if key in text:
+                break
+        else:
+            return False
+        return self.gate is None or self.gate.search(text) is not None
 
     def search(self, text: str) -> re.Match[str] | None:
         """The pattern's first match in ``text``, or None."""
