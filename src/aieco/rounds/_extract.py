@@ -606,7 +606,7 @@ class _Reader:
         scope = self._scope(c0, c1, money, holes)
         if scope is None:
             return
-        out = self._facts(scope, generic)
+        out = self._facts(scope)
         self._investors(out, scope)
         if not (out.has_content() or out.raising or out.each is not None):
             # Nothing of a round: the clause matters only if it names one company that a
@@ -616,6 +616,7 @@ class _Reader:
             if not self._relative_at(c0, c1):
                 self._later(c0, scope)
             return
+        self._about(out, scope, generic)
         self._company(out, scope)
         if not out.companies and scope.raise_verb is not None and not out.fund:
             antecedent = self._antecedent(c0, s0)
@@ -712,17 +713,10 @@ class _Reader:
             lx.FLOW_VERB.search(clause),
         )
 
-    def _facts(self, sc: _Scope, generic: bool) -> _Clause:
+    def _facts(self, sc: _Scope) -> _Clause:
         """What the clause says besides names: the roles of its amounts, the round type."""
         text, clause, c0 = self.text, sc.clause, sc.c0
         out = _Clause()
-        out.earlier = lx.EARLIER.search(clause) is not None
-        out.anaphor = lx.ANAPHOR.search(clause) is not None
-        out.generic = (
-            generic
-            or lx.GENERIC_SUBJECT.search(clause) is not None
-            or lx.GENERIC_TARGET.search(clause) is not None
-        )
         out.raising = sc.raise_verb is not None or sc.flow_verb is not None
         # An investor's part where an investor invests, not where the company receives "ein
         # Investment in Höhe von ...".
@@ -743,6 +737,21 @@ class _Reader:
             if kind is not None:
                 out.round_type = (kind, _span(text, found.start() + c0, found.end() + c0))
         return out
+
+    def _about(self, out: _Clause, sc: _Scope, generic: bool) -> None:
+        """Whom the clause is about: an earlier round, "das Start-up", anyone in general.
+
+        Read only for a clause that reports something of a round (the others are dropped
+        before these are asked): two in five clauses of funding news report nothing.
+        """
+        clause = sc.clause
+        out.earlier = lx.EARLIER.search(clause) is not None
+        out.anaphor = lx.ANAPHOR.search(clause) is not None
+        out.generic = (
+            generic
+            or lx.GENERIC_SUBJECT.search(clause) is not None
+            or lx.GENERIC_TARGET.search(clause) is not None
+        )
 
     def _pairs(
         self, out: _Clause, tokens: list[_Token], amount_tokens: set[int]
