@@ -1,4 +1,4 @@
-"""Speed of ``aieco.extract_rounds`` (run by hand; figures go to docs/extraction.md).
+"""Speed of ``aieco.extract_rounds`` (run by hand; figures go to docs/performance.md).
 
     uv run python benchmarks/bench_rounds.py
 
@@ -11,7 +11,9 @@ functions is given too, as a figure that does not depend on the machine.
 With ``--against REV`` (a git revision, e.g. ``main``), the round extractor of that revision runs
 side by side in the same process too (its ``aieco/rounds`` modules are loaded from git under
 another package name, on today's amounts engine), so that a change is measured as a ratio on the
-same loaded machine.
+same loaded machine. Its "speed-up" is the ratio of the two least times; "median" is the median
+over the passes of the ratio within each pass, steadier where the machine's speed swings between
+passes (``--passes N`` for more of them).
 
 Inputs: the five source articles repeated (news prose, few rounds); the ``dev`` texts of the
 evaluation set repeated (funding news, a round in most paragraphs); a synthetic worst case
@@ -65,20 +67,39 @@ def inputs() -> dict[str, str]:
     return found
 
 
-def best(functions: list[Callable[[str], object]], text: str) -> list[float]:
-    """The least CPU time of the thread (time.thread_time) of each function over PASSES runs.
+def timed(
+    functions: list[Callable[[str], object]], text: str, passes: int = PASSES
+) -> list[list[float]]:
+    """The CPU time of the thread (time.thread_time) of each function in each of ``passes``.
 
     The functions run in turn in every pass (interleaved), so a change of the machine's load
     hits all of them alike. CPU time, not wall time: on a shared machine the process waits for
     a core, and waiting is not work done on one core.
     """
     times: list[list[float]] = [[] for _ in functions]
-    for _ in range(PASSES):
+    for _ in range(passes):
         for function, spent in zip(functions, times, strict=True):
             start = time.thread_time()
             function(text)
             spent.append(time.thread_time() - start)
-    return [min(spent) for spent in times]
+    return times
+
+
+def best(functions: list[Callable[[str], object]], text: str, passes: int = PASSES) -> list[float]:
+    """The least CPU time of each function over ``passes`` interleaved runs (see `timed`)."""
+    return [min(spent) for spent in timed(functions, text, passes)]
+
+
+def median_ratio(then: list[float], now: list[float]) -> float:
+    """The median over the passes of then/now, each pass's two runs taken together.
+
+    On a machine whose speed swings between passes (this VM's host moves one core's speed by
+    up to 40 %), the ratio within a pass is steadier than the ratio of two minimums that may
+    come from different passes.
+    """
+    ratios = sorted(b / a for a, b in zip(now, then, strict=True))
+    middle = len(ratios) // 2
+    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
 
 
 def at_revision(revision: str, into: Path) -> Callable[[str], object]:
@@ -114,27 +135,35 @@ def main() -> int:
     parser.add_argument(
         "--against", metavar="REV", help="also time extract_rounds of this revision"
     )
+    parser.add_argument(
+        "--passes", type=int, default=PASSES, help=f"interleaved passes (default {PASSES})"
+    )
     args = parser.parse_args()
+    if args.passes < 1:
+        parser.error(f"--passes must be at least 1, not {args.passes}")
     with tempfile.TemporaryDirectory() as scratch:
         then = at_revision(args.against, Path(scratch)) if args.against else None
-        return run(then, args.against)
+        return run(then, args.against, args.passes)
 
 
-def run(then: Callable[[str], object] | None, revision: str | None) -> int:
+def run(then: Callable[[str], object] | None, revision: str | None, passes: int = PASSES) -> int:
     extract_rounds("Parloa sammelt 1 Mio. Euro ein.")  # load the locale data once
     if then is not None:
         then("Parloa sammelt 1 Mio. Euro ein.")
     print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
     print(f"load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "")
     head = f"{'input (about 1 MB)':<28} {'extract_rounds':>15} {'extract_amounts':>16} {'ratio':>6}"
-    print(head + (f" {'at ' + str(revision):>15} {'speed-up':>8}" if then is not None else ""))
+    if then is not None:
+        head += f" {'at ' + str(revision):>15} {'speed-up':>8} {'median':>6}"
+    print(head)
     ok = True
     for name, text in inputs().items():
         size = len(text.encode("utf-8")) / 1e6
         functions: list[Callable[[str], object]] = [extract_rounds, extract_amounts]
         if then is not None:
             functions.append(then)
-        rounds, amounts, *before = best(functions, text)
+        times = timed(functions, text, passes)
+        rounds, amounts, *before = (min(spent) for spent in times)
         ok = ok and size / rounds >= 1
         line = (
             f"{name:<28} {size / rounds:>10.2f} MB/s {size / amounts:>11.2f} MB/s "
@@ -142,6 +171,7 @@ def run(then: Callable[[str], object] | None, revision: str | None) -> int:
         )
         if before:
             line += f" {size / before[0]:>10.2f} MB/s {before[0] / rounds:>8.2f}"
+            line += f" {median_ratio(times[2], times[0]):>6.2f}"
         print(line)
     print("goal (>= 1 MB/s): " + ("met" if ok else "NOT met on this machine now"))
     return 0
