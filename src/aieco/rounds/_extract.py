@@ -155,7 +155,8 @@ _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
     r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was"
     r"|gibt|gab|teilt|teilte|k[üu]ndigt|k[üu]ndigte|vermeldet\w*|erweitert\w*|stockt\w*"
-    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen|nimmt|nahm)$"
+    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen|nimmt|nahm"
+    r"|steigt|steigen|stieg|stiegen)$"
     r"|"
     + lx.RAISE_VERB.pattern
     + "|"

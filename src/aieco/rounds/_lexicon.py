@@ -138,6 +138,22 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# --- "steigen ... ein": one rule for every reader ---------------------------------------------
+
+#: The separable verb "einsteigen" (an investor comes in): "X steigt bei Y ein", "Metro und
+#: Avaloq steigen in diesem Zuge neu bei dem Fintech ein". The finite verb counts only with its
+#: particle "ein" at the end of the clause, at most twelve words on ("Der Umsatz stieg um 20
+#: Prozent" and "steigt um ein Drittel" are no investment). Read by the cue filter (CUE), the
+#: investor's verb (INVEST_VERB), the investors named before it (INVESTORS_AFTER, INVESTORS_NEBEN)
+#: and the lead and joint-investor phrases (INVESTORS_BEFORE): one window everywhere.
+STEIGT_EIN: Final = (
+    r"(?:steigt|steigen|stieg|stiegen)"
+    r"(?=(?:\s+\S+){0,12}?\s+ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
+)
+#: The same verb, finite with its particle or as one word: "ist bei X eingestiegen".
+STEIGEN_EIN: Final = STEIGT_EIN + r"|eingestiegen"
+
+
 # --- words that make a sentence worth reading -------------------------------------------------
 
 #: A sentence is analysed only when one of these stems occurs in it (a cheap first filter):
@@ -151,7 +167,7 @@ CUE_WORDS: Final = tuple(
     abgeschlossen runde finanzierung kapital investi investo beteilig series seed bewert
     angeführt angefuhrt schließen schliessen aufgenommen aufnehm nimmt nahm verbucht stemmt
     einwerb einhol führung fuhrung lead geldgeber aktionär aktionar pumpt steckt gesteckt
-    floss floß fließ fliess ausgestattet gesichert steigt eingestiegen valuation raise funding
+    floss floß fließ fliess ausgestattet gesichert eingestiegen valuation raise funding
     fundraising geschätzt geschatzt kredit darlehen unterstützung unterstutzung warb wirbt
     geworben spritze einsteig federf lukrier freu
     """
@@ -162,9 +178,7 @@ CUE: Final = Gated(
     re.compile(
         r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?"
         r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
-        r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b"
-        r"|steigen\s+(?:\S+\s+){0,12}?ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$)"
-        r"|stamm(?:t|en)\s+(?:von|vom|aus)"
+        r"|" + STEIGT_EIN + r"|stamm(?:t|en)\s+(?:von|vom|aus)"
         r"|(?:geld|gelder|kapital|mittel)\s+(?:kam|kamen|kommt|kommen)\s+(?:\S+\s+)?(?:von|vom|aus)\b"
         r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
     ),
@@ -178,7 +192,7 @@ CUE: Final = Gated(
     "bord",
     "business",
     "stieg",
-    "steigen",
+    "steig",
     "stamm",
     "hinter",
     " kam",
@@ -227,10 +241,9 @@ def raise_verb(text: str) -> re.Match[str] | None:
 INVEST_VERB: Final = faster(
     re.compile(
         r"\b(?:investier\w*|pump(?:t|te\w*|e|en)|gepumpt|steck(?:t|te\w*|e|en)|gesteckt|beteiligt"
-        r"|beteiligte\w*|beteiligen|steigt|stieg\w*|eingestiegen|invests?|invested"
-        # several investors: "Metro und Avaloq steigen in diesem Zuge bei dem Fintech ein"
-        r"|steigen(?=(?:\s+\S+){1,12}?\s+ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
-        r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
+        r"|beteiligte\w*|beteiligen|invests?|invested|"
+        + STEIGEN_EIN
+        + r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
     )
 )
 #: Money that flows, with no one doing it: "In der Runde flossen 900 Millionen Dollar".
@@ -495,7 +508,7 @@ LEAD_BEFORE: Final = Gated(
         r"(?:\s+(?:der|dieser|bei\s+der)\s+(?:[\w-]+\s+)?[\w-]*(?:runde|finanzierung|investment)\w*)?"
         r"\s*(?:ist|war|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
         r"|\bled\s+by\s+(?P<list4>)"
-        r"|\bals\s+lead-?investor(?:in)?\s+(?:steigt|stieg|steigen|stiegen|beteiligt\s+sich"
+        r"|\bals\s+lead-?investor(?:in)?\s+(?:" + STEIGT_EIN + r"|beteiligt\s+sich"
         r"|beteiligte\s+sich|fungiert|fungierte|agiert|agierte|tritt|trat)\s+(?P<list8>)"
         r"|\b(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:\S+\s+){0,3}?[üu]bern(?:immt|ahm|ahmen"
         r"|ehmen)\s+(?:(?:erneut|wieder|nun)\s+)?(?P<list7>)"
@@ -629,10 +642,13 @@ INVESTORS_BEFORE: Final = Gated(
         r"\s+anderem|u\.\s?a\.|auch)\s+)*(?P<list15>)"
         r"|"
         + w("gemeinsam", "zusammen")
-        + r"\s+mit\s+(?P<list17>)(?=[^.;]{0,160}?(?:beteilig|investier|stieg|steig|stecke|pump))"
-        r"|(?:investier|beteilig|steig|stieg|steck|pump)(?<![^\W_]investier)(?<![^\W_]beteilig)"
-        r"(?<![^\W_]steig)(?<![^\W_]stieg)(?<![^\W_]steck)(?<![^\W_]pump)\w*\s+(?:sich\s+)?"
-        r"(?:\S+\s+){0,2}?(?:gemeinsam|zusammen)\s+mit\s+(?P<list18>)"
+        + r"\s+mit\s+(?P<list17>)(?=[^.;]{0,160}?(?:beteilig|investier|stecke|pump|"
+        + STEIGEN_EIN
+        + r"))"
+        r"|(?:(?:investier|beteilig|steck|pump)(?<![^\W_]investier)(?<![^\W_]beteilig)"
+        r"(?<![^\W_]steck)(?<![^\W_]pump)\w*|"
+        + STEIGT_EIN
+        + r")\s+(?:sich\s+)?(?:\S+\s+){0,2}?(?:gemeinsam|zusammen)\s+mit\s+(?P<list18>)"
         # "von einer Runde um den US-Fonds TCV": the investors the round gathered around
         r"|runde\s+um\s+(?:den|die|das)?\s*(?P<list21>)"
         r"|bei(?<!\wbei)\s+(?:den|einem\s+der|einer\s+der|zwei\s+der)\s+(?:\S+\s+)?"
@@ -693,8 +709,9 @@ INVESTORS_BEFORE: Final = Gated(
 #: "Neben X beteiligten sich ...": X is an investor too (at the start of a clause only).
 INVESTORS_NEBEN: Final = Gated(
     re.compile(
-        r"^\W*neben\s+(?P<list>)(?=[^.;]{0,160}?(?:beteilig|investier|dabei|an\s+bord"
-        r"|eingestiegen|stieg))"
+        r"^\W*neben\s+(?P<list>)(?=[^.;]{0,160}?(?:beteilig|investier|dabei|an\s+bord|"
+        + STEIGEN_EIN
+        + r"))"
     ),
     "neben",
 )
@@ -722,7 +739,7 @@ INVESTORS_AFTER: Final = Gated(
         r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b"
         r"|\b(?:ist|sind|war|waren)\s+(?:ebenfalls|auch|erneut|wieder)\s+(?:mit\s+)?(?:dabei"
         r"|an\s+bord|beteiligt)\b"
-        r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
+        r"|\b(?:" + STEIGT_EIN + r")"
         r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
     "beteilig",
