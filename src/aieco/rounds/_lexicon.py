@@ -180,7 +180,10 @@ CUE: Final = Gated(
         r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
         r"|" + STEIGT_EIN + r"|stamm(?:t|en)\s+(?:von|vom|aus)"
         r"|(?:geld|gelder|kapital|mittel)\s+(?:kam|kamen|kommt|kommen)\s+(?:\S+\s+)?(?:von|vom|aus)\b"
-        r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
+        r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)"
+        # the headline "Vier Millionen Euro für Urlaubsportal Holidu", "500.000 Euro für X"
+        r"|(?:\d|millionen|milliarden|mio\.|mrd\.)\s*(?:euro|dollar|us-dollar|franken|eur|usd|chf"
+        r"|€|\$)\s+f[üu]r\s",
     ),
     "serie",
     "sicher",
@@ -197,6 +200,8 @@ CUE: Final = Gated(
     "hinter",
     " kam",
     " komm",
+    " für ",
+    " fur ",
 )
 
 
@@ -365,9 +370,16 @@ NOT_A_ROUND: Final = faster(
         r"|\b(?:arr|revenue|revenues|loss|losses|market|fund|budget)\b",
     )
 )
+#: A span of years that makes money a total over that time, before or after the amount in
+#: its clause: "Rund fünf Millionen Euro sind in den vergangenen Jahren in Isys geflossen",
+#: "70 Millionen Euro hat das Startup in den bislang 14 Jahren eingesammelt".
+_YEARS_SPAN: Final = (
+    r"\bin\s+den\s+(?:vergangenen|letzten|bislang|bisherigen)\s+(?:\S+\s+)?jahren\b"
+)
 #: Words just before an amount that make it the company's total to date, not this round.
 TOTAL_BEFORE: Final = faster(
     re.compile(
+        _YEARS_SPAN + r"(?:\s+\S+){0,6}\s*$|"
         # "Das Start-up hat bereits 15 Mio. Franken Fremdkapital aufgenommen": so far
         r"\b(?:hat|haben|hatte|hatten)\s+(?:bereits|schon)\s+$"
         r"|\b(?:bislang|bisher|inzwischen|mittlerweile|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt"
@@ -385,9 +397,11 @@ CHANGE_AFTER: Final = re.compile(
     r"|gefallen|geschrumpft|gestiegen|gewachsen|zugelegt|verbessert|verschlechtert"
     r"|gesteigert)\b"
 )
-#: Words just after an amount that make it a total split up after it: "80 Mio. in heimische
-#: Start-ups, davon 30 Mio. in Lumo".
-TOTAL_AFTER: Final = re.compile(r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s")
+#: Words just after an amount that make it a total: one split up after it ("80 Mio. in
+#: heimische Start-ups, davon 30 Mio. in Lumo"), or one over a span of years (_YEARS_SPAN).
+TOTAL_AFTER: Final = re.compile(
+    r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s|[^,.;:!?]{0,60}?" + _YEARS_SPAN
+)
 #: "jeweils 100 Millionen": an amount for each of several companies.
 EACH_BEFORE: Final = faster(re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$"))
 EACH_WORDS: Final = words("jeweils je each")
@@ -435,7 +449,9 @@ ROUND_TYPE: Final = Gated(
         r"|(?:wachstumsfinanzierung|wachstumsrunde|growth-?runde|growth\s+round)(?P<growth>)"
         r"|(?:wandeldarlehen|venture\s+debt|darlehen|kredit(?:e|en|linie\w*|rahmen)?\b|fremdkapital)"
         r"(?P<debt>)"
-        r"|(?:f[öo]rdermittel|zuschuss|zusch[üu]sse|f[öo]rdergeld\w*)(?P<grant>)"
+        r"|(?:f[öo]rdermittel|zuschuss|zusch[üu]sse|f[öo]rdergeld\w*"
+        # "eine Förderung über 8 Millionen Euro vom Ministerium", not "zur Förderung von X"
+        r"|f[öo]rderung(?=\s+(?:\S+\s+){0,2}?(?:über|von|in\s+h[öo]he)\s+\d))(?P<grant>)"
         r"|(?:secondary|sekund[äa]r)(?P<secondary>)"
         r"|(?:strategische[nrms]?\s+(?:investition|investment|beteiligung|runde))(?P<strategic>)"
     ),
@@ -478,6 +494,10 @@ GROUP_TYPES: Final = {
     "strategic": RoundType.STRATEGIC,
 }
 
+#: Types that are no funding round at all: a grant or subsidy from a public programme
+#: ("Fördergelder", "Zuschüsse", "eine Förderung über 8 Millionen Euro vom Ministerium") is money
+#: a company gets, but not from investors (issue #13: subsidy programmes are no round).
+NOT_ROUND_TYPES: Final = frozenset([RoundType.GRANT])
 #: Types whose words are also common nouns ("Darlehen", "Fördergelder",
 #: "Wachstumsfinanzierungen"): such a type alone, without money or an investor, is no round
 #: ("Mithilfe des Darlehens sollen ... erforscht werden"). A stage ("Series A für veganes Eis
