@@ -37,7 +37,7 @@ from aieco.amounts._lexicon import (
     SPACE_CHARS,
     Lexicon,
 )
-from aieco.amounts._reading import Reading, new_reading, point
+from aieco.amounts._reading import Reading, new_reading
 from aieco.amounts._rules import (
     count_word,
     figure_fits,
@@ -228,21 +228,22 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
         # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
         # regex reads with its hedge branch, found here in a fraction of the time).
         found = _hedge_lead(lx, ft, text)
-        if found is not None:
-            amount = _digits_first(lx, ft, text, found[1], found[0])
-            if amount is not None:
-                return amount
-        whole = _whole_shapes(lx, ft, text)
+        if found is _BARE:
+            # No digit in the text: the range shape, whose regex reads digits, cannot match.
+            whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES)
+        else:
+            if found is not None:
+                amount = _digits_first(lx, ft, text, found[1], found[0])
+                if amount is not None:
+                    return amount
+            whole = _whole_shapes(lx, ft, text)
         if whole is None and ft.language.number_words:
             whole = _words_whole(lx, ft, text)
-    else:
-        whole = _whole_shapes(lx, ft, text)
-    return None if whole is None else whole.amount()
+        return whole
+    return _whole_shapes(lx, ft, text)
 
 
-def _hedge_lead(
-    lx: Lexicon, ft: FastTables, text: str
-) -> tuple[Qualifier, re.Match[str] | None] | None:
+def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> Any:
     """The hedge that starts ``text`` and ends right before its first digit, or None.
 
     (its Qualifier, the number read from that digit as ``ft.number_at`` reads it), the
@@ -250,12 +251,13 @@ def _hedge_lead(
     digit ("mehr als 1"): `hedge_at` reads a hedge's words and the character after it, and
     no hedge has a digit (`fast_tables` leaves ``lead`` None otherwise), so the rest of the
     text cannot change what it finds there. The number comes from the same match as the
-    characters before it (``ft.lead``), its groups numbered as ``ft.number_at``'s.
+    characters before it (``ft.lead``), its groups numbered as ``ft.number_at``'s. `_BARE`
+    where ``ft.lead`` finds no digit in the text at all.
     """
     sp = text.find(" ")
     lead = None if ft.lead is None else ft.lead.match(text)
     if lead is not None and lead.group("bare") is not None:
-        return None  # no digit in the text: "vier Milliarden Dollar"
+        return _BARE  # no digit in the text: "vier Milliarden Dollar"
     at = -1 if lead is None else lead.start(1)
     if lead is None or not 0 < sp < at:
         found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
@@ -269,6 +271,10 @@ def _hedge_lead(
     return None if found is None else (found[0], lead)
 
 
+#: What `_hedge_lead` says of a text without any digit ("vier Milliarden Dollar").
+_BARE: Any = object()
+
+
 def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int] | None:
     """`_hedge_lead` unmemoised; ``sp`` is where the first space of ``text`` is (or -1)."""
     first = text[:sp].lower() if sp > 0 else ""
@@ -276,7 +282,7 @@ def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int
     return found if found is not None and text[found[1] : found[1] + 1] in DIGITS else None
 
 
-def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
+def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     """A run of number words in chunks as the whole text: "zwei Millionen dreihunderttausend".
 
     With a hedge before it, a currency after it ("rund zwei Millionen dreihunderttausend
@@ -301,7 +307,7 @@ def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
             return None  # a scale word after the run: the grammar says why not
         unit = tail[0]
     value = plain(run.value)
-    return point(0, len(text), value, unit, qualifier) if within_limit(value) else None
+    return Amount(value, unit=unit, qualifier=qualifier) if within_limit(value) else None
 
 
 #: `number_words` computes (sums of chunks): in the exact context, whatever the caller's.
@@ -362,17 +368,14 @@ def _digits_first(
         tail = _tail(lx, ft, suffix)
     g, frac, dash = ft.number_pick(m.groups())
     if tail is None or tail is NO_TAIL:
-        found: Reading | None
         if tail is NO_TAIL and g is None and frac is None and dash is None and ft.lead:
-            found = _range_after(lx, ft, text, m) if at == 0 else None
-        else:
-            mm = ft.digits_full.fullmatch(text, at)
-            if mm is not None:
-                found = _digits_amount(lx, ft, mm, text, qualifier)
-            else:
-                # Digits first: the one-end regex would read what digits_full did not.
-                found = _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
-        return None if found is None else found.amount()
+            return _range_after(lx, ft, text, m) if at == 0 else None
+        mm = ft.digits_full.fullmatch(text, at)
+        if mm is not None:
+            found = _digits_amount(lx, ft, mm, text, qualifier)
+            return None if found is None else found.amount()
+        # Digits first: the one-end regex would read what digits_full did not.
+        return _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
     unit, power = tail
     # _digits() inlined: this is parse_amount's hottest path, and a call costs 0.03x of the
     # price-parser budget (benchmarks/bench_amounts.py).
@@ -390,7 +393,7 @@ def _digits_first(
     return Amount(value, unit=unit, qualifier=qualifier)
 
 
-def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Reading | None:
+def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Amount | None:
     """The range whose first number (``m``, its only reading) starts a whole text, or None.
 
     The range regex on such a text (no hedge or intro before a digit, its first number read
@@ -400,7 +403,8 @@ def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Re
     r = None if ft.range_tail is None else ft.range_tail.fullmatch(text, m.end())
     if r is None:
         return None
-    return range_amount(lx, ft, text, text[: m.end()], "", r, None, Qualifier.EXACT, 0)
+    found = range_amount(lx, ft, text, text[: m.end()], "", r, None, Qualifier.EXACT, 0)
+    return None if found is None else found.amount()
 
 
 _UNKNOWN: Any = object()
@@ -495,9 +499,8 @@ def full_amount(
     m: re.Match[str],
     text: str,
     qualifier: Qualifier | None,
-    start: int = 0,
-) -> Reading | None:
-    """The reading of a match of ``ft.full`` (from ``start``), or None: the grammar decides.
+) -> Amount | None:
+    """The Amount a match of ``ft.full`` reads, or None: the grammar decides.
 
     The hedge is read from the match if ``qualifier`` is None.
     """
@@ -507,7 +510,7 @@ def full_amount(
     if unit is _REJECT or power is None:
         return None
     sep = (s1 if scale is not None else s2) or ""
-    return _one_end(lx, ft, m, text, (unit, power, sep[:1]), qualifier, start, m.end())
+    return _one_end(lx, ft, m, text, (unit, power, sep[:1]), qualifier)
 
 
 def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
@@ -539,7 +542,7 @@ def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
         return None if tail is None else _NO_MATCH
     c = suffix[:1]
     sep = c if c == "-" or (c and c in SPACE_CHARS) else ""
-    return _one_end(lx, ft, h, text, (tail[0], tail[1], sep), None, 0, len(text))
+    return _one_end(lx, ft, h, text, (tail[0], tail[1], sep), None)
 
 
 def _one_end(
@@ -549,10 +552,8 @@ def _one_end(
     text: str,
     tail: tuple[str | None, int, str],
     qualifier: Qualifier | None,
-    start: int,
-    end: int,
-) -> Reading | None:
-    """The one-end shape's reading (``start:end``) from its head's groups in ``m``.
+) -> Amount | None:
+    """The one-end shape's Amount from its head's groups in ``m``.
 
     ``tail``: the unit and scale power its tail names, and the first character of the white
     space or hyphen before the tail ("" for none). The hedge is read from ``m`` if
@@ -577,7 +578,7 @@ def _one_end(
     if digits is None or not figure_fits(*digits, power):
         return None
     value = figure_value(neg is not None, *digits, power)
-    return point(start, end, value, unit, qualifier)
+    return Amount(value, unit=unit, qualifier=qualifier)
 
 
 def _written_digits(
@@ -627,11 +628,11 @@ def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
     return ft.qualifier_text.get(low) or lx.qualifiers.get(tuple(low.split()))
 
 
-def _one_end_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+def _one_end_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     return full_amount(lx, ft, m, text, None)
 
 
-def _range_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+def _range_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     qualifier = _qualifier(lx, ft, m.group("q"))
     if qualifier is None:
         return None
@@ -640,17 +641,20 @@ def _range_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Re
     if intro is not None and conj is None:
         return None  # matched only through re's wider case folding ("zwıschen")
     whole = _digits(text, m.start("first1"), m.end("int1"), m.group("g1"))
-    return range_amount(lx, ft, text, whole, m.group("frac1") or "", m, conj, qualifier, 0)
+    found = range_amount(lx, ft, text, whole, m.group("frac1") or "", m, conj, qualifier, 0)
+    return None if found is None else found.amount()
 
 
-def _stellig_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+def _stellig_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     qualifier = _qualifier(lx, ft, m.group("q"))
-    return None if qualifier is None else stellig_amount(lx, m, qualifier, 0)
+    found = None if qualifier is None else stellig_amount(lx, m, qualifier, 0)
+    return None if found is None else found.amount()
 
 
-def _vague_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+def _vague_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     qualifier = _qualifier(lx, ft, m.group("q"))
-    return None if qualifier is None else vague_amount(lx, ft, m, text, qualifier, 0)
+    found = None if qualifier is None else vague_amount(lx, ft, m, text, qualifier, 0)
+    return None if found is None else found.amount()
 
 
 class Shape(NamedTuple):
@@ -662,8 +666,8 @@ class Shape(NamedTuple):
     #: The regex that reads it at a place in running text (``extract_amounts``); the
     #: hedge before it is found by `_lead`.
     at: str
-    #: The Reading of a whole-text match (None: the grammar decides).
-    build: Callable[[Lexicon, FastTables, re.Match[str], str], Reading | None]
+    #: The Amount of a whole-text match (None: the grammar decides).
+    build: Callable[[Lexicon, FastTables, re.Match[str], str], Amount | None]
 
 
 #: The shapes, in the order a whole text is tried. In running text a digit trigger is read
@@ -681,10 +685,14 @@ SHAPES = (
 )
 
 
+#: The shapes that may read a text without digits: all but the range of two digit numbers.
+_WORDED_SHAPES = tuple(shape for shape in SHAPES if shape.name != "range")
+
+
 def _whole_shapes(
     lx: Lexicon, ft: FastTables, text: str, shapes: tuple[Shape, ...] = SHAPES
-) -> Reading | None:
-    """The reading of the first shape whose whole-text regex matches ``text``, else None."""
+) -> Amount | None:
+    """The Amount of the first shape whose whole-text regex matches ``text``, else None."""
     for shape in shapes:
         if shape is SHAPES[0]:
             first = _one_end_first(lx, ft, text)
@@ -696,7 +704,7 @@ def _whole_shapes(
         if pattern is not None:
             m = pattern.fullmatch(text)
             if m is not None:
-                found: Reading | None = shape.build(lx, ft, m, text)
+                found: Amount | None = shape.build(lx, ft, m, text)
                 return found
     return None
 
