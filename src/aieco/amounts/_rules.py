@@ -331,7 +331,23 @@ def is_stellig(word: str) -> bool:
 
 
 def stellig_count(lx: Lexicon, word: str) -> int | None:
-    """How many digits a "-stellig" adjective names ("zweistellige": 2), else None."""
+    """How many digits a "-stellig" adjective names ("zweistellige": 2), else None.
+
+    Memoised per locale by the word (``lx.stellig_counts``, bounded in bytes).
+    """
+    found = lx.stellig_counts.get(word, _NOT_SEEN)
+    if found is _NOT_SEEN:
+        found = _stellig_count(lx, word)
+        lx.stellig_counts.put(word, found)
+    return found  # type: ignore[no-any-return]
+
+
+#: What a memo lookup gives for a key it has not seen (None is a value the memos keep).
+_NOT_SEEN: Any = object()
+
+
+def _stellig_count(lx: Lexicon, word: str) -> int | None:
+    """`stellig_count`, unmemoised."""
     # The word ends with one of STELLIG_ENDINGS exactly when what follows its last "stellig"
     # is one of their inflections: one C-level search instead of a test per ending.
     head, stem, inflection = word.lower().rpartition(_STELLIG)
@@ -350,8 +366,18 @@ def stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:
 
     "Millionenbetrag" (6, None), "Euro-Summe" (0, "EUR"), "Prozentbereich" (0, "%"); any
     other noun counts the figure itself ("ein sechsstelliges Investment": 0, None). None for
-    no noun (a lower-case word) or two units.
+    no noun (a lower-case word) or two units. Memoised per locale by the noun as written
+    (``lx.stellig_nouns``, bounded in bytes).
     """
+    found = lx.stellig_nouns.get(noun, _NOT_SEEN)
+    if found is _NOT_SEEN:
+        found = _stellig_noun(lx, noun)
+        lx.stellig_nouns.put(noun, found)
+    return found  # type: ignore[no-any-return]
+
+
+def _stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:
+    """`stellig_noun`, unmemoised."""
     if lx.vague_noun is None:
         return None
     parts = lx.vague_noun.fullmatch(noun.lower())

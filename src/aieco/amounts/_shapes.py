@@ -403,8 +403,8 @@ def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Am
     r = None if ft.range_tail is None else ft.range_tail.fullmatch(text, m.end())
     if r is None:
         return None
-    found = range_amount(lx, ft, text, text[: m.end()], "", r, None, Qualifier.EXACT, 0)
-    return None if found is None else found.amount()
+    found = range_bounds(lx, ft, text, text[: m.end()], "", r, None)
+    return None if found is None else Amount(None, found[0], found[1], unit=found[2])
 
 
 _UNKNOWN: Any = object()
@@ -641,14 +641,18 @@ def _range_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Am
     if intro is not None and conj is None:
         return None  # matched only through re's wider case folding ("zwıschen")
     whole = _digits(text, m.start("first1"), m.end("int1"), m.group("g1"))
-    found = range_amount(lx, ft, text, whole, m.group("frac1") or "", m, conj, qualifier, 0)
-    return None if found is None else found.amount()
+    found = range_bounds(lx, ft, text, whole, m.group("frac1") or "", m, conj)
+    if found is None:
+        return None
+    return Amount(None, found[0], found[1], unit=found[2], qualifier=qualifier)
 
 
 def _stellig_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     qualifier = _qualifier(lx, ft, m.group("q"))
-    found = None if qualifier is None else stellig_amount(lx, m, qualifier, 0)
-    return None if found is None else found.amount()
+    found = None if qualifier is None else stellig_bounds(lx, m)
+    if found is None or qualifier is None:
+        return None
+    return Amount(None, found[0], found[1], unit=found[2], qualifier=qualifier)
 
 
 def _vague_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
@@ -738,36 +742,59 @@ def range_amount(
     qualifier: Qualifier,
     start: int,
 ) -> Reading | None:
-    """The range from ``start``: a first number's digits, then a match of separator and end.
+    """The range's reading from ``start`` to the end of ``r`` (see `range_bounds`)."""
+    found = range_bounds(lx, ft, text, whole1, frac1, r, conj)
+    if found is None:
+        return None
+    low, high, unit = found
+    return new_reading(Reading, (start, r.end(), low, high, unit, qualifier))
+
+
+def range_bounds(
+    lx: Lexicon,
+    ft: FastTables,
+    text: str,
+    whole1: str,
+    frac1: str,
+    r: re.Match[str],
+    conj: str | None,
+) -> tuple[Decimal, Decimal, str | None] | None:
+    """A range's bounds and unit: a first number's digits, then a match of separator and end.
 
     ``conj`` is the conjunction a range intro before the first number asks for ("und" after
     "zwischen"); without an intro the separator is a dash or a range word ("bis", "oder").
     As in the grammar, the second end's scale and currency apply to both ends, and the range
     must rise. None where the grammar must decide (or would refuse).
     """
-    if not _separator_ok(lx, r, conj):
+    w, sw, zu, g, frac2, s2, cur, pct, scale, dot = r.group(*_RANGE_GROUPS)
+    if not _separator_ok(lx, w, sw, zu, conj):
         return None
-    whole2 = _digits(text, r.start("first"), r.end("int"), r.group("g"))
-    frac2 = r.group("frac") or ""
-    found = tail_unit_power(lx, ft, r, text)
-    if found is None:
+    meaning = tail_meaning(lx, ft, r, text, (s2, cur, pct, scale, dot))
+    if meaning is None:
         return None
-    unit, power = found[0], found[1] or 0
+    unit, power = meaning
+    whole2 = _digits(text, r.start("first"), r.end("int"), g)
+    frac2 = frac2 or ""
     if not (figure_fits(whole1, frac1, power) and figure_fits(whole2, frac2, power)):
         return None
     low = figure_value(False, whole1, frac1, power)
     high = figure_value(False, whole2, frac2, power)
-    return (
-        new_reading(Reading, (start, r.end(), low, high, unit, qualifier)) if low < high else None
-    )
+    return (low, high, unit) if low < high else None
 
 
-def _separator_ok(lx: Lexicon, r: re.Match[str], conj: str | None) -> bool:
+#: The groups of a range match that `range_bounds` reads, in one call.
+_RANGE_GROUPS = ("w", "sw", "zu", "g", "frac", "s2", "cur", "pct", "scale", "dot")
+
+
+def _separator_ok(
+    lx: Lexicon, w: str | None, sw: str | None, zu: str | None, conj: str | None
+) -> bool:
     """The range's separator is one the grammar reads as such after what came before.
 
-    ``conj``: the conjunction a range intro asks for ("und" after "zwischen"), or None.
+    ``w``, ``sw`` and ``zu`` are the range match's groups: the range word between spaces, the
+    word after a suspending dash, "zu" after "bis". ``conj``: the conjunction a range intro
+    asks for ("und" after "zwischen"), or None.
     """
-    w, sw, zu = r.group("w", "sw", "zu")
     if sw is not None:  # suspended: "20- oder 30-Milliarden", "20- und 30-Milliarden"
         w = sw.lower()
         if conj is not None or w not in lx.range_words:  # "20- und 30-": a list
@@ -784,7 +811,16 @@ def _separator_ok(lx: Lexicon, r: re.Match[str], conj: str | None) -> bool:
 def stellig_amount(
     lx: Lexicon, m: re.Match[str], qualifier: Qualifier, start: int
 ) -> Reading | None:
-    """A vague magnitude from a match of ``stellig_at``/``stellig_full``.
+    """The reading of a vague magnitude from ``start`` to the end of ``m`` (`stellig_bounds`)."""
+    found = stellig_bounds(lx, m)
+    if found is None:
+        return None
+    low, high, unit = found
+    return new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
+
+
+def stellig_bounds(lx: Lexicon, m: re.Match[str]) -> tuple[Decimal, Decimal, str | None] | None:
+    """A vague magnitude's bounds and unit from a match of ``stellig_at``/``stellig_full``.
 
     "zweistellige Milliardenbeträge" is 10¹⁰ ≤ x < 10¹¹: [10^(n-1), 10^n) times the noun's
     scale, in the noun's currency if it names one.
@@ -801,9 +837,7 @@ def stellig_amount(
     power, unit = meaning
     if count + power >= MAX_INTEGER_DIGITS:
         return None  # beyond the model's limit: the grammar refuses it with the message
-    low = _TENS[first - 1 + power]
-    high = _TENS[count + power]
-    return new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
+    return _TENS[first - 1 + power], _TENS[count + power], unit
 
 
 def _suspended_count(lx: Lexicon, word: str, join: str, most: int) -> int | None:
@@ -883,6 +917,29 @@ def surface_meaning(
     number is read by `_figure_reading`, as for a whole text.
     """
     g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
+    meaning = tail_meaning(lx, ft, m, text, (s2, cur, pct, scale, dot))
+    if meaning is None:
+        return None
+    found = _figure_reading(text, m, g, frac, meaning[1], meaning[0], Qualifier.EXACT, 0, 0)
+    return None if found is None else (found.low, found.unit)
+
+
+def tail_meaning(
+    lx: Lexicon,
+    ft: FastTables,
+    m: re.Match[str],
+    text: str,
+    groups: tuple[str | None, str | None, str | None, str | None, str | None],
+) -> tuple[str | None, int] | None:
+    """What a match's scale-and-currency tail means: (unit, power of ten, 0 for none) or None.
+
+    ``groups``: the match's ``s2``, ``cur``, ``pct``, ``scale`` and ``dot``. The meaning (by
+    `_matched_unit` and `_scale_power`) depends on nothing but these groups and the character
+    after a scale word written without a dot ("Bio-"), so it is memoised per locale by them
+    (``ft.mention_units``), for a digit mention's tail and a range's alike. None where the
+    grammar must decide.
+    """
+    s2, cur, pct, scale, dot = groups
     if scale is not None and dot is None:
         e = m.end("scale")
         key: tuple[Any, ...] = (bool(s2), cur, pct, scale, dot, text[e : e + 1])
@@ -894,10 +951,7 @@ def surface_meaning(
         power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
         meaning = None if unit is _REJECT or power is None else (unit, power)
         ft.mention_units.put(key, meaning)
-    if meaning is None:
-        return None
-    found = _figure_reading(text, m, g, frac, meaning[1], meaning[0], Qualifier.EXACT, 0, 0)
-    return None if found is None else (found.low, found.unit)
+    return meaning  # type: ignore[no-any-return]
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
