@@ -34,7 +34,6 @@ from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
     MINUS_SIGNS,
-    SPACE_CHARS,
     Lexicon,
 )
 from aieco.amounts._reading import Reading, new_reading
@@ -314,10 +313,11 @@ def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
 _exact_words = in_exact_context(number_words)
 
 
-def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int] | None:
-    """What a scale-and-currency tail after a number means: (unit, power of ten).
+def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int, str] | None:
+    """What a scale-and-currency tail after a number means: (unit, power of ten, separator).
 
-    The power is 0 for no scale word. Memoised per locale. `NO_TAIL` where the suffix is no
+    The power is 0 for no scale word; the separator is `tail_separator`'s. Memoised per
+    locale. `NO_TAIL` where the suffix is no
     such tail at all (``ft.tail_full`` does not match it); None where it is one whose unit or
     scale word the shapes do not read ("5 Bio-Läden"), or where it is longer than
     `_TAIL_LIMIT` (not looked at): the grammar decides.
@@ -331,14 +331,25 @@ def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int] | 
             if tm is None:
                 tail = NO_TAIL
             elif found is not None:
-                tail = (found[0], found[1] or 0)
+                sep = tail_separator(*tm.group("s1", "s2", "scale"))
+                tail = (found[0], found[1] or 0, sep)
             ft.tails.put(suffix, tail)
     return tail  # type: ignore[no-any-return]
 
 
 #: What `_tail` says of a suffix that is no scale-and-currency tail at all (compared by
 #: identity; its power, -1, is no scale's).
-NO_TAIL: tuple[str | None, int] = (None, -1)
+NO_TAIL: tuple[str | None, int, str] = (None, -1, "")
+
+
+def tail_separator(s1: str | None, s2: str | None, scale: str | None) -> str:
+    """The first character of the white space or hyphen before a tail, "" for none.
+
+    From a tail match's groups: what stands before its scale word (``s1``), or before its
+    unit (``s2``) where it has none. The one-end shape reads a number word only with a space
+    or hyphen before a scale word (`_number_word_digits`).
+    """
+    return ((s1 if scale is not None else s2) or "")[:1]
 
 
 def _digits_first(
@@ -376,7 +387,7 @@ def _digits_first(
             return None if found is None else found.amount()
         # Digits first: the one-end regex would read what digits_full did not.
         return _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
-    unit, power = tail
+    unit, power, _ = tail
     # _digits() inlined: this is parse_amount's hottest path, and a call costs 0.03x of the
     # price-parser budget (benchmarks/bench_amounts.py).
     whole = text[at : m.end("int")]
@@ -509,8 +520,7 @@ def full_amount(
     power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
     if unit is _REJECT or power is None:
         return None
-    sep = (s1 if scale is not None else s2) or ""
-    return _one_end(lx, ft, m, text, (unit, power, sep[:1]), qualifier)
+    return _one_end(lx, ft, m, text, (unit, power, tail_separator(s1, s2, scale)), qualifier)
 
 
 def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
@@ -540,9 +550,7 @@ def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
         if nw is None or q is not None or neg is not None or pre is not None or half is not None:
             return _UNKNOWN
         return None if tail is None else _NO_MATCH
-    c = suffix[:1]
-    sep = c if c == "-" or (c and c in SPACE_CHARS) else ""
-    return _one_end(lx, ft, h, text, (tail[0], tail[1], sep), None)
+    return _one_end(lx, ft, h, text, tail, None)
 
 
 def _one_end(
