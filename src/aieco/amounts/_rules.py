@@ -521,6 +521,11 @@ _SHIFT = Context(
 )
 
 
+#: ``a + b`` exactly, whatever the caller's context (any rounding raises): what
+#: `number_words` sums its chunks with, so that it reads the same in any context.
+_add = _SHIFT.add
+
+
 def shift(value: Decimal, power: int) -> Decimal:
     """``value × 10**power`` exactly, whatever the caller's context ("2" → "2E+6").
 
@@ -587,7 +592,7 @@ def decimal_words(lx: Lexicon, text: str, value: Decimal, k: int) -> tuple[Decim
 class Words(NamedTuple):
     """A run of number words as `number_words` read it."""
 
-    #: The number (computed exactly: the caller runs in the engine's exact context).
+    #: The number (summed exactly, whatever the caller's context).
     value: Decimal
     #: Where the run ends.
     end: int
@@ -731,7 +736,7 @@ def _chunks(
             power, k2, _ = sc
             if last_power is not None and power >= last_power:
                 break
-            total += shift(value, power)
+            total = _add(total, shift(value, power))
             last_power = power
             end = k2
             chunks += 1
@@ -749,7 +754,7 @@ def _chunks(
             )
         ):
             break  # "zwei Millionen eintausendeinhundert": one number below the scale
-        total += value
+        total = _add(total, value)
         end = k
         chunks += 1
         if chunks == 1 and value == value.to_integral_value():

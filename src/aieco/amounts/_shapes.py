@@ -56,7 +56,7 @@ from aieco.amounts._rules import (
     stellig_noun,
 )
 from aieco.amounts._tokens import UNSET, Role, Token, is_date, previous, role, spaced, walk
-from aieco.money import PERCENT, Amount, Qualifier, in_exact_context
+from aieco.money import PERCENT, Amount, Qualifier
 
 if TYPE_CHECKING:
     from aieco.amounts._fast import FastTables
@@ -294,7 +294,7 @@ def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     first = _LETTERS.match(text, at)
     if first is None or numeral_kind(lx, first.group().lower()) != "words":
         return None
-    run = _exact_words(lx, text, at)
+    run = number_words(lx, text, at)  # exact in any context: no context switch
     if run is None or run.chunks < 2:
         return None
     e, unit = run.end, None
@@ -307,10 +307,6 @@ def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
         unit = tail[0]
     value = plain(run.value)
     return Amount(value, unit=unit, qualifier=qualifier) if within_limit(value) else None
-
-
-#: `number_words` computes (sums of chunks): in the exact context, whatever the caller's.
-_exact_words = in_exact_context(number_words)
 
 
 def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int, str] | None:
