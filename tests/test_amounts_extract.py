@@ -492,3 +492,64 @@ URL_TEXTS = [
 def test_no_figure_is_read_inside_a_url(text: str, found: list[str]) -> None:
     """Digits inside a URL or percent-encoding start nothing; other slashes block nothing."""
     assert [m.text for m in extract_amounts(text)] == found
+
+
+# Runs of number-word chunks: each chunk of the same or a larger scale than the one before
+# starts a new amount; a falling scale continues the number. The chunk read after a mention
+# is handed on to the next trigger (`_run_chunk`), which must read what a first reading does.
+RUNS = [
+    ("zwei Millionen zwei Millionen", [("zwei Millionen", point("2000000"))] * 2),
+    (
+        "zwei Millionen drei Milliarden",
+        [("zwei Millionen", point("2000000")), ("drei Milliarden", point("3000000000"))],
+    ),
+    (
+        "zwei Milliarden drei Millionen Euro",
+        [("zwei Milliarden drei Millionen Euro", point("2003000000", "EUR"))],
+    ),
+    (
+        "zwei Millionen zwei Millionen Euro",
+        [("zwei Millionen", point("2000000")), ("zwei Millionen Euro", point("2000000", "EUR"))],
+    ),
+    (
+        "rund zwei Millionen zwei Millionen",
+        [
+            ("rund zwei Millionen", point("2000000", None, Q.APPROX)),
+            ("zwei Millionen", point("2000000")),
+        ],
+    ),
+    (
+        "zwei Millionen. Drei Millionen",
+        [("zwei Millionen", point("2000000")), ("Drei Millionen", point("3000000"))],
+    ),
+    ("eine Million eine Million", [("eine Million", point("1000000"))] * 2),
+    (
+        "zwei Millionen zwei Millionen dreihunderttausend",
+        [
+            ("zwei Millionen", point("2000000")),
+            ("zwei Millionen dreihunderttausend", point("2300000")),
+        ],
+    ),
+    (
+        "zwei Mio. drei Mio. vier Mio.",
+        [
+            ("zwei Mio.", point("2000000")),
+            ("drei Mio.", point("3000000")),
+            ("vier Mio.", point("4000000")),
+        ],
+    ),
+    ("zwei Millionen zwei Tausend", [("zwei Millionen zwei Tausend", point("2002000"))]),
+    (
+        "zwei Millionen zwei Millionen und drei Millionen",
+        [("zwei Millionen", point("2000000"))] * 2 + [("drei Millionen", point("3000000"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUNS, ids=[r[0] for r in RUNS])
+def test_runs_of_number_word_chunks(text: str, expected: list[tuple[str, Amount]]) -> None:
+    assert [(m.text, m.amount) for m in extract_amounts(text)] == expected
+    # In a sentence, and the run twice over (the second run's chunks read after the first's).
+    assert [(m.text, m.amount) for m in extract_amounts(f"Es sind {text}.")] == expected
+    twice = [(m.text, m.amount) for m in extract_amounts(f"Es sind {text}. Es sind {text}.")]
+    assert twice == expected * 2

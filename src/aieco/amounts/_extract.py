@@ -27,7 +27,7 @@ from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value, hedge_at
-from aieco.amounts._shapes import Chain, Verdict, article_run, read_at, read_digits
+from aieco.amounts._shapes import Chain, Handed, Verdict, article_run, read_at, read_digits
 from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
 from aieco.money import Amount, Qualifier, in_exact_context
 
@@ -129,6 +129,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     last = 0
     odd = _odd_words(text)
     tried: dict[int, Parsed | None] = {}  # the grammar's reading from each start, once
+    handed: Handed = [None]  # a chunk of number words read ahead (`read_at`)
     resume: int | None = 0
     while resume is not None:
         triggers, resume = _triggers(text, lx, ft, include_numbers, resume), None
@@ -162,7 +163,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             elif digits:
                 fast = read_digits(text, t, m, lx, ft, last)  # `read_at`'s, without its call
             else:
-                fast = read_at(text, t, m, lx, ft, last)
+                fast = read_at(text, t, m, lx, ft, last, handed)
             if fast is None or (
                 type(fast) is Reading
                 and fast.qualifier is not Qualifier.EXACT

@@ -27,6 +27,7 @@ from aieco.amounts._lexicon import (
     _trie,
 )
 from aieco.amounts._memo import Memo
+from aieco.amounts._rules import GROUP_READERS, word_group
 from aieco.amounts._shapes import fast_amount
 from aieco.money import Qualifier
 
@@ -69,6 +70,7 @@ class FastTables:
         "range_full",
         "range_tail",
         "rare_words",
+        "run_heads",
         "single_qualifiers",
         "stellig_at",
         "stellig_full",
@@ -83,6 +85,7 @@ class FastTables:
         "trigger_pick",
         "vague_at",
         "vague_full",
+        "word_chunk",
         "words",
     )
 
@@ -146,6 +149,13 @@ class FastTables:
     symbol_run: re.Pattern[str]
     words: Memo[str, tuple[bool, bool, bool, str]]
     glued: Memo[str, bool]
+    #: A chunk of a run of number words in running text, "zwei Millionen": a number word,
+    #: one space and a scale word, read as ``full`` reads it where no unit follows (the
+    #: look-ahead is ``full``'s unit part); None where a language's number-word groups are
+    #: not one word (`aieco.amounts._shapes._run_chunk`). The words it may start with, by
+    #: word (`aieco.amounts._shapes.run_head`).
+    word_chunk: re.Pattern[str] | None
+    run_heads: Memo[str, bool]
 
 
 def _number_rest(lx: Lexicon) -> str:
@@ -158,16 +168,31 @@ def _number_rest(lx: Lexicon) -> str:
 
 
 def _scale_currency(lx: Lexicon) -> str:
+    """The tail after a number: an optional scale word, then an optional currency or percent."""
+    return f"(?:(?P<s1>{_WS}*+|-(?=[^\\W\\d_])){_scale_word(lx)})?{_unit_after(lx)}?"
+
+
+def _scale_word(lx: Lexicon) -> str:
+    """A scale word ("Mio.", "Milliarden") as the tail reads it: groups ``scale`` and ``dot``."""
     scales = sorted({w.rstrip(".") for w in lx.scale_words if len(w.rstrip(".")) > 1})
+    return f"(?P<scale>(?i:{_trie(scales)})){_NOT_LETTER}(?P<dot>\\.)?"
+
+
+def _unit_after(lx: Lexicon, names: bool = True) -> str:
+    """The tail's currency or percent after the number or scale word, with what precedes it.
+
+    With ``names``, as groups ``s2``, ``cur`` and ``pct``; without, the same pattern with no
+    group names (for a look-ahead in a regex that has those names already).
+    """
     symbols = [s for s in lx.symbols if not s[0].isalpha()]
     letter_symbols = [s for s in lx.symbols if s[0].isalpha()]
     words = [w for w in lx.currency_words if " " not in w]
     percents = [w for w in lx.percent_words if " " not in w]
+    s2, cur, pct = ("?P<s2>", "?P<cur>", "?P<pct>") if names else ("?:", "?:", "?:")
     return (
-        f"(?:(?P<s1>{_WS}*+|-(?=[^\\W\\d_]))(?P<scale>(?i:{_trie(scales)})){_NOT_LETTER}(?P<dot>\\.)?)?"
-        f"(?:(?P<s2>{_WS}*+|-(?=[^\\W\\d_]))(?:(?P<cur>{_trie(symbols)}"
+        f"(?:({s2}{_WS}*+|-(?=[^\\W\\d_]))(?:({cur}{_trie(symbols)}"
         f"|(?:{_trie(letter_symbols)}|[A-Z]{{3}}|(?i:{_hyphens(_trie(words))})){_NOT_LETTER})"
-        f"|(?P<pct>%|(?i:{_trie(percents)}){_NOT_LETTER})))?"
+        f"|({pct}%|(?i:{_trie(percents)}){_NOT_LETTER})))"
     )
 
 
@@ -225,7 +250,27 @@ def fast_tables(lx: Lexicon) -> FastTables:
     _range_tables(lx, ft, rest, tail, quals)
     _stellig_tables(lx, ft, quals)
     _vague_tables(lx, ft, tail, quals)
+    _chunk_tables(lx, ft)
     return ft
+
+
+def _chunk_tables(lx: Lexicon, ft: FastTables) -> None:
+    """The regex of a chunk of number words in running text ("zwei Millionen ")."""
+    ft.run_heads = Memo()
+    scales = {w.rstrip(".") for w in lx.scale_words}
+    if (
+        not ft.language.number_words
+        or GROUP_READERS[lx.language] is not word_group  # a group of several words
+        or scales & lx.half_words  # ``full`` would read "halbe" after the number word
+        or any(w.startswith(lx.decimal_word) for w in scales)  # "drei Komma fünf"
+    ):
+        ft.word_chunk = None
+        return
+    # Atomic: once read, no shorter reading is tried (as ``full``'s first reading, which
+    # then tries its optional unit: the look-ahead is where that fails).
+    ft.word_chunk = re.compile(
+        f"(?>(?P<nw>[^\\W\\d_]++) {_scale_word(lx)})(?!{_unit_after(lx, names=False)})"
+    )
 
 
 def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str) -> None:

@@ -82,6 +82,7 @@ __all__ = [
     "run_ends",
     "scale_at",
     "scale_power",
+    "scales_fall",
     "shift",
     "space_end",
     "stellig_count",
@@ -712,6 +713,15 @@ def run_ends(lx: Lexicon, text: str, end: int, power: int) -> bool:
     return found is None or found.end == end
 
 
+def scales_fall(last_power: int | None, power: int) -> bool:
+    """A chunk whose scale word has ``power`` may follow one of ``last_power`` in a run.
+
+    The scales of a run of number words fall ("eine Milliarde zwei Millionen"); a chunk of
+    the same or a larger scale starts a new number ("zwei Millionen zwei Millionen").
+    """
+    return last_power is None or power < last_power
+
+
 def _chunks(
     lx: Lexicon,
     text: str,
@@ -734,7 +744,7 @@ def _chunks(
         sc = scale_at(lx, text, k, glued=False)
         if sc is not None and sc[2] is None:
             power, k2, _ = sc
-            if last_power is not None and power >= last_power:
+            if not scales_fall(last_power, power):
                 break
             total = _add(total, shift(value, power))
             last_power = power

@@ -51,6 +51,7 @@ from aieco.amounts._rules import (
     plain,
     run_ends,
     scale_power,
+    scales_fall,
     space_end,
     stellig_count,
     stellig_noun,
@@ -982,20 +983,28 @@ class Chain(NamedTuple):
 
 
 def read_at(
-    text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, last: int
+    text: str,
+    t: int,
+    m: re.Match[str],
+    lx: Lexicon,
+    ft: FastTables,
+    last: int,
+    handed: Handed | None = None,
 ) -> Reading | Verdict | Chain | None:
     """Read the trigger match ``m`` at ``t`` by a shape where the outcome is certain.
 
     A Reading; a `Verdict`; a `Chain` to skip; or None (ask the grammar). ``last`` is where
     the previous mention ended (nothing before it belongs to this one). A hedged reading
     right before a hyphen ("um die 1-Prozent-Vorgabe") is left to the grammar by the caller
-    (`aieco.amounts._extract.scan`), which weighs the hedge.
+    (`aieco.amounts._extract.scan`), which weighs the hedge. ``handed``: one slot, kept by
+    the caller for one text, where a chunk of number words read as the one after a mention
+    is handed on to the next trigger (`_run_chunk`).
     """
     c = text[t]
     if c in DIGITS:
         return read_digits(text, t, m, lx, ft, last)
     if c.isalpha() and ft.language.number_words:
-        return _fast_noun(text, t, lx, ft, last)
+        return _fast_noun(text, t, lx, ft, last, handed)
     # A currency symbol between two others ("€ € €"): no expression holds two symbols
     # side by side, so none starts at or covers the run's symbols before its last.
     run = ft.symbol_run.match(text, t)
@@ -1242,7 +1251,12 @@ def _digits(text: str, a: int, b: int, group: str | None) -> str:
 
 
 def _fast_noun(
-    text: str, t: int, lx: Lexicon, ft: FastTables, last: int
+    text: str,
+    t: int,
+    lx: Lexicon,
+    ft: FastTables,
+    last: int,
+    handed: Handed | None,
 ) -> Reading | Verdict | None:
     """A noun trigger ("Milliarden", "Euro", "Beträge") after a number word or a "-stellig"."""
     s, word = _word_around(text, t)
@@ -1251,6 +1265,13 @@ def _fast_noun(
         return _fast_stellig(text, t, chain, lx, ft)  # "zweistellige" before its noun
     if role(lx, word) is Role.STARTS:
         return None  # the noun itself may start an expression
+    if handed is not None:
+        ahead = handed[0]
+        if ahead is not None and ahead[0].start("scale") == s and ahead[0].start() == last + 1:
+            # The chunk the last mention read after itself ("zwei Millionen zwei
+            # Millionen"), right after it: the walk back would give its number word alone
+            # (a `run_head`, read as below), and `word_chunk` the same match.
+            return _run_chunk(text, ahead[0], [], lx, ft, handed, ahead[1])
     chain = walk(text, s, lx, last)
     for token in chain:  # a loop, not any() over a generator: no call per token
         if token.role is Role.STARTS and not _dead_hedge(lx, text, token):
@@ -1266,7 +1287,7 @@ def _fast_noun(
         return _fast_stellig(text, t, chain, lx, ft)
     if low0 in lx.vague_counts:
         return _fast_vague(text, t, chain, lx, ft)
-    return _fast_number_word(text, t, chain, lx, ft)
+    return _fast_number_word(text, t, chain, lx, ft, handed)
 
 
 def _dead_hedge(lx: Lexicon, text: str, token: Token) -> bool:
@@ -1304,7 +1325,12 @@ def _word_around(text: str, t: int) -> tuple[int, str]:
 
 
 def _fast_number_word(
-    text: str, t: int, chain: list[Token], lx: Lexicon, ft: FastTables
+    text: str,
+    t: int,
+    chain: list[Token],
+    lx: Lexicon,
+    ft: FastTables,
+    handed: Handed | None = None,
 ) -> Reading | None:
     """The one-end shape from a number word: "vier Milliarden", "eine halbe Milliarde".
 
@@ -1323,6 +1349,10 @@ def _fast_number_word(
         return None
     if s0 > 0 and text[s0 - 1] in MINUS_SIGNS:
         return None  # a sign, which the walk steps over like a hyphen ("ca.-vier Mio.")
+    if after == 1 and ft.word_chunk is not None:
+        rm = ft.word_chunk.match(text, s0)
+        if rm is not None and run_head(lx, ft, rm.group("nw")):
+            return _run_chunk(text, rm, chain[1:], lx, ft, handed, _NO_POWER)
     mm = ft.full.match(text, s0)
     if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
         return None
@@ -1353,6 +1383,105 @@ def _fast_number_word(
         return None
     value, unit = meaning
     return new_reading(Reading, (lead[0], e, value, value, unit, lead[1]))
+
+
+def run_head(lx: Lexicon, ft: FastTables, word: str) -> bool:
+    """A number word from which ``ft.word_chunk`` reads what ``ft.full`` reads (memoised).
+
+    A word that starts a chunk (`_chunk_word`: a cardinal or an article) and that ``full``
+    reads as its number word: no hedge starts with it, no currency symbol or three capitals
+    ("ELF Millionen" might be a code) start it, it is no "halbe"; nor does the extractor
+    read it by another shape ("-stellig", a vague count). Nor does it start a currency
+    symbol or name (`_word_info`), so after a chunk a run head cannot extend it.
+    """
+    found = ft.run_heads.get(word)
+    if found is None:
+        low = word.lower()
+        found = (
+            _chunk_word(lx, ft, word, low)
+            and low not in lx.qualifier_starts
+            and low not in lx.half_words
+            and low not in lx.vague_counts
+            and not is_stellig(low)
+            and _THREE_CAPITALS.match(word) is None
+            and not any(word.startswith(symbol) for symbol in lx.symbols)
+            and not any(_word_info(lx, ft, word)[1:3])  # may start no symbol or currency name
+        )
+        ft.run_heads.put(word, found)
+    return found
+
+
+_THREE_CAPITALS = re.compile("[A-Z]{3}")
+#: A chunk of number words read ahead (a match of ``ft.word_chunk``) and the power of ten
+#: of its scale word (None: not a scale word there), kept in one slot by the caller.
+Handed = list[tuple[re.Match[str], int | None] | None]
+#: "The power of ten of the chunk's scale word is not known yet" (`_run_chunk`).
+_NO_POWER: Any = object()
+
+
+def _run_chunk(
+    text: str,
+    rm: re.Match[str],
+    rest: list[Token],
+    lx: Lexicon,
+    ft: FastTables,
+    handed: Handed | None,
+    power: int | None,
+) -> Reading | None:
+    """`_fast_number_word` for a match of ``ft.word_chunk`` ("zwei Millionen", no unit).
+
+    ``ft.full`` from the same number word (a `run_head`) reads the same: its hedge, sign
+    and currency branches cannot match there, its optional unit is what the look-ahead
+    refused. Whether the run of number words ends here is read from the next chunk where
+    it is one ``word_chunk`` reads: the word `number_words` reads there is that number
+    word alone (`word_group`; no "Komma" starts a scale word), and its scale word
+    (`scale_at`) is the match's; where the scales do not fall, the run ends
+    (`scales_fall`), and nothing after this chunk can extend it (`ends_cleanly`: a run
+    head is no currency's first word). That match and the power of its scale word are
+    handed on (``handed``) to the trigger at its scale word, which reads it as this chunk
+    (``power``: its scale word's, where known, else `_NO_POWER`). Elsewhere `_chunk_after`
+    and `run_ends` decide.
+    """
+    s0 = rm.start()
+    e = rm.end()
+    chained = False
+    nxt = ft.word_chunk.match(text, e + 1) if text[e : e + 1] == " " else None  # type: ignore[union-attr]
+    if nxt is not None and not run_head(lx, ft, nxt.group("nw")):
+        nxt = None
+    after: int | None = None
+    if nxt is not None or _chunk_after(lx, ft, text, e):
+        if power is _NO_POWER:
+            power = _scale_power(lx, text, rm, rm.group("scale"), rm.group("dot"))
+        if power is None:
+            return None
+        if nxt is not None:
+            after = _scale_power(lx, text, nxt, nxt.group("scale"), nxt.group("dot"))
+            chained = after is not None and not scales_fall(power, after)
+        if not chained:
+            chained = run_ends(lx, text, e, power)
+    if rest:
+        lead = _settled(text, rest, s0, lx, ft, e, None, chained)
+        if lead is None:
+            return None
+        start, qualifier = lead
+    elif (chained and nxt is not None) or ends_cleanly(text, e, None, lx, ft, chained):
+        start, qualifier = s0, Qualifier.EXACT  # `_settled` with nothing before
+    else:
+        return None
+    key = text[s0 : e + 1]
+    meaning = ft.surfaces.get(key, _UNKNOWN)
+    if meaning is _UNKNOWN:
+        mm = ft.full.match(text, s0)
+        assert mm is not None  # `full` reads what `word_chunk` read (see above)
+        found = full_amount(lx, ft, mm, text, Qualifier.EXACT)
+        meaning = None if found is None else (found.low, found.unit)
+        ft.surfaces.put(key, meaning)
+    if meaning is None:
+        return None
+    if handed is not None:
+        handed[0] = (nxt, after) if chained and nxt is not None else None
+    value, unit = meaning
+    return new_reading(Reading, (start, e, value, value, unit, qualifier))
 
 
 def _chunk_after(lx: Lexicon, ft: FastTables, text: str, e: int) -> bool:

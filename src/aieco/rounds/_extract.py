@@ -155,7 +155,8 @@ _VERB: Final = re.compile(
     r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|konnte|kann|will"
     r"|soll|f[üu]hrt\w*|leitet\w*|geh[öo]r\w*|z[äa]hl\w*|gilt|kommt|has|have|is|was"
     r"|gibt|gab|teilt|teilte|k[üu]ndigt|k[üu]ndigte|vermeldet\w*|erweitert\w*|stockt\w*"
-    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen|nimmt|nahm)$"
+    r"|verdoppelt\w*|beendet\w*|bringt|brachte|steht|stehen|stand|standen|nimmt|nahm"
+    r"|steigt|steigen|stieg|stiegen)$"
     r"|"
     + lx.RAISE_VERB.pattern
     + "|"
@@ -842,7 +843,7 @@ class _Reader:
             after.lstrip()
         ):
             return False
-        if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 60):
+        if lx.TOTAL_BEFORE.search(before) or lx.TOTAL_AFTER.match(low, a1, a1 + 100):
             out.total = True
             return False
         if (lx.CHANGE_BEFORE.search(before) or low.startswith("um ", a0)) and lx.CHANGE_AFTER.match(
@@ -1641,6 +1642,8 @@ class _Reader:
                 # a valuation alone is no round ("OpenAI wird mit 80 Mrd. bewertet"), nor a
                 # type that is also a common noun ("Mithilfe des Darlehens sollen ...")
                 continue
+            if r.round_type is not None and r.round_type[0] in lx.NOT_ROUND_TYPES:
+                continue  # a grant or subsidy, no round
             out.append(self._mention(r))
         return out
 

@@ -138,6 +138,22 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# --- "steigen ... ein": one rule for every reader ---------------------------------------------
+
+#: The separable verb "einsteigen" (an investor comes in): "X steigt bei Y ein", "Metro und
+#: Avaloq steigen in diesem Zuge neu bei dem Fintech ein". The finite verb counts only with its
+#: particle "ein" at the end of the clause, at most twelve words on ("Der Umsatz stieg um 20
+#: Prozent" and "steigt um ein Drittel" are no investment). Read by the cue filter (CUE), the
+#: investor's verb (INVEST_VERB), the investors named before it (INVESTORS_AFTER, INVESTORS_NEBEN)
+#: and the lead and joint-investor phrases (INVESTORS_BEFORE): one window everywhere.
+STEIGT_EIN: Final = (
+    r"(?:steigt|steigen|stieg|stiegen)"
+    r"(?=(?:\s+\S+){0,12}?\s+ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
+)
+#: The same verb, finite with its particle or as one word: "ist bei X eingestiegen".
+STEIGEN_EIN: Final = STEIGT_EIN + r"|eingestiegen"
+
+
 # --- words that make a sentence worth reading -------------------------------------------------
 
 #: A sentence is analysed only when one of these stems occurs in it (a cheap first filter):
@@ -151,7 +167,7 @@ CUE_WORDS: Final = tuple(
     abgeschlossen runde finanzierung kapital investi investo beteilig series seed bewert
     angeführt angefuhrt schließen schliessen aufgenommen aufnehm nimmt nahm verbucht stemmt
     einwerb einhol führung fuhrung lead geldgeber aktionär aktionar pumpt steckt gesteckt
-    floss floß fließ fliess ausgestattet gesichert steigt eingestiegen valuation raise funding
+    floss floß fließ fliess ausgestattet gesichert eingestiegen valuation raise funding
     fundraising geschätzt geschatzt kredit darlehen unterstützung unterstutzung warb wirbt
     geworben spritze einsteig federf lukrier freu
     """
@@ -162,11 +178,12 @@ CUE: Final = Gated(
     re.compile(
         r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?"
         r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
-        r"|stieg(?:en)?\s+(?:\S+\s+){0,2}?ein\b"
-        r"|steigen\s+(?:\S+\s+){0,12}?ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$)"
-        r"|stamm(?:t|en)\s+(?:von|vom|aus)"
+        r"|" + STEIGT_EIN + r"|stamm(?:t|en)\s+(?:von|vom|aus)"
         r"|(?:geld|gelder|kapital|mittel)\s+(?:kam|kamen|kommt|kommen)\s+(?:\S+\s+)?(?:von|vom|aus)\b"
-        r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)",
+        r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)"
+        # the headline "Vier Millionen Euro für Urlaubsportal Holidu", "500.000 Euro für X"
+        r"|(?:\d|millionen|milliarden|mio\.|mrd\.)\s*(?:euro|dollar|us-dollar|franken|eur|usd|chf"
+        r"|€|\$)\s+f[üu]r\s",
     ),
     "serie",
     "sicher",
@@ -178,11 +195,13 @@ CUE: Final = Gated(
     "bord",
     "business",
     "stieg",
-    "steigen",
+    "steig",
     "stamm",
     "hinter",
     " kam",
     " komm",
+    " für ",
+    " fur ",
 )
 
 
@@ -227,10 +246,9 @@ def raise_verb(text: str) -> re.Match[str] | None:
 INVEST_VERB: Final = faster(
     re.compile(
         r"\b(?:investier\w*|pump(?:t|te\w*|e|en)|gepumpt|steck(?:t|te\w*|e|en)|gesteckt|beteiligt"
-        r"|beteiligte\w*|beteiligen|steigt|stieg\w*|eingestiegen|invests?|invested"
-        # several investors: "Metro und Avaloq steigen in diesem Zuge bei dem Fintech ein"
-        r"|steigen(?=(?:\s+\S+){1,12}?\s+ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
-        r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
+        r"|beteiligte\w*|beteiligen|invests?|invested|"
+        + STEIGEN_EIN
+        + r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
     )
 )
 #: Money that flows, with no one doing it: "In der Runde flossen 900 Millionen Dollar".
@@ -352,9 +370,16 @@ NOT_A_ROUND: Final = faster(
         r"|\b(?:arr|revenue|revenues|loss|losses|market|fund|budget)\b",
     )
 )
+#: A span of years that makes money a total over that time, before or after the amount in
+#: its clause: "Rund fünf Millionen Euro sind in den vergangenen Jahren in Isys geflossen",
+#: "70 Millionen Euro hat das Startup in den bislang 14 Jahren eingesammelt".
+_YEARS_SPAN: Final = (
+    r"\bin\s+den\s+(?:vergangenen|letzten|bislang|bisherigen)\s+(?:\S+\s+)?jahren\b"
+)
 #: Words just before an amount that make it the company's total to date, not this round.
 TOTAL_BEFORE: Final = faster(
     re.compile(
+        _YEARS_SPAN + r"(?:\s+\S+){0,6}\s*$|"
         # "Das Start-up hat bereits 15 Mio. Franken Fremdkapital aufgenommen": so far
         r"\b(?:hat|haben|hatte|hatten)\s+(?:bereits|schon)\s+$"
         r"|\b(?:bislang|bisher|inzwischen|mittlerweile|insgesamt\s+(?:bereits|schon)|damit\s+insgesamt"
@@ -372,9 +397,11 @@ CHANGE_AFTER: Final = re.compile(
     r"|gefallen|geschrumpft|gestiegen|gewachsen|zugelegt|verbessert|verschlechtert"
     r"|gesteigert)\b"
 )
-#: Words just after an amount that make it a total split up after it: "80 Mio. in heimische
-#: Start-ups, davon 30 Mio. in Lumo".
-TOTAL_AFTER: Final = re.compile(r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s")
+#: Words just after an amount that make it a total: one split up after it ("80 Mio. in
+#: heimische Start-ups, davon 30 Mio. in Lumo"), or one over a span of years (_YEARS_SPAN).
+TOTAL_AFTER: Final = re.compile(
+    r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s|[^,.;:!?]{0,60}?" + _YEARS_SPAN
+)
 #: "jeweils 100 Millionen": an amount for each of several companies.
 EACH_BEFORE: Final = faster(re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$"))
 EACH_WORDS: Final = words("jeweils je each")
@@ -422,7 +449,9 @@ ROUND_TYPE: Final = Gated(
         r"|(?:wachstumsfinanzierung|wachstumsrunde|growth-?runde|growth\s+round)(?P<growth>)"
         r"|(?:wandeldarlehen|venture\s+debt|darlehen|kredit(?:e|en|linie\w*|rahmen)?\b|fremdkapital)"
         r"(?P<debt>)"
-        r"|(?:f[öo]rdermittel|zuschuss|zusch[üu]sse|f[öo]rdergeld\w*)(?P<grant>)"
+        r"|(?:f[öo]rdermittel|zuschuss|zusch[üu]sse|f[öo]rdergeld\w*"
+        # "eine Förderung über 8 Millionen Euro vom Ministerium", not "zur Förderung von X"
+        r"|f[öo]rderung(?=\s+(?:\S+\s+){0,2}?(?:über|von|in\s+h[öo]he)\s+\d))(?P<grant>)"
         r"|(?:secondary|sekund[äa]r)(?P<secondary>)"
         r"|(?:strategische[nrms]?\s+(?:investition|investment|beteiligung|runde))(?P<strategic>)"
     ),
@@ -465,6 +494,10 @@ GROUP_TYPES: Final = {
     "strategic": RoundType.STRATEGIC,
 }
 
+#: Types that are no funding round at all: a grant or subsidy from a public programme
+#: ("Fördergelder", "Zuschüsse", "eine Förderung über 8 Millionen Euro vom Ministerium") is money
+#: a company gets, but not from investors (issue #13: subsidy programmes are no round).
+NOT_ROUND_TYPES: Final = frozenset([RoundType.GRANT])
 #: Types whose words are also common nouns ("Darlehen", "Fördergelder",
 #: "Wachstumsfinanzierungen"): such a type alone, without money or an investor, is no round
 #: ("Mithilfe des Darlehens sollen ... erforscht werden"). A stage ("Series A für veganes Eis
@@ -495,7 +528,7 @@ LEAD_BEFORE: Final = Gated(
         r"(?:\s+(?:der|dieser|bei\s+der)\s+(?:[\w-]+\s+)?[\w-]*(?:runde|finanzierung|investment)\w*)?"
         r"\s*(?:ist|war|sind|waren|:|-)?\s*(?:der|die|das)?\s*(?P<list3>)"
         r"|\bled\s+by\s+(?P<list4>)"
-        r"|\bals\s+lead-?investor(?:in)?\s+(?:steigt|stieg|steigen|stiegen|beteiligt\s+sich"
+        r"|\bals\s+lead-?investor(?:in)?\s+(?:" + STEIGT_EIN + r"|beteiligt\s+sich"
         r"|beteiligte\s+sich|fungiert|fungierte|agiert|agierte|tritt|trat)\s+(?P<list8>)"
         r"|\b(?:f[üu]hrung|leitung|federf[üu]hrung)\s+(?:\S+\s+){0,3}?[üu]bern(?:immt|ahm|ahmen"
         r"|ehmen)\s+(?:(?:erneut|wieder|nun)\s+)?(?P<list7>)"
@@ -629,10 +662,13 @@ INVESTORS_BEFORE: Final = Gated(
         r"\s+anderem|u\.\s?a\.|auch)\s+)*(?P<list15>)"
         r"|"
         + w("gemeinsam", "zusammen")
-        + r"\s+mit\s+(?P<list17>)(?=[^.;]{0,160}?(?:beteilig|investier|stieg|steig|stecke|pump))"
-        r"|(?:investier|beteilig|steig|stieg|steck|pump)(?<![^\W_]investier)(?<![^\W_]beteilig)"
-        r"(?<![^\W_]steig)(?<![^\W_]stieg)(?<![^\W_]steck)(?<![^\W_]pump)\w*\s+(?:sich\s+)?"
-        r"(?:\S+\s+){0,2}?(?:gemeinsam|zusammen)\s+mit\s+(?P<list18>)"
+        + r"\s+mit\s+(?P<list17>)(?=[^.;]{0,160}?(?:beteilig|investier|stecke|pump|"
+        + STEIGEN_EIN
+        + r"))"
+        r"|(?:(?:investier|beteilig|steck|pump)(?<![^\W_]investier)(?<![^\W_]beteilig)"
+        r"(?<![^\W_]steck)(?<![^\W_]pump)\w*|"
+        + STEIGT_EIN
+        + r")\s+(?:sich\s+)?(?:\S+\s+){0,2}?(?:gemeinsam|zusammen)\s+mit\s+(?P<list18>)"
         # "von einer Runde um den US-Fonds TCV": the investors the round gathered around
         r"|runde\s+um\s+(?:den|die|das)?\s*(?P<list21>)"
         r"|bei(?<!\wbei)\s+(?:den|einem\s+der|einer\s+der|zwei\s+der)\s+(?:\S+\s+)?"
@@ -693,8 +729,9 @@ INVESTORS_BEFORE: Final = Gated(
 #: "Neben X beteiligten sich ...": X is an investor too (at the start of a clause only).
 INVESTORS_NEBEN: Final = Gated(
     re.compile(
-        r"^\W*neben\s+(?P<list>)(?=[^.;]{0,160}?(?:beteilig|investier|dabei|an\s+bord"
-        r"|eingestiegen|stieg))"
+        r"^\W*neben\s+(?P<list>)(?=[^.;]{0,160}?(?:beteilig|investier|dabei|an\s+bord|"
+        + STEIGEN_EIN
+        + r"))"
     ),
     "neben",
 )
@@ -722,7 +759,7 @@ INVESTORS_AFTER: Final = Gated(
         r"\b(?:beteiligt|beteiligte|beteiligten|beteiligen)\s+sich\b"
         r"|\b(?:ist|sind|war|waren)\s+(?:ebenfalls|auch|erneut|wieder)\s+(?:mit\s+)?(?:dabei"
         r"|an\s+bord|beteiligt)\b"
-        r"|\b(?:stieg|stiegen|steigt|steigen)\s+(?:\S+\s+){0,2}?ein\b"
+        r"|\b(?:" + STEIGT_EIN + r")"
         r"|\b(?:investiert|investierte|investierten|investieren)\s+(?:auch|ebenfalls)\b",
     ),
     "beteilig",
