@@ -508,6 +508,10 @@ RUNS = [
         [("zwei Milliarden drei Millionen Euro", point("2003000000", "EUR"))],
     ),
     (
+        "zwei Milliarden drei Millionen",
+        [("zwei Milliarden drei Millionen", point("2003000000"))],
+    ),
+    (
         "zwei Millionen zwei Millionen Euro",
         [("zwei Millionen", point("2000000")), ("zwei Millionen Euro", point("2000000", "EUR"))],
     ),

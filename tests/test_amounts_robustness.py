@@ -438,3 +438,29 @@ def test_decimal_results_are_plain() -> None:
         str(parse_amount(t).value) for t in ("1,5 Mrd. USD", "2,50 €", "0,5 Mio.")
     ]
     assert Decimal("1500000000") == parse_amount("1,5 Mrd. USD").value
+
+
+# Runs of number-word chunks ("zwei Millionen zwei Millionen", "zwei Milliarden drei
+# Millionen Euro"): the extractor reads a chunk by one regex and hands the next one on to the
+# next trigger (#8 §3); every mention must still read as its text alone does.
+CHUNK_WORDS = ["zwei", "drei", "eine", "ein", "elf", "ELF", "zehn", "hundert", "zwölf", "Drei"]
+CHUNK_WORDS += ["halbe", "eine halbe", "zig", "zweistellige", "rund", "mehr als", "Komma", "X"]
+CHUNK_SCALES = ["Millionen", "Milliarden", "Million", "Mio.", "Mrd.", "Tausend", "tausend"]
+CHUNK_SCALES += ["Bio", "Bio.", "Mio", "Millionenbetrag", "Euro", "Prozent"]
+CHUNK_JOINS = [" ", " ", " ", "  ", "-", ", ", ". ", "\n", " und ", " oder ", "\u00a0"]
+CHUNK_ENDS = ["", ".", " Euro", " €", " %", "-Projekt", " Dollar", " USD", " Sterling", "€"]
+
+chunk_runs = st.lists(
+    st.tuples(
+        st.sampled_from(CHUNK_WORDS), st.sampled_from(CHUNK_SCALES), st.sampled_from(CHUNK_JOINS)
+    ),
+    min_size=1,
+    max_size=5,
+).map(lambda parts: "".join(f"{w} {s}{j}" for w, s, j in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.tuples(chunk_runs, st.sampled_from(CHUNK_ENDS)).map("".join))
+def test_runs_of_number_word_chunks_agree_with_grammar(text: str) -> None:
+    """Each mention in a run of chunks reads as its text alone reads."""
+    _check_fast_mentions(text, "de_DE")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from aieco.rounds import _lexicon as lx
-from tests._rounds import Round
+from tests._rounds import Round, investors_of
 from tests._rounds import rounds_in as _rounds
 
 #: "steigen ... ein" is one rule (lx.STEIGT_EIN) read by the cue filter, the investor's verb and
@@ -92,3 +92,77 @@ HEADLINE_FOR: list[tuple[str, list[Round]]] = [
 )
 def test_family(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
+
+
+#: Where the company is: after a dateline of places (dev6's "Düsseldorf, Frankfurt Die ...",
+#: "Basel (awp) - Das ..."; dev3 and dev5 datelines), behind a colon that opens a main clause
+#: with the investor first (dev6's newsletters, dev5's tickers), with the verb "sich ...
+#: beschaffen" (dev5 "besorgt", dev6 "beschafft").
+WHERE_THE_COMPANY_IS: list[tuple[str, list[Round]]] = [
+    (
+        "Düsseldorf, Frankfurt Die junge Technologiefirma Lorka erhält 40 Millionen Euro von "
+        "internationalen Investoren.",
+        [("Lorka", "40000000 EUR", None, "unknown")],
+    ),
+    (
+        "Basel (awp) - Das Pharmaunternehmen Lorka hat sich frische Mittel in Höhe von 45,75 "
+        "Millionen Franken beschafft.",
+        [("Lorka", "45750000 CHF", None, "unknown")],
+    ),
+    (
+        "Deutscher VC investiert in dänisches Kaugummi-Startup: Atlas Ventures steckt eine "
+        "Million Euro in Lorka.",
+        [("Lorka", "1000000 EUR", None, "unknown")],
+    ),
+    # places that are the subject are no dateline
+    (
+        "Berlin, Hamburg und München sind Standorte. Das Start-up Lorka hat 5 Millionen Euro "
+        "eingesammelt.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+]
+
+#: (text, leads, investors) of the one round the text reports: where the money comes from,
+#: also with adverbs between ("kommt dabei nicht nur von A, sondern auch von B"; dev6, dev3),
+#: who stands or "steckt" behind the round (dev6, dev4), investors first behind a colon.
+INVESTORS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "Lorka hat 13 Millionen Euro eingesammelt. Das Geld kommt dabei nicht nur von "
+        "Altgesellschaftern und der Noma Capital, sondern auch von der Kelvo Ventures.",
+        (),
+        ("Noma Capital", "Kelvo Ventures"),
+    ),
+    (
+        "Lorka hat 13 Millionen Euro eingesammelt. Das Kapital kam vor allem vom Fonds Kelvo.",
+        (),
+        ("Kelvo",),
+    ),
+    (
+        "Das Start-up Lorka erhält 20 Millionen US-Dollar. Hinter der aktuellen Kapitalrunde "
+        "steckt die Beteiligungsgesellschaft Noma.",
+        (),
+        ("Noma",),
+    ),
+    (
+        "Auch 2022 gab es eine größere Finanzierungsrunde: Das amerikanische Unternehmen Noma "
+        "ist mit 13,5 Millionen Euro beim Labor-Startup Lorka eingestiegen.",
+        (),
+        ("Noma",),
+    ),
+    (
+        "Deutscher VC investiert in dänisches Kaugummi-Startup: Atlas Ventures steckt eine "
+        "Million Euro in Lorka.",
+        (),
+        ("Atlas Ventures",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHERE_THE_COMPANY_IS, ids=lambda x: str(x)[:50])
+def test_where_the_company_is(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "leads", "investors"), INVESTORS, ids=lambda x: str(x)[:50])
+def test_investors(text: str, leads: tuple[str, ...], investors: tuple[str, ...]) -> None:
+    assert investors_of(text) == (leads, investors)

@@ -122,7 +122,7 @@ def extract_amounts(
 
 
 def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
-    """What `extract_amounts` reports, as readings, in order."""
+    """What `extract_amounts` reports, as readings, in order (each trigger asked inline)."""
     lx, ft = tables_for(locale)
     parser = Parser(text, lx, strict=False)
     out: list[Reading] = []
@@ -137,8 +137,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             t = m.start()
             if t < last:
                 continue
-            # Where nothing may start before, if nothing starts here: in a URL, the rest of
-            # a figure ("5" of "1.5" in German), a date, time or ratio (asked inline: hot).
+            # Blocked: in a URL, the rest of a figure ("5" of "1.5" in German), a date or time.
             blocked = _in_odd_word(t, odd) if odd else None
             digits = text[t] in DIGITS
             if blocked is None and digits:
@@ -154,12 +153,9 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 if resume is not None:
                     break
                 continue
-            # The shapes first (`read_at`; with numbers on only runs of articles), else the
-            # grammar, also for a hedged reading before a hyphen ("um die 1-Prozent-Vorgabe").
-            fast: Reading | Verdict | Chain | None
-            found: Reading | Verdict | Chain | None
+            # The shapes (`read_at`), else the grammar (also for a hedged reading before "-").
             if include_numbers:
-                fast = article_run(text, t, lx, ft) if text[t].isalpha() else None
+                fast: _Outcome = article_run(text, t, lx, ft) if text[t].isalpha() else None
             elif digits:
                 fast = read_digits(text, t, m, lx, ft, last)  # `read_at`'s, without its call
             else:
@@ -169,7 +165,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 and fast.qualifier is not Qualifier.EXACT
                 and text[fast.end : fast.end + 1] == "-"
             ):
-                found = _ask_grammar(text, t, lx, parser, last, include_numbers, tried)
+                found: _Outcome = _ask_grammar(text, t, lx, parser, last, include_numbers, tried)
             else:
                 found = None if fast is Verdict.NOTHING else fast
             if isinstance(found, Reading):
@@ -185,6 +181,10 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             elif found is None and digits:
                 last = max(last, _unread_figure_end(text, t, lx))
     return out
+
+
+#: What a trigger gives: a reading, a verdict, a chain to skip, or None (nothing read).
+_Outcome = Reading | Verdict | Chain | None
 
 
 @functools.cache
@@ -314,10 +314,10 @@ def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: P
     lends its scale and currency to the bare figures or number words before it, each reported
     on its own. Asked only for a mention after a space and the last character of a list's
     joiner (``lx.list_joiner_ends``, with ","), at position 3 or later: `scan` appends any
-    other at once.
+    other at once (asked elsewhere, this function reads only what ``text`` has before it).
     """
     s = mention.start
-    if text[s - 2] == "," and text[s].isalpha():
+    if s >= 2 and text[s - 2] == "," and text[s].isalpha():
         rough = _rough_pair(text, mention, lx, parser)
         if rough is not _NOT_ROUGH:
             if rough is not None:

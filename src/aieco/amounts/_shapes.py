@@ -1016,7 +1016,9 @@ def read_digits(
 ) -> Reading | Verdict | Chain | None:
     """`read_at` for a digit trigger (which `extract_amounts.scan` calls directly).
 
-    One end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range.
+    One end ("rund 1,5 Mrd. USD", "100 Mio. $ oder mehr") or a range. As for `read_at`, a
+    hedged reading right before a hyphen ("um die 1-Prozent-Vorgabe") is not final: the
+    caller gives it to the grammar, which weighs the hedge.
     """
     if t > 0 and not text[t - 1].isspace():
         glued = _glued_before(text, t, lx, last)

@@ -1922,6 +1922,27 @@ def _skip_dateline(tokens: list[_Token], i: int) -> int:
         k += 1
     if k > i and k < len(tokens) and tokens[k][2] == ":":
         return k + 1
+    return _skip_place_dateline(tokens, i)
+
+
+def _skip_place_dateline(tokens: list[_Token], i: int) -> int:
+    """The index of the article after a dateline of places, else ``i``.
+
+    "Düsseldorf, Frankfurt Die junge Technologiefirma HiveMQ erhält ...", "Basel (awp) - Das
+    Pharmaunternehmen Basilea ...": capitalised words, commas, a dash and an agency in
+    brackets, then a capitalised article that opens the sentence proper.
+    """
+    depth = 0
+    for k in range(i, min(len(tokens), i + _DATELINE_WORDS + 3)):
+        word = tokens[k][2]
+        if k > i and depth == 0 and word in lx.DATELINE_ARTICLES:
+            return k
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth -= 1
+        elif depth == 0 and word not in lx.DATELINE_SIGNS and not word[:1].isupper():
+            return i
     return i
 
 

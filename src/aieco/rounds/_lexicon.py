@@ -153,6 +153,17 @@ STEIGT_EIN: Final = (
 #: The same verb, finite with its particle or as one word: "ist bei X eingestiegen".
 STEIGEN_EIN: Final = STEIGT_EIN + r"|eingestiegen"
 
+#: Where the money comes from: "Das Geld kommt von A und B", "Das Geld kommt dabei nicht nur von
+#: Altgesellschaftern und der LBBW Venture Capital", "Kapital kam damals vom Fonds X". One rule
+#: for the cue filter (CUE) and the investor lists (INVESTORS_BEFORE); the list starts at its end.
+MONEY_FROM: Final = (
+    w("geld", "gelder", "kapital", "mittel", "investment", "investition")
+    + r"\s+(?:kommt|kommen|kam|kamen|stammt|stammen|stammte|stammten)?\s*"
+    r"(?:(?:dabei|damals|nun|jetzt|erneut|wieder|auch|zudem|vor\s+allem|unter\s+anderem"
+    r"|u\.\s?a\.|nicht\s+nur|haupts[äa]chlich|[üu]berwiegend|gr[öo](?:ß|ss)tenteils)\s+)*"
+    r"(?:von|vom|aus)\s+"
+)
+
 
 # --- words that make a sentence worth reading -------------------------------------------------
 
@@ -169,7 +180,7 @@ CUE_WORDS: Final = tuple(
     einwerb einhol führung fuhrung lead geldgeber aktionär aktionar pumpt steckt gesteckt
     floss floß fließ fliess ausgestattet gesichert eingestiegen valuation raise funding
     fundraising geschätzt geschatzt kredit darlehen unterstützung unterstutzung warb wirbt
-    geworben spritze einsteig federf lukrier freu
+    geworben spritze einsteig federf lukrier freu beschaff
     """
         )
     )
@@ -179,7 +190,7 @@ CUE: Final = Gated(
         r"serie[ -]|sicher[nt]|\bwert\b|f[üu]r\s+(?:das|den|die)\s+(?:\S+\s+)?(?:[\w-]*-)?"
         r"(?:start-?up|unternehmen|firma)|(?:mit|neu|auch|ebenfalls)\s+dabei|an\s+bord|business\s+angel"
         r"|" + STEIGT_EIN + r"|stamm(?:t|en)\s+(?:von|vom|aus)"
-        r"|(?:geld|gelder|kapital|mittel)\s+(?:kam|kamen|kommt|kommen)\s+(?:\S+\s+)?(?:von|vom|aus)\b"
+        r"|" + MONEY_FROM + r"(?=\S)"
         r"|hinter\s+de[rm]\s+(?:\S+\s+)?(?:\w*runde|finanzierung|investment|kapitalerh)"
         # the headline "Vier Millionen Euro für Urlaubsportal Holidu", "500.000 Euro für X"
         r"|(?:\d|millionen|milliarden|mio\.|mrd\.)\s*(?:euro|dollar|us-dollar|franken|eur|usd|chf"
@@ -198,8 +209,10 @@ CUE: Final = Gated(
     "steig",
     "stamm",
     "hinter",
-    " kam",
-    " komm",
+    "geld",
+    "kapital",
+    "mittel",
+    "investi",
     " für ",
     " fur ",
 )
@@ -229,11 +242,16 @@ RAISE_VERB: Final = faster(
 )
 #: Rarer verbs of raising, gated on their stems (a letter as common as "l" or "f" at the start
 #: of an alternative of RAISE_VERB would make `re` try it all over the text): the Austrian
-#: "lukrieren", "freut sich über 7 Mio.".
+#: "lukrieren", "freut sich über 7 Mio.", "hat sich ... beschafft".
 RAISE_VERB_RARE: Final = Gated(
-    re.compile(r"\b(?:lukrier\w*|freu(?:t|te|en|ten)(?=\s+sich\s+(?:\S+\s+){0,8}?[üu]ber\s))"),
+    re.compile(
+        r"\b(?:lukrier\w*|freu(?:t|te|en|ten)(?=\s+sich\s+(?:\S+\s+){0,8}?[üu]ber\s)"
+        # "hat sich frische Mittel in Höhe von 45,75 Millionen Franken beschafft"
+        r"|beschafft\w*|beschaffen)"
+    ),
     "lukrier",
     "freu",
+    "beschaff",
 )
 
 
@@ -646,10 +664,9 @@ INVESTORS_BEFORE: Final = Gated(
         r"|"
         + w("bestehende", "bestehender", "bestehenden", "bisherige", "bisheriger", "bisherigen")
         + r"\s+(?:investoren|geldgeber|gesellschafter)\s*(?:\(|wie\s+|,\s*darunter\s+)(?P<list6>)"
-        r"|"
-        + w("geld", "gelder", "kapital", "mittel", "investment", "investition")
-        + r"\s+(?:kommt|kommen|kam|kamen|stammt|stammen|stammte|stammten)?\s*(?:von|vom|aus)\s+"
-        r"(?P<list7>)"
+        r"|" + MONEY_FROM + r"(?P<list7>)"
+        # "..., sondern auch von der Santo Venture Capital": the list goes on in the next clause
+        r"|sondern(?<!\wsondern)\s+auch\s+(?:von|vom)\s+(?P<list24>)"
         r"|business(?<!\wbusiness)\s+angels?\s+(?:wie|darunter)\s+(?P<list8>)"
         r"|with(?<!\wwith)\s+participation\s+from\s+(?P<list9>)"
         r"|(?:investoren|investor\S*innen)\s+(?:um\s+)?(?P<list10>)"
@@ -658,7 +675,8 @@ INVESTORS_BEFORE: Final = Gated(
         + r"\s+sich\s+(?:unter\s+anderem\s+|auch\s+|neben\s+)?(?P<list11>)"
         r"|unter(?<!\wunter)\s+anderem\s+(?:von|vom)\s+(?P<list12>)"
         r"|hinter(?<!\whinter)\s+(?:der|dem|diese[rm])\s+(?:\S+\s+)?(?:runde|finanzierung\w*"
-        r"|investment|kapitalerh[öo]hung|\w*runde)\s+(?:stehen|steht|standen|stand)\s+(?:(?:unter"
+        r"|investment|kapitalerh[öo]hung|\w*runde)\s+(?:stehen|steht|standen|stand|steckt|stecken"
+        r"|steckte|steckten)\s+(?:(?:unter"
         r"\s+anderem|u\.\s?a\.|auch)\s+)*(?P<list15>)"
         r"|"
         + w("gemeinsam", "zusammen")
@@ -725,6 +743,7 @@ INVESTORS_BEFORE: Final = Gated(
     "bekommen",
     "eingesammelt",
     "eingeworben",
+    "sondern",
 )
 #: "Neben X beteiligten sich ...": X is an investor too (at the start of a clause only).
 INVESTORS_NEBEN: Final = Gated(
@@ -826,7 +845,7 @@ NOT_NAMES: Final = words(
     indes stattdessen wo was wer warum wann woher wohin weshalb cash
     beim gemäss gemäß zufolge dank trotz wegen vielleicht jedenfalls eigentlich offenbar
     offensichtlich möglicherweise tatsächlich schliesslich schließlich letztlich nämlich
-    übrigens ausgerechnet
+    übrigens ausgerechnet hinter vor
     """
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
@@ -998,10 +1017,14 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
+    # "... abgeschlossen: Das amerikanische Unternehmen Bruker ist mit 13,5 Mio. eingestiegen",
     # "O-Ton: „Ottonova bekommt 60 Mio. Euro"; not a list ("Zu den Investoren gehören: A, B")
-    r"|:\s+(?=[„“\"»«‚‘]?(?:[\w.&'’-]+\s+){0,3}?(?:hat|hatte|erh[äa]lt|erhielt|sammelt"
+    # (not after a dated dateline: "25. Mai 2021: In einer neuen Runde hat X ..." is one clause)
+    r"|(?<!\d):\s+(?=[„“\"»«‚‘]?(?:[\w.&'’-]+\s+){0,4}?(?:hat|hatte|ist|war|erh[äa]lt|erhielt"
+    r"|sammelt"
     r"|sammelte|bekommt|bekam|holt|holte|sichert|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb"
-    r"|nimmt|nahm)\s)"
+    # the investor first: "Kaugummi-Startup: Oyster Bay steckt eine Million Euro in True Gum"
+    r"|nimmt|nahm|steckt|steckte|investiert|investierte|pumpt|pumpte)\s)"
     # after a report clause: "Wie The Information berichtet, soll X ..."
     r"|,(?<=[tnbß],)(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)"
     r"|(?<=meldet,)|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
@@ -1052,6 +1075,11 @@ SOURCE_BEFORE: Final = words("laut")
 
 # --- dates --------------------------------------------------------------------------------------
 
+#: A dateline of places ends where a capitalised article opens the sentence: "Düsseldorf,
+#: Frankfurt Die junge Technologiefirma ...", "Basel (awp) - Das Pharmaunternehmen ...".
+DATELINE_ARTICLES: Final = frozenset(["Der", "Die", "Das"])
+#: Signs between the places of a dateline.
+DATELINE_SIGNS: Final = frozenset([",", "-", "–", "—", "/"])
 MONTHS: Final = {
     name: number
     for number, names in enumerate(
