@@ -166,3 +166,60 @@ def test_where_the_company_is(text: str, expected: list[Round]) -> None:
 @pytest.mark.parametrize(("text", "leads", "investors"), INVESTORS, ids=lambda x: str(x)[:50])
 def test_investors(text: str, leads: tuple[str, ...], investors: tuple[str, ...]) -> None:
     assert investors_of(text) == (leads, investors)
+
+
+#: Who raises, found further: a sentence glued to the one before by a lost space ("bewertet.Der
+#: Kochboxlieferant X"; dev5 "einsammelten.Noch"), a subject after its auxiliary further from
+#: the clause's start, the one company named with a legal form for a later "das Unternehmen"
+#: (dev6 Kemaro, dev4 "die Leukocare AG"); not a company in the description of a person or an
+#: investor (dev6 "Investor des E-Scooter-Start-up Flash", dev3 "Carsten Maschmeyers VC"), not
+#: a venture-capital firm ("die Wagniskapitalfirmen A und B beteiligen sich"), not the subject
+#: of a verb of investing after its auxiliary ("will die ZKB zehn Millionen ... investieren").
+WHO_RAISES: list[tuple[str, list[Round]]] = [
+    (
+        "Noma sammelte 110 Millionen Dollar ein und wurde mit 3 Milliarden Dollar bewertet.Der "
+        "Kochboxlieferant Lorka warb im Herbst 85 Millionen Dollar ein.",
+        [
+            ("Noma", "110000000 USD", "3000000000 USD", "unknown"),
+            ("Lorka", "85000000 USD", None, "unknown"),
+        ],
+    ),
+    (
+        "Origin.Bio hat 12 Millionen Euro eingesammelt.",
+        [("Origin.Bio", "12000000 EUR", None, "unknown")],
+    ),
+    (
+        "Die größte Finanzspritze mit 75 Millionen Dollar im dritten Quartal hat Lorka erhalten.",
+        [("Lorka", "75000000 USD", None, "unknown")],
+    ),
+    (
+        "Die Kemaro AG baut Roboter. Atlas Ventures hat fünf Millionen Franken in das "
+        "Unternehmen investiert.",
+        [("Kemaro AG", "5000000 CHF", None, "unknown")],
+    ),
+    (
+        "Das Start-up Lorka hat 5 Millionen Euro eingesammelt. Hauptinvestor ist Anna Berg, "
+        "Mitgründerin der Plattform Noma und Investorin des E-Scooter-Start-up Kelvo.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+    (
+        "Die junge Firma Lorka erhält 40 Millionen Euro. Auch die Münchener "
+        "Wagniskapitalfirmen Noma und Kelvo beteiligen sich.",
+        [("Lorka", "40000000 EUR", None, "unknown")],
+    ),
+    (
+        "Zusätzlich zu den bisherigen Investments in frühen Phasen will die ZKB jährlich weitere "
+        "rund zehn Millionen Franken in innovative Jungunternehmen investieren.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHO_RAISES, ids=lambda x: str(x)[:50])
+def test_who_raises(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected
+
+
+def test_investors_of_a_round_still_name_its_company() -> None:
+    text = "Die Investoren der Finanzierungsrunde von Lorka haben 5 Millionen Euro investiert."
+    assert _rounds(text) == [("Lorka", "5000000 EUR", None, "unknown")]

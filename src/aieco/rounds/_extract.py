@@ -52,7 +52,9 @@ _TOKEN: Final = re.compile(
     r"(?:[^\W_]|&)[\w&'’+]*(?:[-/](?=\w)[\w&'’+]*|\.(?=[^\W_])[\w&'’+]*)*&?|[^\w\s]"
 )
 #: Where a sentence may end: final punctuation and space, a line break, a bullet.
-_BOUNDARY: Final = lx.faster(re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*"))
+_BOUNDARY: Final = lx.faster(
+    re.compile(r"[.!?…]+[\"'“”»«’)]*\s+|\n\s*|[•\u2022|]\s*|" + lx.GLUED_STOP)
+)
 #: The last characters of a sentence that is no headline.
 _SENTENCE_END: Final = frozenset(".!?…:;,\"'“”»«’)]")
 #: The end of a paragraph: a blank line or the end of the text.
@@ -73,6 +75,9 @@ _TRACK_BLOCK: Final = 16
 _COREF_WINDOW: Final = 2500
 #: The most words of a dateline ("25. Mai 2021:").
 _DATELINE_WORDS: Final = 5
+#: How many words from the start of a clause its auxiliary or verb may stand in an inverted
+#: order ("Die größte Finanzspritze mit 75 Mio. Dollar hat Impossible Foods erhalten").
+_INVERTED_REACH: Final = 12
 #: A rounded figure lies within 1/_ROUNDING of the exact one (5 of 5.25, 15 of 15.3).
 _ROUNDING: Final = 20
 #: The longest abbreviation read as standing for a name given before it in brackets.
@@ -967,6 +972,8 @@ class _Reader:
                 return False
             if name.start < giver_before:
                 return False
+            if lx.OF_A_PERSON.search(self.low, max(0, name.start - 80), name.start):
+                return False  # "Investor des E-Scooter-Start-up Flash": whose, not who raises
             if lx.INVESTOR_DESCRIPTOR.search(name.described) or lx.FUND_NAME.search(
                 self._full_name(name).lower()
             ):
@@ -1082,12 +1089,16 @@ class _Reader:
         return None
 
     def _inverted(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
-        """Inverted order: "In der Runde sammelte Parloa", "Dabei wird sein Unternehmen Luma"."""
-        if not free:
+        """Inverted order: "In der Runde sammelte Parloa", "Dabei wird sein Unternehmen Luma".
+
+        Not with a verb of investing alone: "Zusätzlich ... will die ZKB zehn Millionen in
+        Jungunternehmen investieren" puts the investor there.
+        """
+        if not free or (sc.invest_verb is not None and sc.raise_verb is None):
             return None
         tokens, raise_verb = sc.tokens, sc.raise_verb
         start = _skip_openers(tokens, 0)
-        for i in range(start, min(len(tokens), start + 8)):
+        for i in range(start, min(len(tokens), start + _INVERTED_REACH)):
             word = tokens[i][3]
             if word in lx.AUXILIARIES or (
                 raise_verb and tokens[i][0] == sc.c0 + raise_verb.start()
@@ -1487,7 +1498,7 @@ class _Reader:
             else:
                 self._company(out, scope)
             if not out.companies:
-                out.companies = self._leading_subject(scope)
+                out.companies = self._leading_subject(scope) or self._legal_named(scope)
             if len(out.companies) == 1:
                 self.named = (out.companies[0], c0)
                 unread.clear()
@@ -1519,6 +1530,21 @@ class _Reader:
         ] not in lx.NOT_NAMES:
             return [found[0]]
         return []
+
+    def _legal_named(self, sc: _Scope) -> list[_Name]:
+        """The one name with a legal form in the clause: what a later anaphor may mean.
+
+        "Der K900 der Thurgauer Kemaro AG ist ziemlich schlau": "in das Unternehmen" in a later
+        sentence is Kemaro.
+        """
+        tokens = sc.tokens
+        found: list[_Name] = []
+        for k in range(1, len(tokens)):
+            if tokens[k][3] in lx.LEGAL_FORMS and _namey(tokens[k - 1][2]):
+                name = self._noun_phrase(tokens, k - 1, sc.amount_tokens, bare=True)
+                if name is not None and _named_ok(name[0]):
+                    found.append(name[0])
+        return found if len(found) == 1 else []
 
     def _introduced(self, sc: _Scope) -> list[_Name]:
         """The last name after "wie" or "bei" ("alte Bekannte wie Meteomatics")."""

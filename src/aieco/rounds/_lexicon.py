@@ -900,6 +900,8 @@ GIVE_VERB: Final = re.compile(
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
 INVESTOR_DESCRIPTOR: Final = re.compile(
     r"(?:investor|geldgeber|kapitalgeber|fonds|bank|vc|angel|beteiligungsgesellschaft"
+    # "die Münchener Wagniskapitalfirmen Earlybird und Senovo"
+    r"|wagniskapital|risikokapital"
     r"|vermögensverwalter|beteiligungsfirma|investmentfirma|family-office)\w*$"
 )
 #: Descriptors of the sources of market figures ("die Beratungsgesellschaft EY", "das
@@ -908,6 +910,15 @@ SOURCE_DESCRIPTOR: Final = re.compile(
     r"(?:beratung|berater|prüfung|revision|marktforsch|barometer|studie"
     # media: "vom Newsportal Startupticker.ch", "das Nachrichtenmagazin X"
     r"|news|nachrichten|zeitung|magazin|verlag|podcast)\w*$"
+)
+#: A company named in the description of a person or an investor is not the one raising:
+#: "Lukasz Gadowski, Mitgründer der Plattform Delivery Hero ... und Investor des E-Scooter-Start-up
+#: Flash" (the words before the company's noun phrase end so).
+OF_A_PERSON: Final = re.compile(
+    r"(?:investor\w*|mitgr[üu]nder\w*|gr[üu]nder\w*|gesch[äa]ftsf[üu]hrer\w*|chef\w*|ceo"
+    r"|gesellschafter\w*|aufsichtsr[äa]t\w*|verwaltungsrat\w*)\s+(?:des|der|von|vom|beim?)\s+"
+    # not "die Investoren der Runde von X": those invest in X
+    r"(?:(?![\w-]*(?:runde|finanzierung|investment)\w*\s)[\w-]+\s+){0,4}$"
 )
 PERSON_DESCRIPTOR: Final = re.compile(
     r"(?:gründer|gründerin|geschäftsführer|geschäftsführerin|ceo|chef|chefin|manager"
@@ -1074,6 +1085,14 @@ ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
 SOURCE_BEFORE: Final = words("laut")
 
 # --- dates --------------------------------------------------------------------------------------
+
+#: A full stop glued to the next sentence by a lost space ("... bewertet.Der Kochboxlieferant
+#: Hellofresh ...", "einsammelten.Noch nie"): a sentence ends there when a lower-case word
+#: comes before and one of these capitalised openers after ("Origin.Bio" stays a name).
+GLUED_STOP: Final = (
+    r"(?<=[a-zäöüß]{2})\.(?=(?:Der|Die|Das|Den|Dem|Ein|Eine|Im|In|Mit|Noch|Auch|Damit|Dabei"
+    r"|Heißt|Doch|Nun|So)\s)"
+)
 
 #: A dateline of places ends where a capitalised article opens the sentence: "Düsseldorf,
 #: Frankfurt Die junge Technologiefirma ...", "Basel (awp) - Das Pharmaunternehmen ...".
