@@ -174,16 +174,9 @@ def _exact_multiply(a: Decimal, b: Decimal) -> Decimal:
 #: the same unit is checked with one set lookup.
 _VALID_UNITS: set[str | None] = {None, PERCENT}
 
-
-def _field_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
-    """The setters of a frozen slotted class's fields: ``setter(obj, value)``, one per name.
-
-    Each is the ``__set__`` of the field's slot, which is what ``object.__setattr__`` (and so
-    attrs' generated ``__init__`` of a frozen class) calls in the end: the same store, without
-    looking the name up in the class on every call. The class's ``__setattr__`` still refuses
-    every change from outside; only the constructors use these, after their checks.
-    """
-    return tuple(cls.__dict__[name].__set__ for name in names)
+#: ``_set_field(obj)(name, value)`` sets a field of a frozen instance, as attrs' generated
+#: ``__init__`` does (the class's ``__setattr__`` refuses every change after it).
+_set_field = object.__setattr__.__get__
 
 
 @attrs.frozen(order=False, init=False)
@@ -214,8 +207,9 @@ class Money:
             and currency != PERCENT
             and within_limit(amount)
         )
-        _SET_AMOUNT(self, amount if fast else to_decimal(amount))
-        _SET_CURRENCY(self, currency)
+        set_field = _set_field(self)
+        set_field("amount", amount if fast else to_decimal(amount))
+        set_field("currency", currency)
         if not fast:
             self._check()
 
@@ -347,9 +341,6 @@ class Money:
         return f"{_format_number(self.amount, spec, 'Money')} {self.currency}"
 
 
-_SET_AMOUNT, _SET_CURRENCY = _field_setters(Money, "amount", "currency")
-
-
 class Qualifier(enum.Enum):
     """How a text hedges a figure ("rund", "fast", "mehr als", ...)."""
 
@@ -445,11 +436,12 @@ class Amount:
         if not fast:
             # As attrs' converters would: ints exactly, a float or bool refused, in field order.
             value, low, high = to_decimal(value), to_decimal(low), to_decimal(high)
-        _SET_VALUE(self, value)
-        _SET_LOW(self, low)
-        _SET_HIGH(self, high)
-        _SET_UNIT(self, unit)
-        _SET_QUALIFIER(self, qualifier)
+        set_field = _set_field(self)
+        set_field("value", value)
+        set_field("low", low)
+        set_field("high", high)
+        set_field("unit", unit)
+        set_field("qualifier", qualifier)
         if not fast:
             self._check()
 
@@ -634,11 +626,6 @@ class Amount:
     def __ge__(self, other: object) -> bool:
         pair = self._point(other, ">=")
         return NotImplemented if pair is None else pair[0] >= pair[1]
-
-
-_SET_VALUE, _SET_LOW, _SET_HIGH, _SET_UNIT, _SET_QUALIFIER = _field_setters(
-    Amount, "value", "low", "high", "unit", "qualifier"
-)
 
 
 #: Hedges that put the true value above the figure, and those that put it below.
