@@ -111,6 +111,8 @@ def forget() -> None:
         ft.words,
         ft.glued,
         lexicon("de_DE").kinds,
+        lexicon("de_DE").stellig_counts,
+        lexicon("de_DE").stellig_nouns,
     )
     for memo in (*memos, _CARDINALS, _EN_CARDINALS):
         memo.clear()

@@ -1,7 +1,7 @@
 r"""Before/after differential of the amounts engine over many generated expressions.
 
     git archive main | tar -x -C /tmp/base      # the version to compare against
-    uv run python benchmarks/diff_amounts.py --base /tmp/base/src
+    uv run python benchmarks/diff_amounts.py --base /tmp/base/src [--record /tmp/base.json]
 
 Runs ``parse_amount`` and ``extract_amounts`` (with and without numbers) on the same
 generated inputs once with this checkout's ``src`` and once with ``--base`` (each in its own
@@ -10,7 +10,9 @@ process) and reports every input whose result differs: the Amount (repr), or the
 none. The inputs: hedges × numbers (digits and words) × scales × units, chains of number
 words (German and English) and random soups of number and scale words, ranges, vague forms,
 and sentences and
-repeated pieces built from them, in de_DE, de_CH and en_US.
+repeated pieces built from them, in de_DE, de_CH and en_US. With ``--record FILE`` the base's
+results are kept in FILE (computed once, read back on later runs: a series of speed steps
+against one base costs one run each).
 """
 
 from __future__ import annotations
@@ -211,24 +213,35 @@ def run(src: str, locales: list[str]) -> dict[str, str]:
     return out
 
 
+def _results(src: str, locales: str) -> dict[str, str]:
+    """`run` in a process of its own with the package under ``src``."""
+    cmd = [sys.executable, __file__, "--child", src, "--locales", locales]
+    env = {**os.environ, "PYTHONPATH": src}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+    found: dict[str, str] = json.loads(done.stdout)
+    return found
+
+
 def main() -> None:
     """Compare this checkout with ``--base``; exit 1 on any difference."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", help="the src directory of the version to compare against")
     parser.add_argument("--locales", default="de_DE,de_CH,en_US")
+    parser.add_argument("--record", help="a JSON file that keeps the base's results")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     locales = args.locales.split(",")
     if args.child:
         json.dump(run(args.child, locales), sys.stdout)
         return
-    results = []
-    for src in (args.base, str(ROOT / "src")):
-        cmd = [sys.executable, __file__, "--child", src, "--locales", args.locales]
-        env = {**os.environ, "PYTHONPATH": src}
-        done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
-        results.append(json.loads(done.stdout))
-    before, after = results
+    record = Path(args.record) if args.record else None
+    if record is not None and record.exists():
+        before = json.loads(record.read_text(encoding="utf-8"))
+    else:
+        before = _results(args.base, args.locales)
+        if record is not None:
+            record.write_text(json.dumps(before), encoding="utf-8")
+    after = _results(str(ROOT / "src"), args.locales)
     diffs = [k for k in before if before[k] != after.get(k)]
     print(f"{len(before)} results compared, {len(diffs)} differ")
     for k in diffs[:40]:

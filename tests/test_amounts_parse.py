@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 import pytest
@@ -285,7 +286,7 @@ PERCENT = [
 ]
 
 
-def _ids(rows: list[tuple[object, ...]]) -> list[str]:
+def _ids(rows: Sequence[tuple[object, ...]]) -> list[str]:
     return [f"{row[1]}:{row[0]}" if len(row) == 3 else str(row[0]) for row in rows]
 
 

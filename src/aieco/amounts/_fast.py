@@ -101,7 +101,7 @@ class FastTables:
     number_at: re.Pattern[str]
     number_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     tail_full: re.Pattern[str]
-    tails: Memo[str, tuple[str | None, int] | None]
+    tails: Memo[str, tuple[str | None, int, str] | None]
     #: The characters before a whole text's first digit (at most 40) and the number there,
     #: or (its group ``bare``) a whole text without digits; None if a hedge of the locale has
     #: a digit. And what hedge those characters are, by them and the digit

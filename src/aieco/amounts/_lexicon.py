@@ -865,7 +865,9 @@ class Lexicon:
         "scale_words",
         "single_hedges",
         "spaced_letters",
+        "stellig_counts",
         "stellig_endings",
+        "stellig_nouns",
         "subunit_scales",
         "subunits",
         "symbol_firsts",
@@ -971,6 +973,10 @@ class Lexicon:
     trigger_all: re.Pattern[str]
     #: The extractor's memo of word kinds (filled on use; see ``_extract._kind``).
     kinds: Memo[str, int]
+    #: What a "-stellig" adjective and the noun after it say, by the word as written
+    #: (filled on use; see `aieco.amounts._rules.stellig_count` and ``stellig_noun``).
+    stellig_counts: Memo[str, int | None]
+    stellig_nouns: Memo[str, tuple[int, str | None] | None]
 
     def is_number_word(self, word: str) -> bool:
         """True for a cardinal, an article, a half, a vague count or quantifier (lower case)."""
@@ -1119,6 +1125,8 @@ def lexicon(name: str) -> Lexicon:
     lx.numeral_kinds = _numeral_kinds(lx)
     lx.trigger_all = _trigger_all(lx, words)
     lx.kinds = Memo()
+    lx.stellig_counts = Memo()
+    lx.stellig_nouns = Memo()
     return lx
 
 

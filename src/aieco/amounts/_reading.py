@@ -39,7 +39,7 @@ class Reading(NamedTuple):
         """The validated `Amount` of this reading."""
         _, _, low, high, unit, qualifier = self  # one unpacking, not four field lookups
         if low is high or low == high:
-            return Amount(low, low, low, unit=unit, qualifier=qualifier)
+            return Amount(low, unit=unit, qualifier=qualifier)  # the bounds are filled in
         return Amount(None, low, high, unit=unit, qualifier=qualifier)
 
     @classmethod

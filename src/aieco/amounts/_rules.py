@@ -332,7 +332,23 @@ def is_stellig(word: str) -> bool:
 
 
 def stellig_count(lx: Lexicon, word: str) -> int | None:
-    """How many digits a "-stellig" adjective names ("zweistellige": 2), else None."""
+    """How many digits a "-stellig" adjective names ("zweistellige": 2), else None.
+
+    Memoised per locale by the word (``lx.stellig_counts``, bounded in bytes).
+    """
+    found = lx.stellig_counts.get(word, _NOT_SEEN)
+    if found is _NOT_SEEN:
+        found = _stellig_count(lx, word)
+        lx.stellig_counts.put(word, found)
+    return found  # type: ignore[no-any-return]
+
+
+#: What a memo lookup gives for a key it has not seen (None is a value the memos keep).
+_NOT_SEEN: Any = object()
+
+
+def _stellig_count(lx: Lexicon, word: str) -> int | None:
+    """`stellig_count`, unmemoised."""
     # The word ends with one of STELLIG_ENDINGS exactly when what follows its last "stellig"
     # is one of their inflections: one C-level search instead of a test per ending.
     head, stem, inflection = word.lower().rpartition(_STELLIG)
@@ -351,8 +367,18 @@ def stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:
 
     "Millionenbetrag" (6, None), "Euro-Summe" (0, "EUR"), "Prozentbereich" (0, "%"); any
     other noun counts the figure itself ("ein sechsstelliges Investment": 0, None). None for
-    no noun (a lower-case word) or two units.
+    no noun (a lower-case word) or two units. Memoised per locale by the noun as written
+    (``lx.stellig_nouns``, bounded in bytes).
     """
+    found = lx.stellig_nouns.get(noun, _NOT_SEEN)
+    if found is _NOT_SEEN:
+        found = _stellig_noun(lx, noun)
+        lx.stellig_nouns.put(noun, found)
+    return found  # type: ignore[no-any-return]
+
+
+def _stellig_noun(lx: Lexicon, noun: str) -> tuple[int, str | None] | None:
+    """`stellig_noun`, unmemoised."""
     if lx.vague_noun is None:
         return None
     parts = lx.vague_noun.fullmatch(noun.lower())
@@ -496,6 +522,11 @@ _SHIFT = Context(
 )
 
 
+#: ``a + b`` exactly, whatever the caller's context (any rounding raises): what
+#: `number_words` sums its chunks with, so that it reads the same in any context.
+_add = _SHIFT.add
+
+
 def shift(value: Decimal, power: int) -> Decimal:
     """``value × 10**power`` exactly, whatever the caller's context ("2" → "2E+6").
 
@@ -562,7 +593,7 @@ def decimal_words(lx: Lexicon, text: str, value: Decimal, k: int) -> tuple[Decim
 class Words(NamedTuple):
     """A run of number words as `number_words` read it."""
 
-    #: The number (computed exactly: the caller runs in the engine's exact context).
+    #: The number (summed exactly, whatever the caller's context).
     value: Decimal
     #: Where the run ends.
     end: int
@@ -715,7 +746,7 @@ def _chunks(
             power, k2, _ = sc
             if not scales_fall(last_power, power):
                 break
-            total += shift(value, power)
+            total = _add(total, shift(value, power))
             last_power = power
             end = k2
             chunks += 1
@@ -733,7 +764,7 @@ def _chunks(
             )
         ):
             break  # "zwei Millionen eintausendeinhundert": one number below the scale
-        total += value
+        total = _add(total, value)
         end = k
         chunks += 1
         if chunks == 1 and value == value.to_integral_value():

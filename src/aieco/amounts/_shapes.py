@@ -34,10 +34,9 @@ from aieco.amounts._lexicon import (
     DASHES,
     DIGITS,
     MINUS_SIGNS,
-    SPACE_CHARS,
     Lexicon,
 )
-from aieco.amounts._reading import Reading, new_reading, point
+from aieco.amounts._reading import Reading, new_reading
 from aieco.amounts._rules import (
     count_word,
     figure_fits,
@@ -58,7 +57,7 @@ from aieco.amounts._rules import (
     stellig_noun,
 )
 from aieco.amounts._tokens import UNSET, Role, Token, is_date, previous, role, spaced, walk
-from aieco.money import PERCENT, Amount, Qualifier, in_exact_context
+from aieco.money import PERCENT, Amount, Qualifier
 
 if TYPE_CHECKING:
     from aieco.amounts._fast import FastTables
@@ -229,21 +228,22 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
         # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
         # regex reads with its hedge branch, found here in a fraction of the time).
         found = _hedge_lead(lx, ft, text)
-        if found is not None:
-            amount = _digits_first(lx, ft, text, found[1], found[0])
-            if amount is not None:
-                return amount
-        whole = _whole_shapes(lx, ft, text)
+        if found is _BARE:
+            # No digit in the text: the range shape, whose regex reads digits, cannot match.
+            whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES)
+        else:
+            if found is not None:
+                amount = _digits_first(lx, ft, text, found[1], found[0])
+                if amount is not None:
+                    return amount
+            whole = _whole_shapes(lx, ft, text)
         if whole is None and ft.language.number_words:
             whole = _words_whole(lx, ft, text)
-    else:
-        whole = _whole_shapes(lx, ft, text)
-    return None if whole is None else whole.amount()
+        return whole
+    return _whole_shapes(lx, ft, text)
 
 
-def _hedge_lead(
-    lx: Lexicon, ft: FastTables, text: str
-) -> tuple[Qualifier, re.Match[str] | None] | None:
+def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> Any:
     """The hedge that starts ``text`` and ends right before its first digit, or None.
 
     (its Qualifier, the number read from that digit as ``ft.number_at`` reads it), the
@@ -251,12 +251,13 @@ def _hedge_lead(
     digit ("mehr als 1"): `hedge_at` reads a hedge's words and the character after it, and
     no hedge has a digit (`fast_tables` leaves ``lead`` None otherwise), so the rest of the
     text cannot change what it finds there. The number comes from the same match as the
-    characters before it (``ft.lead``), its groups numbered as ``ft.number_at``'s.
+    characters before it (``ft.lead``), its groups numbered as ``ft.number_at``'s. `_BARE`
+    where ``ft.lead`` finds no digit in the text at all.
     """
     sp = text.find(" ")
     lead = None if ft.lead is None else ft.lead.match(text)
     if lead is not None and lead.group("bare") is not None:
-        return None  # no digit in the text: "vier Milliarden Dollar"
+        return _BARE  # no digit in the text: "vier Milliarden Dollar"
     at = -1 if lead is None else lead.start(1)
     if lead is None or not 0 < sp < at:
         found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
@@ -270,6 +271,10 @@ def _hedge_lead(
     return None if found is None else (found[0], lead)
 
 
+#: What `_hedge_lead` says of a text without any digit ("vier Milliarden Dollar").
+_BARE: Any = object()
+
+
 def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int] | None:
     """`_hedge_lead` unmemoised; ``sp`` is where the first space of ``text`` is (or -1)."""
     first = text[:sp].lower() if sp > 0 else ""
@@ -277,7 +282,7 @@ def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int
     return found if found is not None and text[found[1] : found[1] + 1] in DIGITS else None
 
 
-def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
+def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     """A run of number words in chunks as the whole text: "zwei Millionen dreihunderttausend".
 
     With a hedge before it, a currency after it ("rund zwei Millionen dreihunderttausend
@@ -290,7 +295,7 @@ def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
     first = _LETTERS.match(text, at)
     if first is None or numeral_kind(lx, first.group().lower()) != "words":
         return None
-    run = _exact_words(lx, text, at)
+    run = number_words(lx, text, at)  # exact in any context: no context switch
     if run is None or run.chunks < 2:
         return None
     e, unit = run.end, None
@@ -302,17 +307,14 @@ def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Reading | None:
             return None  # a scale word after the run: the grammar says why not
         unit = tail[0]
     value = plain(run.value)
-    return point(0, len(text), value, unit, qualifier) if within_limit(value) else None
+    return Amount(value, unit=unit, qualifier=qualifier) if within_limit(value) else None
 
 
-#: `number_words` computes (sums of chunks): in the exact context, whatever the caller's.
-_exact_words = in_exact_context(number_words)
+def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int, str] | None:
+    """What a scale-and-currency tail after a number means: (unit, power of ten, separator).
 
-
-def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int] | None:
-    """What a scale-and-currency tail after a number means: (unit, power of ten).
-
-    The power is 0 for no scale word. Memoised per locale. `NO_TAIL` where the suffix is no
+    The power is 0 for no scale word; the separator is `tail_separator`'s. Memoised per
+    locale. `NO_TAIL` where the suffix is no
     such tail at all (``ft.tail_full`` does not match it); None where it is one whose unit or
     scale word the shapes do not read ("5 Bio-Läden"), or where it is longer than
     `_TAIL_LIMIT` (not looked at): the grammar decides.
@@ -326,14 +328,25 @@ def _tail(lx: Lexicon, ft: FastTables, suffix: str) -> tuple[str | None, int] | 
             if tm is None:
                 tail = NO_TAIL
             elif found is not None:
-                tail = (found[0], found[1] or 0)
+                sep = tail_separator(*tm.group("s1", "s2", "scale"))
+                tail = (found[0], found[1] or 0, sep)
             ft.tails.put(suffix, tail)
     return tail  # type: ignore[no-any-return]
 
 
 #: What `_tail` says of a suffix that is no scale-and-currency tail at all (compared by
 #: identity; its power, -1, is no scale's).
-NO_TAIL: tuple[str | None, int] = (None, -1)
+NO_TAIL: tuple[str | None, int, str] = (None, -1, "")
+
+
+def tail_separator(s1: str | None, s2: str | None, scale: str | None) -> str:
+    """The first character of the white space or hyphen before a tail, "" for none.
+
+    From a tail match's groups: what stands before its scale word (``s1``), or before its
+    unit (``s2``) where it has none. The one-end shape reads a number word only with a space
+    or hyphen before a scale word (`_number_word_digits`).
+    """
+    return ((s1 if scale is not None else s2) or "")[:1]
 
 
 def _digits_first(
@@ -363,18 +376,15 @@ def _digits_first(
         tail = _tail(lx, ft, suffix)
     g, frac, dash = ft.number_pick(m.groups())
     if tail is None or tail is NO_TAIL:
-        found: Reading | None
         if tail is NO_TAIL and g is None and frac is None and dash is None and ft.lead:
-            found = _range_after(lx, ft, text, m) if at == 0 else None
-        else:
-            mm = ft.digits_full.fullmatch(text, at)
-            if mm is not None:
-                found = _digits_amount(lx, ft, mm, text, qualifier)
-            else:
-                # Digits first: the one-end regex would read what digits_full did not.
-                found = _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
-        return None if found is None else found.amount()
-    unit, power = tail
+            return _range_after(lx, ft, text, m) if at == 0 else None
+        mm = ft.digits_full.fullmatch(text, at)
+        if mm is not None:
+            found = _digits_amount(lx, ft, mm, text, qualifier)
+            return None if found is None else found.amount()
+        # Digits first: the one-end regex would read what digits_full did not.
+        return _whole_shapes(lx, ft, text, SHAPES[1:]) if at == 0 else None
+    unit, power, _ = tail
     # _digits() inlined: this is parse_amount's hottest path, and a call costs 0.03x of the
     # price-parser budget (benchmarks/bench_amounts.py).
     whole = text[at : m.end("int")]
@@ -391,7 +401,7 @@ def _digits_first(
     return Amount(value, unit=unit, qualifier=qualifier)
 
 
-def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Reading | None:
+def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Amount | None:
     """The range whose first number (``m``, its only reading) starts a whole text, or None.
 
     The range regex on such a text (no hedge or intro before a digit, its first number read
@@ -401,7 +411,8 @@ def _range_after(lx: Lexicon, ft: FastTables, text: str, m: re.Match[str]) -> Re
     r = None if ft.range_tail is None else ft.range_tail.fullmatch(text, m.end())
     if r is None:
         return None
-    return range_amount(lx, ft, text, text[: m.end()], "", r, None, Qualifier.EXACT, 0)
+    found = range_bounds(lx, ft, text, text[: m.end()], "", r, None)
+    return None if found is None else Amount(None, found[0], found[1], unit=found[2])
 
 
 _UNKNOWN: Any = object()
@@ -496,9 +507,8 @@ def full_amount(
     m: re.Match[str],
     text: str,
     qualifier: Qualifier | None,
-    start: int = 0,
-) -> Reading | None:
-    """The reading of a match of ``ft.full`` (from ``start``), or None: the grammar decides.
+) -> Amount | None:
+    """The Amount a match of ``ft.full`` reads, or None: the grammar decides.
 
     The hedge is read from the match if ``qualifier`` is None.
     """
@@ -507,8 +517,7 @@ def full_amount(
     power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
     if unit is _REJECT or power is None:
         return None
-    sep = (s1 if scale is not None else s2) or ""
-    return _one_end(lx, ft, m, text, (unit, power, sep[:1]), qualifier, start, m.end())
+    return _one_end(lx, ft, m, text, (unit, power, tail_separator(s1, s2, scale)), qualifier)
 
 
 def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
@@ -538,9 +547,7 @@ def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
         if nw is None or q is not None or neg is not None or pre is not None or half is not None:
             return _UNKNOWN
         return None if tail is None else _NO_MATCH
-    c = suffix[:1]
-    sep = c if c == "-" or (c and c in SPACE_CHARS) else ""
-    return _one_end(lx, ft, h, text, (tail[0], tail[1], sep), None, 0, len(text))
+    return _one_end(lx, ft, h, text, tail, None)
 
 
 def _one_end(
@@ -550,10 +557,8 @@ def _one_end(
     text: str,
     tail: tuple[str | None, int, str],
     qualifier: Qualifier | None,
-    start: int,
-    end: int,
-) -> Reading | None:
-    """The one-end shape's reading (``start:end``) from its head's groups in ``m``.
+) -> Amount | None:
+    """The one-end shape's Amount from its head's groups in ``m``.
 
     ``tail``: the unit and scale power its tail names, and the first character of the white
     space or hyphen before the tail ("" for none). The hedge is read from ``m`` if
@@ -578,7 +583,7 @@ def _one_end(
     if digits is None or not figure_fits(*digits, power):
         return None
     value = figure_value(neg is not None, *digits, power)
-    return point(start, end, value, unit, qualifier)
+    return Amount(value, unit=unit, qualifier=qualifier)
 
 
 def _written_digits(
@@ -628,11 +633,11 @@ def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
     return ft.qualifier_text.get(low) or lx.qualifiers.get(tuple(low.split()))
 
 
-def _one_end_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+def _one_end_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     return full_amount(lx, ft, m, text, None)
 
 
-def _range_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+def _range_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     qualifier = _qualifier(lx, ft, m.group("q"))
     if qualifier is None:
         return None
@@ -641,17 +646,24 @@ def _range_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Re
     if intro is not None and conj is None:
         return None  # matched only through re's wider case folding ("zwıschen")
     whole = _digits(text, m.start("first1"), m.end("int1"), m.group("g1"))
-    return range_amount(lx, ft, text, whole, m.group("frac1") or "", m, conj, qualifier, 0)
+    found = range_bounds(lx, ft, text, whole, m.group("frac1") or "", m, conj)
+    if found is None:
+        return None
+    return Amount(None, found[0], found[1], unit=found[2], qualifier=qualifier)
 
 
-def _stellig_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+def _stellig_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     qualifier = _qualifier(lx, ft, m.group("q"))
-    return None if qualifier is None else stellig_amount(lx, m, qualifier, 0)
+    found = None if qualifier is None else stellig_bounds(lx, m)
+    if found is None or qualifier is None:
+        return None
+    return Amount(None, found[0], found[1], unit=found[2], qualifier=qualifier)
 
 
-def _vague_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Reading | None:
+def _vague_whole(lx: Lexicon, ft: FastTables, m: re.Match[str], text: str) -> Amount | None:
     qualifier = _qualifier(lx, ft, m.group("q"))
-    return None if qualifier is None else vague_amount(lx, ft, m, text, qualifier, 0)
+    found = None if qualifier is None else vague_amount(lx, ft, m, text, qualifier, 0)
+    return None if found is None else found.amount()
 
 
 class Shape(NamedTuple):
@@ -663,8 +675,8 @@ class Shape(NamedTuple):
     #: The regex that reads it at a place in running text (``extract_amounts``); the
     #: hedge before it is found by `_lead`.
     at: str
-    #: The Reading of a whole-text match (None: the grammar decides).
-    build: Callable[[Lexicon, FastTables, re.Match[str], str], Reading | None]
+    #: The Amount of a whole-text match (None: the grammar decides).
+    build: Callable[[Lexicon, FastTables, re.Match[str], str], Amount | None]
 
 
 #: The shapes, in the order a whole text is tried. In running text a digit trigger is read
@@ -682,10 +694,14 @@ SHAPES = (
 )
 
 
+#: The shapes that may read a text without digits: all but the range of two digit numbers.
+_WORDED_SHAPES = tuple(shape for shape in SHAPES if shape.name != "range")
+
+
 def _whole_shapes(
     lx: Lexicon, ft: FastTables, text: str, shapes: tuple[Shape, ...] = SHAPES
-) -> Reading | None:
-    """The reading of the first shape whose whole-text regex matches ``text``, else None."""
+) -> Amount | None:
+    """The Amount of the first shape whose whole-text regex matches ``text``, else None."""
     for shape in shapes:
         if shape is SHAPES[0]:
             first = _one_end_first(lx, ft, text)
@@ -697,7 +713,7 @@ def _whole_shapes(
         if pattern is not None:
             m = pattern.fullmatch(text)
             if m is not None:
-                found: Reading | None = shape.build(lx, ft, m, text)
+                found: Amount | None = shape.build(lx, ft, m, text)
                 return found
     return None
 
@@ -731,36 +747,59 @@ def range_amount(
     qualifier: Qualifier,
     start: int,
 ) -> Reading | None:
-    """The range from ``start``: a first number's digits, then a match of separator and end.
+    """The range's reading from ``start`` to the end of ``r`` (see `range_bounds`)."""
+    found = range_bounds(lx, ft, text, whole1, frac1, r, conj)
+    if found is None:
+        return None
+    low, high, unit = found
+    return new_reading(Reading, (start, r.end(), low, high, unit, qualifier))
+
+
+def range_bounds(
+    lx: Lexicon,
+    ft: FastTables,
+    text: str,
+    whole1: str,
+    frac1: str,
+    r: re.Match[str],
+    conj: str | None,
+) -> tuple[Decimal, Decimal, str | None] | None:
+    """A range's bounds and unit: a first number's digits, then a match of separator and end.
 
     ``conj`` is the conjunction a range intro before the first number asks for ("und" after
     "zwischen"); without an intro the separator is a dash or a range word ("bis", "oder").
     As in the grammar, the second end's scale and currency apply to both ends, and the range
     must rise. None where the grammar must decide (or would refuse).
     """
-    if not _separator_ok(lx, r, conj):
+    w, sw, zu, g, frac2, s2, cur, pct, scale, dot = r.group(*_RANGE_GROUPS)
+    if not _separator_ok(lx, w, sw, zu, conj):
         return None
-    whole2 = _digits(text, r.start("first"), r.end("int"), r.group("g"))
-    frac2 = r.group("frac") or ""
-    found = tail_unit_power(lx, ft, r, text)
-    if found is None:
+    meaning = tail_meaning(lx, ft, r, text, (s2, cur, pct, scale, dot))
+    if meaning is None:
         return None
-    unit, power = found[0], found[1] or 0
+    unit, power = meaning
+    whole2 = _digits(text, r.start("first"), r.end("int"), g)
+    frac2 = frac2 or ""
     if not (figure_fits(whole1, frac1, power) and figure_fits(whole2, frac2, power)):
         return None
     low = figure_value(False, whole1, frac1, power)
     high = figure_value(False, whole2, frac2, power)
-    return (
-        new_reading(Reading, (start, r.end(), low, high, unit, qualifier)) if low < high else None
-    )
+    return (low, high, unit) if low < high else None
 
 
-def _separator_ok(lx: Lexicon, r: re.Match[str], conj: str | None) -> bool:
+#: The groups of a range match that `range_bounds` reads, in one call.
+_RANGE_GROUPS = ("w", "sw", "zu", "g", "frac", "s2", "cur", "pct", "scale", "dot")
+
+
+def _separator_ok(
+    lx: Lexicon, w: str | None, sw: str | None, zu: str | None, conj: str | None
+) -> bool:
     """The range's separator is one the grammar reads as such after what came before.
 
-    ``conj``: the conjunction a range intro asks for ("und" after "zwischen"), or None.
+    ``w``, ``sw`` and ``zu`` are the range match's groups: the range word between spaces, the
+    word after a suspending dash, "zu" after "bis". ``conj``: the conjunction a range intro
+    asks for ("und" after "zwischen"), or None.
     """
-    w, sw, zu = r.group("w", "sw", "zu")
     if sw is not None:  # suspended: "20- oder 30-Milliarden", "20- und 30-Milliarden"
         w = sw.lower()
         if conj is not None or w not in lx.range_words:  # "20- und 30-": a list
@@ -777,7 +816,16 @@ def _separator_ok(lx: Lexicon, r: re.Match[str], conj: str | None) -> bool:
 def stellig_amount(
     lx: Lexicon, m: re.Match[str], qualifier: Qualifier, start: int
 ) -> Reading | None:
-    """A vague magnitude from a match of ``stellig_at``/``stellig_full``.
+    """The reading of a vague magnitude from ``start`` to the end of ``m`` (`stellig_bounds`)."""
+    found = stellig_bounds(lx, m)
+    if found is None:
+        return None
+    low, high, unit = found
+    return new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
+
+
+def stellig_bounds(lx: Lexicon, m: re.Match[str]) -> tuple[Decimal, Decimal, str | None] | None:
+    """A vague magnitude's bounds and unit from a match of ``stellig_at``/``stellig_full``.
 
     "zweistellige Milliardenbeträge" is 10¹⁰ ≤ x < 10¹¹: [10^(n-1), 10^n) times the noun's
     scale, in the noun's currency if it names one.
@@ -794,9 +842,7 @@ def stellig_amount(
     power, unit = meaning
     if count + power >= MAX_INTEGER_DIGITS:
         return None  # beyond the model's limit: the grammar refuses it with the message
-    low = _TENS[first - 1 + power]
-    high = _TENS[count + power]
-    return new_reading(Reading, (start, m.end(), low, high, unit, qualifier))
+    return _TENS[first - 1 + power], _TENS[count + power], unit
 
 
 def _suspended_count(lx: Lexicon, word: str, join: str, most: int) -> int | None:
@@ -876,6 +922,29 @@ def surface_meaning(
     number is read by `_figure_reading`, as for a whole text.
     """
     g, frac, s2, cur, pct, scale, dot = ft.trigger_pick(m.groups())
+    meaning = tail_meaning(lx, ft, m, text, (s2, cur, pct, scale, dot))
+    if meaning is None:
+        return None
+    found = _figure_reading(text, m, g, frac, meaning[1], meaning[0], Qualifier.EXACT, 0, 0)
+    return None if found is None else (found.low, found.unit)
+
+
+def tail_meaning(
+    lx: Lexicon,
+    ft: FastTables,
+    m: re.Match[str],
+    text: str,
+    groups: tuple[str | None, str | None, str | None, str | None, str | None],
+) -> tuple[str | None, int] | None:
+    """What a match's scale-and-currency tail means: (unit, power of ten, 0 for none) or None.
+
+    ``groups``: the match's ``s2``, ``cur``, ``pct``, ``scale`` and ``dot``. The meaning (by
+    `_matched_unit` and `_scale_power`) depends on nothing but these groups and the character
+    after a scale word written without a dot ("Bio-"), so it is memoised per locale by them
+    (``ft.mention_units``), for a digit mention's tail and a range's alike. None where the
+    grammar must decide.
+    """
+    s2, cur, pct, scale, dot = groups
     if scale is not None and dot is None:
         e = m.end("scale")
         key: tuple[Any, ...] = (bool(s2), cur, pct, scale, dot, text[e : e + 1])
@@ -887,10 +956,7 @@ def surface_meaning(
         power = 0 if scale is None else _scale_power(lx, text, m, scale, dot)
         meaning = None if unit is _REJECT or power is None else (unit, power)
         ft.mention_units.put(key, meaning)
-    if meaning is None:
-        return None
-    found = _figure_reading(text, m, g, frac, meaning[1], meaning[0], Qualifier.EXACT, 0, 0)
-    return None if found is None else (found.low, found.unit)
+    return meaning  # type: ignore[no-any-return]
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
