@@ -495,6 +495,9 @@ def test_the_date_when_the_text_gives_it() -> None:
         "Runde angeführt von von von und und , , ,",
         "(((((((((((( Series A",
         "\x00\ufeff\u200b Kapital",
+        # long runs of white space after the words of "where the money comes from" (from
+        # HTML or tables): read in one way only, not split in every way (quadratic)
+        ("Das Geld" + " " * 1_500 + "x. Das Kapital kommt" + "\t" * 1_500 + "dabei x. ") * 1_000,
     ],
 )
 def test_odd_texts(text: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from aieco.amounts._language import Language, language_of
 from aieco.amounts._lexicon import (
+    CODE_SHAPE,
     DASHES,
     MINUS_SIGNS,
     NAME_HYPHENS,
@@ -191,7 +192,7 @@ def _unit_after(lx: Lexicon, names: bool = True) -> str:
     s2, cur, pct = ("?P<s2>", "?P<cur>", "?P<pct>") if names else ("?:", "?:", "?:")
     return (
         f"(?:({s2}{_WS}*+|-(?=[^\\W\\d_]))(?:({cur}{_trie(symbols)}"
-        f"|(?:{_trie(letter_symbols)}|[A-Z]{{3}}|(?i:{_hyphens(_trie(words))})){_NOT_LETTER})"
+        f"|(?:{_trie(letter_symbols)}|{CODE_SHAPE}|(?i:{_hyphens(_trie(words))})){_NOT_LETTER})"
         f"|({pct}%|(?i:{_trie(percents)}){_NOT_LETTER})))"
     )
 
@@ -231,7 +232,7 @@ def _cont(lx: Lexicon, guard: set[str]) -> str:
     return (
         f"(?=[^\\W\\d_]|[{dash}{firsts}]|[.,'’:/][0-9]"
         f"|[ \\t\\u00a0\\u202f\\u2009\\u2007\\n]++(?:[{dash}{firsts}]"
-        f"|(?:{_trie(sorted(forms))})(?![^\\W\\d_])|[A-Z]{{3}}(?![^\\W\\d_])|{lettered}))"
+        f"|(?:{_trie(sorted(forms))})(?![^\\W\\d_])|{CODE_SHAPE}(?![^\\W\\d_])|{lettered}))"
     )
 
 
@@ -278,7 +279,7 @@ def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: st
     symbols = _trie(s for s in lx.symbols)
     head = (
         f"(?:(?P<q>(?i:{quals})){_WS}+)?(?P<neg>[{MINUS_SIGNS}])?"
-        f"(?:(?P<pre>{symbols}|[A-Z]{{3}})(?P<s0>{_WS}*+))?"
+        f"(?:(?P<pre>{symbols}|{CODE_SHAPE})(?P<s0>{_WS}*+))?"
         f"(?:(?P<num>(?P<first>[0-9]){rest})|(?P<nw>[^\\W\\d_]++)"
         f"(?:{_WS}++(?P<half>(?i:{_trie(sorted(lx.half_words))})){_NOT_LETTER})?)"
     )

@@ -48,6 +48,9 @@ _SPACE_GROUPS = " \u00a0\u202f\u2009\u200b\u2060"
 _APOSTROPHES = "'’‘"
 #: Characters that join two digit runs into one figure the engine cannot read ("1٫5", "10^9").
 _FOREIGN_JOINERS = "٫٬^·"
+#: The shape of a currency code in a regex ("USD", "CHF"; whether it names a currency is
+#: `aieco.amounts._rules.is_code`).
+CODE_SHAPE = "[A-Z]{3}"
 #: Dash characters: hyphen-minus, non-breaking hyphen, figure dash, en dash, em dash.
 DASHES = "-\u2011\u2012\u2013\u2014"
 #: Hyphens that join the words of a currency name ("US-Dollar", "US‑Dollar" with U+2011,

@@ -1422,7 +1422,8 @@ def parse_amount(text: str, *, locale: Any = "de_DE") -> Amount:
         5000000–50000000 EUR
     """
     # The shapes read a whole text without arithmetic (digits become a Decimal from a string,
-    # comparisons are exact), so they run in the caller's context, whatever it is; the
+    # comparisons are exact) or in an exact context of their own (a run of number words is
+    # summed by the exact context's `add`), so they run in the caller's context; the
     # grammar computes, and runs in the exact context (test_amounts_context.py checks both).
     if type(text) is str:
         lx, ft = tables_for(locale)

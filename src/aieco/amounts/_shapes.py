@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aieco._limits import MAX_INTEGER_DIGITS, within_limit
 from aieco.amounts._lexicon import (
+    CODE_SHAPE,
     DASHES,
     DIGITS,
     MINUS_SIGNS,
@@ -1413,7 +1414,7 @@ def run_head(lx: Lexicon, ft: FastTables, word: str) -> bool:
     return found
 
 
-_THREE_CAPITALS = re.compile("[A-Z]{3}")
+_THREE_CAPITALS = re.compile(CODE_SHAPE)
 #: A chunk of number words read ahead (a match of ``ft.word_chunk``) and the power of ten
 #: of its scale word (None: not a scale word there), kept in one slot by the caller.
 Handed = list[tuple[re.Match[str], int | None] | None]

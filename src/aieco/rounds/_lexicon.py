@@ -151,7 +151,7 @@ def words(text: str) -> frozenset[str]:
 #: investor's verb (INVEST_VERB), the investors named before it (INVESTORS_AFTER, INVESTORS_NEBEN)
 #: and the lead and joint-investor phrases (INVESTORS_BEFORE): one window everywhere.
 STEIGT_EIN: Final = (
-    r"(?:steigt|steigen|stieg|stiegen)"
+    r"(?<![^\W_])(?:steigt|steigen|stieg|stiegen)"  # a word of its own, not "aufsteigt"
     r"(?=(?:\s+\S+){0,12}?\s+ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
 )
 #: The same verb, finite with its particle or as one word: "ist bei X eingestiegen".
@@ -162,9 +162,11 @@ STEIGEN_EIN: Final = STEIGT_EIN + r"|eingestiegen"
 #: for the cue filter (CUE) and the investor lists (INVESTORS_BEFORE); the list starts at its end.
 MONEY_FROM: Final = (
     w("geld", "gelder", "kapital", "mittel", "investment", "investition")
-    + r"\s+(?:kommt|kommen|kam|kamen|stammt|stammen|stammte|stammten)?\s*"
+    # Possessive: the runs of spaces are read one way only (two optional runs side by side
+    # split a long run in every way, quadratic in its length).
+    + r"\s++(?:(?:kommt|kommen|kam|kamen|stammt|stammen|stammte|stammten)\s++)?"
     r"(?:(?:dabei|damals|nun|jetzt|erneut|wieder|auch|zudem|vor\s+allem|unter\s+anderem"
-    r"|u\.\s?a\.|nicht\s+nur|haupts[äa]chlich|[üu]berwiegend|gr[öo](?:ß|ss)tenteils)\s+)*"
+    r"|u\.\s?a\.|nicht\s+nur|haupts[äa]chlich|[üu]berwiegend|gr[öo](?:ß|ss)tenteils)\s++)*+"
     r"(?:von|vom|aus)\s+"
 )
 
@@ -518,7 +520,8 @@ GROUP_TYPES: Final = {
 
 #: Types that are no funding round at all: a grant or subsidy from a public programme
 #: ("Fördergelder", "Zuschüsse", "eine Förderung über 8 Millionen Euro vom Ministerium") is money
-#: a company gets, but not from investors (issue #13: subsidy programmes are no round).
+#: a company gets, but not from investors (the labelling rules of
+#: tests/data/rounds_eval/README.md: subsidy programmes are no round).
 NOT_ROUND_TYPES: Final = frozenset([RoundType.GRANT])
 #: Types whose words are also common nouns ("Darlehen", "Fördergelder",
 #: "Wachstumsfinanzierungen"): such a type alone, without money or an investor, is no round
@@ -1023,7 +1026,8 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|dass|daß|obwohl|wenn|als|bevor|sodass|so\s+dass|um|aber|doch|sondern"
     r"|und\s+(?:das|die|der|es|sie|er)|(?:zu|an|bei|in|mit|von|für|über|unter|nach)"
     r"\s+(?:der|dem|denen|welche[rm]))\s)"
-    r"|;\s+|\s+[–—]\s+|\s+sowie\s+(?=(?:ein|eine|einen|einer|die|der)\s+(?:[\w-]+\s+){0,5}?"
+    # (from the first of a run of spaces only: tried from each, a long run is quadratic)
+    r"|;\s+|(?<!\s)\s++[–—]\s+|(?<!\s)\s++sowie\s+(?=(?:ein|eine|einen|einer|die|der)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:runde|series|serie|finanzierung)\b)"
     # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio."
     r"|,\s+(?=(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
