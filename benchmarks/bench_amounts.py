@@ -95,6 +95,17 @@ def corpus() -> list[str]:
     return out + _WORDED
 
 
+def corpus_parts() -> dict[str, list[str]]:
+    """The corpus whole and by kind: the expressions built from a figure, and the worded ones."""
+    exprs = corpus()
+    worded = set(_WORDED)
+    return {
+        "all": exprs,
+        "figures": [e for e in exprs if e not in worded],
+        "worded": list(_WORDED),
+    }
+
+
 def best(fn: object, number: int, repeat: int = 7) -> float:
     """The best per-call time of ``fn`` in seconds."""
     return min(timeit.repeat(fn, number=number, repeat=repeat)) / number  # type: ignore[arg-type]
@@ -175,12 +186,7 @@ def parse_vs_price_parser() -> None:
     # The same in CPU time of the thread, which a loaded machine disturbs less, and by kind:
     # the expressions built from a figure, and the worded ones.
     print("  CPU time (time.thread_time), best of 15 interleaved rounds:")
-    worded = set(_WORDED)
-    for name, part in (
-        ("all", exprs),
-        ("figures", [e for e in exprs if e not in worded]),
-        ("worded", _WORDED),
-    ):
+    for name, part in corpus_parts().items():
         c_ours, c_theirs = cpu_side_by_side(
             lambda p=part: [parse_amount(e) for e in p],
             lambda p=part: [Price.fromstring(e) for e in p],

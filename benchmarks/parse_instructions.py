@@ -41,13 +41,7 @@ def _child(part: str, texts: list[str]) -> None:
     from aieco import parse_amount
 
     if not texts:
-        exprs = bench.corpus()
-        worded = set(bench._WORDED)
-        texts = {
-            "all": exprs,
-            "figures": [e for e in exprs if e not in worded],
-            "worded": list(bench._WORDED),
-        }[part]
+        texts = bench.corpus_parts()[part]
     for _ in range(2):
         for text in texts:
             parse_amount(text)

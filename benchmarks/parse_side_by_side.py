@@ -50,13 +50,7 @@ def main() -> None:
         sys.path.insert(0, tmp)
         base_parse = importlib.import_module("aieco_base").parse_amount
         print(f"load average at the start: {os.getloadavg()}")
-        exprs = bench.corpus()
-        worded = set(bench._WORDED)
-        parts = {
-            "all": exprs,
-            "figures": [e for e in exprs if e not in worded],
-            "worded": list(bench._WORDED),
-        }
+        parts = bench.corpus_parts()
         sides: dict[str, Callable[[str], object]] = {
             "base": base_parse,
             "this": parse_amount,

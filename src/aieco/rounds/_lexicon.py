@@ -1019,6 +1019,13 @@ _ANNOUNCED: Final = (
     r"|bekannt\s+gab|bekannt\s+gibt|bekanntgegeben|verk[üu]ndete|verk[üu]ndet|ank[üu]ndigte"
     r"|angek[üu]ndigt|best[äa]tigte|best[äa]tigt)\b"
 )
+#: The finite verbs of raising that open a main clause of their own (after a comma with the
+#: subject before them, or after a colon): "Y erhält 3 Mio.", "So holte Biontech ...".
+_RAISES_NOW: Final = (
+    r"erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert"
+    r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm"
+)
+
 #: Words that open a subordinate or relative clause after a comma.
 CLAUSE_OPENERS: Final = re.compile(
     r",\s+(?=(?:der|die|das|dem|den)\s+(?-i:(?![A-ZÄÖÜ][\w-]*[a-z])))"
@@ -1032,18 +1039,16 @@ CLAUSE_OPENERS: Final = re.compile(
     # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio."
     r"|,\s+(?=(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
     r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
-    r"(?:nun\s+|jetzt\s+)?(?:erh[äa]lt|erhielt|sammelt|sammelte|bekommt|bekam|holt|holte|sichert"
-    r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm)\s)"
+    r"(?:nun\s+|jetzt\s+)?(?:" + _RAISES_NOW + r")\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
     # "... abgeschlossen: Das amerikanische Unternehmen Bruker ist mit 13,5 Mio. eingestiegen",
     # "O-Ton: „Ottonova bekommt 60 Mio. Euro"; not a list ("Zu den Investoren gehören: A, B")
     # (not after a dated dateline: "25. Mai 2021: In einer neuen Runde hat X ..." is one clause)
-    r"|(?<!\d):\s+(?=[„“\"»«‚‘]?(?:[\w.&'’-]+\s+){0,4}?(?:hat|hatte|ist|war|erh[äa]lt|erhielt"
-    r"|sammelt"
-    r"|sammelte|bekommt|bekam|holt|holte|sichert|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb"
+    r"|(?<!\d):\s+(?=[„“\"»«‚‘]?(?:[\w.&'’-]+\s+){0,4}?(?:hat|hatte|ist|war|"
+    + _RAISES_NOW
     # the investor first: "Kaugummi-Startup: Oyster Bay steckt eine Million Euro in True Gum"
-    r"|nimmt|nahm|steckt|steckte|investiert|investierte|pumpt|pumpte)\s)"
+    + r"|steckt|steckte|investiert|investierte|pumpt|pumpte)\s)"
     # after a report clause: "Wie The Information berichtet, soll X ..."
     r"|,(?<=[tnbß],)(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)"
     r"|(?<=meldet,)|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
