@@ -466,7 +466,8 @@ ROUND_TYPE: Final = Gated(
     re.compile(
         r"pre-?seed(?P<preseed>)"
         r"|(?<![a-z])seed(?P<seed>)(?:-?(?:runde|finanzierung|round|investment|phase|kapital)\b|\b)"
-        r"|\b(?:series|serie)[ -]?(?P<sletter>[a-h])\b"
+        # a tranche of a stage: "Serie-B1-Finanzierung", "Series A2"
+        r"|\b(?:series|serie)[ -]?(?P<sletter>[a-h])(?:[1-9]\b|\b)"
         r"|(?:finanzierungsrunde|runde)\s+der\s+(?:serie|series)\s+(?P<dletter>[a-h])\b"
         r"|\b(?P<aletter>[a-h])-(?:runde|finanzierungsrunde|finanzierung|round)\b"
         r"|\b(?P<bletter>[a-h])-series\b"
@@ -853,6 +854,9 @@ NOT_NAMES: Final = words(
     beim gemäss gemäß zufolge dank trotz wegen vielleicht jedenfalls eigentlich offenbar
     offensichtlich möglicherweise tatsächlich schliesslich schließlich letztlich nämlich
     übrigens ausgerechnet hinter vor
+    längst ähnlich genauso gleichfalls ebenfalls folglich letztendlich umgekehrt anders stets
+    oft häufig meist meistens selten kaum sogar lediglich nur besonders insbesondere vorerst
+    weiterhin wiederum hingegen dagegen zugleich vorher nachher bald sofort gerade noch wieder
     """
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
