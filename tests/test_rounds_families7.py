@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests._rounds import Round
+from tests._rounds import Round, investors_of
 from tests._rounds import rounds_in as _rounds
 
 #: An adverb or adjective that opens a sentence is capitalised there, but no name (dev7's
@@ -54,8 +54,82 @@ TRANCHES: list[tuple[str, list[Round]]] = [
 ]
 
 
+#: A second main clause with its own subject after a comma or "und" (dev7's newsletter teaser
+#: "X will ... zurückkaufen, Y konnte sich 50 Mio. sichern und Z erhält 35 Mio."; dev2's
+#: "Vireo sammelt 12 Mio. ein, Lumio erhält 8 Mio."): `_lexicon.CLAUSE_OPENERS`.
+MAIN_CLAUSES: list[tuple[str, list[Round]]] = [
+    (
+        "Die Gründerin will ihre alte Firma zurückkaufen, Lorka konnte sich 20 Millionen Euro "
+        "sichern und Vireo erhält 12 Millionen Euro.",
+        [("Lorka", "20000000 EUR", None, "unknown"), ("Vireo", "12000000 EUR", None, "unknown")],
+    ),
+    (
+        "Lorka sammelt 4 Millionen Euro ein und Vireo erhält 2 Millionen Euro.",
+        [("Lorka", "4000000 EUR", None, "unknown"), ("Vireo", "2000000 EUR", None, "unknown")],
+    ),
+    # one subject of two names is one list, not two clauses
+    (
+        "Das Start-up von Anna und Ben erhält 2 Millionen Euro.",
+        [],
+    ),
+]
+
+#: A clause about a fund itself: its money and its backers are the fund's, not a round of the
+#: company named before (dev7's "Gemanagt wird der Fonds von A und B, die ... beisteuern";
+#: dev3, dev5 and dev6 funds; "investors of a fund read as investors of a company" in
+#: docs/extraction.md): `_lexicon.FUND_TOPIC`.
+FUND_TOPIC: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "Lorka erhält 5 Millionen Euro. Gemanagt wird der neue Fonds von den Investoren Atlas "
+        "und Borea, die ebenfalls eine einstellige Millionensumme beisteuern.",
+        (),
+        (),
+    ),
+    (
+        "Lorka erhält 5 Millionen Euro. Das Geld für den neuen Topf kommt von Atlas und Borea.",
+        (),
+        (),
+    ),
+    # the anaphor keeps it the company's round: the fund invests in it
+    (
+        "Lorka erhält 5 Millionen Euro. Der Fonds Atlas Ventures investiert 2 Millionen Euro "
+        "in das Start-up.",
+        (),
+        ("Atlas Ventures",),
+    ),
+]
+
+#: An attributive phrase between an article and its noun: the name follows it ("Die von ihm
+#: 2012 gegründete X holte sich ..."), a name inside it is no company ("der in Köln ansässige
+#: Hersteller Y" in a list of a fund's backers) (dev7; dev4 and dev6 profiles).
+ATTRIBUTES: list[tuple[str, list[Round]]] = [
+    (
+        "Die von ihr 2019 gegründete Lorka holte sich 23 Millionen Euro.",
+        [("Lorka", "23000000 EUR", None, "unknown")],
+    ),
+    (
+        "Der in Graz ansässige Hersteller Lorka sammelt 5 Millionen Euro ein.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+    (
+        "Beteiligt sind die Konzerne Atlas und Borea sowie der in Köln ansässige Maschinenbauer "
+        "Vireo.",
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"), SENTENCE_ADVERBS + TRANCHES, ids=lambda x: str(x)[:50]
+    ("text", "expected"),
+    SENTENCE_ADVERBS + TRANCHES + MAIN_CLAUSES + ATTRIBUTES,
+    ids=lambda x: str(x)[:50],
 )
 def test_family(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "leads", "investors"), FUND_TOPIC, ids=lambda x: str(x)[:50])
+def test_fund_backers_are_no_investors(
+    text: str, leads: tuple[str, ...], investors: tuple[str, ...]
+) -> None:
+    assert investors_of(text) == (leads, investors)

@@ -88,6 +88,10 @@ _ANTECEDENT_REACH: Final = 80
 _MAX_LISTED: Final = 12
 _CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 _ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
+#: The participle or adjective that ends an attributive phrase ("gegründete", "ansässigen").
+_ATTRIBUTE: Final = re.compile(r"[a-zäöüß]{4,}(?:te|ten|tes|ter|tem|ige|igen|iger|ende|enden)")
+#: The most words of an attributive phrase between an article and its noun.
+_ATTRIBUTE_WORDS: Final = 7
 #: An adjective as written before a descriptor, perhaps after an abbreviation: "der
 #: US-amerikanische Wagniskapitalgeber Venrock".
 _ADJECTIVE_WORD: Final = re.compile(r"(?:[A-ZÄÖÜ]{1,4}-)?[a-zäöüß]+(?:e|en|er|es|em)")
@@ -758,6 +762,8 @@ class _Reader:
             or lx.GENERIC_SUBJECT.search(clause) is not None
             or lx.GENERIC_TARGET.search(clause) is not None
         )
+        # about a fund itself, not "Der Fonds investiert 2 Mio. in das Start-up"
+        out.fund = not out.anaphor and lx.FUND_TOPIC.search(clause) is not None
 
     def _pairs(
         self, out: _Clause, tokens: list[_Token], amount_tokens: set[int]
@@ -998,7 +1004,7 @@ class _Reader:
             ):
                 # "Der VC X sammelt ... ein" (not "der Runde"): a fund, no round; money put
                 # "in die Onsight Ventures" neither
-                out.fund = raising and not out.anaphor
+                out.fund = out.fund or (raising and not out.anaphor)
                 return False
             return (
                 _key(name.text) not in taken
@@ -1056,6 +1062,8 @@ class _Reader:
             if tokens[i][3] in prepositions:
                 if i > 0 and tokens[i - 1][3] in lx.PLACE_NOUNS:
                     continue  # "mit Sitz in Innsbruck": where, not whom
+                if i > 0 and tokens[i - 1][3] in lx.DETERMINERS:
+                    continue  # "der in Köln ansässige Hersteller": an attribute, not whom
                 found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and (
                     lx.FUND_NAME.search(found[0].text.lower())
@@ -1837,6 +1845,8 @@ def _clauses(sentence: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]
     for m in _CLAUSE_OPENERS.finditer(sentence):
         if m.start() < resume:
             continue
+        if m[0].lstrip()[:3] == "und" and sentence[: m.start()].rsplit(None, 1)[-1][:1].isupper():
+            continue  # "Das Start-up von Anna und Ben erhält": one subject, no second clause
         close = _relative_end(sentence, m) if lx.RELATIVE_OPENER.match(sentence, m.start()) else -1
         if close > 0:
             inner.append((m.end(), close, ()))
@@ -2035,6 +2045,8 @@ def _open_phrase(
             pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
         elif _skippable(word, low):
             pass
+        elif determiner and (attribute := _attribute_end(tokens, i, amount_tokens)) > i:
+            i = attribute - 1  # "Die von ihm 2012 gegründete Checkout.com": the name follows
         elif (
             _descriptor(word)
             and i + 1 < n
@@ -2049,6 +2061,26 @@ def _open_phrase(
             break
         i += 1
     return i, determiner, described
+
+
+def _attribute_end(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
+    """The token after an attributive phrase that starts at token ``i``, after an article.
+
+    "Die [von ihm 2012 gegründete] Checkout.com", "der [in Köln ansässige] Hersteller X",
+    "das [2019 gegründete] Start-up Y": a preposition or a year opens it, a lower-case
+    participle or adjective ends it, and a name or a descriptor follows. Else ``i``.
+    """
+    n = len(tokens)
+    if i >= n or not (tokens[i][3] in lx.ATTRIBUTE_OPENERS or tokens[i][2].isdigit()):
+        return i
+    for k in range(i + 1, min(n - 1, i + _ATTRIBUTE_WORDS)):
+        word = tokens[k][2]
+        if k in amount_tokens or not (word[:1].isalnum()):
+            return i
+        if _ATTRIBUTE.fullmatch(word) and word not in _NOT_ADJECTIVES:
+            following = tokens[k + 1][2]
+            return k + 1 if _namey(following) or _descriptor(following) else i
+    return i
 
 
 @functools.lru_cache(maxsize=1 << 16)

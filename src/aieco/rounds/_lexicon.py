@@ -900,6 +900,18 @@ FUND_NAME: Final = re.compile(
     # "Zürcher Kantonalbank", "Förderbank"
     r"|(?:investitions|kantonal|f[öo]rder|landes|entwicklungs|staats)bank)\W*$"
 )
+#: A clause about a fund itself ("Gemanagt wird der Fonds von A und B, die ... beisteuern", "Das
+#: Geld für den neuen Topf kommt von C", "Das Fonds-Volumen soll auf 60 Mio. steigen"): the money
+#: and the investors it names are the fund's, not a round of the company named before.
+FUND_TOPIC: Final = Gated(
+    re.compile(
+        r"\b(?:der|den|dem|des|ein|einen|einem|eines|neuen?|diese[nmrs]?|seinen?|ihren?)\s+"
+        r"(?:[\w-]+\s+)?(?:fonds|topf|dachfonds)\b|\bfonds-?volumen|\bzielvolumen"
+    ),
+    "fonds",
+    "topf",
+    "zielvolumen",
+)
 #: Verbs of giving money: their subject gives, it raises nothing ("EIT Health gewährt bis zu
 #: 500.000 € Kofinanzierung", "Die EIB vergibt an X ein Darlehen", "Seit 2018 hat BaseLaunch 24
 #: Biotechfirmen mit Startkapital unterstützt").
@@ -1001,6 +1013,9 @@ COMMON_NOUN_OPENERS: Final = COMMON_NOUN_PREPOSITIONS | words(
     unserem unseren unserer euer eure kein keine keinem keinen keiner keines
     """
 )
+#: Words that open an attributive phrase between an article and its noun ("die von ihm
+#: gegründete X", "der in Köln ansässige Hersteller Y", "das seit 2015 bestehende Z").
+ATTRIBUTE_OPENERS: Final = words("von vom in im aus seit vor nach bei mit für durch")
 #: Words that join a list of names.
 LIST_JOINS: Final = frozenset(["und", "sowie", "oder", "&", "and", ",", "als", "auch"])
 #: Words to skip inside a list of names ("auch", "unter anderem", "darunter").
@@ -1040,10 +1055,11 @@ CLAUSE_OPENERS: Final = re.compile(
     # (from the first of a run of spaces only: tried from each, a long run is quadratic)
     r"|;\s+|(?<!\s)\s++[–—]\s+|(?<!\s)\s++sowie\s+(?=(?:ein|eine|einen|einer|die|der)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:runde|series|serie|finanzierung)\b)"
-    # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio."
-    r"|,\s+(?=(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
+    # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio.",
+    # "X will ..., Y konnte sich 50 Mio. sichern und Z erhält 35 Mio."
+    r"|(?:,|(?<!\s)\s++und)\s+(?=(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
     r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
-    r"(?:nun\s+|jetzt\s+)?(?:" + _RAISES_NOW + r")\s)"
+    r"(?:nun\s+|jetzt\s+)?(?:" + _RAISES_NOW + r"|(?:konnte|kann)\s+sich)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
     # "... abgeschlossen: Das amerikanische Unternehmen Bruker ist mit 13,5 Mio. eingestiegen",
