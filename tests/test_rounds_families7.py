@@ -119,13 +119,73 @@ ATTRIBUTES: list[tuple[str, list[Round]]] = [
 ]
 
 
+#: The company a relative clause is about is the name before a place of origin ("dem
+#: Anbieter X aus Bannwil, das ... abschliessen konnte"; dev7; dev4's "Bluecode aus Wien"),
+#: also a name after a descriptor whose ending is a common noun's ("Carvolution").
+RELATIVE_ANTECEDENT: list[tuple[str, list[Round]]] = [
+    (
+        "Zum Beispiel dem Software-Anbieter Lorka aus Thun, das zuletzt eine Finanzierungsrunde "
+        "über 20 Millionen Franken abschliessen konnte.",
+        [("Lorka", "20000000 CHF", None, "unknown")],
+    ),
+    (
+        "Etwa dem Anbieter Solution aus Thun, das zuletzt 3 Millionen Franken einsammeln konnte.",
+        [("Solution", "3000000 CHF", None, "unknown")],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    SENTENCE_ADVERBS + TRANCHES + MAIN_CLAUSES + ATTRIBUTES,
+    SENTENCE_ADVERBS + TRANCHES + MAIN_CLAUSES + ATTRIBUTES + RELATIVE_ANTECEDENT,
     ids=lambda x: str(x)[:50],
 )
 def test_family(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
+
+
+#: Investor lists in free prose (dev7; dev3, dev5, dev6 lists; "investors in free prose" in
+#: docs/extraction.md): a lead named further from "angeführt" ("vom Geldgeber X mit Standorten
+#: in Zug und München angeführt"), a seat after a listed name ("A mit Sitz in Liestal, B"),
+#: adverbs before the list ("auch dieses Mal", "Erneut"), "einschliesslich", a comparison
+#: with earlier rounds that is no earlier round ("Wie schon in den Runden zuvor, ...") and
+#: private persons, who are no name.
+INVESTOR_LISTS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "Lorka hat 7 Millionen Franken erhalten. Die Runde wurde vom internationalen "
+        "Risikokapitalgeber Atlas mit Standorten in Zug und München angeführt.",
+        ("Atlas",),
+        ("Atlas",),
+    ),
+    (
+        "Lorka hat 7 Millionen Franken erhalten. Neu dabei sind Atlas mit Sitz in Liestal, "
+        "Borea aus Basel sowie weitere Firmen und Privatpersonen.",
+        (),
+        ("Atlas", "Borea"),
+    ),
+    (
+        "Lorka hat 7 Millionen Euro eingesammelt. Beteiligt haben sich auch dieses Mal Atlas "
+        "und Borea.",
+        (),
+        ("Atlas", "Borea"),
+    ),
+    (
+        "Lorka hat 7 Millionen Euro eingesammelt. Erneut beteiligten sich Atlas und Borea.",
+        (),
+        ("Atlas", "Borea"),
+    ),
+    (
+        "Lorka hat 7 Millionen Euro eingesammelt. Wie schon in den Runden zuvor, beteiligten "
+        "sich auch dieses Mal Atlas und Borea; als neuer Investor ist Cirrus dabei.",
+        (),
+        ("Atlas", "Borea", "Cirrus"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "leads", "investors"), INVESTOR_LISTS, ids=lambda x: str(x)[:50])
+def test_investor_lists(text: str, leads: tuple[str, ...], investors: tuple[str, ...]) -> None:
+    assert investors_of(text) == (leads, investors)
 
 
 @pytest.mark.parametrize(("text", "leads", "investors"), FUND_TOPIC, ids=lambda x: str(x)[:50])

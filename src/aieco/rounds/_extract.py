@@ -683,9 +683,13 @@ class _Reader:
             for m in _TOKEN.finditer(text, max(s0, j - _ANTECEDENT_REACH), j)
         ]
         name = self._name_before(tokens, len(tokens), set())
+        if name is not None:  # "Carvolution aus Bannwil, das ...": the place is no antecedent
+            k = bisect.bisect_left([t[0] for t in tokens], name.start)
+            if k >= 1 and tokens[k - 1][3] in lx.PLACE_PREPOSITIONS:
+                name = self._name_before(tokens, k - 1, set())
         if (
             name is None
-            or _common_noun(name.text)
+            or (_common_noun(name.text) and not name.described)  # "Anbieter Carvolution"
             or _is_trade_word(name.text)
             or lx.INVESTOR_DESCRIPTOR.search(name.described)
             or lx.PERSON_DESCRIPTOR.search(name.described)
@@ -755,7 +759,7 @@ class _Reader:
         before these are asked): two in five clauses of funding news report nothing.
         """
         clause = sc.clause
-        out.earlier = lx.EARLIER.search(clause) is not None
+        out.earlier = lx.EARLIER.search(clause) is not None and not lx.LIKE_BEFORE.search(clause)
         out.anaphor = lx.ANAPHOR.search(clause) is not None
         out.generic = (
             generic
@@ -1314,6 +1318,8 @@ class _Reader:
                 i = _skip_brackets(tokens, i)
             if i < n and tokens[i][3] in lx.PLACE_PREPOSITIONS:
                 i = _skip_place(tokens, i, amount_tokens)  # "Honeywell aus den USA und ..."
+            elif i < n and tokens[i][3] == "mit":
+                i = _skip_seat(tokens, i, amount_tokens)  # "A mit Sitz in Liestal, B ..."
             end = i
             if i < n and (tokens[i][3] in _JOINS or tokens[i][3] == "auch"):
                 i += 1
@@ -1449,8 +1455,9 @@ class _Reader:
         """
         if clause.generic or clause.fund or self._headline or not clause.has_content():
             return
-        if _plural_only(clause, self.low[sentence.start : sentence.end]):
-            return
+        low = self.low[sentence.start : sentence.end]
+        if _plural_only(clause, lx.LIKE_BEFORE.pattern.sub(" ", low) if "wie" in low else low):
+            return  # many rounds, not "Wie schon in den Runden zuvor, beteiligten sich X"
         current = self._meant(clause, c0)
         if current is None or c0 - self.current_at > _COREF_WINDOW:
             return
@@ -2218,6 +2225,25 @@ def _skip_place(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
         return i  # a place, though "USA" or "Wien" are no names
     j += 1
     return j if j < n and tokens[j][3] in _JOINS else i
+
+
+def _skip_seat(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
+    """The index after "mit Sitz in Place" behind a listed name, where a comma goes on.
+
+    "HEMEX mit Sitz in Liestal BL, VP Venture Partners aus Zürich": the seat is no item.
+    Token ``i`` is "mit"; ``i`` itself when no comma follows the place ("X mit Standorten in
+    Zug und München angeführt": the places end the list).
+    """
+    n = len(tokens)
+    j = i + 3
+    if not (
+        j < n and tokens[i + 1][3] in lx.PLACE_NOUNS and tokens[i + 2][3] in lx.SEAT_PREPOSITIONS
+    ):
+        return i
+    k = j
+    while k < n and k - j < 3 and k not in amount_tokens and tokens[k][2][:1].isupper():
+        k += 1
+    return k if j < k < n and tokens[k][2] == "," else i
 
 
 def _skip_brackets(tokens: list[_Token], i: int) -> int:

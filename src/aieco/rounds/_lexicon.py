@@ -359,6 +359,12 @@ EARLIER: Final = Gated(
     "runde",
     "vorangegangen",
 )
+#: A comparison with earlier rounds, no earlier round itself: "Wie schon in den Runden zuvor,
+#: beteiligten sich auch dieses Mal A und B".
+LIKE_BEFORE: Final = Gated(
+    re.compile(r"\bwie\s+(?:schon|bereits|auch)\s+[^,;]{0,60}?\b(?:zuvor|vorher|damals)\b"),
+    "wie",
+)
 
 # --- amounts in context -------------------------------------------------------------------------
 
@@ -447,6 +453,8 @@ FIGURE_LINKS: Final = words("gab gibt es gingen ging geht flossen floss fließen
 PLACE_NOUNS: Final = words("sitz hauptsitz standort standorten büro büros niederlassung zentrale")
 #: "Bluecode aus Wien (11,2 Mio.)": the place after the name.
 PLACE_PREPOSITIONS: Final = words("aus")
+#: "mit Sitz in X", "mit Standorten in X": where a listed name sits (PLACE_NOUNS between).
+SEAT_PREPOSITIONS: Final = words("in im")
 #: A round amount named by its size: "eine 2 Mrd. USD schwere Runde".
 HEAVY_AFTER: Final = re.compile(r"^\s*(?:schwer\w*|gro(?:ß|ss)\w*)\b")
 #: "Finanzierungsrunde über 15 Mio. Euro", "freut sich über 2 Mio.": "über" names the size or
@@ -586,7 +594,8 @@ LEAD_BEFORE: Final = Gated(
 #: Phrases after which the leads are listed, ending the clause ("Die Runde wurde von X angeführt").
 LEAD_AROUND: Final = Gated(
     re.compile(
-        r"\b(?:von|vom|durch)\s+(?P<list>)(?=(?:\S+\s+){1,8}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)"
+        # "wurde vom Risikokapitalgeber X mit Standorten in Zug und München angeführt"
+        r"\b(?:von|vom|durch)\s+(?P<list>)(?=(?:\S+\s+){1,12}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)"
         r"(?:e|en|er|es|em)?\b)"
     ),
     "geführt",
@@ -857,6 +866,7 @@ NOT_NAMES: Final = words(
     längst ähnlich genauso gleichfalls ebenfalls folglich letztendlich umgekehrt anders stets
     oft häufig meist meistens selten kaum sogar lediglich nur besonders insbesondere vorerst
     weiterhin wiederum hingegen dagegen zugleich vorher nachher bald sofort gerade noch wieder
+    erneut mal privatpersonen privatleute einzelpersonen
     """
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
@@ -1024,6 +1034,7 @@ LIST_FILLERS: Final = words(
     auch unter anderem u.a. u. a. darunter etwa zum beispiel z.b. namentlich insbesondere
     ebenfalls zudem außerdem ausserdem weiterhin erneut wieder bestehende bestehenden
     bisherigen bisherige alte alten neue neuen zuvor unter allein alleine
+    einschliesslich einschließlich inklusive dieses mal diesmal
     """
 )
 #: Words between the subject and its verb that may be skipped ("Nvidia investiert", "Parloa hat").
