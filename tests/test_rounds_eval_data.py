@@ -94,8 +94,11 @@ def test_no_source_group_is_in_both_parts() -> None:
 
 
 def test_no_page_is_in_two_parts() -> None:
-    """A page (its URL) is never in a dev part and the held-out part; the newest part (checked
-    against its URLs since dev7; dev5 repeats one page of an earlier part) has only new pages."""
+    """A page (its URL) is never in a dev part and the held-out part.
+
+    The newest part has only new pages (checked by URL since dev7; dev5 repeats one page of an
+    earlier part).
+    """
     assert not _dev_ids_sharing(lambda item: item["source"]["url"])
     earlier = {i["source"]["url"] for part in DEV_PARTS[:-1] for i in ITEMS[part]}
     assert not earlier & {i["source"]["url"] for i in ITEMS[DEV_PARTS[-1]]}

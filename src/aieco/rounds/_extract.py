@@ -1852,8 +1852,6 @@ def _clauses(sentence: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]
     for m in _CLAUSE_OPENERS.finditer(sentence):
         if m.start() < resume:
             continue
-        if m[0].lstrip()[:3] == "und" and sentence[: m.start()].rsplit(None, 1)[-1][:1].isupper():
-            continue  # "Das Start-up von Anna und Ben erhält": one subject, no second clause
         close = _relative_end(sentence, m) if lx.RELATIVE_OPENER.match(sentence, m.start()) else -1
         if close > 0:
             inner.append((m.end(), close, ()))

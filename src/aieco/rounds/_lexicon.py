@@ -1056,6 +1056,14 @@ _RAISES_NOW: Final = (
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm"
 )
 
+#: The subject and finite verb of raising of a second main clause ("Y erhält", "das Start-up Y
+#: konnte sich"), looked for after a comma (CLAUSE_OPENERS).
+_SECOND_SUBJECT: Final = (
+    r"(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
+    r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
+    r"(?:nun\s+|jetzt\s+)?(?:" + _RAISES_NOW + r"|(?:konnte|kann)\s+sich)\s"
+)
+
 #: Words that open a subordinate or relative clause after a comma.
 CLAUSE_OPENERS: Final = re.compile(
     r",\s+(?=(?:der|die|das|dem|den)\s+(?-i:(?![A-ZÄÖÜ][\w-]*[a-z])))"
@@ -1067,10 +1075,8 @@ CLAUSE_OPENERS: Final = re.compile(
     r"|;\s+|(?<!\s)\s++[–—]\s+|(?<!\s)\s++sowie\s+(?=(?:ein|eine|einen|einer|die|der)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:runde|series|serie|finanzierung)\b)"
     # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio.",
-    # "X will ..., Y konnte sich 50 Mio. sichern und Z erhält 35 Mio."
-    r"|(?:,|(?<!\s)\s++und)\s+(?=(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
-    r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
-    r"(?:nun\s+|jetzt\s+)?(?:" + _RAISES_NOW + r"|(?:konnte|kann)\s+sich)\s)"
+    # "X will ..., Y konnte sich 50 Mio. sichern"
+    r"|,\s+(?=" + _SECOND_SUBJECT + r")"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
     # "... abgeschlossen: Das amerikanische Unternehmen Bruker ist mit 13,5 Mio. eingestiegen",
