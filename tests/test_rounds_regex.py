@@ -126,6 +126,14 @@ NEWS = st.text(alphabet="abdefgilmnorstuvzäü0129 .,-", max_size=80) | st.sampl
         "die letzte finanzierungsrunde",
         "flossen in deutsche start-ups",
         "waren den aufstrebenden finanzfirmen",
+        # the verbs of investing and of money that flows
+        "x investiert 5 mio. in y",
+        "x ist bei y eingestiegen",
+        "x und y stiegen bei z ein.",
+        "ein investment in höhe von 3 mio.",
+        "in der runde flossen 9 mio.",
+        "frisches kapital",
+        "eine geldspritze",
     ]
 )
 

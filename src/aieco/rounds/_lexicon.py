@@ -267,20 +267,32 @@ def raise_verb(text: str) -> re.Match[str] | None:
 
 
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
-INVEST_VERB: Final = faster(
+INVEST_VERB: Final = Gated(
     re.compile(
         r"\b(?:investier\w*|pump(?:t|te\w*|e|en)|gepumpt|steck(?:t|te\w*|e|en)|gesteckt|beteiligt"
         r"|beteiligte\w*|beteiligen|invests?|invested|"
         + STEIGEN_EIN
         + r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
-    )
+    ),
+    "invest",
+    "pump",
+    "steck",
+    "beteilig",
+    "steig",
+    "stieg",  # "stieg", "eingestiegen"
 )
 #: Money that flows, with no one doing it: "In der Runde flossen 900 Millionen Dollar".
-FLOW_VERB: Final = faster(
+FLOW_VERB: Final = Gated(
     re.compile(
         r"\b(?:flo(?:ss|ß)|flossen|flie(?:ß|ss)en|flie(?:ß|ss)t|ausgestattet|frisches\s+kapital"
         r"|kapitalspritze|kapitalerh[öo]hung|finanzspritze|geldspritze)\b",
-    )
+    ),
+    "flo",
+    "flie",
+    "ausgestattet",
+    "frisches",
+    "spritze",
+    "kapitalerh",
 )
 #: Nouns of a single round: a clause with one of these and an amount reports a round.
 ROUND_NOUN: Final = faster(
