@@ -2044,9 +2044,9 @@ def _open_phrase(
         elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
             pass  # "der Business Angel X"
         elif (
-            _CITY_ADJECTIVE.fullmatch(word)
-            and i + 1 < n
-            and _descriptor(tokens[i + 1][2])
+            i + 1 < n
+            and _descriptor(tokens[i + 1][2])  # remembered per word: tested first
+            and _CITY_ADJECTIVE.fullmatch(word)
             and lx.CITY_NAMED.search(tokens[i + 1][3]) is None
         ):
             pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
