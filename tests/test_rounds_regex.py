@@ -35,6 +35,9 @@ PATTERNS = [
     # many first characters: a look-ahead for the first two too
     re.compile(r"\b(?:ab|ac|bd|b[ef]|ci|di+|e[a-d]?z|f(?=r)r|g\bh|hi)k|\bijk|(?<!a)jx*y"),
     re.compile(r"\b(?:ab|b|cd|de|ef|fg|gh|hi|ij|jk)l"),  # as many pairs as first letters
+    # runs that give nothing back and atomic groups (Python 3.11)
+    re.compile(r"(?<!\s)\s++[–—]\s+|,\s+(?=der)|(?>ab|a)c|b*+d", re.IGNORECASE),
+    re.compile(r"(?>ab|a)bc|(?>xz*+)a|\bd++e"),
 ]
 
 #: Each pattern and what `leading_class` makes of it (worked out once: it takes a while).
@@ -128,6 +131,15 @@ def test_spaces_and_signs_in_any_case() -> None:
     assert leading_class(signs).pattern.startswith(r"(?=[\s,;])(?:")
     letters = re.compile(r"\bsowie|,\s+der", re.IGNORECASE)
     assert leading_class(letters) is letters
+
+
+def test_runs_that_give_nothing_back() -> None:
+    """Possessive runs and atomic groups are read for their first characters too."""
+    runs = re.compile(r"(?<!\s)\s++[–—]\s+|;\s+|(?>,|:)\s", re.IGNORECASE)
+    assert leading_class(runs).pattern.startswith(r"(?=[\s,:;])(?:")
+    atomic = re.compile(r"(?>ab|c)d|\be*+f")
+    assert leading_class(atomic).pattern.startswith("(?=[acef])(?:")
+    assert lx.CLAUSE_OPENERS.pattern != leading_class(lx.CLAUSE_OPENERS).pattern
 
 
 def test_first_characters() -> None:

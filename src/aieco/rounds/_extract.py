@@ -330,6 +330,7 @@ class _Scope:
 
     __slots__ = (
         "_amount_tokens",
+        "_opened",
         "_starts",
         "_tokens",
         "c0",
@@ -372,6 +373,7 @@ class _Scope:
         self._tokens: list[_Token] | None = None
         self._starts: list[int] = []
         self._amount_tokens: set[int] = set()
+        self._opened = -1
 
     def _split(self) -> list[_Token]:
         tokens = [
@@ -383,11 +385,12 @@ class _Scope:
             tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
         starts = [t[0] for t in tokens]
         self._starts = starts
-        self._amount_tokens = {
-            i
-            for a0, a1, _ in self.money
-            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
-        }
+        if self.money:
+            self._amount_tokens = {
+                i
+                for a0, a1, _ in self.money
+                for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
+            }
         self._tokens = tokens
         return tokens
 
@@ -410,6 +413,13 @@ class _Scope:
         if self._tokens is None:
             self._split()
         return self._amount_tokens
+
+    @property
+    def opened(self) -> int:
+        """The index of the clause's first word after its openers (see `_skip_openers`)."""
+        if self._opened < 0:
+            self._opened = _skip_openers(self.tokens, 0)
+        return self._opened
 
     def at(self, offset: int) -> int:
         """The index of the first token at or after ``offset`` in the clause."""
@@ -516,8 +526,8 @@ class _Reader:
             for c0, c1, holes in _clauses(sentence):
                 c0 += start
                 c1 += start
-                inside = [m for m in mentions if c0 <= m[0] and m[1] <= c1]
-                shifted = tuple((start + h0, start + h1) for h0, h1 in holes)
+                inside = [m for m in mentions if c0 <= m[0] and m[1] <= c1] if mentions else []
+                shifted = tuple((start + h0, start + h1) for h0, h1 in holes) if holes else ()
                 if shifted and inside:
                     inside = [m for m in inside if not any(h0 <= m[0] < h1 for h0, h1 in shifted)]
                 self._clause(c0, c1, inside, start, span, generic, shifted)
@@ -632,11 +642,14 @@ class _Reader:
         if date is not None and not (out.total and not out.amounts):  # the totals' date
             out.date = _date(date, c0, self.text)
         pairs = self._pairs(out, scope.tokens, scope.amount_tokens) if len(scope.money) > 1 else []
+        if not pairs:
+            self._add(out, sentence, c0)
+            return
         paired = {id(entry) for _, entry in pairs}
         named = {_key(name.text) for name, _ in pairs}
         rest = [e for e in out.amounts if id(e) not in paired]
         companies = [c for c in out.companies if _key(c.text) not in named]
-        if len(pairs) >= 2 or (pairs and rest and companies):
+        if len(pairs) >= 2 or (rest and companies):
             # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each;
             # "Matriq erhielt 4,2 Mio., die Firma Caos 2,4 Mio.": the first one's and Caos'.
             if rest and not companies and scope.raise_verb is not None:
@@ -938,7 +951,7 @@ class _Reader:
             return
         tokens, amount_tokens = sc.tokens, sc.amount_tokens
         subjects = self._subjects(tokens, sc.at(lead_after.start()), amount_tokens)
-        subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        subjects = subjects or self._list(tokens, sc.opened, amount_tokens)
         if subjects:
             out.leads += subjects
             return
@@ -957,7 +970,7 @@ class _Reader:
             own = {s.start for s in subjects}
             out.leads = [n for n in out.leads if n.start not in own]
             out.investors = [n for n in out.investors if n.start not in own]
-        subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        subjects = subjects or self._list(tokens, sc.opened, amount_tokens)
         if not subjects:
             just_before = self._name_before(tokens, sc.at(after.start()), amount_tokens)
             subjects = [just_before] if just_before is not None else []
@@ -967,7 +980,7 @@ class _Reader:
         """Who invests: the subject of "investiert", before or right after the verb."""
         tokens, amount_tokens = sc.tokens, sc.amount_tokens
         verb_at = sc.at(invest_verb.start())
-        start = _skip_openers(tokens, 0)
+        start = sc.opened
         subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
         if not subjects and verb_at + 1 < len(tokens):
             following = verb_at + 1
@@ -1098,7 +1111,7 @@ class _Reader:
         tokens = sc.tokens
         if not free or (tokens[0][3] in lx.REPORT_OPENERS and lx.REPORT_VERB.search(sc.clause)):
             return None  # "Wie The Information berichtet, ...": the source of the news
-        names = _nouns_out(self._list(tokens, _skip_openers(tokens, 0), sc.amount_tokens), ok)
+        names = _nouns_out(self._list(tokens, sc.opened, sc.amount_tokens), ok)
         if (
             names
             and (sc.raise_verb or sc.flow_verb or len(names) == 1)
@@ -1116,7 +1129,7 @@ class _Reader:
         if not free or (sc.invest_verb is not None and sc.raise_verb is None):
             return None
         tokens, raise_verb = sc.tokens, sc.raise_verb
-        start = _skip_openers(tokens, 0)
+        start = sc.opened
         for i in range(start, min(len(tokens), start + _INVERTED_REACH)):
             word = tokens[i][3]
             if word in lx.AUXILIARIES or (
@@ -1535,7 +1548,7 @@ class _Reader:
         Unternehmen" in the next sentence is Flummox.
         """
         tokens = sc.tokens
-        i = _skip_openers(tokens, 0)
+        i = sc.opened
         if i >= len(tokens) or not tokens[i][2][:1].isupper() or not _namey(tokens[i][2]):
             return []
         found = self._noun_phrase(tokens, i, sc.amount_tokens, bare=True)
@@ -1755,7 +1768,7 @@ def _nouns_out(names: list[_Name], ok: _Check) -> list[_Name]:
     "sind Anzahl und Umfang von Finanzierungsrunden zurückgefallen": a list with a common
     noun in it is a list of nouns, not of companies.
     """
-    if any(_common_noun(n.text) for n in names):
+    if not names or any(_common_noun(n.text) for n in names):
         return []
     return [n for n in names if ok(n)]
 

@@ -22,6 +22,9 @@ try:  # the parser behind `re` (a private module); without it, patterns stay as 
     _sre_parser: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - other Pythons
     _sre = _sre_parser = None
+#: A run that gives nothing back (``\s++``) and an atomic group (``(?>...)``), new in Python 3.11.
+_POSSESSIVE_REPEAT: Any = getattr(_sre, "POSSESSIVE_REPEAT", None)
+_ATOMIC_GROUP: Any = getattr(_sre, "ATOMIC_GROUP", None)
 
 #: Ranges of characters up to this size are listed one by one in the look-ahead.
 _MAX_RANGE = 256
@@ -175,6 +178,13 @@ def _item(item: tuple[Any, Any], size: int) -> _Prefixes:
                 return None
             found |= beginnings
         return frozenset(found)
+    if op is _POSSESSIVE_REPEAT or op is _ATOMIC_GROUP:
+        # Read as their backtracking forms: these match no string those could not, so the
+        # beginnings found are all a match can have (perhaps some more, which only let
+        # through a place the pattern then rejects itself).
+        if op is _ATOMIC_GROUP:
+            return _sequence(av, size)
+        op = _sre.MAX_REPEAT
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         low, high, inner = av
         once = _sequence(inner, size)
