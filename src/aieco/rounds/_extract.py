@@ -88,6 +88,10 @@ _ANTECEDENT_REACH: Final = 80
 _MAX_LISTED: Final = 12
 _CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 _ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
+#: The participle or adjective that ends an attributive phrase ("gegründete", "ansässigen").
+_ATTRIBUTE: Final = re.compile(r"[a-zäöüß]{4,}(?:te|ten|tes|ter|tem|ige|igen|iger|ende|enden)")
+#: The most words of an attributive phrase between an article and its noun.
+_ATTRIBUTE_WORDS: Final = 7
 #: An adjective as written before a descriptor, perhaps after an abbreviation: "der
 #: US-amerikanische Wagniskapitalgeber Venrock".
 _ADJECTIVE_WORD: Final = re.compile(r"(?:[A-ZÄÖÜ]{1,4}-)?[a-zäöüß]+(?:e|en|er|es|em)")
@@ -692,9 +696,13 @@ class _Reader:
             for m in _TOKEN.finditer(text, max(s0, j - _ANTECEDENT_REACH), j)
         ]
         name = self._name_before(tokens, len(tokens), set())
+        if name is not None:  # "Carvolution aus Bannwil, das ...": the place is no antecedent
+            k = bisect.bisect_left([t[0] for t in tokens], name.start)
+            if k >= 1 and tokens[k - 1][3] in lx.PLACE_PREPOSITIONS:
+                name = self._name_before(tokens, k - 1, set())
         if (
             name is None
-            or _common_noun(name.text)
+            or (_common_noun(name.text) and not name.described)  # "Anbieter Carvolution"
             or _is_trade_word(name.text)
             or lx.INVESTOR_DESCRIPTOR.search(name.described)
             or lx.PERSON_DESCRIPTOR.search(name.described)
@@ -764,13 +772,15 @@ class _Reader:
         before these are asked): two in five clauses of funding news report nothing.
         """
         clause = sc.clause
-        out.earlier = lx.EARLIER.search(clause) is not None
+        out.earlier = lx.EARLIER.search(clause) is not None and not lx.LIKE_BEFORE.search(clause)
         out.anaphor = lx.ANAPHOR.search(clause) is not None
         out.generic = (
             generic
             or lx.GENERIC_SUBJECT.search(clause) is not None
             or lx.GENERIC_TARGET.search(clause) is not None
         )
+        # about a fund itself, not "Der Fonds investiert 2 Mio. in das Start-up"
+        out.fund = not out.anaphor and lx.FUND_TOPIC.search(clause) is not None
 
     def _pairs(
         self, out: _Clause, tokens: list[_Token], amount_tokens: set[int]
@@ -1011,7 +1021,7 @@ class _Reader:
             ):
                 # "Der VC X sammelt ... ein" (not "der Runde"): a fund, no round; money put
                 # "in die Onsight Ventures" neither
-                out.fund = raising and not out.anaphor
+                out.fund = out.fund or (raising and not out.anaphor)
                 return False
             return (
                 _key(name.text) not in taken
@@ -1069,6 +1079,8 @@ class _Reader:
             if tokens[i][3] in prepositions:
                 if i > 0 and tokens[i - 1][3] in lx.PLACE_NOUNS:
                     continue  # "mit Sitz in Innsbruck": where, not whom
+                if i > 0 and tokens[i - 1][3] in lx.DETERMINERS:
+                    continue  # "der in Köln ansässige Hersteller": an attribute, not whom
                 found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and (
                     lx.FUND_NAME.search(found[0].text.lower())
@@ -1319,6 +1331,8 @@ class _Reader:
                 i = _skip_brackets(tokens, i)
             if i < n and tokens[i][3] in lx.PLACE_PREPOSITIONS:
                 i = _skip_place(tokens, i, amount_tokens)  # "Honeywell aus den USA und ..."
+            elif i < n and tokens[i][3] == "mit":
+                i = _skip_seat(tokens, i, amount_tokens)  # "A mit Sitz in Liestal, B ..."
             end = i
             if i < n and (tokens[i][3] in _JOINS or tokens[i][3] == "auch"):
                 i += 1
@@ -1454,8 +1468,9 @@ class _Reader:
         """
         if clause.generic or clause.fund or self._headline or not clause.has_content():
             return
-        if _plural_only(clause, self.low[sentence.start : sentence.end]):
-            return
+        low = self.low[sentence.start : sentence.end]
+        if _plural_only(clause, lx.LIKE_BEFORE.pattern.sub(" ", low) if "wie" in low else low):
+            return  # many rounds, not "Wie schon in den Runden zuvor, beteiligten sich X"
         current = self._meant(clause, c0)
         if current is None or c0 - self.current_at > _COREF_WINDOW:
             return
@@ -2048,6 +2063,8 @@ def _open_phrase(
             pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
         elif _skippable(word, low):
             pass
+        elif determiner and (attribute := _attribute_end(tokens, i, amount_tokens)) > i:
+            i = attribute - 1  # "Die von ihm 2012 gegründete Checkout.com": the name follows
         elif (
             _descriptor(word)
             and i + 1 < n
@@ -2062,6 +2079,26 @@ def _open_phrase(
             break
         i += 1
     return i, determiner, described
+
+
+def _attribute_end(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
+    """The token after an attributive phrase that starts at token ``i``, after an article.
+
+    "Die [von ihm 2012 gegründete] Checkout.com", "der [in Köln ansässige] Hersteller X",
+    "das [2019 gegründete] Start-up Y": a preposition or a year opens it, a lower-case
+    participle or adjective ends it, and a name or a descriptor follows. Else ``i``.
+    """
+    n = len(tokens)
+    if i >= n or not (tokens[i][3] in lx.ATTRIBUTE_OPENERS or tokens[i][2].isdigit()):
+        return i
+    for k in range(i + 1, min(n - 1, i + _ATTRIBUTE_WORDS)):
+        word = tokens[k][2]
+        if k in amount_tokens or not (word[:1].isalnum()):
+            return i
+        if _ATTRIBUTE.fullmatch(word) and word not in _NOT_ADJECTIVES:
+            following = tokens[k + 1][2]
+            return k + 1 if _namey(following) or _descriptor(following) else i
+    return i
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -2199,6 +2236,25 @@ def _skip_place(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
         return i  # a place, though "USA" or "Wien" are no names
     j += 1
     return j if j < n and tokens[j][3] in _JOINS else i
+
+
+def _skip_seat(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
+    """The index after "mit Sitz in Place" behind a listed name, where a comma goes on.
+
+    "HEMEX mit Sitz in Liestal BL, VP Venture Partners aus Zürich": the seat is no item.
+    Token ``i`` is "mit"; ``i`` itself when no comma follows the place ("X mit Standorten in
+    Zug und München angeführt": the places end the list).
+    """
+    n = len(tokens)
+    j = i + 3
+    if not (
+        j < n and tokens[i + 1][3] in lx.PLACE_NOUNS and tokens[i + 2][3] in lx.SEAT_PREPOSITIONS
+    ):
+        return i
+    k = j
+    while k < n and k - j < 3 and k not in amount_tokens and tokens[k][2][:1].isupper():
+        k += 1
+    return k if j < k < n and tokens[k][2] == "," else i
 
 
 def _skip_brackets(tokens: list[_Token], i: int) -> int:
