@@ -177,9 +177,9 @@ _VERB: Final = re.compile(
     + "|"
     + lx.RAISE_VERB_RARE.pattern.pattern
     + "|"
-    + lx.INVEST_VERB.pattern
+    + lx.INVEST_VERB.pattern.pattern
     + "|"
-    + lx.FLOW_VERB.pattern,
+    + lx.FLOW_VERB.pattern.pattern,
     re.IGNORECASE,
 )
 
@@ -1627,12 +1627,16 @@ class _Reader:
     def _latest(self, name: str) -> _Round | None:
         """The company's latest round that is not an earlier one ("Mistral" = "Mistral AI")."""
         key = _key(name)
-        candidates = [self._by_key.get(key), self._by_first.get(key)]
+        latest = self._by_key.get(key)
+        by_first = self._by_first.get(key)
+        if by_first is not None and (latest is None or by_first.order > latest.order):
+            latest = by_first
         first = key.split()[0] if key else key
         if first != key and len(first) >= 3:
-            candidates.append(self._by_key.get(first))
-        found = [r for r in candidates if r is not None]
-        return max(found, key=lambda r: r.order, default=None)
+            of_first = self._by_key.get(first)
+            if of_first is not None and (latest is None or of_first.order > latest.order):
+                latest = of_first
+        return latest
 
     def _apply(
         self,
@@ -2055,9 +2059,9 @@ def _open_phrase(
         elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
             pass  # "der Business Angel X"
         elif (
-            _CITY_ADJECTIVE.fullmatch(word)
-            and i + 1 < n
-            and _descriptor(tokens[i + 1][2])
+            i + 1 < n
+            and _descriptor(tokens[i + 1][2])  # remembered per word: tested first
+            and _CITY_ADJECTIVE.fullmatch(word)
             and lx.CITY_NAMED.search(tokens[i + 1][3]) is None
         ):
             pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
@@ -2108,7 +2112,7 @@ def _skippable(word: str, low: str) -> bool:
         len(word) >= 5
         and _ADJECTIVE.fullmatch(word) is not None
         and low not in _NOT_ADJECTIVES
-        and lx.INVEST_VERB.fullmatch(low) is None  # "..., außerdem investieren X"
+        and lx.INVEST_VERB.pattern.fullmatch(low) is None  # "..., außerdem investieren X"
     )
 
 

@@ -267,20 +267,32 @@ def raise_verb(text: str) -> re.Match[str] | None:
 
 
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
-INVEST_VERB: Final = faster(
+INVEST_VERB: Final = Gated(
     re.compile(
         r"\b(?:investier\w*|pump(?:t|te\w*|e|en)|gepumpt|steck(?:t|te\w*|e|en)|gesteckt|beteiligt"
         r"|beteiligte\w*|beteiligen|invests?|invested|"
         + STEIGEN_EIN
         + r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
-    )
+    ),
+    "invest",
+    "pump",
+    "steck",
+    "beteilig",
+    "steig",
+    "stieg",  # "stieg", "eingestiegen"
 )
 #: Money that flows, with no one doing it: "In der Runde flossen 900 Millionen Dollar".
-FLOW_VERB: Final = faster(
+FLOW_VERB: Final = Gated(
     re.compile(
         r"\b(?:flo(?:ss|ß)|flossen|flie(?:ß|ss)en|flie(?:ß|ss)t|ausgestattet|frisches\s+kapital"
         r"|kapitalspritze|kapitalerh[öo]hung|finanzspritze|geldspritze)\b",
-    )
+    ),
+    "flo",
+    "flie",
+    "ausgestattet",
+    "frisches",
+    "spritze",
+    "kapitalerh",
 )
 #: Nouns of a single round: a clause with one of these and an amount reports a round.
 ROUND_NOUN: Final = faster(
@@ -312,11 +324,13 @@ GENERIC_TARGET: Final = Gated(
         r"|\bden\s+(?:[\w-]+(?:e|en)\s+){0,2}(?:\w*firmen|start-?ups|\w*unternehmen"
         r"|gr[üu]ndungen|scale-?ups|fintechs)\b"
     ),
-    "start",
-    "gründung",
-    "grundung",
-    "jung",
-    "scale",
+    # the plural nouns themselves: "Start-up" (one company) is in most clauses of funding news
+    "start-ups",
+    "startups",
+    "gründungen",
+    "grundungen",
+    "scale-ups",
+    "scaleups",
     "fintechs",
     "firmen",
     "unternehmen",
@@ -356,7 +370,10 @@ EARLIER: Final = Gated(
     "zuvor",
     "vorher",
     "damals",
-    "runde",
+    # not "runde", which most clauses of funding news hold: "frühere" and "letzte" come with it
+    "frühere",
+    "fruhere",
+    "letzte",
     "vorangegangen",
 )
 #: A comparison with earlier rounds, no earlier round itself: "Wie schon in den Runden zuvor,
@@ -369,9 +386,14 @@ LIKE_BEFORE: Final = Gated(
 # --- amounts in context -------------------------------------------------------------------------
 
 #: Words just before an amount that make it the valuation.
-VALUATION_BEFORE: Final = re.compile(
-    r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
-    r"|wert(?:(?<=\beinen wert)|(?<=\bein wert)|(?<=\beinem wert))\s+von)(?:\s+\S+){0,6}\s*$",
+VALUATION_BEFORE: Final = Gated(
+    re.compile(
+        r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
+        r"|wert(?:(?<=\beinen wert)|(?<=\bein wert)|(?<=\beinem wert))\s+von)(?:\s+\S+){0,6}\s*$",
+    ),
+    "wert",
+    "valu",
+    "-money",
 )
 #: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet"); not "...
 #: einen Wert von": the value follows.
@@ -407,7 +429,7 @@ _YEARS_SPAN: Final = (
     r"\bin\s+den\s+(?:vergangenen|letzten|bislang|bisherigen)\s+(?:\S+\s+)?jahren\b"
 )
 #: Words just before an amount that make it the company's total to date, not this round.
-TOTAL_BEFORE: Final = faster(
+TOTAL_BEFORE: Final = Gated(
     re.compile(
         _YEARS_SPAN + r"(?:\s+\S+){0,6}\s*$|"
         # "Das Start-up hat bereits 15 Mio. Franken Fremdkapital aufgenommen": so far
@@ -418,10 +440,23 @@ TOTAL_BEFORE: Final = faster(
         # "Seit der Gründung im Jahr 2009 hat Scandit damit 113 Mio. eingesammelt"
         r"|\bseit\s+(?:der|ihrer|seiner|dessen|deren)\s+gr[üu]ndung\b(?:\s+\S+){0,8}\s*$"
         r"|\bdamit\s+(?:(?:nun|jetzt|bereits|schon|insgesamt)\s+)?$",
-    )
+    ),
+    "jahren",
+    "bereits",
+    "schon",
+    "bislang",
+    "bisher",
+    "inzwischen",
+    "mittlerweile",
+    "damit",
+    "zusammen",
+    "kumuliert",
+    "summe",
+    "total",
+    "ndung",  # "Gründung"
 )
 #: "um 3,1 Mrd. verringert", "ist um 20 Mio. gestiegen": a change of some figure, no round.
-CHANGE_BEFORE: Final = re.compile(r"\bum\s*$")
+CHANGE_BEFORE: Final = faster(re.compile(r"\bum\s*$"))
 CHANGE_AFTER: Final = re.compile(
     r"\s*(?:\S+\s+){0,2}?(?:verringert|gesenkt|reduziert|geschm[äa]lert|gedr[üu]ckt|gesunken"
     r"|gefallen|geschrumpft|gestiegen|gewachsen|zugelegt|verbessert|verschlechtert"
@@ -925,9 +960,11 @@ FUND_TOPIC: Final = Gated(
 #: Verbs of giving money: their subject gives, it raises nothing ("EIT Health gewährt bis zu
 #: 500.000 € Kofinanzierung", "Die EIB vergibt an X ein Darlehen", "Seit 2018 hat BaseLaunch 24
 #: Biotechfirmen mit Startkapital unterstützt").
-GIVE_VERB: Final = re.compile(
-    r"\b(?:gew[äa]hr(?:t|en|te|ten)|verg(?:ibt|eben|ab|aben)|bezuschuss(?:t|en|te|ten)"
-    r"|unterst[üu]tz(?:t|en|te|ten)|stell(?:t|en|te|ten)\s+(?:\S+\s+){0,8}?bereit)\b"
+GIVE_VERB: Final = faster(
+    re.compile(
+        r"\b(?:gew[äa]hr(?:t|en|te|ten)|verg(?:ibt|eben|ab|aben)|bezuschuss(?:t|en|te|ten)"
+        r"|unterst[üu]tz(?:t|en|te|ten)|stell(?:t|en|te|ten)\s+(?:\S+\s+){0,8}?bereit)\b"
+    )
 )
 #: Descriptors of investors and of people: the name after one is no raising company
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).

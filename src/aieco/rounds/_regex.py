@@ -63,7 +63,7 @@ def leading_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
         items = _sre_parser.parse(pattern.pattern, pattern.flags).data
     except re.error:  # pragma: no cover - the pattern compiled once already
         return pattern
-    if not items or _skips_ahead(items[0]):
+    if not items or _skips_ahead(items[0]) or _anchored(items[0]):
         return pattern
     first = _sequence(items, 1)
     if first is None or "" in first:
@@ -127,6 +127,16 @@ def _alternatives(items: Any) -> bool:
     """Whether a pattern is alternatives at its top (after assertions they share)."""
     rest = [item for item in items if item[0] not in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)]
     return len(rest) == 1 and rest[0][0] is _sre.BRANCH and items[-1] is rest[0]
+
+
+def _anchored(item: tuple[Any, Any]) -> bool:
+    """Whether a pattern that starts with ``item`` can only match at the start of the text.
+
+    `re` tries such a pattern at the first place only; a look-ahead in front would hide the
+    anchor and make it try every place.
+    """
+    op, av = item
+    return op is _sre.AT and av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
 
 
 def _skips_ahead(item: tuple[Any, Any]) -> bool:
