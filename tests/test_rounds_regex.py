@@ -185,8 +185,11 @@ def _strings(op: Any, av: Any) -> list[str] | None:
 
 
 def _joined(seq: Any, *, stop: bool) -> list[str] | None:
-    """The strings a sequence matches (None if they are not few), or, with ``stop``, the
-    strings its matches start with, as far as every item before is a short finite set."""
+    """The strings a sequence matches (None if they are not few), or with ``stop`` its starts.
+
+    With ``stop``: the strings its matches start with, as far as every item before is a short
+    finite set.
+    """
     out = [""]
     for op, av in seq:
         found = _strings(op, av)
@@ -202,9 +205,11 @@ def _joined(seq: Any, *, stop: bool) -> list[str] | None:
 
 
 def _covered(seq: Any, keys: tuple[str, ...]) -> bool:
-    """Whether every match of a parsed pattern puts one of ``keys`` into the text it is
-    searched in: some stretch that every match has (its own characters, or a look-around's)
-    holds a key in each of the strings it can be."""
+    """Whether every match of a parsed pattern puts one of ``keys`` into the searched text.
+
+    Some stretch that every match has (its own characters, or a look-around's) holds a key in
+    each of the strings it can be.
+    """
     runs: list[list[str]] = []
     run = [""]
     for op, av in seq:
@@ -236,13 +241,14 @@ def _covered(seq: Any, keys: tuple[str, ...]) -> bool:
     return False
 
 
-@pytest.mark.parametrize(
-    "name", [name for name, v in vars(lx).items() if isinstance(v, lx.Gated)]
-)
+@pytest.mark.parametrize("name", [name for name, v in vars(lx).items() if isinstance(v, lx.Gated)])
 def test_gate_keys_let_every_match_in(name: str) -> None:
-    """Read from the pattern itself, for every way it can match: the keys are written by
-    hand, and a key that is not in some match (" für " where the pattern has "\\s+für\\s",
-    "an bord" for "an\\s+bord", "befind" for "befand") hides that match on every text."""
+    r"""Every way a gated pattern can match holds one of its keys, read from the pattern.
+
+    The keys are written by hand, and a key that is not in some match (" für " where the
+    pattern has "\s+für\s", "an bord" for "an\s+bord", "befind" for "befand") hides that
+    match on every text.
+    """
     gated = getattr(lx, name)
     parsed = sre_parse.parse(gated.pattern.pattern, gated.pattern.flags)
     assert _covered(parsed, gated.keys), gated.keys
