@@ -762,7 +762,8 @@ class _Reader:
             role = self._amount_role(out, c0, a0, a1, mention, investor_money)
             if not role and mention.amount.currency is not None:
                 dropped_end = a1
-        found = lx.ROUND_TYPE.search(clause)
+        # Not the type of a round it is compared with ("Wie schon in der Seed-Runde zuvor ...")
+        found = lx.ROUND_TYPE.search(_without_comparison(clause))
         if found is not None and not (out.total and not out.amounts):  # the totals' kind
             kind = _round_type(found)
             if kind is not None:
@@ -776,15 +777,18 @@ class _Reader:
         before these are asked): two in five clauses of funding news report nothing.
         """
         clause = sc.clause
-        out.earlier = lx.EARLIER.search(clause) is not None and not lx.LIKE_BEFORE.search(clause)
+        out.earlier = lx.EARLIER.search(_without_comparison(clause)) is not None
         out.anaphor = lx.ANAPHOR.search(clause) is not None
         out.generic = (
             generic
             or lx.GENERIC_SUBJECT.search(clause) is not None
             or lx.GENERIC_TARGET.search(clause) is not None
         )
-        # about a fund itself, not "Der Fonds investiert 2 Mio. in das Start-up"
-        out.fund = not out.anaphor and lx.FUND_TOPIC.search(clause) is not None
+        # About a fund itself, not "Der Fonds investiert 2 Mio. in das Start-up", nor a fund
+        # named as an investor ("Mit dabei sind der Fonds HV Capital und Cherry").
+        out.fund = not out.anaphor and any(
+            not _name_follows(self.text, sc.c0 + m.end()) for m in lx.FUND_TOPIC.finditer(clause)
+        )
 
     def _pairs(
         self, out: _Clause, tokens: list[_Token], amount_tokens: set[int]
@@ -1480,7 +1484,7 @@ class _Reader:
         if clause.generic or clause.fund or self._headline or not clause.has_content():
             return
         low = self.low[sentence.start : sentence.end]
-        if _plural_only(clause, lx.LIKE_BEFORE.pattern.sub(" ", low) if "wie" in low else low):
+        if _plural_only(clause, _without_comparison(low)):
             return  # many rounds, not "Wie schon in den Runden zuvor, beteiligten sich X"
         current = self._meant(clause, c0)
         if current is None or c0 - self.current_at > _COREF_WINDOW:
@@ -1915,6 +1919,28 @@ def _dash_end(sentence: str, start: int) -> int:
     ends = [sentence.find(dash, start, start + _MAX_PARENTHESIS) for dash in _DASHES]
     found = [end for end in ends if end > 0 and sentence[end - 1].isspace()]
     return min(found) if found else -1
+
+
+def _without_comparison(low: str) -> str:
+    """``low`` with its comparisons with earlier rounds blanked (`_lexicon.LIKE_BEFORE`).
+
+    "Wie schon in der Seed-Runde zuvor beteiligte sich X": the round it is compared with is
+    no earlier round the clause reports, and its type ("Seed") is not this round's. Blanked
+    with spaces, so that a position in the result is the same position in ``low``.
+    """
+    if lx.LIKE_BEFORE.search(low) is None:  # gated: most clauses hold no "wie"
+        return low
+    return lx.LIKE_BEFORE.pattern.sub(lambda m: " " * len(m[0]), low)
+
+
+#: The word after a position, past white space (`_name_follows`).
+_NEXT_WORD: Final = re.compile(r"\s+(\S+)")
+
+
+def _name_follows(text: str, at: int) -> bool:
+    """Whether a name follows ``at`` in ``text``: "der Fonds [HV Capital]" names an investor."""
+    m = _NEXT_WORD.match(text, at)
+    return m is not None and m[1][:1].isupper() and _namey(m[1])
 
 
 def _relative_end(sentence: str, opener: re.Match[str]) -> int:
