@@ -69,3 +69,27 @@ def test_named_fund_is_an_investor(
     text: str, leads: tuple[str, ...], investors: tuple[str, ...]
 ) -> None:
     assert investors_of(text) == (leads, investors)
+
+
+#: A name after a verb of naming ("heißt", `_lexicon.NAMING_VERBS`) is what a later "die Firma"
+#: means only where the verb's subject is a company: a founder's or a product's name made a
+#: company of a person or a product.
+NAMING: list[tuple[str, list[Round]]] = [
+    (
+        "Der Gründer heißt Anton Berg. Die Firma hat 5 Millionen Euro erhalten.",
+        [],
+    ),
+    (
+        "Das Produkt heißt Zeta. Die Firma hat 5 Millionen Euro erhalten.",
+        [],
+    ),
+    (
+        "Das Start-up heißt Lorka. Die Firma hat 5 Millionen Euro erhalten.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMING, ids=lambda x: str(x)[:50])
+def test_named_by_a_verb_of_naming(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected

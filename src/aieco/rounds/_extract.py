@@ -1613,12 +1613,21 @@ class _Reader:
         return found if len(found) == 1 else []
 
     def _introduced(self, sc: _Scope) -> list[_Name]:
-        """The last name after "wie" or "bei" ("alte Bekannte wie Meteomatics")."""
+        """The last name after "wie" or "bei" ("alte Bekannte wie Meteomatics").
+
+        After a verb of naming ("heißt") only where its subject is a company: "Seine Firma
+        heißt Figo", not "Der Gründer heißt Max Muster" (`_company_named`).
+        """
         if not any(f" {word} " in sc.clause for word in lx.NAME_INTRODUCERS):
             return []
         tokens = sc.tokens
         for i in range(len(tokens) - 1, 0, -1):
-            if tokens[i - 1][3] in lx.NAME_INTRODUCERS and _namey(tokens[i][2]):
+            before = tokens[i - 1][3]
+            if (
+                before in lx.NAME_INTRODUCERS
+                and _namey(tokens[i][2])
+                and (before not in lx.NAMING_VERBS or _company_named(tokens, i - 1))
+            ):
                 found = self._noun_phrase(tokens, i, sc.amount_tokens, bare=True)
                 if found is not None and not _common_noun(found[0].text):
                     return [found[0]]
@@ -1919,6 +1928,22 @@ def _dash_end(sentence: str, start: int) -> int:
     ends = [sentence.find(dash, start, start + _MAX_PARENTHESIS) for dash in _DASHES]
     found = [end for end in ends if end > 0 and sentence[end - 1].isspace()]
     return min(found) if found else -1
+
+
+def _company_named(tokens: list[_Token], verb: int) -> bool:
+    """Whether the word before the verb of naming at ``verb`` is a company's descriptor.
+
+    "Seine Firma heißt Figo": yes; "Der Gründer heißt ..." (a person), "Der Fonds heißt ..."
+    (an investor), "Das Produkt heißt ..." (no descriptor): no.
+    """
+    if verb < 1:
+        return False
+    word, low = tokens[verb - 1][2], tokens[verb - 1][3]
+    return (
+        _descriptor(word)
+        and lx.PERSON_DESCRIPTOR.search(low) is None
+        and lx.INVESTOR_DESCRIPTOR.search(low) is None
+    )
 
 
 def _without_comparison(low: str) -> str:

@@ -1024,6 +1024,10 @@ NOT_ALONE: Final = (
 #: Words after which a capitalised word is a name in a sentence with no word of the trade:
 #: "Dazu gehörten alte Bekannte wie Meteomatics", "Ähnlich ist es nun bei Cashboard".
 NAME_INTRODUCERS: Final = words("wie bei namens heißt heisst hieß hiess")
+#: Those of them that name what their subject is called: the name is a company's only where
+#: that subject is one ("Seine Firma heißt Figo"; not "Der Gründer heißt Max Muster", "Das
+#: Produkt heißt Zeta").
+NAMING_VERBS: Final = words("heißt heisst hieß hiess")
 #: Nouns that make a name with the city adjective before them ("die Genfer Kantonalbank",
 #: "die Berliner Sparkasse"), where "die Münchner Helsing" is a descriptor and a name.
 CITY_NAMED: Final = re.compile(
