@@ -230,11 +230,18 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
         # regex reads with its hedge branch, found here in a fraction of the time).
         found = _hedge_lead(lx, ft, text)
         if found is _BARE:
-            run = _run_first(lx, ft, text)
-            if run is not None:
-                return _run_whole(lx, ft, text, 0, Qualifier.EXACT, run)
             # No digit in the text: the range shape, whose regex reads digits, cannot match.
-            whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES)
+            first = _one_end_first(lx, ft, text)
+            if first is _NO_MATCH:
+                # Not the one-end shape: a run of number words, or another worded shape.
+                run = _run_first(lx, ft, text)
+                if run is not None:
+                    return _run_whole(lx, ft, text, 0, Qualifier.EXACT, run)
+                whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES[1:])
+            elif first is _UNKNOWN:
+                whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES)
+            else:
+                return first  # type: ignore[no-any-return]
         elif found is _WORD_LEAD:
             # "zwischen 20 und 30 Mrd. €": a word before the first digit that the one-end
             # shape cannot read (see `_word_lead`).
@@ -331,11 +338,17 @@ def _run_first(lx: Lexicon, ft: FastTables, text: str) -> re.Match[str] | None:
     no hedge), with the match in hand.
     """
     chunk = ft.word_chunk
-    rm = None if chunk is None else chunk.match(text)
-    if rm is None or text[rm.end() : rm.end() + 1] != " ":
+    sp = text.find(" ")
+    if chunk is None or sp <= 0:
         return None
-    nw = rm.group("nw")
-    if numeral_kind(lx, nw.lower()) != "words" or not run_head(lx, ft, nw):
+    # The word before the first space, the only one ``chunk`` can match as its number word:
+    # told by the memo of run heads, before the regex. A run head is a cardinal or an
+    # article (`_chunk_word`): where it is no article, `numeral_kind` reads it as "words".
+    nw = text[:sp]
+    if nw.lower() in lx.articles or not run_head(lx, ft, nw):
+        return None
+    rm = chunk.match(text)
+    if rm is None or rm.end("nw") != sp or text[rm.end() : rm.end() + 1] != " ":
         return None
     return rm
 
