@@ -12,12 +12,15 @@ words (German and English) and random soups of number and scale words, ranges, v
 and sentences and
 repeated pieces built from them, in de_DE, de_CH and en_US. With ``--record FILE`` the base's
 results are kept in FILE (computed once, read back on later runs: a series of speed steps
-against one base costs one run each).
+against one base costs one run each). The record is read back only when it was made from the
+same base source, the same locales and the same inputs (this script unchanged); otherwise the
+base runs again and the record is rewritten, with a line saying why.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import os
@@ -222,6 +225,33 @@ def _results(src: str, locales: str) -> dict[str, str]:
     return found
 
 
+def _fingerprint(src: str, locales: str) -> str:
+    """What a record's results depend on: the base's package files, the locales, this script."""
+    digest = hashlib.sha256(locales.encode())
+    digest.update(Path(__file__).read_bytes())
+    base = Path(src)
+    for path in sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _base_results(src: str, locales: str, record: Path | None) -> dict[str, str]:
+    """The base's results, read back from ``record`` only if it was made from the same inputs."""
+    fingerprint = _fingerprint(src, locales)
+    if record is not None and record.exists():
+        kept = json.loads(record.read_text(encoding="utf-8"))
+        if isinstance(kept, dict) and kept.get("fingerprint") == fingerprint:
+            results: dict[str, str] = kept["results"]
+            return results
+        print(f"{record}: made from another base, locales or inputs; running the base again")
+    results = _results(src, locales)
+    if record is not None:
+        record.write_text(
+            json.dumps({"fingerprint": fingerprint, "results": results}), encoding="utf-8"
+        )
+    return results
+
+
 def main() -> None:
     """Compare this checkout with ``--base``; exit 1 on any difference."""
     parser = argparse.ArgumentParser()
@@ -234,18 +264,17 @@ def main() -> None:
     if args.child:
         json.dump(run(args.child, locales), sys.stdout)
         return
+    if not args.base:
+        parser.error("--base (the src directory of the version to compare against) is required")
     record = Path(args.record) if args.record else None
-    if record is not None and record.exists():
-        before = json.loads(record.read_text(encoding="utf-8"))
-    else:
-        before = _results(args.base, args.locales)
-        if record is not None:
-            record.write_text(json.dumps(before), encoding="utf-8")
+    before = _base_results(args.base, args.locales, record)
     after = _results(str(ROOT / "src"), args.locales)
-    diffs = [k for k in before if before[k] != after.get(k)]
+    diffs = sorted(set(before) ^ set(after)) + [
+        k for k in before if k in after and before[k] != after[k]
+    ]
     print(f"{len(before)} results compared, {len(diffs)} differ")
     for k in diffs[:40]:
-        print(f"  {k}\n    before: {before[k]}\n    after:  {after.get(k)}")
+        print(f"  {k}\n    before: {before.get(k)}\n    after:  {after.get(k)}")
     sys.exit(1 if diffs else 0)
 
 

@@ -88,6 +88,10 @@ _ANTECEDENT_REACH: Final = 80
 _MAX_LISTED: Final = 12
 _CITY_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 _ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
+#: The participle or adjective that ends an attributive phrase ("gegründete", "ansässigen").
+_ATTRIBUTE: Final = re.compile(r"[a-zäöüß]{4,}(?:te|ten|tes|ter|tem|ige|igen|iger|ende|enden)")
+#: The most words of an attributive phrase between an article and its noun.
+_ATTRIBUTE_WORDS: Final = 7
 #: An adjective as written before a descriptor, perhaps after an abbreviation: "der
 #: US-amerikanische Wagniskapitalgeber Venrock".
 _ADJECTIVE_WORD: Final = re.compile(r"(?:[A-ZÄÖÜ]{1,4}-)?[a-zäöüß]+(?:e|en|er|es|em)")
@@ -173,9 +177,9 @@ _VERB: Final = re.compile(
     + "|"
     + lx.RAISE_VERB_RARE.pattern.pattern
     + "|"
-    + lx.INVEST_VERB.pattern
+    + lx.INVEST_VERB.pattern.pattern
     + "|"
-    + lx.FLOW_VERB.pattern,
+    + lx.FLOW_VERB.pattern.pattern,
     re.IGNORECASE,
 )
 
@@ -330,6 +334,7 @@ class _Scope:
 
     __slots__ = (
         "_amount_tokens",
+        "_opened",
         "_starts",
         "_tokens",
         "c0",
@@ -372,6 +377,7 @@ class _Scope:
         self._tokens: list[_Token] | None = None
         self._starts: list[int] = []
         self._amount_tokens: set[int] = set()
+        self._opened = -1
 
     def _split(self) -> list[_Token]:
         tokens = [
@@ -383,11 +389,12 @@ class _Scope:
             tokens = [t for t in tokens if not any(h0 <= t[0] < h1 for h0, h1 in holes)]
         starts = [t[0] for t in tokens]
         self._starts = starts
-        self._amount_tokens = {
-            i
-            for a0, a1, _ in self.money
-            for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
-        }
+        if self.money:
+            self._amount_tokens = {
+                i
+                for a0, a1, _ in self.money
+                for i in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, a1))
+            }
         self._tokens = tokens
         return tokens
 
@@ -410,6 +417,13 @@ class _Scope:
         if self._tokens is None:
             self._split()
         return self._amount_tokens
+
+    @property
+    def opened(self) -> int:
+        """The index of the clause's first word after its openers (see `_skip_openers`)."""
+        if self._opened < 0:
+            self._opened = _skip_openers(self.tokens, 0)
+        return self._opened
 
     def at(self, offset: int) -> int:
         """The index of the first token at or after ``offset`` in the clause."""
@@ -516,8 +530,8 @@ class _Reader:
             for c0, c1, holes in _clauses(sentence):
                 c0 += start
                 c1 += start
-                inside = [m for m in mentions if c0 <= m[0] and m[1] <= c1]
-                shifted = tuple((start + h0, start + h1) for h0, h1 in holes)
+                inside = [m for m in mentions if c0 <= m[0] and m[1] <= c1] if mentions else []
+                shifted = tuple((start + h0, start + h1) for h0, h1 in holes) if holes else ()
                 if shifted and inside:
                     inside = [m for m in inside if not any(h0 <= m[0] < h1 for h0, h1 in shifted)]
                 self._clause(c0, c1, inside, start, span, generic, shifted)
@@ -632,11 +646,14 @@ class _Reader:
         if date is not None and not (out.total and not out.amounts):  # the totals' date
             out.date = _date(date, c0, self.text)
         pairs = self._pairs(out, scope.tokens, scope.amount_tokens) if len(scope.money) > 1 else []
+        if not pairs:
+            self._add(out, sentence, c0)
+            return
         paired = {id(entry) for _, entry in pairs}
         named = {_key(name.text) for name, _ in pairs}
         rest = [e for e in out.amounts if id(e) not in paired]
         companies = [c for c in out.companies if _key(c.text) not in named]
-        if len(pairs) >= 2 or (pairs and rest and companies):
+        if len(pairs) >= 2 or (rest and companies):
             # "Bitmovin (25 Mio. Euro), gefolgt von USound (17 Mio. Euro)": a round each;
             # "Matriq erhielt 4,2 Mio., die Firma Caos 2,4 Mio.": the first one's and Caos'.
             if rest and not companies and scope.raise_verb is not None:
@@ -679,9 +696,13 @@ class _Reader:
             for m in _TOKEN.finditer(text, max(s0, j - _ANTECEDENT_REACH), j)
         ]
         name = self._name_before(tokens, len(tokens), set())
+        if name is not None:  # "Carvolution aus Bannwil, das ...": the place is no antecedent
+            k = bisect.bisect_left([t[0] for t in tokens], name.start)
+            if k >= 1 and tokens[k - 1][3] in lx.PLACE_PREPOSITIONS:
+                name = self._name_before(tokens, k - 1, set())
         if (
             name is None
-            or _common_noun(name.text)
+            or (_common_noun(name.text) and not name.described)  # "Anbieter Carvolution"
             or _is_trade_word(name.text)
             or lx.INVESTOR_DESCRIPTOR.search(name.described)
             or lx.PERSON_DESCRIPTOR.search(name.described)
@@ -751,13 +772,15 @@ class _Reader:
         before these are asked): two in five clauses of funding news report nothing.
         """
         clause = sc.clause
-        out.earlier = lx.EARLIER.search(clause) is not None
+        out.earlier = lx.EARLIER.search(clause) is not None and not lx.LIKE_BEFORE.search(clause)
         out.anaphor = lx.ANAPHOR.search(clause) is not None
         out.generic = (
             generic
             or lx.GENERIC_SUBJECT.search(clause) is not None
             or lx.GENERIC_TARGET.search(clause) is not None
         )
+        # about a fund itself, not "Der Fonds investiert 2 Mio. in das Start-up"
+        out.fund = not out.anaphor and lx.FUND_TOPIC.search(clause) is not None
 
     def _pairs(
         self, out: _Clause, tokens: list[_Token], amount_tokens: set[int]
@@ -938,7 +961,7 @@ class _Reader:
             return
         tokens, amount_tokens = sc.tokens, sc.amount_tokens
         subjects = self._subjects(tokens, sc.at(lead_after.start()), amount_tokens)
-        subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        subjects = subjects or self._list(tokens, sc.opened, amount_tokens)
         if subjects:
             out.leads += subjects
             return
@@ -957,7 +980,7 @@ class _Reader:
             own = {s.start for s in subjects}
             out.leads = [n for n in out.leads if n.start not in own]
             out.investors = [n for n in out.investors if n.start not in own]
-        subjects = subjects or self._list(tokens, _skip_openers(tokens, 0), amount_tokens)
+        subjects = subjects or self._list(tokens, sc.opened, amount_tokens)
         if not subjects:
             just_before = self._name_before(tokens, sc.at(after.start()), amount_tokens)
             subjects = [just_before] if just_before is not None else []
@@ -967,7 +990,7 @@ class _Reader:
         """Who invests: the subject of "investiert", before or right after the verb."""
         tokens, amount_tokens = sc.tokens, sc.amount_tokens
         verb_at = sc.at(invest_verb.start())
-        start = _skip_openers(tokens, 0)
+        start = sc.opened
         subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
         if not subjects and verb_at + 1 < len(tokens):
             following = verb_at + 1
@@ -998,7 +1021,7 @@ class _Reader:
             ):
                 # "Der VC X sammelt ... ein" (not "der Runde"): a fund, no round; money put
                 # "in die Onsight Ventures" neither
-                out.fund = raising and not out.anaphor
+                out.fund = out.fund or (raising and not out.anaphor)
                 return False
             return (
                 _key(name.text) not in taken
@@ -1056,6 +1079,8 @@ class _Reader:
             if tokens[i][3] in prepositions:
                 if i > 0 and tokens[i - 1][3] in lx.PLACE_NOUNS:
                     continue  # "mit Sitz in Innsbruck": where, not whom
+                if i > 0 and tokens[i - 1][3] in lx.DETERMINERS:
+                    continue  # "der in Köln ansässige Hersteller": an attribute, not whom
                 found = self._noun_phrase(tokens, i + 1, sc.amount_tokens, definite=True)
                 if found is not None and (
                     lx.FUND_NAME.search(found[0].text.lower())
@@ -1098,7 +1123,7 @@ class _Reader:
         tokens = sc.tokens
         if not free or (tokens[0][3] in lx.REPORT_OPENERS and lx.REPORT_VERB.search(sc.clause)):
             return None  # "Wie The Information berichtet, ...": the source of the news
-        names = _nouns_out(self._list(tokens, _skip_openers(tokens, 0), sc.amount_tokens), ok)
+        names = _nouns_out(self._list(tokens, sc.opened, sc.amount_tokens), ok)
         if (
             names
             and (sc.raise_verb or sc.flow_verb or len(names) == 1)
@@ -1116,7 +1141,7 @@ class _Reader:
         if not free or (sc.invest_verb is not None and sc.raise_verb is None):
             return None
         tokens, raise_verb = sc.tokens, sc.raise_verb
-        start = _skip_openers(tokens, 0)
+        start = sc.opened
         for i in range(start, min(len(tokens), start + _INVERTED_REACH)):
             word = tokens[i][3]
             if word in lx.AUXILIARIES or (
@@ -1306,6 +1331,8 @@ class _Reader:
                 i = _skip_brackets(tokens, i)
             if i < n and tokens[i][3] in lx.PLACE_PREPOSITIONS:
                 i = _skip_place(tokens, i, amount_tokens)  # "Honeywell aus den USA und ..."
+            elif i < n and tokens[i][3] == "mit":
+                i = _skip_seat(tokens, i, amount_tokens)  # "A mit Sitz in Liestal, B ..."
             end = i
             if i < n and (tokens[i][3] in _JOINS or tokens[i][3] == "auch"):
                 i += 1
@@ -1441,8 +1468,9 @@ class _Reader:
         """
         if clause.generic or clause.fund or self._headline or not clause.has_content():
             return
-        if _plural_only(clause, self.low[sentence.start : sentence.end]):
-            return
+        low = self.low[sentence.start : sentence.end]
+        if _plural_only(clause, lx.LIKE_BEFORE.pattern.sub(" ", low) if "wie" in low else low):
+            return  # many rounds, not "Wie schon in den Runden zuvor, beteiligten sich X"
         current = self._meant(clause, c0)
         if current is None or c0 - self.current_at > _COREF_WINDOW:
             return
@@ -1535,7 +1563,7 @@ class _Reader:
         Unternehmen" in the next sentence is Flummox.
         """
         tokens = sc.tokens
-        i = _skip_openers(tokens, 0)
+        i = sc.opened
         if i >= len(tokens) or not tokens[i][2][:1].isupper() or not _namey(tokens[i][2]):
             return []
         found = self._noun_phrase(tokens, i, sc.amount_tokens, bare=True)
@@ -1599,12 +1627,16 @@ class _Reader:
     def _latest(self, name: str) -> _Round | None:
         """The company's latest round that is not an earlier one ("Mistral" = "Mistral AI")."""
         key = _key(name)
-        candidates = [self._by_key.get(key), self._by_first.get(key)]
+        latest = self._by_key.get(key)
+        by_first = self._by_first.get(key)
+        if by_first is not None and (latest is None or by_first.order > latest.order):
+            latest = by_first
         first = key.split()[0] if key else key
         if first != key and len(first) >= 3:
-            candidates.append(self._by_key.get(first))
-        found = [r for r in candidates if r is not None]
-        return max(found, key=lambda r: r.order, default=None)
+            of_first = self._by_key.get(first)
+            if of_first is not None and (latest is None or of_first.order > latest.order):
+                latest = of_first
+        return latest
 
     def _apply(
         self,
@@ -1755,7 +1787,7 @@ def _nouns_out(names: list[_Name], ok: _Check) -> list[_Name]:
     "sind Anzahl und Umfang von Finanzierungsrunden zurückgefallen": a list with a common
     noun in it is a list of nouns, not of companies.
     """
-    if any(_common_noun(n.text) for n in names):
+    if not names or any(_common_noun(n.text) for n in names):
         return []
     return [n for n in names if ok(n)]
 
@@ -2027,14 +2059,16 @@ def _open_phrase(
         elif low in lx.DESCRIPTOR_OPENERS and i + 1 < n and _descriptor(tokens[i + 1][2]):
             pass  # "der Business Angel X"
         elif (
-            _CITY_ADJECTIVE.fullmatch(word)
-            and i + 1 < n
-            and _descriptor(tokens[i + 1][2])
+            i + 1 < n
+            and _descriptor(tokens[i + 1][2])  # remembered per word: tested first
+            and _CITY_ADJECTIVE.fullmatch(word)
             and lx.CITY_NAMED.search(tokens[i + 1][3]) is None
         ):
             pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
         elif _skippable(word, low):
             pass
+        elif determiner and (attribute := _attribute_end(tokens, i, amount_tokens)) > i:
+            i = attribute - 1  # "Die von ihm 2012 gegründete Checkout.com": the name follows
         elif (
             _descriptor(word)
             and i + 1 < n
@@ -2051,6 +2085,26 @@ def _open_phrase(
     return i, determiner, described
 
 
+def _attribute_end(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
+    """The token after an attributive phrase that starts at token ``i``, after an article.
+
+    "Die [von ihm 2012 gegründete] Checkout.com", "der [in Köln ansässige] Hersteller X",
+    "das [2019 gegründete] Start-up Y": a preposition or a year opens it, a lower-case
+    participle or adjective ends it, and a name or a descriptor follows. Else ``i``.
+    """
+    n = len(tokens)
+    if i >= n or not (tokens[i][3] in lx.ATTRIBUTE_OPENERS or tokens[i][2].isdigit()):
+        return i
+    for k in range(i + 1, min(n - 1, i + _ATTRIBUTE_WORDS)):
+        word = tokens[k][2]
+        if k in amount_tokens or not (word[:1].isalnum()):
+            return i
+        if _ATTRIBUTE.fullmatch(word) and word not in _NOT_ADJECTIVES:
+            following = tokens[k + 1][2]
+            return k + 1 if _namey(following) or _descriptor(following) else i
+    return i
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _skippable(word: str, low: str) -> bool:
     """An adjective or a list word before a name ("französische", "darunter")."""
@@ -2058,7 +2112,7 @@ def _skippable(word: str, low: str) -> bool:
         len(word) >= 5
         and _ADJECTIVE.fullmatch(word) is not None
         and low not in _NOT_ADJECTIVES
-        and lx.INVEST_VERB.fullmatch(low) is None  # "..., außerdem investieren X"
+        and lx.INVEST_VERB.pattern.fullmatch(low) is None  # "..., außerdem investieren X"
     )
 
 
@@ -2186,6 +2240,25 @@ def _skip_place(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
         return i  # a place, though "USA" or "Wien" are no names
     j += 1
     return j if j < n and tokens[j][3] in _JOINS else i
+
+
+def _skip_seat(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
+    """The index after "mit Sitz in Place" behind a listed name, where a comma goes on.
+
+    "HEMEX mit Sitz in Liestal BL, VP Venture Partners aus Zürich": the seat is no item.
+    Token ``i`` is "mit"; ``i`` itself when no comma follows the place ("X mit Standorten in
+    Zug und München angeführt": the places end the list).
+    """
+    n = len(tokens)
+    j = i + 3
+    if not (
+        j < n and tokens[i + 1][3] in lx.PLACE_NOUNS and tokens[i + 2][3] in lx.SEAT_PREPOSITIONS
+    ):
+        return i
+    k = j
+    while k < n and k - j < 3 and k not in amount_tokens and tokens[k][2][:1].isupper():
+        k += 1
+    return k if j < k < n and tokens[k][2] == "," else i
 
 
 def _skip_brackets(tokens: list[_Token], i: int) -> int:

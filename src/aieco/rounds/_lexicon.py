@@ -267,20 +267,32 @@ def raise_verb(text: str) -> re.Match[str] | None:
 
 
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
-INVEST_VERB: Final = faster(
+INVEST_VERB: Final = Gated(
     re.compile(
         r"\b(?:investier\w*|pump(?:t|te\w*|e|en)|gepumpt|steck(?:t|te\w*|e|en)|gesteckt|beteiligt"
         r"|beteiligte\w*|beteiligen|invests?|invested|"
         + STEIGEN_EIN
         + r"|(?:investment|investition)(?=\s+(?:von|in\s+h[öo]he\s+von|über)\s))\b",
-    )
+    ),
+    "invest",
+    "pump",
+    "steck",
+    "beteilig",
+    "steig",
+    "stieg",  # "stieg", "eingestiegen"
 )
 #: Money that flows, with no one doing it: "In der Runde flossen 900 Millionen Dollar".
-FLOW_VERB: Final = faster(
+FLOW_VERB: Final = Gated(
     re.compile(
         r"\b(?:flo(?:ss|ß)|flossen|flie(?:ß|ss)en|flie(?:ß|ss)t|ausgestattet|frisches\s+kapital"
         r"|kapitalspritze|kapitalerh[öo]hung|finanzspritze|geldspritze)\b",
-    )
+    ),
+    "flo",
+    "flie",
+    "ausgestattet",
+    "frisches",
+    "spritze",
+    "kapitalerh",
 )
 #: Nouns of a single round: a clause with one of these and an amount reports a round.
 ROUND_NOUN: Final = faster(
@@ -312,11 +324,13 @@ GENERIC_TARGET: Final = Gated(
         r"|\bden\s+(?:[\w-]+(?:e|en)\s+){0,2}(?:\w*firmen|start-?ups|\w*unternehmen"
         r"|gr[üu]ndungen|scale-?ups|fintechs)\b"
     ),
-    "start",
-    "gründung",
-    "grundung",
-    "jung",
-    "scale",
+    # the plural nouns themselves: "Start-up" (one company) is in most clauses of funding news
+    "start-ups",
+    "startups",
+    "gründungen",
+    "grundungen",
+    "scale-ups",
+    "scaleups",
     "fintechs",
     "firmen",
     "unternehmen",
@@ -356,16 +370,30 @@ EARLIER: Final = Gated(
     "zuvor",
     "vorher",
     "damals",
-    "runde",
+    # not "runde", which most clauses of funding news hold: "frühere" and "letzte" come with it
+    "frühere",
+    "fruhere",
+    "letzte",
     "vorangegangen",
+)
+#: A comparison with earlier rounds, no earlier round itself: "Wie schon in den Runden zuvor,
+#: beteiligten sich auch dieses Mal A und B".
+LIKE_BEFORE: Final = Gated(
+    re.compile(r"\bwie\s+(?:schon|bereits|auch)\s+[^,;]{0,60}?\b(?:zuvor|vorher|damals)\b"),
+    "wie",
 )
 
 # --- amounts in context -------------------------------------------------------------------------
 
 #: Words just before an amount that make it the valuation.
-VALUATION_BEFORE: Final = re.compile(
-    r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
-    r"|wert(?:(?<=\beinen wert)|(?<=\bein wert)|(?<=\beinem wert))\s+von)(?:\s+\S+){0,6}\s*$",
+VALUATION_BEFORE: Final = Gated(
+    re.compile(
+        r"(?:(?:bewert|unternehmenswert|firmenwert|valuation|valued|post-money|pre-money)\w*"
+        r"|wert(?:(?<=\beinen wert)|(?<=\bein wert)|(?<=\beinem wert))\s+von)(?:\s+\S+){0,6}\s*$",
+    ),
+    "wert",
+    "valu",
+    "-money",
 )
 #: Words just after an amount that make it the valuation ("mit 4 Mrd. bewertet"); not "...
 #: einen Wert von": the value follows.
@@ -401,7 +429,7 @@ _YEARS_SPAN: Final = (
     r"\bin\s+den\s+(?:vergangenen|letzten|bislang|bisherigen)\s+(?:\S+\s+)?jahren\b"
 )
 #: Words just before an amount that make it the company's total to date, not this round.
-TOTAL_BEFORE: Final = faster(
+TOTAL_BEFORE: Final = Gated(
     re.compile(
         _YEARS_SPAN + r"(?:\s+\S+){0,6}\s*$|"
         # "Das Start-up hat bereits 15 Mio. Franken Fremdkapital aufgenommen": so far
@@ -412,10 +440,23 @@ TOTAL_BEFORE: Final = faster(
         # "Seit der Gründung im Jahr 2009 hat Scandit damit 113 Mio. eingesammelt"
         r"|\bseit\s+(?:der|ihrer|seiner|dessen|deren)\s+gr[üu]ndung\b(?:\s+\S+){0,8}\s*$"
         r"|\bdamit\s+(?:(?:nun|jetzt|bereits|schon|insgesamt)\s+)?$",
-    )
+    ),
+    "jahren",
+    "bereits",
+    "schon",
+    "bislang",
+    "bisher",
+    "inzwischen",
+    "mittlerweile",
+    "damit",
+    "zusammen",
+    "kumuliert",
+    "summe",
+    "total",
+    "ndung",  # "Gründung"
 )
 #: "um 3,1 Mrd. verringert", "ist um 20 Mio. gestiegen": a change of some figure, no round.
-CHANGE_BEFORE: Final = re.compile(r"\bum\s*$")
+CHANGE_BEFORE: Final = faster(re.compile(r"\bum\s*$"))
 CHANGE_AFTER: Final = re.compile(
     r"\s*(?:\S+\s+){0,2}?(?:verringert|gesenkt|reduziert|geschm[äa]lert|gedr[üu]ckt|gesunken"
     r"|gefallen|geschrumpft|gestiegen|gewachsen|zugelegt|verbessert|verschlechtert"
@@ -447,6 +488,8 @@ FIGURE_LINKS: Final = words("gab gibt es gingen ging geht flossen floss fließen
 PLACE_NOUNS: Final = words("sitz hauptsitz standort standorten büro büros niederlassung zentrale")
 #: "Bluecode aus Wien (11,2 Mio.)": the place after the name.
 PLACE_PREPOSITIONS: Final = words("aus")
+#: "mit Sitz in X", "mit Standorten in X": where a listed name sits (PLACE_NOUNS between).
+SEAT_PREPOSITIONS: Final = words("in im")
 #: A round amount named by its size: "eine 2 Mrd. USD schwere Runde".
 HEAVY_AFTER: Final = re.compile(r"^\s*(?:schwer\w*|gro(?:ß|ss)\w*)\b")
 #: "Finanzierungsrunde über 15 Mio. Euro", "freut sich über 2 Mio.": "über" names the size or
@@ -466,7 +509,8 @@ ROUND_TYPE: Final = Gated(
     re.compile(
         r"pre-?seed(?P<preseed>)"
         r"|(?<![a-z])seed(?P<seed>)(?:-?(?:runde|finanzierung|round|investment|phase|kapital)\b|\b)"
-        r"|\b(?:series|serie)[ -]?(?P<sletter>[a-h])\b"
+        # a tranche of a stage: "Serie-B1-Finanzierung", "Series A2"
+        r"|\b(?:series|serie)[ -]?(?P<sletter>[a-h])(?:[1-9]\b|\b)"
         r"|(?:finanzierungsrunde|runde)\s+der\s+(?:serie|series)\s+(?P<dletter>[a-h])\b"
         r"|\b(?P<aletter>[a-h])-(?:runde|finanzierungsrunde|finanzierung|round)\b"
         r"|\b(?P<bletter>[a-h])-series\b"
@@ -585,7 +629,8 @@ LEAD_BEFORE: Final = Gated(
 #: Phrases after which the leads are listed, ending the clause ("Die Runde wurde von X angeführt").
 LEAD_AROUND: Final = Gated(
     re.compile(
-        r"\b(?:von|vom|durch)\s+(?P<list>)(?=(?:\S+\s+){1,8}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)"
+        # "wurde vom Risikokapitalgeber X mit Standorten in Zug und München angeführt"
+        r"\b(?:von|vom|durch)\s+(?P<list>)(?=(?:\S+\s+){1,12}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)"
         r"(?:e|en|er|es|em)?\b)"
     ),
     "geführt",
@@ -853,6 +898,10 @@ NOT_NAMES: Final = words(
     beim gemäss gemäß zufolge dank trotz wegen vielleicht jedenfalls eigentlich offenbar
     offensichtlich möglicherweise tatsächlich schliesslich schließlich letztlich nämlich
     übrigens ausgerechnet hinter vor
+    längst ähnlich genauso gleichfalls ebenfalls folglich letztendlich umgekehrt anders stets
+    oft häufig meist meistens selten kaum sogar lediglich nur besonders insbesondere vorerst
+    weiterhin wiederum hingegen dagegen zugleich vorher nachher bald sofort gerade noch wieder
+    erneut mal privatpersonen privatleute einzelpersonen
     """
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
@@ -896,12 +945,26 @@ FUND_NAME: Final = re.compile(
     # "Zürcher Kantonalbank", "Förderbank"
     r"|(?:investitions|kantonal|f[öo]rder|landes|entwicklungs|staats)bank)\W*$"
 )
+#: A clause about a fund itself ("Gemanagt wird der Fonds von A und B, die ... beisteuern", "Das
+#: Geld für den neuen Topf kommt von C", "Das Fonds-Volumen soll auf 60 Mio. steigen"): the money
+#: and the investors it names are the fund's, not a round of the company named before.
+FUND_TOPIC: Final = Gated(
+    re.compile(
+        r"\b(?:der|den|dem|des|ein|einen|einem|eines|neuen?|diese[nmrs]?|seinen?|ihren?)\s+"
+        r"(?:[\w-]+\s+)?(?:fonds|topf|dachfonds)\b|\bfonds-?volumen|\bzielvolumen"
+    ),
+    "fonds",
+    "topf",
+    "zielvolumen",
+)
 #: Verbs of giving money: their subject gives, it raises nothing ("EIT Health gewährt bis zu
 #: 500.000 € Kofinanzierung", "Die EIB vergibt an X ein Darlehen", "Seit 2018 hat BaseLaunch 24
 #: Biotechfirmen mit Startkapital unterstützt").
-GIVE_VERB: Final = re.compile(
-    r"\b(?:gew[äa]hr(?:t|en|te|ten)|verg(?:ibt|eben|ab|aben)|bezuschuss(?:t|en|te|ten)"
-    r"|unterst[üu]tz(?:t|en|te|ten)|stell(?:t|en|te|ten)\s+(?:\S+\s+){0,8}?bereit)\b"
+GIVE_VERB: Final = faster(
+    re.compile(
+        r"\b(?:gew[äa]hr(?:t|en|te|ten)|verg(?:ibt|eben|ab|aben)|bezuschuss(?:t|en|te|ten)"
+        r"|unterst[üu]tz(?:t|en|te|ten)|stell(?:t|en|te|ten)\s+(?:\S+\s+){0,8}?bereit)\b"
+    )
 )
 #: Descriptors of investors and of people: the name after one is no raising company
 #: ("der Risikokapitalgeber Speedinvest hat 500 Millionen eingesammelt" is a fund).
@@ -997,6 +1060,9 @@ COMMON_NOUN_OPENERS: Final = COMMON_NOUN_PREPOSITIONS | words(
     unserem unseren unserer euer eure kein keine keinem keinen keiner keines
     """
 )
+#: Words that open an attributive phrase between an article and its noun ("die von ihm
+#: gegründete X", "der in Köln ansässige Hersteller Y", "das seit 2015 bestehende Z").
+ATTRIBUTE_OPENERS: Final = words("von vom in im aus seit vor nach bei mit für durch")
 #: Words that join a list of names.
 LIST_JOINS: Final = frozenset(["und", "sowie", "oder", "&", "and", ",", "als", "auch"])
 #: Words to skip inside a list of names ("auch", "unter anderem", "darunter").
@@ -1005,6 +1071,7 @@ LIST_FILLERS: Final = words(
     auch unter anderem u.a. u. a. darunter etwa zum beispiel z.b. namentlich insbesondere
     ebenfalls zudem außerdem ausserdem weiterhin erneut wieder bestehende bestehenden
     bisherigen bisherige alte alten neue neuen zuvor unter allein alleine
+    einschliesslich einschließlich inklusive dieses mal diesmal
     """
 )
 #: Words between the subject and its verb that may be skipped ("Nvidia investiert", "Parloa hat").
@@ -1026,6 +1093,14 @@ _RAISES_NOW: Final = (
     r"|sicherte|schlie(?:ß|ss)t|schloss|wirbt|warb|nimmt|nahm"
 )
 
+#: The subject and finite verb of raising of a second main clause ("Y erhält", "das Start-up Y
+#: konnte sich"), looked for after a comma (CLAUSE_OPENERS).
+_SECOND_SUBJECT: Final = (
+    r"(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
+    r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
+    r"(?:nun\s+|jetzt\s+)?(?:" + _RAISES_NOW + r"|(?:konnte|kann)\s+sich)\s"
+)
+
 #: Words that open a subordinate or relative clause after a comma.
 CLAUSE_OPENERS: Final = re.compile(
     r",\s+(?=(?:der|die|das|dem|den)\s+(?-i:(?![A-ZÄÖÜ][\w-]*[a-z])))"
@@ -1036,10 +1111,9 @@ CLAUSE_OPENERS: Final = re.compile(
     # (from the first of a run of spaces only: tried from each, a long run is quadratic)
     r"|;\s+|(?<!\s)\s++[–—]\s+|(?<!\s)\s++sowie\s+(?=(?:ein|eine|einen|einer|die|der)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:runde|series|serie|finanzierung)\b)"
-    # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio."
-    r"|,\s+(?=(?:(?-i:[A-ZÄÖÜ0-9])[\w.&'’-]*(?:\s+(?!und\b|sowie\b)[\w.&'’-]+){0,3}?"
-    r"|(?:das|die|der)\s+(?:\w+\s+)?(?:start-?up|unternehmen|firma|jungunternehmen))\s+"
-    r"(?:nun\s+|jetzt\s+)?(?:" + _RAISES_NOW + r")\s)"
+    # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio.",
+    # "X will ..., Y konnte sich 50 Mio. sichern"
+    r"|,\s+(?=" + _SECOND_SUBJECT + r")"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
     # "... abgeschlossen: Das amerikanische Unternehmen Bruker ist mit 13,5 Mio. eingestiegen",

@@ -22,6 +22,9 @@ try:  # the parser behind `re` (a private module); without it, patterns stay as 
     _sre_parser: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - other Pythons
     _sre = _sre_parser = None
+#: A run that gives nothing back (``\s++``) and an atomic group (``(?>...)``), new in Python 3.11.
+_POSSESSIVE_REPEAT: Any = getattr(_sre, "POSSESSIVE_REPEAT", None)
+_ATOMIC_GROUP: Any = getattr(_sre, "ATOMIC_GROUP", None)
 
 #: Ranges of characters up to this size are listed one by one in the look-ahead.
 _MAX_RANGE = 256
@@ -60,7 +63,7 @@ def leading_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
         items = _sre_parser.parse(pattern.pattern, pattern.flags).data
     except re.error:  # pragma: no cover - the pattern compiled once already
         return pattern
-    if not items or _skips_ahead(items[0]):
+    if not items or _skips_ahead(items[0]) or _anchored(items[0]):
         return pattern
     first = _sequence(items, 1)
     if first is None or "" in first:
@@ -126,6 +129,16 @@ def _alternatives(items: Any) -> bool:
     return len(rest) == 1 and rest[0][0] is _sre.BRANCH and items[-1] is rest[0]
 
 
+def _anchored(item: tuple[Any, Any]) -> bool:
+    """Whether a pattern that starts with ``item`` can only match at the start of the text.
+
+    `re` tries such a pattern at the first place only; a look-ahead in front would hide the
+    anchor and make it try every place.
+    """
+    op, av = item
+    return op is _sre.AT and av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+
+
 def _skips_ahead(item: tuple[Any, Any]) -> bool:
     """Whether `re` finds where a pattern that starts with ``item`` may match by itself."""
     op, av = item
@@ -175,6 +188,13 @@ def _item(item: tuple[Any, Any], size: int) -> _Prefixes:
                 return None
             found |= beginnings
         return frozenset(found)
+    if op is _POSSESSIVE_REPEAT or op is _ATOMIC_GROUP:
+        # Read as their backtracking forms: these match no string those could not, so the
+        # beginnings found are all a match can have (perhaps some more, which only let
+        # through a place the pattern then rejects itself).
+        if op is _ATOMIC_GROUP:
+            return _sequence(av, size)
+        op = _sre.MAX_REPEAT
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         low, high, inner = av
         once = _sequence(inner, size)
