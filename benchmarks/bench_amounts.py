@@ -119,6 +119,7 @@ def forget() -> None:
         ft.leads,
         ft.mention_units,
         ft.surfaces,
+        ft.runs,
         ft.words,
         ft.glued,
         lexicon("de_DE").kinds,
@@ -361,6 +362,10 @@ ADVERSARIAL = [
     ("EUR 5 USD 6 ", False),
     ("5 Mio. € ", False),
     ("zwei Millionen ", False),
+    ("zwei Millionen Euro ", False),
+    ("vier Milliarden Dollar ", False),
+    ("zwei Millionen drei ", False),
+    ("5 Millionen Euro zwei ", False),
     ("rund ", False),
 ]
 

@@ -131,7 +131,10 @@ TEMPLATES = _pool(
     "minus {f} {u}|ein {n}- oder {n}stelliger {s}|{w} {n}- und {n}stellige {s}|"
     "hohe {n}- oder {n}stellige {s}|ein hoher {n}stelliger {s}|{h} {n}- bis {n}stellige {s}|"
     "{w} {h} {s} {u}|{w} {h} {n} {s}|{f} {u}-{w}-{w}|{n} oder {n} {s} {u}|{f} oder {f} {u}|"
-    "{h} {f} oder {f} {s} {u}|{u}-{w} {f}|{n}, {n} {s}|rund {n}, {n} {s} {u}"
+    "{h} {f} oder {f} {s} {u}|{u}-{w} {f}|{n}, {n} {s}|rund {n}, {n} {s} {u}|"
+    "{n} {s} {u} {n} {s} {u}|{f} {s} {u} {n} {f} {s} {u}|{n} {u} {n}|{f} {u} {n} {w}|"
+    "{n} {s} {n} {s} {n}|{h} {n} {s} {n} {w}|{n} {s} {n} {s} {u}|{n} {f} {s} {u}|"
+    "{n} {s} {n} {n} {s} {n}|{w} {n} {f} {u}|{n} {s} {u} und {n} Cent"
 )
 
 

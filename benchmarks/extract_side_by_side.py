@@ -13,8 +13,8 @@ checkout's ``aieco`` and times, on the thread's CPU (`time.thread_time`):
    passes each, memos warm);
 2. fresh text (the articles with new words, `bench_amounts.freshen`): each version reads a
    new batch in every round, lower quartile of 40 batches;
-3. "5 Mio. € " and "zwei Millionen " × 10,000 characters against 10,000 characters of the
-   articles (best of 5 rounds).
+3. dense pieces (`PIECES`: "5 Mio. € ", "zwei Millionen ", "zwei Millionen Euro ", ...)
+   × 10,000 characters against 10,000 characters of the articles (best of 5 rounds).
 """
 
 from __future__ import annotations
@@ -120,10 +120,22 @@ def fresh_text(versions: dict[str, Any], texts: list[str]) -> None:
         print(f"  {k:8} {quartile(fresh[k]) * 1e3:.3f} ms = {quartile(fresh[k]) / scan:.2f}x")
 
 
+#: The dense pieces: an amount every 9 to 23 characters, digits or number words, with a
+#: number word after a unit ("zwei Millionen Euro zwei ...") or a run of two chunks.
+PIECES = (
+    "5 Mio. € ",
+    "zwei Millionen ",
+    "zwei Millionen Euro ",
+    "vier Milliarden Dollar ",
+    "zwei Millionen drei ",
+    "5 Millionen Euro zwei ",
+)
+
+
 def adversarial(versions: dict[str, Any], texts: list[str]) -> None:
     """The dense pieces against the articles' prose, best of 5 rounds."""
     prose = ("\n".join(texts) * 2)[:10_000]
-    for piece in ("5 Mio. € ", "zwei Millionen "):
+    for piece in PIECES:
         text = (piece * (10_000 // len(piece) + 1))[:10_000]
         print(f"{piece!r} x 10,000 characters / 10,000 of the articles")
         for k, f in versions.items():

@@ -187,6 +187,10 @@ ADVERSARIAL = [
     ("EUR 5 ", False),
     ("5 Mio. € ", False),
     ("zwei Millionen ", False),
+    ("zwei Millionen Euro ", False),
+    ("vier Milliarden Dollar ", False),
+    ("zwei Millionen drei ", False),
+    ("5 Millionen Euro zwei ", False),
     ("rund ", False),
     ("1.1.", True),
     ("Mio. ", False),
@@ -245,6 +249,13 @@ WITHIN_GOAL = [
     # number words by the rule `number_words`, 17x before a chunk was read in one step.
     ("5 Mio. € ", False),
     ("zwei Millionen ", False),
+    # A number word after a unit, or before a figure, or a run that goes on past its first
+    # chunk: 37-53x while each mention went to the grammar (a number word after a currency
+    # name may be its cents, `cents_may_follow`; never after a scale word), about 5-8x now.
+    ("zwei Millionen Euro ", False),
+    ("vier Milliarden Dollar ", False),
+    ("zwei Millionen drei ", False),
+    ("5 Millionen Euro zwei ", False),
 ]
 
 

@@ -557,3 +557,79 @@ def test_runs_of_number_word_chunks(text: str, expected: list[tuple[str, Amount]
     assert [(m.text, m.amount) for m in extract_amounts(f"Es sind {text}.")] == expected
     twice = [(m.text, m.amount) for m in extract_amounts(f"Es sind {text}. Es sind {text}.")]
     assert twice == expected * 2
+
+
+# A number word after an amount: after a currency written with a letter and no scale word it
+# may be the amount's cents ("zwei Euro fünfzig"); after a scale word or a sign it starts the
+# next amount ("zwei Millionen Euro zwei Millionen Euro"), and so does a number word right
+# before a figure ("zwei 5 Mio. €"). A run of number words goes on past its first chunk
+# ("zwei Millionen drei"). The shapes read these without the grammar where it cannot differ
+# (`cents_may_follow`; tests/test_amounts_bounds.py counts the work); the readings are the
+# grammar's.
+NEXT_TO_NUMBER_WORDS = [
+    (
+        "zwei Millionen Euro zwei Millionen Euro",
+        [("zwei Millionen Euro", point("2000000", "EUR"))] * 2,
+    ),
+    (
+        "vier Milliarden Dollar vier Milliarden Dollar",
+        [("vier Milliarden Dollar", point("4000000000", "USD"))] * 2,
+    ),
+    (
+        "5 Millionen Euro zwei 5 Millionen Euro zwei",
+        [("5 Millionen Euro", point("5000000", "EUR"))] * 2,
+    ),
+    (
+        "zwei Millionen Euro zwei Euro fünfzig",
+        [
+            ("zwei Millionen Euro", point("2000000", "EUR")),
+            ("zwei Euro fünfzig", point("2.50", "EUR")),
+        ],
+    ),
+    ("zwei Euro fünfzig zwei Euro fünfzig", [("zwei Euro fünfzig", point("2.50", "EUR"))] * 2),
+    ("5 Euro zwei", [("5 Euro zwei", point("5.02", "EUR"))]),
+    ("5 € zwei Mio. €", [("5 €", point("5", "EUR")), ("zwei Mio. €", point("2000000", "EUR"))]),
+    (
+        "zwei Millionen Franken zwanzig Rappen",
+        [
+            ("zwei Millionen Franken", point("2000000", "CHF")),
+            ("zwanzig Rappen", point("0.20", "CHF")),
+        ],
+    ),
+    ("zwei Franken zwanzig Rappen", [("zwei Franken zwanzig Rappen", point("2.20", "CHF"))]),
+    (
+        "2026 €-zweihundertsechsundfünfzig Mill. EUR",
+        [
+            (
+                "2026 €-zweihundertsechsundfünfzig Mill. EUR",
+                Amount(None, D("2026"), D("256000000"), unit="EUR"),
+            )
+        ],
+    ),
+    ("zwei 5 Mio. €", [("5 Mio. €", point("5000000", "EUR"))]),
+    (
+        "zwei bis 5 Mio. €",
+        [("zwei bis 5 Mio. €", Amount(None, D("2000000"), D("5000000"), unit="EUR"))],
+    ),
+    ("zwei Millionen drei zwei Millionen drei", [("zwei Millionen drei", point("2000003"))] * 2),
+    (
+        "rund zwei Millionen drei Tausend zwei Millionen",
+        [
+            ("rund zwei Millionen drei Tausend", point("2003000", None, Q.APPROX)),
+            ("zwei Millionen", point("2000000")),
+        ],
+    ),
+    ("zwei Millionen drei Euro", [("zwei Millionen drei Euro", point("2000003", "EUR"))]),
+    (
+        "eine Milliarde zwei Millionen drei vier",
+        [("eine Milliarde zwei Millionen drei", point("1002000003"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), NEXT_TO_NUMBER_WORDS, ids=[r[0] for r in NEXT_TO_NUMBER_WORDS]
+)
+def test_number_words_next_to_amounts(text: str, expected: list[tuple[str, Amount]]) -> None:
+    assert [(m.text, m.amount) for m in extract_amounts(text)] == expected
+    assert [(m.text, m.amount) for m in extract_amounts(f"Es sind {text}.")] == expected

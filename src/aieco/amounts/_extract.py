@@ -27,7 +27,15 @@ from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value, hedge_at
-from aieco.amounts._shapes import Chain, Handed, Verdict, article_run, read_at, read_digits
+from aieco.amounts._shapes import (
+    Chain,
+    Handed,
+    Verdict,
+    article_run,
+    read_at,
+    read_digits,
+    read_noun,
+)
 from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
 from aieco.money import Amount, Qualifier, in_exact_context
 
@@ -130,6 +138,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     odd = _odd_words(text)
     tried: dict[int, Parsed | None] = {}  # the grammar's reading from each start, once
     handed: Handed = [None]  # a chunk of number words read ahead (`read_at`)
+    number_words = ft.language.number_words
     resume: int | None = 0
     while resume is not None:
         triggers, resume = _triggers(text, lx, ft, include_numbers, resume), None
@@ -158,6 +167,8 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 fast: _Outcome = article_run(text, t, lx, ft) if text[t].isalpha() else None
             elif digits:
                 fast = read_digits(text, t, m, lx, ft, last)  # `read_at`'s, without its call
+            elif number_words and text[t].isalpha():
+                fast = read_noun(text, t, lx, ft, last, handed)  # `read_at`'s, likewise
             else:
                 fast = read_at(text, t, m, lx, ft, last, handed)
             if fast is None or (
@@ -170,8 +181,18 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 found = None if fast is Verdict.NOTHING else fast
             if isinstance(found, Reading):
                 s = found.start
-                if s >= 3 and text[s - 1] == " " and text[s - 2] in lx.list_joiner_ends:
-                    _add(out, found, text, lx, parser)  # it may end a list: "20, 30 oder 50 Mio."
+                if (
+                    s >= 3
+                    and text[s - 1] == " "
+                    and text[s - 2] in lx.list_joiner_ends
+                    and (
+                        text[s - 2] == ","
+                        or lx.list_joiner_before.search(text, max(0, s - 24), s) is not None
+                    )
+                ):
+                    # It may end a list ("20, 30 oder 50 Mio."): after ", " or a joiner (a
+                    # word such as "Dollar" before it ends like "oder", but is none).
+                    _add(out, found, text, lx, parser)
                 else:
                     out.append(found)
                 last = found.end
@@ -313,8 +334,10 @@ def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: P
     The last item of a list ("20, 30 oder 50 Mio. Euro", "zwei oder drei Millionen Euro")
     lends its scale and currency to the bare figures or number words before it, each reported
     on its own. Asked only for a mention after a space and the last character of a list's
-    joiner (``lx.list_joiner_ends``, with ","), at position 3 or later: `scan` appends any
-    other at once (asked elsewhere, this function reads only what ``text`` has before it).
+    joiner (``lx.list_joiner_ends``, with ","), at position 3 or later, and, unless that is
+    ",", after a joiner (``lx.list_joiner_before`` in the 24 characters before it, which
+    both `_word_items` and `_list_spans` need there): `scan` appends any other at once
+    (asked elsewhere, this function reads only what ``text`` has before it).
     """
     s = mention.start
     if s >= 2 and text[s - 2] == "," and text[s].isalpha():

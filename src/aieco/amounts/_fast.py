@@ -72,6 +72,7 @@ class FastTables:
         "range_tail",
         "rare_words",
         "run_heads",
+        "runs",
         "single_qualifiers",
         "stellig_at",
         "stellig_full",
@@ -148,15 +149,19 @@ class FastTables:
     code_chain: re.Pattern[str]
     #: A run of one-character currency symbols between symbols ("€ € € €"), up to its last.
     symbol_run: re.Pattern[str]
-    words: Memo[str, tuple[bool, bool, bool, str]]
+    words: Memo[str, tuple[bool, bool, bool, str, bool, bool]]
     glued: Memo[str, bool]
     #: A chunk of a run of number words in running text, "zwei Millionen": a number word,
-    #: one space and a scale word, read as ``full`` reads it where no unit follows (the
-    #: look-ahead is ``full``'s unit part); None where a language's number-word groups are
-    #: not one word (`aieco.amounts._shapes._run_chunk`). The words it may start with, by
-    #: word (`aieco.amounts._shapes.run_head`).
+    #: one space and a scale word, read as ``full`` reads it, with the unit after it if
+    #: there is one (``full``'s unit part: groups ``s2``, ``cur``, ``pct``); None where a
+    #: language's number-word groups are not one word (`aieco.amounts._shapes._run_chunk`).
+    #: The words it may start with, by word (`aieco.amounts._shapes.run_head`).
     word_chunk: re.Pattern[str] | None
     run_heads: Memo[str, bool]
+    #: A run of number words that goes on past its first chunk, read by `number_words`
+    #: where it is a pure function of a short window (`aieco.amounts._shapes._run_from`):
+    #: (its value, its end after the window's start) or None, by that window.
+    runs: Memo[str, tuple[Decimal, int] | None]
 
 
 def _number_rest(lx: Lexicon) -> str:
@@ -258,6 +263,7 @@ def fast_tables(lx: Lexicon) -> FastTables:
 def _chunk_tables(lx: Lexicon, ft: FastTables) -> None:
     """The regex of a chunk of number words in running text ("zwei Millionen ")."""
     ft.run_heads = Memo()
+    ft.runs = Memo()
     scales = {w.rstrip(".") for w in lx.scale_words}
     if (
         not ft.language.number_words
@@ -268,10 +274,9 @@ def _chunk_tables(lx: Lexicon, ft: FastTables) -> None:
         ft.word_chunk = None
         return
     # Atomic: once read, no shorter reading is tried (as ``full``'s first reading, which
-    # then tries its optional unit: the look-ahead is where that fails).
-    ft.word_chunk = re.compile(
-        f"(?>(?P<nw>[^\\W\\d_]++) {_scale_word(lx)})(?!{_unit_after(lx, names=False)})"
-    )
+    # then tries its optional unit, read here as ``full`` reads it: groups ``s2``, ``cur``
+    # and ``pct``, all None for a chunk without a unit).
+    ft.word_chunk = re.compile(f"(?>(?P<nw>[^\\W\\d_]++) {_scale_word(lx)}){_unit_after(lx)}?")
 
 
 def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: str) -> None:

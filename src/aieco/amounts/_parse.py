@@ -33,6 +33,7 @@ from aieco.amounts._lexicon import (
 from aieco.amounts._locale import resolve_locale
 from aieco.amounts._rules import (
     MAX_DIGITS,
+    cents_may_follow,
     continues_figure,
     date_at,
     figure_ok,
@@ -558,8 +559,16 @@ class Parser:
             return None
         if letter and e.unit is None:
             e.letter_at = e.end  # the range it ends may have one ("165k-170k €")
-        if e.unit is not None and e.power is None and num.kind in ("digits", "words") and e.point:
-            cents = None if e.prefix else self.cents(e.end, e.unit, e.unit_pos)
+        if (
+            num.kind in ("digits", "words")
+            and e.point
+            and not e.prefix
+            and cents_may_follow(
+                e.unit, self.text[e.unit_pos : e.unit_pos + 1], e.power is not None
+            )
+        ):
+            assert e.unit is not None  # `cents_may_follow` holds only for a unit
+            cents = self.cents(e.end, e.unit)
             if cents is not None:
                 e.lo = e.hi = e.lo + cents[0]
                 e.end = cents[1]
@@ -779,11 +788,13 @@ class Parser:
             return None
         return True
 
-    def cents(self, i: int, unit: str, unit_pos: int) -> tuple[Decimal, int] | None:
-        """Cents after a sum in words: "zwei Euro fünfzig", "13 Euro und 45 Cent"."""
-        text, lx = self.text, self.lx
-        if unit == PERCENT or not text[unit_pos : unit_pos + 1].isalpha():
-            return None  # a percentage has no cents; after a sign "5 € 50" is no price
+    def cents(self, i: int, unit: str) -> tuple[Decimal, int] | None:
+        """Cents after a sum in words: "zwei Euro fünfzig", "13 Euro und 45 Cent".
+
+        Asked only where they may follow (`cents_may_follow`: a currency written with a
+        letter, no scale word).
+        """
+        lx = self.lx
         j = self.ws(i)
         if j == i:
             return None

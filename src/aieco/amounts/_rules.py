@@ -15,6 +15,8 @@ Each rule here is written once and called from every reader:
   and whether a token names a currency by itself (a symbol or a code);
 * `heads_compound` — whether a currency name heads a compound ("8 Euro-Münzen" counts
   coins, it is no sum);
+* `cents_may_follow` — whether cents may follow a sum's unit ("zwei Euro fünfzig"; never
+  after a scale word or a sign);
 * `space_end`, `next_part` and `scale_at` — where the next part of an expression starts
   (after white space with at most one line break, a hyphen, or glued) and the scale word
   there ("Mio.", "Milliarden", "bn", "TEUR");
@@ -275,6 +277,25 @@ def heads_compound(text: str, start: int, end: int) -> bool:
         and start > 0
         and text[start - 1] in _BEFORE_NAME
     )
+
+
+def cents_may_follow(unit: str | None, written: str, scaled: bool) -> bool:
+    """Whether cents may follow a sum's ``unit``: "zwei Euro fünfzig", "13 Euro und 45 Cent".
+
+    ``written`` is the unit as written after the figure (its first character suffices),
+    ``scaled`` whether a scale word stands before it. Cents follow only a currency written
+    with a letter ("Euro", "CHF"; after a sign "5 € 50" is no price), never a percent or a
+    scale word ("zwei Millionen Euro zwei Millionen Euro" is two amounts). The grammar reads
+    cents only where this holds; the extractor's shapes leave a number word after a unit to
+    the grammar only where it holds.
+
+    Examples:
+        >>> cents_may_follow("EUR", "Euro", False), cents_may_follow("EUR", "€", False)
+        (True, False)
+        >>> cents_may_follow("EUR", "Euro", True), cents_may_follow("%", "Prozent", False)
+        (False, False)
+    """
+    return unit is not None and unit != PERCENT and not scaled and written[:1].isalpha()
 
 
 def continues_figure(lx: Lexicon, text: str, t: int, depth: int = 3) -> bool:

@@ -39,6 +39,7 @@ from aieco.amounts._lexicon import (
 )
 from aieco.amounts._reading import Reading, new_reading
 from aieco.amounts._rules import (
+    cents_may_follow,
     count_word,
     figure_fits,
     figure_value,
@@ -72,6 +73,7 @@ __all__ = [
     "fast_amount",
     "read_at",
     "read_digits",
+    "read_noun",
 ]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -88,14 +90,21 @@ def _scale_power(
 
 
 def ends_cleanly(
-    text: str, e: int, cur: str | None, lx: Lexicon, ft: FastTables, chained: bool = False
+    text: str,
+    e: int,
+    cur: str | None,
+    lx: Lexicon,
+    ft: FastTables,
+    chained: bool = False,
+    scaled: bool = False,
 ) -> bool:
     """Nothing after ``e`` could extend the expression (else the grammar must decide).
 
     ``cur`` is the currency the expression ended with, as written (for "Pfund Sterling");
     ``chained``: the expression is a run of number words that `number_words` ends at ``e``,
     and a space and a word that may start a chunk (`_chunk_after`) follow, which therefore
-    does not continue it ("zwei Millionen zwei Millionen").
+    does not continue it ("zwei Millionen zwei Millionen"); ``scaled``: a scale word stands
+    before ``cur``, so no cents follow it (`cents_may_follow`).
     """
     n = len(text)
     if e >= n:
@@ -104,8 +113,9 @@ def ends_cleanly(
     if c in " -" and e + 1 < n and text[e + 1].isalpha():
         if c == "-" and cur is not None and heads_compound(text, e - len(cur), e):
             return False  # "8 Euro-Münzen" counts coins: the grammar says no sum
-        # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt".
-        return _inert_word(text, e + 1, cur, lx, ft, chained)
+        # The common case, a space and a word; or "500-Milliarden-Dollar-Projekt" (where
+        # a number word may be a range's second end: "5 €-zehn Mio. €").
+        return _inert_word(text, e + 1, cur, lx, ft, chained, None if c == "-" else scaled)
     if c == " " and e + 1 < n and text[e + 1] in DIGITS:
         j = e + 1  # one space before a figure ("5 Mio. € 5 Mio. €"): where `space_end` stops
     else:
@@ -121,7 +131,7 @@ def ends_cleanly(
         # Cents after a currency name ("2 Euro 50"), or a code that is the next figure's
         # ("2007 CHF 1.85 Mio."): the grammar decides. After a symbol nothing follows.
         return cur is None or not cur[0].isalpha()
-    return not c.isalpha() or _inert_word(text, j, cur, lx, ft, chained)
+    return not c.isalpha() or _inert_word(text, j, cur, lx, ft, chained, scaled)
 
 
 def _glued_on(text: str, e: int, lx: Lexicon) -> bool:
@@ -133,12 +143,22 @@ def _glued_on(text: str, e: int, lx: Lexicon) -> bool:
 
 
 def _inert_word(
-    text: str, j: int, cur: str | None, lx: Lexicon, ft: FastTables, chained: bool = False
+    text: str,
+    j: int,
+    cur: str | None,
+    lx: Lexicon,
+    ft: FastTables,
+    chained: bool = False,
+    scaled: bool | None = False,
 ) -> bool:
     """The word at ``j`` cannot continue the expression the fast match read.
 
     ``chained``: the word starts a chunk of number words (`_chunk_word`) that does not
-    continue the run before it: `number_words` has ended that run.
+    continue the run before it: `number_words` has ended that run. After a currency
+    (``cur``) and white space a number word continues an expression only as its cents
+    ("zwei Euro fünfzig"), so where none may follow (`cents_may_follow`, with ``scaled``)
+    it is inert; ``scaled`` None: a hyphen stands before the word, which may then be a
+    range's second end ("5 €-zehn Mio. €").
     """
     w = _LETTERS.match(text, j)
     assert w is not None
@@ -152,10 +172,19 @@ def _inert_word(
     if info is None:
         info = _word_info(lx, ft, word)
         ft.words.put(word, info)
-    blocks, may_be_symbol, may_be_phrase, low = info
+    blocks, may_be_symbol, may_be_phrase, low, number, _ = info
     if may_be_symbol and lx.symbol_re.match(text, j):
         return False
-    if blocks and not chained:
+    if (
+        blocks
+        and not chained
+        and not (
+            number
+            and cur is not None
+            and scaled is not None
+            and not cents_may_follow(cur, cur, scaled)
+        )
+    ):
         return False
     if may_be_phrase and ft.phrase_re.match(text, j):
         return False
@@ -201,18 +230,34 @@ def glued_unreadable(lx: Lexicon, ft: FastTables, text: str, j: int) -> bool:
     return found
 
 
-def _word_info(lx: Lexicon, ft: FastTables, word: str) -> tuple[bool, bool, bool, str]:
+def _word_info(lx: Lexicon, ft: FastTables, word: str) -> tuple[bool, bool, bool, str, bool, bool]:
     """What a word after a figure is, as far as the word alone tells (memoised by the caller).
 
     (blocks: a code, number word or guard word; may start a currency symbol; may start a
-    currency name; lower case). A symbol or name can only match where the word is exactly the
+    currency name; lower case; blocks only as a number word; may start a chunk of number
+    words, `_chunk_word`). A symbol or name can only match where the word is exactly the
     letters it starts with, so the two regexes run only for such words.
     """
     low = word.lower()
-    blocks = (
-        is_code(lx, word) or low in ft.guard_words or lx.is_number_word(low) or "stellig" in low
+    other = is_code(lx, word) or low in ft.guard_words or "stellig" in low
+    number = not other and lx.is_number_word(low)
+    return (
+        other or number,
+        word in ft.symbol_heads,
+        ft.phrase_heads.fullmatch(word) is not None,
+        low,
+        number,
+        number and _chunk_word(lx, ft, word, low),
     )
-    return blocks, word in ft.symbol_heads, ft.phrase_heads.fullmatch(word) is not None, low
+
+
+def _info(lx: Lexicon, ft: FastTables, word: str) -> tuple[bool, bool, bool, str, bool, bool]:
+    """`_word_info` of ``word``, from the memo of words where it is known."""
+    info = ft.words.get(word)
+    if info is None:
+        info = _word_info(lx, ft, word)
+        ft.words.put(word, info)
+    return info
 
 
 def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
@@ -1088,7 +1133,7 @@ def read_at(
     if c in DIGITS:
         return read_digits(text, t, m, lx, ft, last)
     if c.isalpha() and ft.language.number_words:
-        return _fast_noun(text, t, lx, ft, last, handed)
+        return read_noun(text, t, lx, ft, last, handed)
     # A currency symbol between two others ("€ € €"): no expression holds two symbols
     # side by side, so none starts at or covers the run's symbols before its last.
     run = ft.symbol_run.match(text, t)
@@ -1127,16 +1172,23 @@ def read_digits(
         prev = previous(text, t)
         chain = walk(text, t, lx, last, prev)
     if chain:
-        lead = _lead(text, chain, t, lx)
-        if lead is None:
-            return None
-        start, qualifier, rest = lead
-        if rest and not _all_inert(lx, rest):
+        if len(chain) == 1 and chain[0].word.lower() not in lx.qualifier_starts:
+            start, qualifier, rest = t, Qualifier.EXACT, chain  # `_lead`'s, without its call
+        else:
+            lead = _lead(text, chain, t, lx)
+            if lead is None:
+                return None
+            start, qualifier, rest = lead
+        if (
+            rest
+            and not _all_inert(lx, rest)
+            and not (start == t and _cardinal_before(lx, ft, text, rest, t, m.end()))
+        ):
             return None  # a currency, sign, number word or range the grammar must weigh
     else:
         start, qualifier = t, Qualifier.EXACT  # nothing before the figure joins it
     e = end = m.end()
-    if not ends_cleanly(text, e, cur, lx, ft):
+    if not ends_cleanly(text, e, cur, lx, ft, scaled=scale is not None):
         # "100 Millionen Dollar oder mehr": the grammar reads a trailing hedge only when
         # there is none before; nothing after it matters.
         post = _postfix(lx, ft, text, e) if qualifier is Qualifier.EXACT else None
@@ -1156,6 +1208,36 @@ def read_digits(
         return None
     value, unit = meaning
     return new_reading(Reading, (start, end, value, value, unit, qualifier))
+
+
+def _cardinal_before(
+    lx: Lexicon, ft: FastTables, text: str, chain: list[Token], t: int, e: int
+) -> bool:
+    """A cardinal right before the digits at ``t`` (only white space between) ends there.
+
+    "5 Millionen Euro zwei 5 Millionen Euro": the grammar reads "zwei" by `number_words`,
+    whose groups, decimals ("Komma") and scale words are words, as are the units, range
+    words and trailing hedges that may follow a number; a figure is none of them, so what
+    it reads from "zwei" ends before the figure, and the digits are read as if the word
+    were not there. The chain's other words must be inert (`_all_inert`) as usual.
+
+    Not where a hyphen follows the trigger's match (ending at ``e``): there the grammar
+    may read a range whose second end has a hedge ("fünf 12%-knapp unter dreißig"), which
+    `ends_cleanly` does not see (docs/performance.md), so it keeps deciding as before.
+    """
+    s, word, _ = chain[0]
+    info = ft.words.get(word)  # `_info`, its memo looked up here
+    if info is None:
+        info = _info(lx, ft, word)
+    # A word that may start a chunk (`_chunk_word`: a cardinal or an article, no code or
+    # guard word) and no article ("ein 5": `_inert` already).
+    return (
+        info[5]
+        and info[3] not in lx.articles
+        and text[e : e + 1] != "-"
+        and spaced(text, s + len(word), t)
+        and (len(chain) == 1 or _all_inert(lx, chain[1:]))
+    )
 
 
 def _postfix(lx: Lexicon, ft: FastTables, text: str, e: int) -> tuple[Qualifier, int] | None:
@@ -1280,7 +1362,7 @@ def _fast_range(
         return None
     conj, at, chain = intro
     scale, cur, pct = r.group("scale", "cur", "pct")
-    lead = _settled(text, chain, at, lx, ft, r.end(), cur)
+    lead = _settled(text, chain, at, lx, ft, r.end(), cur, scaled=scale is not None)
     if lead is None:
         return None
     if conj is None and _alternatives(lx, r):
@@ -1336,7 +1418,7 @@ def _digits(text: str, a: int, b: int, group: str | None) -> str:
     return whole.replace(group, "") if group is not None else whole
 
 
-def _fast_noun(
+def read_noun(
     text: str,
     t: int,
     lx: Lexicon,
@@ -1344,24 +1426,34 @@ def _fast_noun(
     last: int,
     handed: Handed | None,
 ) -> Reading | Verdict | None:
-    """A noun trigger ("Milliarden", "Euro", "Beträge") after a number word or a "-stellig"."""
+    """`read_at` for a noun trigger (which `extract_amounts.scan` calls directly).
+
+    A noun ("Milliarden", "Euro", "Beträge") after a number word or a "-stellig".
+    """
     s, word = _word_around(text, t)
     if is_stellig(word):
         chain = [Token(s, word, Role.STARTS), *walk(text, s, lx, last)]
         return _fast_stellig(text, t, chain, lx, ft)  # "zweistellige" before its noun
-    if role(lx, word) is Role.STARTS:
+    kind: Role | None = lx.kinds.get(word)  # type: ignore[assignment]  # `role`, its memo inline
+    if (role(lx, word) if kind is None else kind) is Role.STARTS:
         return None  # the noun itself may start an expression
     if handed is not None:
         ahead = handed[0]
         if ahead is not None and ahead[0].start("scale") == s and ahead[0].start() == last + 1:
             # The chunk the last mention read after itself ("zwei Millionen zwei
-            # Millionen"), right after it: the walk back would give its number word alone
-            # (a `run_head`, read as below), and `word_chunk` the same match.
-            return _run_chunk(text, ahead[0], [], lx, ft, handed, ahead[1])
+            # Millionen", "zwei Millionen Euro zwei Millionen Euro"), right after it: the
+            # walk back would give its number word alone (a `run_head`, read as below), and
+            # `word_chunk` the same match.
+            rm = ahead[0]
+            if rm.group("cur") is None and rm.group("pct") is None:
+                return _run_chunk(text, rm, [], lx, ft, handed, ahead[1])
+            return _unit_chunk(text, rm, [], lx, ft, handed)
     chain = walk(text, s, lx, last)
     for token in chain:  # a loop, not any() over a generator: no call per token
-        if token.role is Role.STARTS and not _dead_hedge(lx, text, token):
-            break
+        if token.role is Role.STARTS and (
+            token.word.lower() not in lx.qualifier_starts or not _dead_hedge(lx, text, token)
+        ):
+            break  # (a word that starts no hedge is no dead one: asked without a call)
     else:
         # Nothing before the noun can start an expression reaching it ("ein lächerlich
         # kleiner Betrag": "kleiner" starts only the hedge "kleiner als", not here).
@@ -1435,12 +1527,15 @@ def _fast_number_word(
         return None
     if s0 > 0 and text[s0 - 1] in MINUS_SIGNS:
         return None  # a sign, which the walk steps over like a hyphen ("ca.-vier Mio.")
+    mm: re.Match[str] | None = None
     if after == 1 and ft.word_chunk is not None:
         rm = ft.word_chunk.match(text, s0)
         if rm is not None and run_head(lx, ft, rm.group("nw")):
-            return _run_chunk(text, rm, chain[1:], lx, ft, handed, _NO_POWER)
+            if rm.group("cur") is None and rm.group("pct") is None:
+                return _run_chunk(text, rm, chain[1:], lx, ft, handed, _NO_POWER)
+            return _unit_chunk(text, rm, chain[1:], lx, ft, handed)
     mm = ft.full.match(text, s0)
-    if mm is None or mm.end() <= t or (mm.group("half") is None) != (after == 1):
+    if mm is None or (mm.group("half") is None) != (after == 1) or mm.end() <= t:
         return None
     e = mm.end()
     chained = False
@@ -1455,20 +1550,80 @@ def _fast_number_word(
         if power is None:
             return None
         chained = run_ends(lx, text, e, power)
-    lead = _settled(text, chain[after:], s0, lx, ft, e, mm.group("cur"), chained)
+    scaled = mm.group("scale") is not None
+    lead = _settled(text, chain[after:], s0, lx, ft, e, mm.group("cur"), chained, scaled)
     if lead is None:
         return None
     e = mm.end()
-    key = text[s0 : e + 1]
-    meaning = ft.surfaces.get(key, _UNKNOWN)
+    meaning = ft.surfaces.get(text[s0 : e + 1], _UNKNOWN)
     if meaning is _UNKNOWN:
-        found = full_amount(lx, ft, mm, text, Qualifier.EXACT)
-        meaning = None if found is None else (found.low, found.unit)
-        ft.surfaces.put(key, meaning)
+        meaning = _new_surface(text, mm, lx, ft)
     if meaning is None or (meaning[1] is None and mm.group("scale") is None):
         return None
     value, unit = meaning
     return new_reading(Reading, (lead[0], e, value, value, unit, lead[1]))
+
+
+def _new_surface(
+    text: str, mm: re.Match[str], lx: Lexicon, ft: FastTables
+) -> tuple[Decimal, str | None] | None:
+    """What a match of ``ft.full`` from a number word reads, remembered by its surface.
+
+    `full_amount`'s value and unit, memoised by the matched surface and the character after
+    it in ``ft.surfaces`` (the callers look it up there first). A match of ``ft.word_chunk``
+    from a run head stands for ``full``'s from there (`run_head`), which is read here.
+    """
+    s0, e = mm.start(), mm.end()
+    if mm.re is not ft.full:
+        mm = ft.full.match(text, s0)  # type: ignore[assignment]
+        assert mm is not None  # `full` reads what `word_chunk` read (`run_head`)
+        assert mm.end() == e
+    found = full_amount(lx, ft, mm, text, Qualifier.EXACT)
+    meaning = None if found is None else (found.low, found.unit)
+    ft.surfaces.put(text[s0 : e + 1], meaning)
+    return meaning
+
+
+def _unit_chunk(
+    text: str,
+    rm: re.Match[str],
+    rest: list[Token],
+    lx: Lexicon,
+    ft: FastTables,
+    handed: Handed | None,
+) -> Reading | None:
+    """`_fast_number_word` for a match of ``ft.word_chunk`` with a unit: "zwei Millionen Euro".
+
+    From a run head ``full`` reads the same chunk and unit (`run_head`), in a longer match,
+    which runs only for a new surface (`_new_surface`). After a scale word no cents follow
+    (`cents_may_follow`: ``scaled``). A chunk that a run head starts right after the reading
+    is read ahead for the trigger at its scale word (`_ahead`).
+    """
+    s0, e = rm.start(), rm.end()
+    lead = _settled(text, rest, s0, lx, ft, e, rm.group("cur"), False, True)
+    if lead is None:
+        return None
+    meaning = ft.surfaces.get(text[s0 : e + 1], _UNKNOWN)
+    if meaning is _UNKNOWN:
+        meaning = _new_surface(text, rm, lx, ft)
+    if meaning is None:
+        return None
+    if handed is not None:
+        handed[0] = _ahead(text, e, lx, ft)
+    value, unit = meaning
+    return new_reading(Reading, (lead[0], e, value, value, unit, lead[1]))
+
+
+def _ahead(text: str, e: int, lx: Lexicon, ft: FastTables) -> tuple[re.Match[str], Any] | None:
+    """The chunk of number words a run head starts one space after ``e``, else None.
+
+    Read ahead (a match of ``ft.word_chunk``, with `_NO_POWER`) for the trigger at its scale
+    word (`read_noun`), which would walk back to its number word and match the same.
+    """
+    if text[e : e + 1] != " ":
+        return None
+    nxt = ft.word_chunk.match(text, e + 1)  # type: ignore[union-attr]
+    return None if nxt is None or not run_head(lx, ft, nxt.group("nw")) else (nxt, _NO_POWER)
 
 
 def run_head(lx: Lexicon, ft: FastTables, word: str) -> bool:
@@ -1517,8 +1672,8 @@ def _run_chunk(
     """`_fast_number_word` for a match of ``ft.word_chunk`` ("zwei Millionen", no unit).
 
     ``ft.full`` from the same number word (a `run_head`) reads the same: its hedge, sign
-    and currency branches cannot match there, its optional unit is what the look-ahead
-    refused. Whether the run of number words ends here is read from the next chunk where
+    and currency branches cannot match there, its optional unit is the match's (here
+    none). Whether the run of number words ends here is read from the next chunk where
     it is one ``word_chunk`` reads: the word `number_words` reads there is that number
     word alone (`word_group`; no "Komma" starts a scale word), and its scale word
     (`scale_at`) is the match's; where the scales do not fall, the run ends
@@ -1526,14 +1681,19 @@ def _run_chunk(
     head is no currency's first word). That match and the power of its scale word are
     handed on (``handed``) to the trigger at its scale word, which reads it as this chunk
     (``power``: its scale word's, where known, else `_NO_POWER`). Elsewhere `_chunk_after`
-    and `run_ends` decide.
+    and `run_ends` decide; where the run goes on ("zwei Millionen drei"), `_run_words`
+    reads it whole.
     """
     s0 = rm.start()
     e = rm.end()
     chained = False
     nxt = ft.word_chunk.match(text, e + 1) if text[e : e + 1] == " " else None  # type: ignore[union-attr]
-    if nxt is not None and not run_head(lx, ft, nxt.group("nw")):
-        nxt = None
+    if nxt is not None and (
+        nxt.group("cur") is not None
+        or nxt.group("pct") is not None
+        or not run_head(lx, ft, nxt.group("nw"))
+    ):
+        nxt = None  # not a chunk without a unit from a run head
     after: int | None = None
     if nxt is not None or _chunk_after(lx, ft, text, e):
         if power is _NO_POWER:
@@ -1544,7 +1704,14 @@ def _run_chunk(
             after = _scale_power(lx, text, nxt, nxt.group("scale"), nxt.group("dot"))
             chained = after is not None and not scales_fall(power, after)
         if not chained:
-            chained = run_ends(lx, text, e, power)
+            # Where the run of number words from this chunk's number word ends (`run_ends`,
+            # read whole: `number_words` reads this chunk first, as the next one above).
+            run = _run_from(text, s0, e, lx, ft)
+            if run is None or run[1] < e:
+                return None
+            if run[1] > e:
+                return _run_words(text, s0, run, rest, lx, ft, handed)
+            chained = True
     if rest:
         lead = _settled(text, rest, s0, lx, ft, e, None, chained)
         if lead is None:
@@ -1554,14 +1721,9 @@ def _run_chunk(
         start, qualifier = s0, Qualifier.EXACT  # `_settled` with nothing before
     else:
         return None
-    key = text[s0 : e + 1]
-    meaning = ft.surfaces.get(key, _UNKNOWN)
+    meaning = ft.surfaces.get(text[s0 : e + 1], _UNKNOWN)
     if meaning is _UNKNOWN:
-        mm = ft.full.match(text, s0)
-        assert mm is not None  # `full` reads what `word_chunk` read (see above)
-        found = full_amount(lx, ft, mm, text, Qualifier.EXACT)
-        meaning = None if found is None else (found.low, found.unit)
-        ft.surfaces.put(key, meaning)
+        meaning = _new_surface(text, rm, lx, ft)
     if meaning is None:
         return None
     if handed is not None:
@@ -1570,12 +1732,92 @@ def _run_chunk(
     return new_reading(Reading, (start, e, value, value, unit, qualifier))
 
 
+def _run_words(
+    text: str,
+    s0: int,
+    run: tuple[Decimal, int, bool | None],
+    rest: list[Token],
+    lx: Lexicon,
+    ft: FastTables,
+    handed: Handed | None,
+) -> Reading | None:
+    """A run of number words from ``s0`` that goes on past its first chunk: ``run``.
+
+    "zwei Millionen drei", "zwei Millionen dreihunderttausend": read by `number_words`, as
+    the grammar reads a run (its `words`): ``run`` is `_run_from`'s (its value without an
+    exponent, its end, whether `_chunk_after` holds there if known); its last scale word
+    makes it reportable. Where
+    the words before it settle (`_settled`: a hedge, inert words) and nothing after it can
+    extend it (`ends_cleanly`; a space and a word that may start a chunk after it is one
+    `number_words` did not take: ``chained``), that is the grammar's reading. A unit after
+    the run, or anything else: the grammar decides.
+    """
+    value, end, chained = run
+    if chained is None:
+        chained = _chunk_after(lx, ft, text, end)
+    lead = _settled(text, rest, s0, lx, ft, end, None, chained)
+    if lead is None:
+        return None
+    if handed is not None:
+        handed[0] = _ahead(text, end, lx, ft)
+    return new_reading(Reading, (lead[0], end, value, value, None, lead[1]))
+
+
+def _run_from(
+    text: str, s0: int, e: int, lx: Lexicon, ft: FastTables
+) -> tuple[Decimal, int, bool | None] | None:
+    """`number_words` from ``s0``, whose first chunk ends at ``e``: (value, end, chained).
+
+    The value is written without an exponent (`plain`); ``chained`` is True where a space and
+    a word that may start a chunk follow the run's end (`_chunk_after`), None where that is
+    not known. None where there is no run or its value is beyond the model's limit (the
+    grammar says so). Where one space and a word, one
+    space and a word that may start a chunk (`_chunk_word`), and one more character follow
+    the chunk ("zwei Millionen drei zwei"), `number_words` reads nothing past them: the
+    first word is the next group or ends the run; the second, which can only start a chunk,
+    is no "Komma", scale word, thousand or subunit of a currency that would extend that
+    group (all of them guard words), so the run ends at the first word at the latest, and
+    only the character after the second word is looked at (a scale word's dot). There the
+    run is a pure function of that window and memoised per locale by it (``ft.runs``);
+    elsewhere it is read as it stands.
+    """
+    window = _TWO_WORDS.match(text, e)
+    info = None if window is None else ft.words.get(window.group(2))  # `_info`'s memo
+    if window is not None and info is None:
+        info = _info(lx, ft, window.group(2))
+    read: Any = _UNKNOWN
+    if window is None or window.end() >= len(text) or not info[5]:  # type: ignore[index]
+        window = None  # no window that holds all `number_words` reads
+    else:
+        read = ft.runs.get(text[s0 : window.end() + 1], _UNKNOWN)
+    if read is _UNKNOWN:
+        run = number_words(lx, text, s0)
+        if run is None or not within_limit(value := plain(run.value)):
+            read = None
+        else:
+            read = (value, run.end - s0)
+        if window is not None:
+            ft.runs.put(text[s0 : window.end() + 1], read)
+    if read is None:
+        return None
+    end = s0 + read[1]
+    # In the window a space and a word that may start a chunk follow its first word.
+    return read[0], end, True if window is not None and end == window.end(1) else None
+
+
+#: Two words after a chunk of number words, each after one space (`_run_from`).
+_TWO_WORDS = re.compile(r" ([^\W\d_]++) ([^\W\d_]++)")
+
+
 def _chunk_after(lx: Lexicon, ft: FastTables, text: str, e: int) -> bool:
     """A space and a word that may start a chunk of number words (`_chunk_word`) after ``e``."""
     if text[e : e + 1] != " ":
         return False
     w = _LETTERS.match(text, e + 1)
-    return w is not None and _chunk_word(lx, ft, w.group(), w.group().lower())
+    if w is None:
+        return False
+    info = ft.words.get(w.group())  # `_info`, its memo looked up here
+    return (info if info is not None else _info(lx, ft, w.group()))[5]
 
 
 def _settled(
@@ -1587,18 +1829,25 @@ def _settled(
     e: int,
     cur: str | None,
     chained: bool = False,
+    scaled: bool = False,
 ) -> tuple[int, Qualifier] | None:
     """Where a shape read from ``at`` to ``e`` starts, and its hedge, if nothing else can join.
 
     The hedge right before ``at`` (`_lead`); every other word of the chain inert; nothing
-    after ``e`` that could extend the expression (`ends_cleanly`, with ``chained``). None:
-    the grammar decides.
+    after ``e`` that could extend the expression (`ends_cleanly`, with ``chained`` and
+    ``scaled``). None: the grammar decides.
     """
+    if not chain:  # nothing before the shape: no hedge, nothing to weigh (no calls)
+        return (
+            (at, Qualifier.EXACT) if ends_cleanly(text, e, cur, lx, ft, chained, scaled) else None
+        )
     lead = _lead(text, chain, at, lx)
     if lead is None:
         return None
     start, qualifier, rest = lead
-    if not _all_inert(lx, rest) or not ends_cleanly(text, e, cur, lx, ft, chained):
+    if (rest and not _all_inert(lx, rest)) or not ends_cleanly(
+        text, e, cur, lx, ft, chained, scaled
+    ):
         return None
     return start, qualifier
 
@@ -1662,7 +1911,7 @@ def _fast_vague(
     rest = chain[after:]
     if sep is not None and rest and lx.range_intro.get(rest[0].word.lower()) == sep:
         return None  # "von zig bis hunderten Milliarden": the grammar starts at "von"
-    lead = _settled(text, rest, f, lx, ft, vm.end(), vm.group("cur"))
+    lead = _settled(text, rest, f, lx, ft, vm.end(), vm.group("cur"), scaled=True)
     return None if lead is None else vague_amount(lx, ft, vm, text, lead[1], lead[0])
 
 

@@ -101,6 +101,8 @@ def walk(
         if kind is Role.OUTSIDE:
             break
         chain.append(_new_token(Token, (start, word, kind)))
+        if start - last < 8 and not text[last:start].strip():
+            break  # only white space back to ``last``: the token before starts before it
         token = previous(text, start)
     return chain
 
