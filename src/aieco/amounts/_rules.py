@@ -644,10 +644,10 @@ def number_words(
     German compound is one word, an English group several); the chunking is this one rule.
 
     ``chunk``: the locale's regex of one chunk in running text (the extractor's
-    ``word_chunk``: a number word, one space and a scale word with no unit after it), where
-    the caller has it; a chunk it matches is read from the match (`_group_scale`), the
-    same reading in one regex call. ``first``: its match at ``i``, where the caller has
-    made it already.
+    ``word_chunk``: a number word, one space and a scale word, and the unit after it if
+    there is one), where the caller has it; a chunk it matches is read from the match's
+    number word and scale word (`_group_scale`), the same reading in one regex call.
+    ``first``: its match at ``i``, where the caller has made it already.
 
     Examples:
         >>> from aieco.amounts._lexicon import lexicon
@@ -838,11 +838,12 @@ def _group_scale(
         rm = chunk.match(text, pos)
     if rm is not None:
         nw, scale, dot = rm.group("nw", "scale", "dot")
-        after = "" if dot is not None else text[rm.end() : rm.end() + 1]
+        e = rm.end("scale")  # a unit the match may read after it is not the chunk's
+        after = "" if dot is not None else text[e : e + 1]
         power = scale_power(lx, scale, dot is not None, after)
         if power is not None:
             low = nw.lower()
-            sc = (power, rm.end(), None)
+            sc = (power, e + 1 if dot is not None else e, None)
             if low in lx.articles:
                 return _ONE, rm.end("nw"), True, sc
             value = lx.cardinal(low)

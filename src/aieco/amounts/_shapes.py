@@ -374,13 +374,13 @@ def _run_first(lx: Lexicon, ft: FastTables, text: str) -> re.Match[str] | None:
     """The first chunk of a text without digits that only a run of number words can read.
 
     A chunk ``ft.word_chunk`` matches at the start ("zwei Millionen"), from a `run_head`
-    that `_words_whole` reads as number words (no article), and a space after it. The shapes
-    `_whole_shapes` tries first then give no Amount: the one-end shape's regex reads such a
-    chunk as ``word_chunk`` does (`run_head`) and then needs a unit or the end, which the
-    chunk's look-ahead and the space rule out; the "-stellig" shape reads a "-stellig"
-    adjective first or after an article, never a number word or a scale word; the vague
-    shape a vague count first. So `_words_whole` decides, from the start (a run head starts
-    no hedge), with the match in hand.
+    that `_words_whole` reads as number words (no article), with no unit after it and a
+    space. The shapes `_whole_shapes` tries first then give no Amount: the one-end shape's
+    regex reads such a chunk as ``word_chunk`` does (`run_head`) and then needs a unit
+    (its unit part is the chunk's, which found none) or the end, which the space rules
+    out; the "-stellig" shape reads a "-stellig" adjective first or after an article, never
+    a number word or a scale word; the vague shape a vague count first. So `_words_whole`
+    decides, from the start (a run head starts no hedge), with the match in hand.
     """
     chunk = ft.word_chunk
     sp = text.find(" ")
@@ -393,7 +393,12 @@ def _run_first(lx: Lexicon, ft: FastTables, text: str) -> re.Match[str] | None:
     if nw.lower() in lx.articles or not run_head(lx, ft, nw):
         return None
     rm = chunk.match(text)
-    if rm is None or rm.end("nw") != sp or text[rm.end() : rm.end() + 1] != " ":
+    if (
+        rm is None
+        or rm.end("nw") != sp
+        or rm.group("cur", "pct") != (None, None)  # a unit after the scale word
+        or text[rm.end() : rm.end() + 1] != " "
+    ):
         return None
     return rm
 
