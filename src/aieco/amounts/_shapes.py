@@ -1628,7 +1628,12 @@ def _ahead(text: str, e: int, lx: Lexicon, ft: FastTables) -> tuple[re.Match[str
     if text[e : e + 1] != " ":
         return None
     nxt = ft.word_chunk.match(text, e + 1)  # type: ignore[union-attr]
-    return None if nxt is None or not run_head(lx, ft, nxt.group("nw")) else (nxt, _NO_POWER)
+    if nxt is None:
+        return None
+    head = ft.run_heads.get(nxt.group("nw"))  # `run_head`, its memo looked up here
+    if head is None:
+        head = run_head(lx, ft, nxt.group("nw"))
+    return (nxt, _NO_POWER) if head else None
 
 
 def run_head(lx: Lexicon, ft: FastTables, word: str) -> bool:
@@ -1760,7 +1765,10 @@ def _run_words(
     value, end, chained = run
     if chained is None:
         chained = _chunk_after(lx, ft, text, end)
-    lead = _settled(text, rest, s0, lx, ft, end, None, chained)
+    if rest:
+        lead = _settled(text, rest, s0, lx, ft, end, None, chained)
+    else:  # `_settled` with nothing before, without its call (a run handed on, `_ahead`)
+        lead = (s0, Qualifier.EXACT) if ends_cleanly(text, end, None, lx, ft, chained) else None
     if lead is None:
         return None
     if handed is not None:

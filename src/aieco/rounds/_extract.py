@@ -1266,7 +1266,14 @@ class _Reader:
 
         The words between are capitalised or articles.
         """
-        words = self.text[max(0, name.start - _ANTECEDENT_REACH) : name.start].split()
+        start = max(0, name.start - _ANTECEDENT_REACH)
+        within = self.low[start : name.start]
+        for word in lx.SOURCE_BEFORE:
+            if word in within:
+                break
+        else:
+            return False  # no source word within reach (the usual case): nothing to split
+        words = self.text[start : name.start].split()
         k = len(words) - 1
         while k >= 0 and (words[k][:1].isupper() or words[k].lower() in lx.DETERMINERS):
             k -= 1
