@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from re import _constants as sre  # the parsed form of a pattern, to read what it must match
+from re import _parser as sre_parse
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -145,6 +148,126 @@ def test_gates_hide_no_match(text: str) -> None:
     for gated in GATED:
         if gated.pattern.search(text) is not None:
             assert gated.search(text) is not None, gated.keys
+
+
+#: At most this many strings are tried for a stretch of a pattern ("f[üu]hr(?:t|te)": four).
+MAX_STRINGS = 64
+
+
+def _strings(op: Any, av: Any) -> list[str] | None:
+    """Every string one parsed item can match, if it is a short finite set, else None."""
+    if op is sre.LITERAL:
+        return [chr(av)]
+    if op is sre.IN:
+        chars: list[str] = []
+        for kind, arg in av:
+            if kind is sre.LITERAL:
+                chars.append(chr(arg))
+            elif kind is sre.RANGE and arg[1] - arg[0] < 8:
+                chars += [chr(c) for c in range(arg[0], arg[1] + 1)]
+            else:
+                return None
+        return chars
+    if op is sre.SUBPATTERN:
+        return _joined(av[-1], stop=False)
+    if op is sre.BRANCH:
+        out: list[str] = []
+        for branch in av[1]:
+            found = _joined(branch, stop=False)
+            if found is None:
+                return None
+            out += found
+        return out
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and (av[0], av[1]) == (0, 1):
+        found = _joined(av[2], stop=False)
+        return None if found is None else ["", *found]
+    return None
+
+
+def _joined(seq: Any, *, stop: bool) -> list[str] | None:
+    """The strings a sequence matches (None if they are not few), or with ``stop`` its starts.
+
+    With ``stop``: the strings its matches start with, as far as every item before is a short
+    finite set.
+    """
+    out = [""]
+    for op, av in seq:
+        found = _strings(op, av)
+        if found is None and stop and op in (sre.SUBPATTERN, sre.BRANCH):
+            branches = [av[-1]] if op is sre.SUBPATTERN else av[1]
+            found = [s for b in branches for s in _joined(b, stop=True) or [""]]
+        if found is None or len(out) * len(found) > MAX_STRINGS:
+            return out if stop else None
+        out = [a + b for a in out for b in found]
+        if _strings(op, av) is None:  # the start of a stretch that goes on unknown
+            return out
+    return out
+
+
+def _covered(seq: Any, keys: tuple[str, ...]) -> bool:
+    """Whether every match of a parsed pattern puts one of ``keys`` into the searched text.
+
+    Some stretch that every match has (its own characters, or a look-around's) holds a key in
+    each of the strings it can be.
+    """
+    runs: list[list[str]] = []
+    run = [""]
+    for op, av in seq:
+        found = _strings(op, av)
+        if found is not None and len(run) * len(found) <= MAX_STRINGS:
+            run = [a + b for a in run for b in found]
+            continue
+        if found is None and op in (sre.SUBPATTERN, sre.BRANCH):
+            start = _joined([(op, av)], stop=True) or [""]
+            if len(run) * len(start) <= MAX_STRINGS:
+                run = [a + b for a in run for b in start]
+        runs.append(run)
+        run = found if found is not None else [""]
+    runs.append(run)
+    if any(all(any(k in s for k in keys) for s in r) for r in runs if r != [""]):
+        return True
+    for op, av in seq:
+        if op is sre.SUBPATTERN and _covered(av[-1], keys):
+            return True
+        if op is sre.BRANCH and all(_covered(b, keys) for b in av[1]):
+            return True
+        repeat = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+        if op in repeat and av[0] >= 1 and _covered(av[2], keys):
+            return True
+        if op is sre.ATOMIC_GROUP and _covered(av, keys):
+            return True
+        if op is sre.ASSERT and _covered(av[1], keys):  # a look-around's text is there too
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name", [name for name, v in vars(lx).items() if isinstance(v, lx.Gated)])
+def test_gate_keys_let_every_match_in(name: str) -> None:
+    r"""Every way a gated pattern can match holds one of its keys, read from the pattern.
+
+    The keys are written by hand, and a key that is not in some match (" für " where the
+    pattern has "\s+für\s", "an bord" for "an\s+bord", "befind" for "befand") hides that
+    match on every text.
+    """
+    gated = getattr(lx, name)
+    parsed = sre_parse.parse(gated.pattern.pattern, gated.pattern.flags)
+    assert _covered(parsed, gated.keys), gated.keys
+
+
+def test_the_key_reader_sees_a_gap() -> None:
+    """The reader above fails a key that a match can lack, and passes one that it cannot."""
+
+    def covered(pattern: str, *keys: str) -> bool:
+        return _covered(sre_parse.parse(pattern), keys)
+
+    assert not covered(r"an\s+bord", "an bord")
+    assert covered(r"an\s+bord", "bord")
+    assert not covered(r"bef(?:i|a)nd", "befind")
+    assert covered(r"bef(?:i|a)nd(?:et)?", "befind", "befand")
+    assert covered(r"(?:f[üu]hrt(?<!\wx)|leitet)\s+an", "führt", "fuhrt", "leitet")
+    assert not covered(r"(?:f[üu]hrt(?<!\wx)|leitet)\s+an", "führt", "leitet")
+    assert covered(r"x(?=.*?beteiligt)", "beteilig")
+    assert not covered(r"\d+\s*euro|geld", "euro")
 
 
 def test_spaces_and_signs_in_any_case() -> None:

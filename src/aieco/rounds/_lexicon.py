@@ -218,9 +218,9 @@ CUE: Final = Gated(
     "geld",
     "kapital",
     "mittel",
-    "investi",
-    " für ",
-    " fur ",
+    "invest",
+    "für",
+    "fur",
 )
 
 
@@ -616,7 +616,7 @@ LEAD_BEFORE: Final = Gated(
     "fuhrung",
     "leitung",
     "lead",
-    "led by",
+    "led",
     "hauptinvestor",
     "federf",
     "führt",
@@ -660,7 +660,9 @@ LEAD_AFTER: Final = Gated(
     "leiten",
     "anführ",
     "führe",
-    "als ",
+    "fuhre",
+    "lead",
+    "hauptinvestor",
     "federf",
 )
 #: "Dies führt eine Finanzierungsrunde an": the lead is the investor named just before.
@@ -669,14 +671,8 @@ LEAD_ANAPHOR: Final = Gated(
         r"^\W*(?:dies|das|damit|diese\s+investition|dieses\s+investment|er|sie|es)\s+"
         r"(?:f[üu]hrt|f[üu]hrte)\s+(?:\S+\s+){0,3}?(?:runde|finanzierung)\w*(?:\s+\S+){0,3}?\s+an\b",
     ),
-    "start",
-    "unternehm",
-    "firma",
-    "scale",
-    "investoren",
-    "geldgeber",
-    "bewertung",
-    "runde",
+    "führt",
+    "fuhrt",
 )
 #: Phrases after which (other) investors are listed.
 INVESTORS_BEFORE: Final = Gated(
@@ -754,7 +750,7 @@ INVESTORS_BEFORE: Final = Gated(
         r"|mit(?<!\wmit)\s+(?P<list13>)(?=[^.;]{0,160}?(?:zu\s+den\s+(?:investoren|geldgebern"
         r"|kapitalgebern)|\bbeteiligt|\bbeteiligen|\bbeteiligten))",
     ),
-    "beteiligung",
+    "beteilig",
     "investor",
     "geldgeber",
     "kapitalgeber",
@@ -764,15 +760,15 @@ INVESTORS_BEFORE: Final = Gated(
     "aktionar",
     "unterstützer",
     "unterstutzer",
-    "beteiligt",
+    "befand",
     "dabei",
-    "an bord",
+    "bord",
     "geld",
     "kapital",
     "mittel",
     "investment",
     "investition",
-    "business angel",
+    "business",
     "participation",
     "hinter",
     "neben",
@@ -785,7 +781,7 @@ INVESTORS_BEFORE: Final = Gated(
     "eingestiegen",
     "engagiert",
     "anderem",
-    "runde um",
+    "runde",
     "befind",
     "erhält",
     "erhalt",
@@ -835,7 +831,7 @@ INVESTORS_AFTER: Final = Gated(
     ),
     "beteilig",
     "dabei",
-    "an bord",
+    "bord",
     "stieg",
     "steig",
     "investier",
@@ -852,7 +848,7 @@ JOINT_WITH_OTHERS: Final = Gated(
 #: "X ist an Bord": the investors come before (read after INVESTORS_AFTER).
 ON_BOARD: Final = Gated(
     re.compile(r"\b(?:ist|sind|war|waren)\s+(?:jetzt\s+|nun\s+)?(?:mit\s+)?an\s+bord\b"),
-    "an bord",
+    "bord",
 )
 #: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
 OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
