@@ -130,9 +130,32 @@ RELATIVE_ANTECEDENT: list[tuple[str, list[Round]]] = [
 ]
 
 
+#: Where the company is named in a way no rule read (docs/extraction.md, "Names without a place
+#: in a sentence"): after "heißt" in a sentence with no word of the trade, for a later "die
+#: Firma" (dev7's "Seine Firma heißt Figo"; dev5's "das Unternehmen" after a name in prose);
+#: in a genitive after a descriptor of its people ("die Blockchain-Spezialisten der Dfinity
+#: Foundation"; dev6's "Das Team von X"), not after a noun of owned companies ("die Start-ups
+#: der ETH Lausanne", dev6) nor a person's role ("Chef der Kette X", dev4).
+NAMED_FURTHER: list[tuple[str, list[Round]]] = [
+    (
+        "Anna Berg ist 30 Jahre alt. Ihre Firma heißt Lorka, wie ein Stern. Kurz vor dem "
+        "Jahreswechsel haben Investoren sieben Millionen Euro in die Firma gesteckt.",
+        [("Lorka", "7000000 EUR", None, "unknown")],
+    ),
+    (
+        "Im August sicherten sich die Robotik-Spezialisten der Lorka AG 12 Millionen Franken.",
+        [("Lorka AG", "12000000 CHF", None, "unknown")],
+    ),
+    (
+        "Die Start-ups der Hochschule Lorka erhielten 2023 insgesamt 220 Millionen Franken.",
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    SENTENCE_ADVERBS + TRANCHES + MAIN_CLAUSES + ATTRIBUTES + RELATIVE_ANTECEDENT,
+    SENTENCE_ADVERBS + TRANCHES + MAIN_CLAUSES + ATTRIBUTES + RELATIVE_ANTECEDENT + NAMED_FURTHER,
     ids=lambda x: str(x)[:50],
 )
 def test_family(text: str, expected: list[Round]) -> None:
@@ -168,6 +191,13 @@ INVESTOR_LISTS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
         "Lorka hat 7 Millionen Euro eingesammelt. Erneut beteiligten sich Atlas und Borea.",
         (),
         ("Atlas", "Borea"),
+    ),
+    # a list between dashes splits no clause (dev7; dev3's "Investoren – u.a. X –")
+    (
+        "Kurz vor Weihnachten haben Investoren – darunter die Atlas Bank – 7 Millionen Euro in "
+        "das Start-up Lorka gesteckt.",
+        (),
+        ("Atlas Bank",),
     ),
     (
         "Lorka hat 7 Millionen Euro eingesammelt. Wie schon in den Runden zuvor, beteiligten "

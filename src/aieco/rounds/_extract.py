@@ -82,6 +82,10 @@ _INVERTED_REACH: Final = 12
 _ROUNDING: Final = 20
 #: The longest abbreviation read as standing for a name given before it in brackets.
 _MAX_ABBREVIATION: Final = 6
+#: The dashes around a list inside a main clause ("Investoren – darunter X – haben ...").
+_DASHES: Final = ("–", "—")
+#: How long (in characters) a list between dashes may be.
+_MAX_PARENTHESIS: Final = 160
 #: How far back (in characters) the name a relative clause is about is looked for.
 _ANTECEDENT_REACH: Final = 80
 #: The most names read back from one figure ("A, B und C (jeweils 5 Mio.)").
@@ -1366,7 +1370,7 @@ class _Reader:
         """
         determiner = described = False
         if not bare:
-            opened = _open_phrase(tokens, i, amount_tokens, definite)
+            opened = _open_phrase(tokens, i, amount_tokens, definite, not self._listing)
             if opened is None:
                 return None
             i, determiner, described = opened
@@ -1876,6 +1880,9 @@ def _clauses(sentence: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]
     for m in _CLAUSE_OPENERS.finditer(sentence):
         if m.start() < resume:
             continue
+        if m[0].strip() in _DASHES and (close := _dash_end(sentence, m.end())) > 0:
+            resume = close + 1  # "Investoren – darunter X – haben ...": one clause, as with commas
+            continue
         close = _relative_end(sentence, m) if lx.RELATIVE_OPENER.match(sentence, m.start()) else -1
         if close > 0:
             inner.append((m.end(), close, ()))
@@ -1894,6 +1901,20 @@ def _clauses(sentence: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]
         return out
     first = [c for c in out if lx.ANNOUNCER.match(sentence[c[0] : c[1]].lower())]
     return first + [c for c in out if c not in first] if first else out
+
+
+def _dash_end(sentence: str, start: int) -> int:
+    """The dash that closes a list between dashes from ``start``, else -1.
+
+    "Investoren – darunter die Deutsche Börse – haben 7 Mio. in die Firma gesteckt": the list
+    opens with a word of `_lexicon.PARENTHESIS_OPENERS`; the dashes split no clause.
+    """
+    words = sentence[start : start + 20].split(None, 1)
+    if not words or words[0].lower() not in lx.PARENTHESIS_OPENERS:
+        return -1
+    ends = [sentence.find(dash, start, start + _MAX_PARENTHESIS) for dash in _DASHES]
+    found = [end for end in ends if end > 0 and sentence[end - 1].isspace()]
+    return min(found) if found else -1
 
 
 def _relative_end(sentence: str, opener: re.Match[str]) -> int:
@@ -2040,7 +2061,7 @@ def _is_trade_word(name: str) -> bool:
 
 
 def _open_phrase(
-    tokens: list[_Token], i: int, amount_tokens: set[int], definite: bool
+    tokens: list[_Token], i: int, amount_tokens: set[int], definite: bool, genitive: bool = True
 ) -> tuple[int, bool, bool] | None:
     """Where the name of a noun phrase from token ``i`` may start (at most 8 words on).
 
@@ -2074,6 +2095,19 @@ def _open_phrase(
             pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
         elif _skippable(word, low):
             pass
+        elif (
+            genitive
+            and _descriptor(word)
+            and i + 2 < n
+            and tokens[i + 1][3] in _GENITIVE
+            and _namey(tokens[i + 2][2])
+            and lx.OWNED_NOUN.search(low) is None
+            and lx.PERSON_DESCRIPTOR.search(low) is None  # "Chef der Kette X": his employer
+        ):
+            # "die Blockchain-Spezialisten der Dfinity Foundation" (not "die Start-ups der ETH":
+            # the owner), not in a list of investors ("X, der Beteiligungsfirma des Y")
+            described = True
+            i += 1
         elif determiner and (attribute := _attribute_end(tokens, i, amount_tokens)) > i:
             i = attribute - 1  # "Die von ihm 2012 gegründete Checkout.com": the name follows
         elif (

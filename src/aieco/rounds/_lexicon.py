@@ -705,7 +705,9 @@ INVESTORS_BEFORE: Final = Gated(
             "kapitalgebern",
             "anteilseignern",
         )
-        + r"(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter|(?:be)?f(?:i|a)nden\s+sich))\s+"
+        # "Investoren wie X", "Investoren – darunter X – haben ...", "Investoren, darunter X"
+        + r"(?:\s*:|\s*[,–—]\s*darunter|\s+(?:sind|ist|waren|war|wie|darunter"
+        r"|(?:be)?f(?:i|a)nden\s+sich))\s+"
         r"(?:(?:auch|u\.\s?a\.|unter\s+anderem)\s+)*(?P<list5>)"
         r"|(?:gro(?:ß|ss)aktion[äa]r|aktion[äa]r)(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter))\s+(?:(?:auch"
         r"|u\.\s?a\.|unter\s+anderem)\s+)*(?P<list20>)"
@@ -897,7 +899,7 @@ NOT_NAMES: Final = words(
     längst ähnlich genauso gleichfalls ebenfalls folglich letztendlich umgekehrt anders stets
     oft häufig meist meistens selten kaum sogar lediglich nur besonders insbesondere vorerst
     weiterhin wiederum hingegen dagegen zugleich vorher nachher bald sofort gerade noch wieder
-    erneut mal privatpersonen privatleute einzelpersonen
+    erneut mal privatpersonen privatleute einzelpersonen kurz
     """
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
@@ -1021,7 +1023,7 @@ NOT_ALONE: Final = (
 )
 #: Words after which a capitalised word is a name in a sentence with no word of the trade:
 #: "Dazu gehörten alte Bekannte wie Meteomatics", "Ähnlich ist es nun bei Cashboard".
-NAME_INTRODUCERS: Final = words("wie bei namens")
+NAME_INTRODUCERS: Final = words("wie bei namens heißt heisst hieß hiess")
 #: Nouns that make a name with the city adjective before them ("die Genfer Kantonalbank",
 #: "die Berliner Sparkasse"), where "die Münchner Helsing" is a descriptor and a name.
 CITY_NAMED: Final = re.compile(
@@ -1056,6 +1058,15 @@ COMMON_NOUN_OPENERS: Final = COMMON_NOUN_PREPOSITIONS | words(
     unserem unseren unserer euer eure kein keine keinem keinen keiner keines
     """
 )
+#: Nouns of companies that belong to someone: "die Start-ups der ETH Lausanne", "eine Tochter des
+#: Konzerns X", "Ausgründungen der Universität" name the owner after them, not the company.
+OWNED_NOUN: Final = re.compile(
+    r"(?:start-?ups?|unternehmen|firmen|t[öo]chter|tochter\w*|ableger|spin-?offs?"
+    r"|ausgr[üu]ndung\w*|portfolio\w*|beteiligung\w*)$"
+)
+#: Words that open a list between dashes inside a main clause: "Investoren – darunter die
+#: Deutsche Börse – haben ... gesteckt" (the dashes split no clause, as commas would not).
+PARENTHESIS_OPENERS: Final = words("darunter etwa namentlich insbesondere u.a. unter wie")
 #: Words that open an attributive phrase between an article and its noun ("die von ihm
 #: gegründete X", "der in Köln ansässige Hersteller Y", "das seit 2015 bestehende Z").
 ATTRIBUTE_OPENERS: Final = words("von vom in im aus seit vor nach bei mit für durch")
