@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gc
 import itertools
-import os
-import re
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+import _callgrind
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Expressions parsed in the counted loop (whole passes over the texts): a few thousand
@@ -45,12 +42,7 @@ def _child(part: str, texts: list[str]) -> None:
     for _ in range(2):
         for text in texts:
             parse_amount(text)
-    subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], capture_output=True)
-    time.sleep(0.2)
-    # The objects made so far (the imports, babel's data) out of the collector's way: a full
-    # collection inside the loop would count them, once or not at all, whatever the code does.
-    gc.collect()
-    gc.freeze()
+    _callgrind.start_counting()
     args = [(text,) for text in texts] * _passes(len(texts))
     collections.deque(itertools.starmap(parse_amount, args), 0)
 
@@ -70,26 +62,10 @@ def main() -> None:
     if args.child:
         _child(args.part, args.text)
         return
-    cmd = [
-        "valgrind",
-        "--tool=callgrind",
-        "--instr-atstart=no",
-        "--toggle-collect=starmap_next",
-        "--callgrind-out-file=/dev/null",
-        sys.executable,
-        __file__,
-        "--child",
-        "--part",
-        args.part,
-        *(f"--text={text}" for text in args.text),
-    ]
-    env = {**os.environ, "PYTHONPATH": args.src}
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
-    refs = re.search(r"refs:\s*([\d,]+)", done.stderr)
-    if refs is None:
-        sys.exit(f"no instruction count in valgrind's output:\n{done.stderr}")
+    child_args = ["--part", args.part, *(f"--text={text}" for text in args.text)]
+    total = _callgrind.count(__file__, child_args, args.src)
     count = len(args.text) if args.text else {"all": 155, "figures": 140, "worded": 15}[args.part]
-    each = int(refs.group(1).replace(",", "")) / _passes(count) / count
+    each = total / _passes(count) / count
     print(f"{args.src} {args.part if not args.text else args.text}: {each:,.0f} instructions each")
 
 

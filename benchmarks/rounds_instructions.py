@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gc
 import itertools
-import os
-import re
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+import _callgrind
 
 ROOT = Path(__file__).resolve().parents[1]
 #: How much of each input of bench_rounds.py is read in the counted call.
@@ -42,12 +39,7 @@ def _child(name: str) -> None:
 
     text = list(bench_rounds.inputs().values())[INPUTS[name]][:SIZE]
     extract_rounds(text)
-    subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], capture_output=True)
-    time.sleep(0.2)
-    # The objects made so far out of the collector's way: a full collection inside the counted
-    # call would count them, once or not at all, whatever the code does.
-    gc.collect()
-    gc.freeze()
+    _callgrind.start_counting()
     collections.deque(itertools.starmap(extract_rounds, [(text,)]), 0)
 
 
@@ -61,24 +53,8 @@ def main() -> None:
     if args.child:
         _child(args.child)
         return
-    env = {**os.environ, "PYTHONPATH": args.src}
     for name in args.input or list(INPUTS):
-        cmd = [
-            "valgrind",
-            "--tool=callgrind",
-            "--instr-atstart=no",
-            "--toggle-collect=starmap_next",
-            "--callgrind-out-file=/dev/null",
-            sys.executable,
-            __file__,
-            "--child",
-            name,
-        ]
-        done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
-        refs = re.search(r"refs:\s*([\d,]+)", done.stderr)
-        if refs is None:
-            sys.exit(f"no instruction count in valgrind's output:\n{done.stderr}")
-        count = int(refs.group(1).replace(",", ""))
+        count = _callgrind.count(__file__, [name], args.src)
         print(f"{args.src} {name}: {count / 1e6:,.1f} M instructions per {SIZE // 1000} kB")
 
 

@@ -626,7 +626,13 @@ class Words(NamedTuple):
     chunks: int
 
 
-def number_words(lx: Lexicon, text: str, i: int) -> Words | None:
+def number_words(
+    lx: Lexicon,
+    text: str,
+    i: int,
+    chunk: re.Pattern[str] | None = None,
+    first: re.Match[str] | None = None,
+) -> Words | None:
     """Number words at ``i``, chunked by decreasing scale; None if none is there.
 
     Each chunk is a group of number words below a million (or an article for one; digits
@@ -636,8 +642,19 @@ def number_words(lx: Lexicon, text: str, i: int) -> Words | None:
     the scale before it ("zwei Millionen eintausendeinhundert"); an article never ends a
     run. At most eight chunks. What a group is depends on the language (`GROUP_READERS`: a
     German compound is one word, an English group several); the chunking is this one rule.
+
+    ``chunk``: the locale's regex of one chunk in running text (the extractor's
+    ``word_chunk``: a number word, one space and a scale word, and the unit after it if
+    there is one), where the caller has it; a chunk it matches is read from the match's
+    number word and scale word (`_group_scale`), the same reading in one regex call.
+    ``first``: its match at ``i``, where the caller has made it already.
+
+    Examples:
+        >>> from aieco.amounts._lexicon import lexicon
+        >>> number_words(lexicon("de_DE"), "zwei Millionen dreihunderttausend Euro", 0)
+        Words(value=Decimal('2300000'), end=33, power=6, word_int=None, chunks=2)
     """
-    return _chunks(lx, text, i, Decimal(0), None, -1, 0)
+    return _chunks(lx, text, i, Decimal(0), None, -1, 0, chunk, first)
 
 
 _ONE = Decimal(1)
@@ -751,18 +768,18 @@ def _chunks(
     last_power: int | None,
     end: int,
     chunks: int,
+    chunk: re.Pattern[str] | None = None,
+    first: re.Match[str] | None = None,
 ) -> Words | None:
     """`number_words` from ``pos``, after ``chunks`` chunks that came to ``total``."""
     word_int: int | None = None
     group = GROUP_READERS[lx.language]
     while chunks < 8:
-        found = group(lx, text, pos)
+        found = _group_scale(lx, text, pos, group, chunk, first)
+        first = None
         if found is None:
             break
-        value, k, is_article = found
-        if not is_article:
-            value, k = decimal_words(lx, text, value, k)
-        sc = scale_at(lx, text, k, glued=False)
+        value, k, is_article, sc = found
         if sc is not None and sc[2] is None:
             power, k2, _ = sc
             if not scales_fall(last_power, power):
@@ -795,6 +812,49 @@ def _chunks(
         return None
     word_int = word_int if last_power is None else None
     return _new_words(Words, (total, end, last_power, word_int, chunks))
+
+
+def _group_scale(
+    lx: Lexicon,
+    text: str,
+    pos: int,
+    group: GroupReader,
+    chunk: re.Pattern[str] | None,
+    rm: re.Match[str] | None,
+) -> tuple[Decimal, int, bool, tuple[int, int, str | None] | None] | None:
+    """A group of number words at ``pos`` and the scale after it, as `_chunks` reads them.
+
+    (the group's value, where it ends, whether it is an article standing for one, and
+    `scale_at`'s reading after it); None where no group is there. Read by ``group`` (digits
+    spelled out after it by `decimal_words`), or from a match of ``chunk`` at ``pos``
+    (``rm``, else matched here): its number word is the word `word_group` reads (the same
+    letters; ``chunk`` is only built for a language whose groups are one word, and only
+    where no scale word starts with the decimal word, so `decimal_words` reads nothing
+    there), and its scale word, one plain space after it, is the word `scale_at` reads, of
+    the power `scale_power` gives it. Where that power is None ("Millionen." at a sentence
+    end, which `scale_at` also tries without the dot), the group is read as without it.
+    """
+    if rm is None and chunk is not None:
+        rm = chunk.match(text, pos)
+    if rm is not None:
+        nw, scale, dot = rm.group("nw", "scale", "dot")
+        e = rm.end("scale")  # a unit the match may read after it is not the chunk's
+        after = "" if dot is not None else text[e : e + 1]
+        power = scale_power(lx, scale, dot is not None, after)
+        if power is not None:
+            low = nw.lower()
+            sc = (power, e + 1 if dot is not None else e, None)
+            if low in lx.articles:
+                return _ONE, rm.end("nw"), True, sc
+            value = lx.cardinal(low)
+            return None if value is None else (value, rm.end("nw"), False, sc)
+    found = group(lx, text, pos)
+    if found is None:
+        return None
+    value, k, is_article = found
+    if not is_article:
+        value, k = decimal_words(lx, text, value, k)
+    return value, k, is_article, scale_at(lx, text, k, glued=False)
 
 
 #: `Words(...)` without the Python-level ``__new__`` a NamedTuple class defines (one C call).

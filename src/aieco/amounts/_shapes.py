@@ -276,7 +276,21 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
         found = _hedge_lead(lx, ft, text)
         if found is _BARE:
             # No digit in the text: the range shape, whose regex reads digits, cannot match.
-            whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES)
+            first = _one_end_first(lx, ft, text)
+            if first is _NO_MATCH:
+                # Not the one-end shape: a run of number words, or another worded shape.
+                run = _run_first(lx, ft, text)
+                if run is not None:
+                    return _run_whole(lx, ft, text, 0, Qualifier.EXACT, run)
+                whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES[1:])
+            elif first is _UNKNOWN:
+                whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES)
+            else:
+                return first  # type: ignore[no-any-return]
+        elif found is _WORD_LEAD:
+            # "zwischen 20 und 30 Mrd. €": a word before the first digit that the one-end
+            # shape cannot read (see `_word_lead`).
+            whole = _whole_shapes(lx, ft, text, SHAPES[1:])
         else:
             if found is not None:
                 amount = _digits_first(lx, ft, text, found[1], found[0])
@@ -298,7 +312,9 @@ def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> Any:
     no hedge has a digit (`fast_tables` leaves ``lead`` None otherwise), so the rest of the
     text cannot change what it finds there. The number comes from the same match as the
     characters before it (``ft.lead``), its groups numbered as ``ft.number_at``'s. `_BARE`
-    where ``ft.lead`` finds no digit in the text at all.
+    where ``ft.lead`` finds no digit in the text at all; `_WORD_LEAD` where no hedge is
+    there and the characters before the digit are one word and a space that the one-end
+    shape cannot read (`_word_lead`, memoised with the hedge).
     """
     sp = text.find(" ")
     lead = None if ft.lead is None else ft.lead.match(text)
@@ -312,13 +328,39 @@ def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> Any:
     found = ft.leads.get(key, _UNKNOWN)
     if found is _UNKNOWN:
         found = _hedge_before_digit(lx, key, sp)
+        if found is None and at == sp + 1 and _word_lead(lx, key[:sp]):
+            found = _WORD_LEAD
         ft.leads.put(key, found)
+    if found is None or found is _WORD_LEAD:
+        return found
     # The hedge ends at a digit, the text's first (no hedge has one): where the number starts.
-    return None if found is None else (found[0], lead)
+    return found[0], lead
 
 
 #: What `_hedge_lead` says of a text without any digit ("vier Milliarden Dollar").
 _BARE: Any = object()
+#: What `_hedge_lead` says of a text whose first digit comes after a `_word_lead`.
+_WORD_LEAD: Any = object()
+
+
+def _word_lead(lx: Lexicon, word: str) -> bool:
+    """A word before a space and a text's first digit that the one-end shape cannot read.
+
+    The one-end shape reads no digit but its figure's (no hedge has one, nor does a
+    currency, scale or percent word: the tail), so with a digit in the text it reads one
+    only where its hedge, sign and currency reach that first digit; its number word
+    branch reads none. A word of plain letters (ASCII: the regex's case-insensitive hedges
+    then match it exactly where its lower case is one) that starts no hedge, is no
+    currency symbol and has no code's shape (three capitals) is none of them:
+    "zwischen 20 und 30 Mrd. €", "von 5 bis 10 Euro".
+    """
+    return (
+        word.isascii()
+        and word.isalpha()
+        and word.lower() not in lx.qualifier_starts
+        and word not in lx.symbols
+        and _THREE_CAPITALS.fullmatch(word) is None
+    )
 
 
 def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int] | None:
@@ -326,6 +368,39 @@ def _hedge_before_digit(lx: Lexicon, text: str, sp: int) -> tuple[Qualifier, int
     first = text[:sp].lower() if sp > 0 else ""
     found = hedge_at(lx, text, 0) if first in lx.qualifier_starts or sp < 0 else None
     return found if found is not None and text[found[1] : found[1] + 1] in DIGITS else None
+
+
+def _run_first(lx: Lexicon, ft: FastTables, text: str) -> re.Match[str] | None:
+    """The first chunk of a text without digits that only a run of number words can read.
+
+    A chunk ``ft.word_chunk`` matches at the start ("zwei Millionen"), from a `run_head`
+    that `_words_whole` reads as number words (no article), with no unit after it and a
+    space. The shapes `_whole_shapes` tries first then give no Amount: the one-end shape's
+    regex reads such a chunk as ``word_chunk`` does (`run_head`) and then needs a unit
+    (its unit part is the chunk's, which found none) or the end, which the space rules
+    out; the "-stellig" shape reads a "-stellig" adjective first or after an article, never
+    a number word or a scale word; the vague shape a vague count first. So `_words_whole`
+    decides, from the start (a run head starts no hedge), with the match in hand.
+    """
+    chunk = ft.word_chunk
+    sp = text.find(" ")
+    if chunk is None or sp <= 0:
+        return None
+    # The word before the first space, the only one ``chunk`` can match as its number word:
+    # told by the memo of run heads, before the regex. A run head is a cardinal or an
+    # article (`_chunk_word`): where it is no article, `numeral_kind` reads it as "words".
+    nw = text[:sp]
+    if nw.lower() in lx.articles or not run_head(lx, ft, nw):
+        return None
+    rm = chunk.match(text)
+    if (
+        rm is None
+        or rm.end("nw") != sp
+        or rm.group("cur", "pct") != (None, None)  # a unit after the scale word
+        or text[rm.end() : rm.end() + 1] != " "
+    ):
+        return None
+    return rm
 
 
 def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
@@ -341,7 +416,20 @@ def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     first = _LETTERS.match(text, at)
     if first is None or numeral_kind(lx, first.group().lower()) != "words":
         return None
-    run = number_words(lx, text, at)  # exact in any context: no context switch
+    return _run_whole(lx, ft, text, at, qualifier, None)
+
+
+def _run_whole(
+    lx: Lexicon,
+    ft: FastTables,
+    text: str,
+    at: int,
+    qualifier: Qualifier,
+    rm: re.Match[str] | None,
+) -> Amount | None:
+    """`_words_whole` from ``at``, its hedge read; ``rm``: ``ft.word_chunk``'s match there."""
+    # Exact in any context: no context switch.
+    run = number_words(lx, text, at, ft.word_chunk, rm)
     if run is None or run.chunks < 2:
         return None
     e, unit = run.end, None
