@@ -93,3 +93,37 @@ NAMING: list[tuple[str, list[Round]]] = [
 @pytest.mark.parametrize(("text", "expected"), NAMING, ids=lambda x: str(x)[:50])
 def test_named_by_a_verb_of_naming(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
+
+
+#: A lead named up to twelve words before "angeführt" (`_lexicon.LEAD_AROUND`, eight words
+#: before this session) is read from the last "von" before it: from an earlier "von" the
+#: twelve words reached over other names, which became leads, or over the company itself,
+#: which then lost its round.
+LEADS_FROM_THE_LAST_VON: list[tuple[str, list[Round], tuple[str, ...]]] = [
+    (
+        "Lorka erhält 15 Millionen Euro. Die Runde mit Geld von Borea, Cirrus und Dorado aus "
+        "Berlin wurde von Atlas angeführt.",
+        [("Lorka", "15000000 EUR", None, "unknown")],
+        ("Atlas",),
+    ),
+    (
+        "Die Finanzierungsrunde von Lorka mit 15 Millionen Euro wird von Atlas Ventures aus "
+        "München angeführt.",
+        [("Lorka", "15000000 EUR", None, "unknown")],
+        ("Atlas Ventures",),
+    ),
+    (
+        "Lorka hat 7 Millionen Franken erhalten. Die Runde wurde vom internationalen "
+        "Risikokapitalgeber Atlas mit Standorten in Zug und München angeführt.",
+        [("Lorka", "7000000 CHF", None, "unknown")],
+        ("Atlas",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "leads"), LEADS_FROM_THE_LAST_VON, ids=lambda x: str(x)[:50]
+)
+def test_leads_from_the_last_von(text: str, expected: list[Round], leads: tuple[str, ...]) -> None:
+    assert _rounds(text) == expected
+    assert investors_of(text)[0] == leads

@@ -629,9 +629,11 @@ LEAD_BEFORE: Final = Gated(
 #: Phrases after which the leads are listed, ending the clause ("Die Runde wurde von X angeführt").
 LEAD_AROUND: Final = Gated(
     re.compile(
-        # "wurde vom Risikokapitalgeber X mit Standorten in Zug und München angeführt"
-        r"\b(?:von|vom|durch)\s+(?P<list>)(?=(?:\S+\s+){1,12}?(?:angef[üu]hrt|geleitet|gef[üu]hrt)"
-        r"(?:e|en|er|es|em)?\b)"
+        # "wurde vom Risikokapitalgeber X mit Standorten in Zug und München angeführt"; from the
+        # last "von" before the participle only ("Die Runde mit Geld von A und B wurde von C
+        # angeführt": C leads)
+        r"\b(?:von|vom|durch)\s+(?P<list>)(?=(?:(?!(?:von|vom|durch)\s)\S+\s+){1,12}?"
+        r"(?:angef[üu]hrt|geleitet|gef[üu]hrt)(?:e|en|er|es|em)?\b)"
     ),
     "geführt",
     "gefuhrt",
