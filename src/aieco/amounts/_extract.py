@@ -17,7 +17,7 @@ import operator
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -26,7 +26,15 @@ from aieco.amounts._fast import FastTables, tables_for
 from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
-from aieco.amounts._rules import continues_figure, date_at, figure_ok, figure_value, hedge_at
+from aieco.amounts._rules import (
+    continues_figure,
+    date_at,
+    figure_ok,
+    figure_value,
+    hedge_at,
+    joined_apart,
+    scale_power,
+)
 from aieco.amounts._shapes import (
     Chain,
     Handed,
@@ -36,7 +44,7 @@ from aieco.amounts._shapes import (
     read_digits,
     read_noun,
 )
-from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
+from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, spaced, walk
 from aieco.money import Amount, Qualifier, in_exact_context
 
 __all__ = ["Mention", "extract_amounts", "scan"]
@@ -199,13 +207,27 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             elif isinstance(found, Chain):
                 resume = found.resume  # no trigger before it can start or join an amount
                 break
+            elif isinstance(found, Apart):
+                last = max(last, found.end)  # part of a figure: nothing inside it is read
             elif found is None and digits:
                 last = max(last, _unread_figure_end(text, t, lx))
     return out
 
 
-#: What a trigger gives: a reading, a verdict, a chain to skip, or None (nothing read).
-_Outcome = Reading | Verdict | Chain | None
+class Apart(NamedTuple):
+    """The expression the grammar reads at a trigger is part of a figure: nothing is read.
+
+    "zwei hundert Euro": from "hundert" it reads "hundert Euro", but "zwei hundert" is one
+    number written apart (`_apart_before`). No trigger before ``end`` (where that expression
+    ends) reads anything, as if the expression had been read (a figure whole or not at all).
+    """
+
+    end: int
+
+
+#: What a trigger gives: a reading, a verdict, a chain to skip, part of a figure, or None
+#: (nothing read).
+_Outcome = Reading | Verdict | Chain | Apart | None
 
 
 @functools.cache
@@ -246,15 +268,18 @@ def _ask_grammar(
     last: int,
     include_numbers: bool,
     tried: dict[int, Parsed | None],
-) -> Reading | Verdict | None:
+) -> Reading | Verdict | Apart | None:
     """The grammar's expression at the trigger ``t``, where no shape was certain.
 
-    None where it finds none; `Verdict.SKIP` where a noun trigger can start nothing.
+    None where it finds none; `Verdict.SKIP` where a noun trigger can start nothing; `Apart`
+    where the trigger is in part of a figure (`_find`).
     """
     if text[t].isalpha() and not _may_start(text, t, lx, last):
         return Verdict.SKIP
     found = _find(parser, lx, t, last, include_numbers, tried)
-    return None if found is None else Reading.of(found.start, found.end, found.amount)
+    if found is None or isinstance(found, Apart):
+        return found
+    return Reading.of(found.start, found.end, found.amount)
 
 
 def _unread_figure_end(text: str, t: int, lx: Lexicon) -> int:
@@ -656,15 +681,18 @@ def _find(
     last: int,
     include_numbers: bool,
     tried: dict[int, Parsed | None],
-) -> Parsed | None:
+) -> Parsed | Apart | None:
     """The expression that covers the trigger at ``t`` (and starts at or after ``last``).
 
     ``tried`` holds what the grammar read from each start already tried in this text: what
     it reads from a start does not depend on the trigger, and the walk back offers the same
     start to every trigger after it ("ein ein ein ...", "5–5–5–..."), so each start is read
-    once and the work stays proportional to the text.
+    once and the work stays proportional to the text. Where the expression from a start
+    that covers the trigger starts at the second of two number words that are one number
+    written apart ("zwei hundert Euro": `_apart_before`), it is part of a figure: `Apart`.
     """
-    for s in sorted(_candidates(parser.text, t, lx, last)):
+    text = parser.text
+    for s in sorted(_candidates(text, t, lx, last)):
         if s < last:
             continue
         if s in tried:
@@ -675,9 +703,33 @@ def _find(
             except (ArithmeticError, ValueError):
                 r = None
             tried[s] = r
-        if r is not None and r.end > t and (include_numbers or r.reportable):
+        if r is None or r.end <= t:
+            continue
+        if text[s].isalpha() and _apart_before(text, s, lx):
+            return Apart(r.end)  # the trigger is in part of a figure ("zwei hundert Euro")
+        if include_numbers or r.reportable:
             return r
     return None
+
+
+def _apart_before(text: str, s: int, lx: Lexicon) -> bool:
+    """The word at ``s`` and the word before it (white space between) are `joined_apart`.
+
+    "zwei hundert Euro", "drei hundert Millionen Euro": read from "hundert", the reading would
+    be part of a figure (100 EUR, 100 million euros). Not after a scale word: "zwei Millionen
+    drei Tausend zwei Millionen" is two numbers by `number_words`' chunks, whatever
+    "tausendzwei" would be.
+    """
+    word = _WORD_AT.match(text, s)
+    before = previous(text, s)
+    return (
+        word is not None
+        and before is not None
+        and before[1].isalpha()
+        and spaced(text, before[0] + len(before[1]), s)
+        and scale_power(lx, before[1], False, " ") is None
+        and joined_apart(lx, before[1], word.group())
+    )
 
 
 def _candidates(text: str, t: int, lx: Lexicon, last: int) -> list[int]:

@@ -25,7 +25,9 @@ Each rule here is written once and called from every reader:
   dreihunderttausend", "drei Komma fünf Milliarden", "three hundred and fifty million"),
   read once for the grammar and the shapes; a language's groups of number words are read
   by its reader in `GROUP_READERS` (a German compound is one word, an English group
-  several).
+  several);
+* `joined_apart` — whether two number words written apart are one number ("zwei hundert":
+  the extractor reads no part of it).
 """
 
 from __future__ import annotations
@@ -734,6 +736,26 @@ def _en_below_100(text: str, m: re.Match[str]) -> tuple[int, int] | None:
 
 #: How each language groups its number words (the lexicon's ``language``).
 GROUP_READERS: dict[str, GroupReader] = {"de": word_group, "en": spaced_group}
+
+
+def joined_apart(lx: Lexicon, first: str, second: str) -> bool:
+    """Two number words, written apart, that are one number: "zwei hundert", "elf hundert".
+
+    Written together they are a number word of the locale ("zweihundert") that is not the
+    second one alone ("ein hundert" is one hundred either way). A reading that starts at the
+    second one reads part of a figure: "zwei hundert Euro" is not 100 EUR.
+
+    Examples:
+        >>> from aieco.amounts._lexicon import lexicon
+        >>> de = lexicon("de_DE")
+        >>> joined_apart(de, "zwei", "hundert"), joined_apart(de, "Neunzehn", "Hundert")
+        (True, True)
+        >>> joined_apart(de, "ein", "hundert"), joined_apart(de, "drei", "zwanzig")
+        (False, False)
+    """
+    low = second.lower()
+    whole = lx.cardinal(first.lower() + low)
+    return whole is not None and whole != lx.cardinal(low)
 
 
 def run_ends(lx: Lexicon, text: str, end: int, power: int) -> bool:
