@@ -29,6 +29,15 @@ APART: list[tuple[str, list[tuple[str, Amount]]]] = [
         "Es sind zwei hundert und 5 Millionen Euro.",
         [("5 Millionen Euro", Amount(D(5000000), unit="EUR"))],
     ),
+    # nor a list item in the pair: "Zwei" is no item of "Zwei oder hundert Milliarden"
+    (
+        "Es sind hundert drei Tausend Zwei oder hundert Milliarden.",
+        [("hundert Milliarden", Amount(D(100000000000)))],
+    ),
+    (
+        "Es sind zwei hundert oder drei Millionen Euro.",
+        [("drei Millionen Euro", Amount(D(3000000), unit="EUR"))],
+    ),
     # not apart: an article, a scale word, a compound, a word no compound takes
     ("Es sind ein hundert Euro.", [("hundert Euro", Amount(D(100), unit="EUR"))]),
     ("Es sind zweihundert Euro.", [("zweihundert Euro", Amount(D(200), unit="EUR"))]),

@@ -143,6 +143,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     parser = Parser(text, lx, strict=False)
     out: list[Reading] = []
     last = 0
+    apart = 0  # where the last part of a figure (`Apart`) ends: no list item before it
     odd = _odd_words(text)
     tried: dict[int, Parsed | None] = {}  # the grammar's reading from each start, once
     handed: Handed = [None]  # a chunk of number words read ahead (`read_at`)
@@ -200,7 +201,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 ):
                     # It may end a list ("20, 30 oder 50 Mio."): after ", " or a joiner (a
                     # word such as "Dollar" before it ends like "oder", but is none).
-                    _add(out, found, text, lx, parser)
+                    _add(out, found, text, lx, parser, apart)
                 else:
                     out.append(found)
                 last = found.end
@@ -208,7 +209,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 resume = found.resume  # no trigger before it can start or join an amount
                 break
             elif isinstance(found, Apart):
-                last = max(last, found.end)  # part of a figure: nothing inside it is read
+                last = apart = max(last, found.end)  # part of a figure: nothing in it is read
             elif found is None and digits:
                 last = max(last, _unread_figure_end(text, t, lx))
     return out
@@ -353,7 +354,9 @@ def _merged(matches: Iterator[re.Match[str]], rare: list[re.Match[str]]) -> Iter
     yield from matches  # past the last rare word: the trigger's matches as they come
 
 
-def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: Parser) -> None:
+def _add(
+    out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: Parser, apart: int = 0
+) -> None:
     """Append a mention, or the items of a list it ends.
 
     The last item of a list ("20, 30 oder 50 Mio. Euro", "zwei oder drei Millionen Euro")
@@ -362,17 +365,21 @@ def _add(out: list[Reading], mention: Reading, text: str, lx: Lexicon, parser: P
     joiner (``lx.list_joiner_ends``, with ","), at position 3 or later, and, unless that is
     ",", after a joiner (``lx.list_joiner_before`` in the 24 characters before it, which
     both `_word_items` and `_list_spans` need there): `scan` appends any other at once
-    (asked elsewhere, this function reads only what ``text`` has before it).
+    (asked elsewhere, this function reads only what ``text`` has before it). Nothing before
+    ``apart`` is read into it: that is part of a figure (`Apart`), as if it had been read.
     """
     s = mention.start
     if s >= 2 and text[s - 2] == "," and text[s].isalpha():
         rough = _rough_pair(text, mention, lx, parser)
         if rough is not _NOT_ROUGH:
-            if rough is not None:
+            if rough is not None and rough.start >= apart:
                 out.append(rough)
             return
     items = _list(text, mention, lx, parser)
     if items is not None:
+        if items[0].start < apart:  # an item in part of a figure: as after a reading there
+            out.extend(items[-1:])
+            return
         while out and out[-1].end > items[0].start:
             if not any(m.start <= out[-1].start and out[-1].end <= m.end for m in items):
                 # An expression inside the list, or one that ends in its first item
