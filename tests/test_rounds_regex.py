@@ -193,15 +193,23 @@ def _joined(seq: Any, *, stop: bool) -> list[str] | None:
     out = [""]
     for op, av in seq:
         found = _strings(op, av)
-        if found is None and stop and op in (sre.SUBPATTERN, sre.BRANCH):
+        finite = found is not None
+        if not finite and stop and op in (sre.SUBPATTERN, sre.BRANCH):
             branches = [av[-1]] if op is sre.SUBPATTERN else av[1]
-            found = [s for b in branches for s in _joined(b, stop=True) or [""]]
+            found = [s for b in branches for s in _starts(b)]
         if found is None or len(out) * len(found) > MAX_STRINGS:
             return out if stop else None
         out = [a + b for a in out for b in found]
-        if _strings(op, av) is None:  # the start of a stretch that goes on unknown
+        if not finite:  # the start of a stretch that goes on unknown
             return out
     return out
+
+
+def _starts(seq: Any) -> list[str]:
+    """The strings a sequence's matches start with (`_joined` with ``stop``: never None)."""
+    found = _joined(seq, stop=True)
+    assert found is not None
+    return found
 
 
 def _covered(seq: Any, keys: tuple[str, ...]) -> bool:
@@ -218,7 +226,7 @@ def _covered(seq: Any, keys: tuple[str, ...]) -> bool:
             run = [a + b for a in run for b in found]
             continue
         if found is None and op in (sre.SUBPATTERN, sre.BRANCH):
-            start = _joined([(op, av)], stop=True) or [""]
+            start = _starts([(op, av)])
             if len(run) * len(start) <= MAX_STRINGS:
                 run = [a + b for a in run for b in start]
         runs.append(run)

@@ -854,8 +854,6 @@ ON_BOARD: Final = Gated(
     re.compile(r"\b(?:ist|sind|war|waren)\s+(?:jetzt\s+|nun\s+)?(?:mit\s+)?an\s+bord\b"),
     "bord",
 )
-#: "Neuer Großaktionär ist Humain", "Zu den Investoren gehören ...": ownership nouns.
-OWNER_NOUN: Final = re.compile(r"aktion[äa]r|anteilseigner|investor|geldgeber")
 
 # --- names --------------------------------------------------------------------------------------
 
@@ -1076,8 +1074,6 @@ PARENTHESIS_OPENERS: Final = words("darunter etwa namentlich insbesondere u.a. u
 #: Words that open an attributive phrase between an article and its noun ("die von ihm
 #: gegründete X", "der in Köln ansässige Hersteller Y", "das seit 2015 bestehende Z").
 ATTRIBUTE_OPENERS: Final = words("von vom in im aus seit vor nach bei mit für durch")
-#: Words that join a list of names.
-LIST_JOINS: Final = frozenset(["und", "sowie", "oder", "&", "and", ",", "als", "auch"])
 #: Words to skip inside a list of names ("auch", "unter anderem", "darunter").
 LIST_FILLERS: Final = words(
     """
@@ -1179,8 +1175,6 @@ ANAPHOR_SUBJECT: Final = re.compile(
     r"\W*(?:das|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?up|unternehmen|firma"
     r"|jungunternehmen|scale-?up)\s+(?P<verb>\w+)"
 )
-#: Where a company's name is given as the source of a statement, not as an actor.
-ATTRIBUTION: Final = re.compile(r"\b(?:laut|zufolge|according\s+to)\b")
 #: Words before the source of a report ("laut den Munich Startup Insights"): no actor.
 SOURCE_BEFORE: Final = words("laut")
 #: Words right after the source of a report ("Crunchbase zufolge"): no actor.
