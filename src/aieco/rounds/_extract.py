@@ -914,7 +914,7 @@ class _Reader:
             low, max(c0, a0 - 100), a0
         ):
             amount = _without_hedge(mention, self.locale)
-        if lx.PART_OF_ROUND.match(after):
+        if lx.PART_OF_ROUND.match(text, a1, a1 + 40):
             return False  # "Drei Millionen der Finanzierung stammen von MIG": a share of it
         entry = _Money(amount, _span(text, a0, a1), bracketed)
         if lx.EACH_BEFORE.search(before):

@@ -491,10 +491,12 @@ PLACE_PREPOSITIONS: Final = words("aus")
 #: "mit Sitz in X", "mit Standorten in X": where a listed name sits (PLACE_NOUNS between).
 SEAT_PREPOSITIONS: Final = words("in im")
 #: A part of a round named after the figure: "Drei Millionen der Finanzierung stammen von MIG"
-#: (one investor's share: neither the round's amount nor read whole as anyone's).
+#: (one investor's share: neither the round's amount nor read whole as anyone's). Matched on
+#: the text as written: the article in lower case (a "Der" after "Mio." starts a sentence),
+#: the noun whole ("der Europäischen Investitionsbank" is who pays, no part of a round).
 PART_OF_ROUND: Final = re.compile(
-    r"^\s*(?:der|des)\s+(?:[\w-]+\s+)?(?:finanzierung|finanzierungsrunde|runde|summe|investition"
-    r"|kapitalerh[öo]hung)\w*\b"
+    r"\s*(?:der|des)\s+(?:[\w-]+\s+)?(?i:finanzierung|finanzierungsrunde|runde|summe"
+    r"|investition|kapitalerh[öo]hung)(?:en|n)?\b"
 )
 #: A round amount named by its size: "eine 2 Mrd. USD schwere Runde".
 HEAVY_AFTER: Final = re.compile(r"^\s*(?:schwer\w*|gro(?:ß|ss)\w*)\b")

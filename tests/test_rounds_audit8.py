@@ -1,0 +1,53 @@
+"""Table tests for what the review of the eighth session's round rules found.
+
+Each row is a sentence written for this file, with what a reader takes from it, and each
+broke one of the eighth session's new rules (rows that passed before that session and failed
+after it): a share of a round is named by a lower-case article and a whole noun ("Vier
+Millionen der Runde"), not by "Der" starting the next sentence after "Mio. Fr." nor by a
+payer whose name starts with such a noun ("der Europäischen Investitionsbank").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._rounds import Round
+from tests._rounds import rounds_in as _rounds
+
+#: `_lexicon.PART_OF_ROUND`: only a lower-case "der"/"des" and the noun whole make a share.
+SHARES: list[tuple[str, list[Round]]] = [
+    # the sentence ends with the abbreviated currency: "Der" opens the next one
+    (
+        "Das Zürcher Start-up Lorka erhält 7,5 Mio. Fr. Der Finanzierungsrunde schlossen sich "
+        "Kelvo und Tamis an.",
+        [("Lorka", "7500000 CHF", None, "unknown")],
+    ),
+    (
+        "Lorka erhält 4 Mio. Der Runde schlossen sich Kelvo und Tamis an.",
+        [("Lorka", "4000000", None, "unknown")],
+    ),
+    # who pays, in the genitive: "Investitionsbank" is no "Investition"
+    (
+        "Lorka erhält 5 Millionen Euro der Europäischen Investitionsbank.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+    (
+        "Das Start-up Lorka erhält 2 Mio. Euro der Investitionsbank Berlin.",
+        [("Lorka", "2000000 EUR", None, "unknown")],
+    ),
+    # still a share: lower-case article, the noun whole, also in the plural
+    (
+        "Tamis sammelt 10 Millionen Euro ein. Vier Millionen der Runde kommen von Ardent.",
+        [("Tamis", "10000000 EUR", None, "unknown")],
+    ),
+    (
+        "Tamis sammelt 10 Millionen Euro ein. Vier Millionen der beiden Finanzierungen kommen "
+        "von Ardent.",
+        [("Tamis", "10000000 EUR", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES, ids=lambda x: str(x)[:50])
+def test_share_of_a_round(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected
