@@ -2172,7 +2172,12 @@ def _open_phrase(
             pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
         elif _skippable(word, low):
             pass
-        elif i + 1 < n and tokens[i + 1][3] == "wie" and _NOUN_SHAPE.fullmatch(word):
+        elif (
+            i + 1 < n
+            and tokens[i + 1][3] == "wie"
+            and (i + 2 >= n or tokens[i + 2][3] != "auch")  # "A wie auch B" lists both
+            and _NOUN_SHAPE.fullmatch(word)
+        ):
             described = True  # "einschlägigen Finanzierungsinstitutionen wie dem HTGF": examples
         elif (
             genitive
