@@ -5,7 +5,8 @@ broke one of the eighth session's new rules (rows that passed before that sessio
 after it): a share of a round is named by a lower-case article and a whole noun ("Vier
 Millionen der Runde"), not by "Der" starting the next sentence after "Mio. Fr." nor by a
 payer whose name starts with such a noun ("der Europäischen Investitionsbank"); a name
-before "wie auch" is listed, not skipped as a noun that gives examples.
+before "wie auch" is listed, not skipped as a noun that gives examples; a start-up whose
+trade is analysis ("die Analyseplattform X") is no source of market figures.
 """
 
 from __future__ import annotations
@@ -66,8 +67,32 @@ LISTS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SHARES, ids=lambda x: str(x)[:50])
-def test_share_of_a_round(text: str, expected: list[Round]) -> None:
+#: `_lexicon.SOURCE_DESCRIPTOR`: a firm or house of analysis is a source; a start-up whose
+#: trade is analysis raises money like any other.
+SOURCES: list[tuple[str, list[Round]]] = [
+    (
+        "Die Münchner Analyseplattform Lorka sammelt 5 Millionen Euro ein.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+    (
+        "Der Datenanalysespezialist Lorka erhält 7 Millionen Euro von Kelvo.",
+        [("Lorka", "7000000 EUR", None, "unknown")],
+    ),
+    (
+        "Laut dem Analysehaus Kelvo Data haben Geldgeber 2 Milliarden Euro in deutsche "
+        "Start-ups gesteckt.",
+        [],
+    ),
+    (
+        "Laut einer Auswertung der Analysefirma Kelvo Data haben Geldgeber 2 Milliarden Euro "
+        "in deutsche Start-ups gesteckt.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES + SOURCES, ids=lambda x: str(x)[:50])
+def test_rounds_found(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
 
 

@@ -1000,8 +1000,11 @@ SOURCE_DESCRIPTOR: Final = re.compile(
     r"(?:beratung|berater|prüfung|revision|marktforsch|barometer|studie"
     # media: "vom Newsportal Startupticker.ch", "das Nachrichtenmagazin X"
     r"|news|nachrichten|zeitung|magazin|verlag|podcast"
-    # data and analysis firms: "laut einer Auswertung der Analysefirma CB Insights"
-    r"|analyse|datenanbieter|datenfirma|researchfirma)\w*$"
+    # data and analysis firms: "laut einer Auswertung der Analysefirma CB Insights" (a firm
+    # or house of analysis; not "die Analyseplattform X", "der Datenanalysespezialist Y": a
+    # start-up's trade)
+    r"|analyse-?(?:firm|h[aä]us|institut|dienst)|datenanbieter|datenfirma"
+    r"|researchfirma)\w*$"
 )
 #: A company named in the description of a person or an investor is not the one raising:
 #: "Lukasz Gadowski, Mitgründer der Plattform Delivery Hero ... und Investor des E-Scooter-Start-up
