@@ -946,7 +946,7 @@ def _apart_after(lx: Lexicon, text: str, start: int, end: int) -> bool:
     a = end - 1
     while a > start and text[a - 1].isalpha():
         a -= 1
-    return second is not None and _apart(lx, text[a:end], second.group())
+    return second is not None and _apart_from(lx, text, text[a:end], second, len(text))
 
 
 def _apart_before(lx: Lexicon, text: str, start: int, end: int) -> bool:
@@ -960,7 +960,24 @@ def _apart_before(lx: Lexicon, text: str, start: int, end: int) -> bool:
     while a > 0 and text[a - 1].isalpha():
         a -= 1
     second = _WORD.match(text, start, end)
-    return a < b and second is not None and _apart(lx, text[a:b], second.group())
+    return a < b and second is not None and _apart_from(lx, text, text[a:b], second, end)
+
+
+def _apart_from(lx: Lexicon, text: str, first: str, second: re.Match[str], limit: int) -> bool:
+    """`_apart` of ``first`` and the word ``second``, or of ``first`` and two words joined.
+
+    The two: ``second`` and the word after it (white space between, before ``limit``)
+    where together they are one number word: "zwei ein halb Millionen" is "zweieinhalb"
+    written apart twice, and the readers take "ein halb" for 0.5 ("einhalb").
+    """
+    if _apart(lx, first, second.group()):
+        return True
+    gap = _SPACE_RUN.match(text, second.end(), limit)
+    third = None if gap is None else _WORD.match(text, gap.end(), limit)
+    if third is None:
+        return False
+    joined = second.group() + third.group()
+    return lx.cardinal(joined.lower()) is not None and _apart(lx, first, joined)
 
 
 def _apart(lx: Lexicon, first: str, second: str) -> bool:
