@@ -4,7 +4,9 @@ Each row was written for this file and labelled by hand: a figure is read whole 
 all (#8 §2). "zwei ein halb Millionen Euro" is "zweieinhalb" (2.5) written apart at two
 places; the readers take "ein halb" for 0.5, so the reading from "ein" was 500,000 EUR
 (`_rules.part_of_figure` now also joins a reading's first two words, or the two after it,
-where they are one number word).
+where they are one number word). A number word with a soft hyphen or a zero-width character
+in it ("drei\u00adhundert", HTML's ``&shy;``) is one word on the page, and each half alone
+is another number: "drei\u00adhundert Euro" was read "hundert Euro" = 100 EUR.
 """
 
 from __future__ import annotations
@@ -46,8 +48,32 @@ APART: list[tuple[str, list[tuple[str, Amount]], list[tuple[str, Amount]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "plain", "numbers"), APART, ids=[a[0] for a in APART])
-def test_written_apart_twice(
+#: Invisible characters inside a number word: the word is whole on the page.
+INVISIBLE: list[tuple[str, list[tuple[str, Amount]], list[tuple[str, Amount]]]] = [
+    ("Es kostet drei\u00adhundert Euro.", [], []),
+    ("Es kostet dreihundert\u00adtausend Euro.", [], []),
+    ("Es kostet zwei\u00adhundert\u00adtausend Euro.", [], []),
+    ("Es kostet drei\u200bhundert Euro.", [], []),
+    ("Es kostet drei\u2060hundert Euro.", [], []),
+    ("Sie zahlte zwei Millionen drei\u00adhundert Euro.", [], []),
+    # a soft hyphen elsewhere changes nothing
+    (
+        "Die Finanzierungs\u00adrunde bringt drei\u00a0Millionen Euro.",
+        [("drei\u00a0Millionen Euro", Amount(D(3000000), unit=E))],
+        [("drei\u00a0Millionen Euro", Amount(D(3000000), unit=E))],
+    ),
+    (
+        "Es sind ein\u00adhundert Euro.",
+        [("hundert Euro", Amount(D(100), unit=E))],
+        [("hundert Euro", Amount(D(100), unit=E))],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain", "numbers"), APART + INVISIBLE, ids=[a[0] for a in APART + INVISIBLE]
+)
+def test_read_whole_or_not_at_all(
     text: str, plain: list[tuple[str, Amount]], numbers: list[tuple[str, Amount]]
 ) -> None:
     assert [(m.text, m.amount) for m in extract_amounts(text)] == plain

@@ -45,7 +45,7 @@ from decimal import (
     Rounded,
     Underflow,
 )
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from aieco._limits import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 from aieco.amounts._lexicon import (
@@ -895,10 +895,11 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
     keys = lx.apart_keys  # the gate: the two letters on each side of one space
     if (
         text[end - 1].isalpha()
-        and text[end : end + 1].isspace()
+        and ((c := text[end : end + 1]).isspace() or c in _INVISIBLE)
         and (
             (text[end - 2 : end] + text[end + 1 : end + 3]).lower() in keys
-            or text[end + 1 : end + 2].isspace()
+            or (c := text[end + 1 : end + 2]).isspace()
+            or c in _INVISIBLE
         )
         and _apart_after(lx, text, start, end)
     ):
@@ -907,10 +908,11 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
         start != after + 1
         and start > 1
         and text[start].isalpha()
-        and text[start - 1].isspace()
+        and ((c := text[start - 1]).isspace() or c in _INVISIBLE)
         and (
             (text[start - 3 : start - 1] + text[start : start + 2]).lower() in keys
-            or text[start - 2].isspace()
+            or (c := text[start - 2]).isspace()
+            or c in _INVISIBLE
         )
         and _apart_before(lx, text, start, end)
     )
@@ -933,13 +935,22 @@ def apart_possible(lx: Lexicon, text: str) -> bool:
     return any(word in text for word in lx.apart_words)
 
 
-#: White space (`part_of_figure`).
-_SPACE_RUN = re.compile(r"\s+")
+#: Characters that join the two halves of a word without showing (`part_of_figure`): a
+#: soft hyphen, zero-width spaces and joiners, a word joiner. "drei\u00adhundert" is
+#: "dreihundert" on the page (an HTML ``&shy;``), and each half alone is another number.
+_INVISIBLE: Final = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+#: White space or such characters between two words (`part_of_figure`).
+_SPACE_RUN = re.compile("[\\s" + "".join(sorted(_INVISIBLE)) + "]+")
+
+
+def _gap(c: str) -> bool:
+    """Whether ``c`` (one character or none) is white space or `_INVISIBLE`."""
+    return c.isspace() or c in _INVISIBLE
 
 
 def _apart_after(lx: Lexicon, text: str, start: int, end: int) -> bool:
     """The reading's last word (it ends at ``end``) and the word after it are apart."""
-    if not (text[end : end + 1].isspace() and text[end - 1].isalpha()):
+    if not (_gap(text[end : end + 1]) and text[end - 1].isalpha()):
         return False
     j = _SPACE_RUN.match(text, end).end()  # type: ignore[union-attr]
     second = _WORD.match(text, j)
@@ -951,10 +962,10 @@ def _apart_after(lx: Lexicon, text: str, start: int, end: int) -> bool:
 
 def _apart_before(lx: Lexicon, text: str, start: int, end: int) -> bool:
     """The word before the reading and its first word (at ``start``) are apart."""
-    if not text[start - 1].isspace():
+    if not _gap(text[start - 1]):
         return False
     b = start - 1  # where the word before it ends
-    while b > 0 and text[b - 1].isspace():
+    while b > 0 and _gap(text[b - 1]):
         b -= 1
     a = b
     while a > 0 and text[a - 1].isalpha():
