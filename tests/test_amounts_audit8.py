@@ -6,7 +6,10 @@ places; the readers take "ein halb" for 0.5, so the reading from "ein" was 500,0
 (`_rules.part_of_figure` now also joins a reading's first two words, or the two after it,
 where they are one number word). A number word with a soft hyphen or a zero-width character
 in it ("drei\u00adhundert", HTML's ``&shy;``) is one word on the page, and each half alone
-is another number: "drei\u00adhundert Euro" was read "hundert Euro" = 100 EUR.
+is another number: "drei\u00adhundert Euro" was read "hundert Euro" = 100 EUR. A half in
+words apart from its figure: "half a million dollars" was read "a million dollars" = 1,000,000
+USD, "two and a half million dollars" and "zwei und eine halbe Million Euro" as one half
+million (`_rules.part_of_figure` asks `_half_apart`).
 """
 
 from __future__ import annotations
@@ -78,3 +81,49 @@ def test_read_whole_or_not_at_all(
 ) -> None:
     assert [(m.text, m.amount) for m in extract_amounts(text)] == plain
     assert [(m.text, m.amount) for m in extract_amounts(text, include_numbers=True)] == numbers
+
+
+#: (locale, text, mentions without bare numbers, mentions with them).
+HALVES: list[tuple[str, str, list[tuple[str, Amount]], list[tuple[str, Amount]]]] = [
+    ("en_US", "They raised half a million dollars.", [], []),
+    ("en_US", "She paid two and a half million dollars.", [], []),
+    ("en_US", "She paid 2 and a half million dollars.", [], []),
+    ("en_GB", "They raised one and a half million pounds.", [], []),
+    ("en_US", "They raised three and a half billion dollars.", [], []),
+    ("de_DE", "Sie zahlten zwei und eine halbe Million Euro.", [], []),
+    ("de_DE", "Sie zahlten 2 und eine halbe Million Euro.", [], []),
+    # a half on its own, and a conjunction after money, are read as before
+    (
+        "en_US",
+        "They raised a half million dollars.",
+        [("a half million dollars", Amount(D(500000), unit="USD"))],
+        [("a half million dollars", Amount(D(500000), unit="USD"))],
+    ),
+    (
+        "de_DE",
+        "Sie zahlten eine halbe Million Euro.",
+        [("eine halbe Million Euro", Amount(D(500000), unit=E))],
+        [("eine halbe Million Euro", Amount(D(500000), unit=E))],
+    ),
+    (
+        "de_DE",
+        "Es kostet 5 Euro und eine halbe Stunde Arbeit.",
+        [("5 Euro", Amount(D(5), unit=E))],
+        [("5 Euro", Amount(D(5), unit=E))],
+    ),
+    (
+        "de_DE",
+        "Sie zahlten zwei Äpfel und eine halbe Million Euro.",
+        [("eine halbe Million Euro", Amount(D(500000), unit=E))],
+        [("zwei", Amount(D(2))), ("eine halbe Million Euro", Amount(D(500000), unit=E))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "plain", "numbers"), HALVES, ids=[h[1] for h in HALVES])
+def test_a_half_apart_from_its_figure(
+    locale: str, text: str, plain: list[tuple[str, Amount]], numbers: list[tuple[str, Amount]]
+) -> None:
+    assert [(m.text, m.amount) for m in extract_amounts(text, locale=locale)] == plain
+    found = extract_amounts(text, locale=locale, include_numbers=True)
+    assert [(m.text, m.amount) for m in found] == numbers

@@ -894,9 +894,10 @@ class Lexicon:
     number: re.Pattern[str]
     #: Where two number words written apart may be one number (`_rules.part_of_figure`):
     #: the two letters before the space and the two after (`_rules.apart_keys`), and the
-    #: starts of a second half and the ends of a first (`_rules.apart_ends`), each in lower
-    #: case, capitalised and in capitals, shortest first, "und" first (`apart_possible`
-    #: finds it at once in German prose).
+    #: starts of a second half and the ends of a first (`_rules.apart_ends`) and the words
+    #: for a half ("half a million", `_rules.half_apart`), each in lower case, capitalised
+    #: and in capitals, shortest first, "und" first (`apart_possible` finds it at once in
+    #: German prose).
     apart_keys: frozenset[str]
     apart_words: tuple[str, ...]
     #: Which table reads a numeral that starts with a word (see `_rules.numeral_kind`).
@@ -1138,7 +1139,12 @@ def lexicon(name: str) -> Lexicon:
     lx.trigger_all = _trigger_all(lx, words)
     lx.apart_keys = _apart_keys(words)
     lx.apart_words = _as_written(
-        tuple(sorted(dict.fromkeys((*words.apart_tails, *words.apart_heads)), key=len))
+        tuple(
+            sorted(
+                dict.fromkeys((*words.apart_tails, *words.apart_heads, *words.half_words)),
+                key=len,
+            )
+        )
     )
     lx.kinds = Memo()
     lx.stellig_counts = Memo()

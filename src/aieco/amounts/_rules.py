@@ -33,6 +33,7 @@ Each rule here is written once and called from every reader:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from decimal import (
@@ -892,6 +893,8 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
         >>> part_of_figure(de, "zwei Millionen Euro", 0, 19)
         False
     """
+    if _half_apart(lx, text, start, end):
+        return True
     keys = lx.apart_keys  # the gate: the two letters on each side of one space
     if (
         text[end - 1].isalpha()
@@ -916,6 +919,100 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
         )
         and _apart_before(lx, text, start, end)
     )
+
+
+def _half_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
+    """A reading is part of a figure with a half in words apart from it.
+
+    "half a million dollars" is no "a million dollars"; "two and a half million dollars",
+    "zwei und eine halbe Million Euro" are neither "a half million dollars" nor "two" (the
+    readers read none of them whole). The reading starts with an article (``lx.articles``)
+    after a word for a half (``lx.half_words``); or it starts with a half, perhaps after an
+    article, after a conjunction (``lx.conjunctions``) after a number; or it ends with a
+    number before a conjunction and such a half. White space or `_INVISIBLE` between.
+
+    Examples:
+        >>> from aieco.amounts._lexicon import lexicon
+        >>> en = lexicon("en_US")
+        >>> text = "two and a half million dollars"
+        >>> _half_apart(en, text, 0, 3), _half_apart(en, text, 8, 30)
+        (True, True)
+        >>> _half_apart(en, "half a million", 5, 14), _half_apart(en, "a million", 0, 9)
+        (True, False)
+    """
+    head, after, firsts = _half_patterns(lx)
+    if text[start] in firsts and head.match(text, start, end):
+        low = _WORD.match(text, start, end).group().lower()  # type: ignore[union-attr]
+        a, b = _before(text, start, str.isalpha)
+        word = text[a:b].lower()
+        if low in lx.articles and word in lx.half_words:
+            return True  # "half a million"
+        if word in lx.conjunctions and _a_half(lx, text, start, end):
+            p, q = _before(text, a, str.isalnum)
+            return _is_number(lx, text[p:q])  # "two and a half million"
+    c = text[end + 1 : end + 2]
+    if not (c in firsts or _gap(c)) or after.match(text, end) is None:
+        return False
+    last = end
+    while last > start and text[last - 1].isalnum():
+        last -= 1
+    return _is_number(lx, text[last:end])  # "two" and a half million
+
+
+@functools.cache
+def _half_patterns(lx: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """`_half_apart`'s quick tests, per locale (from its lexicon's words).
+
+    A reading's first word is an article or a half; after a reading, a conjunction and a
+    half ("and a half", "und eine halbe"); and the first letters of those words, in either
+    case, asked before the patterns.
+    """
+    gap = "[\\s" + "".join(sorted(_INVISIBLE)) + "]+"
+    articles = "|".join(sorted(map(re.escape, lx.articles), key=len, reverse=True))
+    halves = "|".join(sorted(map(re.escape, lx.half_words), key=len, reverse=True))
+    joints = "|".join(sorted(map(re.escape, lx.conjunctions), key=len, reverse=True))
+    end = "(?![^\\W\\d_])"
+    head = re.compile(f"(?i:{articles}|{halves}){end}")
+    after = re.compile(f"{gap}(?i:{joints}){gap}(?:(?i:{articles}){gap})?(?i:{halves}){end}")
+    words = lx.articles | lx.half_words | lx.conjunctions
+    firsts = frozenset(c for w in words for c in (w[0].lower(), w[0].upper()))
+    return head, after, firsts
+
+
+def _before(text: str, i: int, kind: Callable[[str], bool]) -> tuple[int, int]:
+    """The span of the word before ``i``; empty where there is none.
+
+    White space or `_INVISIBLE` between; at most 40 characters of ``kind``.
+    """
+    b = i
+    while b > 0 and _gap(text[b - 1]):
+        b -= 1
+    if b == i:
+        return i, i
+    a = b
+    while a > 0 and b - a < 40 and kind(text[a - 1]):
+        a -= 1
+    return a, b
+
+
+def _a_half(lx: Lexicon, text: str, i: int, limit: int) -> bool:
+    """Whether a half starts at ``i``, perhaps after an article ("a half", "eine halbe")."""
+    word = _WORD.match(text, i, limit)
+    if word is None:
+        return False
+    low = word.group().lower()
+    if low in lx.half_words:
+        return True
+    if low not in lx.articles:
+        return False
+    gap = _SPACE_RUN.match(text, word.end(), limit)
+    half = None if gap is None else _WORD.match(text, gap.end(), limit)
+    return half is not None and half.group().lower() in lx.half_words
+
+
+def _is_number(lx: Lexicon, word: str) -> bool:
+    """Digits ("2") or a number word of the locale ("zwei", "two")."""
+    return word.isdigit() or (word.isalpha() and lx.cardinal(word.lower()) is not None)
 
 
 def apart_possible(lx: Lexicon, text: str) -> bool:
