@@ -6,7 +6,8 @@ after it): a share of a round is named by a lower-case article and a whole noun 
 Millionen der Runde"), not by "Der" starting the next sentence after "Mio. Fr." nor by a
 payer whose name starts with such a noun ("der Europäischen Investitionsbank"); a name
 before "wie auch" is listed, not skipped as a noun that gives examples; a start-up whose
-trade is analysis ("die Analyseplattform X") is no source of market figures.
+trade is analysis ("die Analyseplattform X") is no source of market figures; a number
+after a name is no part of it where it counts the noun after it ("Lorka 120 Mitarbeiter").
 """
 
 from __future__ import annotations
@@ -91,11 +92,34 @@ SOURCES: list[tuple[str, list[Round]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SHARES + SOURCES, ids=lambda x: str(x)[:50])
+#: `_name_end`: a small number after a name word is part of the name ("die Firma Neuron
+#: 23"), but not a count of the capitalised noun after it.
+NUMBERS: list[tuple[str, list[Round]]] = [
+    (
+        "Heute hat Lorka 120 Mitarbeiter und erhält 5 Millionen Euro.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+    (
+        "Die Firma Lorka 23 in Kalifornien schloss die Finanzierung mit 9 Millionen Euro ab.",
+        [("Lorka 23", "9000000 EUR", None, "unknown")],
+    ),
+]
+LISTED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "Lorka erhält von Kelvo 12 Monate nach der Seed-Runde 5 Millionen Euro.",
+        (),
+        ("Kelvo",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SHARES + SOURCES + NUMBERS, ids=lambda x: str(x)[:50]
+)
 def test_rounds_found(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
 
 
-@pytest.mark.parametrize(("text", "leads", "investors"), LISTS, ids=lambda x: str(x)[:50])
+@pytest.mark.parametrize(("text", "leads", "investors"), LISTS + LISTED, ids=lambda x: str(x)[:50])
 def test_investor_lists(text: str, leads: tuple[str, ...], investors: tuple[str, ...]) -> None:
     assert investors_of(text) == (leads, investors)

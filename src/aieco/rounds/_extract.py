@@ -2271,9 +2271,19 @@ def _name_end(tokens: list[_Token], start: int, amount_tokens: set[int]) -> int:
             continue
         joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
         tail = end > start and tokens[end][3] in lx.NAME_TAILS and word[0].isupper()
-        # a small number after a name word is part of it ("die Firma Neuron 23"), not a year
+        # a small number after a name word is part of it ("die Firma Neuron 23"), not a year,
+        # nor a count of the noun after it ("hat Lorka 120 Mitarbeiter", "von X 12 Monate")
         numbered = (
-            end > start and word.isdigit() and len(word) <= 3 and tokens[end - 1][2][:1].isupper()
+            end > start
+            and word.isdigit()
+            and len(word) <= 3
+            and tokens[end - 1][2][:1].isupper()
+            and not (
+                end + 1 < n
+                and tokens[end + 1][2][:1].isupper()
+                and tokens[end + 1][3] not in lx.NAME_SUFFIXES
+                and tokens[end + 1][3] not in lx.LEGAL_FORMS
+            )
         )
         if joined or tail or numbered:
             end += 1
