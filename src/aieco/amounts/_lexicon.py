@@ -53,6 +53,10 @@ _FOREIGN_JOINERS = "٫٬^·"
 CODE_SHAPE = "[A-Z]{3}"
 #: Dash characters: hyphen-minus, non-breaking hyphen, figure dash, en dash, em dash.
 DASHES = "-\u2011\u2012\u2013\u2014"
+#: Characters that join the two halves of a word without showing: a soft hyphen (HTML's
+#: ``&shy;``), zero-width spaces and joiners, a word joiner, a byte-order mark inside text.
+#: "drei\u00adhundert" is "dreihundert" on the page (`_rules.part_of_figure`).
+INVISIBLE_JOINERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 #: Hyphens that join the words of a currency name ("US-Dollar", "US‑Dollar" with U+2011,
 #: "US‐Dollar", "US–Dollar"): each is read as "-".
 NAME_HYPHENS = "-\u2010\u2011\u2012\u2013"

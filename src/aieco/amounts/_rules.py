@@ -54,6 +54,7 @@ from aieco.amounts._lexicon import (
     EN_TEENS,
     EN_TENS,
     EN_UNITS,
+    INVISIBLE_JOINERS,
     NAME_HYPHENS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
@@ -1032,10 +1033,9 @@ def apart_possible(lx: Lexicon, text: str) -> bool:
     return any(word in text for word in lx.apart_words)
 
 
-#: Characters that join the two halves of a word without showing (`part_of_figure`): a
-#: soft hyphen, zero-width spaces and joiners, a word joiner. "drei\u00adhundert" is
-#: "dreihundert" on the page (an HTML ``&shy;``), and each half alone is another number.
-_INVISIBLE: Final = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+#: `_lexicon.INVISIBLE_JOINERS` (`part_of_figure`): "drei\u00adhundert" is "dreihundert" on
+#: the page, and each half alone is another number.
+_INVISIBLE: Final = frozenset(INVISIBLE_JOINERS)
 #: White space or such characters between two words (`part_of_figure`).
 _SPACE_RUN = re.compile("[\\s" + "".join(sorted(_INVISIBLE)) + "]+")
 
