@@ -113,6 +113,12 @@ HALVES: list[tuple[str, str, list[tuple[str, Amount]], list[tuple[str, Amount]]]
     ),
     (
         "de_DE",
+        "Der Umsatz stieg 2023 und eine halbe Million Euro floss in die Forschung.",
+        [("eine halbe Million Euro", Amount(D(500000), unit=E))],
+        [("2023", Amount(D(2023))), ("eine halbe Million Euro", Amount(D(500000), unit=E))],
+    ),
+    (
+        "de_DE",
         "Sie zahlten zwei Äpfel und eine halbe Million Euro.",
         [("eine halbe Million Euro", Amount(D(500000), unit=E))],
         [("zwei", Amount(D(2))), ("eine halbe Million Euro", Amount(D(500000), unit=E))],

@@ -1012,8 +1012,10 @@ def _a_half(lx: Lexicon, text: str, i: int, limit: int) -> bool:
 
 
 def _is_number(lx: Lexicon, word: str) -> bool:
-    """Digits ("2") or a number word of the locale ("zwei", "two")."""
-    return word.isdigit() or (word.isalpha() and lx.cardinal(word.lower()) is not None)
+    """A small figure ("2"; not a year, "2023 und eine halbe Million") or a number word."""
+    if word.isdigit():
+        return len(word) <= 3
+    return word.isalpha() and lx.cardinal(word.lower()) is not None
 
 
 def apart_possible(lx: Lexicon, text: str) -> bool:
