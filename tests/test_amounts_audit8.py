@@ -31,6 +31,8 @@ APART: list[tuple[str, list[tuple[str, Amount]], list[tuple[str, Amount]]]] = [
     ("Zwei ein halb Euro kostet es.", [], []),
     ("Es sind zwei ein halb.", [], []),
     ("Es sind zwei\u00a0ein halb Millionen Euro.", [], []),
+    # "vier hundert ein tausend" is 401,000 ("hunderteintausend"), not "ein tausend" = 1000
+    ("Es kostet vier hundert ein tausend Franken.", [], []),
     # "ein halb" alone, or after a comma, is one half
     (
         "Es sind ein halb Millionen Euro.",

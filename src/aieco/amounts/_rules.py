@@ -941,7 +941,7 @@ def _half_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
         >>> _half_apart(en, "half a million", 5, 14), _half_apart(en, "a million", 0, 9)
         (True, False)
     """
-    head, after, firsts = _half_patterns(lx)
+    head, after, firsts, _, _ = _half_patterns(lx)
     if text[start] in firsts and head.match(text, start, end):
         low = _WORD.match(text, start, end).group().lower()  # type: ignore[union-attr]
         a, b = _before(text, start, str.isalpha)
@@ -952,7 +952,7 @@ def _half_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
             p, q = _before(text, a, str.isalnum)
             return _is_number(lx, text[p:q])  # "two and a half million"
     c = text[end + 1 : end + 2]
-    if not (c in firsts or _gap(c)) or after.match(text, end) is None:
+    if not (text[end - 1].isalnum() and (c in firsts or _gap(c))) or not after.match(text, end):
         return False
     last = end
     while last > start and text[last - 1].isalnum():
@@ -961,12 +961,15 @@ def _half_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _half_patterns(lx: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _half_patterns(
+    lx: Lexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
     """`_half_apart`'s quick tests, per locale (from its lexicon's words).
 
     A reading's first word is an article or a half; after a reading, a conjunction and a
-    half ("and a half", "und eine halbe"); and the first letters of those words, in either
-    case, asked before the patterns.
+    half ("and a half", "und eine halbe"); the first letters of those words, in either
+    case, asked before the patterns; and ``lx.apart_words`` with their first letters (for
+    `_apart_from`).
     """
     gap = "[\\s" + "".join(sorted(_INVISIBLE)) + "]+"
     articles = "|".join(sorted(map(re.escape, lx.articles), key=len, reverse=True))
@@ -977,7 +980,8 @@ def _half_patterns(lx: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], froze
     after = re.compile(f"{gap}(?i:{joints}){gap}(?:(?i:{articles}){gap})?(?i:{halves}){end}")
     words = lx.articles | lx.half_words | lx.conjunctions
     firsts = frozenset(c for w in words for c in (w[0].lower(), w[0].upper()))
-    return head, after, firsts
+    joins = frozenset(lx.apart_words)
+    return head, after, firsts, joins, frozenset(w[0] for w in joins)
 
 
 def _before(text: str, i: int, kind: Callable[[str], bool]) -> tuple[int, int]:
@@ -1076,15 +1080,22 @@ def _apart_before(lx: Lexicon, text: str, start: int, end: int) -> bool:
 def _apart_from(lx: Lexicon, text: str, first: str, second: re.Match[str], limit: int) -> bool:
     """`_apart` of ``first`` and the word ``second``, or of ``first`` and two words joined.
 
-    The two: ``second`` and the word after it (white space between, before ``limit``)
+    The two: ``second`` and the word after it (white space between, before ``limit``), one
+    of the words that may join apart (``lx.apart_words``: a half, "hundert", "tausend"),
     where together they are one number word: "zwei ein halb Millionen" is "zweieinhalb"
-    written apart twice, and the readers take "ein halb" for 0.5 ("einhalb").
+    written apart twice, and the readers take "ein halb" for 0.5 ("einhalb"); "vier hundert
+    ein tausend Franken" is 401,000, not "ein tausend Franken".
     """
     if _apart(lx, first, second.group()):
         return True
-    gap = _SPACE_RUN.match(text, second.end(), limit)
+    e = second.end()
+    c = text[e + 1 : e + 2]
+    _, _, _, joins, join_firsts = _half_patterns(lx)
+    if not (_gap(text[e : e + 1]) and (c in join_firsts or _gap(c))):
+        return False  # no such word after it: the common case, told by two characters
+    gap = _SPACE_RUN.match(text, e, limit)
     third = None if gap is None else _WORD.match(text, gap.end(), limit)
-    if third is None:
+    if third is None or third.group() not in joins:
         return False
     joined = second.group() + third.group()
     return lx.cardinal(joined.lower()) is not None and _apart(lx, first, joined)
