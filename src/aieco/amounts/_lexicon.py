@@ -899,7 +899,7 @@ class Lexicon:
     #: Where two number words written apart may be one number (`_rules.part_of_figure`):
     #: the two letters before the space and the two after (`_rules.apart_keys`), and the
     #: starts of a second half and the ends of a first (`_rules.apart_ends`) and the words
-    #: for a half ("half a million", `_rules.half_apart`), each in lower case, capitalised
+    #: for a half ("half a million", `_rules.part_of_figure`), each in lower case, capitalised
     #: and in capitals, shortest first, "und" first (`apart_possible` finds it at once in
     #: German prose).
     apart_keys: frozenset[str]
