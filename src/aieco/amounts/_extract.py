@@ -124,7 +124,7 @@ def extract_amounts(
     made: dict[int, Amount] = {}
     out = []
     for r in readings:
-        _, _, low, high, unit, qualifier = r
+        start, end, low, high, unit, qualifier = r
         amount = made.get(id(low))
         if amount is None or not (
             amount.low is low
@@ -133,7 +133,7 @@ def extract_amounts(
             and amount.qualifier is qualifier
         ):
             amount = made[id(low)] = r.amount()
-        out.append(Mention(r.start, r.end, text[r.start : r.end], amount))
+        out.append(Mention(start, end, text[start:end], amount))
     return out
 
 
@@ -161,7 +161,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             if blocked is None and digits:
                 if continues_figure(lx, text, t):
                     blocked = 0
-                else:
+                elif include_numbers or m.group(ft.trigger_date) is not None:  # else no date
                     d = date_at(text, t, ratios=True)
                     if d is not None and not _price_after_currency(d, text, t, lx):
                         blocked = d.end()
@@ -188,7 +188,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 found: _Outcome = _ask_grammar(text, t, lx, parser, last, include_numbers, tried)
             else:
                 found = None if fast is Verdict.NOTHING else fast
-            if isinstance(found, Reading):
+            if type(found) is Reading:
                 s = found.start
                 if (
                     s >= 3

@@ -1158,7 +1158,7 @@ def read_digits(
         glued = _glued_before(text, t, lx, last)
         if glued is not _FREE:
             return glued
-    scale, cur, pct = m.group("scale", "cur", "pct")
+    scale, cur, pct = m.group(*ft.trigger_tail)
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
     if scale is None and cur is not None:
@@ -1191,9 +1191,9 @@ def read_digits(
         ):
             return None  # a currency, sign, number word or range the grammar must weigh
     else:
-        start, qualifier = t, Qualifier.EXACT  # nothing before the figure joins it
+        start, qualifier = t, _EXACT  # nothing before the figure joins it
     e = end = m.end()
-    if not ends_cleanly(text, e, cur, lx, ft, scaled=scale is not None):
+    if not ends_cleanly(text, e, cur, lx, ft, False, scale is not None):
         # "100 Millionen Dollar oder mehr": the grammar reads a trailing hedge only when
         # there is none before; nothing after it matters.
         post = _postfix(lx, ft, text, e) if qualifier is Qualifier.EXACT else None
@@ -1254,6 +1254,7 @@ def _postfix(lx: Lexicon, ft: FastTables, text: str, e: int) -> tuple[Qualifier,
     return None if found is None else (found, post.end())
 
 
+_EXACT = Qualifier.EXACT
 #: What `_glued_before` says where the character before the digits leaves them free.
 _FREE: Any = object()
 
