@@ -96,6 +96,9 @@ _ADJECTIVE: Final = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
 _ATTRIBUTE: Final = re.compile(r"[a-zäöüß]{4,}(?:te|ten|tes|ter|tem|ige|igen|iger|ende|enden)")
 #: The most words of an attributive phrase between an article and its noun.
 _ATTRIBUTE_WORDS: Final = 7
+#: An adjective written with a capital inside a sentence: part of a name ("die Europäische
+#: Investitionsbank", "die Norddeutsche Landesbank"), not a generic noun before one.
+_NAME_ADJECTIVE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]*(?:sch|lich|ig)(?:e|en|er|es|em)")
 #: An adjective as written before a descriptor, perhaps after an abbreviation: "der
 #: US-amerikanische Wagniskapitalgeber Venrock".
 _ADJECTIVE_WORD: Final = re.compile(r"(?:[A-ZÄÖÜ]{1,4}-)?[a-zäöüß]+(?:e|en|er|es|em)")
@@ -166,6 +169,8 @@ _NOT_ADJECTIVES: Final = lx.words(
     "aber oder über unter hinter wieder sowie seine ihre keine diese jene welche deren dessen"
     " denen zwischen neben gegen ohne seit sowohl weder entweder außer ausser"
 )
+#: Lower-case words of NOT_NAMES that are no adverb before a subject: prepositions, joins.
+_NOT_ADVERBS: Final = lx.COMMON_NOUN_PREPOSITIONS | _JOINS | lx.words("wie als laut dass ob")
 _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"])
 #: Demonstratives that stand for a noun named before: "jene von Amicus".
 _THAT_OF: Final = lx.words("jene jener jenes diejenige denjenigen derjenigen")
@@ -909,6 +914,8 @@ class _Reader:
             low, max(c0, a0 - 100), a0
         ):
             amount = _without_hedge(mention, self.locale)
+        if lx.PART_OF_ROUND.match(after):
+            return False  # "Drei Millionen der Finanzierung stammen von MIG": a share of it
         entry = _Money(amount, _span(text, a0, a1), bracketed)
         if lx.EACH_BEFORE.search(before):
             out.each = entry
@@ -1158,6 +1165,7 @@ class _Reader:
                 following = i + 1
                 if word not in lx.AUXILIARIES and following < len(tokens):
                     following += tokens[following][2] == "sich"  # "sicherte sich Flinko"
+                following = _skip_adverbs(tokens, following)  # "erhält nun auch RhyGaze"
                 names = _nouns_out(self._list(tokens, following, sc.amount_tokens), ok)
                 return (names, len(names) > 1) if names else None
         return None
@@ -1318,6 +1326,9 @@ class _Reader:
                 i += 1
             if i + 1 < n and tokens[i + 1][3] in lx.SOURCE_AFTER:
                 i += 2
+                continue
+            if i + 2 < n and tokens[i][3] in lx.DETERMINERS and tokens[i + 2][3] in lx.SOURCE_AFTER:
+                i += 3  # "beteiligen sich den Angaben zufolge auch X": a source, no name
                 continue
             found = self._noun_phrase(tokens, i, amount_tokens)
             if found is None:
@@ -2039,6 +2050,21 @@ def _skip_openers(tokens: list[_Token], i: int) -> int:
     return i
 
 
+def _skip_adverbs(tokens: list[_Token], i: int) -> int:
+    """The index after the adverbs written in lower case from token ``i`` on ("nun auch")."""
+    n = len(tokens)
+    for _ in range(3):
+        if i >= n:
+            break
+        word, low = tokens[i][2], tokens[i][3]
+        if not (word.islower() and low in lx.NOT_NAMES and low not in lx.DETERMINERS):
+            break
+        if low in _NOT_ADVERBS:
+            break
+        i += 1
+    return i
+
+
 def _named_ok(name: _Name | None) -> bool:
     """Whether a name found in a sentence with no word of the trade may be a company."""
     return (
@@ -2146,11 +2172,18 @@ def _open_phrase(
             pass  # a place before a descriptor: "das Schweizer Softwareunternehmen Avaloq"
         elif _skippable(word, low):
             pass
+        elif i + 1 < n and tokens[i + 1][3] == "wie" and _NOUN_SHAPE.fullmatch(word):
+            described = True  # "einschlägigen Finanzierungsinstitutionen wie dem HTGF": examples
         elif (
             genitive
             and _descriptor(word)
             and i + 2 < n
-            and tokens[i + 1][3] in _GENITIVE
+            and (
+                tokens[i + 1][3] in _GENITIVE
+                # "die Enzymspezialisten von Twogee Biotech", not "die Hersteller von
+                # Elektro-Scootern" (one word of a common noun's shape: what they make)
+                or (tokens[i + 1][3] == "von" and i + 3 < n and _namey(tokens[i + 3][2]))
+            )
             and _namey(tokens[i + 2][2])
             and lx.OWNED_NOUN.search(low) is None
             and lx.PERSON_DESCRIPTOR.search(low) is None  # "Chef der Kette X": his employer
@@ -2287,6 +2320,7 @@ def _generic_noun(tokens: list[_Token], k: int, end: int, determiner: bool) -> b
     return (
         (determiner or (len(word) >= 12 and end - k >= 3))
         and _NOUN_SHAPE.fullmatch(word) is not None
+        and _NAME_ADJECTIVE.fullmatch(word) is None
         and ("-" in word or len(word) >= 9)
         and _namey(tokens[k + 1][2])
         and not (end - k == 2 and tokens[k + 1][3] in lx.LEGAL_FORMS)  # "die Leukocare AG"
@@ -2297,11 +2331,19 @@ def _no_name(tokens: list[_Token], cut: int, end: int) -> bool:
     """Words that are no name: "Investment" alone, "Große Technologieunternehmen"."""
     if end - cut == 1 and tokens[cut][3] in lx.NOT_ALONE:
         return True
+    # adjectives and places before a descriptor, no name: "Große Technologieunternehmen",
+    # "Innovative Wiener Jungunternehmen"
     return (
-        end - cut == 2
+        end - cut >= 2
         and _descriptor(tokens[end - 1][2])
         and tokens[end - 1][3] not in lx.NAME_SUFFIXES  # "Dapper Labs", "Zapper Group"
         and _ADJECTIVE.fullmatch(tokens[cut][3]) is not None
+        # a capital inside the sentence makes it part of a name: "die Norddeutsche Landesbank"
+        and (cut == 0 or _NAME_ADJECTIVE.fullmatch(tokens[cut][2]) is None)
+        and all(
+            _ADJECTIVE.fullmatch(tokens[k][3]) or _CITY_ADJECTIVE.fullmatch(tokens[k][2])
+            for k in range(cut + 1, end - 1)
+        )
     )
 
 

@@ -490,6 +490,12 @@ PLACE_NOUNS: Final = words("sitz hauptsitz standort standorten büro büros nied
 PLACE_PREPOSITIONS: Final = words("aus")
 #: "mit Sitz in X", "mit Standorten in X": where a listed name sits (PLACE_NOUNS between).
 SEAT_PREPOSITIONS: Final = words("in im")
+#: A part of a round named after the figure: "Drei Millionen der Finanzierung stammen von MIG"
+#: (one investor's share: neither the round's amount nor read whole as anyone's).
+PART_OF_ROUND: Final = re.compile(
+    r"^\s*(?:der|des)\s+(?:[\w-]+\s+)?(?:finanzierung|finanzierungsrunde|runde|summe|investition"
+    r"|kapitalerh[öo]hung)\w*\b"
+)
 #: A round amount named by its size: "eine 2 Mrd. USD schwere Runde".
 HEAVY_AFTER: Final = re.compile(r"^\s*(?:schwer\w*|gro(?:ß|ss)\w*)\b")
 #: "Finanzierungsrunde über 15 Mio. Euro", "freut sich über 2 Mio.": "über" names the size or
@@ -891,7 +897,8 @@ NOT_NAMES: Final = words(
     darüber hierfür dafür dazu deswegen inzwischen mittlerweile künftig bislang bisher derzeit
     aktuell gleichzeitig anschließend später damals höhe ingesamt zusammen kunden kundin partner
     tech technologie software plattform daten markt märkte branche welt
-    danach davor darauf darum geplant gesucht hierzulande immerhin jedoch zunächst soviel
+    danach davor darauf darum daran darin davon daneben dahinter geplant gesucht hierzulande
+    immerhin jedoch zunächst soviel
     indes stattdessen wo was wer warum wann woher wohin weshalb cash
     beim gemäss gemäß zufolge dank trotz wegen vielleicht jedenfalls eigentlich offenbar
     offensichtlich möglicherweise tatsächlich schliesslich schließlich letztlich nämlich
@@ -919,7 +926,7 @@ DESCRIPTORS: Final = tuple(
     vermögensverwalter staatsfonds finanzinvestor family-office office gründer gründerin
     unternehmer unternehmerin milliardär milliardärin manager managerin chef chefin ceo
     geschäftsführer geschäftsführerin mitgründer mitgründerin risikokapitalinvestor
-    schauspieler sänger sportler profi
+    schauspieler sänger sportler profi gesellschafter anteilseigner aktionär
     """
     )
 )
@@ -933,6 +940,7 @@ NAME_SUFFIXES: Final = words(
     ventures venture capital partners labs lab ai technologies technology systems group
     holdings holding fund funds vc investments invest global gmbh ag se inc inc. ltd llc
     co corp kg robotics dynamics networks analytics solutions industries games studios bank
+    biotech medtech pharma therapeutics
     """
 )
 #: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
