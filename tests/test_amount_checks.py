@@ -191,3 +191,181 @@ def test_a_known_unit_still_gets_every_check(kwargs: dict[str, Any], path: str) 
     Amount(D(1), unit="USD")
     with pytest.raises(ValidationError, match=path):
         Amount(**kwargs)
+
+
+#: Every kind of field the constructors refuse, with the error type and message they give
+#: (pinned: a faster constructor must refuse exactly this, in the same words).
+_FLOAT = "is a float; amounts are exact: pass a Decimal (Decimal('1.5')) or an int"
+_BOOL = "is a bool; amounts are exact: pass a Decimal (Decimal('1.5')) or an int"
+_LIMIT = (
+    "the limit is a finite number below 10^30 in magnitude "
+    "with at most 20 digits after the decimal point"
+)
+_REFUSED: list[tuple[str, dict[str, Any], type[Exception], str]] = [
+    ("Amount", {"value": 1.5}, TypeError, f"1.5 {_FLOAT}"),
+    ("Amount", {"value": True, "unit": "EUR"}, TypeError, f"True {_BOOL}"),
+    ("Amount", {"value": "1", "unit": "EUR"}, TypeError, "Amount.value must be a Decimal, not str"),
+    (
+        "Amount",
+        {"value": D("NaN"), "unit": "EUR"},
+        ValidationError,
+        f"Amount.value: Decimal('NaN') is not a finite number: {_LIMIT}",
+    ),
+    (
+        "Amount",
+        {"value": D("1E+30"), "unit": "EUR"},
+        ValidationError,
+        f"Amount.value: Decimal('1E+30') is too large: {_LIMIT}",
+    ),
+    (
+        "Amount",
+        {"value": D("1E-21"), "unit": "%"},
+        ValidationError,
+        f"Amount.value: Decimal('1E-21') has too many digits after the decimal point: {_LIMIT}",
+    ),
+    (
+        "Amount",
+        {"value": None},
+        ValidationError,
+        "Amount.low: (missing) is required for a range (value is None)",
+    ),
+    (
+        "Amount",
+        {"value": None, "low": D(1), "unit": "EUR"},
+        ValidationError,
+        "Amount.high: (missing) is required for a range (value is None)",
+    ),
+    (
+        "Amount",
+        {"value": None, "low": D(2), "high": D(1), "unit": "EUR"},
+        ValidationError,
+        "Amount.low: Decimal('2') must be below high (1) for a range",
+    ),
+    (
+        "Amount",
+        {"value": None, "low": D(1), "high": D(1), "unit": "EUR"},
+        ValidationError,
+        "Amount.low: Decimal('1') must be below high (1) for a range",
+    ),
+    (
+        "Amount",
+        {"value": None, "low": D("Infinity"), "high": D(1), "unit": "EUR"},
+        ValidationError,
+        f"Amount.low: Decimal('Infinity') is not a finite number: {_LIMIT}",
+    ),
+    (
+        "Amount",
+        {"value": None, "low": D(1), "high": "x", "unit": "EUR"},
+        TypeError,
+        "Amount.high must be a Decimal, not str",
+    ),
+    (
+        "Amount",
+        {"value": D(1), "low": D(2), "unit": "EUR"},
+        ValidationError,
+        "Amount.low: Decimal('2') must equal value 1 for a point amount",
+    ),
+    (
+        "Amount",
+        {"value": D(1), "high": D(0), "unit": "EUR"},
+        ValidationError,
+        "Amount.high: Decimal('0') must equal value 1 for a point amount",
+    ),
+    (
+        "Amount",
+        {"value": D(1), "low": 1, "high": 2, "unit": "EUR"},
+        ValidationError,
+        "Amount.high: Decimal('2') must equal value 1 for a point amount",
+    ),
+    ("Amount", {"value": D(1), "low": D("1.0"), "high": 1.0}, TypeError, f"1.0 {_FLOAT}"),
+    (
+        "Amount",
+        {"value": D(1), "unit": "usd"},
+        ValidationError,
+        "Amount.unit: 'usd' is not a currency code or '%' (codes are upper case: 'USD')",
+    ),
+    (
+        "Amount",
+        {"value": D(1), "unit": "EURO"},
+        ValidationError,
+        "Amount.unit: 'EURO' is not a currency code or '%'",
+    ),
+    ("Amount", {"value": D(1), "unit": 5}, TypeError, "Amount.unit must be a str or None, not int"),
+    (
+        "Amount",
+        {"value": D(1), "unit": []},
+        TypeError,
+        "Amount.unit must be a str or None, not list",
+    ),
+    (
+        "Amount",
+        {"value": D(1), "unit": "EUR", "qualifier": "approx"},
+        TypeError,
+        "Amount.qualifier must be a Qualifier, not str",
+    ),
+    (
+        "Amount",
+        {"value": D(1), "unit": "EUR", "qualifier": None},
+        TypeError,
+        "Amount.qualifier must be a Qualifier, not NoneType",
+    ),
+    ("Money", {"amount": 1.5, "currency": "EUR"}, TypeError, f"1.5 {_FLOAT}"),
+    ("Money", {"amount": True, "currency": "EUR"}, TypeError, f"True {_BOOL}"),
+    (
+        "Money",
+        {"amount": "1", "currency": "EUR"},
+        TypeError,
+        "Money.amount must be a Decimal, not str",
+    ),
+    (
+        "Money",
+        {"amount": D("1E+30"), "currency": "EUR"},
+        ValidationError,
+        f"Money.amount: Decimal('1E+30') is too large: {_LIMIT}",
+    ),
+    (
+        "Money",
+        {"amount": D("sNaN"), "currency": "EUR"},
+        ValidationError,
+        f"Money.amount: Decimal('sNaN') is not a finite number: {_LIMIT}",
+    ),
+    (
+        "Money",
+        {"amount": D(1), "currency": "usd"},
+        ValidationError,
+        "Money.currency: 'usd' is not an ISO 4217 currency code (codes are upper case: 'USD')",
+    ),
+    (
+        "Money",
+        {"amount": D(1), "currency": "%"},
+        ValidationError,
+        "Money.currency: '%' is not an ISO 4217 currency code",
+    ),
+    ("Money", {"amount": D(1), "currency": 5}, TypeError, "Money.currency must be a str, not int"),
+    (
+        "Money",
+        {"amount": D(1), "currency": None},
+        TypeError,
+        "Money.currency must be a str, not NoneType",
+    ),
+    (
+        "Money",
+        {"amount": D(1), "currency": []},
+        TypeError,
+        "Money.currency must be a str, not list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cls", "kwargs", "error", "message"), _REFUSED)
+def test_the_constructors_refuse_with_these_words(
+    cls: str, kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    build = {"Amount": Amount, "Money": Money}[cls]
+    Amount(D(1), unit="EUR")  # EUR and "%" known: the one test runs first
+    Amount(D(1), unit="%")
+    for context in (decimal.Context(), decimal.Context(prec=1, capitals=0)):
+        with decimal.localcontext(context), pytest.raises(error) as caught:
+            build(**kwargs)
+        assert str(caught.value) == message
+        assert type(caught.value) is error

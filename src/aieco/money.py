@@ -355,6 +355,11 @@ class Qualifier(enum.Enum):
     AT_MOST = "at_most"  # höchstens, maximal, bis zu
 
 
+#: The default hedge, which the constructor's one test asks for first (by identity).
+_EXACT = Qualifier.EXACT
+#: Amount's fields in their order.
+_FIELDS = ("value", "low", "high", "unit", "qualifier")
+
 _QUALIFIER_WORDS = {
     Qualifier.EXACT: "",
     Qualifier.APPROX: "about ",
@@ -409,41 +414,50 @@ class Amount:
         qualifier: Qualifier = Qualifier.EXACT,
     ) -> None:
         # The constructor checks the fields, then sets them as attrs' __init__ of a frozen
-        # class does. One test for the common shapes, as the parser builds them: a point
-        # whose bounds are the value itself (the same object) or missing, or a range of two
-        # Decimals, with a unit already seen to be valid. Anything else (ints converted, a
-        # bound given as another object, a bad field) takes the full checks in `_check`,
-        # which say what is wrong; the one test accepts nothing `_check` would refuse.
-        fast = False
-        if (unit is None or (type(unit) is str and unit in _VALID_UNITS)) and type(
-            qualifier
-        ) is Qualifier:
-            if value is None:
-                fast = (
-                    type(low) is Decimal
-                    and type(high) is Decimal
-                    and within_limit(low)
-                    and within_limit(high)
-                    and low < high
-                )
+        # class does. One test for the common shapes, as the parser builds them, cheapest
+        # question first: the hedge (EXACT, the default, by identity), a unit already seen
+        # to be valid, then a point whose bounds are the value itself (the same object) or
+        # missing, or a range of two Decimals. Anything else (ints converted, a bound given
+        # as another object, a bad field) takes the full checks in `_check`, which say what
+        # is wrong; the one test accepts nothing `_check` would refuse.
+        if (qualifier is _EXACT or type(qualifier) is Qualifier) and (
+            unit is None or (type(unit) is str and unit in _VALID_UNITS)
+        ):
+            if value is not None:
+                if (
+                    type(value) is Decimal
+                    and (low is None or low is value)
+                    and (high is None or high is value)
+                    and within_limit(value)
+                ):
+                    set_field = _set_field(self)
+                    set_field("value", value)
+                    set_field("low", value)
+                    set_field("high", value)
+                    set_field("unit", unit)
+                    set_field("qualifier", qualifier)
+                    return
             elif (
-                type(value) is Decimal
-                and (low is value or low is None)
-                and (high is value or high is None)
-                and within_limit(value)
+                type(low) is Decimal
+                and type(high) is Decimal
+                and within_limit(low)
+                and within_limit(high)
+                and low < high
             ):
-                fast, low, high = True, value, value
-        if not fast:
-            # As attrs' converters would: ints exactly, a float or bool refused, in field order.
-            value, low, high = to_decimal(value), to_decimal(low), to_decimal(high)
+                set_field = _set_field(self)
+                set_field("value", None)
+                set_field("low", low)
+                set_field("high", high)
+                set_field("unit", unit)
+                set_field("qualifier", qualifier)
+                return
+        # As attrs' converters would: ints exactly, a float or bool refused, in field order;
+        # then the fields set as above, and every check.
+        fields = (to_decimal(value), to_decimal(low), to_decimal(high), unit, qualifier)
         set_field = _set_field(self)
-        set_field("value", value)
-        set_field("low", low)
-        set_field("high", high)
-        set_field("unit", unit)
-        set_field("qualifier", qualifier)
-        if not fast:
-            self._check()
+        for name, field in zip(_FIELDS, fields, strict=True):
+            set_field(name, field)
+        self._check()
 
     def _check(self) -> None:
         """Every check of every field, each failure with its path, value and expectation."""
