@@ -148,3 +148,81 @@ def test_family(text: str, expected: list[Round]) -> None:
 )
 def test_investor_lists(text: str, leads: tuple[str, ...], investors: tuple[str, ...]) -> None:
     assert investors_of(text) == (leads, investors)
+
+
+#: Money that is no round, by the shape of its sentence (dev8's market totals and sources):
+#: a figure over a counted number of rounds is a total ("mit 173 Millionen Euro an Investments
+#: in 71 Finanzierungsrunden", also before the figure: "In 42 Finanzierungsrunden flossen ...";
+#: `_lexicon.TOTAL_AFTER`, `TOTAL_BEFORE`); the firm after "Laut einer Auswertung der
+#: Analysefirma X" is the source (`_lexicon.SOURCE_DESCRIPTOR`); a money noun ("an
+#: Landesmitteln", "Fördergeldern") is no company (`_lexicon.COMMON_NOUN_END`).
+NOT_ROUNDS: list[tuple[str, list[Round]]] = [
+    (
+        "Bayerns Gründerszene ist mit 500 Millionen Euro an Investments in 90 "
+        "Finanzierungsrunden im Jahr 2022 im Aufschwung.",
+        [],
+    ),
+    (
+        "In 42 publizierten Finanzierungsrunden flossen 2024 rund 400 Millionen Franken in "
+        "Spin-offs der Hochschule.",
+        [],
+    ),
+    (
+        "Laut einer Auswertung der Analysefirma Kelvo Data haben Geldgeber 2 Milliarden Euro in "
+        "deutsche Start-ups gesteckt.",
+        [],
+    ),
+    (
+        "Zum Vergleich: In einen älteren Fonds steckte die Regierung vier Millionen Euro an "
+        "Landesmitteln.",
+        [],
+    ),
+    # a round's own "Finanzierungsrunde über 8 Millionen" and "in der zweiten Runde" stay
+    (
+        "Kelvo hat eine Finanzierungsrunde über 8 Millionen Franken abgeschlossen.",
+        [("Kelvo", "8000000 CHF", None, "unknown")],
+    ),
+    (
+        "Das Start-up Lorka erhält 5 Millionen Euro in der zweiten Finanzierungsrunde.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_ROUNDS, ids=lambda x: str(x)[:50])
+def test_not_rounds(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected
+
+
+#: A descriptor right before a name marks it, whatever its ending: "der Lebensmittellieferant
+#: Rohlik" (dev5) is a name although "-ik" ends common nouns ("Robotik"); a descriptor further
+#: back, across the verb ("Start-ups sichern sich Spitzensummen"), marks nothing: `_name_shaped`.
+MARKED_NAMES: list[tuple[str, list[Round]]] = [
+    (
+        "Der tschechische Online-Händler Kolik hat sich bei Investoren 40 Millionen Euro besorgt.",
+        [("Kolik", "40000000 EUR", None, "unknown")],
+    ),
+    (
+        "Das Start-up Vendung sammelt 3 Millionen Franken ein.",
+        [("Vendung", "3000000 CHF", None, "unknown")],
+    ),
+    (
+        "Mehrere Start-ups sichern sich Spitzensummen von 30 Millionen Euro.",
+        [],
+    ),
+    # an indefinite descriptor names no one: "ein Start-up Insolvenz anmelden"
+    (
+        "Mit Kelvo musste ein Start-up Insolvenz anmelden, das zuvor 400.000 Euro eingesammelt "
+        "hatte.",
+        [],
+    ),
+    (
+        "Der Staat investiert 50 Millionen Euro in Bildung.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKED_NAMES, ids=lambda x: str(x)[:50])
+def test_marked_names(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected

@@ -260,7 +260,7 @@ _key: Final = functools.lru_cache(maxsize=1 << 14)(fold)
 
 
 class _Name:
-    __slots__ = ("described", "end", "start", "text")
+    __slots__ = ("described", "end", "marked", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
@@ -268,6 +268,8 @@ class _Name:
         self.text = text
         #: The descriptor word before the name, lower-cased ("risikokapitalgeber"), if any.
         self.described = ""
+        #: Whether that descriptor stands right before the name ("der Lieferant Rohlik").
+        self.marked = False
 
     def span(self) -> Span:
         return Span(self.start, self.end, self.text)
@@ -711,7 +713,7 @@ class _Reader:
                 name = self._name_before(tokens, k - 1, set())
         if (
             name is None
-            or (_common_noun(name.text) and not name.described)  # "Anbieter Carvolution"
+            or not _name_shaped(name)  # "Anbieter Carvolution" is a name
             or _is_trade_word(name.text)
             or lx.INVESTOR_DESCRIPTOR.search(name.described)
             or lx.PERSON_DESCRIPTOR.search(name.described)
@@ -1422,6 +1424,8 @@ class _Reader:
         for k in range(max(start - 3, 0), cut):
             if _descriptor(tokens[k][2]):
                 name.described = tokens[k][3]
+                # not "ein Start-up Insolvenz anmelden": an indefinite descriptor names no one
+                name.marked = k == cut - 1 and (k == 0 or tokens[k - 1][3] not in _INDEFINITE)
         return name, max(end, cut)
 
     def _entity_end(self, tokens: list[_Token], start: int) -> int:
@@ -1822,7 +1826,7 @@ def _nouns_out(names: list[_Name], ok: _Check) -> list[_Name]:
     "sind Anzahl und Umfang von Finanzierungsrunden zurückgefallen": a list with a common
     noun in it is a list of nouns, not of companies.
     """
-    if not names or any(_common_noun(n.text) for n in names):
+    if not names or not all(_name_shaped(n) for n in names):
         return []
     return [n for n in names if ok(n)]
 
@@ -2065,11 +2069,21 @@ def _skip_adverbs(tokens: list[_Token], i: int) -> int:
     return i
 
 
+def _name_shaped(name: _Name) -> bool:
+    """Whether a name is no common noun: not of its shape, or marked by a descriptor.
+
+    The descriptor must stand right before it, and then the ending does not matter ("der
+    Lebensmittellieferant Rohlik", "Anbieter Carvolution"; not "Start-ups sichern sich
+    Spitzensummen").
+    """
+    return name.marked or not _common_noun(name.text)
+
+
 def _named_ok(name: _Name | None) -> bool:
     """Whether a name found in a sentence with no word of the trade may be a company."""
     return (
         name is not None
-        and not _common_noun(name.text)
+        and _name_shaped(name)
         and not lx.INVESTOR_DESCRIPTOR.search(name.described)
         and lx.PERSON_DESCRIPTOR.search(name.described) is None
         and lx.SOURCE_DESCRIPTOR.search(name.described) is None

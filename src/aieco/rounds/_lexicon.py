@@ -428,6 +428,8 @@ NOT_A_ROUND: Final = faster(
 _YEARS_SPAN: Final = (
     r"\bin\s+den\s+(?:vergangenen|letzten|bislang|bisherigen)\s+(?:\S+\s+)?jahren\b"
 )
+#: Nouns of many rounds after a number ("in 42 publizierten Finanzierungsrunden"): a total.
+_COUNTED_ROUNDS: Final = r"(?:finanzierungsrunden|runden|deals|transaktionen|beteiligungen)\b"
 #: Words just before an amount that make it the company's total to date, not this round.
 TOTAL_BEFORE: Final = Gated(
     re.compile(
@@ -439,7 +441,8 @@ TOTAL_BEFORE: Final = Gated(
         r"|in\s+summe|total\s+of)\b(?:\s+\S+){0,4}\s*$"
         # "Seit der Gründung im Jahr 2009 hat Scandit damit 113 Mio. eingesammelt"
         r"|\bseit\s+(?:der|ihrer|seiner|dessen|deren)\s+gr[üu]ndung\b(?:\s+\S+){0,8}\s*$"
-        r"|\bdamit\s+(?:(?:nun|jetzt|bereits|schon|insgesamt)\s+)?$",
+        r"|\bdamit\s+(?:(?:nun|jetzt|bereits|schon|insgesamt)\s+)?$"
+        r"|\b(?:in|über|ueber|aus)\s+\d+\s+(?:\S+\s+)?" + _COUNTED_ROUNDS + r"(?:\s+\S+){0,3}\s*$",
     ),
     "jahren",
     "bereits",
@@ -454,6 +457,10 @@ TOTAL_BEFORE: Final = Gated(
     "summe",
     "total",
     "ndung",  # "Gründung"
+    "runden",
+    "deals",
+    "transaktionen",
+    "beteiligungen",
 )
 #: "um 3,1 Mrd. verringert", "ist um 20 Mio. gestiegen": a change of some figure, no round.
 CHANGE_BEFORE: Final = faster(re.compile(r"\bum\s*$"))
@@ -465,7 +472,12 @@ CHANGE_AFTER: Final = re.compile(
 #: Words just after an amount that make it a total: one split up after it ("80 Mio. in
 #: heimische Start-ups, davon 30 Mio. in Lumo"), or one over a span of years (_YEARS_SPAN).
 TOTAL_AFTER: Final = re.compile(
-    r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s|[^,.;:!?]{0,60}?" + _YEARS_SPAN
+    r"[^,.;:]{0,40}?,\s*(?:davon|wovon)\s|[^,.;:!?]{0,60}?"
+    + _YEARS_SPAN
+    # over a counted number of rounds: "173 Millionen Euro an Investments in 71
+    # Finanzierungsrunden", "1,24 Milliarden Franken über 230 Finanzierungsrunden"
+    + r"|[^,.;:!?]{0,40}?\b(?:in|über|ueber|aus)\s+\d+\s+(?:\S+\s+)?"
+    + _COUNTED_ROUNDS
 )
 #: "jeweils 100 Millionen": an amount for each of several companies.
 EACH_BEFORE: Final = faster(re.compile(r"\b(?:jeweils|je|each)\s+(?:\S+\s+){0,1}$"))
@@ -985,7 +997,9 @@ INVESTOR_DESCRIPTOR: Final = re.compile(
 SOURCE_DESCRIPTOR: Final = re.compile(
     r"(?:beratung|berater|prüfung|revision|marktforsch|barometer|studie"
     # media: "vom Newsportal Startupticker.ch", "das Nachrichtenmagazin X"
-    r"|news|nachrichten|zeitung|magazin|verlag|podcast)\w*$"
+    r"|news|nachrichten|zeitung|magazin|verlag|podcast"
+    # data and analysis firms: "laut einer Auswertung der Analysefirma CB Insights"
+    r"|analyse|datenanbieter|datenfirma|researchfirma)\w*$"
 )
 #: A company named in the description of a person or an investor is not the one raising:
 #: "Lukasz Gadowski, Mitgründer der Plattform Delivery Hero ... und Investor des E-Scooter-Start-up
@@ -1013,6 +1027,7 @@ COMMON_NOUN_END: Final = re.compile(
     r"|bildung|sicherheit|verteidigung|klimaschutz|standort|region|regionen"
     # money and counting nouns: "Spitzensummen", "Risikokapital", "Geldquelle", "Zahl"
     r"|summe|summen|kapital|quelle|quellen|zahl|zahlen|betrag|beträge|volumen|projekt|projekte"
+    r"|mittel|mitteln|gelder|geldern"
     r"|jahr|insolvenz|hürde|hürden|wunder|plan"
     # adverbs: "Weltweit sind ...", "Bundesweit", "Teilweise"
     r"|weit|weise|mals|lich|isch"
