@@ -27,13 +27,13 @@ from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import (
+    apart_possible,
     continues_figure,
     date_at,
     figure_ok,
     figure_value,
     hedge_at,
-    joined_apart,
-    scale_power,
+    part_of_figure,
 )
 from aieco.amounts._shapes import (
     Chain,
@@ -44,7 +44,7 @@ from aieco.amounts._shapes import (
     read_digits,
     read_noun,
 )
-from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, spaced, walk
+from aieco.amounts._tokens import Role, after_currency, is_date, previous, role, walk
 from aieco.money import Amount, Qualifier, in_exact_context
 
 __all__ = ["Mention", "extract_amounts", "scan"]
@@ -149,6 +149,9 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     last = 0
     apart = 0  # where the last part of a figure (`Apart`) ends: no list item before it
     odd = _odd_words(text)
+    # Whether a reading may be part of a figure written apart (`part_of_figure`): not in a
+    # text that holds no word part that may join two number words ("hundert", "zehn").
+    apart_words = apart_possible(lx, text)
     tried: dict[int, Parsed | None] = {}  # the grammar's reading from each start, once
     handed: Handed = [None]  # a chunk of number words read ahead (`read_at`)
     number_words = ft.language.number_words
@@ -187,6 +190,8 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 found: _Outcome = _ask_grammar(text, t, lx, parser, last, include_numbers, tried)
             else:
                 found = None if fast is _NOTHING else fast
+            if apart_words:
+                found = _whole(found, text, lx, out)  # else part of a figure: `Apart`
             if type(found) is Reading:
                 s = found.start
                 if (
@@ -215,14 +220,31 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
 
 
 class Apart(NamedTuple):
-    """The expression the grammar reads at a trigger is part of a figure: nothing is read.
+    """The expression read at a trigger is part of a figure: nothing is read.
 
-    "zwei hundert Euro": from "hundert" it reads "hundert Euro", but "zwei hundert" is one
-    number written apart (`_apart_before`). No trigger before ``end`` (where that expression
-    ends) reads anything, as if the expression had been read (a figure whole or not at all).
+    "zwei hundert Euro": from "hundert" the grammar reads "hundert Euro", but "zwei hundert"
+    is one number written apart; "zwei Millionen drei hundert Euro": the shapes read "zwei
+    Millionen drei", which "hundert" continues (`part_of_figure`, asked of every reading
+    `scan` accepts, the shapes' and the grammar's). No trigger before ``end`` (where that
+    expression ends) reads anything, as if the expression had been read (a figure whole
+    or not at all): never "zwei Millionen" alone.
     """
 
     end: int
+
+
+def _whole(found: _Outcome, text: str, lx: Lexicon, out: list[Reading]) -> _Outcome:
+    """``found``, or `Apart` where it is a reading of part of a figure (`part_of_figure`).
+
+    "zwei Millionen drei hundert Euro": the shapes read "zwei Millionen drei", which
+    "hundert" continues; the grammar reads "hundert Euro" after "drei". Asked of what
+    either reader found, after the reading reported before it (``out``).
+    """
+    if type(found) is Reading and part_of_figure(
+        lx, text, found.start, found.end, out[-1].end if out else -2
+    ):
+        return Apart(found.end)
+    return found
 
 
 #: What a trigger gives: a reading, a verdict, a chain to skip, part of a figure, or None
@@ -391,12 +413,17 @@ def _add(
     if s >= 2 and text[s - 2] == "," and text[s].isalpha():
         rough = _rough_pair(text, mention, lx, parser)
         if rough is not _NOT_ROUGH:
-            if rough is not None and rough.start >= apart:
+            if (
+                rough is not None
+                and rough.start >= apart
+                and not part_of_figure(lx, text, rough.start, rough.end)
+            ):
                 out.append(rough)
             return
     items = _list(text, mention, lx, parser)
     if items is not None:
-        if items[0].start < apart:  # an item in part of a figure: as after a reading there
+        if items[0].start < apart or part_of_figure(lx, text, items[0].start, items[0].end):
+            # an item in part of a figure: as after a reading there
             out.extend(items[-1:])
             return
         while out and out[-1].end > items[0].start:
@@ -714,8 +741,8 @@ def _find(
     it reads from a start does not depend on the trigger, and the walk back offers the same
     start to every trigger after it ("ein ein ein ...", "5–5–5–..."), so each start is read
     once and the work stays proportional to the text. Where the expression from a start
-    that covers the trigger starts at the second of two number words that are one number
-    written apart ("zwei hundert Euro": `_apart_before`), it is part of a figure: `Apart`.
+    that covers the trigger starts or ends inside a number written apart ("zwei hundert
+    Euro": `part_of_figure`), it is part of a figure: `Apart`.
     """
     text = parser.text
     for s in sorted(_candidates(text, t, lx, last)):
@@ -731,31 +758,11 @@ def _find(
             tried[s] = r
         if r is None or r.end <= t:
             continue
-        if text[s].isalpha() and _apart_before(text, s, lx):
+        if part_of_figure(lx, text, s, r.end):
             return Apart(r.end)  # the trigger is in part of a figure ("zwei hundert Euro")
         if include_numbers or r.reportable:
             return r
     return None
-
-
-def _apart_before(text: str, s: int, lx: Lexicon) -> bool:
-    """The word at ``s`` and the word before it (white space between) are `joined_apart`.
-
-    "zwei hundert Euro", "drei hundert Millionen Euro": read from "hundert", the reading would
-    be part of a figure (100 EUR, 100 million euros). Not after a scale word: "zwei Millionen
-    drei Tausend zwei Millionen" is two numbers by `number_words`' chunks, whatever
-    "tausendzwei" would be.
-    """
-    word = _WORD_AT.match(text, s)
-    before = previous(text, s)
-    return (
-        word is not None
-        and before is not None
-        and before[1].isalpha()
-        and spaced(text, before[0] + len(before[1]), s)
-        and scale_power(lx, before[1], False, " ") is None
-        and joined_apart(lx, before[1], word.group())
-    )
 
 
 def _candidates(text: str, t: int, lx: Lexicon, last: int) -> list[int]:

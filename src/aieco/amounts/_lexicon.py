@@ -814,6 +814,8 @@ class Lexicon:
     __slots__ = (
         "alternatives",
         "ambiguous",
+        "apart_keys",
+        "apart_words",
         "article_units",
         "articles",
         "back_words",
@@ -890,6 +892,13 @@ class Lexicon:
     name: str
     language: str
     number: re.Pattern[str]
+    #: Where two number words written apart may be one number (`_rules.part_of_figure`):
+    #: the two letters before the space and the two after (`_rules.apart_keys`), and the
+    #: starts of a second half and the ends of a first (`_rules.apart_ends`), each in lower
+    #: case, capitalised and in capitals, shortest first, "und" first (`apart_possible`
+    #: finds it at once in German prose).
+    apart_keys: frozenset[str]
+    apart_words: tuple[str, ...]
     #: Which table reads a numeral that starts with a word (see `_rules.numeral_kind`).
     numeral_kinds: dict[str, str]
     group_chars: str
@@ -1127,10 +1136,27 @@ def lexicon(name: str) -> Lexicon:
     lx.back_words = _back_words(lx)
     lx.numeral_kinds = _numeral_kinds(lx)
     lx.trigger_all = _trigger_all(lx, words)
+    lx.apart_keys = _apart_keys(words)
+    lx.apart_words = _as_written(
+        tuple(sorted(dict.fromkeys((*words.apart_tails, *words.apart_heads)), key=len))
+    )
     lx.kinds = Memo()
     lx.stellig_counts = Memo()
     lx.stellig_nouns = Memo()
     return lx
+
+
+def _as_written(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words in lower case, capitalised and in capitals ("hundert", "Hundert", "HUNDERT")."""
+    return tuple(dict.fromkeys(f(w) for w in words for f in (str.lower, str.capitalize, str.upper)))
+
+
+def _apart_keys(words: Words) -> frozenset[str]:
+    """`_rules.apart_keys` of a language's number words and its heads and tails."""
+    from aieco.amounts._rules import apart_keys
+
+    vocab = (*words.number_words, *words.half_words)
+    return apart_keys(vocab, words.apart_heads, words.apart_tails)
 
 
 def _numeral_kinds(lx: Lexicon) -> dict[str, str]:
@@ -1443,6 +1469,11 @@ class Words:
     scale_words_trigger: bool
     #: An amount as the locale writes it, for error messages.
     example: str
+    #: Where two number words written apart may be one number (`_rules.part_of_figure`'s
+    #: gate): the starts of a second half and the ends of a first, as `_rules.apart_ends`
+    #: derives them from ``number_words``, ``half_words`` and ``cardinal`` (a test checks).
+    apart_heads: tuple[str, ...] = ()
+    apart_tails: tuple[str, ...] = ()
 
 
 GERMAN_WORDS = Words(
@@ -1494,6 +1525,8 @@ GERMAN_WORDS = Words(
     number_words=(*_DE_MORPHEMES, "null", *_DE_FRACTIONS, *_DE_VAGUE_COUNTS, *_DE_FEW),
     scale_words_trigger=True,
     example="1,5 Mrd. €",
+    apart_heads=("ein", "elf", "halb", "hundert", "tausend", "und", "zehn", "zig"),
+    apart_tails=("hundert", "tausend", "und"),
 )
 
 ENGLISH_WORDS = Words(

@@ -26,14 +26,15 @@ Each rule here is written once and called from every reader:
   read once for the grammar and the shapes; a language's groups of number words are read
   by its reader in `GROUP_READERS` (a German compound is one word, an English group
   several);
-* `joined_apart` — whether two number words written apart are one number ("zwei hundert":
-  the extractor reads no part of it).
+* `joined_apart` and `part_of_figure` — whether two number words written apart are one
+  number ("zwei hundert"), and whether a reading starts or ends inside such a figure (the
+  extractor reads no part of it).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import (
     Clamped,
     Context,
@@ -67,6 +68,9 @@ __all__ = [
     "GROUP_READERS",
     "MAX_DIGITS",
     "Words",
+    "apart_ends",
+    "apart_keys",
+    "apart_possible",
     "continues_figure",
     "count_word",
     "date_at",
@@ -78,10 +82,12 @@ __all__ = [
     "hedge_at",
     "is_code",
     "is_stellig",
+    "joined_apart",
     "names_currency",
     "next_part",
     "number_words",
     "numeral_kind",
+    "part_of_figure",
     "plain",
     "run_ends",
     "scale_at",
@@ -746,7 +752,8 @@ def joined_apart(lx: Lexicon, first: str, second: str) -> bool:
 
     Written together they are a number word of the locale ("zweihundert") that is not the
     second one alone ("ein hundert" is one hundred either way). A reading that starts at the
-    second one reads part of a figure: "zwei hundert Euro" is not 100 EUR.
+    second one, or ends with the first, reads part of a figure: "zwei hundert Euro" is not
+    100 EUR (`part_of_figure`).
 
     Examples:
         >>> from aieco.amounts._lexicon import lexicon
@@ -756,9 +763,222 @@ def joined_apart(lx: Lexicon, first: str, second: str) -> bool:
         >>> joined_apart(de, "ein", "hundert"), joined_apart(de, "drei", "zwanzig")
         (False, False)
     """
-    low = second.lower()
-    whole = lx.cardinal(first.lower() + low)
-    return whole is not None and whole != lx.cardinal(low)
+    return _joined(lx.cardinal, first.lower(), second.lower())
+
+
+def _joined(cardinal: Callable[[str], Decimal | None], first: str, second: str) -> bool:
+    """`joined_apart` of two lower-case words, given the locale's ``cardinal``."""
+    whole = cardinal(first + second)
+    return whole is not None and whole != cardinal(second)
+
+
+def apart_ends(
+    cardinal: Callable[[str], Decimal | None], words: Iterable[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Where two words may be `joined_apart`: (heads, tails), for `part_of_figure`'s gate.
+
+    Derived from a language's number ``words`` (lower case) and ``cardinal``: a pair of
+    them that `_joined` holds for ("drei"+"hundert", "hundert"+"drei"), a word of them cut
+    in two whose second part is one of them ("drei"+"zehn", "sech"+"zehn", "zwo"+"elf"),
+    and three of them ("zwei"+"ein"+"halb": "zwei einhalb"; "drei"+"und"+"zwanzig":
+    "dreiund zwanzig", "drei undzwanzig"). Each such pair (the end of the first half, the
+    start of the second) is covered by a tail or a head, the one that covers most pairs
+    first, a head unless a tail covers more than twice as many ("hundert" and "tausend" as
+    tails: any number word may follow them; "zehn", not "drei", for "drei"+"zehn": runs of
+    number words often end with "drei", and the gate is asked at every reading). Where the
+    first half ends with no tail and the second starts with no head, the two are no
+    number written apart that these words make up; a second half that is none of them nor
+    starts with one ("zw ei", "drei viertel": "Viertel" is no number word) is not looked at.
+
+    Each language's table (`_lexicon.Words`) holds the result, derived here (a test checks
+    that they agree).
+
+    Examples:
+        >>> from aieco.amounts._lexicon import GERMAN_WORDS as de
+        >>> heads, tails = apart_ends(de.cardinal, [*de.number_words, *de.half_words])
+        >>> heads
+        ('ein', 'elf', 'halb', 'hundert', 'tausend', 'und', 'zehn', 'zig')
+        >>> tails
+        ('hundert', 'tausend', 'und')
+    """
+    vocab = sorted(set(words))
+    numbers = [w for w in vocab if cardinal(w) is not None]
+    links = [w for w in vocab if cardinal(w) is None]
+    pairs: set[tuple[str, str]] = set()
+    for a in vocab:
+        for b in vocab:
+            if _joined(cardinal, a, b):
+                pairs.add((a, b))
+        for i in range(1, len(a)):
+            head, rest = a[:i], a[i:]
+            if rest in vocab and _joined(cardinal, head, rest):
+                pairs.add((head, rest))
+    # Three words: a number word before two that are one ("zwei"+"ein"+"halb"), or two
+    # around a word that links them ("drei"+"und"+"zwanzig").
+    twos = {(a, b) for a, b in pairs if a in vocab and b in vocab}
+    twos.update((link, b) for link in links for b in numbers)
+    for m, b in sorted(twos):
+        for a in numbers:
+            if cardinal(a + m + b) is not None:
+                if _joined(cardinal, a, m + b):
+                    pairs.add((a, m))
+                if _joined(cardinal, a + m, b):
+                    pairs.add((m, b))
+    heads: set[str] = set()
+    tails: set[str] = set()
+    while pairs:
+        by_tail: dict[str, int] = {}
+        by_head: dict[str, int] = {}
+        for a, b in pairs:
+            by_tail[a] = by_tail.get(a, 0) + 1
+            by_head[b] = by_head.get(b, 0) + 1
+        tail = max(sorted(by_tail), key=by_tail.__getitem__)
+        head = max(sorted(by_head), key=by_head.__getitem__)
+        if by_tail[tail] > 2 * by_head[head]:
+            tails.add(tail)
+            pairs = {p for p in pairs if p[0] != tail}
+        else:
+            heads.add(head)
+            pairs = {p for p in pairs if p[1] != head}
+    return tuple(sorted(heads)), tuple(sorted(tails))
+
+
+def apart_keys(
+    words: Iterable[str], heads: tuple[str, ...], tails: tuple[str, ...]
+) -> frozenset[str]:
+    """`part_of_figure`'s gate: the last two letters before the space and the two after.
+
+    From `apart_ends`' ``heads`` and ``tails`` and the number ``words`` they came from: a
+    first half that ends with a tail, before a second half that starts with one of the
+    words or a head; or a first half that ends with one of the words or a part of one
+    (any two letters of them), before a second half that starts with a head. No other
+    pair is `joined_apart` (`apart_ends`): "ro"+"un" ("Euro und") is no key.
+
+    Examples:
+        >>> sorted(apart_keys(["drei", "hundert"], ("hundert",), ()))
+        ['dehu', 'drhu', 'eihu', 'erhu', 'huhu', 'ndhu', 'rehu', 'rthu', 'unhu']
+    """
+    vocab = set(words)
+    ends = {w[i : i + 2] for w in vocab for i in range(len(w) - 1)}
+    starts = {w[:2] for w in (*vocab, *heads)}
+    return frozenset(
+        {end + head[:2] for end in ends for head in heads}
+        | {tail[-2:] + start for tail in tails for start in starts}
+    )
+
+
+def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2) -> bool:
+    """A reading from ``start`` to ``end`` is part of a figure whose words stand apart.
+
+    Its first word and the word before it, or its last word and the word after it (only
+    white space between), are `joined_apart`: "hundert Euro" in "zwei hundert Euro", "zwei
+    Millionen drei" in "zwei Millionen drei hundert Euro". Not where the first of the two
+    is a scale word: after "zwei Millionen drei Tausend" a number word starts a new number
+    (`number_words`' chunks), whatever "tausendzwei" would be. Asked of every reading the
+    extractor accepts; where it holds, nothing is read from the figure (a figure whole or
+    not at all). ``after``: where the reading accepted before it ends; one white space
+    character after that, the word before this reading was asked already (as the word
+    after that one).
+
+    Only a pair whose second half starts with one of ``lx.apart_heads`` or whose first ends
+    with one of ``lx.apart_tails`` (`apart_ends`) is asked further: at every reading, the
+    gate looks up the last two letters of the first and the first two of the second in
+    ``lx.apart_keys`` ("ei"+"hu" of "drei hundert"; one set look-up); `scan` asks at all
+    only in a text that holds a head or a tail (`apart_possible`).
+
+    Examples:
+        >>> from aieco.amounts._lexicon import lexicon
+        >>> de = lexicon("de_DE")
+        >>> text = "zwei Millionen drei hundert Euro"
+        >>> part_of_figure(de, text, 0, 19), part_of_figure(de, text, 20, 32)
+        (True, True)
+        >>> part_of_figure(de, "zwei Millionen Euro", 0, 19)
+        False
+    """
+    keys = lx.apart_keys  # the gate: the two letters on each side of one space
+    if (
+        text[end - 1].isalpha()
+        and text[end : end + 1].isspace()
+        and (
+            (text[end - 2 : end] + text[end + 1 : end + 3]).lower() in keys
+            or text[end + 1 : end + 2].isspace()
+        )
+        and _apart_after(lx, text, start, end)
+    ):
+        return True
+    return (
+        start != after + 1
+        and start > 1
+        and text[start].isalpha()
+        and text[start - 1].isspace()
+        and (
+            (text[start - 3 : start - 1] + text[start : start + 2]).lower() in keys
+            or text[start - 2].isspace()
+        )
+        and _apart_before(lx, text, start, end)
+    )
+
+
+def apart_possible(lx: Lexicon, text: str) -> bool:
+    """Whether `part_of_figure` may hold for a reading in ``text`` at all.
+
+    Not where ``text`` holds none of ``lx.apart_heads`` and ``lx.apart_tails`` (each as
+    written in lower case, capitalised or in capitals): a few C-level searches of the text,
+    made once, where the test at each reading costs a call ("zwei Millionen zwei Millionen
+    ..." has a reading every 15 characters).
+
+    Examples:
+        >>> from aieco.amounts._lexicon import lexicon
+        >>> de = lexicon("de_DE")
+        >>> apart_possible(de, "zwei Millionen drei"), apart_possible(de, "drei hundert")
+        (False, True)
+    """
+    return any(word in text for word in lx.apart_words)
+
+
+#: White space (`part_of_figure`).
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _apart_after(lx: Lexicon, text: str, start: int, end: int) -> bool:
+    """The reading's last word (it ends at ``end``) and the word after it are apart."""
+    if not (text[end : end + 1].isspace() and text[end - 1].isalpha()):
+        return False
+    j = _SPACE_RUN.match(text, end).end()  # type: ignore[union-attr]
+    second = _WORD.match(text, j)
+    a = end - 1
+    while a > start and text[a - 1].isalpha():
+        a -= 1
+    return second is not None and _apart(lx, text[a:end], second.group())
+
+
+def _apart_before(lx: Lexicon, text: str, start: int, end: int) -> bool:
+    """The word before the reading and its first word (at ``start``) are apart."""
+    if not text[start - 1].isspace():
+        return False
+    b = start - 1  # where the word before it ends
+    while b > 0 and text[b - 1].isspace():
+        b -= 1
+    a = b
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    second = _WORD.match(text, start, end)
+    return a < b and second is not None and _apart(lx, text[a:b], second.group())
+
+
+def _apart(lx: Lexicon, first: str, second: str) -> bool:
+    """Two words around white space are `joined_apart`, the first no scale word.
+
+    Their letters next to the space must be a key of the gate (``lx.apart_keys``), else
+    they are not.
+    """
+    low1 = first.lower()
+    low2 = second.lower()
+    return (
+        low1[-2:] + low2[:2] in lx.apart_keys
+        and scale_power(lx, first, False, " ") is None
+        and _joined(lx.cardinal, low1, low2)
+    )
 
 
 def run_ends(lx: Lexicon, text: str, end: int, power: int) -> bool:
