@@ -226,3 +226,23 @@ MARKED_NAMES: list[tuple[str, list[Round]]] = [
 @pytest.mark.parametrize(("text", "expected"), MARKED_NAMES, ids=lambda x: str(x)[:50])
 def test_marked_names(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
+
+
+#: A small number after a name word is part of the name ("die Firma Neuron 23", dev4), not a
+#: year or a figure: `_name_end`.
+NUMBERED_NAMES: list[tuple[str, list[Round]]] = [
+    (
+        "Mit Partnern gründete der Konzern die Firma Kelvo 7 in Boston - die Finanzierung "
+        "schlossen sie mit 20 Millionen Euro ab.",
+        [("Kelvo 7", "20000000 EUR", None, "unknown")],
+    ),
+    (
+        "Das Start-up Kelvo sammelte 2021 4 Millionen Euro ein.",
+        [("Kelvo", "4000000 EUR", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERED_NAMES, ids=lambda x: str(x)[:50])
+def test_numbered_names(text: str, expected: list[Round]) -> None:
+    assert _rounds(text) == expected

@@ -2266,7 +2266,11 @@ def _name_end(tokens: list[_Token], start: int, amount_tokens: set[int]) -> int:
             continue
         joined = word in ("&", "of") and end + 1 < n and _namey(tokens[end + 1][2])
         tail = end > start and tokens[end][3] in lx.NAME_TAILS and word[0].isupper()
-        if joined or tail:
+        # a small number after a name word is part of it ("die Firma Neuron 23"), not a year
+        numbered = (
+            end > start and word.isdigit() and len(word) <= 3 and tokens[end - 1][2][:1].isupper()
+        )
+        if joined or tail or numbered:
             end += 1
         else:
             break
