@@ -162,11 +162,9 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             t = m.start()
             if t < last:
                 continue
-            # Blocked: in a URL, the rest of a figure ("5" of "1.5" in German), a date or time.
-            blocked = _in_odd_word(t, odd) if odd else None
             digits = text[t] in DIGITS
-            if blocked is None and digits:
-                blocked = _figure_blocked(text, t, m, lx, ft, include_numbers)
+            # Blocked: in a URL, the rest of a figure ("5" of "1.5" in German), a date or time.
+            blocked = _blocked(text, t, m, lx, ft, include_numbers, odd, digits)
             if blocked is not None:
                 last = max(last, blocked)
                 resume = _past_joined(text, t, lx) if blocked == 0 else None
@@ -270,17 +268,31 @@ def _in_odd_word(t: int, odd: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def _figure_blocked(
-    text: str, t: int, m: re.Match[str], lx: Lexicon, ft: FastTables, include_numbers: bool
+def _blocked(
+    text: str,
+    t: int,
+    m: re.Match[str],
+    lx: Lexicon,
+    ft: FastTables,
+    include_numbers: bool,
+    odd: list[tuple[int, int]],
+    digits: bool,
 ) -> int | None:
-    """What blocks the digits at ``t`` (the trigger's match ``m``), else None.
+    """What blocks reading at the trigger ``t`` (its match ``m``), else None.
 
-    0 where they only continue a figure that starts before them (`continues_figure`); the
-    end of a date, time or ratio there (`date_at`; not a day and month right after a
-    currency, "CHF 12.10."). The trigger's group ``dt`` is None where `date_at`'s regex
-    does not match at ``t``: then no date is there, and `date_at` is not asked (with
-    ``include_numbers`` the trigger is the lexicon's, which has no such group).
+    In a URL or percent-encoding (``odd``, `_odd_words`): where that word ends. For digits
+    (``digits``): 0 where they only continue a figure that starts before them
+    (`continues_figure`); the end of a date, time or ratio there (`date_at`; not a day and
+    month right after a currency, "CHF 12.10."). The trigger's group ``dt`` is None where
+    `date_at`'s regex does not match at ``t``: then no date is there, and `date_at` is not
+    asked (with ``include_numbers`` the trigger is the lexicon's, which has no such group).
     """
+    if odd:
+        end = _in_odd_word(t, odd)
+        if end is not None:
+            return end
+    if not digits:
+        return None
     if continues_figure(lx, text, t):
         return 0
     if include_numbers or m.group(ft.trigger_date) is not None:
