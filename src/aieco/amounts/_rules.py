@@ -196,6 +196,9 @@ DATE = re.compile(_DATE)
 _RATIO = re.compile("[0-9]+(?:[:/][0-9]+)+")
 #: A date, or a time or ratio ("12:30", "3/4"), in one match.
 _DATE_OR_RATIO = re.compile(f"{_DATE}|(?P<ratio>[0-9]+(?:[:/][0-9]+)+)")
+#: The same without group names, for a look-ahead inside another regex: where it does not
+#: match, ``date_at(text, i, ratios=True)`` is None (the extractor's trigger asks it so).
+DATE_OR_RATIO_SHAPE = re.sub(r"\(\?P<\w+>", "(?:", _DATE_OR_RATIO.pattern)
 
 
 def date_at(text: str, i: int, *, ratios: bool = False) -> re.Match[str] | None:

@@ -98,7 +98,7 @@ def walk(
         if kind is None:  # a new word (fresh text: most of them)
             kind = _role_of(lx, word)
             kinds.put(word, kind)
-        if kind is Role.OUTSIDE:
+        if kind is _OUTSIDE:
             break
         chain.append(_new_token(Token, (start, word, kind)))
         if start - last < 8 and not text[last:start].strip():
@@ -107,6 +107,8 @@ def walk(
     return chain
 
 
+#: ``Role.OUTSIDE`` for the walk's loop (an enum member looked up on its class is slow).
+_OUTSIDE = Role.OUTSIDE
 #: `Token(start, word, role)` without the Python-level ``__new__`` a NamedTuple class
 #: defines (a tuple of the same class and fields; the walk builds one per word it keeps).
 _new_token = tuple.__new__
