@@ -269,7 +269,7 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     """
     c = text[:1]
     if c in DIGITS:
-        return _digits_first(lx, ft, text, ft.number_at.match(text), Qualifier.EXACT)
+        return _digits_first(lx, ft, text, ft.number_at.match(text), _EXACT)
     if c.isalpha() or c in lx.hedge_symbols:
         # "rund 1,5 Mrd. USD", "mehr als 300 Mrd. USD": a hedge, then digits (what the full
         # regex reads with its hedge branch, found here in a fraction of the time).
@@ -281,7 +281,7 @@ def fast_amount(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
                 # Not the one-end shape: a run of number words, or another worded shape.
                 run = _run_first(lx, ft, text)
                 if run is not None:
-                    return _run_whole(lx, ft, text, 0, Qualifier.EXACT, run)
+                    return _run_whole(lx, ft, text, 0, _EXACT, run)
                 whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES[1:])
             elif first is _UNKNOWN:
                 whole = _whole_shapes(lx, ft, text, _WORDED_SHAPES)
@@ -412,7 +412,7 @@ def _words_whole(lx: Lexicon, ft: FastTables, text: str) -> Amount | None:
     ends the text. None: the grammar decides.
     """
     hedge = hedge_at(lx, text, 0)
-    at, qualifier = (0, Qualifier.EXACT) if hedge is None else (hedge[1], hedge[0])
+    at, qualifier = (0, _EXACT) if hedge is None else (hedge[1], hedge[0])
     first = _LETTERS.match(text, at)
     if first is None or numeral_kind(lx, first.group().lower()) != "words":
         return None
@@ -530,7 +530,7 @@ def _digits_first(
     # The Amount itself, not a Reading first: a whole text's figure is only ever an Amount
     # (and without the hedge when there is none: each keyword costs the call a little).
     value = figure_value(False, whole, frac, power)
-    if qualifier is Qualifier.EXACT:
+    if qualifier is _EXACT:
         return Amount(value, unit=unit)
     return Amount(value, unit=unit, qualifier=qualifier)
 
@@ -762,7 +762,7 @@ def _number_word_digits(
 def _qualifier(lx: Lexicon, ft: FastTables, q: str | None) -> Qualifier | None:
     """The Qualifier of a matched hedge ("rund", "mehr  als"), EXACT for none, None if unknown."""
     if q is None:
-        return Qualifier.EXACT
+        return _EXACT
     low = q.lower()
     return ft.qualifier_text.get(low) or lx.qualifiers.get(tuple(low.split()))
 
@@ -1105,9 +1105,9 @@ class Verdict(enum.Enum):
     NOTHING = "nothing"
 
 
-#: Enum members for the hot paths (`read_digits`, `_fast_plain`): one looked up on its
-#: class costs some 150 ns on Python 3.11 (the enum type's ``__getattr__``), a module
-#: constant a tenth of that.
+#: Enum members for the hot paths (`read_digits`, `_fast_plain`, `fast_amount`'s shapes):
+#: one looked up on its class costs some 150 ns on Python 3.11 (the enum type's
+#: ``__getattr__``), a module constant a tenth of that.
 _EXACT, _SKIP, _NOTHING = Qualifier.EXACT, Verdict.SKIP, Verdict.NOTHING
 
 
