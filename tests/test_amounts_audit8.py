@@ -93,6 +93,7 @@ HALVES: list[tuple[str, str, list[tuple[str, Amount]], list[tuple[str, Amount]]]
     ("en_GB", "They raised one and a half million pounds.", [], []),
     ("en_US", "They raised three and a half billion dollars.", [], []),
     ("de_DE", "Sie zahlten zwei und eine halbe Million Euro.", [], []),
+    ("de_DE", "Sie zahlten zwei und ein halb Millionen Euro.", [], []),
     ("de_DE", "Sie zahlten 2 und eine halbe Million Euro.", [], []),
     # a half on its own, and a conjunction after money, are read as before
     (
