@@ -747,7 +747,7 @@ class _Reader:
             holes,
             money,
             lx.raise_verb(clause),
-            lx.INVEST_VERB.search(clause),
+            _invest_verb(self.text, c0, clause),
             lx.FLOW_VERB.search(clause),
         )
 
@@ -1011,6 +1011,11 @@ class _Reader:
         verb_at = sc.at(invest_verb.start())
         start = sc.opened
         subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
+        raising = sc.raise_verb
+        if subjects and raising is not None and raising.start() < invest_verb.start():
+            # "Das Start-up Lorka erhält 5 Mio., beteiligt ist auch Kelvo": the names before
+            # the verb of raising are its subject, not the investor's
+            subjects = [s for s in subjects if s.end > sc.c0 + raising.start()]
         if not subjects and verb_at + 1 < len(tokens):
             following = verb_at + 1
             if tokens[following][3] == "sich":
@@ -1956,6 +1961,24 @@ def _dash_end(sentence: str, start: int) -> int:
     return min(found) if found else -1
 
 
+def _invest_verb(text: str, c0: int, clause: str) -> re.Match[str] | None:
+    """The first verb of investing in the clause at ``c0``, not the end of a name.
+
+    "Neben Kelvo Invest und Tamis beteiligt sich auch Noma": the verb is "beteiligt", and
+    "Invest" (a word of `_lexicon.NAME_TAILS`, capitalised, after a name's word) ends a name.
+    """
+    found = lx.INVEST_VERB.search(clause)
+    while found is not None and found[0] in lx.NAME_TAILS:
+        at = c0 + found.start()
+        before = text[max(c0, at - _ANTECEDENT_REACH) : at].split()
+        if not (text[at].isupper() and before and before[-1][:1].isupper()):
+            break
+        if not _namey(before[-1]):
+            break
+        found = lx.INVEST_VERB.pattern.search(clause, found.end())
+    return found
+
+
 def _company_named(tokens: list[_Token], verb: int) -> bool:
     """Whether the word before the verb of naming at ``verb`` is a company's descriptor.
 
@@ -2323,6 +2346,9 @@ def _name_start(
             and _CITY_ADJECTIVE.fullmatch(tokens[k][2])
             and end - k >= 2
             and not (end - k == 2 and lx.CITY_NAMED.search(tokens[k + 1][3]))
+            # a place adjective stands before the descriptor, not after it: "die US-Fonds
+            # Frazier Life Sciences" is a name (a surname), "das Berliner Start-up X" a place
+            and not (k > 0 and _descriptor(tokens[k - 1][2]))
         ):
             cut = k + 1  # "die Münchner Helsing"
         elif following and k == cut and not described and _generic_noun(tokens, k, end, determiner):
@@ -2367,7 +2393,12 @@ def _generic_noun(tokens: list[_Token], k: int, end: int, determiner: bool) -> b
         and _NAME_ADJECTIVE.fullmatch(word) is None
         and ("-" in word or len(word) >= 9)
         and _namey(tokens[k + 1][2])
-        and not (end - k == 2 and tokens[k + 1][3] in lx.LEGAL_FORMS)  # "die Leukocare AG"
+        # "die Leukocare AG"; "die Münchener Rück" (the noun itself, not a compound of it:
+        # "die Rostocker Ostseesparkasse" is the Ostseesparkasse)
+        and not (
+            end - k == 2
+            and (tokens[k + 1][3] in lx.LEGAL_FORMS or lx.CITY_NAMED.match(tokens[k + 1][3]))
+        )
     )
 
 
