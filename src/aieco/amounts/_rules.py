@@ -238,11 +238,18 @@ def figure_fits(whole: str, frac: str, power: int | None) -> bool:
     ``power`` None only the first two (the rule of `figure_ok`, written here once so that
     the shapes' hottest path makes one call).
     """
-    if (len(whole) > 1 and whole[0] == "0") or len(whole) + len(frac) > MAX_DIGITS:
+    n_whole = len(whole)
+    n_frac = len(frac)
+    if (n_whole > 1 and whole[0] == "0") or n_whole + n_frac > MAX_DIGITS:
         return False
     return power is None or (
-        len(whole) + power <= MAX_INTEGER_DIGITS and len(frac) - power <= MAX_FRACTION_DIGITS
+        n_whole + power <= MAX_INTEGER_DIGITS and n_frac - power <= MAX_FRACTION_DIGITS
     )
+
+
+#: ``_ZEROS[n]`` is ``"0" * n`` made once: a figure within the limit has at most
+#: MAX_INTEGER_DIGITS digits before the point (`figure_value`'s hottest step).
+_ZEROS: Final = tuple("0" * n for n in range(MAX_INTEGER_DIGITS + 1))
 
 
 def figure_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
@@ -251,8 +258,9 @@ def figure_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
     The caller has checked the digits with `figure_fits`.
     """
     if power:
-        if len(frac) <= power:
-            text = whole + frac + "0" * (power - len(frac))
+        short = power - len(frac)  # the zeros after the fraction's digits
+        if short >= 0:
+            text = whole + frac + (_ZEROS[short] if short <= MAX_INTEGER_DIGITS else "0" * short)
         else:
             text = f"{whole}{frac[:power]}.{frac[power:]}"
     else:
