@@ -103,6 +103,7 @@ __all__ = [
 
 #: A figure with more digits than this is refused (a clear error, not a slow Decimal).
 MAX_DIGITS = 100
+assert MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS <= MAX_DIGITS  # `figure_fits` counts on it
 
 _HEDGE_WORD = re.compile(f"([^\\W\\d_]++)(\\.?)([{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?)")
 _SPACES = re.compile(f"[{SPACE_CHARS}]*+")
@@ -239,12 +240,14 @@ def figure_fits(whole: str, frac: str, power: int | None) -> bool:
     the shapes' hottest path makes one call).
     """
     n_whole = len(whole)
-    n_frac = len(frac)
-    if (n_whole > 1 and whole[0] == "0") or n_whole + n_frac > MAX_DIGITS:
+    if n_whole > 1 and whole[0] == "0":
         return False
-    return power is None or (
-        n_whole + power <= MAX_INTEGER_DIGITS and n_frac - power <= MAX_FRACTION_DIGITS
-    )
+    n_frac = len(frac)
+    if power is None:
+        return n_whole + n_frac <= MAX_DIGITS
+    # Within the limit, a figure has at most MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS
+    # digits whatever the power: fewer than MAX_DIGITS, which needs no test of its own.
+    return n_whole + power <= MAX_INTEGER_DIGITS and n_frac - power <= MAX_FRACTION_DIGITS
 
 
 #: ``_ZEROS[n]`` is ``"0" * n`` made once: a figure within the limit has at most
