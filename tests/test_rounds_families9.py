@@ -5,9 +5,10 @@ or in the table tests of the last pass, written here as sentences of its own (no
 an evaluation part), labelled before the extractor ran on them: a city word that is part of
 a name, a capitalised word ending in "-er" after a descriptor, a name ending in "Invest"
 read as the verb "invest", a name ending in a singular "Partner", investors after "darunter"
-behind shareholders, investors after a comma behind a verb of raising. A row is a text and the
-leads and investors of its one round, or a text and the rounds it reports, each as (company,
-amount, valuation, round type).
+behind shareholders, investors after a comma behind a verb of raising, the subject after a
+verb of no raising behind a fronted phrase, a common adjective before a noun of the trade. A
+row is a text and the leads and investors of its one round, or a text and the rounds it
+reports, each as (company, amount, valuation, round type).
 """
 
 from __future__ import annotations
@@ -203,8 +204,54 @@ ROUNDS: list[tuple[str, list[Round]]] = [
     ),
 ]
 
+#: A verb of no raising with its subject after it, behind a fronted phrase of time ("Vor wenigen
+#: Tagen startete X mit ... einer 200 Mio. Serie-A-Finanzierung"), where the clause names the
+#: round: the subject is the company (its figure went to the company named before; German puts
+#: the finite verb second, `_fronted_verb`).
+FRONTED: list[tuple[str, list[Round]]] = [
+    (
+        "Lorka erhält 5 Millionen Euro. Vor wenigen Tagen startete Kelvo Bio mit einer "
+        "Serie-A-Finanzierung über 20 Millionen Euro.",
+        [
+            ("Lorka", "5000000 EUR", None, "unknown"),
+            ("Kelvo Bio", "20000000 EUR", None, "series_a"),
+        ],
+    ),
+    (
+        "Lorka erhält 5 Millionen Euro. Am Montag meldete Kelvo eine Seed-Runde über 2 Millionen "
+        "Euro.",
+        [("Lorka", "5000000 EUR", None, "unknown"), ("Kelvo", "2000000 EUR", None, "seed")],
+    ),
+    # no name after the verb: nothing new
+    (
+        "Lorka hat 5 Millionen Euro eingesammelt. In Deutschland gab es 2023 rund 500 "
+        "Finanzierungsrunden.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDS, ids=lambda x: str(x)[:50])
+#: A common adjective before a noun of the trade that may end a name ("Junge Biotech sammelt
+#: ...") describes a company, it names none; a word of the same shape that is no adjective
+#: names one ("Twogee Biotech"), and so do nationality adjectives ("Deutsche Bank"):
+#: `_lexicon.COMMON_ADJECTIVES`.
+DESCRIBED: list[tuple[str, list[Round]]] = [
+    ("Junge Biotech sammelt 5 Millionen Euro ein.", []),
+    ("Innovative Medtech sammelt 5 Millionen Euro ein.", []),
+    ("Aufstrebende Biotech erhält 2 Millionen Euro.", []),
+    (
+        "Twogee Biotech sammelt 5 Millionen Euro ein.",
+        [("Twogee Biotech", "5000000 EUR", None, "unknown")],
+    ),
+    (
+        "Deutsche Bank investiert 5 Millionen Euro in Lorka.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), ROUNDS + FRONTED + DESCRIBED, ids=lambda x: str(x)[:50]
+)
 def test_rounds(text: str, expected: list[Round]) -> None:
     assert _rounds(text) == expected
 

@@ -1181,6 +1181,15 @@ class _Reader:
                 following = _skip_adverbs(tokens, following)  # "erhält nun auch RhyGaze"
                 names = _nouns_out(self._list(tokens, following, sc.amount_tokens), ok)
                 return (names, len(names) > 1) if names else None
+        # Any verb, where the clause names the round itself: "Vor wenigen Tagen startete X mit
+        # ... einer 200 Mio. Serie-A-Finanzierung" (not "Von den Löwen benötigte X 500.000 Euro")
+        verb = -1
+        if raise_verb is None and lx.ROUND_NOUN.search(sc.clause):
+            verb = _fronted_verb(tokens, start)
+        if verb > 0:
+            following = _skip_adverbs(tokens, verb + 1)
+            names = _nouns_out(self._list(tokens, following, sc.amount_tokens), ok)
+            return (names, len(names) > 1) if names else None
         return None
 
     def _of_round(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
@@ -1979,6 +1988,29 @@ def _invest_verb(text: str, c0: int, clause: str) -> re.Match[str] | None:
     return found
 
 
+def _fronted_verb(tokens: list[_Token], i: int) -> int:
+    """The index of the finite verb after a phrase of time or place at token ``i``, else -1.
+
+    "Vor wenigen Tagen startete X ...", "Im März gab X ... bekannt": a preposition, articles
+    and adjectives in lower case, a noun (or a number); the word in lower case after it is
+    the verb, and the subject follows it (German puts the finite verb second).
+    """
+    n = len(tokens)
+    if i >= n or tokens[i][3] not in lx.COMMON_NOUN_PREPOSITIONS:
+        return -1
+    k = i + 1
+    while k < min(n, i + 4) and (
+        tokens[k][3] in lx.DETERMINERS or _ADJECTIVE_WORD.fullmatch(tokens[k][2])
+    ):
+        k += 1
+    if k + 1 >= n or not (tokens[k][2][:1].isupper() or tokens[k][2].isdigit()):
+        return -1
+    verb = tokens[k + 1][2]
+    if not (verb.isalpha() and verb.islower()) or verb in lx.NOT_NAMES:
+        return -1
+    return k + 1
+
+
 def _company_named(tokens: list[_Token], verb: int) -> bool:
     """Whether the word before the verb of naming at ``verb`` is a company's descriptor.
 
@@ -2411,7 +2443,8 @@ def _no_name(tokens: list[_Token], cut: int, end: int) -> bool:
     return (
         end - cut >= 2
         and _descriptor(tokens[end - 1][2])
-        and tokens[end - 1][3] not in lx.NAME_SUFFIXES  # "Dapper Labs", "Zapper Group"
+        # "Dapper Labs", "Zapper Group", "Twogee Biotech" name; "Junge Biotech" describes
+        and (tokens[end - 1][3] not in lx.NAME_SUFFIXES or tokens[cut][3] in lx.COMMON_ADJECTIVES)
         and _ADJECTIVE.fullmatch(tokens[cut][3]) is not None
         # a capital inside the sentence makes it part of a name: "die Norddeutsche Landesbank"
         and (cut == 0 or _NAME_ADJECTIVE.fullmatch(tokens[cut][2]) is None)

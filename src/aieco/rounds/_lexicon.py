@@ -967,6 +967,20 @@ NAME_SUFFIXES: Final = words(
     biotech medtech pharma therapeutics
     """
 )
+#: Common adjectives of age, size and standing, in every ending ("Junge", "neue", "Kleinen"):
+#: before a noun of the trade that may end a name ("Junge Biotech sammelt ...") they describe,
+#: where a word of that shape that is no adjective names ("Twogee Biotech"). Nationality and
+#: place adjectives are left out: they start names ("Deutsche Bank").
+COMMON_ADJECTIVES: Final = frozenset(
+    stem + ending
+    for stem in words(
+        """
+        jung neu alt groß gross klein erfolgreich innovativ aufstrebend vielversprechend
+        bekannt etabliert führend wachsend ambitioniert
+        """
+    )
+    for ending in ("e", "er", "es", "en", "em")
+)
 #: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
 #: the money it raises is a fund, not a round.
 FUND_NAME: Final = re.compile(
