@@ -1993,7 +1993,9 @@ def _fronted_verb(tokens: list[_Token], i: int) -> int:
 
     "Vor wenigen Tagen startete X ...", "Im März gab X ... bekannt": a preposition, articles
     and adjectives in lower case, a noun (or a number); the word in lower case after it is
-    the verb, and the subject follows it (German puts the finite verb second).
+    the verb, and the subject follows it (German puts the finite verb second). Only a verb
+    whose subject owns the round (`_lexicon.ROUND_OWNER_VERBS`), not "Am Montag kommentierte
+    Bundesminister Y die Finanzierungsrunde".
     """
     n = len(tokens)
     if i >= n or tokens[i][3] not in lx.COMMON_NOUN_PREPOSITIONS:
@@ -2006,7 +2008,7 @@ def _fronted_verb(tokens: list[_Token], i: int) -> int:
     if k + 1 >= n or not (tokens[k][2][:1].isupper() or tokens[k][2].isdigit()):
         return -1
     verb = tokens[k + 1][2]
-    if not (verb.isalpha() and verb.islower()) or verb in lx.NOT_NAMES:
+    if verb not in lx.ROUND_OWNER_VERBS:
         return -1
     return k + 1
 

@@ -1109,6 +1109,20 @@ COMMON_NOUN_PREPOSITIONS: Final = words(
     "in im an am auf aus bei beim mit nach von vom vor zu zum zur über unter für durch gegen"
     " ohne um ins"
 )
+#: Verbs (finite, present and past) whose subject, after a fronted phrase of time or place,
+#: owns the round the clause names ("Vor wenigen Tagen startete X mit einer Serie-A-Runde",
+#: "Am Montag meldete X eine Seed-Runde", "Im März gab X ... bekannt"); where any other verb
+#: stands there, its subject speaks of someone's round ("Am Montag kommentierte
+#: Bundesminister Y die Finanzierungsrunde", "lobte", "kritisierte"): no company.
+ROUND_OWNER_VERBS: Final = words(
+    """
+    startet startete starteten meldet meldete meldeten vermeldet vermeldete vermeldeten
+    verkündet verkündete verkündeten gibt gab gaben erweitert erweiterte erweiterten
+    präsentiert präsentierte präsentierten feiert feierte feierten eröffnet eröffnete
+    eröffneten beendet beendete beendeten verlängert verlängerte verlängerten stockt stockte
+    stockten
+    """
+)
 COMMON_NOUN_OPENERS: Final = COMMON_NOUN_PREPOSITIONS | words(
     """
     der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen
