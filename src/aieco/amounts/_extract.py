@@ -34,6 +34,7 @@ from aieco.amounts._rules import (
     figure_ok,
     figure_value,
     hedge_at,
+    number_alone,
     part_of_figure,
 )
 from aieco.amounts._shapes import (
@@ -253,11 +254,8 @@ def _whole(found: _Outcome, text: str, lx: Lexicon, out: list[Reading], apart: b
         if not (apart and part_of_figure(lx, text, start, found.end, prev.end if prev else -2)):
             if not text[start].isalpha():
                 return found  # no number word starts it: no count before it (`count_before`)
-            word = count_before(lx, text, start, found.end)
-            if word < 0 or (
-                prev is not None and prev.start < word < prev.end and not _counts(lx, text, prev)
-            ):
-                return found  # sure, or the word ends a larger number ("zwei Euro fünfzig")
+            if count_before(lx, text, start, found.end, prev) < 0:
+                return found
     elif type(found) is Apart:
         start = found.start  # the grammar's reading, part of a figure (`_find`)
     else:
@@ -268,18 +266,8 @@ def _whole(found: _Outcome, text: str, lx: Lexicon, out: list[Reading], apart: b
 
 
 def _bare_word_before(lx: Lexicon, text: str, r: Reading, start: int) -> bool:
-    """``r`` is a number word (`_counts`), with only white space between it and ``start``."""
-    return r.end < start and not text[r.end : start].strip() and _counts(lx, text, r)
-
-
-def _counts(lx: Lexicon, text: str, r: Reading) -> bool:
-    """``r`` reads a number word alone, perhaps hedged ("zwei", "rund zwei"; no unit)."""
-    if r.unit is not None or r.low != r.high:
-        return False
-    a = r.end
-    while a > r.start and text[a - 1].isalpha():
-        a -= 1
-    return a < r.end and lx.cardinal(text[a : r.end].lower()) == r.low
+    """``r`` is a number word (`number_alone`), only white space between it and ``start``."""
+    return r.end < start and not text[r.end : start].strip() and number_alone(lx, text, r)
 
 
 #: What a trigger gives: a reading, a verdict, a chain to skip, part of a figure, or None

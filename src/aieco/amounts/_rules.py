@@ -66,6 +66,7 @@ from aieco.money import PERCENT
 
 if TYPE_CHECKING:
     from aieco.amounts._lexicon import Lexicon
+    from aieco.amounts._reading import Reading
     from aieco.money import Qualifier
 
 __all__ = [
@@ -90,6 +91,7 @@ __all__ = [
     "joined_apart",
     "names_currency",
     "next_part",
+    "number_alone",
     "number_words",
     "numeral_kind",
     "part_of_figure",
@@ -1005,7 +1007,9 @@ def _fraction_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
     return word in lx.fraction_nouns
 
 
-def count_before(lx: Lexicon, text: str, start: int, end: int) -> int:
+def count_before(
+    lx: Lexicon, text: str, start: int, end: int, before: Reading | None = None
+) -> int:
     """Where a number word starts that makes the reading from ``start`` to ``end`` unsure.
 
     "zwei drei Millionen Euro" is said for two to three million ("zwei, drei Millionen
@@ -1016,9 +1020,10 @@ def count_before(lx: Lexicon, text: str, start: int, end: int) -> int:
     Before digits it is a count ("zwei 5 Mio. €"): a range of figures is written with a
     dash ("2–3 Mio. €"), a range said as two neighbours in words. Where one of
     ``lx.counting_adjectives`` follows the amount ("teure"), the word is a count and the
-    amount is read; otherwise nothing is (-1 where the reading is sure). The caller decides
-    whether the word ends a larger number read before it ("zwei Euro fünfzig zwei Euro
-    fünfzig"), which it then is no count of.
+    amount is read; otherwise nothing is (-1 where the reading is sure). Nor where the
+    word ends a larger number read before it (``before``, the reading reported before this
+    one; not a number word alone, `number_alone`): "zwei Euro fünfzig zwei Euro fünfzig",
+    "zwei Millionen drei zwei Millionen drei".
 
     Examples:
         >>> from aieco.amounts._lexicon import lexicon
@@ -1037,6 +1042,8 @@ def count_before(lx: Lexicon, text: str, start: int, end: int) -> int:
         b -= 1
     if b < 3 or text[b - 3 : b].lower() not in lx.count_ends:
         return -1  # the common case: no number word ends there
+    if before is not None and before.start < b <= before.end and not number_alone(lx, text, before):
+        return -1  # it ends a larger number ("zwei Euro fünfzig")
     a = b
     while a > 0 and b - a < 40 and text[a - 1].isalpha():
         a -= 1
@@ -1056,6 +1063,28 @@ def count_before(lx: Lexicon, text: str, start: int, end: int) -> int:
     if after is not None and after.group().lower() in lx.counting_adjectives:
         return -1
     return a
+
+
+def number_alone(lx: Lexicon, text: str, r: Reading) -> bool:
+    """``r`` reads a number word alone, perhaps hedged ("zwei", "rund zwei"; no unit).
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from aieco.amounts._lexicon import lexicon
+        >>> from aieco.amounts._reading import point
+        >>> de = lexicon("de_DE")
+        >>> text = "rund zwei oder zwei Millionen drei"
+        >>> two = point(0, 9, Decimal(2), None, None)
+        >>> more = point(15, 34, Decimal(2000003), None, None)
+        >>> number_alone(de, text, two), number_alone(de, text, more)
+        (True, False)
+    """
+    if r.unit is not None or r.low != r.high:
+        return False
+    a = r.end
+    while a > r.start and text[a - 1].isalpha():
+        a -= 1
+    return a < r.end and lx.cardinal(text[a : r.end].lower()) == r.low
 
 
 def _half_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
