@@ -157,6 +157,7 @@ FRACTIONS_APART: list[_Row] = [
     ("Es sind drei Viertel einer Million Euro.", [], []),
     ("Es sind zwei Drittel einer Milliarde Euro.", [], []),
     ("Es ist die Hälfte einer Milliarde Euro.", [], []),
+    ("Es sind drei Hälften einer Million Euro.", [], []),
     # read as before: written together, or "der" (of the three million: they are there)
     (
         "Er zahlte dreiviertel Millionen Euro.",
@@ -177,6 +178,9 @@ ENGLISH: list[_Row] = [
     ("It cost a quarter of a million dollars.", [], []),
     ("It cost two thirds of a billion dollars.", [], []),
     ("Two thirds of the money.", [], []),
+    ("It cost half of a million dollars.", [], []),
+    # a half after a number is the half rule's ("two and a half"), not a fraction's noun
+    ("They ran 12 half-day sessions.", [], [("12", Amount(D(12)))]),
     (
         "It cost two, three million dollars.",
         [("two, three million dollars", Amount(None, D(2000000), D(3000000), unit="USD"))],

@@ -981,14 +981,16 @@ def _fraction_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
     "drei viertel Millionen Euro" is ¾ million, "zwei Drittel" ⅔: "drei" and "zwei" are
     numerators, no numbers of their own; "drei Viertel einer Million Euro" and "a quarter
     of a million dollars" are no million (``lx.fraction_nouns``, ``lx.count_of``;
-    "dreiviertel" written together is a number word the readers read).
+    "dreiviertel" written together is a number word the readers read). A half word after a
+    number is `_half_apart`'s: "12 half-day sessions" is read.
     """
     if text[end - 1].isalnum() and _gap(text[end : end + 1]):
         nxt = text[end + 1 : end + 5].lower()
         if nxt in lx.fraction_starts or _gap(nxt[:1]):
             j = _SPACE_RUN.match(text, end).end()  # type: ignore[union-attr]
             noun = _WORD.match(text, j)
-            if noun is not None and noun.group().lower() in lx.fraction_nouns:
+            low = "" if noun is None else noun.group().lower()
+            if low in lx.fraction_nouns and low not in lx.half_words:
                 a = end
                 while a > start and text[a - 1].isalnum():
                     a -= 1
@@ -1014,16 +1016,17 @@ def count_before(
 
     "zwei drei Millionen Euro" is said for two to three million ("zwei, drei Millionen
     Euro", read as that range), and "zwei drei Millionen Euro teure Villen" for two villas
-    at three million each: a number word right before an amount whose figure is a number
-    word too and goes on with a scale word or a unit (white space only between; no article:
-    "ein drei Millionen Euro schweres Paket") is a count or the first end of a range.
-    Before digits it is a count ("zwei 5 Mio. €"): a range of figures is written with a
-    dash ("2–3 Mio. €"), a range said as two neighbours in words. Where one of
-    ``lx.counting_adjectives`` follows the amount ("teure"), the word is a count and the
-    amount is read; otherwise nothing is (-1 where the reading is sure). Nor where the
-    word ends a larger number read before it (``before``, the reading reported before this
-    one; not a number word alone, `number_alone`): "zwei Euro fünfzig zwei Euro fünfzig",
-    "zwei Millionen drei zwei Millionen drei".
+    at three million each: a number word right before an amount whose figure starts with
+    a number word too and goes on with a scale word or a unit (white space only between;
+    no article on either side: "ein drei Millionen Euro schweres Paket", "drei ein Tausend
+    Euro") is a count or the first end of a range. Before digits it is a count ("zwei 5
+    Mio. €"): a range of figures is written with a dash ("2–3 Mio. €"), a range said as two
+    neighbours in words. Where one of ``lx.counting_adjectives`` follows the amount
+    ("teure"), the word is a count and the amount is read; otherwise nothing is (-1 where
+    the reading is sure). Nor where the word ends a larger number read before it
+    (``before``, the reading reported before this one; not a number word alone,
+    `number_alone`): "zwei Euro fünfzig zwei Euro fünfzig", "zwei Millionen drei zwei
+    Millionen drei".
 
     Examples:
         >>> from aieco.amounts._lexicon import lexicon
@@ -1035,13 +1038,12 @@ def count_before(
         >>> count_before(de, "für drei Millionen Euro", 4, 23)
         -1
     """
-    if start < 2 or not _gap(text[start - 1]):
-        return -1
-    b = start - 1  # where the word before ends
-    while b > 0 and _gap(text[b - 1]):
+    b = start - 1  # where the word before ends (white space between; `_gap`, inline)
+    while b > 0 and ((c := text[b]).isspace() or c in _INVISIBLE):
         b -= 1
-    if b < 3 or text[b - 3 : b].lower() not in lx.count_ends:
+    if b == start - 1 or b < 2 or text[b - 2 : b + 1].lower() not in lx.count_ends:
         return -1  # the common case: no number word ends there
+    b += 1
     if before is not None and before.start < b <= before.end and not number_alone(lx, text, before):
         return -1  # it ends a larger number ("zwei Euro fünfzig")
     a = b
@@ -1054,7 +1056,7 @@ def count_before(
     if first is None or first.end() == end:
         return -1  # no number word, or no scale word or unit after it
     low = first.group().lower()
-    if low not in lx.half_words and lx.cardinal(low) is None:
+    if low in lx.articles or (low not in lx.half_words and lx.cardinal(low) is None):
         return -1
     j = end
     while j < len(text) and _gap(text[j]):
