@@ -1183,10 +1183,8 @@ class _Reader:
                 return (names, len(names) > 1) if names else None
         # Any verb, where the clause names the round itself: "Vor wenigen Tagen startete X mit
         # ... einer 200 Mio. Serie-A-Finanzierung" (not "Von den Löwen benötigte X 500.000 Euro")
-        verb = -1
-        if raise_verb is None and lx.ROUND_NOUN.search(sc.clause):
-            verb = _fronted_verb(tokens, start)
-        if verb > 0:
+        verb = _fronted_verb(tokens, start) if raise_verb is None else -1
+        if verb > 0 and lx.ROUND_NOUN.search(sc.clause):
             following = _skip_adverbs(tokens, verb + 1)
             names = _nouns_out(self._list(tokens, following, sc.amount_tokens), ok)
             return (names, len(names) > 1) if names else None
