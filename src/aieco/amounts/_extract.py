@@ -12,7 +12,9 @@ checks that both ways give the same mentions.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Iterator
@@ -23,7 +25,7 @@ import attrs
 
 from aieco._checks import fail
 from aieco.amounts._fast import FastTables, tables_for
-from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
+from aieco.amounts._lexicon import DASHES, DIGITS, INVISIBLE_JOINERS, MINUS_SIGNS, Lexicon
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import (
@@ -143,8 +145,14 @@ def extract_amounts(
     return out
 
 
-def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
-    """What `extract_amounts` reports, as readings, in order (each trigger asked inline)."""
+def scan(text: str, locale: Any, include_numbers: bool, shown: bool = True) -> list[Reading]:
+    """What `extract_amounts` reports, as readings, in order (each trigger asked inline).
+
+    In a text that holds an invisible character, only what the text as shown reads
+    (`_as_shown`; ``shown=False``: the readings of the text as it is, for it).
+    """
+    if shown and _INVISIBLE_RUN.search(text) is not None:
+        return _as_shown(text, locale, include_numbers)
     lx, ft = tables_for(locale)
     parser = Parser(text, lx, strict=False)
     out: list[Reading] = []
@@ -219,6 +227,40 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             elif found is None and digits:
                 last = max(last, _unread_figure_end(text, t, lx))
     return out
+
+
+#: A run of invisible characters (`_lexicon.INVISIBLE_JOINERS`: a soft hyphen, zero-width
+#: characters, a word joiner, a byte-order mark).
+_INVISIBLE_RUN = re.compile(f"[{INVISIBLE_JOINERS}]+")
+
+
+def _as_shown(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
+    """The readings of ``text`` that the text as shown reads the same, at the same place.
+
+    The text as shown is ``text`` without its invisible characters (a soft hyphen, as
+    hyphenation writes it, zero-width characters, a word joiner, a byte-order mark). On the
+    page "eineinhalb Tausend zwanzig Prozent" with a zero-width non-joiner inside "Tausend"
+    is 1,520 %, of which "zwanzig Prozent" is a part, and "2,5 Milliarden Euro" with soft
+    hyphens inside "Milliarden" is 2.5 billion euros, not "2,5": a reading of the text as it
+    is stands only where the text as shown gives the same reading there (a figure whole or
+    not at all). Nothing is read that the text as it is does not read.
+    """
+    cuts = [m.span() for m in _INVISIBLE_RUN.finditer(text)]
+    ends = [b for _, b in cuts]
+    hidden = list(itertools.accumulate(b - a for a, b in cuts))
+
+    def shown_at(i: int) -> int:  # where position i of ``text`` is in the text as shown
+        k = bisect.bisect_right(ends, i)  # the runs that end at or before i
+        inside = i - cuts[k][0] if k < len(cuts) and cuts[k][0] < i else 0
+        return i - (hidden[k - 1] if k else 0) - inside
+
+    visible = _INVISIBLE_RUN.sub("", text)
+    same = set(scan(visible, locale, include_numbers, shown=False))
+    return [
+        r
+        for r in scan(text, locale, include_numbers, shown=False)
+        if r._replace(start=shown_at(r.start), end=shown_at(r.end)) in same
+    ]
 
 
 class Apart(NamedTuple):

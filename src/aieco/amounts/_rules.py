@@ -993,12 +993,16 @@ def _fraction_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
     numerators, no numbers of their own; "drei Viertel einer Million Euro" and "a quarter
     of a million dollars" are no million (``lx.fraction_nouns``, ``lx.count_of``;
     "dreiviertel" written together is a number word the readers read). A half word after a
-    number is `_half_apart`'s: "12 half-day sessions" is read.
+    number is `_half_apart`'s: "12 half-day sessions" is read. A hyphen joins the two as
+    white space does ("two-thirds of a million dollars", "die Zwei-Drittel-Mehrheit").
     """
-    if text[end - 1].isalnum() and _gap(text[end : end + 1]):
+    c = text[end : end + 1]
+    if text[end - 1].isalnum() and (_gap(c) or c in _NAME_HYPHENS):
         nxt = text[end + 1 : end + 5].lower()
         if nxt in lx.fraction_starts or _gap(nxt[:1]):
-            j = _SPACE_RUN.match(text, end).end()  # type: ignore[union-attr]
+            j = end + 1  # after the hyphen
+            if c not in _NAME_HYPHENS:
+                j = _SPACE_RUN.match(text, end).end()  # type: ignore[union-attr]
             noun = _WORD.match(text, j)
             low = "" if noun is None else noun.group().lower()
             if low in lx.fraction_nouns and low not in lx.half_words:
