@@ -145,14 +145,19 @@ def extract_amounts(
     return out
 
 
-def scan(text: str, locale: Any, include_numbers: bool, shown: bool = True) -> list[Reading]:
-    """What `extract_amounts` reports, as readings, in order (each trigger asked inline).
+def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
+    """What `extract_amounts` reports, as readings, in order.
 
-    In a text that holds an invisible character, only what the text as shown reads
-    (`_as_shown`; ``shown=False``: the readings of the text as it is, for it).
+    In a text that holds an invisible character, only what the text as shown reads the
+    same (`_as_shown`).
     """
-    if shown and _INVISIBLE_RUN.search(text) is not None:
+    if _INVISIBLE_RUN.search(text) is not None:
         return _as_shown(text, locale, include_numbers)
+    return _scan(text, locale, include_numbers)
+
+
+def _scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
+    """The readings of ``text`` as it is, in order (each trigger asked inline; `scan`)."""
     lx, ft = tables_for(locale)
     parser = Parser(text, lx, strict=False)
     out: list[Reading] = []
@@ -255,10 +260,10 @@ def _as_shown(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
         return i - (hidden[k - 1] if k else 0) - inside
 
     visible = _INVISIBLE_RUN.sub("", text)
-    same = set(scan(visible, locale, include_numbers, shown=False))
+    same = set(_scan(visible, locale, include_numbers))
     return [
         r
-        for r in scan(text, locale, include_numbers, shown=False)
+        for r in _scan(text, locale, include_numbers)
         if r._replace(start=shown_at(r.start), end=shown_at(r.end)) in same
     ]
 
