@@ -240,15 +240,16 @@ _INVISIBLE_RUN = re.compile(f"[{INVISIBLE_JOINERS}]+")
 
 
 def _as_shown(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
-    """The readings of ``text`` that the text as shown reads the same, at the same place.
+    """The readings of ``text`` that the text as shown reads the same, where it reads them.
 
     The text as shown is ``text`` without its invisible characters (a soft hyphen, as
     hyphenation writes it, zero-width characters, a word joiner, a byte-order mark). On the
     page "eineinhalb Tausend zwanzig Prozent" with a zero-width non-joiner inside "Tausend"
     is 1,520 %, of which "zwanzig Prozent" is a part, and "2,5 Milliarden Euro" with soft
     hyphens inside "Milliarden" is 2.5 billion euros, not "2,5": a reading of the text as it
-    is stands only where the text as shown gives the same reading there (a figure whole or
-    not at all). Nothing is read that the text as it is does not read.
+    is stands only where the text as shown gives a reading of the same amount over its place
+    (a figure whole or not at all; "hundert Euro" of "ein\u00adhundert Euro" is the 100 EUR
+    of "einhundert Euro"). Nothing is read that the text as it is does not read.
     """
     cuts = [m.span() for m in _INVISIBLE_RUN.finditer(text)]
     ends = [b for _, b in cuts]
@@ -259,13 +260,15 @@ def _as_shown(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
         inside = i - cuts[k][0] if k < len(cuts) and cuts[k][0] < i else 0
         return i - (hidden[k - 1] if k else 0) - inside
 
-    visible = _INVISIBLE_RUN.sub("", text)
-    same = set(_scan(visible, locale, include_numbers))
-    return [
-        r
-        for r in _scan(text, locale, include_numbers)
-        if r._replace(start=shown_at(r.start), end=shown_at(r.end)) in same
-    ]
+    shown: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for v in _scan(_INVISIBLE_RUN.sub("", text), locale, include_numbers):
+        shown.setdefault(v[2:], []).append((v.start, v.end))
+    out = []
+    for r in _scan(text, locale, include_numbers):
+        s, e = shown_at(r.start), shown_at(r.end)
+        if any(a <= s and e <= b for a, b in shown.get(r[2:], ())):
+            out.append(r)
+    return out
 
 
 class Apart(NamedTuple):

@@ -43,8 +43,13 @@ DIGITS = frozenset("0123456789")
 SPACE_CHARS = " \t\u00a0\u202f\u2009\u2007"
 #: Apostrophes that group digits in every locale (Swiss usage: "300'000", "300’000", "300‘000").
 _APOSTROPHES = "'’‘"
-#: Characters that join two digit runs into one figure the engine cannot read ("1٫5", "10^9").
-_FOREIGN_JOINERS = "٫٬^·"
+#: The fraction slashes ("1/2", "3\u20444"): what makes a fraction of two digit runs.
+FRACTION_SLASHES = "/\u2044"
+#: Fractions written as one character ("5 ½ Millionen Euro" is 5.5 million).
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+#: Characters that join two digit runs into one figure the engine cannot read ("1٫5", "10^9",
+#: the fraction "1/2" of "5 1/2 Millionen Euro", also with the fraction slash U+2044).
+_FOREIGN_JOINERS = "٫٬^·" + FRACTION_SLASHES
 #: The shape of a currency code in a regex ("USD", "CHF"; whether it names a currency is
 #: `aieco.amounts._rules.is_code`).
 CODE_SHAPE = "[A-Z]{3}"
@@ -912,7 +917,8 @@ class Lexicon:
     apart_keys: frozenset[str]
     apart_words: tuple[str, ...]
     #: What `_rules.apart_possible` looks for: the shortest of ``apart_words``, the nouns of
-    #: a fraction and the invisible characters ("und" first; "hundert" holds it).
+    #: a fraction, the decimal word, the invisible characters, the fraction slashes and the
+    #: vulgar fractions ("und" first; "hundert" holds it).
     apart_gate: tuple[str, ...]
     #: A number word right before a figure, written apart (`_rules.count_before`): the
     #: last three letters of the number words that may be one ("zwei", "dreißig": "wei",
@@ -1172,9 +1178,15 @@ def lexicon(name: str) -> Lexicon:
     )
     lx.apart_gate = _as_written(
         _shortest(
-            (*words.apart_tails, *words.apart_heads, *words.half_words, *words.fraction_nouns)
+            (
+                *words.apart_tails,
+                *words.apart_heads,
+                *words.half_words,
+                *words.fraction_nouns,
+                words.decimal_word,
+            )
         )
-    ) + tuple(INVISIBLE_JOINERS)
+    ) + tuple(INVISIBLE_JOINERS + FRACTION_SLASHES + VULGAR_FRACTIONS)
     lx.count_ends = frozenset(
         w[-3:]
         for w in words.number_words

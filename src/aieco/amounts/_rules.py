@@ -56,11 +56,13 @@ from aieco.amounts._lexicon import (
     EN_TEENS,
     EN_TENS,
     EN_UNITS,
+    FRACTION_SLASHES,
     INVISIBLE_JOINERS,
     NAME_HYPHENS,
     SPACE_CHARS,
     STELLIG_ENDINGS,
     VAGUE_SCALE_POWERS,
+    VULGAR_FRACTIONS,
 )
 from aieco.money import PERCENT
 
@@ -927,7 +929,7 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
     """
     if _cut_by_invisible(lx, text, start, end) or _fraction_apart(lx, text, start, end):
         return True
-    if _half_apart(lx, text, start, end):
+    if _half_apart(lx, text, start, end) or _number_beside(lx, text, start, end):
         return True
     keys = lx.apart_keys  # the gate: the two letters on each side of one space
     if (
@@ -1022,6 +1024,81 @@ def _fraction_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
         a, b = _before(text, a, str.isalpha)
         word = text[a:b].lower()
     return word in lx.fraction_nouns
+
+
+def _number_beside(lx: Lexicon, text: str, start: int, end: int) -> bool:
+    """The reading's number and a number beside it are one figure: a fraction or decimals.
+
+    "5 1/2 Millionen Euro", "5 ½ Millionen Euro" and "5-1/2" are five and a half, "2 Komma
+    5 Millionen Euro" two and a half million: never "5" or "zwei" = 2 of "zwei 1/2 Millionen"
+    with bare numbers, "5 Millionen Euro" or "fünf Millionen Euro" of "2 Komma fünf
+    Millionen Euro". The reading ends with a number (digits, at most three, or a number
+    word) before a fraction (a vulgar fraction, `_lexicon.VULGAR_FRACTIONS`, glued or after
+    one space or hyphen; a fraction below one in digits after one, `_proper_fraction`), or
+    before the locale's decimal word and a number; or it starts with a number after that
+    word after a number.
+    (Digits right after a digit and a slash are `continues_figure`'s: "2" of "1/2".)
+    """
+    if text[end - 1].isalnum():
+        a = end
+        while a > start and text[a - 1].isalnum():
+            a -= 1
+        if _is_number(lx, text[a:end]):
+            j = end + (text[end : end + 1] in _ONE_GAP)
+            c = text[j : j + 1]
+            if c and c in VULGAR_FRACTIONS:
+                return True
+            if _proper_fraction(text, j):
+                return True
+            if _decimal_word_at(lx, text, end, forward=True):
+                return True
+    return text[start].isalnum() and _decimal_word_at(lx, text, start, forward=False)
+
+
+def _proper_fraction(text: str, j: int) -> bool:
+    """A fraction below one at ``j``, in digits of at most three each: "1/2", "15/16".
+
+    Not "24/7" nor "2022/23": no part of a number before them.
+    """
+    k = j
+    while text[k : k + 1] in DIGITS:
+        k += 1
+    if not (0 < k - j <= 3 and text[k : k + 1] in _SLASHES):
+        return False
+    e = k + 1
+    while text[e : e + 1] in DIGITS:
+        e += 1
+    return 0 < e - k - 1 <= 3 and int(text[j:k]) < int(text[k + 1 : e])
+
+
+#: One character between a number and a fraction after it: "5 1/2", "5-1/2", "5 ½".
+_ONE_GAP: Final = frozenset(" \u00a0\u202f-")
+_SLASHES: Final = frozenset(FRACTION_SLASHES)
+
+
+def _decimal_word_at(lx: Lexicon, text: str, i: int, forward: bool) -> bool:
+    """The locale's decimal word ("Komma", "point") next to ``i``, a number beyond it.
+
+    Across white space; the number is digits or a number word. ``forward``: the word after
+    ``i``, else the word before it.
+    """
+    word = lx.decimal_word
+    if forward:
+        j = space_end(text, i)
+        if j == i or text[j : j + len(word)].lower() != word:
+            return False
+        k = space_end(text, j + len(word))
+        if k == j + len(word):
+            return False
+        m = _WORD.match(text, k)
+        if text[k : k + 1] in DIGITS:
+            return True
+        return m is not None and lx.cardinal(m.group().lower()) is not None
+    a, b = _before(text, i, str.isalpha)
+    if b == i or text[a:b].lower() != word:
+        return False
+    c, d = _before(text, a, str.isalnum)
+    return d < a and c < d and _is_number(lx, text[c:d])
 
 
 def count_before(
@@ -1208,10 +1285,11 @@ def apart_possible(lx: Lexicon, text: str) -> bool:
     """Whether `part_of_figure` may hold for a reading in ``text`` at all.
 
     Not where ``text`` holds none of ``lx.apart_heads`` and ``lx.apart_tails``, the half
-    words and the nouns of a fraction (each as written in lower case, capitalised or in
-    capitals) and no invisible character (``lx.apart_gate``): a few C-level searches of
-    the text, made once, where the test at each reading costs a call ("zwei Millionen zwei
-    Millionen ..." has a reading every 15 characters).
+    words, the nouns of a fraction and the decimal word (each as written in lower case,
+    capitalised or in capitals), no invisible character, no fraction slash and no vulgar
+    fraction (``lx.apart_gate``): a few C-level searches of the text, made once, where the
+    test at each reading costs a call ("zwei Millionen zwei Millionen ..." has a reading
+    every 15 characters).
 
     Examples:
         >>> from aieco.amounts._lexicon import lexicon
