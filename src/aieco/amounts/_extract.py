@@ -151,7 +151,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     In a text that holds an invisible character, only what the text as shown reads the
     same (`_as_shown`).
     """
-    if _INVISIBLE_RUN.search(text) is not None:
+    if any(c in text for c in INVISIBLE_JOINERS):  # six substring searches: a regex is slower
         return _as_shown(text, locale, include_numbers)
     return _scan(text, locale, include_numbers)
 

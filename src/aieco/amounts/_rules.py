@@ -1039,20 +1039,35 @@ def _number_beside(lx: Lexicon, text: str, start: int, end: int) -> bool:
     word after a number.
     (Digits right after a digit and a slash are `continues_figure`'s: "2" of "1/2".)
     """
-    if text[end - 1].isalnum():
-        a = end
-        while a > start and text[a - 1].isalnum():
-            a -= 1
-        if _is_number(lx, text[a:end]):
-            j = end + (text[end : end + 1] in _ONE_GAP)
-            c = text[j : j + 1]
-            if c and c in VULGAR_FRACTIONS:
-                return True
-            if _proper_fraction(text, j):
-                return True
-            if _decimal_word_at(lx, text, end, forward=True):
-                return True
-    return text[start].isalnum() and _decimal_word_at(lx, text, start, forward=False)
+    word = lx.decimal_word
+    c = text[end : end + 1]
+    if c == " ":  # the common case: a letter after one space, no decimal word's first
+        n = text[end + 1 : end + 2]
+        beside = n in DIGITS or n in _VULGAR or n.lower() == word[0]
+    else:
+        beside = c in _ONE_GAP or c in _VULGAR or c.isspace()
+    if beside and text[end - 1].isalnum() and _number_ends(lx, text, start, end):
+        j = end + (c in _ONE_GAP)
+        if text[j : j + 1] in _VULGAR or _proper_fraction(text, j):
+            return True
+        if _decimal_word_at(lx, text, end, forward=True):
+            return True
+    if start < 2 or (text[start - 1] == " " and text[start - 2].lower() != word[-1]):
+        return False  # the common case: no decimal word ends before the one space before it
+    if not _gap(text[start - 1]) or not text[start].isalnum():
+        return False
+    b = start - 1  # where the word before ends: is it the decimal word?
+    while b > 0 and _gap(text[b - 1]):
+        b -= 1
+    return text[b - len(word) : b].lower() == word and _decimal_word_at(lx, text, start, False)
+
+
+def _number_ends(lx: Lexicon, text: str, start: int, end: int) -> bool:
+    """The reading from ``start`` ends at ``end`` with a number (`_is_number`)."""
+    a = end
+    while a > start and text[a - 1].isalnum():
+        a -= 1
+    return _is_number(lx, text[a:end])
 
 
 def _proper_fraction(text: str, j: int) -> bool:
@@ -1074,6 +1089,7 @@ def _proper_fraction(text: str, j: int) -> bool:
 #: One character between a number and a fraction after it: "5 1/2", "5-1/2", "5 ½".
 _ONE_GAP: Final = frozenset(" \u00a0\u202f-")
 _SLASHES: Final = frozenset(FRACTION_SLASHES)
+_VULGAR: Final = frozenset(VULGAR_FRACTIONS)
 
 
 def _decimal_word_at(lx: Lexicon, text: str, i: int, forward: bool) -> bool:
