@@ -260,14 +260,20 @@ def _as_shown(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
         inside = i - cuts[k][0] if k < len(cuts) and cuts[k][0] < i else 0
         return i - (hidden[k - 1] if k else 0) - inside
 
-    shown: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    # The readings as shown, by amount: their starts and ends, in order (they do not overlap).
+    shown: dict[tuple[Any, ...], tuple[list[int], list[int]]] = {}
     for v in _scan(_INVISIBLE_RUN.sub("", text), locale, include_numbers):
-        shown.setdefault(v[2:], []).append((v.start, v.end))
+        starts, ends_ = shown.setdefault(v[2:], ([], []))
+        starts.append(v.start)
+        ends_.append(v.end)
     out = []
     for r in _scan(text, locale, include_numbers):
         s, e = shown_at(r.start), shown_at(r.end)
-        if any(a <= s and e <= b for a, b in shown.get(r[2:], ())):
-            out.append(r)
+        same = shown.get(r[2:])
+        if same is not None:
+            k = bisect.bisect_right(same[0], s) - 1  # the last one that starts at s or before
+            if k >= 0 and e <= same[1][k]:
+                out.append(r)
     return out
 
 
