@@ -285,7 +285,8 @@ def _blocked(
     (`continues_figure`); the end of a date, time or ratio there (`date_at`; not a day and
     month right after a currency, "CHF 12.10."). The trigger's group ``dt`` is None where
     `date_at`'s regex does not match at ``t``: then no date is there, and `date_at` is not
-    asked (with ``include_numbers`` the trigger is the lexicon's, which has no such group).
+    asked; likewise `continues_figure` where its group ``cf`` is None (with
+    ``include_numbers`` the trigger is the lexicon's, which has no such groups).
     """
     if odd:
         end = _in_odd_word(t, odd)
@@ -293,9 +294,13 @@ def _blocked(
             return end
     if not digits:
         return None
-    if continues_figure(lx, text, t):
+    if include_numbers:
+        may_date = may_continue = ""
+    else:
+        may_date, may_continue = m.group(ft.trigger_date, ft.trigger_before[0])
+    if may_continue is not None and continues_figure(lx, text, t):
         return 0
-    if include_numbers or m.group(ft.trigger_date) is not None:
+    if may_date is not None:
         d = date_at(text, t, ratios=True)
         if d is not None and not _price_after_currency(d, text, t, lx):
             return d.end()

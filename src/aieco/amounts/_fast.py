@@ -84,6 +84,7 @@ class FastTables:
         "tail_pick",
         "tails",
         "trigger",
+        "trigger_before",
         "trigger_date",
         "trigger_pick",
         "trigger_tail",
@@ -119,6 +120,11 @@ class FastTables:
     #: The number of the trigger's group ``dt``: None where no date, time or ratio starts at
     #: a digit trigger (then `aieco.amounts._rules.date_at` is None there, not asked).
     trigger_date: int
+    #: The numbers of the trigger's groups ``cf`` and ``mb`` (`_before_digits`): None where
+    #: the digits cannot continue a figure before them, or follow a month name; then
+    #: `aieco.amounts._rules.continues_figure`, or `aieco.amounts._tokens.is_date`'s test
+    #: of the word before, is not asked.
+    trigger_before: tuple[int, int]
     #: What a trigger's tail means, (unit, power of ten) or None, by its groups.
     mention_units: Memo[tuple[Any, ...], tuple[str | None, int] | None]
     #: What a digit trigger's match, or the one-end regex's match from a number word, reads:
@@ -383,10 +389,13 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     # Only at the start of a digit run (else a long run is re-read from every digit), and
     # atomic: once the number is read, the engine must not try a shorter reading of it.
     # Group ``dt`` (empty) where a date, time or ratio may start at the first digit: a
-    # look-ahead from there, inside a look-behind over that digit (`date_at` decides).
+    # look-ahead from there, inside a look-behind over that digit (`date_at` decides); ``cf``
+    # and ``mb`` likewise (`_before_digits`). Atomic: nothing after them reads these groups,
+    # so where the rest fails, trying it again without them would fail alike (twice the
+    # work at every figure that starts nothing, a year or a count).
     digits = (
-        f"(?<=[0-9])(?<![0-9][0-9])(?P<dt>(?<=(?={DATE_OR_RATIO_SHAPE})[0-9]))?"
-        f"{_code_flag()}(?>{rest}{tail})"
+        f"(?<=[0-9])(?<![0-9][0-9])(?>(?P<dt>(?<=(?={DATE_OR_RATIO_SHAPE})[0-9]))?"
+        f"{_before_digits(lx)}){_code_flag()}(?>{rest}{tail})"
         f"(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
     )
     ft.trigger = _compile(_trigger(ft.language, first, digits))
@@ -415,10 +424,36 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     index = ft.trigger.groupindex
     ft.trigger_tail = (index["scale"], index["cur"], index["pct"])
     ft.trigger_date = index["dt"]
+    ft.trigger_before = (index["cf"], index["mb"])
     ft.mention_units = Memo()
     ft.surfaces = Memo()
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
     ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
+
+
+def _before_digits(lx: Lexicon) -> str:
+    r"""The trigger's groups ``cf`` and ``mb``, read from the characters before its first digit.
+
+    Each is empty where a rule about those characters may hold, and None where it cannot:
+    ``cf`` where the digits may continue a figure (`aieco.amounts._rules.continues_figure`:
+    after a plain space only where a digit or another space stands before it), ``mb`` where a
+    month name may end right before them, after one space (`aieco.amounts._tokens.is_date`:
+    a letter or a dot, then a space). Both are supersets of the rules' tests, never the rules
+    themselves: `_NEVER_DIGITS` holds no character ``str.isdigit`` accepts, ``\w`` every one
+    ``str.isalpha`` does, ``\s`` every one ``str.isspace`` does. The rules are asked only
+    where their group is set; one look-behind each, run once a digit has matched.
+    """
+    if " " not in lx.group_spaces:
+        return "(?P<cf>)(?P<mb>(?<=[\\w.]\\s[0-9]))?"  # no plain-space groups: always ask
+    return f"(?P<cf>(?<![{_NEVER_DIGITS}] [0-9]))?(?P<mb>(?<=[\\w.]\\s[0-9]))?"
+
+
+#: Characters that are never a digit (``str.isdigit``) nor a space: Latin letters, "_",
+#: ASCII punctuation and common signs. After one of them and a plain space, digits start a
+#: figure of their own ("rund 2", "5 Mio. € 5"): `_before_digits`.
+_NEVER_DIGITS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff" + re.escape(
+    "".join(sorted(set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~€£¥¢§°…–—„“”‚‘’«»")))
+)
 
 
 #: Words after a bare figure that the grammar may read on with, in a text of either language

@@ -1206,8 +1206,10 @@ def read_digits(
         if post is None:
             return None
         qualifier, end = post
-    if is_date(text, t, lx, prev, ft.tail_months):
-        return _SKIP
+    if (ft.tail_months or m.group(ft.trigger_before[1]) is not None) and is_date(
+        text, t, lx, prev, ft.tail_months
+    ):
+        return _SKIP  # (the trigger's ``mb``: a month name may end before the digits)
     # What the match reads, memoised by its surface and the character after it (see
     # `surface_meaning`); looked up here, not in a helper: this runs at every mention.
     key = text[t : e + 1]
