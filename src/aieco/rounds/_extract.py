@@ -960,7 +960,9 @@ class _Reader:
         neben = lx.INVESTORS_NEBEN.search(clause)
         if neben is not None:
             out.investors += self._list(sc.tokens, sc.at(neben.end()), sc.amount_tokens)
-        for m in lx.INVESTORS_BEFORE.finditer(clause):
+        # Not gated: its forty keys cost as much as the search, and on funding news most
+        # clauses hold one of them.
+        for m in lx.INVESTORS_BEFORE.pattern.finditer(clause):
             out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
             out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
@@ -1083,6 +1085,8 @@ class _Reader:
                 # the object after the verb, not "die an X beteiligte Gesellschaft Y investiert"
                 span = range(verb + 1, len(tokens))
         elif led:
+            if "bei" not in sc.clause:
+                return None  # the usual case: no word of _AT to look at
             prepositions = _AT
         elif sc.flow_verb is not None:
             prepositions = _TO  # "floss damals in einer Serie-B-Runde an Aleph Alpha"
@@ -1114,6 +1118,8 @@ class _Reader:
 
     def _owned(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
         """The owner's company: "Elon Musk hat mit seinem KI-Unternehmen xAI ..."."""
+        if "sein" not in sc.clause and "ihr" not in sc.clause:
+            return None  # every word of _POSSESSIVES holds one of them: no word to look at
         tokens = sc.tokens
         for i, token in enumerate(tokens):
             if token[3] in _POSSESSIVES and i + 1 < len(tokens):
@@ -1174,6 +1180,8 @@ class _Reader:
 
     def _of_round(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
         """Whose valuation or round: "Die Bewertung von xAI", "die Runde von Parloa"."""
+        if "von" not in sc.clause:
+            return None  # the usual case: no word to look at
         tokens = sc.tokens
         for i in range(1, len(tokens)):
             if tokens[i][2] == "von" and (
@@ -1188,6 +1196,9 @@ class _Reader:
 
     def _for_or_of(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
         """Whose round or money: "Series G des Labors Anthropic", "20 Mrd. für Musks xAI"."""
+        clause = sc.clause
+        if "für" not in clause and "des" not in clause and "der" not in clause:
+            return None  # no word to look at ("für" and _GENITIVE)
         tokens = sc.tokens
         for i, token in enumerate(tokens):
             word = token[3]
