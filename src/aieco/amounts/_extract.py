@@ -24,6 +24,7 @@ import attrs
 from aieco._checks import fail
 from aieco.amounts._fast import FastTables, tables_for
 from aieco.amounts._lexicon import DASHES, DIGITS, MINUS_SIGNS, Lexicon
+from aieco.amounts._memo import Memo
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import (
@@ -121,11 +122,13 @@ def extract_amounts(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     readings = scan(text, locale, include_numbers)
-    # Readings of one surface share their Decimals (`surface_meaning`'s memo), and so
-    # may their Amounts (immutable): one Amount per low bound *object* (the list keeps the
+    # Readings of one surface share their Decimals (`surface_meaning`'s memo), and so may
+    # their Amounts (immutable): one Amount per low bound *object* (the list keeps the
     # bounds alive, so no id is reused), with the same high bound object, unit and hedge;
     # never for merely equal bounds ("5E+6" and "5000000" are equal, not the same figure).
+    # A new one is looked up in the memo of the texts before (`_amount_of`).
     made: dict[int, Amount] = {}
+    amounts = tables_for(locale)[1].amounts
     out = []
     for r in readings:
         start, end, low, high, unit, qualifier = r
@@ -136,9 +139,30 @@ def extract_amounts(
             and amount.unit == unit
             and amount.qualifier is qualifier
         ):
-            amount = made[id(low)] = r.amount()
+            amount = made[id(low)] = _amount_of(r, amounts)
         out.append(Mention(start, end, text[start:end], amount))
     return out
+
+
+#: `_amount_of`'s key: the ids of a reading's bounds, its unit, the id of its hedge.
+_AmountKey = tuple[int, int, str | None, int]
+
+
+def _amount_of(r: Reading, amounts: Memo[_AmountKey, tuple[Decimal, Decimal, Amount]]) -> Amount:
+    """The `Amount` of ``r``, from the memo of the texts read before where it is there.
+
+    Keyed by the identity of its bounds (the surface memo's Decimals: "5 Mio. €" in the
+    next text gives the same objects), its unit and the identity of its hedge; an entry
+    holds its bounds, so their ids are not reused while it lives.
+    """
+    _, _, low, high, unit, qualifier = r
+    key = (id(low), id(high), unit, id(qualifier))
+    known = amounts.get(key)
+    if known is not None and known[0] is low and known[1] is high:
+        return known[2]
+    amount = r.amount()
+    amounts.put(key, (low, high, amount))
+    return amount
 
 
 def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:

@@ -30,7 +30,7 @@ from aieco.amounts._lexicon import (
 from aieco.amounts._memo import Memo
 from aieco.amounts._rules import DATE_OR_RATIO_SHAPE, GROUP_READERS, word_group
 from aieco.amounts._shapes import fast_amount
-from aieco.money import Qualifier
+from aieco.money import Amount, Qualifier
 
 __all__ = ["FastTables", "fast_amount", "fast_tables", "tables_for"]
 
@@ -44,6 +44,7 @@ class FastTables:
     """The compiled fast-path regexes of one locale."""
 
     __slots__ = (
+        "amounts",
         "article_run",
         "chain",
         "code_chain",
@@ -131,6 +132,10 @@ class FastTables:
     #: (value, unit) or None, by its surface and the character after it
     #: (`aieco.amounts._shapes.surface_meaning`, `_fast_number_word`).
     surfaces: Memo[str, tuple[Decimal, str | None] | None]
+    #: The `Amount` of a reading, by the identity of its bounds (the surface memo's Decimals),
+    #: its unit and the identity of its hedge, with the bounds it holds:
+    #: (low, high, Amount) (`aieco.amounts._extract.extract_amounts`).
+    amounts: Memo[tuple[int, int, str | None, int], tuple[Decimal, Decimal, Amount]]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool
     trigger: re.Pattern[str]
@@ -427,6 +432,7 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     ft.trigger_before = (index["cf"], index["mb"])
     ft.mention_units = Memo()
     ft.surfaces = Memo()
+    ft.amounts = Memo()
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
     ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
 
