@@ -212,7 +212,7 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 found: _Outcome = _ask_grammar(text, t, lx, parser, last, include_numbers, tried)
             else:
                 found = None if fast is _NOTHING else fast
-            if apart_words:
+            if apart_words and type(found) is Reading:
                 found = _whole(found, text, lx, out)  # else part of a figure: `Apart`
             if type(found) is Reading:
                 s = found.start

@@ -115,9 +115,10 @@ class FastTables:
     lead: re.Pattern[str] | None
     leads: Memo[str, tuple[Qualifier, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
-    #: The numbers of the trigger's groups ``scale``, ``cur`` and ``pct`` (``match.group``
-    #: by number is cheaper than by name: `aieco.amounts._shapes.read_digits`).
-    trigger_tail: tuple[int, int, int]
+    #: The numbers of the trigger's groups ``scale``, ``cur``, ``pct`` and ``mb`` (one
+    #: ``match.group`` call by number is cheaper than by name:
+    #: `aieco.amounts._shapes.read_digits`).
+    trigger_tail: tuple[int, int, int, int]
     #: The number of the trigger's group ``dt``: None where no date, time or ratio starts at
     #: a digit trigger (then `aieco.amounts._rules.date_at` is None there, not asked).
     trigger_date: int
@@ -427,7 +428,7 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     )
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
     index = ft.trigger.groupindex
-    ft.trigger_tail = (index["scale"], index["cur"], index["pct"])
+    ft.trigger_tail = (index["scale"], index["cur"], index["pct"], index["mb"])
     ft.trigger_date = index["dt"]
     ft.trigger_before = (index["cf"], index["mb"])
     ft.mention_units = Memo()
