@@ -157,6 +157,16 @@ _EDGES = [
     ("1.5E-21", False),
     ("12.5", True),
     ("1234000000", True),
+    # At the length up to which a value written without an exponent is within the limit
+    # from its length alone (22 characters), and one past it.
+    ("9" * 22, True),
+    ("9" * 23, True),
+    ("-" + "9" * 21, True),
+    ("0." + "9" * 20, True),
+    ("-0." + "9" * 20, True),
+    ("0." + "9" * 21, False),
+    ("1.5E+5", True),  # short, but written with an exponent
+    ("1E+1", True),
     ("0", True),
     ("-0", True),
     ("NaN", False),

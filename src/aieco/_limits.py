@@ -43,14 +43,24 @@ LIMIT_TEXT: Final = (
 )
 
 
+#: A finite value that ``str()`` writes positionally in at most this many characters is
+#: within the limit: at most this many digits before the point (fewer than
+#: MAX_INTEGER_DIGITS) and at least one digit and the point before its decimals.
+_SHORT: Final = MAX_FRACTION_DIGITS + 2
+assert _SHORT <= MAX_INTEGER_DIGITS
+
+
 def within_limit(value: Decimal) -> bool:
     """Whether ``value`` (a Decimal) is within the limit: the one test of the rule.
 
-    Constant time in the exponent, and in the common case (an adjusted exponent from -6 to
-    29) one ``str()`` and no ``as_tuple()``: ``str()`` then writes the value positionally
-    exactly when its exponent is at most 0, with as many digits after the point as the
-    exponent says, and otherwise with an exponent ("1.5E+9", or "1.5e+9" in a context with
-    ``capitals=0``), whose "+" tells that the exponent is positive. Only a tiny value
+    Constant time in the exponent, and in the common case one ``str()`` and no
+    ``as_tuple()``: ``str()`` writes a finite value positionally exactly when its exponent
+    is at most 0 and its adjusted exponent at least -6, with as many digits after the point
+    as the exponent says, and otherwise with an exponent ("1.5E+9", or "1.5e+9" in a context
+    with ``capitals=0``). So a value written without one in at most `_SHORT` characters
+    (every sum a text reports, "12000000", "2.50") is within the limit from its length
+    alone; for a longer one (an adjusted exponent from -6 to 29), the "+" of an exponent
+    tells that it is positive, else the digits after the point count. Only a tiny value
     (adjusted exponent below -6, "1.5E-7") or one outside the limit asks more.
 
     ```pycon
@@ -59,9 +69,13 @@ def within_limit(value: Decimal) -> bool:
 
     ```
     """
-    if value.is_finite() and -7 < value.adjusted() < MAX_INTEGER_DIGITS:
-        after = str(value).partition(".")[2]
-        return len(after) <= MAX_FRACTION_DIGITS or "+" in after
+    if value.is_finite():
+        text = str(value)
+        if len(text) <= _SHORT and "E" not in text and "e" not in text:
+            return True  # written positionally in few characters: the common case
+        if -7 < value.adjusted() < MAX_INTEGER_DIGITS:
+            after = text.partition(".")[2]
+            return len(after) <= MAX_FRACTION_DIGITS or "+" in after
     if not value.is_finite() or value.adjusted() >= MAX_INTEGER_DIGITS:
         return False
     exponent = value.as_tuple().exponent  # a tiny value: few calls ever get here

@@ -103,6 +103,7 @@ __all__ = [
 
 #: A figure with more digits than this is refused (a clear error, not a slow Decimal).
 MAX_DIGITS = 100
+assert MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS <= MAX_DIGITS  # `figure_fits` counts on it
 
 _HEDGE_WORD = re.compile(f"([^\\W\\d_]++)(\\.?)([{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?)")
 _SPACES = re.compile(f"[{SPACE_CHARS}]*+")
@@ -238,11 +239,20 @@ def figure_fits(whole: str, frac: str, power: int | None) -> bool:
     ``power`` None only the first two (the rule of `figure_ok`, written here once so that
     the shapes' hottest path makes one call).
     """
-    if (len(whole) > 1 and whole[0] == "0") or len(whole) + len(frac) > MAX_DIGITS:
+    n_whole = len(whole)
+    if n_whole > 1 and whole[0] == "0":
         return False
-    return power is None or (
-        len(whole) + power <= MAX_INTEGER_DIGITS and len(frac) - power <= MAX_FRACTION_DIGITS
-    )
+    n_frac = len(frac)
+    if power is None:
+        return n_whole + n_frac <= MAX_DIGITS
+    # Within the limit, a figure has at most MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS
+    # digits whatever the power: fewer than MAX_DIGITS, which needs no test of its own.
+    return n_whole + power <= MAX_INTEGER_DIGITS and n_frac - power <= MAX_FRACTION_DIGITS
+
+
+#: ``_ZEROS[n]`` is ``"0" * n`` made once: a figure within the limit has at most
+#: MAX_INTEGER_DIGITS digits before the point (`figure_value`'s hottest step).
+_ZEROS: Final = tuple("0" * n for n in range(MAX_INTEGER_DIGITS + 1))
 
 
 def figure_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
@@ -251,8 +261,9 @@ def figure_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
     The caller has checked the digits with `figure_fits`.
     """
     if power:
-        if len(frac) <= power:
-            text = whole + frac + "0" * (power - len(frac))
+        short = power - len(frac)  # the zeros after the fraction's digits
+        if short >= 0:
+            text = whole + frac + (_ZEROS[short] if short <= MAX_INTEGER_DIGITS else "0" * short)
         else:
             text = f"{whole}{frac[:power]}.{frac[power:]}"
     else:
