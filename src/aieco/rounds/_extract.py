@@ -747,7 +747,7 @@ class _Reader:
             holes,
             money,
             lx.raise_verb(clause),
-            lx.INVEST_VERB.search(clause),
+            _invest_verb(self.text, c0, clause),
             lx.FLOW_VERB.search(clause),
         )
 
@@ -1011,6 +1011,11 @@ class _Reader:
         verb_at = sc.at(invest_verb.start())
         start = sc.opened
         subjects = self._list(tokens, start, amount_tokens) if start < verb_at else []
+        raising = sc.raise_verb
+        if subjects and raising is not None and raising.start() < invest_verb.start():
+            # "Das Start-up Lorka erhält 5 Mio., beteiligt ist auch Kelvo": the names before
+            # the verb of raising are its subject, not the investor's
+            subjects = [s for s in subjects if s.end > sc.c0 + raising.start()]
         if not subjects and verb_at + 1 < len(tokens):
             following = verb_at + 1
             if tokens[following][3] == "sich":
@@ -1176,6 +1181,13 @@ class _Reader:
                 following = _skip_adverbs(tokens, following)  # "erhält nun auch RhyGaze"
                 names = _nouns_out(self._list(tokens, following, sc.amount_tokens), ok)
                 return (names, len(names) > 1) if names else None
+        # Any verb, where the clause names the round itself: "Vor wenigen Tagen startete X mit
+        # ... einer 200 Mio. Serie-A-Finanzierung" (not "Von den Löwen benötigte X 500.000 Euro")
+        verb = _fronted_verb(tokens, start) if raise_verb is None else -1
+        if verb > 0 and lx.ROUND_NOUN.search(sc.clause):
+            following = _skip_adverbs(tokens, verb + 1)
+            names = _nouns_out(self._list(tokens, following, sc.amount_tokens), ok)
+            return (names, len(names) > 1) if names else None
         return None
 
     def _of_round(self, sc: _Scope, ok: _Check, led: bool, free: bool) -> _Found:
@@ -1956,6 +1968,47 @@ def _dash_end(sentence: str, start: int) -> int:
     return min(found) if found else -1
 
 
+def _invest_verb(text: str, c0: int, clause: str) -> re.Match[str] | None:
+    """The first verb of investing in the clause at ``c0``, not the end of a name.
+
+    "Neben Kelvo Invest und Tamis beteiligt sich auch Noma": the verb is "beteiligt", and
+    "Invest" (a word of `_lexicon.NAME_TAILS`, capitalised, after a name's word) ends a name.
+    """
+    found = lx.INVEST_VERB.search(clause)
+    while found is not None and found[0] in lx.NAME_TAILS:
+        at = c0 + found.start()
+        before = text[max(c0, at - _ANTECEDENT_REACH) : at].split()
+        if not (text[at].isupper() and before and before[-1][:1].isupper()):
+            break
+        if not _namey(before[-1]):
+            break
+        found = lx.INVEST_VERB.pattern.search(clause, found.end())
+    return found
+
+
+def _fronted_verb(tokens: list[_Token], i: int) -> int:
+    """The index of the finite verb after a phrase of time or place at token ``i``, else -1.
+
+    "Vor wenigen Tagen startete X ...", "Im März gab X ... bekannt": a preposition, articles
+    and adjectives in lower case, a noun (or a number); the word in lower case after it is
+    the verb, and the subject follows it (German puts the finite verb second).
+    """
+    n = len(tokens)
+    if i >= n or tokens[i][3] not in lx.COMMON_NOUN_PREPOSITIONS:
+        return -1
+    k = i + 1
+    while k < min(n, i + 4) and (
+        tokens[k][3] in lx.DETERMINERS or _ADJECTIVE_WORD.fullmatch(tokens[k][2])
+    ):
+        k += 1
+    if k + 1 >= n or not (tokens[k][2][:1].isupper() or tokens[k][2].isdigit()):
+        return -1
+    verb = tokens[k + 1][2]
+    if not (verb.isalpha() and verb.islower()) or verb in lx.NOT_NAMES:
+        return -1
+    return k + 1
+
+
 def _company_named(tokens: list[_Token], verb: int) -> bool:
     """Whether the word before the verb of naming at ``verb`` is a company's descriptor.
 
@@ -2323,6 +2376,9 @@ def _name_start(
             and _CITY_ADJECTIVE.fullmatch(tokens[k][2])
             and end - k >= 2
             and not (end - k == 2 and lx.CITY_NAMED.search(tokens[k + 1][3]))
+            # a place adjective stands before the descriptor, not after it: "die US-Fonds
+            # Frazier Life Sciences" is a name (a surname), "das Berliner Start-up X" a place
+            and not (k > 0 and _descriptor(tokens[k - 1][2]))
         ):
             cut = k + 1  # "die Münchner Helsing"
         elif following and k == cut and not described and _generic_noun(tokens, k, end, determiner):
@@ -2367,7 +2423,12 @@ def _generic_noun(tokens: list[_Token], k: int, end: int, determiner: bool) -> b
         and _NAME_ADJECTIVE.fullmatch(word) is None
         and ("-" in word or len(word) >= 9)
         and _namey(tokens[k + 1][2])
-        and not (end - k == 2 and tokens[k + 1][3] in lx.LEGAL_FORMS)  # "die Leukocare AG"
+        # "die Leukocare AG"; "die Münchener Rück" (the noun itself, not a compound of it:
+        # "die Rostocker Ostseesparkasse" is the Ostseesparkasse)
+        and not (
+            end - k == 2
+            and (tokens[k + 1][3] in lx.LEGAL_FORMS or lx.CITY_NAMED.match(tokens[k + 1][3]))
+        )
     )
 
 
@@ -2380,7 +2441,8 @@ def _no_name(tokens: list[_Token], cut: int, end: int) -> bool:
     return (
         end - cut >= 2
         and _descriptor(tokens[end - 1][2])
-        and tokens[end - 1][3] not in lx.NAME_SUFFIXES  # "Dapper Labs", "Zapper Group"
+        # "Dapper Labs", "Zapper Group", "Twogee Biotech" name; "Junge Biotech" describes
+        and (tokens[end - 1][3] not in lx.NAME_SUFFIXES or tokens[cut][3] in lx.COMMON_ADJECTIVES)
         and _ADJECTIVE.fullmatch(tokens[cut][3]) is not None
         # a capital inside the sentence makes it part of a name: "die Norddeutsche Landesbank"
         and (cut == 0 or _NAME_ADJECTIVE.fullmatch(tokens[cut][2]) is None)

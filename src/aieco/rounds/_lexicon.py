@@ -734,6 +734,8 @@ INVESTORS_BEFORE: Final = Gated(
             "geldgebern",  # "Unter den Geldgebern waren X und Y"
             "kapitalgebern",
             "anteilseignern",
+            "gesellschafter",  # "Neue und alte Gesellschafter, darunter die Hannover Rück, ..."
+            "gesellschaftern",
         )
         # "Investoren wie X", "Investoren – darunter X – haben ...", "Investoren, darunter X"
         + r"(?:\s*:|\s*[,–—]\s*darunter|\s+(?:sind|ist|waren|war|wie|darunter"
@@ -965,6 +967,20 @@ NAME_SUFFIXES: Final = words(
     biotech medtech pharma therapeutics
     """
 )
+#: Common adjectives of age, size and standing, in every ending ("Junge", "neue", "Kleinen"):
+#: before a noun of the trade that may end a name ("Junge Biotech sammelt ...") they describe,
+#: where a word of that shape that is no adjective names ("Twogee Biotech"). Nationality and
+#: place adjectives are left out: they start names ("Deutsche Bank").
+COMMON_ADJECTIVES: Final = frozenset(
+    stem + ending
+    for stem in words(
+        """
+        jung neu alt groß gross klein erfolgreich innovativ aufstrebend vielversprechend
+        bekannt etabliert führend wachsend ambitioniert
+        """
+    )
+    for ending in ("e", "er", "es", "en", "em")
+)
 #: A raising "company" whose name says it is a fund manager ("Speedinvest", "Atlas Ventures"):
 #: the money it raises is a fund, not a round.
 FUND_NAME: Final = re.compile(
@@ -1064,15 +1080,17 @@ NAME_INTRODUCERS: Final = words("wie bei namens heißt heisst hieß hiess")
 #: that subject is one ("Seine Firma heißt Figo"; not "Der Gründer heißt Max Muster", "Das
 #: Produkt heißt Zeta").
 NAMING_VERBS: Final = words("heißt heisst hieß hiess")
-#: Nouns that make a name with the city adjective before them ("die Genfer Kantonalbank",
-#: "die Berliner Sparkasse"), where "die Münchner Helsing" is a descriptor and a name.
+#: Nouns that make a name with the city word before them ("die Genfer Kantonalbank", "die
+#: Berliner Sparkasse", "die Hannover Rück", "die Stuttgarter Börse", "die Frankfurter
+#: Allgemeine"), where "die Münchner Helsing" is a descriptor and a name.
 CITY_NAMED: Final = re.compile(
     r"(?:kantonalbank|landesbank|sparkasse|volksbank|raiffeisenbank|stadtwerke"
-    r"|verkehrsbetriebe|hochschule|universit[äa]t)$"
+    r"|verkehrsbetriebe|hochschule|universit[äa]t|r[üu]ck|r[üu]ckversicherung|b[öo]rse"
+    r"|allgemeine)$"
 )
 #: Words of the trade that may end a name, though never start one ("Bayern Kapital").
 NAME_TAILS: Final = words(
-    "kapital capital invest investments beteiligungen holding gruppe fonds stiftung bank"
+    "kapital capital invest investments beteiligungen holding gruppe fonds stiftung bank partner"
 )
 #: Determiners and other words that may open a noun phrase before a name.
 DETERMINERS: Final = words(
