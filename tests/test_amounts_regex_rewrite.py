@@ -110,6 +110,7 @@ def test_trigger_flags_dates(text: str) -> None:
 # Latin and other scripts, month names, currency signs.
 _BEFORE = [
     *"0123456789 .,'’‘٫٬^·-–€$%()\u00a0\u202f\u2009\u200b\u2060\u2007\t\n",
+    *"\u00ad\u200c\u200d\ufeff",  # invisible joiners that group digits
     *"²³١٥߁①",  # digits `str.isdigit` takes that `[0-9]` does not
     *"aZéÿßµªשж_",
     "Mai",

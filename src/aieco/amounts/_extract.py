@@ -30,10 +30,12 @@ from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import (
     apart_possible,
     continues_figure,
+    count_before,
     date_at,
     figure_ok,
     figure_value,
     hedge_at,
+    number_alone,
     part_of_figure,
 )
 from aieco.amounts._shapes import (
@@ -174,7 +176,9 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
     apart = 0  # where the last part of a figure (`Apart`) ends: no list item before it
     odd = _odd_words(text)
     # Whether a reading may be part of a figure written apart (`part_of_figure`): not in a
-    # text that holds no word part that may join two number words ("hundert", "zehn").
+    # text that holds no word part that may join two number words ("hundert", "zehn"), no
+    # fraction's noun and no invisible character. Else only a reading that starts with a
+    # word is asked (`_whole`: a number word before it may make it unsure, `count_before`).
     apart_words = apart_possible(lx, text)
     tried: dict[int, Parsed | None] = {}  # the grammar's reading from each start, once
     handed: Handed = [None]  # a chunk of number words read ahead (`read_at`)
@@ -212,8 +216,8 @@ def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
                 found: _Outcome = _ask_grammar(text, t, lx, parser, last, include_numbers, tried)
             else:
                 found = None if fast is _NOTHING else fast
-            if apart_words and type(found) is Reading:
-                found = _whole(found, text, lx, out)  # else part of a figure: `Apart`
+            if apart_words or (type(found) is Reading and text[found.start].isalpha()):
+                found = _whole(found, text, lx, out, apart_words)  # or part of a figure
             if type(found) is Reading:
                 s = found.start
                 if (
@@ -249,24 +253,45 @@ class Apart(NamedTuple):
     Millionen drei", which "hundert" continues (`part_of_figure`, asked of every reading
     `scan` accepts, the shapes' and the grammar's). No trigger before ``end`` (where that
     expression ends) reads anything, as if the expression had been read (a figure whole
-    or not at all): never "zwei Millionen" alone.
+    or not at all): never "zwei Millionen" alone. ``start``: where that expression starts.
     """
 
     end: int
+    start: int
 
 
-def _whole(found: _Outcome, text: str, lx: Lexicon, out: list[Reading]) -> _Outcome:
+def _whole(found: _Outcome, text: str, lx: Lexicon, out: list[Reading], apart: bool) -> _Outcome:
     """``found``, or `Apart` where it is a reading of part of a figure (`part_of_figure`).
 
     "zwei Millionen drei hundert Euro": the shapes read "zwei Millionen drei", which
     "hundert" continues; the grammar reads "hundert Euro" after "drei". Asked of what
-    either reader found, after the reading reported before it (``out``).
+    either reader found, after the reading reported before it (``out``); ``apart``: whether
+    the text may hold number words written apart (`apart_possible`). Also `Apart` where a
+    number word before the reading makes it unsure ("zwei drei Millionen Euro":
+    `count_before`), unless that word ends the reading before it ("zwei Euro fünfzig zwei
+    Euro fünfzig"). A bare number word reported right before such a figure (with bare
+    numbers: "zwei" of "zwei drei viertel Millionen") is part of it, and taken back.
     """
-    if type(found) is Reading and part_of_figure(
-        lx, text, found.start, found.end, out[-1].end if out else -2
-    ):
-        return Apart(found.end)
-    return found
+    if type(found) is Reading:
+        start = found.start
+        prev = out[-1] if out else None
+        if not (apart and part_of_figure(lx, text, start, found.end, prev.end if prev else -2)):
+            if not text[start].isalpha():
+                return found  # no number word starts it: no count before it (`count_before`)
+            if count_before(lx, text, start, found.end, prev) < 0:
+                return found
+    elif type(found) is Apart:
+        start = found.start  # the grammar's reading, part of a figure (`_find`)
+    else:
+        return found
+    while out and _bare_word_before(lx, text, out[-1], start):
+        start = out.pop().start
+    return Apart(found.end, start)
+
+
+def _bare_word_before(lx: Lexicon, text: str, r: Reading, start: int) -> bool:
+    """``r`` is a number word (`number_alone`), only white space between it and ``start``."""
+    return r.end < start and not text[r.end : start].strip() and number_alone(lx, text, r)
 
 
 #: What a trigger gives: a reading, a verdict, a chain to skip, part of a figure, or None
@@ -800,7 +825,7 @@ def _find(
         if r is None or r.end <= t:
             continue
         if part_of_figure(lx, text, s, r.end):
-            return Apart(r.end)  # the trigger is in part of a figure ("zwei hundert Euro")
+            return Apart(r.end, s)  # the trigger is in part of a figure ("zwei hundert Euro")
         if include_numbers or r.reportable:
             return r
     return None

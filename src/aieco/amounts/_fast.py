@@ -452,15 +452,15 @@ def _before_digits(lx: Lexicon) -> str:
     """
     if " " not in lx.group_spaces:
         return "(?P<cf>)(?P<mb>(?<=[\\w.]\\s[0-9]))?"  # no plain-space groups: always ask
-    return f"(?P<cf>(?<![{_NEVER_DIGITS}] [0-9]))?(?P<mb>(?<=[\\w.]\\s[0-9]))?"
+    signs = "".join(c for c in _NEVER_DIGITS if c not in lx.group_spaces)
+    never = f"A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff{re.escape(signs)}"
+    return f"(?P<cf>(?<![{never}] [0-9]))?(?P<mb>(?<=[\\w.]\\s[0-9]))?"
 
 
-#: Characters that are never a digit (``str.isdigit``) nor a space: Latin letters, "_",
-#: ASCII punctuation and common signs. After one of them and a plain space, digits start a
-#: figure of their own ("rund 2", "5 Mio. € 5"): `_before_digits`.
-_NEVER_DIGITS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff" + re.escape(
-    "".join(sorted(set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~€£¥¢§°…–—„“”‚‘’«»")))
-)
+#: Characters that are never a digit (``str.isdigit``): "_", ASCII punctuation and common
+#: signs, and (in `_before_digits`) the Latin letters. After one of them that is no group
+#: space and a plain space, digits start a figure of their own ("rund 2", "5 Mio. € 5").
+_NEVER_DIGITS = "".join(sorted(set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~€£¥¢§°…–—„“”‚‘’«»")))
 
 
 #: Words after a bare figure that the grammar may read on with, in a text of either language

@@ -41,9 +41,6 @@ _TEN = Decimal(10)
 DIGITS = frozenset("0123456789")
 #: Whitespace allowed inside an expression (never a blank line).
 SPACE_CHARS = " \t\u00a0\u202f\u2009\u2007"
-#: Spaces (plain, no-break, narrow no-break, thin) and zero-width characters that group
-#: digits in every locale ("250 000 Euro", standard German typography).
-_SPACE_GROUPS = " \u00a0\u202f\u2009\u200b\u2060"
 #: Apostrophes that group digits in every locale (Swiss usage: "300'000", "300’000", "300‘000").
 _APOSTROPHES = "'’‘"
 #: Characters that join two digit runs into one figure the engine cannot read ("1٫5", "10^9").
@@ -57,6 +54,10 @@ DASHES = "-\u2011\u2012\u2013\u2014"
 #: ``&shy;``), zero-width spaces and joiners, a word joiner, a byte-order mark inside text.
 #: "drei\u00adhundert" is "dreihundert" on the page (`_rules.part_of_figure`).
 INVISIBLE_JOINERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: Spaces (plain, no-break, narrow no-break, thin) and the invisible joiners that group
+#: digits in every locale ("250 000 Euro", standard German typography; "250\u00ad000 Euro"
+#: with a soft hyphen is "250000 Euro" on the page, as with a zero-width space).
+_SPACE_GROUPS = " \u00a0\u202f\u2009" + INVISIBLE_JOINERS
 #: Hyphens that join the words of a currency name ("US-Dollar", "US‑Dollar" with U+2011,
 #: "US‐Dollar", "US–Dollar"): each is read as "-".
 NAME_HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -818,8 +819,10 @@ class Lexicon:
     __slots__ = (
         "alternatives",
         "ambiguous",
+        "apart_gate",
         "apart_keys",
         "apart_words",
+        "article_firsts",
         "article_units",
         "articles",
         "back_words",
@@ -827,7 +830,9 @@ class Lexicon:
         "chunk_joiners",
         "codes",
         "conjunctions",
+        "count_ends",
         "count_of",
+        "counting_adjectives",
         "currency_max_words",
         "currency_words",
         "decimal_chars",
@@ -838,6 +843,8 @@ class Lexicon:
         "few",
         "few_times",
         "foreign_scales",
+        "fraction_nouns",
+        "fraction_starts",
         "glued_scales",
         "group_chars",
         "group_spaces",
@@ -904,6 +911,19 @@ class Lexicon:
     #: German prose).
     apart_keys: frozenset[str]
     apart_words: tuple[str, ...]
+    #: What `_rules.apart_possible` looks for: the shortest of ``apart_words``, the nouns of
+    #: a fraction and the invisible characters ("und" first; "hundert" holds it).
+    apart_gate: tuple[str, ...]
+    #: A number word right before a figure, written apart (`_rules.count_before`): the
+    #: last three letters of the number words that may be one ("zwei", "dreißig": "wei",
+    #: "ßig"), and the adjectives after the amount that make the first word a count.
+    count_ends: frozenset[str]
+    counting_adjectives: frozenset[str]
+    #: Nouns of a fraction ("viertel") and their first four letters, and the first letters
+    #: of the articles in either case (`_rules.part_of_figure`: "drei Viertel einer Million").
+    fraction_nouns: frozenset[str]
+    fraction_starts: frozenset[str]
+    article_firsts: frozenset[str]
     #: Which table reads a numeral that starts with a word (see `_rules.numeral_kind`).
     numeral_kinds: dict[str, str]
     group_chars: str
@@ -1150,10 +1170,35 @@ def lexicon(name: str) -> Lexicon:
             )
         )
     )
+    lx.apart_gate = _as_written(
+        _shortest(
+            (*words.apart_tails, *words.apart_heads, *words.half_words, *words.fraction_nouns)
+        )
+    ) + tuple(INVISIBLE_JOINERS)
+    lx.count_ends = frozenset(
+        w[-3:]
+        for w in words.number_words
+        if w not in words.articles and words.cardinal(w) is not None
+    )
+    lx.counting_adjectives = words.counting_adjectives
+    lx.fraction_nouns = words.fraction_nouns
+    lx.fraction_starts = frozenset(w[:4] for w in words.fraction_nouns)
     lx.kinds = Memo()
     lx.stellig_counts = Memo()
     lx.stellig_nouns = Memo()
     return lx
+
+
+def _shortest(words: Iterable[str]) -> tuple[str, ...]:
+    """The words none of the others is part of, shortest first ("zehntel" holds "zehn").
+
+    A text holds one of ``words`` exactly where it holds one of these (`_rules.apart_possible`).
+    """
+    kept: list[str] = []
+    for word in sorted(dict.fromkeys(words), key=len):
+        if not any(k in word for k in kept):
+            kept.append(word)
+    return tuple(kept)
 
 
 def _as_written(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -1303,6 +1348,7 @@ def _set_words(lx: Lexicon, words: Words) -> None:
     lx.list_joiner_before = re.compile(f"[{DASHES}]?{joiner}$")
     lx.list_joiner_ends = frozenset(w[-1] for w in joiners) | {","}
     lx.articles = words.articles
+    lx.article_firsts = frozenset(c for w in words.articles for c in (w[0], w[0].upper()))
     lx.half_words = words.half_words
     lx.vague_counts = words.vague_counts
     lx.count_of = words.count_of
@@ -1409,6 +1455,67 @@ def _en_trigger_nouns() -> str:
     return "(?i:" + _trie([*_EN_STEMS.split(), "per cent"]) + ")"
 
 
+#: Adjectives that measure a thing by the amount before them ("drei zwanzig Euro teure
+#: Karten", "zwei drei Millionen Euro schwere Runden"), in each inflected (attributive) form:
+#: uninflected, after a verb ("... sind zwei drei Millionen Euro teuer"), they make no count.
+_DE_COUNTING_ADJECTIVES = frozenset(
+    stem + ending
+    for stem in (
+        "teur",
+        "teuer",
+        "schwer",
+        "hoh",
+        "groß",
+        "gross",
+        "stark",
+        "wertvoll",
+        "billig",
+        "günstig",
+        "kostend",
+        "dotiert",
+        "umfassend",
+    )
+    for ending in ("e", "en", "er", "es", "em")
+)
+#: Nouns of a fraction: "drei viertel Millionen" is "dreiviertel Millionen" written apart,
+#: "drei Viertel einer Million" no million (`_rules.part_of_figure`).
+_DE_FRACTION_NOUNS = frozenset(
+    stem + ending
+    for stem in (
+        "drittel",
+        "viertel",
+        "fünftel",
+        "fuenftel",
+        "sechstel",
+        "siebtel",
+        "achtel",
+        "neuntel",
+        "zehntel",
+        "zwanzigstel",
+        "hundertstel",
+        "tausendstel",
+    )
+    for ending in ("", "n")
+) | {"hälfte", "hälften"}
+_EN_FRACTION_NOUNS = frozenset(
+    stem + ending
+    for stem in (
+        "third",
+        "quarter",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "hundredth",
+        "thousandth",
+    )
+    for ending in ("", "s")
+) | {"half", "halves"}
+
+
 @attrs.frozen
 class Words:
     """What the grammar knows about one language, as data (one table per language).
@@ -1484,6 +1591,14 @@ class Words:
     #: derives them from ``number_words``, ``half_words`` and ``cardinal`` (a test checks).
     apart_heads: tuple[str, ...] = ()
     apart_tails: tuple[str, ...] = ()
+    #: Adjectives (inflected, lower case) that, right after an amount, show it is said of
+    #: each of the things a number word before it counts: in "zwei drei Millionen Euro teure
+    #: Villen" the villas cost three million each, where "zwei drei Millionen Euro" alone is
+    #: two to three million or two at three million (`_rules.count_before`).
+    counting_adjectives: frozenset[str] = frozenset()
+    #: Nouns of a fraction (lower case): after a number word written apart they make one
+    #: figure with it ("drei viertel Millionen", "two thirds"; `_rules.part_of_figure`).
+    fraction_nouns: frozenset[str] = frozenset()
 
 
 GERMAN_WORDS = Words(
@@ -1537,6 +1652,8 @@ GERMAN_WORDS = Words(
     example="1,5 Mrd. €",
     apart_heads=("ein", "elf", "halb", "hundert", "tausend", "und", "zehn", "zig"),
     apart_tails=("hundert", "tausend", "und"),
+    counting_adjectives=_DE_COUNTING_ADJECTIVES,
+    fraction_nouns=_DE_FRACTION_NOUNS,
 )
 
 ENGLISH_WORDS = Words(
@@ -1588,4 +1705,5 @@ ENGLISH_WORDS = Words(
     number_words=(*EN_UNITS, *EN_TEENS, *EN_TENS, "hundred", *_EN_VAGUE_COUNTS, *_EN_FEW),
     scale_words_trigger=False,
     example="$1.5bn",
+    fraction_nouns=_EN_FRACTION_NOUNS,
 )

@@ -27,8 +27,10 @@ Each rule here is written once and called from every reader:
   by its reader in `GROUP_READERS` (a German compound is one word, an English group
   several);
 * `joined_apart` and `part_of_figure` — whether two number words written apart are one
-  number ("zwei hundert"), and whether a reading starts or ends inside such a figure (the
-  extractor reads no part of it).
+  number ("zwei hundert", "drei viertel"), and whether a reading starts or ends inside such
+  a figure or one cut by an invisible character (the extractor reads no part of it);
+  `count_before` — whether a number word right before an amount makes it ambiguous ("zwei
+  drei Millionen Euro": two to three million, or two at three million).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ from aieco.money import PERCENT
 
 if TYPE_CHECKING:
     from aieco.amounts._lexicon import Lexicon
+    from aieco.amounts._reading import Reading
     from aieco.money import Qualifier
 
 __all__ = [
@@ -74,6 +77,7 @@ __all__ = [
     "apart_keys",
     "apart_possible",
     "continues_figure",
+    "count_before",
     "count_word",
     "date_at",
     "decimal_words",
@@ -87,6 +91,7 @@ __all__ = [
     "joined_apart",
     "names_currency",
     "next_part",
+    "number_alone",
     "number_words",
     "numeral_kind",
     "part_of_figure",
@@ -897,7 +902,17 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
     with one of ``lx.apart_tails`` (`apart_ends`) is asked further: at every reading, the
     gate looks up the last two letters of the first and the first two of the second in
     ``lx.apart_keys`` ("ei"+"hu" of "drei hundert"; one set look-up); `scan` asks at all
-    only in a text that holds a head or a tail (`apart_possible`).
+    only in a text that holds a head or a tail, a fraction's noun or an invisible character
+    (`apart_possible`).
+
+    Two more cases are asked first (a few character tests where neither holds): the
+    reading ends with a number before a fraction's noun, written apart ("drei"
+    of "drei viertel Millionen", "two" of "two thirds"; ``lx.fraction_nouns``), or starts
+    with an article after one ("einer Million Euro" of "drei Viertel einer Million Euro",
+    "a million dollars" of "a quarter of a million dollars"); or an invisible character
+    (`_lexicon.INVISIBLE_JOINERS`, a soft hyphen) joins its figure to digits or a separator
+    on the page ("250" and ",50 Euro" of "250", a soft hyphen and ",50 Euro", which shows
+    "250,50 Euro"; `_cut_by_invisible`).
 
     Examples:
         >>> from aieco.amounts._lexicon import lexicon
@@ -907,7 +922,11 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
         (True, True)
         >>> part_of_figure(de, "zwei Millionen Euro", 0, 19)
         False
+        >>> part_of_figure(de, "drei viertel Millionen", 0, 4)
+        True
     """
+    if _cut_by_invisible(lx, text, start, end) or _fraction_apart(lx, text, start, end):
+        return True
     if _half_apart(lx, text, start, end):
         return True
     keys = lx.apart_keys  # the gate: the two letters on each side of one space
@@ -934,6 +953,151 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
         )
         and _apart_before(lx, text, start, end)
     )
+
+
+def _cut_by_invisible(lx: Lexicon, text: str, start: int, end: int) -> bool:
+    """An invisible character joins the reading's figure to digits or a separator.
+
+    On the page the character does not show: "250", a soft hyphen and ",50 Euro" read
+    "250,50 Euro", of which "250" or ",50 Euro" is a part. The reading ends with a digit
+    before a run of separators (``lx.joiners``) and invisible characters that holds one, or
+    it starts with a digit or a separator after such a run after a digit. Where grouping
+    is valid ("250", a soft hyphen, "000 Euro": `_lexicon._SPACE_GROUPS`), the reading
+    holds the character.
+    """
+    c = text[end : end + 1]
+    if c and (c in _INVISIBLE or c in lx.joiners) and text[end - 1] in DIGITS:
+        k = end
+        while k < len(text) and (text[k] in _INVISIBLE or text[k] in lx.joiners):
+            if text[k] in _INVISIBLE:
+                return True
+            k += 1
+    c = text[start - 1] if start else ""
+    if (
+        (c in _INVISIBLE or c in lx.joiners)
+        and c
+        and (text[start] in DIGITS or text[start] in lx.joiners)
+    ):
+        k, seen = start, False
+        while k > 0 and (text[k - 1] in _INVISIBLE or text[k - 1] in lx.joiners):
+            seen = seen or text[k - 1] in _INVISIBLE
+            k -= 1
+        return seen and k > 0 and text[k - 1] in DIGITS
+    return False
+
+
+def _fraction_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
+    """The reading is the numerator or the whole of a fraction written apart.
+
+    "drei viertel Millionen Euro" is ¾ million, "zwei Drittel" ⅔: "drei" and "zwei" are
+    numerators, no numbers of their own; "drei Viertel einer Million Euro" and "a quarter
+    of a million dollars" are no million (``lx.fraction_nouns``, ``lx.count_of``;
+    "dreiviertel" written together is a number word the readers read). A half word after a
+    number is `_half_apart`'s: "12 half-day sessions" is read.
+    """
+    if text[end - 1].isalnum() and _gap(text[end : end + 1]):
+        nxt = text[end + 1 : end + 5].lower()
+        if nxt in lx.fraction_starts or _gap(nxt[:1]):
+            j = _SPACE_RUN.match(text, end).end()  # type: ignore[union-attr]
+            noun = _WORD.match(text, j)
+            low = "" if noun is None else noun.group().lower()
+            if low in lx.fraction_nouns and low not in lx.half_words:
+                a = end
+                while a > start and text[a - 1].isalnum():
+                    a -= 1
+                if _is_number(lx, text[a:end]):
+                    return True
+    if start < 2 or text[start] not in lx.article_firsts or not _gap(text[start - 1]):
+        return False
+    first = _WORD.match(text, start, end)
+    if first is None or first.group().lower() not in lx.articles:
+        return False
+    a, b = _before(text, start, str.isalpha)
+    word = text[a:b].lower()
+    if word == lx.count_of:
+        a, b = _before(text, a, str.isalpha)
+        word = text[a:b].lower()
+    return word in lx.fraction_nouns
+
+
+def count_before(
+    lx: Lexicon, text: str, start: int, end: int, before: Reading | None = None
+) -> int:
+    """Where a number word starts that makes the reading from ``start`` to ``end`` unsure.
+
+    "zwei drei Millionen Euro" is said for two to three million ("zwei, drei Millionen
+    Euro", read as that range), and "zwei drei Millionen Euro teure Villen" for two villas
+    at three million each: a number word right before an amount whose figure starts with
+    a number word too and goes on with a scale word or a unit (white space only between;
+    no article on either side: "ein drei Millionen Euro schweres Paket", "drei ein Tausend
+    Euro") is a count or the first end of a range. Before digits it is a count ("zwei 5
+    Mio. €"): a range of figures is written with a dash ("2–3 Mio. €"), a range said as two
+    neighbours in words. Where one of ``lx.counting_adjectives`` follows the amount
+    ("teure"), the word is a count and the amount is read; otherwise nothing is (-1 where
+    the reading is sure). Nor where the word ends a larger number read before it
+    (``before``, the reading reported before this one; not a number word alone,
+    `number_alone`): "zwei Euro fünfzig zwei Euro fünfzig", "zwei Millionen drei zwei
+    Millionen drei".
+
+    Examples:
+        >>> from aieco.amounts._lexicon import lexicon
+        >>> de = lexicon("de_DE")
+        >>> count_before(de, "zwei drei Millionen Euro", 5, 24)
+        0
+        >>> count_before(de, "zwei drei Millionen Euro teure Villen", 5, 24)
+        -1
+        >>> count_before(de, "für drei Millionen Euro", 4, 23)
+        -1
+    """
+    b = start - 1  # where the word before ends (white space between; `_gap`, inline)
+    while b > 0 and ((c := text[b]).isspace() or c in _INVISIBLE):
+        b -= 1
+    if b == start - 1 or b < 2 or text[b - 2 : b + 1].lower() not in lx.count_ends:
+        return -1  # the common case: no number word ends there
+    b += 1
+    if before is not None and before.start < b <= before.end and not number_alone(lx, text, before):
+        return -1  # it ends a larger number ("zwei Euro fünfzig")
+    a = b
+    while a > 0 and b - a < 40 and text[a - 1].isalpha():
+        a -= 1
+    word = text[a:b].lower()
+    if (a and text[a - 1].isalnum()) or word in lx.articles or lx.cardinal(word) is None:
+        return -1
+    first = _WORD.match(text, start, end)
+    if first is None or first.end() == end:
+        return -1  # no number word, or no scale word or unit after it
+    low = first.group().lower()
+    if low in lx.articles or (low not in lx.half_words and lx.cardinal(low) is None):
+        return -1
+    j = end
+    while j < len(text) and _gap(text[j]):
+        j += 1
+    after = _WORD.match(text, j) if j > end else None
+    if after is not None and after.group().lower() in lx.counting_adjectives:
+        return -1
+    return a
+
+
+def number_alone(lx: Lexicon, text: str, r: Reading) -> bool:
+    """``r`` reads a number word alone, perhaps hedged ("zwei", "rund zwei"; no unit).
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from aieco.amounts._lexicon import lexicon
+        >>> from aieco.amounts._reading import point
+        >>> de = lexicon("de_DE")
+        >>> text = "rund zwei oder zwei Millionen drei"
+        >>> two = point(0, 9, Decimal(2), None, None)
+        >>> more = point(15, 34, Decimal(2000003), None, None)
+        >>> number_alone(de, text, two), number_alone(de, text, more)
+        (True, False)
+    """
+    if r.unit is not None or r.low != r.high:
+        return False
+    a = r.end
+    while a > r.start and text[a - 1].isalpha():
+        a -= 1
+    return a < r.end and lx.cardinal(text[a : r.end].lower()) == r.low
 
 
 def _half_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
@@ -1039,10 +1203,11 @@ def _is_number(lx: Lexicon, word: str) -> bool:
 def apart_possible(lx: Lexicon, text: str) -> bool:
     """Whether `part_of_figure` may hold for a reading in ``text`` at all.
 
-    Not where ``text`` holds none of ``lx.apart_heads`` and ``lx.apart_tails`` (each as
-    written in lower case, capitalised or in capitals): a few C-level searches of the text,
-    made once, where the test at each reading costs a call ("zwei Millionen zwei Millionen
-    ..." has a reading every 15 characters).
+    Not where ``text`` holds none of ``lx.apart_heads`` and ``lx.apart_tails``, the half
+    words and the nouns of a fraction (each as written in lower case, capitalised or in
+    capitals) and no invisible character (``lx.apart_gate``): a few C-level searches of
+    the text, made once, where the test at each reading costs a call ("zwei Millionen zwei
+    Millionen ..." has a reading every 15 characters).
 
     Examples:
         >>> from aieco.amounts._lexicon import lexicon
@@ -1050,7 +1215,7 @@ def apart_possible(lx: Lexicon, text: str) -> bool:
         >>> apart_possible(de, "zwei Millionen drei"), apart_possible(de, "drei hundert")
         (False, True)
     """
-    return any(word in text for word in lx.apart_words)
+    return any(word in text for word in lx.apart_gate)
 
 
 #: `_lexicon.INVISIBLE_JOINERS` (`part_of_figure`): "drei\u00adhundert" is "dreihundert" on
