@@ -6,9 +6,9 @@ an evaluation part), labelled before the extractor ran on them: a city word that
 a name, a capitalised word ending in "-er" after a descriptor, a name ending in "Invest"
 read as the verb "invest", a name ending in a singular "Partner", investors after "darunter"
 behind shareholders, investors after a comma behind a verb of raising, the subject after a
-verb of no raising behind a fronted phrase, a common adjective before a noun of the trade. A
-row is a text and the leads and investors of its one round, or a text and the rounds it
-reports, each as (company, amount, valuation, round type).
+verb of no raising behind a fronted phrase, a common adjective before a noun of the trade,
+verbs of investing in the plural. A row is a text and the leads and investors of its one
+round, or a text and the rounds it reports, each as (company, amount, valuation, round type).
 """
 
 from __future__ import annotations
@@ -169,9 +169,38 @@ RAISED_THEN_INVESTORS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 ]
 
 
+#: Verbs of investing in the plural ("Kelvo und Tamis stecken 5 Mio. in Lorka") make a sentence
+#: worth reading (`_lexicon.CUE_WORDS` had only "steckt", "pumpt"), and open a main clause
+#: after a colon as the singular does ("Neu: Kelvo und Tamis investieren ...";
+#: `_lexicon.CLAUSE_OPENERS`).
+PLURAL_INVESTING: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "Kelvo und Tamis stecken 5 Millionen Euro in das Start-up Lorka.",
+        (),
+        ("Kelvo", "Tamis"),
+    ),
+    (
+        "Die Fonds Kelvo und Tamis pumpen 3 Millionen Euro in Lorka.",
+        (),
+        ("Kelvo", "Tamis"),
+    ),
+    (
+        "Neu in dieser Woche: Kelvo und Tamis investieren 21 Millionen Euro in das Fintech Lorka.",
+        (),
+        ("Kelvo", "Tamis"),
+    ),
+    (
+        "Neu: Kelvo und Tamis stecken 5 Millionen Euro in Lorka.",
+        (),
+        ("Kelvo", "Tamis"),
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "leads", "investors"),
-    CITY_NAMES
+    PLURAL_INVESTING
+    + CITY_NAMES
     + AFTER_DESCRIPTOR
     + INVEST_NAMES
     + PARTNER_NAMES
@@ -238,6 +267,8 @@ DESCRIBED: list[tuple[str, list[Round]]] = [
     ("Junge Biotech sammelt 5 Millionen Euro ein.", []),
     ("Innovative Medtech sammelt 5 Millionen Euro ein.", []),
     ("Aufstrebende Biotech erhält 2 Millionen Euro.", []),
+    # money put into a field, not a company: no round, as before
+    ("Die Konzerne können Milliarden in KI stecken.", []),
     (
         "Twogee Biotech sammelt 5 Millionen Euro ein.",
         [("Twogee Biotech", "5000000 EUR", None, "unknown")],

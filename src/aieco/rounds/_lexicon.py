@@ -192,6 +192,7 @@ CUE_WORDS: Final = tuple(
     abgeschlossen runde finanzierung kapital investi investo beteilig series seed bewert
     angeführt angefuhrt schließen schliessen aufgenommen aufnehm nimmt nahm verbucht stemmt
     einwerb einhol führung fuhrung lead geldgeber aktionär aktionar pumpt steckt gesteckt
+    stecken steckten pumpen pumpten
     floss floß fließ fliess ausgestattet gesichert eingestiegen valuation raise funding
     fundraising geschätzt geschatzt kredit darlehen unterstützung unterstutzung warb wirbt
     geworben spritze einsteig federf lukrier freu beschaff
@@ -1184,8 +1185,10 @@ CLAUSE_OPENERS: Final = re.compile(
     # (not after a dated dateline: "25. Mai 2021: In einer neuen Runde hat X ..." is one clause)
     r"|(?<!\d):\s+(?=[„“\"»«‚‘]?(?:[\w.&'’-]+\s+){0,4}?(?:hat|hatte|ist|war|"
     + _RAISES_NOW
-    # the investor first: "Kaugummi-Startup: Oyster Bay steckt eine Million Euro in True Gum"
-    + r"|steckt|steckte|investiert|investierte|pumpt|pumpte)\s)"
+    # the investor first: "Kaugummi-Startup: Oyster Bay steckt eine Million Euro in True Gum",
+    # also several: "...: Kelvo und Tamis investieren 21 Mio. in X"
+    + r"|steckt|steckte|investiert|investierte|pumpt|pumpte"
+    + r"|stecken|steckten|investieren|investierten|pumpen|pumpten)\s)"
     # after a report clause: "Wie The Information berichtet, soll X ..."
     r"|,(?<=[tnbß],)(?:(?<=berichtet,)|(?<=berichten,)|(?<=berichtete,)|(?<=berichteten,)"
     r"|(?<=meldet,)|(?<=meldete,)|(?<=schreibt,)|(?<=schrieb,)|(?<=heißt,)|(?<=hieß,))\s+",
