@@ -119,6 +119,7 @@ def forget() -> None:
         ft.leads,
         ft.mention_units,
         ft.surfaces,
+        ft.amounts,
         ft.runs,
         ft.words,
         ft.glued,

@@ -2,8 +2,9 @@
 
 `aieco.amounts._fast` compiles every shape regex with each greedy optional group written as
 a branch (`_branched`: ``re`` runs a branch far more cheaply than an optional group), and
-the trigger asks `date_at` only where its group ``dt`` says a date may start. Both are
-speed changes: nothing may read differently.
+the trigger asks `date_at` only where its group ``dt`` says a date may start, and
+`continues_figure` and `is_date`'s month test only where ``cf`` and ``mb`` say they may
+hold. All are speed changes: nothing may read differently.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from hypothesis import strategies as st
 from aieco.amounts import _fast
 from aieco.amounts._fast import _branched, _compile, tables_for
 from aieco.amounts._lexicon import DIGITS
-from aieco.amounts._rules import date_at
+from aieco.amounts._rules import continues_figure, date_at
+from aieco.amounts._tokens import is_date
 
 _LOCALES = ["de_DE", "de_CH", "en_US"]
 
@@ -102,3 +104,58 @@ def test_trigger_flags_dates(text: str) -> None:
     assert m is not None
     assert m.start() == digit
     assert m.group(ft.trigger_date) is not None
+
+
+# What may stand before a figure: digits of other scripts, joiners, group spaces, letters of
+# Latin and other scripts, month names, currency signs.
+_BEFORE = [
+    *"0123456789 .,'’‘٫٬^·-–€$%()\u00a0\u202f\u2009\u200b\u2060\u2007\t\n",
+    *"\u00ad\u200c\u200d\ufeff",  # invisible joiners that group digits
+    *"²³١٥߁①",  # digits `str.isdigit` takes that `[0-9]` does not
+    *"aZéÿßµªשж_",
+    "Mai",
+    "März",
+    "Jan.",
+    "Mio. €",
+    "Mrd.",
+    "Euro",
+]
+_BEFORE_TEXTS = st.lists(st.sampled_from(_BEFORE), max_size=12).map("".join)
+
+
+@pytest.mark.parametrize("locale", _LOCALES)
+@settings(max_examples=300, deadline=None)
+@given(text=_BEFORE_TEXTS)
+def test_trigger_flags_every_continued_figure_and_month(locale: str, text: str) -> None:
+    """Where ``cf`` (``mb``) is None at digits, `continues_figure` (a month before) is False."""
+    lx, ft = tables_for(locale)
+    may_continue, may_follow_month = ft.trigger_before
+    for m in ft.trigger.finditer(text):
+        t = m.start()
+        if text[t] not in DIGITS:
+            continue
+        if m.group(may_continue) is None:
+            assert not continues_figure(lx, text, t), (text, t)
+        if m.group(may_follow_month) is None:
+            assert not is_date(text, t, lx, after=False), (text, t)
+
+
+@pytest.mark.parametrize(
+    ("text", "continues", "month"),
+    [
+        ("5 Mio. € 5 Mio. €", False, False),
+        ("rund 5 Mio. €", False, True),
+        ("1.5 Mio. €", True, False),
+        ("98 765 432 Euro", True, False),  # the trigger reads the grouped figure whole
+        ("2019  45 Mio. Euro", True, False),
+        ("² 5 Mio. €", True, True),
+        ("im Mai 5 Mio. €", False, True),
+        ("(5 Mio. €)", True, False),  # (a superset: asked, and it says no)
+        ("1,5, 5 Mio. €", False, False),
+    ],
+)
+def test_trigger_flags_before_digits(text: str, continues: bool, month: bool) -> None:
+    _, ft = tables_for("de_DE")
+    m = [m for m in ft.trigger.finditer(text) if text[m.start()] in DIGITS][-1]
+    cf, mb = m.group(*ft.trigger_before)
+    assert (cf is not None, mb is not None) == (continues, month), m.start()

@@ -26,6 +26,7 @@ import attrs
 from aieco._checks import fail
 from aieco.amounts._fast import FastTables, tables_for
 from aieco.amounts._lexicon import DASHES, DIGITS, INVISIBLE_JOINERS, MINUS_SIGNS, Lexicon
+from aieco.amounts._memo import Memo
 from aieco.amounts._parse import Parsed, Parser, _plain, _shift
 from aieco.amounts._reading import Reading, point
 from aieco.amounts._rules import (
@@ -125,11 +126,13 @@ def extract_amounts(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     readings = scan(text, locale, include_numbers)
-    # Readings of one surface share their Decimals (`surface_meaning`'s memo), and so
-    # may their Amounts (immutable): one Amount per low bound *object* (the list keeps the
+    # Readings of one surface share their Decimals (`surface_meaning`'s memo), and so may
+    # their Amounts (immutable): one Amount per low bound *object* (the list keeps the
     # bounds alive, so no id is reused), with the same high bound object, unit and hedge;
     # never for merely equal bounds ("5E+6" and "5000000" are equal, not the same figure).
+    # A new one is looked up in the memo of the texts before (`_amount_of`).
     made: dict[int, Amount] = {}
+    amounts = tables_for(locale)[1].amounts
     out = []
     for r in readings:
         start, end, low, high, unit, qualifier = r
@@ -140,9 +143,30 @@ def extract_amounts(
             and amount.unit == unit
             and amount.qualifier is qualifier
         ):
-            amount = made[id(low)] = r.amount()
+            amount = made[id(low)] = _amount_of(r, amounts)
         out.append(Mention(start, end, text[start:end], amount))
     return out
+
+
+#: `_amount_of`'s key: the ids of a reading's bounds, its unit, the id of its hedge.
+_AmountKey = tuple[int, int, str | None, int]
+
+
+def _amount_of(r: Reading, amounts: Memo[_AmountKey, tuple[Decimal, Decimal, Amount]]) -> Amount:
+    """The `Amount` of ``r``, from the memo of the texts read before where it is there.
+
+    Keyed by the identity of its bounds (the surface memo's Decimals: "5 Mio. €" in the
+    next text gives the same objects), its unit and the identity of its hedge; an entry
+    holds its bounds, so their ids are not reused while it lives.
+    """
+    _, _, low, high, unit, qualifier = r
+    key = (id(low), id(high), unit, id(qualifier))
+    known = amounts.get(key)
+    if known is not None and known[0] is low and known[1] is high:
+        return known[2]
+    amount = r.amount()
+    amounts.put(key, (low, high, amount))
+    return amount
 
 
 def scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
@@ -366,7 +390,8 @@ def _blocked(
     (`continues_figure`); the end of a date, time or ratio there (`date_at`; not a day and
     month right after a currency, "CHF 12.10."). The trigger's group ``dt`` is None where
     `date_at`'s regex does not match at ``t``: then no date is there, and `date_at` is not
-    asked (with ``include_numbers`` the trigger is the lexicon's, which has no such group).
+    asked; likewise `continues_figure` where its group ``cf`` is None (with
+    ``include_numbers`` the trigger is the lexicon's, which has no such groups).
     """
     if odd:
         end = _in_odd_word(t, odd)
@@ -374,9 +399,13 @@ def _blocked(
             return end
     if not digits:
         return None
-    if continues_figure(lx, text, t):
+    if include_numbers:
+        may_date = may_continue = ""
+    else:
+        may_date, may_continue = m.group(ft.trigger_date, ft.trigger_before[0])
+    if may_continue is not None and continues_figure(lx, text, t):
         return 0
-    if include_numbers or m.group(ft.trigger_date) is not None:
+    if may_date is not None:
         d = date_at(text, t, ratios=True)
         if d is not None and not _price_after_currency(d, text, t, lx):
             return d.end()

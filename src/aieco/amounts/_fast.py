@@ -30,7 +30,7 @@ from aieco.amounts._lexicon import (
 from aieco.amounts._memo import Memo
 from aieco.amounts._rules import DATE_OR_RATIO_SHAPE, GROUP_READERS, word_group
 from aieco.amounts._shapes import fast_amount
-from aieco.money import Qualifier
+from aieco.money import Amount, Qualifier
 
 __all__ = ["FastTables", "fast_amount", "fast_tables", "tables_for"]
 
@@ -44,6 +44,7 @@ class FastTables:
     """The compiled fast-path regexes of one locale."""
 
     __slots__ = (
+        "amounts",
         "article_run",
         "chain",
         "code_chain",
@@ -84,6 +85,7 @@ class FastTables:
         "tail_pick",
         "tails",
         "trigger",
+        "trigger_before",
         "trigger_date",
         "trigger_pick",
         "trigger_tail",
@@ -113,18 +115,28 @@ class FastTables:
     lead: re.Pattern[str] | None
     leads: Memo[str, tuple[Qualifier, int] | None]
     trigger_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
-    #: The numbers of the trigger's groups ``scale``, ``cur`` and ``pct`` (``match.group``
-    #: by number is cheaper than by name: `aieco.amounts._shapes.read_digits`).
-    trigger_tail: tuple[int, int, int]
+    #: The numbers of the trigger's groups ``scale``, ``cur``, ``pct`` and ``mb`` (one
+    #: ``match.group`` call by number is cheaper than by name:
+    #: `aieco.amounts._shapes.read_digits`).
+    trigger_tail: tuple[int, int, int, int]
     #: The number of the trigger's group ``dt``: None where no date, time or ratio starts at
     #: a digit trigger (then `aieco.amounts._rules.date_at` is None there, not asked).
     trigger_date: int
+    #: The numbers of the trigger's groups ``cf`` and ``mb`` (`_before_digits`): None where
+    #: the digits cannot continue a figure before them, or follow a month name; then
+    #: `aieco.amounts._rules.continues_figure`, or `aieco.amounts._tokens.is_date`'s test
+    #: of the word before, is not asked.
+    trigger_before: tuple[int, int]
     #: What a trigger's tail means, (unit, power of ten) or None, by its groups.
     mention_units: Memo[tuple[Any, ...], tuple[str | None, int] | None]
     #: What a digit trigger's match, or the one-end regex's match from a number word, reads:
     #: (value, unit) or None, by its surface and the character after it
     #: (`aieco.amounts._shapes.surface_meaning`, `_fast_number_word`).
     surfaces: Memo[str, tuple[Decimal, str | None] | None]
+    #: The `Amount` of a reading, by the identity of its bounds (the surface memo's Decimals),
+    #: its unit and the identity of its hedge, with the bounds it holds:
+    #: (low, high, Amount) (`aieco.amounts._extract.extract_amounts`).
+    amounts: Memo[tuple[int, int, str | None, int], tuple[Decimal, Decimal, Amount]]
     #: Whether a scale, currency or percent word starts like a month name ("Mai").
     tail_months: bool
     trigger: re.Pattern[str]
@@ -383,10 +395,13 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     # Only at the start of a digit run (else a long run is re-read from every digit), and
     # atomic: once the number is read, the engine must not try a shorter reading of it.
     # Group ``dt`` (empty) where a date, time or ratio may start at the first digit: a
-    # look-ahead from there, inside a look-behind over that digit (`date_at` decides).
+    # look-ahead from there, inside a look-behind over that digit (`date_at` decides); ``cf``
+    # and ``mb`` likewise (`_before_digits`). Atomic: nothing after them reads these groups,
+    # so where the rest fails, trying it again without them would fail alike (twice the
+    # work at every figure that starts nothing, a year or a count).
     digits = (
-        f"(?<=[0-9])(?<![0-9][0-9])(?P<dt>(?<=(?={DATE_OR_RATIO_SHAPE})[0-9]))?"
-        f"{_code_flag()}(?>{rest}{tail})"
+        f"(?<=[0-9])(?<![0-9][0-9])(?>(?P<dt>(?<=(?={DATE_OR_RATIO_SHAPE})[0-9]))?"
+        f"{_before_digits(lx)}){_code_flag()}(?>{rest}{tail})"
         f"(?(scale)|(?(cur)|(?(pct)|(?(code)|{cont}))))"
     )
     ft.trigger = _compile(_trigger(ft.language, first, digits))
@@ -413,12 +428,39 @@ def _trigger_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str) -> None:
     )
     ft.trigger_pick = _picker(ft.trigger, _DIGITS_GROUPS)
     index = ft.trigger.groupindex
-    ft.trigger_tail = (index["scale"], index["cur"], index["pct"])
+    ft.trigger_tail = (index["scale"], index["cur"], index["pct"], index["mb"])
     ft.trigger_date = index["dt"]
+    ft.trigger_before = (index["cf"], index["mb"])
     ft.mention_units = Memo()
     ft.surfaces = Memo()
+    ft.amounts = Memo()
     tail_words = [*lx.scale_words, *lx.symbols, *lx.codes, *lx.currency_words, *lx.percent_words]
     ft.tail_months = any(_head(w).lower() in lx.months for w in tail_words)
+
+
+def _before_digits(lx: Lexicon) -> str:
+    r"""The trigger's groups ``cf`` and ``mb``, read from the characters before its first digit.
+
+    Each is empty where a rule about those characters may hold, and None where it cannot:
+    ``cf`` where the digits may continue a figure (`aieco.amounts._rules.continues_figure`:
+    after a plain space only where a digit or another space stands before it), ``mb`` where a
+    month name may end right before them, after one space (`aieco.amounts._tokens.is_date`:
+    a letter or a dot, then a space). Both are supersets of the rules' tests, never the rules
+    themselves: `_NEVER_DIGITS` holds no character ``str.isdigit`` accepts, ``\w`` every one
+    ``str.isalpha`` does, ``\s`` every one ``str.isspace`` does. The rules are asked only
+    where their group is set; one look-behind each, run once a digit has matched.
+    """
+    if " " not in lx.group_spaces:
+        return "(?P<cf>)(?P<mb>(?<=[\\w.]\\s[0-9]))?"  # no plain-space groups: always ask
+    signs = "".join(c for c in _NEVER_DIGITS if c not in lx.group_spaces)
+    never = f"A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff{re.escape(signs)}"
+    return f"(?P<cf>(?<![{never}] [0-9]))?(?P<mb>(?<=[\\w.]\\s[0-9]))?"
+
+
+#: Characters that are never a digit (``str.isdigit``): "_", ASCII punctuation and common
+#: signs, and (in `_before_digits`) the Latin letters. After one of them that is no group
+#: space and a plain space, digits start a figure of their own ("rund 2", "5 Mio. € 5").
+_NEVER_DIGITS = "".join(sorted(set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~€£¥¢§°…–—„“”‚‘’«»")))
 
 
 #: Words after a bare figure that the grammar may read on with, in a text of either language
@@ -467,14 +509,16 @@ def _word_tables(lx: Lexicon, ft: FastTables) -> None:
 def _trigger(language: Language, first: str, digits: str) -> str:
     """The trigger: digits, a symbol, or a noun or word end from the language's table.
 
-    The digits branch comes last for nouns (capital letters reject most words at once) and
-    first for word ends.
+    The digits branch comes first: the branches start with different characters (a digit,
+    a symbol, a letter), so their order changes no match, and ``re`` leaves the digits
+    branch at a letter by one look-behind, while it would try each noun branch's letter at
+    every figure ("5 Mio. € ": 650 instructions a figure).
     """
     if language.noun_branches is not None:
         nouns = _trigger_nouns(language)
         firsts = "".join(sorted(set(language.noun_firsts) | {w[0] for w in nouns}))
         nouns_re = "|".join([language.noun_branches, *map(_noun_branch, nouns)])
-        return f"[0-9{first}{re.escape(firsts)}](?:{nouns_re}|(?<=[{first}])|{digits})"
+        return f"[0-9{first}{re.escape(firsts)}](?:{digits}|{nouns_re}|(?<=[{first}]))"
     branches = [digits, f"(?<=[{first}])"]
     if language.word_ends is not None:
         branches.append(

@@ -1164,7 +1164,7 @@ def read_digits(
         glued = _glued_before(text, t, lx, last)
         if glued is not _FREE:
             return glued
-    scale, cur, pct = m.group(*ft.trigger_tail)
+    scale, cur, pct, month = m.group(*ft.trigger_tail)  # ``month``: the trigger's ``mb``
     if scale is None and cur is None and pct is None:
         return _fast_plain(text, t, m, lx, ft, last)
     if scale is None and cur is not None:
@@ -1206,8 +1206,8 @@ def read_digits(
         if post is None:
             return None
         qualifier, end = post
-    if is_date(text, t, lx, prev, ft.tail_months):
-        return _SKIP
+    if (ft.tail_months or month is not None) and is_date(text, t, lx, prev, ft.tail_months):
+        return _SKIP  # (the trigger's ``mb``: a month name may end before the digits)
     # What the match reads, memoised by its surface and the character after it (see
     # `surface_meaning`); looked up here, not in a helper: this runs at every mention.
     key = text[t : e + 1]
