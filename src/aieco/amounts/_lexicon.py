@@ -1604,8 +1604,8 @@ class Words:
     apart_heads: tuple[str, ...] = ()
     apart_tails: tuple[str, ...] = ()
     #: Adjectives (inflected, lower case) that, right after an amount, show it is said of
-    #: each of the things a number word before it counts: in "zwei drei Millionen Euro teure
-    #: Villen" the villas cost three million each, where "zwei drei Millionen Euro" alone is
+    #: each of the things a number word before it counts: in "zwei vier Millionen Euro teure
+    #: Villen" the villas cost four million each, where "zwei drei Millionen Euro" alone is
     #: two to three million or two at three million (`_rules.count_before`).
     counting_adjectives: frozenset[str] = frozenset()
     #: Nouns of a fraction (lower case): after a number word written apart they make one

@@ -1123,14 +1123,15 @@ def count_before(
     """Where a number word starts that makes the reading from ``start`` to ``end`` unsure.
 
     "zwei drei Millionen Euro" is said for two to three million ("zwei, drei Millionen
-    Euro", read as that range), and "zwei drei Millionen Euro teure Villen" for two villas
-    at three million each: a number word right before an amount whose figure starts with
+    Euro", read as that range), and "zwei vier Millionen Euro teure Villen" for two villas
+    at four million each: a number word right before an amount whose figure starts with
     a number word too and goes on with a scale word or a unit (white space only between;
     no article on either side: "ein drei Millionen Euro schweres Paket", "drei ein Tausend
     Euro") is a count or the first end of a range. Before digits it is a count ("zwei 5
     Mio. €"): a range of figures is written with a dash ("2–3 Mio. €"), a range said as two
     neighbours in words. Where one of ``lx.counting_adjectives`` follows the amount
-    ("teure"), the word is a count and the amount is read; otherwise nothing is (-1 where
+    ("teure"), the word is a count and the amount is read, unless the two are neighbours
+    ("zwei drei", `_neighbours`: a range said in words); otherwise nothing is (-1 where
     the reading is sure). Nor where the word ends a larger number read before it
     (``before``, the reading reported before this one; not a number word alone,
     `number_alone`): "zwei Euro fünfzig zwei Euro fünfzig", "zwei Millionen drei zwei
@@ -1141,8 +1142,10 @@ def count_before(
         >>> de = lexicon("de_DE")
         >>> count_before(de, "zwei drei Millionen Euro", 5, 24)
         0
-        >>> count_before(de, "zwei drei Millionen Euro teure Villen", 5, 24)
+        >>> count_before(de, "zwei vier Millionen Euro teure Villen", 5, 24)
         -1
+        >>> count_before(de, "zwei drei Millionen Euro teure Villen", 5, 24)
+        0
         >>> count_before(de, "für drei Millionen Euro", 4, 23)
         -1
     """
@@ -1170,9 +1173,34 @@ def count_before(
     while j < len(text) and _gap(text[j]):
         j += 1
     after = _WORD.match(text, j) if j > end else None
-    if after is not None and after.group().lower() in lx.counting_adjectives:
+    if (
+        after is not None
+        and after.group().lower() in lx.counting_adjectives
+        and not _neighbours(lx.cardinal(word), lx.cardinal(low))
+    ):
         return -1
     return a
+
+
+def _neighbours(first: Decimal | None, second: Decimal | None) -> bool:
+    """``second`` is the number counted next after ``first``: how a range is said in words.
+
+    "zwei drei", "fünf zehn", "zwanzig dreißig" ("zwei, drei Millionen Euro" is two to three
+    million): the next number, or the next five or ten after a multiple of five or ten. Such
+    a pair before an amount stays unsure even with an adjective that counts ("zwei drei
+    Millionen Euro teure Villen": two villas at three million, or villas at two to three
+    million; `count_before`).
+
+    Examples:
+        >>> _neighbours(Decimal(2), Decimal(3)), _neighbours(Decimal(20), Decimal(30))
+        (True, True)
+        >>> _neighbours(Decimal(3), Decimal(20)), _neighbours(Decimal(4), Decimal(2))
+        (False, False)
+    """
+    if first is None or second is None:
+        return False
+    step = second - first
+    return step == 1 or (step in (5, 10) and first % step == 0)
 
 
 def number_alone(lx: Lexicon, text: str, r: Reading) -> bool:
