@@ -106,6 +106,10 @@ NUMBER_BESIDE: list[_Row] = [
     ("Es sind 2 Komma 5 Millionen Euro.", "de_DE", [], []),
     ("Es sind 2 Komma fünf Millionen Euro.", "de_DE", [], []),
     ("Es sind zwei Komma 5 Millionen Euro.", "de_DE", [], []),
+    # "Punkt" said for the point ("zwei Punkt fünf"), never read as one: gave 5,000,000 EUR
+    ("Es sind 2 Punkt 5 Millionen Euro.", "de_DE", [], []),
+    ("Es sind zwei Punkt fünf Millionen Euro.", "de_DE", [], []),
+    ("Es sind 2 PUNKT 5 Millionen Euro.", "de_DE", [], []),
     ("She paid 5 1/2 million dollars.", "en_US", [], []),
     ("She paid 1 1/2 percent.", "en_US", [], []),
     ("She paid $5 1/2 million.", "en_US", [], []),
@@ -116,6 +120,12 @@ NUMBER_BESIDE: list[_Row] = [
         "de_DE",
         [("zwei Komma fünf Millionen Euro", Amount(D(2500000), unit=E))],
         [("zwei Komma fünf Millionen Euro", Amount(D(2500000), unit=E))],
+    ),
+    (
+        "Um Punkt 5 Uhr kamen 3 Millionen Euro.",
+        "de_DE",
+        [("3 Millionen Euro", Amount(D(3000000), unit=E))],
+        [("3 Millionen Euro", Amount(D(3000000), unit=E))],
     ),
     (
         "Es sind 2/3 der 6 Millionen Euro.",

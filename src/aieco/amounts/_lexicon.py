@@ -841,6 +841,7 @@ class Lexicon:
         "currency_max_words",
         "currency_words",
         "decimal_chars",
+        "decimal_marks",
         "decimal_word",
         "determiners",
         "english_decimal",
@@ -995,6 +996,8 @@ class Lexicon:
     cardinal: Callable[[str], Decimal | None]
     articles: frozenset[str]
     half_words: frozenset[str]
+    #: The decimal word and the other words said for a decimal point (``spoken_points``).
+    decimal_marks: tuple[str, ...]
     decimal_word: str
     vague_counts: dict[str, tuple[int, int]]
     few: dict[str, tuple[Decimal, Decimal]]
@@ -1184,6 +1187,7 @@ def lexicon(name: str) -> Lexicon:
                 *words.half_words,
                 *words.fraction_nouns,
                 words.decimal_word,
+                *words.spoken_points,
             )
         )
     ) + tuple(INVISIBLE_JOINERS + FRACTION_SLASHES + VULGAR_FRACTIONS)
@@ -1271,6 +1275,7 @@ def _set_numbers(lx: Lexicon, name: str, words: Words) -> None:
     lx.number = _number_regex(groups, decimals, dash_cents=True)
     lx.english_decimal = words.english_decimal
     lx.decimal_word = words.decimal_word
+    lx.decimal_marks = (words.decimal_word, *words.spoken_points)
     lx.cardinal = words.cardinal
     lx.time_words = words.time_words
     lx.example = words.example
@@ -1608,6 +1613,10 @@ class Words:
     #: Villen" the villas cost four million each, where "zwei drei Millionen Euro" alone is
     #: two to three million or two at three million (`_rules.count_before`).
     counting_adjectives: frozenset[str] = frozenset()
+    #: Other words said for a decimal point between two numbers, never read as one: the
+    #: figure beside them is not read ("2 Punkt 5 Millionen Euro" is no 5,000,000 EUR;
+    #: `_rules.part_of_figure`).
+    spoken_points: tuple[str, ...] = ()
     #: Nouns of a fraction (lower case): after a number word written apart they make one
     #: figure with it ("drei viertel Millionen", "two thirds"; `_rules.part_of_figure`).
     fraction_nouns: frozenset[str] = frozenset()
@@ -1621,6 +1630,7 @@ GERMAN_WORDS = Words(
     articles=DE_ARTICLES,
     half_words=DE_HALF,
     decimal_word="komma",
+    spoken_points=("punkt",),
     scales=_DE_SCALES,
     letters=_DE_GLUED,
     foreign_scales=_DE_FOREIGN_SCALES,

@@ -1039,11 +1039,11 @@ def _number_beside(lx: Lexicon, text: str, start: int, end: int) -> bool:
     word after a number.
     (Digits right after a digit and a slash are `continues_figure`'s: "2" of "1/2".)
     """
-    word = lx.decimal_word
+    marks = lx.decimal_marks  # "komma", and "punkt", said for a point, never read
     c = text[end : end + 1]
     if c == " ":  # the common case: a letter after one space, no decimal word's first
-        n = text[end + 1 : end + 2]
-        beside = n in DIGITS or n in _VULGAR or n.lower() == word[0]
+        n = text[end + 1 : end + 2].lower()
+        beside = n in DIGITS or n in _VULGAR or any(n == w[0] for w in marks)
     else:
         beside = c in _ONE_GAP or c in _VULGAR or c.isspace()
     if beside and text[end - 1].isalnum() and _number_ends(lx, text, start, end):
@@ -1052,14 +1052,18 @@ def _number_beside(lx: Lexicon, text: str, start: int, end: int) -> bool:
             return True
         if _decimal_word_at(lx, text, end, forward=True):
             return True
-    if start < 2 or (text[start - 1] == " " and text[start - 2].lower() != word[-1]):
+    if start < 2 or (
+        text[start - 1] == " " and all(text[start - 2].lower() != w[-1] for w in marks)
+    ):
         return False  # the common case: no decimal word ends before the one space before it
     if not _gap(text[start - 1]) or not text[start].isalnum():
         return False
-    b = start - 1  # where the word before ends: is it the decimal word?
+    b = start - 1  # where the word before ends: is it a decimal word?
     while b > 0 and _gap(text[b - 1]):
         b -= 1
-    return text[b - len(word) : b].lower() == word and _decimal_word_at(lx, text, start, False)
+    return any(text[b - len(w) : b].lower() == w for w in marks) and _decimal_word_at(
+        lx, text, start, False
+    )
 
 
 def _number_ends(lx: Lexicon, text: str, start: int, end: int) -> bool:
@@ -1093,25 +1097,25 @@ _VULGAR: Final = frozenset(VULGAR_FRACTIONS)
 
 
 def _decimal_word_at(lx: Lexicon, text: str, i: int, forward: bool) -> bool:
-    """The locale's decimal word ("Komma", "point") next to ``i``, a number beyond it.
+    """A decimal word next to ``i``, a number beyond it.
 
-    Across white space; the number is digits or a number word. ``forward``: the word after
-    ``i``, else the word before it.
+    "Komma", "point", "Punkt" (``lx.decimal_marks``). Across white space; the number is
+    digits or a number word. ``forward``: the word after ``i``, else the word before it.
     """
-    word = lx.decimal_word
     if forward:
         j = space_end(text, i)
-        if j == i or text[j : j + len(word)].lower() != word:
+        m = _WORD.match(text, j)
+        if j == i or m is None or m.group().lower() not in lx.decimal_marks:
             return False
-        k = space_end(text, j + len(word))
-        if k == j + len(word):
+        k = space_end(text, m.end())
+        if k == m.end():
             return False
         m = _WORD.match(text, k)
         if text[k : k + 1] in DIGITS:
             return True
         return m is not None and lx.cardinal(m.group().lower()) is not None
     a, b = _before(text, i, str.isalpha)
-    if b == i or text[a:b].lower() != word:
+    if b == i or text[a:b].lower() not in lx.decimal_marks:
         return False
     c, d = _before(text, a, str.isalnum)
     return d < a and c < d and _is_number(lx, text[c:d])
