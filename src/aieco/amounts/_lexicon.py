@@ -841,6 +841,8 @@ class Lexicon:
         "currency_max_words",
         "currency_words",
         "decimal_chars",
+        "decimal_firsts",
+        "decimal_lasts",
         "decimal_marks",
         "decimal_word",
         "determiners",
@@ -918,8 +920,8 @@ class Lexicon:
     apart_keys: frozenset[str]
     apart_words: tuple[str, ...]
     #: What `_rules.apart_possible` looks for: the shortest of ``apart_words``, the nouns of
-    #: a fraction, the decimal word, the invisible characters, the fraction slashes and the
-    #: vulgar fractions ("und" first; "hundert" holds it).
+    #: a fraction, the decimal words (``decimal_marks``), the invisible characters, the
+    #: fraction slashes and the vulgar fractions ("und" first; "hundert" holds it).
     apart_gate: tuple[str, ...]
     #: A number word right before a figure, written apart (`_rules.count_before`): the
     #: last three letters of the number words that may be one ("zwei", "dreißig": "wei",
@@ -996,8 +998,11 @@ class Lexicon:
     cardinal: Callable[[str], Decimal | None]
     articles: frozenset[str]
     half_words: frozenset[str]
-    #: The decimal word and the other words said for a decimal point (``spoken_points``).
+    #: The decimal word and the other words said for a decimal point (``spoken_points``),
+    #: and their first and last letters (`_rules._number_beside`'s first tests).
     decimal_marks: tuple[str, ...]
+    decimal_firsts: frozenset[str]
+    decimal_lasts: frozenset[str]
     decimal_word: str
     vague_counts: dict[str, tuple[int, int]]
     few: dict[str, tuple[Decimal, Decimal]]
@@ -1276,6 +1281,8 @@ def _set_numbers(lx: Lexicon, name: str, words: Words) -> None:
     lx.english_decimal = words.english_decimal
     lx.decimal_word = words.decimal_word
     lx.decimal_marks = (words.decimal_word, *words.spoken_points)
+    lx.decimal_firsts = frozenset(w[0] for w in lx.decimal_marks)
+    lx.decimal_lasts = frozenset(w[-1] for w in lx.decimal_marks)
     lx.cardinal = words.cardinal
     lx.time_words = words.time_words
     lx.example = words.example

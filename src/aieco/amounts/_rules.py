@@ -1039,11 +1039,10 @@ def _number_beside(lx: Lexicon, text: str, start: int, end: int) -> bool:
     word after a number.
     (Digits right after a digit and a slash are `continues_figure`'s: "2" of "1/2".)
     """
-    marks = lx.decimal_marks  # "komma", and "punkt", said for a point, never read
     c = text[end : end + 1]
     if c == " ":  # the common case: a letter after one space, no decimal word's first
         n = text[end + 1 : end + 2].lower()
-        beside = n in DIGITS or n in _VULGAR or any(n == w[0] for w in marks)
+        beside = n in DIGITS or n in _VULGAR or n in lx.decimal_firsts
     else:
         beside = c in _ONE_GAP or c in _VULGAR or c.isspace()
     if beside and text[end - 1].isalnum() and _number_ends(lx, text, start, end):
@@ -1052,18 +1051,11 @@ def _number_beside(lx: Lexicon, text: str, start: int, end: int) -> bool:
             return True
         if _decimal_word_at(lx, text, end, forward=True):
             return True
-    if start < 2 or (
-        text[start - 1] == " " and all(text[start - 2].lower() != w[-1] for w in marks)
-    ):
+    if start < 2 or (text[start - 1] == " " and text[start - 2].lower() not in lx.decimal_lasts):
         return False  # the common case: no decimal word ends before the one space before it
     if not _gap(text[start - 1]) or not text[start].isalnum():
         return False
-    b = start - 1  # where the word before ends: is it a decimal word?
-    while b > 0 and _gap(text[b - 1]):
-        b -= 1
-    return any(text[b - len(w) : b].lower() == w for w in marks) and _decimal_word_at(
-        lx, text, start, False
-    )
+    return _decimal_word_at(lx, text, start, False)  # a decimal word before it?
 
 
 def _number_ends(lx: Lexicon, text: str, start: int, end: int) -> bool:
