@@ -41,7 +41,6 @@ from aieco.amounts._reading import Reading, new_reading
 from aieco.amounts._rules import (
     cents_may_follow,
     count_word,
-    figure_fits,
     figure_value,
     heads_compound,
     hedge_at,
@@ -525,11 +524,11 @@ def _digits_first(
     if g is not None:
         whole = whole.replace(g, "")
     frac = frac or ""
-    if not figure_fits(whole, frac, power):
+    value = figure_value(False, whole, frac, power)
+    if value is None:
         return None
     # The Amount itself, not a Reading first: a whole text's figure is only ever an Amount
     # (and without the hedge when there is none: each keyword costs the call a little).
-    value = figure_value(False, whole, frac, power)
     if qualifier is _EXACT:
         return Amount(value, unit=unit)
     return Amount(value, unit=unit, qualifier=qualifier)
@@ -629,9 +628,9 @@ def _figure_reading(
     whole, frac = text[m.start() : m.end("int")], frac or ""  # `_digits`, inlined
     if group is not None:
         whole = whole.replace(group, "")
-    if not figure_fits(whole, frac, power):
-        return None
     value = figure_value(False, whole, frac, power)
+    if value is None:
+        return None
     return new_reading(Reading, (start, end, value, value, unit, qualifier))
 
 
@@ -714,9 +713,9 @@ def _one_end(
         digits = _number_word_digits(lx, ft, nw, half, (power != 0, sep, unit == PERCENT))
     else:
         digits = _written_digits(text, m, num, g, frac)
-    if digits is None or not figure_fits(*digits, power):
+    value = None if digits is None else figure_value(neg is not None, *digits, power)
+    if value is None:
         return None
-    value = figure_value(neg is not None, *digits, power)
     return Amount(value, unit=unit, qualifier=qualifier)
 
 
@@ -914,11 +913,11 @@ def range_bounds(
     unit, power = meaning
     whole2 = _digits(text, r.start("first"), r.end("int"), g)
     frac2 = frac2 or ""
-    if not (figure_fits(whole1, frac1, power) and figure_fits(whole2, frac2, power)):
-        return None
     low = figure_value(False, whole1, frac1, power)
+    if low is None:
+        return None
     high = figure_value(False, whole2, frac2, power)
-    return (low, high, unit) if low < high else None
+    return (low, high, unit) if high is not None and low < high else None
 
 
 #: The groups of a range match that `range_bounds` reads, in one call.
