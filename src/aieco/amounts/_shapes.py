@@ -317,9 +317,9 @@ def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> Any:
     """
     sp = text.find(" ")
     lead = None if ft.lead is None else ft.lead.match(text)
-    if lead is not None and lead.group("bare") is not None:
-        return _BARE  # no digit in the text: "vier Milliarden Dollar"
     at = -1 if lead is None else lead.start(1)
+    if at < 0 and lead is not None:
+        return _BARE  # the branch without a digit ("bare") matched: "vier Milliarden Dollar"
     if lead is None or not 0 < sp < at:
         found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
         return None if found is None else (found[0], ft.number_at.match(text, found[1]))
@@ -507,9 +507,14 @@ def _digits_first(
     tail = ft.tails.get(suffix, _UNKNOWN)  # the memo first: this is the hottest path
     if tail is _UNKNOWN:
         tail = _tail(lx, ft, suffix)
-    g, frac, dash = ft.number_pick(m.groups())
+    # The number's parts from its match without a call per group: where the match ends with
+    # its integer part, neither a fraction nor ",–" follows it; where that part is digits
+    # alone, no group separator is in it (the number regex reads only ASCII digits).
+    int_end = m.end("int")
+    whole = text[at:int_end]
+    plain_int = whole.isdigit()
     if tail is None or tail is NO_TAIL:
-        if tail is NO_TAIL and g is None and frac is None and dash is None and ft.lead:
+        if tail is NO_TAIL and e == int_end and plain_int and ft.lead:
             return _range_after(lx, ft, text, m) if at == 0 else None
         mm = ft.digits_full.fullmatch(text, at)
         if mm is not None:
@@ -520,11 +525,9 @@ def _digits_first(
     unit, power, _ = tail
     # _digits() inlined: this is parse_amount's hottest path, and a call costs 0.03x of the
     # price-parser budget (benchmarks/bench_amounts.py).
-    whole = text[at : m.end("int")]
-    if g is not None:
-        whole = whole.replace(g, "")
-    frac = frac or ""
-    value = figure_value(False, whole, frac, power)
+    if not plain_int:
+        whole = whole.replace(m.group("g"), "")
+    value = figure_value(False, whole, "" if e == int_end else m.group("frac") or "", power)
     if value is None:
         return None
     # The Amount itself, not a Reading first: a whole text's figure is only ever an Amount
