@@ -315,17 +315,20 @@ def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> Any:
     there and the characters before the digit are one word and a space that the one-end
     shape cannot read (`_word_lead`, memoised with the hedge).
     """
-    sp = text.find(" ")
-    lead = None if ft.lead is None else ft.lead.match(text)
+    lead_re = ft.lead
+    lead = None if lead_re is None else lead_re.match(text)
     at = -1 if lead is None else lead.start(1)
     if at < 0 and lead is not None:
         return _BARE  # the branch without a digit ("bare") matched: "vier Milliarden Dollar"
-    if lead is None or not 0 < sp < at:
-        found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
-        return None if found is None else (found[0], ft.number_at.match(text, found[1]))
+    # The memo first: it holds only keys with a space before their digit (put below), so a
+    # key found there has one, and the text's first space is the key's.
     key = text[: at + 1]
     found = ft.leads.get(key, _UNKNOWN)
     if found is _UNKNOWN:
+        sp = text.find(" ")
+        if lead is None or not 0 < sp < at:
+            found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
+            return None if found is None else (found[0], ft.number_at.match(text, found[1]))
         found = _hedge_before_digit(lx, key, sp)
         if found is None and at == sp + 1 and _word_lead(lx, key[:sp]):
             found = _WORD_LEAD
@@ -757,6 +760,9 @@ def _number_word_digits(
         number = None if not sep or sep == "-" else Decimal(1)
     if number is None or (low in lx.articles and not scaled and not percent):
         return None
+    written = str(number)
+    if written.isdigit():  # a whole number written positionally: the common case, no format
+        return written, ""
     whole, _, frac = format(number, "f").partition(".")
     return whole, frac
 
