@@ -682,8 +682,9 @@ def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
             return _UNKNOWN
         tail = _tail(lx, ft, suffix)
     if tail is None or tail is NO_TAIL:
-        q, neg, pre, _, _, nw, _, half = ft.head_pick(h.groups())
-        if nw is None or q is not None or neg is not None or pre is not None or half is not None:
+        # Only a number word: it starts the text (a hedge, sign or currency before it would
+        # have taken characters) and ends the head (no "halbe" after it).
+        if h.start("nw") != 0 or h.end("nw") != e:
             return _UNKNOWN
         return None if tail is None else _NO_MATCH
     return _one_end(lx, ft, h, text, tail, None)
