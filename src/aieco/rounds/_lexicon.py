@@ -166,8 +166,10 @@ def separable(forms: str, particle: str) -> str:
     match is the verb itself (a word of its own, not "aufsteigt"), so the words after it can
     be read as its subject in an inverted clause.
     """
+    # the look-behind after each form, not before the group: a pattern that starts with
+    # letters lets `re` skip ahead to them (see `fast`)
     return (
-        r"(?<![^\W_])(?:" + "|".join(forms.split()) + ")"
+        "(?:" + "|".join(f"{form}(?<![^\\W_]{form})" for form in forms.split()) + ")"
         r"(?=(?:\s+\S+){0,12}?\s+" + particle + r"(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
     )
 
@@ -920,8 +922,10 @@ CONTRIBUTE_VERB: Final = Gated(
         + separable("legt legen legte legten", "nach")
         # "geben" with the money next to it: "X gibt Geld", "Kapital gaben auch A und B" (not
         # "gab ... bekannt": no money follows)
-        + r"|(?<![^\W_])(?:gibt|geben|gab|gaben)(?=(?:\s+\S+){0,6}?\s+(?:geld|kapital)\b)"
-        r"|(?:(?<=\bgeld\s)|(?<=\bkapital\s))(?:gibt|geben|gab|gaben)\b"
+        + "|"
+        + w("gibt", "geben", "gab", "gaben")
+        + r"(?=(?:\s+\S+){0,6}?\s+(?:geld|kapital)\b)"
+        r"|" + w("geld", "kapital") + r"\s+(?:gibt|geben|gab|gaben)\b"
     ),
     "stell",
     "zieh",
@@ -943,9 +947,9 @@ CONTRIBUTE_VERB: Final = Gated(
 #: "unterstützt", which is as often help as money).
 INVESTORS_AGENT: Final = Gated(
     re.compile(
-        r"(?<![^\W_])(?:mit)?(?:finanziert|getragen|gezeichnet)\s+(?:wird|wurde|werden|wurden)"
-        r"\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+(?P<list>)"
-        r"|(?<![^\W_])(?:wird|wurde|werden|wurden)\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+"
+        w("finanziert", "mitfinanziert", "getragen", "gezeichnet")
+        + r"\s+(?:wird|wurde|werden|wurden)\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+(?P<list>)"
+        r"|" + w("wird", "wurde", "werden", "wurden") + r"\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+"
         r"(?P<list2>)(?=[^.;]{0,160}?(?<![^\W_])(?:mit)?(?:finanziert|getragen|gezeichnet)\b)"
     ),
     "finanziert",
@@ -965,10 +969,44 @@ CONTRIBUTED: Final = faster(
 #: Words that open a descriptor of two words ("der Business Angel X"): skipped before a name
 #: when a descriptor follows.
 DESCRIPTOR_OPENERS: Final = words("business")
+#: German prepositions and conjunctions, the closed classes whole (beyond those NOT_NAMES
+#: names one by one): first in a sentence they are written with a capital ("Angesichts der
+#: Lage ...", "Nachdem X ...") and are never a name; nor are they an adverb before a subject.
+#: Words that also name companies ("Kraft", "Per", "Pro") are left out.
+FUNCTION_JOINS: Final = words(
+    """
+    ab abseits abzüglich angesichts anhand anlässlich anstatt anstelle aufgrund ausgenommen
+    außer ausser außerhalb ausserhalb beiderseits betreffs bezüglich binnen diesseits
+    einschließlich einschliesslich entgegen entlang entsprechend exklusive gegenüber gemäß
+    gemäss hinsichtlich infolge inklusive inmitten innerhalb jenseits mangels mithilfe mittels
+    nebst oberhalb samt seitens statt unterhalb unweit zugunsten zuzüglich zwecks zwischen
+    ans aufs durchs fürs hinterm übers unterm vorm ins
+    bevor ehe falls indem nachdem obwohl obgleich obschon seitdem sobald sodass solange sooft
+    soweit sofern wohingegen zumal sondern bzw beziehungsweise
+    """
+)
+#: German adverbs, pronouns and quantifiers a sentence may start with (the common ones whole):
+#: "Vermutlich", "Einige", "Wodurch", "Zumindest" are never a name.
+FUNCTION_ADVERBS: Final = words(
+    """
+    dadurch dahin daraus darunter dazwischen hierbei hiermit hierzu hierauf hieraus wobei
+    wodurch wofür womit wonach worauf woraus worin worüber wovon wozu weswegen
+    also andererseits einerseits dann eher endlich etwa ferner gleichwohl gern gerne heuer
+    immer indessen leider natürlich nie niemals seither selbstverständlich sonst überdies umso
+    vermutlich vielmehr wahrscheinlich zuerst zurzeit zwischenzeitlich jedenfalls keineswegs
+    bekanntlich grundsätzlich mehrheitlich nunmehr ohnehin sowieso überhaupt unterdessen vorab
+    zumindest mindestens höchstens maximal ungefähr circa gut
+    andere anderen anderer anderes beide beiden beider einige einigen einiger etliche etlichen
+    jede jeden jedem jeder jedes jene jenen jener jenes manche manchen mancher solche solchen
+    solcher welche welchen welcher wenige wenigen weniger sämtliche sämtlichen dessen deren
+    denen diesem diesen hundert tausend dutzend dutzende hunderte tausende
+    """
+)
 #: Words that are never (part of) a name, though written with a capital: function words at a
 #: sentence start, pronouns, months, and nouns of the trade.
-NOT_NAMES: Final = words(
-    """
+NOT_NAMES: Final = (
+    words(
+        """
     zwei drei vier fünf sechs sieben acht neun zehn elf zwölf hälfte drittel viertel fünftel
     großteil grossteil rest alles deutschen schweizer österreicher franzosen briten amerikaner
     chinesen anteile aktien größter grösster größte grösste größten grössten größtes grösstes
@@ -1007,6 +1045,9 @@ NOT_NAMES: Final = words(
     weiterhin wiederum hingegen dagegen zugleich vorher nachher bald sofort gerade noch wieder
     erneut mal privatpersonen privatleute einzelpersonen kurz
     """
+    )
+    | FUNCTION_JOINS
+    | FUNCTION_ADVERBS
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
 #: "die Staatsbank Bpifrance"); matched on the lower-case word, also inside compounds.
