@@ -116,6 +116,9 @@ _DESCRIPTOR: Final = re.compile(
     r"|^(?i:"
     + "|".join(re.escape(d) for d in sorted(lx.COMPOUND_ONLY, key=len, reverse=True))
     + r")(?:s|en)?$"
+    r"|(?<=[a-zäöüß-])(?i:"
+    + "|".join(re.escape(d) for d in sorted(lx.COMPOUND_TAILS, key=len, reverse=True))
+    + r")(?:s|n|innen)?$"
 )
 _OPENERS: Final = lx.words(
     "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so sodass"
@@ -173,6 +176,8 @@ _NOT_ADJECTIVES: Final = lx.words(
 _NOT_ADVERBS: Final = (
     lx.COMMON_NOUN_PREPOSITIONS | _JOINS | lx.FUNCTION_JOINS | lx.words("wie als laut dass ob")
 )
+#: The most words of a place after "aus" in a list ("aus den Vereinigten Arabischen Emiraten").
+_PLACE_WORDS: Final = 4
 #: Prepositions: a phrase they open is no subject.
 _PREPOSITIONS: Final = lx.COMMON_NOUN_PREPOSITIONS | lx.FUNCTION_JOINS
 _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"])
@@ -2522,7 +2527,11 @@ def _skip_place(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
         j += 1
     if j >= n or j in amount_tokens or not tokens[j][2][:1].isupper():
         return i  # a place, though "USA" or "Wien" are no names
+    # a place of several words: "aus den Vereinigten Arabischen Emiraten", "aus New York"
+    last = min(n, j + _PLACE_WORDS)
     j += 1
+    while j < last and j not in amount_tokens and tokens[j][2][:1].isupper():
+        j += 1
     return j if j < n and tokens[j][3] in _JOINS else i
 
 

@@ -718,6 +718,12 @@ LEAD_ANAPHOR: Final = Gated(
     "führt",
     "fuhrt",
 )
+#: Words that open the list of a group's members after a comma or dash ("Investoren, darunter
+#: X", "..., einschließlich der X", "..., allen voran X").
+LIST_OPENERS: Final = (
+    r"(?:darunter|einschlie(?:ß|ss)lich|inklusive|namentlich|insbesondere|vor\s+allem"
+    r"|allen\s+voran)"
+)
 #: Phrases after which (other) investors are listed.
 INVESTORS_BEFORE: Final = Gated(
     re.compile(
@@ -751,15 +757,20 @@ INVESTORS_BEFORE: Final = Gated(
             "gesellschafter",  # "Neue und alte Gesellschafter, darunter die Hannover Rück, ..."
             "gesellschaftern",
         )
-        # "Investoren wie X", "Investoren – darunter X – haben ...", "Investoren, darunter X"
-        + r"(?:\s*:|\s*[,–—]\s*darunter|\s+(?:sind|ist|waren|war|wie|darunter"
+        # "Investoren wie X", "Investoren – darunter X – haben ...", "Investoren, darunter X",
+        # "alle bisherigen Investoren, einschließlich der X"
+        + r"(?:\s*:|\s*[,–—]\s*"
+        + LIST_OPENERS
+        + r"|\s+(?:sind|ist|waren|war|wie|darunter"
         r"|(?:be)?f(?:i|a)nden\s+sich))\s+"
         r"(?:(?:auch|u\.\s?a\.|unter\s+anderem)\s+)*(?P<list5>)"
         r"|(?:gro(?:ß|ss)aktion[äa]r|aktion[äa]r)(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter))\s+(?:(?:auch"
         r"|u\.\s?a\.|unter\s+anderem)\s+)*(?P<list20>)"
         r"|"
         + w("bestehende", "bestehender", "bestehenden", "bisherige", "bisheriger", "bisherigen")
-        + r"\s+(?:investoren|geldgeber|gesellschafter)\s*(?:\(|wie\s+|,\s*darunter\s+)(?P<list6>)"
+        + r"\s+(?:investoren|geldgeber|gesellschafter)\s*(?:\(|wie\s+|,\s*"
+        + LIST_OPENERS
+        + r"\s+)(?P<list6>)"
         r"|" + MONEY_FROM + r"(?P<list7>)"
         # "..., sondern auch von der Santo Venture Capital": the list goes on in the next clause
         r"|sondern(?<!\wsondern)\s+auch\s+(?:von|vom)\s+(?P<list24>)"
@@ -980,6 +991,7 @@ FUNCTION_JOINS: Final = words(
     einschließlich einschliesslich entgegen entlang entsprechend exklusive gegenüber gemäß
     gemäss hinsichtlich infolge inklusive inmitten innerhalb jenseits mangels mithilfe mittels
     nebst oberhalb samt seitens statt unterhalb unweit zugunsten zuzüglich zwecks zwischen
+    ungeachtet unbeschadet wider via kontra
     ans aufs durchs fürs hinterm übers unterm vorm ins
     bevor ehe falls indem nachdem obwohl obgleich obschon seitdem sobald sodass solange sooft
     soweit sofern wohingegen zumal sondern bzw beziehungsweise
@@ -1000,6 +1012,7 @@ FUNCTION_ADVERBS: Final = words(
     jede jeden jedem jeder jedes jene jenen jener jenes manche manchen mancher solche solchen
     solcher welche welchen welcher wenige wenigen weniger sämtliche sämtlichen dessen deren
     denen diesem diesen hundert tausend dutzend dutzende hunderte tausende
+    wieviel wieviele wieso weshalb wessen wem wen welches irgendwann irgendwie
     """
 )
 #: Words that are never (part of) a name, though written with a capital: function words at a
@@ -1070,6 +1083,11 @@ DESCRIPTORS: Final = tuple(
     """
     )
 )
+#: Nouns of a trade that describe a company only as the end of a compound ("High-Tech-Schmiede",
+#: "KI-Schmiede", "Cryptokitties-Macher", "Modeversender"): alone they are surnames or common
+#: nouns ("Hans Macher"). Not "-bauer" ("Küchenbauer Franke" then named the owner of a fund
+#: investment in a clause of dev6 as a raising company).
+COMPOUND_TAILS: Final = words("schmiede macher versender vermieter verleiher")
 #: Descriptors that end a compound only in these words ("Staatsbank", not "Softbank").
 COMPOUND_ONLY: Final = words(
     "bank app lab office player chef angel profi staatsbank förderbank landesbank investmentbank"
