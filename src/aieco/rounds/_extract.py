@@ -2579,8 +2579,14 @@ def _verb_follows(tokens: list[_Token], name: _Name, amount_tokens: set[int]) ->
 
 
 def _skip_apposition(tokens: list[_Token], i: int) -> int:
-    """The index after an apposition ", ein Start-up aus Köln," at ``i`` (within 12 words)."""
-    if i + 1 >= len(tokens) or tokens[i + 1][3] not in lx.DETERMINERS:
+    """The index after an apposition at ``i`` (within 12 words), else ``i``.
+
+    It opens with a determiner (", ein Start-up aus Köln,") or with a descriptor, the article
+    left out (", Betreiber der Flixbusse,", ", Hersteller von Batterien,").
+    """
+    if i + 1 >= len(tokens) or not (
+        tokens[i + 1][3] in lx.DETERMINERS or _descriptor(tokens[i + 1][2])
+    ):
         return i
     for k in range(i + 2, min(len(tokens), i + 12)):
         if tokens[k][2] == ",":

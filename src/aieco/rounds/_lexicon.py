@@ -561,7 +561,11 @@ ROUND_TYPE: Final = Gated(
         r"(?P<debt>)"
         r"|(?:f[öo]rdermittel|zuschuss|zusch[üu]sse|f[öo]rdergeld\w*"
         # "eine Förderung über 8 Millionen Euro vom Ministerium", not "zur Förderung von X"
-        r"|f[öo]rderung(?=\s+(?:\S+\s+){0,2}?(?:über|von|in\s+h[öo]he)\s+\d))(?P<grant>)"
+        r"|f[öo]rderung(?=\s+(?:\S+\s+){0,2}?(?:über|von|in\s+h[öo]he)\s+\d)"
+        # the money's source is a programme: "erhält 1 Mio. aus der Bundesförderung", "aus
+        # einem Förderprogramm", "durch die Innovationsförderung des Landes"
+        r"|(?:aus|durch)\s+(?:der|dem|die|den|einer|einem|eine)\s+(?:[\w-]+\s+)?"
+        r"[\w-]*f[öo]rder(?:ung|programm)\w*)(?P<grant>)"
         r"|(?:secondary|sekund[äa]r)(?P<secondary>)"
         r"|(?:strategische[nrms]?\s+(?:investition|investment|beteiligung|runde))(?P<strategic>)"
     ),
@@ -1015,6 +1019,18 @@ FUNCTION_ADVERBS: Final = words(
     wieviel wieviele wieso weshalb wessen wem wen welches irgendwann irgendwie
     """
 )
+#: Nouns of a company's trade, alone or ending a compound ("der Wasserstoffproduzent", "die
+#: Software-Schmiede", "der Batteriehersteller"): after a definite article, with no name
+#: after them, they mean the company named last (ANAPHOR). Not the nouns that as often mean
+#: an investor or a group ("Konzern", "Riese", "Gruppe", "Tochter", "Versicherer").
+TRADE_NOUNS: Final = words(
+    """
+    anbieter plattform dienstleister hersteller spezialist spezialistin entwickler
+    entwicklerin produzent produzentin betreiber pionier newcomer zulieferer lieferant
+    ausrüster softwarehaus lieferdienst marktplatz schmiede macher versender vermieter
+    verleiher
+    """
+)
 #: Words that are never (part of) a name, though written with a capital: function words at a
 #: sentence start, pronouns, months, and nouns of the trade.
 NOT_NAMES: Final = (
@@ -1360,8 +1376,8 @@ ANAPHOR: Final = faster(
         r"\b(?:das|dem|des)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
         r"|unternehmens?|scale-?ups?|jungunternehmens?)\b"
         r"|\b(?:das|dem|des|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:firma"
-        r"|\w*anbieters?|\w*plattform"
-        r"|\w*dienstleisters?|\w*herstellers?|\w*spezialisten|\w*techs?)\b"
+        r"|\w*(?:" + "|".join(sorted(TRADE_NOUNS, key=len, reverse=True)) + r")(?:s|en|n)?"
+        r"|\w*techs?)\b"
         # a demonym for the company: "erhielten die Deutschen", "die Münchner"
         r"|\b(?:die|den)\s+(?:deutschen|schweizer|österreicher|berliner|münchner|hamburger"
         r"|kölner|frankfurter|wiener|zürcher|grazer|linzer|mainzer|stuttgarter|leipziger"
