@@ -1,11 +1,13 @@
 """Table tests of extract_rounds: appositions, money from a programme, nouns of a trade.
 
-Three structures (issue #13), each with sentences written for these tests (no sentence of an
+Four structures (issue #13), each with sentences written for these tests (no sentence of an
 evaluation part), labelled before the extractor ran on them:
 
 - an apposition between the company and its verb may leave the article out, opening with a
   descriptor (", Betreiber der Flixbusse,", ", Hersteller von Batterien,"): it is skipped
   like ", ein Start-up aus Köln,", and the name before it is the subject;
+- a second main clause after a comma may open with its figure ("X erhielt 500 Mio., 428 Mio.
+  Euro flossen an Y": two rounds, not Y's round of 500 Mio.);
 - money whose source is a public programme ("aus der Bundesförderung", "aus einem
   Förderprogramm", "durch die Innovationsförderung") is a grant: no round, whoever gets it;
 - a noun of the company's trade after a definite article, with no name after it ("Der
@@ -36,6 +38,24 @@ ROWS: list[tuple[str, list[Round]]] = [
     ),
     (
         "Lorka, ein Hersteller von Batterien, sammelt 5 Millionen Euro ein.",
+        [("Lorka", "5000000 EUR", None, "unknown")],
+    ),
+    # a second main clause after a comma that opens with its figure
+    (
+        "Lorka erhielt 5 Millionen Euro, 4 Millionen Euro flossen an Tamis.",
+        [("Lorka", "5000000 EUR", None, "unknown"), ("Tamis", "4000000 EUR", None, "unknown")],
+    ),
+    (
+        "Das Start-up Lorka, Betreiber der Lorka-Busse, erhielt 500 Millionen Euro, 428 "
+        "Millionen Euro flossen an das Start-up Tamis in Berlin.",
+        [
+            ("Lorka", "500000000 EUR", None, "unknown"),
+            ("Tamis", "428000000 EUR", None, "unknown"),
+        ],
+    ),
+    (
+        "Das Start-up Lorka erhielt 5 Millionen Euro, von denen 3 Millionen in die Forschung "
+        "flossen.",
         [("Lorka", "5000000 EUR", None, "unknown")],
     ),
     # money from a programme is no round

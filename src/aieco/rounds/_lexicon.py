@@ -1344,6 +1344,10 @@ CLAUSE_OPENERS: Final = re.compile(
     # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio.",
     # "X will ..., Y konnte sich 50 Mio. sichern"
     r"|,\s+(?=" + _SECOND_SUBJECT + r")"
+    # a second main clause that opens with its figure: "X erhielt 500 Mio., 428 Mio. Euro
+    # flossen an Y"
+    r"|,\s+(?=\d[\d.,]*\s+(?:\S+\s+){0,3}?(?:flossen|flo(?:ss|ß)|fließen"
+    r"|fliessen)\s+(?:an|in|zu)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
     # "... abgeschlossen: Das amerikanische Unternehmen Bruker ist mit 13,5 Mio. eingestiegen",
