@@ -876,8 +876,8 @@ INVESTORS_MEMBERS: Final = Gated(
     "inklusive",
     "namentlich",
     "insbesondere",
-    "vor allem",
-    "allen voran",
+    "allem",
+    "voran",
 )
 INVESTOR_CLAUSE: Final = faster(
     re.compile(r"(?:investor|geldgeber|kapitalgeber|gesellschafter|aktion[äa]r|beteilig|investier)")
