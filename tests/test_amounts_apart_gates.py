@@ -168,3 +168,22 @@ def test_gates_and_rules(text: str, span: tuple[int, int], apart: bool) -> None:
     assert gated or not apart
     if text.startswith(("für", "mit", "ein 500")):
         assert not gated  # decided in C
+
+
+def test_number_alone_memo_keeps_the_value_apart() -> None:
+    """`number_alone` is memoised by surface; a reading of another value is asked anew."""
+    from decimal import Decimal
+
+    from aieco.amounts._reading import point
+    from aieco.amounts._rules import number_alone
+
+    de = lexicon("de_DE")
+    text = "zwei Millionen drei zwei"
+    more = point(0, 19, Decimal(2000003), None, None)
+    assert number_alone(de, text, more) is False
+    assert number_alone(de, text, more) is False  # from the memo
+    # The same surface with the value of its last word alone (as a reading never has it,
+    # but the memo must not answer for another value).
+    assert number_alone(de, text, point(0, 19, Decimal(3), None, None)) is True
+    assert number_alone(de, text, point(20, 24, Decimal(2), None, None)) is True
+    assert number_alone(de, text, point(20, 24, Decimal(2), "EUR", None)) is False

@@ -64,6 +64,7 @@ from aieco.amounts._lexicon import (
     VAGUE_SCALE_POWERS,
     VULGAR_FRACTIONS,
 )
+from aieco.amounts._memo import Memo
 from aieco.money import PERCENT
 
 if TYPE_CHECKING:
@@ -1296,10 +1297,23 @@ def number_alone(lx: Lexicon, text: str, r: Reading) -> bool:
     """
     if r.unit is not None or r.low != r.high:
         return False
+    # Memoised by the reading's surface: `count_before` asks it of the reading before each
+    # one that a number word ends ("zwei Millionen drei zwei Millionen drei ..."), and what it
+    # says depends only on that surface and the value (equal values, equal answers).
+    key = (lx.language, text[r.start : r.end])
+    known = _ALONE.get(key)
+    if known is not None and known[0] == r.low:
+        return known[1]
     a = r.end
     while a > r.start and text[a - 1].isalpha():
         a -= 1
-    return a < r.end and lx.cardinal(text[a : r.end].lower()) == r.low
+    alone = a < r.end and lx.cardinal(text[a : r.end].lower()) == r.low
+    _ALONE.put(key, (r.low, alone))
+    return alone
+
+
+#: `number_alone`'s answers by the language and surface of a reading, with its value.
+_ALONE: Memo[tuple[str, str], tuple[Decimal, bool]] = Memo()
 
 
 def _half_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:
