@@ -9,9 +9,10 @@
     uv run python benchmarks/eval_rounds.py --part dev6           # sixth development part
     uv run python benchmarks/eval_rounds.py --part dev7           # seventh development part
     uv run python benchmarks/eval_rounds.py --part dev8           # eighth development part
+    uv run python benchmarks/eval_rounds.py --part dev9           # ninth development part
     uv run python benchmarks/eval_rounds.py --part test --json    # figures as JSON
 
-The data is tests/data/rounds_eval/{dev,dev2,...,dev8,test}.jsonl (format and labelling rules
+The data is tests/data/rounds_eval/{dev,dev2,...,dev9,test}.jsonl (format and labelling rules
 in its README.md). Build and tune on ``dev``; report ``test`` (held out) without tuning on it.
 
 What is measured, per part:
@@ -373,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--part",
-        choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test"),
+        choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test"),
         default="dev",
     )
     parser.add_argument("--verbose", action="store_true", help="list misses, false positives")

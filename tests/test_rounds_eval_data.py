@@ -18,7 +18,7 @@ import pytest
 from aieco import Amount, PartialDate, Qualifier, RoundType
 
 DATA = Path(__file__).parent / "data" / "rounds_eval"
-PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test")
+PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test")
 ITEM_KEYS = {"id", "group", "source", "text", "negative", "rounds", "registers", "notes"}
 ROUND_KEYS = {
     "company",

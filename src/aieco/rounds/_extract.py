@@ -966,6 +966,9 @@ class _Reader:
             out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
             out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
+        agent = lx.INVESTORS_AGENT.search(clause)
+        if agent is not None and lx.CONTRIBUTED.search(clause) is not None:
+            out.investors += self._list(sc.tokens, sc.at(agent.end()), sc.amount_tokens)
         relative = lx.INVESTORS_RELATIVE.search(clause)
         if relative is not None:
             out.investors += self._list(sc.tokens, sc.at(relative.end("list")), sc.amount_tokens)
@@ -990,7 +993,11 @@ class _Reader:
 
     def _investor_subjects(self, out: _Clause, sc: _Scope) -> None:
         """Investors named before their verb: "X und Y beteiligten sich ebenfalls"."""
-        after = lx.INVESTORS_AFTER.search(sc.clause) or lx.ON_BOARD.search(sc.clause)
+        after = (
+            lx.INVESTORS_AFTER.search(sc.clause)
+            or lx.ON_BOARD.search(sc.clause)
+            or _contribution(sc.clause)
+        )
         if after is None:
             return
         tokens, amount_tokens = sc.tokens, sc.amount_tokens
@@ -1841,6 +1848,12 @@ class _Reader:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _contribution(clause: str) -> re.Match[str] | None:
+    """A verb of giving whose subject invests in the round ("stellten Kapital zur Verfügung")."""
+    verb = lx.CONTRIBUTE_VERB.search(clause)
+    return verb if verb is not None and lx.CONTRIBUTED.search(clause) is not None else None
 
 
 def _nouns_out(names: list[_Name], ok: _Check) -> list[_Name]:

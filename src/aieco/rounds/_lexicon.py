@@ -166,16 +166,27 @@ def words(text: str) -> frozenset[str]:
 
 # --- "steigen ... ein": one rule for every reader ---------------------------------------------
 
+
 #: The separable verb "einsteigen" (an investor comes in): "X steigt bei Y ein", "Metro und
 #: Avaloq steigen in diesem Zuge neu bei dem Fintech ein". The finite verb counts only with its
 #: particle "ein" at the end of the clause, at most twelve words on ("Der Umsatz stieg um 20
 #: Prozent" and "steigt um ein Drittel" are no investment). Read by the cue filter (CUE), the
 #: investor's verb (INVEST_VERB), the investors named before it (INVESTORS_AFTER, INVESTORS_NEBEN)
 #: and the lead and joint-investor phrases (INVESTORS_BEFORE): one window everywhere.
-STEIGT_EIN: Final = (
-    r"(?<![^\W_])(?:steigt|steigen|stieg|stiegen)"  # a word of its own, not "aufsteigt"
-    r"(?=(?:\s+\S+){0,12}?\s+ein(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
-)
+def separable(forms: str, particle: str) -> str:
+    """A separable verb's finite ``forms`` with its ``particle`` at the clause's end.
+
+    The verb counts only with the particle last in the clause, at most twelve words on; the
+    match is the verb itself (a word of its own, not "aufsteigt"), so the words after it can
+    be read as its subject in an inverted clause.
+    """
+    return (
+        r"(?<![^\W_])(?:" + "|".join(forms.split()) + ")"
+        r"(?=(?:\s+\S+){0,12}?\s+" + particle + r"(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
+    )
+
+
+STEIGT_EIN: Final = separable("steigt steigen stieg stiegen", "ein")
 #: The same verb, finite with its particle or as one word: "ist bei X eingestiegen".
 STEIGEN_EIN: Final = STEIGT_EIN + r"|eingestiegen"
 
@@ -908,6 +919,69 @@ ON_BOARD: Final = Gated(
     "bord",
 )
 
+#: Verbs whose subject puts money into the round named before (who gives), in either order:
+#: "Außerdem stellten der Konzern X und Y frisches Kapital zur Verfügung", "Die bisherigen
+#: Investoren A und B ziehen bei der Runde mit", "Bei der Runde gehen A und B mit", "X steuert
+#: Kapital bei", "X schießt Geld zu", "Die Altinvestoren legen nach". The match is the finite
+#: verb: its subject is the list before it or, in an inverted clause, the list after it. Read
+#: only in a clause about money or a round (CONTRIBUTED): not "Die Konkurrenz zieht mit".
+CONTRIBUTE_VERB: Final = Gated(
+    re.compile(
+        separable("stellt stellen stellte stellten", r"zur\s+verf[üu]gung")
+        + "|"
+        + separable(
+            "zieht ziehen zog zogen geht gehen ging gingen finanziert finanzieren finanzierte"
+            " finanzierten",
+            "mit",
+        )
+        + "|"
+        + separable("steuert steuern steuerte steuerten", "bei")
+        + "|"
+        + separable("schießt schiesst schießen schiessen schoss schoß schossen", "zu")
+        + "|"
+        + separable("legt legen legte legten", "nach")
+        # "geben" with the money next to it: "X gibt Geld", "Kapital gaben auch A und B" (not
+        # "gab ... bekannt": no money follows)
+        + r"|(?<![^\W_])(?:gibt|geben|gab|gaben)(?=(?:\s+\S+){0,6}?\s+(?:geld|kapital)\b)"
+        r"|(?:(?<=\bgeld\s)|(?<=\bkapital\s))(?:gibt|geben|gab|gaben)\b"
+    ),
+    "stell",
+    "zieh",
+    "zog",
+    "geh",
+    "ging",
+    "finanzier",
+    "steuer",
+    "schie",
+    "schoss",
+    "schoß",
+    "leg",
+    "gib",
+    "geb",
+    "gab",
+)
+#: The agent of a passive verb of financing: "Finanziert wird die Runde von A und B", "Die
+#: Kapitalerhöhung wurde von A gezeichnet" (read only where CONTRIBUTED holds too; not
+#: "unterstützt", which is as often help as money).
+INVESTORS_AGENT: Final = Gated(
+    re.compile(
+        r"(?<![^\W_])(?:mit)?(?:finanziert|getragen|gezeichnet)\s+(?:wird|wurde|werden|wurden)"
+        r"\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+(?P<list>)"
+        r"|(?<![^\W_])(?:wird|wurde|werden|wurden)\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+"
+        r"(?P<list2>)(?=[^.;]{0,160}?(?<![^\W_])(?:mit)?(?:finanziert|getragen|gezeichnet)\b)"
+    ),
+    "finanziert",
+    "getragen",
+    "gezeichnet",
+)
+#: What a verb of giving gives in a clause about a round: money or the round itself.
+CONTRIBUTED: Final = faster(
+    re.compile(
+        r"(?:kapital|geld|gelder|mittel|runde|finanzierung\w*|investment|kapitalerh[öo]hung"
+        r"|summe|betrag|aktien|anteile)\b"
+    )
+)
+
 # --- names --------------------------------------------------------------------------------------
 
 #: Words that open a descriptor of two words ("der Business Angel X"): skipped before a name
@@ -1085,7 +1159,10 @@ COMMON_NOUN_END: Final = re.compile(
     r"|weit|weise|mals|lich|isch"
     # adjectives and participles said of something, first in a sentence: "Bemerkenswert ist
     # ...", "Gespannt haben Investoren ...", "Denkbar wäre ..."
-    r"|wert|bar|sam|haft|los|voll|^ge[a-zäöüß]{3,}t)(?:e?s)?$",
+    r"|wert|bar|sam|haft|los|voll|^ge[a-zäöüß]{3,}t"
+    # participles of verbs in "-ieren", first in a sentence: "Finanziert wird die Runde von
+    # ...", "Mitfinanziert", "Investiert haben ..."
+    r"|iert)(?:e?s)?$",
     re.IGNORECASE,
 )
 #: Legal forms that end a company's name ("die Leukocare AG"): no name on their own.
