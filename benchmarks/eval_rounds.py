@@ -117,11 +117,16 @@ def _spellings(entry: str | Sequence[str]) -> set[str]:
 
 
 def _match_names(
-    predicted: Iterable[str], gold: Sequence[str | Sequence[str]], ignored: Sequence[str] = ()
+    predicted: Iterable[str],
+    gold: Sequence[str | Sequence[str]],
+    ignored: Sequence[str | Sequence[str]] = (),
 ) -> tuple[int, int, int]:
-    """(hits, false positives, misses) of predicted names against gold entries."""
+    """(hits, false positives, misses) of predicted names against gold entries.
+
+    An optional name, like a gold one, is a string or a list of its spellings.
+    """
     open_entries = [_spellings(entry) for entry in gold]
-    ignore = {normalize_name(name) for name in ignored}
+    ignore = set().union(*map(_spellings, ignored))
     hits = false = 0
     for name in dict.fromkeys(normalize_name(n) for n in predicted):  # each name once
         found = next((e for e in open_entries if name in e), None)

@@ -116,6 +116,9 @@ _DESCRIPTOR: Final = re.compile(
     r"|^(?i:"
     + "|".join(re.escape(d) for d in sorted(lx.COMPOUND_ONLY, key=len, reverse=True))
     + r")(?:s|en)?$"
+    r"|(?<=[a-zäöüß-])(?i:"
+    + "|".join(re.escape(d) for d in sorted(lx.COMPOUND_TAILS, key=len, reverse=True))
+    + r")(?:s|n|innen)?$"
 )
 _OPENERS: Final = lx.words(
     "nachdem dass daß wenn als weil da während wobei obwohl und aber doch sondern so sodass"
@@ -170,7 +173,13 @@ _NOT_ADJECTIVES: Final = lx.words(
     " denen zwischen neben gegen ohne seit sowohl weder entweder außer ausser"
 )
 #: Lower-case words of NOT_NAMES that are no adverb before a subject: prepositions, joins.
-_NOT_ADVERBS: Final = lx.COMMON_NOUN_PREPOSITIONS | _JOINS | lx.words("wie als laut dass ob")
+_NOT_ADVERBS: Final = (
+    lx.COMMON_NOUN_PREPOSITIONS | _JOINS | lx.FUNCTION_JOINS | lx.words("wie als laut dass ob")
+)
+#: The most words of a place after "aus" in a list ("aus den Vereinigten Arabischen Emiraten").
+_PLACE_WORDS: Final = 4
+#: Prepositions: a phrase they open is no subject.
+_PREPOSITIONS: Final = lx.COMMON_NOUN_PREPOSITIONS | lx.FUNCTION_JOINS
 _INDEFINITE: Final = frozenset(["ein", "eine", "einen", "einem", "einer", "eines", "a", "an"])
 #: Demonstratives that stand for a noun named before: "jene von Amicus".
 _THAT_OF: Final = lx.words("jene jener jenes diejenige denjenigen derjenigen")
@@ -983,11 +992,11 @@ class _Reader:
             return
         tokens, amount_tokens = sc.tokens, sc.amount_tokens
         subjects = self._subjects(tokens, sc.at(lead_after.start()), amount_tokens)
-        subjects = subjects or self._list(tokens, sc.opened, amount_tokens)
+        subjects = subjects or self._opening_list(sc)
         if subjects:
             out.leads += subjects
             return
-        before = self._name_before(tokens, sc.at(lead_after.start()), amount_tokens)
+        before = self._name_before_verb(sc, lead_after.start())
         if before is not None:
             out.leads.append(before)
 
@@ -1006,11 +1015,30 @@ class _Reader:
             own = {s.start for s in subjects}
             out.leads = [n for n in out.leads if n.start not in own]
             out.investors = [n for n in out.investors if n.start not in own]
-        subjects = subjects or self._list(tokens, sc.opened, amount_tokens)
+        subjects = subjects or self._opening_list(sc)
         if not subjects:
-            just_before = self._name_before(tokens, sc.at(after.start()), amount_tokens)
+            just_before = self._name_before_verb(sc, after.start())
             subjects = [just_before] if just_before is not None else []
         out.investors += subjects or self._list(tokens, sc.at(after.end()), amount_tokens)
+
+    def _opening_list(self, sc: _Scope) -> list[_Name]:
+        """The names listed first in the clause, unless a preposition opens it.
+
+        A phrase opened by a preposition is no subject ("Mittels einer Wandelanleihe beteiligt
+        sich X", "Bei der Runde ziehen A und B mit"): its noun is never the investor.
+        """
+        if _fronted_preposition(sc):
+            return []
+        return self._list(sc.tokens, sc.opened, sc.amount_tokens)
+
+    def _name_before_verb(self, sc: _Scope, verb: int) -> _Name | None:
+        """The name just before the verb at ``verb``, unless a preposition opens the clause.
+
+        Then the words before the verb are that phrase, and the subject follows the verb.
+        """
+        if _fronted_preposition(sc):
+            return None
+        return self._name_before(sc.tokens, sc.at(verb), sc.amount_tokens)
 
     def _investing(self, sc: _Scope, invest_verb: re.Match[str]) -> list[_Name]:
         """Who invests: the subject of "investiert", before or right after the verb."""
@@ -1850,6 +1878,12 @@ class _Reader:
 # --- helpers ----------------------------------------------------------------------------------
 
 
+def _fronted_preposition(sc: _Scope) -> bool:
+    """Whether a preposition opens the clause ("Mittels einer Anleihe beteiligt sich X")."""
+    tokens, opened = sc.tokens, sc.opened
+    return opened < len(tokens) and tokens[opened][3] in _PREPOSITIONS
+
+
 def _contribution(clause: str) -> re.Match[str] | None:
     """A verb of giving whose subject invests in the round ("stellten Kapital zur Verfügung")."""
     verb = lx.CONTRIBUTE_VERB.search(clause)
@@ -2493,7 +2527,11 @@ def _skip_place(tokens: list[_Token], i: int, amount_tokens: set[int]) -> int:
         j += 1
     if j >= n or j in amount_tokens or not tokens[j][2][:1].isupper():
         return i  # a place, though "USA" or "Wien" are no names
+    # a place of several words: "aus den Vereinigten Arabischen Emiraten", "aus New York"
+    last = min(n, j + _PLACE_WORDS)
     j += 1
+    while j < last and j not in amount_tokens and tokens[j][2][:1].isupper():
+        j += 1
     return j if j < n and tokens[j][3] in _JOINS else i
 
 
@@ -2541,8 +2579,14 @@ def _verb_follows(tokens: list[_Token], name: _Name, amount_tokens: set[int]) ->
 
 
 def _skip_apposition(tokens: list[_Token], i: int) -> int:
-    """The index after an apposition ", ein Start-up aus Köln," at ``i`` (within 12 words)."""
-    if i + 1 >= len(tokens) or tokens[i + 1][3] not in lx.DETERMINERS:
+    """The index after an apposition at ``i`` (within 12 words), else ``i``.
+
+    It opens with a determiner (", ein Start-up aus Köln,") or with a descriptor, the article
+    left out (", Betreiber der Flixbusse,", ", Hersteller von Batterien,").
+    """
+    if i + 1 >= len(tokens) or not (
+        tokens[i + 1][3] in lx.DETERMINERS or _descriptor(tokens[i + 1][2])
+    ):
         return i
     for k in range(i + 2, min(len(tokens), i + 12)):
         if tokens[k][2] == ",":

@@ -180,8 +180,10 @@ def separable(forms: str, particle: str) -> str:
     match is the verb itself (a word of its own, not "aufsteigt"), so the words after it can
     be read as its subject in an inverted clause.
     """
+    # the look-behind after each form, not before the group: a pattern that starts with
+    # letters lets `re` skip ahead to them (see `fast`)
     return (
-        r"(?<![^\W_])(?:" + "|".join(forms.split()) + ")"
+        "(?:" + "|".join(f"{form}(?<![^\\W_]{form})" for form in forms.split()) + ")"
         r"(?=(?:\s+\S+){0,12}?\s+" + particle + r"(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
     )
 
@@ -581,7 +583,11 @@ ROUND_TYPE: Final = Gated(
         r"(?P<debt>)"
         r"|(?:f[öo]rdermittel|zuschuss|zusch[üu]sse|f[öo]rdergeld\w*"
         # "eine Förderung über 8 Millionen Euro vom Ministerium", not "zur Förderung von X"
-        r"|f[öo]rderung(?=\s+(?:\S+\s+){0,2}?(?:über|von|in\s+h[öo]he)\s+\d))(?P<grant>)"
+        r"|f[öo]rderung(?=\s+(?:\S+\s+){0,2}?(?:über|von|in\s+h[öo]he)\s+\d)"
+        # the money's source is a programme: "erhält 1 Mio. aus der Bundesförderung", "aus
+        # einem Förderprogramm", "durch die Innovationsförderung des Landes"
+        r"|(?:aus|durch)\s+(?:der|dem|die|den|einer|einem|eine)\s+(?:[\w-]+\s+)?"
+        r"[\w-]*f[öo]rder(?:ung|programm)\w*)(?P<grant>)"
         r"|(?:secondary|sekund[äa]r)(?P<secondary>)"
         r"|(?:strategische[nrms]?\s+(?:investition|investment|beteiligung|runde))(?P<strategic>)"
     ),
@@ -738,6 +744,12 @@ LEAD_ANAPHOR: Final = Gated(
     "führt",
     "fuhrt",
 )
+#: Words that open the list of a group's members after a comma or dash ("Investoren, darunter
+#: X", "..., einschließlich der X", "..., allen voran X").
+LIST_OPENERS: Final = (
+    r"(?:darunter|einschlie(?:ß|ss)lich|inklusive|namentlich|insbesondere|vor\s+allem"
+    r"|allen\s+voran)"
+)
 #: Phrases after which (other) investors are listed.
 INVESTORS_BEFORE: Final = Gated(
     re.compile(
@@ -771,15 +783,20 @@ INVESTORS_BEFORE: Final = Gated(
             "gesellschafter",  # "Neue und alte Gesellschafter, darunter die Hannover Rück, ..."
             "gesellschaftern",
         )
-        # "Investoren wie X", "Investoren – darunter X – haben ...", "Investoren, darunter X"
-        + r"(?:\s*:|\s*[,–—]\s*darunter|\s+(?:sind|ist|waren|war|wie|darunter"
+        # "Investoren wie X", "Investoren – darunter X – haben ...", "Investoren, darunter X",
+        # "alle bisherigen Investoren, einschließlich der X"
+        + r"(?:\s*:|\s*[,–—]\s*"
+        + LIST_OPENERS
+        + r"|\s+(?:sind|ist|waren|war|wie|darunter"
         r"|(?:be)?f(?:i|a)nden\s+sich))\s+"
         r"(?:(?:auch|u\.\s?a\.|unter\s+anderem)\s+)*(?P<list5>)"
         r"|(?:gro(?:ß|ss)aktion[äa]r|aktion[äa]r)(?:\s*:|\s+(?:sind|ist|waren|war|wie|darunter))\s+(?:(?:auch"
         r"|u\.\s?a\.|unter\s+anderem)\s+)*(?P<list20>)"
         r"|"
         + w("bestehende", "bestehender", "bestehenden", "bisherige", "bisheriger", "bisherigen")
-        + r"\s+(?:investoren|geldgeber|gesellschafter)\s*(?:\(|wie\s+|,\s*darunter\s+)(?P<list6>)"
+        + r"\s+(?:investoren|geldgeber|gesellschafter)\s*(?:\(|wie\s+|,\s*"
+        + LIST_OPENERS
+        + r"\s+)(?P<list6>)"
         r"|" + MONEY_FROM + r"(?P<list7>)"
         # "..., sondern auch von der Santo Venture Capital": the list goes on in the next clause
         r"|sondern(?<!\wsondern)\s+auch\s+(?:von|vom)\s+(?P<list24>)"
@@ -942,8 +959,10 @@ CONTRIBUTE_VERB: Final = Gated(
         + separable("legt legen legte legten", "nach")
         # "geben" with the money next to it: "X gibt Geld", "Kapital gaben auch A und B" (not
         # "gab ... bekannt": no money follows)
-        + r"|(?<![^\W_])(?:gibt|geben|gab|gaben)(?=(?:\s+\S+){0,6}?\s+(?:geld|kapital)\b)"
-        r"|(?:(?<=\bgeld\s)|(?<=\bkapital\s))(?:gibt|geben|gab|gaben)\b"
+        + "|"
+        + w("gibt", "geben", "gab", "gaben")
+        + r"(?=(?:\s+\S+){0,6}?\s+(?:geld|kapital)\b)"
+        r"|" + w("geld", "kapital") + r"\s+(?:gibt|geben|gab|gaben)\b"
     ),
     "stell",
     "zieh",
@@ -965,9 +984,9 @@ CONTRIBUTE_VERB: Final = Gated(
 #: "unterstützt", which is as often help as money).
 INVESTORS_AGENT: Final = Gated(
     re.compile(
-        r"(?<![^\W_])(?:mit)?(?:finanziert|getragen|gezeichnet)\s+(?:wird|wurde|werden|wurden)"
-        r"\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+(?P<list>)"
-        r"|(?<![^\W_])(?:wird|wurde|werden|wurden)\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+"
+        w("finanziert", "mitfinanziert", "getragen", "gezeichnet")
+        + r"\s+(?:wird|wurde|werden|wurden)\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+(?P<list>)"
+        r"|" + w("wird", "wurde", "werden", "wurden") + r"\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+"
         r"(?P<list2>)(?=[^.;]{0,160}?(?<![^\W_])(?:mit)?(?:finanziert|getragen|gezeichnet)\b)"
     ),
     "finanziert",
@@ -987,10 +1006,58 @@ CONTRIBUTED: Final = faster(
 #: Words that open a descriptor of two words ("der Business Angel X"): skipped before a name
 #: when a descriptor follows.
 DESCRIPTOR_OPENERS: Final = words("business")
+#: German prepositions and conjunctions, the closed classes whole (beyond those NOT_NAMES
+#: names one by one): first in a sentence they are written with a capital ("Angesichts der
+#: Lage ...", "Nachdem X ...") and are never a name; nor are they an adverb before a subject.
+#: Words that also name companies ("Kraft", "Per", "Pro") are left out.
+FUNCTION_JOINS: Final = words(
+    """
+    ab abseits abzüglich angesichts anhand anlässlich anstatt anstelle aufgrund ausgenommen
+    außer ausser außerhalb ausserhalb beiderseits betreffs bezüglich binnen diesseits
+    einschließlich einschliesslich entgegen entlang entsprechend exklusive gegenüber gemäß
+    gemäss hinsichtlich infolge inklusive inmitten innerhalb jenseits mangels mithilfe mittels
+    nebst oberhalb samt seitens statt unterhalb unweit zugunsten zuzüglich zwecks zwischen
+    ungeachtet unbeschadet wider via kontra
+    ans aufs durchs fürs hinterm übers unterm vorm ins
+    bevor ehe falls indem nachdem obwohl obgleich obschon seitdem sobald sodass solange sooft
+    soweit sofern wohingegen zumal sondern bzw beziehungsweise
+    """
+)
+#: German adverbs, pronouns and quantifiers a sentence may start with (the common ones whole):
+#: "Vermutlich", "Einige", "Wodurch", "Zumindest" are never a name.
+FUNCTION_ADVERBS: Final = words(
+    """
+    dadurch dahin daraus darunter dazwischen hierbei hiermit hierzu hierauf hieraus wobei
+    wodurch wofür womit wonach worauf woraus worin worüber wovon wozu weswegen
+    also andererseits einerseits dann eher endlich etwa ferner gleichwohl gern gerne heuer
+    immer indessen leider natürlich nie niemals seither selbstverständlich sonst überdies umso
+    vermutlich vielmehr wahrscheinlich zuerst zurzeit zwischenzeitlich jedenfalls keineswegs
+    bekanntlich grundsätzlich mehrheitlich nunmehr ohnehin sowieso überhaupt unterdessen vorab
+    zumindest mindestens höchstens maximal ungefähr circa gut
+    andere anderen anderer anderes beide beiden beider einige einigen einiger etliche etlichen
+    jede jeden jedem jeder jedes jene jenen jener jenes manche manchen mancher solche solchen
+    solcher welche welchen welcher wenige wenigen weniger sämtliche sämtlichen dessen deren
+    denen diesem diesen hundert tausend dutzend dutzende hunderte tausende
+    wieviel wieviele wieso weshalb wessen wem wen welches irgendwann irgendwie
+    """
+)
+#: Nouns of a company's trade, alone or ending a compound ("der Wasserstoffproduzent", "die
+#: Software-Schmiede", "der Batteriehersteller"): after a definite article, with no name
+#: after them, they mean the company named last (ANAPHOR). Not the nouns that as often mean
+#: an investor or a group ("Konzern", "Riese", "Gruppe", "Tochter", "Versicherer").
+TRADE_NOUNS: Final = words(
+    """
+    anbieter plattform dienstleister hersteller spezialist spezialistin entwickler
+    entwicklerin produzent produzentin betreiber pionier newcomer zulieferer lieferant
+    ausrüster softwarehaus lieferdienst marktplatz schmiede macher versender vermieter
+    verleiher
+    """
+)
 #: Words that are never (part of) a name, though written with a capital: function words at a
 #: sentence start, pronouns, months, and nouns of the trade.
-NOT_NAMES: Final = words(
-    """
+NOT_NAMES: Final = (
+    words(
+        """
     zwei drei vier fünf sechs sieben acht neun zehn elf zwölf hälfte drittel viertel fünftel
     großteil grossteil rest alles deutschen schweizer österreicher franzosen briten amerikaner
     chinesen anteile aktien größter grösster größte grösste größten grössten größtes grösstes
@@ -1029,6 +1096,9 @@ NOT_NAMES: Final = words(
     weiterhin wiederum hingegen dagegen zugleich vorher nachher bald sofort gerade noch wieder
     erneut mal privatpersonen privatleute einzelpersonen kurz
     """
+    )
+    | FUNCTION_JOINS
+    | FUNCTION_ADVERBS
 )
 #: Ends of words that describe a company or investor before its name ("das Start-up Parloa",
 #: "die Staatsbank Bpifrance"); matched on the lower-case word, also inside compounds.
@@ -1051,6 +1121,11 @@ DESCRIPTORS: Final = tuple(
     """
     )
 )
+#: Nouns of a trade that describe a company only as the end of a compound ("High-Tech-Schmiede",
+#: "KI-Schmiede", "Cryptokitties-Macher", "Modeversender"): alone they are surnames or common
+#: nouns ("Hans Macher"). Not "-bauer" ("Küchenbauer Franke" then named the owner of a fund
+#: investment in a clause of dev6 as a raising company).
+COMPOUND_TAILS: Final = words("schmiede macher versender vermieter verleiher")
 #: Descriptors that end a compound only in these words ("Staatsbank", not "Softbank").
 COMPOUND_ONLY: Final = words(
     "bank app lab office player chef angel profi staatsbank förderbank landesbank investmentbank"
@@ -1291,6 +1366,10 @@ CLAUSE_OPENERS: Final = re.compile(
     # a second main clause with its own subject: "X sammelt 5 Mio. ein, Y erhält 3 Mio.",
     # "X will ..., Y konnte sich 50 Mio. sichern"
     r"|,\s+(?=" + _SECOND_SUBJECT + r")"
+    # a second main clause that opens with its figure: "X erhielt 500 Mio., 428 Mio. Euro
+    # flossen an Y"
+    r"|,\s+(?=\d[\d.,]*\s+(?:\S+\s+){0,3}?(?:flossen|flo(?:ss|ß)|fließen"
+    r"|fliessen)\s+(?:an|in|zu)\s)"
     r"|,\s+(?=" + _ANNOUNCED + r")"
     # a main clause after a colon: "... durch die Finanzierung: So holte Biontech ... herein",
     # "... abgeschlossen: Das amerikanische Unternehmen Bruker ist mit 13,5 Mio. eingestiegen",
@@ -1323,8 +1402,8 @@ ANAPHOR: Final = faster(
         r"\b(?:das|dem|des)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:start-?ups?"
         r"|unternehmens?|scale-?ups?|jungunternehmens?)\b"
         r"|\b(?:das|dem|des|die|der)\s+(?:[\w.]+er\s+|\w+e[nrs]?\s+)?(?:\w+-)?(?:firma"
-        r"|\w*anbieters?|\w*plattform"
-        r"|\w*dienstleisters?|\w*herstellers?|\w*spezialisten|\w*techs?)\b"
+        r"|\w*(?:" + "|".join(sorted(TRADE_NOUNS, key=len, reverse=True)) + r")(?:s|en|n)?"
+        r"|\w*techs?)\b"
         # a demonym for the company: "erhielten die Deutschen", "die Münchner"
         r"|\b(?:die|den)\s+(?:deutschen|schweizer|österreicher|berliner|münchner|hamburger"
         r"|kölner|frankfurter|wiener|zürcher|grazer|linzer|mainzer|stuttgarter|leipziger"
