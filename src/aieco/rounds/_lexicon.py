@@ -184,8 +184,17 @@ def separable(forms: str, particle: str) -> str:
     # letters lets `re` skip ahead to them (see `fast`)
     return (
         "(?:" + "|".join(f"{form}(?<![^\\W_]{form})" for form in forms.split()) + ")"
-        r"(?=(?:\s+\S+){0,12}?\s+" + particle + r"(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$))"
+        "(?=" + particle_last(particle) + ")"
     )
+
+
+def particle_last(particle: str) -> str:
+    """A separable verb's ``particle`` last in the clause, at most twelve words on.
+
+    To be put in a look-ahead right after the finite verb (`separable`, and "geben" with a
+    particle that makes it another verb: "gab ... zurück", CONTRIBUTE_VERB).
+    """
+    return r"(?:\s+\S+){0,12}?\s+" + particle + r"(?:\s*[.,;:!?)]|\s+(?:und|sowie)\b|\s*$)"
 
 
 STEIGT_EIN: Final = separable("steigt steigen stieg stiegen", "ein")
@@ -936,6 +945,9 @@ ON_BOARD: Final = Gated(
     "bord",
 )
 
+#: The particles that make "geben" another verb than giving money: "gab Geld zurück", "gab das
+#: Kapital an die Anleger weiter", "gibt Geld aus", "gab die Runde bekannt", "gab Geld frei".
+GEBEN_PARTICLES: Final = r"(?:zurück|weiter|aus|frei|bekannt|ab|heraus|preis|her|an)"
 #: Verbs whose subject puts money into the round named before (who gives), in either order:
 #: "Außerdem stellten der Konzern X und Y frisches Kapital zur Verfügung", "Die bisherigen
 #: Investoren A und B ziehen bei der Runde mit", "Bei der Runde gehen A und B mit", "X steuert
@@ -959,9 +971,14 @@ CONTRIBUTE_VERB: Final = Gated(
         + separable("legt legen legte legten", "nach")
         # "geben" with the money next to it: "X gibt Geld", "Kapital gaben auch A und B" (not
         # "gab ... bekannt": no money follows)
+        # nor with a particle that makes it another verb: "gab ... zurück", "gab ... weiter";
+        # the money in the same clause, no comma between: "gab die Runde bekannt, das Geld")
         + "|"
         + w("gibt", "geben", "gab", "gaben")
-        + r"(?=(?:\s+\S+){0,6}?\s+(?:geld|kapital)\b)"
+        + "(?!"
+        + particle_last(GEBEN_PARTICLES)
+        + ")"
+        r"(?=(?:\s+[^\s,;]+){0,6}?\s+(?:geld|kapital)\b)"
         r"|" + w("geld", "kapital") + r"\s+(?:gibt|geben|gab|gaben)\b"
     ),
     "stell",
@@ -979,25 +996,39 @@ CONTRIBUTE_VERB: Final = Gated(
     "geb",
     "gab",
 )
+#: The participles of the passive verbs of financing (INVESTORS_AGENT); first in a sentence
+#: ("Getragen wird die Runde von A") no name either (COMMON_NOUN_END).
+AGENT_PARTICIPLES: Final = (
+    "finanziert",
+    "mitfinanziert",
+    "getragen",
+    "mitgetragen",
+    "gezeichnet",
+)
+AGENT_PARTICIPLE: Final = "(?:" + "|".join(AGENT_PARTICIPLES) + ")"
 #: The agent of a passive verb of financing: "Finanziert wird die Runde von A und B", "Die
 #: Kapitalerhöhung wurde von A gezeichnet" (read only where CONTRIBUTED holds too; not
 #: "unterstützt", which is as often help as money).
 INVESTORS_AGENT: Final = Gated(
     re.compile(
-        w("finanziert", "mitfinanziert", "getragen", "gezeichnet")
+        w(*AGENT_PARTICIPLES)
         + r"\s+(?:wird|wurde|werden|wurden)\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+(?P<list>)"
         r"|" + w("wird", "wurde", "werden", "wurden") + r"\s+(?:\S+\s+){0,4}?(?:von|vom|durch)\s+"
-        r"(?P<list2>)(?=[^.;]{0,160}?(?<![^\W_])(?:mit)?(?:finanziert|getragen|gezeichnet)\b)"
+        r"(?P<list2>)(?=[^.;]{0,160}?(?<![^\W_])" + AGENT_PARTICIPLE + r"\b)"
     ),
     "finanziert",
     "getragen",
     "gezeichnet",
 )
-#: What a verb of giving gives in a clause about a round: money or the round itself.
+#: What a verb of giving gives in a clause about a round: money or the round itself. A round
+#: as a word of its own ("Seed-Runde" too) or a round of financing ("Finanzierungsrunde"), not
+#: any compound in "-runde" ("Tarifrunde", "Verhandlungsrunde", "Bieterrunde").
 CONTRIBUTED: Final = faster(
     re.compile(
-        r"(?:kapital|geld|gelder|mittel|runde|finanzierung\w*|investment|kapitalerh[öo]hung"
-        r"|summe|betrag|aktien|anteile)\b"
+        r"(?:kapital|geld|gelder|mittel|finanzierung\w*|investment|kapitalerh[öo]hung"
+        r"|summe|betrag|aktien|anteile"
+        r"|(?:(?<![^\W_])|(?<=finanzierungs)|(?<=investitions)|(?<=investment)|(?<=investoren)"
+        r"|(?<=wachstums)|(?<=finanz)|(?<=seed)|(?<=kapital))runde)\b"
     )
 )
 
@@ -1236,8 +1267,9 @@ COMMON_NOUN_END: Final = re.compile(
     # ...", "Gespannt haben Investoren ...", "Denkbar wäre ..."
     r"|wert|bar|sam|haft|los|voll|^ge[a-zäöüß]{3,}t"
     # participles of verbs in "-ieren", first in a sentence: "Finanziert wird die Runde von
-    # ...", "Mitfinanziert", "Investiert haben ..."
-    r"|iert)(?:e?s)?$",
+    # ...", "Mitfinanziert", "Investiert haben ...", and those of the passive verbs of
+    # financing ("Getragen wird die Runde von ...")
+    r"|iert|^" + AGENT_PARTICIPLE + r")(?:e?s)?$",
     re.IGNORECASE,
 )
 #: Legal forms that end a company's name ("die Leukocare AG"): no name on their own.
