@@ -62,7 +62,6 @@ class FastTables:
         "leads",
         "mention_units",
         "number_at",
-        "number_pick",
         "pair_firsts",
         "phrase_heads",
         "phrase_re",
@@ -105,7 +104,6 @@ class FastTables:
     digits_full: re.Pattern[str]
     digits_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     number_at: re.Pattern[str]
-    number_pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     tail_full: re.Pattern[str]
     tails: Memo[str, tuple[str | None, int, str] | None]
     #: The characters before a whole text's first digit (at most 40) and the number there,
@@ -366,7 +364,6 @@ def _one_end_tables(lx: Lexicon, ft: FastTables, rest: str, tail: str, quals: st
     # this leaner regex reads it in two thirds of the time.
     ft.digits_full = _compile(f"(?P<first>[0-9]){rest}{tail}")
     ft.number_at = _compile(f"(?P<first>[0-9]){rest}")
-    ft.number_pick = _picker(ft.number_at, ("g", "frac", "dash"))
     ft.tail_full = _compile(tail)
     ft.tails = Memo()
     digit_in_hedge = any(ch.isdigit() for phrase in lx.hedge_phrases for ch in phrase)
