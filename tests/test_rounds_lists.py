@@ -4,8 +4,10 @@ The items of a list are noun phrases joined by commas, "und" and "sowie"; what s
 them and is no item must not end the list: a place of several words ("aus den Vereinigten
 Arabischen Emiraten"), and the word that opens the members of a group after a comma
 ("alle bisherigen Investoren, einschließlich der X", "allen voran", "insbesondere":
-`_lexicon.LIST_OPENERS`). And a descriptor that ends a compound ("die KI-Schmiede X",
-`_lexicon.COMPOUND_TAILS`) marks the name after it as one. Sentences written for these tests
+`_lexicon.LIST_OPENERS`), also at the end of a clause of investors ("Mehrere Geldgeber
+beteiligen sich, darunter A und B": `_lexicon.INVESTORS_MEMBERS`). And a descriptor that
+ends a compound ("die KI-Schmiede X", `_lexicon.COMPOUND_TAILS`) marks the name after it as
+one. Sentences written for these tests
 (no sentence of an evaluation part), labelled before the extractor ran on them.
 """
 
@@ -42,6 +44,12 @@ LISTS: list[tuple[str, tuple[str, ...]]] = [
     ("Mehrere Investoren, allen voran Kelvo Capital, beteiligen sich.", ("Kelvo Capital",)),
     ("Die Investoren, insbesondere Kelvo und Tamis, beteiligen sich.", ("Kelvo", "Tamis")),
     ("Die Investoren, darunter Kelvo und Tamis, beteiligen sich.", ("Kelvo", "Tamis")),
+    # the members after a comma at the end of a clause of investors
+    ("Mehrere Geldgeber beteiligen sich, darunter Tamis und Ardent.", ("Tamis", "Ardent")),
+    ("Bestehende Investoren zogen mit, insbesondere Tamis.", ("Tamis",)),
+    ("Einige Investoren beteiligen sich, darunter Tamis.", ("Tamis",)),
+    # not in a clause of no investors
+    ("Lorka hat Kunden in vielen Ländern, darunter Deutschland.", ()),
 ]
 
 

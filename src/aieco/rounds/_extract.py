@@ -975,6 +975,13 @@ class _Reader:
             out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
             out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
+        members = lx.INVESTORS_MEMBERS.search(clause)
+        if (
+            members is not None
+            and not out.investors
+            and lx.INVESTOR_CLAUSE.search(clause, 0, members.start()) is not None
+        ):
+            out.investors += self._list(sc.tokens, sc.at(members.end()), sc.amount_tokens)
         agent = lx.INVESTORS_AGENT.search(clause)
         if agent is not None and lx.CONTRIBUTED.search(clause) is not None:
             out.investors += self._list(sc.tokens, sc.at(agent.end()), sc.amount_tokens)

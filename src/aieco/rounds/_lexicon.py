@@ -874,6 +874,23 @@ INVESTORS_NEBEN: Final = Gated(
     ),
     "neben",
 )
+#: The members of the group of investors a clause names, after a comma at its end: "Mehrere
+#: Geldgeber beteiligen sich, darunter A und B", "Bestehende Investoren zogen mit, insbesondere
+#: A" (read only in a clause of investors, INVESTOR_CLAUSE: not "Kunden in vielen Ländern,
+#: darunter Deutschland").
+INVESTORS_MEMBERS: Final = Gated(
+    re.compile(r",\s*" + LIST_OPENERS + r"\s+(?P<list>)"),
+    "darunter",
+    "einschl",
+    "inklusive",
+    "namentlich",
+    "insbesondere",
+    "allem",
+    "voran",
+)
+INVESTOR_CLAUSE: Final = faster(
+    re.compile(r"(?:investor|geldgeber|kapitalgeber|gesellschafter|aktion[äa]r|beteilig|investier)")
+)
 #: The money comes from the investors named after it: "sammelt 12 Mio. Euro von A und B ein".
 INVESTORS_AFTER_AMOUNT: Final = Gated(
     re.compile(
