@@ -34,7 +34,6 @@ from aieco.amounts._rules import (
     continues_figure,
     count_before,
     date_at,
-    figure_ok,
     figure_value,
     hedge_at,
     number_alone,
@@ -790,7 +789,7 @@ def _figure_value(m: re.Match[str] | None) -> Decimal | None:
     if m.group("g") is not None:
         whole = whole.replace(m.group("g"), "")
     frac = m.group("frac") or ""
-    return figure_value(False, whole, frac, 0) if figure_ok(whole, frac) else None
+    return figure_value(False, whole, frac, None)
 
 
 def _odd_words(text: str) -> list[tuple[int, int]]:

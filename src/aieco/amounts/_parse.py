@@ -37,7 +37,7 @@ from aieco.amounts._rules import (
     cents_may_follow,
     continues_figure,
     date_at,
-    figure_ok,
+    figure_value,
     heads_compound,
     hedge_at,
     next_part,
@@ -1071,14 +1071,14 @@ class Parser:
         if m.group("g") is not None:
             whole = whole.replace(m.group("g"), "")
         frac = m.group("frac") or ""
-        if not figure_ok(whole, frac):
+        value = figure_value(False, whole, frac, None)
+        if value is None:
             if len(whole) + len(frac) > MAX_DIGITS:
                 self.fail(m.start(), f"a number with more than {MAX_DIGITS} digits", rank=3)
             else:
                 expected = "a figure without leading zeros"
                 self.fail(m.start(), f"{whole!r} has a leading zero", expected, rank=3)
             return None
-        value = Decimal(f"{whole}.{frac}" if frac else whole)
         num = _Num(value, value, m.end(), "digits")
         if not frac and m.group("g") is None and len(whole) <= 2:
             num.word_int = int(whole)
@@ -1096,10 +1096,10 @@ class Parser:
         frac = m.group()
         if m.end() < self.n and self.text[m.end()] in self.lx.joiners:
             return None  # ".5.3", ",5,3"
-        if not figure_ok("0", frac):
+        value = figure_value(False, "0", frac, None)
+        if value is None:
             self.fail(i, f"a number with more than {MAX_DIGITS} digits", rank=3)
             return None
-        value = Decimal("0." + frac)
         return _Num(value, value, m.end(), "digits")
 
     def _bad_separator(self, start: int, at: int) -> None:

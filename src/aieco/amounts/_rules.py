@@ -4,11 +4,10 @@ Each rule here is written once and called from every reader:
 
 * `hedge_at` — which hedge ("rund", "nicht mehr als", "~") starts at a position;
 * `date_at` — whether digits at a position are a date, time or ratio, not an amount;
-* `figure_ok` — whether the digits of a figure may be read (no leading zeros, the limit);
 * `continues_figure` — whether digits at a position are only the rest of a figure that
   starts earlier ("432" in "98 765 432", "5" in "1٫5"), so that no amount may start there;
-* `figure_fits` and `figure_value` — whether digits times a scale are within the model's
-  limit, and their exact value;
+* `figure_value` — whether the digits of a figure, times a scale, are read (no leading
+  zeros, the digit limit, the model's limit) and their exact value;
 * `stellig_count` and `stellig_noun` — what a "-stellig" adjective and the noun after it
   say ("zweistellige Millionenbeträge": two digits, millions);
 * `is_code` and `names_currency` — the ISO-code test ("USD" as written, not "usd" or "Usd")
@@ -83,8 +82,6 @@ __all__ = [
     "count_word",
     "date_at",
     "decimal_words",
-    "figure_fits",
-    "figure_ok",
     "figure_value",
     "heads_compound",
     "hedge_at",
@@ -110,7 +107,7 @@ __all__ = [
 
 #: A figure with more digits than this is refused (a clear error, not a slow Decimal).
 MAX_DIGITS = 100
-assert MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS <= MAX_DIGITS  # `figure_fits` counts on it
+assert MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS <= MAX_DIGITS  # `figure_value` counts on it
 
 _HEDGE_WORD = re.compile(f"([^\\W\\d_]++)(\\.?)([{SPACE_CHARS}]*+(?:\r?\n[{SPACE_CHARS}]*+)?)")
 _SPACES = re.compile(f"[{SPACE_CHARS}]*+")
@@ -230,50 +227,48 @@ def date_at(text: str, i: int, *, ratios: bool = False) -> re.Match[str] | None:
     return _RATIO.match(text, i) if ratios else None
 
 
-def figure_ok(whole: str, frac: str) -> bool:
-    """Whether a figure's integer and fraction digits (groups removed) may be read.
-
-    No leading zero before another digit ("000", "0815"), at most MAX_DIGITS digits.
-    """
-    return figure_fits(whole, frac, None)
-
-
-def figure_fits(whole: str, frac: str, power: int | None) -> bool:
-    """Whether ``whole.frac × 10**power`` is a figure the engine reads.
-
-    No leading zero before another digit, at most MAX_DIGITS digits (`figure_ok`), and
-    within the model's limit (`aieco._limits`), told from the digit counts alone; with
-    ``power`` None only the first two (the rule of `figure_ok`, written here once so that
-    the shapes' hottest path makes one call).
-    """
-    n_whole = len(whole)
-    if n_whole > 1 and whole[0] == "0":
-        return False
-    n_frac = len(frac)
-    if power is None:
-        return n_whole + n_frac <= MAX_DIGITS
-    # Within the limit, a figure has at most MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS
-    # digits whatever the power: fewer than MAX_DIGITS, which needs no test of its own.
-    return n_whole + power <= MAX_INTEGER_DIGITS and n_frac - power <= MAX_FRACTION_DIGITS
-
-
 #: ``_ZEROS[n]`` is ``"0" * n`` made once: a figure within the limit has at most
 #: MAX_INTEGER_DIGITS digits before the point (`figure_value`'s hottest step).
 _ZEROS: Final = tuple("0" * n for n in range(MAX_INTEGER_DIGITS + 1))
 
 
-def figure_value(negative: bool, whole: str, frac: str, power: int) -> Decimal:
-    """``±whole.frac × 10**power`` exactly, written out without an exponent.
+def figure_value(negative: bool, whole: str, frac: str, power: int | None) -> Decimal | None:
+    """``±whole.frac × 10**power`` exactly, written out without an exponent; None if unread.
 
-    The caller has checked the digits with `figure_fits`.
+    ``whole`` and ``frac`` are a figure's integer and fraction digits, groups removed. A
+    figure is not read (None) with a leading zero before another digit ("000", "0815"), or
+    with more than MAX_DIGITS digits; with a ``power`` (0 or a scale word's) also where the
+    value is beyond the model's limit (`aieco._limits`), told from the digit counts alone.
+    ``power`` None: the figure alone, at power 0, only the first two tests (the grammar
+    reports the limit itself). The one rule of what a figure's digits are worth and whether
+    they are read, for every reader: one call on the shapes' hottest path.
+
+    Examples:
+        >>> figure_value(False, "1", "5", 6), figure_value(True, "12", "", 0)
+        (Decimal('1500000'), Decimal('-12'))
+        >>> figure_value(False, "0815", "", 0) is None, figure_value(False, "1", "", 30) is None
+        (True, True)
     """
+    n_whole = len(whole)
+    if n_whole > 1 and whole[0] == "0":
+        return None
+    n_frac = len(frac)
     if power:
-        short = power - len(frac)  # the zeros after the fraction's digits
+        # Within the limit a figure has at most MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS
+        # digits whatever the power: fewer than MAX_DIGITS, which needs no test of its own.
+        if n_whole + power > MAX_INTEGER_DIGITS or n_frac - power > MAX_FRACTION_DIGITS:
+            return None
+        short = power - n_frac  # the zeros after the fraction's digits, at most the limit's
         if short >= 0:
-            text = whole + frac + (_ZEROS[short] if short <= MAX_INTEGER_DIGITS else "0" * short)
+            text = whole + frac + _ZEROS[short]
         else:
             text = f"{whole}{frac[:power]}.{frac[power:]}"
     else:
+        if power is None:
+            if n_whole + n_frac > MAX_DIGITS:
+                return None
+        elif n_whole > MAX_INTEGER_DIGITS or n_frac > MAX_FRACTION_DIGITS:
+            return None
         text = f"{whole}.{frac}" if frac else whole
     value = Decimal(text)
     return value.copy_negate() if negative else value  # exact, unlike unary -

@@ -41,7 +41,6 @@ from aieco.amounts._reading import Reading, new_reading
 from aieco.amounts._rules import (
     cents_may_follow,
     count_word,
-    figure_fits,
     figure_value,
     heads_compound,
     hedge_at,
@@ -316,17 +315,20 @@ def _hedge_lead(lx: Lexicon, ft: FastTables, text: str) -> Any:
     there and the characters before the digit are one word and a space that the one-end
     shape cannot read (`_word_lead`, memoised with the hedge).
     """
-    sp = text.find(" ")
-    lead = None if ft.lead is None else ft.lead.match(text)
-    if lead is not None and lead.group("bare") is not None:
-        return _BARE  # no digit in the text: "vier Milliarden Dollar"
+    lead_re = ft.lead
+    lead = None if lead_re is None else lead_re.match(text)
     at = -1 if lead is None else lead.start(1)
-    if lead is None or not 0 < sp < at:
-        found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
-        return None if found is None else (found[0], ft.number_at.match(text, found[1]))
+    if at < 0 and lead is not None:
+        return _BARE  # the branch without a digit ("bare") matched: "vier Milliarden Dollar"
+    # The memo first: it holds only keys with a space before their digit (put below), so a
+    # key found there has one, and the text's first space is the key's.
     key = text[: at + 1]
     found = ft.leads.get(key, _UNKNOWN)
     if found is _UNKNOWN:
+        sp = text.find(" ")
+        if lead is None or not 0 < sp < at:
+            found = _hedge_before_digit(lx, text, sp)  # no space before the digit: not memoised
+            return None if found is None else (found[0], ft.number_at.match(text, found[1]))
         found = _hedge_before_digit(lx, key, sp)
         if found is None and at == sp + 1 and _word_lead(lx, key[:sp]):
             found = _WORD_LEAD
@@ -508,9 +510,14 @@ def _digits_first(
     tail = ft.tails.get(suffix, _UNKNOWN)  # the memo first: this is the hottest path
     if tail is _UNKNOWN:
         tail = _tail(lx, ft, suffix)
-    g, frac, dash = ft.number_pick(m.groups())
+    # The number's parts from its match without a call per group: where the match ends with
+    # its integer part, neither a fraction nor ",–" follows it; where that part is digits
+    # alone, no group separator is in it (the number regex reads only ASCII digits).
+    int_end = m.end("int")
+    whole = text[at:int_end]
+    plain_int = whole.isdigit()
     if tail is None or tail is NO_TAIL:
-        if tail is NO_TAIL and g is None and frac is None and dash is None and ft.lead:
+        if tail is NO_TAIL and e == int_end and plain_int and ft.lead:
             return _range_after(lx, ft, text, m) if at == 0 else None
         mm = ft.digits_full.fullmatch(text, at)
         if mm is not None:
@@ -521,15 +528,13 @@ def _digits_first(
     unit, power, _ = tail
     # _digits() inlined: this is parse_amount's hottest path, and a call costs 0.03x of the
     # price-parser budget (benchmarks/bench_amounts.py).
-    whole = text[at : m.end("int")]
-    if g is not None:
-        whole = whole.replace(g, "")
-    frac = frac or ""
-    if not figure_fits(whole, frac, power):
+    if not plain_int:
+        whole = whole.replace(m.group("g"), "")
+    value = figure_value(False, whole, "" if e == int_end else m.group("frac") or "", power)
+    if value is None:
         return None
     # The Amount itself, not a Reading first: a whole text's figure is only ever an Amount
     # (and without the hedge when there is none: each keyword costs the call a little).
-    value = figure_value(False, whole, frac, power)
     if qualifier is _EXACT:
         return Amount(value, unit=unit)
     return Amount(value, unit=unit, qualifier=qualifier)
@@ -629,9 +634,9 @@ def _figure_reading(
     whole, frac = text[m.start() : m.end("int")], frac or ""  # `_digits`, inlined
     if group is not None:
         whole = whole.replace(group, "")
-    if not figure_fits(whole, frac, power):
-        return None
     value = figure_value(False, whole, frac, power)
+    if value is None:
+        return None
     return new_reading(Reading, (start, end, value, value, unit, qualifier))
 
 
@@ -677,8 +682,9 @@ def _one_end_first(lx: Lexicon, ft: FastTables, text: str) -> Any:
             return _UNKNOWN
         tail = _tail(lx, ft, suffix)
     if tail is None or tail is NO_TAIL:
-        q, neg, pre, _, _, nw, _, half = ft.head_pick(h.groups())
-        if nw is None or q is not None or neg is not None or pre is not None or half is not None:
+        # Only a number word: it starts the text (a hedge, sign or currency before it would
+        # have taken characters) and ends the head (no "halbe" after it).
+        if h.start("nw") != 0 or h.end("nw") != e:
             return _UNKNOWN
         return None if tail is None else _NO_MATCH
     return _one_end(lx, ft, h, text, tail, None)
@@ -714,9 +720,9 @@ def _one_end(
         digits = _number_word_digits(lx, ft, nw, half, (power != 0, sep, unit == PERCENT))
     else:
         digits = _written_digits(text, m, num, g, frac)
-    if digits is None or not figure_fits(*digits, power):
+    value = None if digits is None else figure_value(neg is not None, *digits, power)
+    if value is None:
         return None
-    value = figure_value(neg is not None, *digits, power)
     return Amount(value, unit=unit, qualifier=qualifier)
 
 
@@ -755,6 +761,9 @@ def _number_word_digits(
         number = None if not sep or sep == "-" else Decimal(1)
     if number is None or (low in lx.articles and not scaled and not percent):
         return None
+    written = str(number)
+    if written.isdigit():  # a whole number written positionally: the common case, no format
+        return written, ""
     whole, _, frac = format(number, "f").partition(".")
     return whole, frac
 
@@ -914,11 +923,11 @@ def range_bounds(
     unit, power = meaning
     whole2 = _digits(text, r.start("first"), r.end("int"), g)
     frac2 = frac2 or ""
-    if not (figure_fits(whole1, frac1, power) and figure_fits(whole2, frac2, power)):
-        return None
     low = figure_value(False, whole1, frac1, power)
+    if low is None:
+        return None
     high = figure_value(False, whole2, frac2, power)
-    return (low, high, unit) if low < high else None
+    return (low, high, unit) if high is not None and low < high else None
 
 
 #: The groups of a range match that `range_bounds` reads, in one call.
