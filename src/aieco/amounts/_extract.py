@@ -203,8 +203,14 @@ def _scan(text: str, locale: Any, include_numbers: bool) -> list[Reading]:
             if t < last:
                 continue
             digits = text[t] in DIGITS
-            # Blocked: in a URL, the rest of a figure ("5" of "1.5" in German), a date or time.
-            blocked = _blocked(text, t, m, lx, ft, include_numbers, odd, digits)
+            # Blocked: in a URL, the rest of a figure ("5" of "1.5" in German), a date or time
+            # (only digits, or a trigger where the text has a URL: `_blocked` is not asked at
+            # the other triggers, such as the nouns of "zwei Millionen zwei Millionen ...").
+            blocked = (
+                _blocked(text, t, m, lx, ft, include_numbers, odd, digits)
+                if odd or digits
+                else None
+            )
             if blocked is not None:
                 last = max(last, blocked)
                 resume = _past_joined(text, t, lx) if blocked == 0 else None

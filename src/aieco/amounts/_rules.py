@@ -63,6 +63,7 @@ from aieco.amounts._lexicon import (
     VAGUE_SCALE_POWERS,
     VULGAR_FRACTIONS,
 )
+from aieco.amounts._memo import Memo
 from aieco.money import PERCENT
 
 if TYPE_CHECKING:
@@ -900,7 +901,8 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
     gate looks up the last two letters of the first and the first two of the second in
     ``lx.apart_keys`` ("ei"+"hu" of "drei hundert"; one set look-up); `scan` asks at all
     only in a text that holds a head or a tail, a fraction's noun or an invisible character
-    (`apart_possible`).
+    (`apart_possible`). Before any rule, two regexes built from the same words tell in C
+    whether one of them may hold (`_apart_gates`); at most readings none may.
 
     Two more cases are asked first (a few character tests where neither holds): the
     reading ends with a number before a fraction's noun, written apart ("drei"
@@ -922,6 +924,14 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
         >>> part_of_figure(de, "drei viertel Millionen", 0, 4)
         True
     """
+    at_end, at_start = _apart_gates(lx)
+    if at_end.match(text, end) is None and at_start.match(text, start) is None:
+        return False  # the common case, told in C (`_apart_gates`)
+    return _apart_rules(lx, text, start, end, after)
+
+
+def _apart_rules(lx: Lexicon, text: str, start: int, end: int, after: int) -> bool:
+    """`part_of_figure`'s rules, asked where its gates (`_apart_gates`) let them."""
     if _cut_by_invisible(lx, text, start, end) or _fraction_apart(lx, text, start, end):
         return True
     if _half_apart(lx, text, start, end) or _number_beside(lx, text, start, end):
@@ -950,6 +960,78 @@ def part_of_figure(lx: Lexicon, text: str, start: int, end: int, after: int = -2
         )
         and _apart_before(lx, text, start, end)
     )
+
+
+def _class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars`` (each escaped)."""
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+def _either(words: Iterable[str]) -> str:
+    """A case-blind alternation of ``words``, longest first."""
+    return "(?i:" + "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)) + ")"
+
+
+def _key_branches(keys: Iterable[str], gap: str) -> str:
+    """``lx.apart_keys`` as regex branches at the first letter after a gap.
+
+    Each branch matches a key's last two letters and looks back over them and the gap at
+    its first two: the pair of letters around one gap character is a key (none where
+    there are no keys).
+    """
+    lefts: dict[str, set[str]] = {}
+    for key in keys:
+        lefts.setdefault(key[2:], set()).add(key[:2])
+    if not lefts:
+        return "(?!)"  # no keys: nothing matches
+    branches = "|".join(
+        f"{_either([right])}(?<={_either(firsts)}{gap}{_either([right])})"
+        for right, firsts in sorted(lefts.items())
+    )
+    # First one test of the two letters after the gap (most letters start no key's half).
+    guard = f"(?i:{_class(r[0] for r in lefts)}{_class(r[1] for r in lefts)})"
+    return f"(?={guard})(?:{branches})"
+
+
+@functools.cache
+def _apart_gates(lx: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`part_of_figure`'s first tests as two regexes, built from the lexicon's words.
+
+    The first is matched at the reading's end, the second at its start; where neither
+    matches, none of the rules can hold. Each branch is what one rule needs first (as a
+    superset): `_cut_by_invisible`'s digit and joiner; `_fraction_apart`'s gap and the
+    first letters of a fraction's noun (``lx.fraction_starts``), or an article after a
+    gap; `_half_apart`'s conjunction and half (its own pattern), or an article or a half
+    after a gap; `_number_beside`'s digit or vulgar fraction after one space or hyphen, or
+    a decimal word (``lx.decimal_marks``) after or before one space; the letters around
+    one gap that are a key of ``lx.apart_keys``, or two gap characters. So a reading is
+    decided by two regex matches in C where nothing beside it may join it, as at most of
+    them; a hypothesis test checks that no rule holds where neither gate matches.
+    """
+    inv = _class(_INVISIBLE)[1:-1]
+    gap = f"[\\s{inv}]"
+    joiners = _class((*_INVISIBLE, *lx.joiners))
+    vulgar = _class(_VULGAR)[1:-1]
+    marks = _either(lx.decimal_marks)
+    marks_before = "|".join(f"(?<={_either([w])} )" for w in lx.decimal_marks)
+    keys = _key_branches(lx.apart_keys, gap)
+    hyphens = "".join(map(re.escape, sorted(_NAME_HYPHENS)))
+    at_end = (
+        f"(?<=[0-9]){joiners}"  # _cut_by_invisible
+        "|(?<=[^\\W_])(?:"
+        f" (?:[0-9{vulgar}]|{marks})|[{vulgar}]|-[0-9{vulgar}]|(?! )\\s"  # _number_beside
+        f"|[\\s{inv}{hyphens}](?:{gap}|{_either(lx.fraction_starts)})"  # _fraction_apart
+        f"|{_half_patterns(lx)[1].pattern}"  # _half_apart
+        f"|(?<=[^\\W\\d_]){gap}(?:{gap}|{keys})"  # the keys after it
+        ")"
+    )
+    at_start = (
+        f"(?<={joiners})[0-9{_class(lx.joiners)[1:-1]}]"  # _cut_by_invisible
+        f"|(?<={gap})(?:(?:{marks_before}|(?<=[{inv}]|[^\\S ]))[^\\W_]"  # _number_beside
+        f"|{_either((*lx.articles, *lx.half_words))}"  # _fraction_apart, _half_apart
+        f"|(?<={gap}{gap})[^\\W\\d_]|{keys})"  # the keys before it
+    )
+    return re.compile(at_end), re.compile(at_start)
 
 
 def _cut_by_invisible(lx: Lexicon, text: str, start: int, end: int) -> bool:
@@ -1210,10 +1292,23 @@ def number_alone(lx: Lexicon, text: str, r: Reading) -> bool:
     """
     if r.unit is not None or r.low != r.high:
         return False
+    # Memoised by the reading's surface: `count_before` asks it of the reading before each
+    # one that a number word ends ("zwei Millionen drei zwei Millionen drei ..."), and what it
+    # says depends only on that surface and the value (equal values, equal answers).
+    key = (lx.language, text[r.start : r.end])
+    known = _ALONE.get(key)
+    if known is not None and known[0] == r.low:
+        return known[1]
     a = r.end
     while a > r.start and text[a - 1].isalpha():
         a -= 1
-    return a < r.end and lx.cardinal(text[a : r.end].lower()) == r.low
+    alone = a < r.end and lx.cardinal(text[a : r.end].lower()) == r.low
+    _ALONE.put(key, (r.low, alone))
+    return alone
+
+
+#: `number_alone`'s answers by the language and surface of a reading, with its value.
+_ALONE: Memo[tuple[str, str], tuple[Decimal, bool]] = Memo()
 
 
 def _half_apart(lx: Lexicon, text: str, start: int, end: int) -> bool:

@@ -971,7 +971,7 @@ class _Reader:
             out.investors += self._list(sc.tokens, sc.at(neben.end()), sc.amount_tokens)
         # Not gated: its forty keys cost as much as the search, and on funding news most
         # clauses hold one of them.
-        for m in lx.INVESTORS_BEFORE.pattern.finditer(clause):
+        for m in lx.INVESTORS_BEFORE.finditer(clause, gated=False):
             out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)
         for m in lx.INVESTORS_AFTER_AMOUNT.finditer(clause):
             out.investors += self._list(sc.tokens, sc.at(m.end()), sc.amount_tokens)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from aieco.model import RoundType
-from aieco.rounds._regex import any_word, leading_class
+from aieco.rounds._regex import any_word, finditer_at, leading_class, search_at, starts
 
 
 class Gated:
@@ -22,7 +22,7 @@ class Gated:
     a substring test costs a fraction of a regex search, and most clauses hold no key.
     """
 
-    __slots__ = ("gate", "keys", "pattern")
+    __slots__ = ("finder", "gate", "keys", "pattern")
 
     def __init__(
         self, pattern: re.Pattern[str], *keys: str, gate: re.Pattern[str] | None = None
@@ -31,6 +31,8 @@ class Gated:
         self.keys = keys
         #: A cheaper pattern that every match contains too, tried after the keys, if any.
         self.gate = gate
+        #: Where a match may start (`aieco.rounds._regex.starts`), if that helps.
+        self.finder = starts(self.pattern)
 
     def _may(self, text: str) -> bool:
         # A plain loop that stops at the first key: faster than any(map(...)) on clauses.
@@ -51,11 +53,23 @@ class Gated:
         else:
             return None
         gate = self.gate
-        return self.pattern.search(text) if gate is None or gate.search(text) else None
+        if gate is not None and gate.search(text) is None:
+            return None
+        finder = self.finder
+        return (
+            self.pattern.search(text) if finder is None else search_at(self.pattern, finder, text)
+        )
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The pattern's matches in ``text``."""
-        return self.pattern.finditer(text) if self._may(text) else iter(())
+    def finditer(self, text: str, *, gated: bool = True) -> Iterator[re.Match[str]]:
+        """The pattern's matches in ``text``; with ``gated=False`` the keys are not tested."""
+        if gated and not self._may(text):
+            return iter(())
+        finder = self.finder
+        return (
+            self.pattern.finditer(text)
+            if finder is None
+            else finditer_at(self.pattern, finder, text)
+        )
 
 
 def _split(source: str) -> list[str]:
@@ -292,9 +306,17 @@ RAISE_VERB_RARE: Final = Gated(
 )
 
 
+_RAISE_VERB_STARTS: Final = starts(RAISE_VERB)
+
+
 def raise_verb(text: str) -> re.Match[str] | None:
     """The first verb of raising in ``text`` (RAISE_VERB, else RAISE_VERB_RARE), or None."""
-    return RAISE_VERB.search(text) or RAISE_VERB_RARE.search(text)
+    found = (
+        RAISE_VERB.search(text)
+        if _RAISE_VERB_STARTS is None
+        else search_at(RAISE_VERB, _RAISE_VERB_STARTS, text)
+    )
+    return found or RAISE_VERB_RARE.search(text)
 
 
 #: Verbs whose grammatical subject is an investor; the company follows "in", "an" or "bei".
