@@ -108,3 +108,34 @@ def test_the_reported_examples_under_prec_3() -> None:
     assert [m.amount.value for m in listed] == [D("1234500000"), D("2345600000"), D("3456700000")]
     assert [r.amount.value for r in rounds if r.amount is not None] == [D(2000015)]
     assert [r.amount.value for r in draft.funding_rounds if r.amount is not None] == [D(2000015)]
+
+
+#: The first use of the library inside a caller's narrow context that traps every signal.
+_FIRST_USE_IN_A_TRAPPING_CONTEXT = r"""
+import decimal
+with decimal.localcontext() as c:
+    c.prec = 3
+    for signal in (decimal.Rounded, decimal.Inexact, decimal.Clamped, decimal.FloatOperation):
+        c.traps[signal] = True
+    import aieco
+    amount = aieco.parse_amount("rund 1,25 Mio. €")
+    mentions = aieco.extract_amounts("Lorka erhält 1.234.567,89 Euro und 2,5 Mrd. CHF.")
+    text = aieco.format_amount(amount, locale="de_DE")
+print(amount.value, [str(m.amount.value) for m in mentions], text)
+"""
+
+
+def test_first_use_inside_a_trapping_context() -> None:
+    # aieco's modules are imported on first use (lazily), so their import-time constants must
+    # be written without arithmetic: `Decimal(10) ** 6` in `_format` raised decimal.Rounded.
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_USE_IN_A_TRAPPING_CONTEXT],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stderr == ""
+    assert result.stdout == "1250000 ['1234567.89', '2500000000'] rund 1,25\u00a0Mio.\u00a0€\n"

@@ -3,9 +3,11 @@
 The session's rule for who gives (`_lexicon.CONTRIBUTE_VERB`, `_lexicon.INVESTORS_AGENT`)
 read investors where the text names none: "geben" with a particle that makes it another
 verb ("gab ... zurück", "gab ... weiter", "gab ... bekannt"), a round that is no funding
-round ("Tarifrunde", "Verhandlungsrunde", "Bieterrunde"), and the participle "Getragen"
-first in a sentence read as a company. Sentences written for these tests, each after a
-round of its own ("Lorka"), labelled before the extractor ran on them.
+round ("Tarifrunde", "Verhandlungsrunde", "Bieterrunde"), the participle "Getragen"
+first in a sentence read as a company; and the members of a group after a comma
+(`_lexicon.INVESTORS_MEMBERS`) where the group is what the money goes into. Sentences
+written for these tests, each after a round of its own ("Lorka"), labelled before the
+extractor ran on them.
 """
 
 from __future__ import annotations
@@ -37,7 +39,19 @@ NOT_GIVING: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-@pytest.mark.parametrize(("clause", "investors"), NOT_GIVING)
+#: (the clause after the round, the investors of Lorka's round): members listed after a comma
+#: are investors only in a clause about investors (`_lexicon.INVESTOR_CLAUSE`), not where the
+#: money goes ("investiert in neue Märkte, darunter ...").
+MEMBERS: list[tuple[str, tuple[str, ...]]] = [
+    ("Das Kapital wird in neue Märkte investiert, darunter Frankreich und Italien.", ()),
+    ("Das Geld wird in Kliniken investiert, insbesondere die Charité.", ()),
+    ("Das Start-up ist an mehreren Firmen beteiligt, darunter Tamis und Ardent.", ()),
+    ("Mehrere Geldgeber beteiligen sich, darunter Tamis und Ardent.", ("Tamis", "Ardent")),
+    ("Bestehende Investoren zogen mit, insbesondere Tamis.", ("Tamis",)),
+]
+
+
+@pytest.mark.parametrize(("clause", "investors"), NOT_GIVING + MEMBERS)
 def test_what_giving_gives(clause: str, investors: tuple[str, ...]) -> None:
     found = extract_rounds(ROUND + clause)
     assert [(r.company, r.investors) for r in found] == [("Lorka", investors)]

@@ -18,7 +18,7 @@ __all__ = ["format_amount", "format_money"]
 #: Enough precision for babel's arithmetic on any amount the parser produces (≤ 100 digits).
 _PREC = 250
 _NUMBER = re.compile(r"[-\u2212]?[0-9](?:[0-9.,'’\u00a0\u202f]*[0-9])?")
-_COMPACT_FROM = Decimal(10) ** 6
+_COMPACT_FROM = Decimal(1_000_000)  # no arithmetic at import: the caller's context may trap
 
 
 def _fraction_digits(value: Decimal) -> int:

@@ -910,8 +910,14 @@ INVESTORS_MEMBERS: Final = Gated(
     "allem",
     "voran",
 )
+#: A clause about investors: a noun of investors, or investors taking part ("beteiligen sich";
+#: not "ist an mehreren Firmen beteiligt, darunter A", "investiert in neue Märkte, darunter
+#: Frankreich": there the members are what the money goes into).
 INVESTOR_CLAUSE: Final = faster(
-    re.compile(r"(?:investor|geldgeber|kapitalgeber|gesellschafter|aktion[äa]r|beteilig|investier)")
+    re.compile(
+        r"(?:investor|geldgeber|kapitalgeber|gesellschafter|aktion[äa]r"
+        r"|beteilig\w*\s+sich|sich\s+(?:\S+\s+){0,4}?beteilig)"
+    )
 )
 #: The money comes from the investors named after it: "sammelt 12 Mio. Euro von A und B ein".
 INVESTORS_AFTER_AMOUNT: Final = Gated(
