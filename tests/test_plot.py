@@ -368,3 +368,22 @@ def test_the_docs_charts_are_drawn_by_the_hook(tmp_path: Path) -> None:
     shown = "".join(page.read_text(encoding="utf-8") for page in (root / "docs").glob("*.md"))
     for name in hook.CHARTS:
         assert f"]({name})" in shown  # each one is on a page
+
+
+def test_labels_are_the_same_inside_a_callers_narrow_trapping_context(tmp_path: Path) -> None:
+    # `abs()`, `**` and `scaleb` on a Decimal round in the caller's context: with prec=3 and
+    # Rounded trapped, the labels of a range and of a rounded total raised decimal.Rounded.
+    import decimal
+
+    ds = aieco.load()
+    expected = texts(ds.policies.plot("largest", currency="EUR"))
+    with decimal.localcontext() as context:
+        context.prec = 3
+        for signal in (decimal.Rounded, decimal.Inexact, decimal.Clamped):
+            context.traps[signal] = True
+        ax = ds.policies.plot("largest", currency="EUR")
+        text = aieco.format_amount(Amount.range(Decimal("1234567"), Decimal("2345678"), "EUR"))
+    rendered(ax, tmp_path, "narrow")
+    assert texts(ax) == expected
+    assert "750–800 Mrd. €" in expected
+    assert text == aieco.format_amount(Amount.range(Decimal("1234567"), Decimal("2345678"), "EUR"))

@@ -145,10 +145,10 @@ def readable(amount: Amount) -> Amount:
     """
     from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN
 
-    largest = max(abs(amount.low), abs(amount.high))
+    largest = max(amount.low.copy_abs(), amount.high.copy_abs())  # no context: exact
     if not largest:
         return amount
-    quantum = Decimal(1).scaleb(largest.adjusted() - LABEL_DIGITS + 1)
+    quantum = Decimal((0, (1,), largest.adjusted() - LABEL_DIGITS + 1))
     if amount.qualifier in DIRECTION_UP:
         modes = (ROUND_FLOOR, ROUND_FLOOR)
     elif amount.qualifier in DIRECTION_DOWN:
@@ -201,7 +201,8 @@ def _currency_axis(ax: Axes, axis: str, currency: str, locale: str, top: float) 
 
     name = resolve_locale(locale)
     exponent = next((e for e in (12, 9, 6) if top >= 10**e), 0)
-    unit = format_money(Money(Decimal(10) ** exponent, currency), locale=name, compact=True)
+    # 10**exponent built from its digits: arithmetic would round in the caller's context.
+    unit = format_money(Money(Decimal((0, (1,), exponent)), currency), locale=name, compact=True)
     unit = re.sub(r"\s+", " ", re.sub(r"[0-9][0-9.,\s\u00a0\u202f]*", "", unit, count=1)).strip()
 
     def tick(value: float, _: int) -> str:

@@ -142,7 +142,7 @@ def _one(value: Decimal, unit: str | None, name: str, big: bool | None = None) -
             text = format_percent(value.scaleb(-2), locale=name, decimal_quantization=False)
             return _regrouped(text, name)
         if big is None:
-            big = abs(value) >= _COMPACT_FROM
+            big = value.copy_abs() >= _COMPACT_FROM
         if unit is None:
             if big:
                 return format_compact_decimal(
@@ -196,7 +196,7 @@ def format_amount(amount: Amount, *, locale: Any = "de_DE") -> str:
 def _range(low: Decimal, high: Decimal, unit: str | None, name: str, word: str) -> str:
     # A scale word at the end applies to both ends when read back ("1 bis 2 Mio."), so the
     # ends are either both compact or both written in full.
-    big = abs(low) >= _COMPACT_FROM and abs(high) >= _COMPACT_FROM
+    big = low.copy_abs() >= _COMPACT_FROM and high.copy_abs() >= _COMPACT_FROM
     first, second = _one(low, unit, name, big), _one(high, unit, name, big)
     a, b = _NUMBER.search(first), _NUMBER.search(second)
     if (
