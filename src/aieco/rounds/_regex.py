@@ -57,17 +57,10 @@ def leading_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
     with many different characters in a pattern of several alternatives (see `_BEGINNINGS_FROM`),
     a second look-ahead tests the first three.
     """
-    if _sre_parser is None:
+    parsed = _first_characters(pattern)
+    if parsed is None:
         return pattern
-    try:
-        items = _sre_parser.parse(pattern.pattern, pattern.flags).data
-    except re.error:  # pragma: no cover - the pattern compiled once already
-        return pattern
-    if not items or _skips_ahead(items[0]) or _anchored(items[0]):
-        return pattern
-    first = _sequence(items, 1)
-    if first is None or "" in first:
-        return pattern
+    items, first = parsed
     folded = pattern.flags & re.IGNORECASE
     if folded and any(c.lower() != c or c.upper() != c for c in first):
         return pattern  # a letter: which others it stands for is re's business
@@ -78,6 +71,27 @@ def leading_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"{ahead}(?:{pattern.pattern})", pattern.flags)
     except re.error:  # pragma: no cover - e.g. global flags at the start of the source
         return pattern
+
+
+def _first_characters(pattern: re.Pattern[str]) -> tuple[Any, frozenset[str]] | None:
+    """``pattern`` parsed, and the characters every match of it starts with.
+
+    None where `re` skips ahead by itself (see `_skips_ahead`), where the pattern is anchored
+    at the start, where those characters are not known or a match can be empty: there no
+    look-ahead (`leading_class`) or finder (`starts`) helps.
+    """
+    if _sre_parser is None:
+        return None
+    try:
+        items = _sre_parser.parse(pattern.pattern, pattern.flags).data
+    except re.error:  # pragma: no cover - the pattern compiled once already
+        return None
+    if not items or _skips_ahead(items[0]) or _anchored(items[0]):
+        return None
+    first = _sequence(items, 1)
+    if first is None or "" in first:
+        return None
+    return items, first
 
 
 def _beginnings(items: Any, firsts: int) -> str:
@@ -253,17 +267,12 @@ def starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     at the start, where every match starts with one character, where the beginnings are not
     known or a match may be empty, and with ``re.IGNORECASE``.
     """
-    if _sre_parser is None or pattern.flags & re.IGNORECASE:
+    if pattern.flags & re.IGNORECASE:
         return None
-    try:
-        items = _sre_parser.parse(pattern.pattern, pattern.flags).data
-    except re.error:  # pragma: no cover - the pattern compiled once already
+    parsed = _first_characters(pattern)
+    if parsed is None or len(parsed[1]) == 1:
         return None
-    if not items or _skips_ahead(items[0]) or _anchored(items[0]):
-        return None
-    first = _sequence(items, 1)
-    if first is None or "" in first or len(first) == 1:
-        return None
+    items = parsed[0]
     for size in range(_FINDER_SIZE, 1, -1):
         found = _sequence(items, size)
         if found is not None and "" not in found and len(found) <= _MAX_FINDER:
